@@ -1,0 +1,18 @@
+//! quotelint: finds every quotation in a journalism draft, works out who said
+//! it and how the words reached the newsroom, and reports what an editor
+//! should fix.
+//!
+//! The pipeline, one module a stage:
+//! [`source`] (read file) → [`markdown`] (prose blocks with an offset map) →
+//! [`scan`] (quotations) → [`sentences`] → [`attribution`] → [`rules`] →
+//! [`diagnostic`] → [`render`].
+
+pub mod analysis;
+pub mod attribution;
+pub mod markdown;
+pub mod quote;
+pub mod scan;
+pub mod source;
+pub mod span;
+
+pub use analysis::{analyze, Analysis};

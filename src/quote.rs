@@ -1,0 +1,133 @@
+//! What the quotation scanner finds: quotations and problems with their marks.
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// How a quotation is used in its sentence (see design/quotes-json.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A sentence or clause presented as someone's words.
+    Direct,
+    /// A fragment of someone's words inside the writer's sentence.
+    Partial,
+    /// Distancing or a coined term: needs no speaker.
+    Scare,
+    /// A title, headline, slogan, nickname or name: needs no speaker.
+    Title,
+    /// A Markdown blockquote presented as a quotation.
+    Block,
+}
+
+impl QuoteKind {
+    /// Whether the quote is presented as someone's words, and so needs a speaker.
+    pub fn is_speech(self) -> bool {
+        matches!(self, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Block)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+            QuoteKind::Title => "title",
+            QuoteKind::Block => "block",
+        }
+    }
+}
+
+/// The family of quotation marks a quote uses; mixed families in one draft is a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkStyle {
+    /// `"…"` and `'…'`
+    Straight,
+    /// `“…”` and `‘…’`
+    Curly,
+    /// `«…»` and `‹…›`
+    Guillemet,
+    /// `„…“` and `‚…‘`
+    German,
+    /// `''…''` and ``` ``…'' ```
+    DoubledApostrophe,
+    /// A Markdown blockquote (no marks at all)
+    Blockquote,
+}
+
+impl MarkStyle {
+    pub fn describe(self) -> &'static str {
+        match self {
+            MarkStyle::Straight => "straight quotes (\"…\")",
+            MarkStyle::Curly => "curly quotes (“…”)",
+            MarkStyle::Guillemet => "guillemets («…»)",
+            MarkStyle::German => "German quotes („…“)",
+            MarkStyle::DoubledApostrophe => "doubled apostrophes (''…'')",
+            MarkStyle::Blockquote => "blockquote",
+        }
+    }
+}
+
+/// One paragraph's share of a quotation, in that prose block's text coordinates.
+/// A quote that follows the multi-paragraph convention has one part per paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotePart {
+    /// Index of the prose block in `Document::blocks`.
+    pub block: usize,
+    /// Byte range in the block's text, marks included where present.
+    pub outer: std::ops::Range<usize>,
+    /// Byte range in the block's text of the quoted words only.
+    pub inner: std::ops::Range<usize>,
+}
+
+/// A quotation found in the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Source bytes from the opening mark to the closing mark, inclusive.
+    pub span: Span,
+    /// The quoted words without the outer marks; paragraphs joined by a blank line.
+    pub text: String,
+    pub kind: QuoteKind,
+    pub style: MarkStyle,
+    /// Whether the quote is double (`"`, `“`, `«`) rather than single (`'`, `‘`, `‹`).
+    pub double: bool,
+    /// Nesting depth: 0 for an outer quote, 1 for a quote inside it.
+    pub depth: u8,
+    pub parts: Vec<QuotePart>,
+}
+
+impl Quote {
+    pub fn first_block(&self) -> usize {
+        self.parts.first().map_or(0, |p| p.block)
+    }
+
+    pub fn last_block(&self) -> usize {
+        self.parts.last().map_or(0, |p| p.block)
+    }
+}
+
+/// A quotation mark that does not pair up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkProblem {
+    /// An opening mark whose quotation never closes.
+    Unclosed {
+        open: Span,
+        /// Where the scanner gave up looking: the end of the paragraph, or a
+        /// second opening mark that should have been a closing one.
+        gave_up: Option<Span>,
+    },
+    /// A closing mark that closes nothing.
+    Unopened {
+        close: Span,
+        /// The previous quotation, already closed, if there is one nearby.
+        previous: Option<Span>,
+    },
+}
+
+/// Everything the scanner found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct ScanResult {
+    pub quotes: Vec<Quote>,
+    pub problems: Vec<MarkProblem>,
+    /// Every quote-mark style used for quotations, with how many quotes use it.
+    pub styles: Vec<(MarkStyle, usize)>,
+}
