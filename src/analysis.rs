@@ -1,5 +1,6 @@
 //! One draft through the whole pipeline.
 
+use crate::attribution::Attribution;
 use crate::markdown::{self, Document};
 use crate::quote::ScanResult;
 use crate::scan;
@@ -11,10 +12,13 @@ pub struct Analysis {
     pub file: SourceFile,
     pub doc: Document,
     pub scan: ScanResult,
+    /// One attribution per quote in `scan.quotes`, in the same order.
+    pub attributions: Vec<Attribution>,
 }
 
 pub fn analyze(file: SourceFile) -> Analysis {
     let doc = markdown::parse(&file.text);
     let scan = scan::scan(&doc);
-    Analysis { file, doc, scan }
+    let attributions = vec![Attribution::default(); scan.quotes.len()];
+    Analysis { file, doc, scan, attributions }
 }
