@@ -1,8 +1,118 @@
-//! The quotation scanner.
+//! The quotation scanner: every quotation in a document, with its kind, and
+//! every mark that does not pair.
 
-use crate::markdown::Document;
-use crate::quote::ScanResult;
+mod kind;
+mod marks;
+mod pairing;
 
-pub fn scan(_doc: &Document) -> ScanResult {
-    ScanResult::default()
+use crate::markdown::{Document, ProseBlock};
+use crate::quote::{MarkStyle, Quote, QuoteKind, QuotePart, ScanResult};
+use crate::span::Span;
+use marks::Family;
+use pairing::{Paired, Pairer};
+
+pub use marks::find_marks;
+
+pub fn scan(doc: &Document) -> ScanResult {
+    let mut pairer = Pairer::default();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        pairer.block(i, block);
+    }
+    pairer.finish();
+    let mut quotes: Vec<Quote> = pairer.quotes.iter().filter_map(|p| build(doc, p)).collect();
+    quotes.extend(blockquotes(doc, &quotes));
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    let styles = count_styles(&quotes);
+    ScanResult { quotes, problems: pairer.problems, styles }
+}
+
+fn build(doc: &Document, p: &Paired) -> Option<Quote> {
+    let first = p.parts.first()?;
+    let last = p.parts.last()?;
+    let first_block = doc.blocks.get(first.block)?;
+    let last_block = doc.blocks.get(last.block)?;
+    let start = first_block.source_span(first.outer.clone()).start;
+    let end = last_block.source_span(last.outer.clone()).end.max(start);
+    let text = part_texts(doc, &p.parts).join("\n\n");
+    let kind = match p.parts.len() {
+        1 => kind::classify(first_block, first.outer.clone(), &text, is_headline(doc, first.block)),
+        _ => QuoteKind::Direct,
+    };
+    Some(Quote {
+        span: Span::new(start, end),
+        text,
+        kind,
+        style: p.open.style,
+        double: p.open.family == Family::Double,
+        depth: p.depth,
+        parts: p.parts.clone(),
+    })
+}
+
+/// A draft converted from a CMS often starts with its headline as a plain
+/// paragraph: a short first line before the story.
+fn is_headline(doc: &Document, block: usize) -> bool {
+    block == 0 && doc.blocks.len() > 2 && doc.blocks.first().is_some_and(|b| b.text.split_whitespace().count() <= 20 && !b.text.contains('\n'))
+}
+
+fn part_texts(doc: &Document, parts: &[QuotePart]) -> Vec<String> {
+    parts
+        .iter()
+        .filter_map(|part| doc.blocks.get(part.block)?.text.get(part.inner.clone()))
+        .map(|t| t.trim().to_string())
+        .collect()
+}
+
+/// Words that, ending the paragraph before a blockquote, introduce it as a quotation.
+const INTRODUCERS: &[&str] = &["said", "says", "wrote", "writes", "added", "posted", "tweeted", "reads", "read", "stated"];
+
+fn introduces_quotation(block: &ProseBlock) -> bool {
+    let text = block.text.trim_end();
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let word = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    text.ends_with(':') || INTRODUCERS.contains(&word.as_str())
+}
+
+/// A Markdown blockquote introduced as a quotation ("She wrote:") is one
+/// quote of kind `block`, unless its words are already one quoted passage.
+fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (bq, span) in doc.blockquotes.iter().enumerate() {
+        let members: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].blockquote == Some(bq)).collect();
+        let (Some(&first), Some(&last)) = (members.first(), members.last()) else { continue };
+        let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
+        let already_quoted = quotes.iter().any(|q| q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end);
+        if !introduced || already_quoted {
+            continue;
+        }
+        let parts: Vec<QuotePart> = members
+            .iter()
+            .map(|&i| {
+                let len = doc.blocks[i].text.len();
+                QuotePart { block: i, outer: 0..len, inner: 0..len }
+            })
+            .collect();
+        let text = part_texts(doc, &parts).join("\n\n");
+        out.push(Quote {
+            span: Span::new(doc.blocks[first].span.start.min(span.end), doc.blocks[last].span.end),
+            text,
+            kind: QuoteKind::Block,
+            style: MarkStyle::Blockquote,
+            double: true,
+            depth: 0,
+            parts,
+        });
+    }
+    out
+}
+
+fn count_styles(quotes: &[Quote]) -> Vec<(MarkStyle, usize)> {
+    let mut styles: Vec<(MarkStyle, usize)> = Vec::new();
+    for q in quotes.iter().filter(|q| q.style != MarkStyle::Blockquote) {
+        match styles.iter_mut().find(|(s, _)| *s == q.style) {
+            Some((_, n)) => *n += 1,
+            None => styles.push((q.style, 1)),
+        }
+    }
+    styles
 }

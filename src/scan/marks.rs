@@ -1,0 +1,220 @@
+//! Recognising quotation marks, and telling them from apostrophes and primes.
+
+use crate::quote::MarkStyle;
+
+/// Double marks pair with double marks, single with single, whatever their style:
+/// published copy mixes “…" often enough that pairing must tolerate it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+}
+
+/// Which way a mark faces, judged from the mark itself and its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    Open,
+    Close,
+    /// Could be either (`word"word`); the open quotations decide.
+    Either,
+}
+
+/// A candidate quotation mark at a position in prose text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub pos: usize,
+    pub len: usize,
+    pub family: Family,
+    pub facing: Facing,
+    pub style: MarkStyle,
+    /// `“` or `‘` facing the wrong way: only a closer if something is open.
+    pub weak: bool,
+}
+
+/// Words that start with an elided letter: the apostrophe is not a quote.
+const ELISIONS: &[&str] = &[
+    "n'", "n’", "em", "til", "cause", "tis", "twas", "bout", "round", "cept", "nuff", "sup",
+];
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// Characters after which an opening mark may stand.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/\u{FFFC}“‘«‹„‚\"'`*_".contains(c),
+    }
+}
+
+/// Characters before which a closing mark may stand.
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/…”’»›\"'*_\u{FFFC}".contains(c),
+    }
+}
+
+fn facing_from_flanks(prev: Option<char>, next: Option<char>) -> Option<Facing> {
+    let left = opens_after(prev) && !is_space(next);
+    let right = !is_space(prev) && closes_before(next);
+    match (left, right) {
+        (true, false) => Some(Facing::Open),
+        (false, true) => Some(Facing::Close),
+        (true, true) => Some(Facing::Either),
+        (false, false) if !is_space(prev) && !is_space(next) => Some(Facing::Either),
+        (false, false) => None,
+    }
+}
+
+fn starts_elision(rest: &str) -> bool {
+    let lower: String = rest.chars().take(6).flat_map(char::to_lowercase).collect();
+    ELISIONS.iter().any(|e| {
+        lower.starts_with(e) && lower[e.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    }) || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Finds every candidate quotation mark in `text`, in order.
+pub fn find_marks(text: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        let rest = text.get(pos + c.len_utf8()..).unwrap_or_default();
+        let next = rest.chars().next();
+        let two = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
+        let mark = if two {
+            iter.next();
+            let after = rest.get(1..).unwrap_or_default().chars().next();
+            let facing = if c == '`' { Some(Facing::Open) } else { facing_from_flanks(prev, after) };
+            facing.map(|facing| Mark {
+                pos,
+                len: 2,
+                family: Family::Double,
+                facing,
+                style: MarkStyle::DoubledApostrophe,
+                weak: false,
+            })
+        } else {
+            classify(c, pos, prev, next, rest)
+        };
+        if let Some(m) = mark {
+            marks.push(m);
+            prev = text.get(..m.pos + m.len).and_then(|s| s.chars().next_back());
+        } else {
+            prev = Some(c);
+        }
+    }
+    marks
+}
+
+fn mark(pos: usize, c: char, family: Family, facing: Facing, style: MarkStyle, weak: bool) -> Option<Mark> {
+    Some(Mark { pos, len: c.len_utf8(), family, facing, style, weak })
+}
+
+fn classify(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &str) -> Option<Mark> {
+    use Facing::*;
+    use Family::*;
+    let flanks = facing_from_flanks(prev, next);
+    match c {
+        '"' => {
+            // 12" pipe, 6'2": an inch mark after a digit (the pairing pass
+            // still lets it close a quotation that is open).
+            let prime = prev.is_some_and(|p| p.is_ascii_digit()) && flanks != Some(Open);
+            // A mark with space on both sides can only close what is open.
+            let weak = prime || flanks.is_none();
+            let facing = if weak { Close } else { flanks? };
+            mark(pos, c, Double, facing, MarkStyle::Straight, weak)
+        }
+        '“' => {
+            let weak = flanks == Some(Close);
+            mark(pos, c, Double, if weak { Close } else { Open }, MarkStyle::Curly, weak)
+        }
+        '”' => {
+            let opens = flanks == Some(Open);
+            mark(pos, c, Double, if opens { Open } else { Close }, MarkStyle::Curly, opens)
+        }
+        '„' => mark(pos, c, Double, Open, MarkStyle::German, false),
+        '«' => mark(pos, c, Double, Open, MarkStyle::Guillemet, false),
+        '»' => mark(pos, c, Double, Close, MarkStyle::Guillemet, false),
+        '‹' => mark(pos, c, Single, Open, MarkStyle::Guillemet, false),
+        '›' => mark(pos, c, Single, Close, MarkStyle::Guillemet, false),
+        '‚' => mark(pos, c, Single, Open, MarkStyle::German, false),
+        '\'' | '‘' | '’' => single(c, pos, prev, next, rest, flanks),
+        _ => None,
+    }
+}
+
+/// Single marks double as apostrophes: only a mark that faces one way
+/// unambiguously, and is not an elision or a prime, is a candidate.
+fn single(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &str, flanks: Option<Facing>) -> Option<Mark> {
+    let style = if c == '\'' { MarkStyle::Straight } else { MarkStyle::Curly };
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    if letter(prev) && letter(next) {
+        return None; // don't, O'Neill, Kim Yo Jong's
+    }
+    if prev.is_some_and(|p| p.is_ascii_digit()) && c == '\'' {
+        return None; // 6'2"
+    }
+    match flanks? {
+        Facing::Open if c != '’' && !starts_elision(rest) => {
+            mark(pos, c, Family::Single, Facing::Open, style, false)
+        }
+        Facing::Close if c != '‘' => mark(pos, c, Family::Single, Facing::Close, style, false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facings(text: &str) -> Vec<(char, Facing)> {
+        find_marks(text)
+            .iter()
+            .map(|m| (text[m.pos..].chars().next().unwrap_or(' '), m.facing))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        for text in ["don't", "Kim Yo Jong's plan", "O'Neill", "the '90s", "rock 'n' roll", "’90s", "it’s", "'em all"] {
+            assert!(
+                find_marks(text).iter().all(|m| m.family == Family::Double),
+                "{text}: {:?}",
+                find_marks(text)
+            );
+        }
+    }
+
+    #[test]
+    fn primes_are_weak_closers() {
+        let marks = find_marks("a 12\" pipe");
+        assert_eq!(marks.len(), 1);
+        assert!(marks[0].weak);
+        assert!(find_marks("he is 6'2\" tall").iter().all(|m| m.family == Family::Double && m.weak));
+    }
+
+    #[test]
+    fn straight_quotes_face_by_their_neighbours() {
+        use Facing::*;
+        assert_eq!(facings("say \"hi,\" now"), vec![('"', Open), ('"', Close)]);
+        assert_eq!(facings("(\"x\")"), vec![('"', Open), ('"', Close)]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_mark() {
+        let marks = find_marks("''Yes,'' he said. ``No.''");
+        assert_eq!(marks.len(), 4);
+        assert!(marks.iter().all(|m| m.len == 2 && m.style == MarkStyle::DoubledApostrophe));
+        assert_eq!(marks[2].facing, Facing::Open);
+    }
+
+    #[test]
+    fn students_apostrophe_is_only_a_closer_candidate() {
+        let marks = find_marks("the students' union");
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].facing, Facing::Close);
+    }
+}
