@@ -7,9 +7,16 @@ use crate::span::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Stands in for an inline code span in prose text: it is not prose, but a
-/// quotation may run across it.
+/// Stands in for a quotation mark inside an inline code span: code is not
+/// prose, so its marks must not open or close quotations, but a quotation
+/// may run across it.
 pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
+
+fn mask_quote_marks(code: &str) -> String {
+    code.chars()
+        .map(|c| if "\"'“”‘’«»‹›„‚`".contains(c) { CODE_PLACEHOLDER } else { c })
+        .collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -180,9 +187,7 @@ impl Builder {
             Event::Text(t) if self.hidden == 0 => {
 self.push_text(&t, range)
             }
-            Event::Code(_) if self.hidden == 0 => {
-                self.push_text(CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]), range)
-            }
+            Event::Code(code) if self.hidden == 0 => self.push_text(&mask_quote_marks(&code), range),
             Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_text("\n", range),
             Event::InlineHtml(h) => self.inline_html(&h, range),
             Event::Html(h) => {

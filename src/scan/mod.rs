@@ -52,7 +52,11 @@ fn build(doc: &Document, p: &Paired) -> Option<Quote> {
 /// A draft converted from a CMS often starts with its headline as a plain
 /// paragraph: a short first line before the story.
 fn is_headline(doc: &Document, block: usize) -> bool {
-    block == 0 && doc.blocks.len() > 2 && doc.blocks.first().is_some_and(|b| b.text.split_whitespace().count() <= 20 && !b.text.contains('\n'))
+    let Some(first) = doc.blocks.first().filter(|_| block == 0 && doc.blocks.len() > 2) else { return false };
+    let words: Vec<&str> = first.text.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let ends = first.text.trim_end().ends_with(['.', '!', '?', '”', '"']);
+    words.len() <= 20 && !first.text.contains('\n') && (!ends || capitalised * 5 >= words.len() * 3)
 }
 
 fn part_texts(doc: &Document, parts: &[QuotePart]) -> Vec<String> {
