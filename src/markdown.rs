@@ -297,3 +297,88 @@ self.push_text(&t, range)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source text a prose range maps back to.
+    fn source_of<'a>(src: &'a str, block: &ProseBlock, needle: &str) -> &'a str {
+        let at = block.text.find(needle).expect("needle in prose");
+        let span = block.source_span(at..at + needle.len());
+        &src[span.range()]
+    }
+
+    #[test]
+    fn entities_map_to_their_whole_source() {
+        let src = "Say &ldquo;hi&rdquo; &amp; go.";
+        let doc = parse(src);
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "Say “hi” & go.");
+        assert_eq!(source_of(src, b, "“"), "&ldquo;");
+        assert_eq!(source_of(src, b, "“hi”"), "&ldquo;hi&rdquo;");
+        assert_eq!(source_of(src, b, "go"), "go");
+    }
+
+    #[test]
+    fn escapes_map_past_the_backslash() {
+        let src = r#"A \*star\* and \"mark\"."#;
+        let doc = parse(src);
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "A *star* and \"mark\".");
+        assert_eq!(source_of(src, b, "star"), "star");
+        assert_eq!(source_of(src, b, "\"mark"), "\"mark");
+    }
+
+    #[test]
+    fn crlf_soft_breaks_and_multibyte_text() {
+        let src = "Ünïcödé “quote\r\nacross” lines.\r\n\r\nNext — para.";
+        let doc = parse(src);
+        assert_eq!(doc.blocks.len(), 2);
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "Ünïcödé “quote\nacross” lines.");
+        assert_eq!(source_of(src, b, "“quote\nacross”"), "“quote\r\nacross”");
+        assert_eq!(source_of(src, &doc.blocks[1], "—"), "—");
+    }
+
+    #[test]
+    fn bom_and_front_matter_are_skipped_with_offsets_kept() {
+        let src = "\u{feff}---\ntitle: \"x\"\n---\n\"Hi,\" she said.";
+        let doc = parse(src);
+        assert_eq!(doc.front_matter, Some(Span::new(3, 3 + 19)));
+        let b = &doc.blocks[0];
+        assert_eq!(source_of(src, b, "\"Hi,\""), "\"Hi,\"");
+    }
+
+    #[test]
+    fn a_rule_mid_file_is_not_front_matter() {
+        let src = "Intro.\n\n---\nSecond \"quoted\" part.\n\n---\nThird.";
+        let doc = parse(src);
+        assert!(doc.front_matter.is_none());
+        assert!(doc.blocks.iter().any(|b| b.text.contains("\"quoted\"")));
+    }
+
+    #[test]
+    fn code_html_and_link_destinations_are_not_prose() {
+        let src = "Text `\"code\"` [link \"text\"](http://x.org/\"y\") <b>bold</b>\n\n```\n\"block\"\n```\n\n<!-- quotelint-disable QA001 -->\n";
+        let doc = parse(src);
+        let all: String = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(!all.contains("\"code\""));
+        assert!(all.contains("link \"text\""));
+        assert!(!all.contains("x.org"));
+        assert!(!all.contains("block"));
+        assert_eq!(doc.comments.len(), 1);
+        assert_eq!(doc.comments[0].body, "quotelint-disable QA001");
+    }
+
+    #[test]
+    fn blockquotes_and_list_items_are_blocks() {
+        let src = "- one \"a\"\n- two\n\n> quoted\n> more\n\n| h |\n|---|\n| cell |\n";
+        let doc = parse(src);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert!(kinds.contains(&BlockKind::ListItem));
+        assert!(kinds.contains(&BlockKind::TableCell));
+        assert_eq!(doc.blockquotes.len(), 1);
+        assert!(doc.blocks.iter().any(|b| b.blockquote == Some(0) && b.text == "quoted\nmore"));
+    }
+}
