@@ -9,8 +9,12 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod cli;
+pub mod diagnostic;
 pub mod markdown;
 pub mod quote;
+pub mod render;
+pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod span;

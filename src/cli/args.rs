@@ -1,0 +1,117 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "quotelint", version, about, propagate_version = true)]
+pub struct Cli {
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every quotation with its speaker, reporting words and channel.
+    Quotes(QuotesArgs),
+    /// Report attribution and quotation problems.
+    Check(CheckArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Show a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+/// The drafts to read, shared by `quotes` and `check`.
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Markdown drafts to read; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The name to show for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Source snippets with labels, for people.
+    Full,
+    /// One line a finding: `path:line:col: severity[CODE] message`.
+    Concise,
+    /// One JSON document (see design/quotes-json.md).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (`QF001`) or name (`unbalanced-quote-marks`).
+    #[arg(value_name = "CODE|NAME")]
+    pub rule: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn color_is_global() {
+        let cli = Cli::try_parse_from(["quotelint", "check", "a.md", "--color", "never"]).unwrap();
+        assert_eq!(cli.color, ColorMode::Never);
+    }
+}

@@ -1,0 +1,75 @@
+//! The `quotelint` command line: argument parsing, reading drafts, running
+//! the pipeline per file with panics contained, and exit codes.
+//!
+//! Exit codes (as ruff's): 0 nothing found, 1 findings, 2 usage, I/O or internal error.
+
+pub mod args;
+mod check;
+mod explain;
+mod input;
+mod quotes;
+mod rules;
+
+use args::{Cli, ColorMode, Command};
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Prints help/version to stdout (exit 0) and usage errors to stderr (exit 2).
+            let _ = err.print();
+            return err.exit_code();
+        }
+    };
+    input::install_quiet_panic_hook();
+    let color = use_color(cli.color);
+    // Each file is guarded on its own; this catches a panic anywhere else (a printer, say).
+    input::catch(|| dispatch(&cli.command, color)).unwrap_or_else(|message| {
+        eprintln!("error: internal error: {message}");
+        EXIT_ERROR
+    })
+}
+
+fn dispatch(command: &Command, color: bool) -> i32 {
+    match command {
+        Command::Quotes(args) => quotes::run(args),
+        Command::Check(args) => check::run(args, color),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// `auto` colours only a terminal, and never when `NO_COLOR` is set (no-color.org)
+/// or `TERM=dumb`.
+fn use_color(mode: ColorMode) -> bool {
+    match mode {
+        ColorMode::Always => true,
+        ColorMode::Never => false,
+        ColorMode::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+            !no_color && !dumb && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Writes the whole output to stdout. A closed pipe (`quotelint … | head`) is
+/// not an error worth reporting; anything else is.
+fn print(out: &str) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            false
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! `quotelint quotes`: every quotation with its attribution.
+
+use super::args::{QuotesArgs, QuotesFormat};
+use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
+use crate::analysis::analyze;
+use crate::render::{quotes_json, quotes_table};
+
+pub fn run(args: &QuotesArgs) -> i32 {
+    let outcome = input::process(&args.inputs, analyze);
+    let out = match args.format {
+        QuotesFormat::Table => quotes_table::render(&outcome.results),
+        QuotesFormat::Json => quotes_json::render(&outcome.results),
+    };
+    // Listing quotes is not a finding: exit 0 unless something went wrong.
+    if print(&out) && !outcome.failed {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}

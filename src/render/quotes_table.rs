@@ -1,0 +1,112 @@
+//! `quotes --format table`: one aligned row a quotation, for reading at a terminal.
+
+use crate::analysis::Analysis;
+use crate::attribution::Attribution;
+use crate::quote::Quote;
+use std::fmt::Write;
+
+/// Longest quoted text shown, in characters; longer text ends in `…`.
+const TEXT_WIDTH: usize = 60;
+const HEADER: [&str; 6] = ["LOCATION", "KIND", "SPEAKER", "CUE", "CHANNEL", "TEXT"];
+
+pub fn render(analyses: &[Analysis]) -> String {
+    let rows: Vec<[String; 6]> = analyses.iter().flat_map(rows_of).collect();
+    let mut out = String::new();
+    if !rows.is_empty() {
+        let header = HEADER.map(String::from);
+        let widths = column_widths(std::iter::once(&header).chain(&rows));
+        for row in std::iter::once(&header).chain(&rows) {
+            write_row(&mut out, row, &widths);
+        }
+        out.push('\n');
+    }
+    let files = analyses.len();
+    let _ = writeln!(
+        out,
+        "{} in {} {}",
+        plural(rows.len(), "quotation"),
+        files,
+        if files == 1 { "file" } else { "files" }
+    );
+    out
+}
+
+fn rows_of(a: &Analysis) -> Vec<[String; 6]> {
+    let none = Attribution::default();
+    a.scan.quotes.iter().enumerate().map(|(i, q)| row(a, q, a.attributions.get(i).unwrap_or(&none))).collect()
+}
+
+fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
+    let at = a.file.lines.line_col(&a.file.text, q.span.start);
+    let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
+        Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
+        Some(name) => name.clone(),
+        None => s.mention.clone(),
+    });
+    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| c.text.clone());
+    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| c.text.clone());
+    [
+        format!("{}:{}:{}", a.file.path, at.line, at.column),
+        q.kind.as_str().to_string(),
+        speaker,
+        cue,
+        channel,
+        shorten(&q.text),
+    ]
+}
+
+/// The quoted words on one line, whitespace collapsed, cut at `TEXT_WIDTH` characters.
+fn shorten(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= TEXT_WIDTH {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(TEXT_WIDTH - 1).collect();
+    cut.push('…');
+    cut
+}
+
+fn column_widths<'a>(rows: impl Iterator<Item = &'a [String; 6]>) -> [usize; 6] {
+    let mut widths = [0; 6];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    widths
+}
+
+fn write_row(out: &mut String, row: &[String; 6], widths: &[usize; 6]) {
+    let last = row.len() - 1;
+    for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+        if i == last {
+            out.push_str(cell);
+        } else {
+            let pad = width.saturating_sub(cell.chars().count()) + 2;
+            let _ = write!(out, "{cell}{:pad$}", "");
+        }
+    }
+    out.push('\n');
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        let long = "word ".repeat(40);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), TEXT_WIDTH);
+        assert!(short.ends_with('…'));
+        assert_eq!(shorten("two\n\nparas"), "two paras");
+    }
+}

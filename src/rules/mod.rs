@@ -1,0 +1,102 @@
+//! The rule registry, modelled on Ruff: every rule is a type with static
+//! metadata (code, name, severity, documentation) and a `check` function over
+//! one [`Analysis`]. Each rule lives in its own file with its documentation.
+//!
+//! Code families: `QA` attribution, `QN` names, `QP` provenance, `QF` quotation form.
+//! Once released, a code keeps its meaning forever.
+
+mod mixed_quote_style;
+#[cfg(test)]
+pub(crate) mod test_support;
+mod unbalanced_quote_marks;
+
+pub use mixed_quote_style::MixedQuoteStyle;
+pub use unbalanced_quote_marks::UnbalancedQuoteMarks;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// What `quotelint rules` and `quotelint explain` show about a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `QF001`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `unbalanced-quote-marks`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line for the rule list.
+    pub summary: &'static str,
+    /// Markdown documentation with the sections `## What it checks`,
+    /// `## Why editors care`, `## Example` and `## How to fix`.
+    pub doc: &'static str,
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, analysis: &Analysis, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in code order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    vec![Box::new(UnbalancedQuoteMarks), Box::new(MixedQuoteStyle)]
+}
+
+/// The metadata of every rule, in code order.
+pub fn all_meta() -> Vec<&'static RuleMeta> {
+    all().iter().map(|r| r.meta()).collect()
+}
+
+/// Finds a rule by code (case-insensitive) or by name.
+pub fn find(code_or_name: &str) -> Option<Box<dyn Rule>> {
+    let wanted = code_or_name.trim();
+    all().into_iter().find(|r| {
+        let meta = r.meta();
+        meta.code.eq_ignore_ascii_case(wanted) || meta.name.eq_ignore_ascii_case(wanted)
+    })
+}
+
+/// Rules whose code or name look like `query`, best first (for "did you mean").
+pub fn close_matches(query: &str) -> Vec<&'static RuleMeta> {
+    let query = query.trim().to_ascii_lowercase();
+    let mut scored: Vec<(f64, &'static RuleMeta)> = all_meta()
+        .into_iter()
+        .map(|m| {
+            let by_code = strsim::jaro_winkler(&query, &m.code.to_ascii_lowercase());
+            let by_name = strsim::jaro_winkler(&query, m.name);
+            (by_code.max(by_name), m)
+        })
+        .filter(|(score, _)| *score >= 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
+    scored.into_iter().take(3).map(|(_, m)| m).collect()
+}
+
+/// Runs every rule over one analysis.
+pub fn check_all(analysis: &Analysis) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in all() {
+        rule.check(analysis, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_code_or_name_in_any_case() {
+        assert_eq!(find("qf001").map(|r| r.meta().code), Some("QF001"));
+        assert_eq!(find("mixed-quote-style").map(|r| r.meta().code), Some("QF002"));
+        assert!(find("QZ999").is_none());
+    }
+
+    #[test]
+    fn close_matches_suggest_similar_codes_and_names() {
+        let codes: Vec<_> = close_matches("QF003").iter().map(|m| m.code).collect();
+        assert!(codes.contains(&"QF001"), "{codes:?}");
+        let names: Vec<_> = close_matches("unbalanced-quotes").iter().map(|m| m.code).collect();
+        assert_eq!(names.first(), Some(&"QF001"));
+        assert!(close_matches("zzzzzz").is_empty());
+    }
+}

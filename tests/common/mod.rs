@@ -1,0 +1,45 @@
+//! Running the built binary from integration tests.
+#![allow(dead_code)] // each test file uses a different part of this
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `quotelint` with `args`, feeding `stdin`, with colour-related
+/// environment cleared so results do not depend on the caller's terminal.
+pub fn quotelint(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("TERM")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin written");
+    let out = child.wait_with_output().expect("the binary finishes");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A temporary directory holding `files` (name, bytes).
+pub fn drafts(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("draft written");
+    }
+    dir
+}
+
+pub fn path(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).display().to_string()
+}

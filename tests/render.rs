@@ -1,0 +1,172 @@
+//! Snapshots of every printer on hand-built results (no scanner needed).
+
+use quotelint::analysis::Analysis;
+use quotelint::attribution::{Attribution, Channel, ChannelKind, Cue, Speaker, SpeakerKind};
+use quotelint::diagnostic::{Diagnostic, Severity};
+use quotelint::markdown::Document;
+use quotelint::quote::{MarkStyle, Quote, QuoteKind, ScanResult};
+use quotelint::render::{concise, full, json, quotes_json, quotes_table, FileDiagnostics};
+use quotelint::rules;
+use quotelint::source::SourceFile;
+use quotelint::span::Span;
+
+const DRAFT: &str = "# Ferry\n\n“The boats are late,” said Tom Baker.\n\n\"Every week,\" he added.\n\n“Nobody tells us why, she said.\n";
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).expect("needle in draft");
+    Span::new(start, start + needle.len())
+}
+
+fn meta(code: &str) -> &'static rules::RuleMeta {
+    rules::find(code).expect("rule exists").meta()
+}
+
+fn checked() -> Vec<FileDiagnostics> {
+    let unclosed = span_of(DRAFT, "“Nobody").start;
+    let end = DRAFT.len() - 1;
+    let qf001 = Diagnostic::new(
+        meta("QF001"),
+        "desk/ferry.md",
+        Span::new(unclosed, unclosed + 3),
+        "quotation is never closed",
+    )
+    .with_primary_label("this quotation never closes")
+    .with_label(Span::new(end, end), "the paragraph ends here with the quotation still open")
+    .with_help("add the closing mark where the speaker's words end")
+    .with_note("a quotation that runs over several paragraphs opens each paragraph and closes only at the end");
+    let qf002 = Diagnostic::new(
+        meta("QF002"),
+        "desk/ferry.md",
+        span_of(DRAFT, "\"Every week,\""),
+        "draft mostly uses curly quotes (“…”) (2 quotes) but this quote uses straight quotes (\"…\")",
+    )
+    .with_primary_label("straight quotes (\"…\") here")
+    .with_help("use curly quotes (“…”) throughout");
+    let mut diagnostics = vec![qf002, qf001];
+    quotelint::diagnostic::sort(&mut diagnostics);
+    vec![FileDiagnostics { file: SourceFile::new("desk/ferry.md", DRAFT), diagnostics }]
+}
+
+#[test]
+fn full_format() {
+    insta::assert_snapshot!(full::render(&checked(), false));
+}
+
+#[test]
+fn full_format_in_colour_has_escape_codes() {
+    let out = full::render(&checked(), true);
+    assert!(out.contains("\x1b["));
+}
+
+#[test]
+fn concise_format() {
+    insta::assert_snapshot!(concise::render(&checked()));
+}
+
+#[test]
+fn check_json_format() {
+    insta::assert_snapshot!(json::render(&checked()));
+}
+
+#[test]
+fn diagnostics_are_sorted_by_path_then_offset() {
+    let d = |path: &str, start| Diagnostic::new(meta("QF001"), path, Span::new(start, start + 1), "m");
+    let mut all = vec![d("b.md", 1), d("a.md", 9), d("a.md", 2)];
+    quotelint::diagnostic::sort(&mut all);
+    let order: Vec<_> = all.iter().map(|x| (x.path.as_str(), x.span.start)).collect();
+    assert_eq!(order, [("a.md", 2), ("a.md", 9), ("b.md", 1)]);
+}
+
+#[test]
+fn out_of_range_and_mid_character_spans_do_not_panic() {
+    let text = "“Q” x";
+    let bad = [Span::new(1, 2), Span::new(2, 500), Span::new(400, 500), Span::new(5, 1)];
+    for span in bad {
+        let d = Diagnostic::new(meta("QF001"), "x.md", span, "m").with_label(span, "l");
+        let files = vec![FileDiagnostics { file: SourceFile::new("x.md", text), diagnostics: vec![d] }];
+        for color in [false, true] {
+            assert!(full::render(&files, color).contains("QF001"));
+        }
+        assert!(concise::render(&files).starts_with("x.md:1:"));
+        let doc: serde_json::Value = serde_json::from_str(&json::render(&files)).unwrap();
+        let out = &doc["diagnostics"][0]["span"];
+        assert!(out["end"].as_u64().unwrap() as usize <= text.len());
+    }
+    let empty = vec![FileDiagnostics {
+        file: SourceFile::new("e.md", ""),
+        diagnostics: vec![Diagnostic::new(meta("QF002"), "e.md", Span::new(3, 9), "m")],
+    }];
+    assert!(full::render(&empty, false).contains("QF002"));
+}
+
+/// Two quotes, the first fully attributed, the second not.
+fn analysis() -> Analysis {
+    let text = "“We cannot wait,” Mayor Ana Ruiz told reporters.\n\nOthers called it “reckless”.\n";
+    let q1 = span_of(text, "“We cannot wait,”");
+    let q2 = span_of(text, "“reckless”");
+    let quote = |span: Span, words: &str, kind| Quote {
+        span,
+        text: words.to_string(),
+        kind,
+        style: MarkStyle::Curly,
+        double: true,
+        depth: 0,
+        parts: Vec::new(),
+    };
+    let speaker = Speaker {
+        mention: "Mayor Ana Ruiz".into(),
+        span: span_of(text, "Mayor Ana Ruiz"),
+        kind: SpeakerKind::Person,
+        name: Some("Ana Ruiz".into()),
+    };
+    let attributed = Attribution {
+        speaker: Some(speaker),
+        cue: Some(Cue { text: "told".into(), span: span_of(text, "told") }),
+        channel: Some(Channel {
+            text: "told reporters".into(),
+            span: span_of(text, "told reporters"),
+            kind: ChannelKind::Briefing,
+            outlet: None,
+        }),
+    };
+    Analysis {
+        file: SourceFile::new("desk/vote.md", text),
+        doc: Document::default(),
+        scan: ScanResult {
+            quotes: vec![
+                quote(q1, "We cannot wait,", QuoteKind::Direct),
+                quote(q2, "reckless", QuoteKind::Partial),
+            ],
+            problems: Vec::new(),
+            styles: vec![(MarkStyle::Curly, 2)],
+        },
+        attributions: vec![attributed, Attribution::default()],
+    }
+}
+
+#[test]
+fn quotes_json_format() {
+    insta::assert_snapshot!(quotes_json::render(&[analysis()]));
+}
+
+#[test]
+fn quotes_json_lines_and_columns_count_characters() {
+    let doc: serde_json::Value = serde_json::from_str(&quotes_json::render(&[analysis()])).unwrap();
+    let second = &doc["files"][0]["quotes"][1];
+    assert_eq!(second["line"], 3);
+    assert_eq!(second["column"], 18);
+    assert_eq!(second["speaker"], serde_json::Value::Null);
+    assert_eq!(doc["files"][0]["quotes"][0]["speaker"]["kind"], "person");
+}
+
+#[test]
+fn quotes_table_format() {
+    insta::assert_snapshot!(quotes_table::render(&[analysis()]));
+}
+
+#[test]
+fn severities_are_counted_in_the_json_summary() {
+    let doc: serde_json::Value = serde_json::from_str(&json::render(&checked())).unwrap();
+    assert_eq!(doc["summary"], serde_json::json!({"files": 1, "errors": 1, "warnings": 1, "infos": 0}));
+    assert_eq!(doc["diagnostics"][0]["severity"], Severity::Warning.as_str());
+}
