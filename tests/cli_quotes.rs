@@ -8,7 +8,6 @@ use common::{drafts, path, quotelint};
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/wire-story.md");
 
 #[test]
-#[ignore = "needs scanner"]
 fn the_fixture_has_findings_and_exits_one() {
     let out = quotelint(&["check", "--format", "concise", FIXTURE], "");
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -17,7 +16,7 @@ fn the_fixture_has_findings_and_exits_one() {
 }
 
 #[test]
-#[ignore = "needs scanner"]
+#[ignore = "needs the attribution engine"]
 fn the_fixture_quotes_are_found_and_attributed() {
     let out = quotelint(&["quotes", "--format", "json", FIXTURE], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -44,7 +43,6 @@ fn the_fixture_quotes_are_found_and_attributed() {
 }
 
 #[test]
-#[ignore = "needs scanner"]
 fn mixed_styles_and_unclosed_quotes_in_several_files() {
     let dir = drafts(&[
         ("mixed.md", "“One,” she said.\n\n“Two,” she said.\n\n\"Three,\" she said.\n".as_bytes()),
@@ -62,7 +60,6 @@ fn mixed_styles_and_unclosed_quotes_in_several_files() {
 }
 
 #[test]
-#[ignore = "needs scanner"]
 fn color_always_colours_findings_and_never_does_not() {
     let out = quotelint(&["check", "--color", "always", FIXTURE], "");
     assert!(out.stdout.contains('\x1b'));
@@ -72,7 +69,6 @@ fn color_always_colours_findings_and_never_does_not() {
 }
 
 #[test]
-#[ignore = "needs scanner"]
 fn stdin_findings_use_the_stdin_filename() {
     let out =
         quotelint(&["check", "--format", "concise", "--stdin-filename", "desk/a.md", "-"], "“Open, he said.\n");

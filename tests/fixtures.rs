@@ -49,7 +49,8 @@ fn account(a: &Analysis) -> String {
     for p in &a.scan.problems {
         let _ = match p {
             MarkProblem::Unclosed { open, gave_up } => {
-                let extra = gave_up.map(|g| format!(" (second opening mark at {})", at(a, g.start))).unwrap_or_default();
+                let extra =
+                    gave_up.map(|g| format!(" (second opening mark at {})", at(a, g.start))).unwrap_or_default();
                 writeln!(s, "problem unclosed at {}{extra}", at(a, open.start))
             }
             MarkProblem::Unopened { close, .. } => writeln!(s, "problem unopened at {}", at(a, close.start)),
@@ -64,10 +65,19 @@ fn check_spans(path: &Path, a: &Analysis) {
         let Some(src) = a.file.text.get(q.span.range()) else {
             panic!("{}: span {:?} not on char boundaries", path.display(), q.span);
         };
-        if q.parts.len() == 1 && !src.contains('&') && !src.contains('\\') && !src.contains('`') && !src.contains('[') {
+        if q.parts.len() == 1
+            && !src.contains('&')
+            && !src.contains('\\')
+            && !src.contains('`')
+            && !src.contains('[')
+        {
             let words: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
             let flat: String = src.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert!(flat.contains(&words), "{}: quote text {words:?} not inside its span {flat:?}", path.display());
+            assert!(
+                flat.contains(&words),
+                "{}: quote text {words:?} not inside its span {flat:?}",
+                path.display()
+            );
         }
     }
 }

@@ -86,7 +86,6 @@ fn fires(rule: &dyn Rule, draft: &str) -> bool {
 }
 
 #[test]
-#[ignore = "needs scanner"]
 fn documented_example_triggers_the_rule_and_the_fix_does_not() {
     for rule in rules::all() {
         let (example, fix) = example_and_fix(rule.meta());

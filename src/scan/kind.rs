@@ -7,15 +7,48 @@ use crate::quote::QuoteKind;
 
 /// Words before a quotation that announce a title, a name or a coined term.
 const TITLE_CUES: &[&str] = &[
-    "titled", "entitled", "headlined", "dubbed", "nicknamed", "hashtag", "book", "film", "movie",
-    "song", "album", "show", "series", "podcast", "documentary", "column", "op-ed", "essay",
-    "article", "poem", "play", "novel", "memoir", "slogan", "motto", "banner", "sign", "reading",
-    "read", "called", "named", "known as", "term", "word", "phrase", "label", "brand",
+    "titled",
+    "entitled",
+    "headlined",
+    "dubbed",
+    "nicknamed",
+    "hashtag",
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "show",
+    "series",
+    "podcast",
+    "documentary",
+    "column",
+    "op-ed",
+    "essay",
+    "article",
+    "poem",
+    "play",
+    "novel",
+    "memoir",
+    "slogan",
+    "motto",
+    "banner",
+    "sign",
+    "reading",
+    "read",
+    "called",
+    "named",
+    "known as",
+    "term",
+    "word",
+    "phrase",
+    "label",
+    "brand",
 ];
 
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "is",
-    "as", "vs.", "de", "la",
+    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "is", "as", "vs.",
+    "de", "la",
 ];
 
 fn words(inner: &str) -> Vec<&str> {
@@ -55,7 +88,18 @@ fn fills_block(before: &str, after: &str) -> bool {
 }
 
 /// Words just before a quotation that mark it as a term, not someone's words.
-const SCARE_CUES: &[&str] = &["so-called", "so called", "the term", "the word", "the words", "the phrase", "the label", "known as", "term", "phrase"];
+const SCARE_CUES: &[&str] = &[
+    "so-called",
+    "so called",
+    "the term",
+    "the word",
+    "the words",
+    "the phrase",
+    "the label",
+    "known as",
+    "term",
+    "phrase",
+];
 
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {

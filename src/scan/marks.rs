@@ -32,9 +32,8 @@ pub struct Mark {
 }
 
 /// Words that start with an elided letter: the apostrophe is not a quote.
-const ELISIONS: &[&str] = &[
-    "n'", "n’", "em", "til", "cause", "tis", "twas", "bout", "round", "cept", "nuff", "sup",
-];
+const ELISIONS: &[&str] =
+    &["n'", "n’", "em", "til", "cause", "tis", "twas", "bout", "round", "cept", "nuff", "sup"];
 
 fn is_space(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
@@ -70,9 +69,10 @@ fn facing_from_flanks(prev: Option<char>, next: Option<char>) -> Option<Facing> 
 
 fn starts_elision(rest: &str) -> bool {
     let lower: String = rest.chars().take(6).flat_map(char::to_lowercase).collect();
-    ELISIONS.iter().any(|e| {
-        lower.starts_with(e) && lower[e.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-    }) || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+    ELISIONS
+        .iter()
+        .any(|e| lower.starts_with(e) && lower[e.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        || rest.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Finds every candidate quotation mark in `text`, in order.
@@ -148,7 +148,14 @@ fn classify(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &
 
 /// Single marks double as apostrophes: only a mark that faces one way
 /// unambiguously, and is not an elision or a prime, is a candidate.
-fn single(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &str, flanks: Option<Facing>) -> Option<Mark> {
+fn single(
+    c: char,
+    pos: usize,
+    prev: Option<char>,
+    next: Option<char>,
+    rest: &str,
+    flanks: Option<Facing>,
+) -> Option<Mark> {
     let style = if c == '\'' { MarkStyle::Straight } else { MarkStyle::Curly };
     let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
     if letter(prev) && letter(next) {
@@ -171,15 +178,14 @@ mod tests {
     use super::*;
 
     fn facings(text: &str) -> Vec<(char, Facing)> {
-        find_marks(text)
-            .iter()
-            .map(|m| (text[m.pos..].chars().next().unwrap_or(' '), m.facing))
-            .collect()
+        find_marks(text).iter().map(|m| (text[m.pos..].chars().next().unwrap_or(' '), m.facing)).collect()
     }
 
     #[test]
     fn apostrophes_are_not_marks() {
-        for text in ["don't", "Kim Yo Jong's plan", "O'Neill", "the '90s", "rock 'n' roll", "’90s", "it’s", "'em all"] {
+        for text in
+            ["don't", "Kim Yo Jong's plan", "O'Neill", "the '90s", "rock 'n' roll", "’90s", "it’s", "'em all"]
+        {
             assert!(
                 // a closing candidate only pairs with an opening one, and none opens here
                 find_marks(text).iter().all(|m| m.family == Family::Double || m.facing == Facing::Close),

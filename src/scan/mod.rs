@@ -68,7 +68,8 @@ fn part_texts(doc: &Document, parts: &[QuotePart]) -> Vec<String> {
 }
 
 /// Words that, ending the paragraph before a blockquote, introduce it as a quotation.
-const INTRODUCERS: &[&str] = &["said", "says", "wrote", "writes", "added", "posted", "tweeted", "reads", "read", "stated"];
+const INTRODUCERS: &[&str] =
+    &["said", "says", "wrote", "writes", "added", "posted", "tweeted", "reads", "read", "stated"];
 
 fn introduces_quotation(block: &ProseBlock) -> bool {
     let text = block.text.trim_end();
@@ -82,10 +83,13 @@ fn introduces_quotation(block: &ProseBlock) -> bool {
 fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
     for (bq, span) in doc.blockquotes.iter().enumerate() {
-        let members: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].blockquote == Some(bq)).collect();
+        let members: Vec<usize> =
+            (0..doc.blocks.len()).filter(|&i| doc.blocks[i].blockquote == Some(bq)).collect();
         let (Some(&first), Some(&last)) = (members.first(), members.last()) else { continue };
         let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
-        let already_quoted = quotes.iter().any(|q| q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end);
+        let already_quoted = quotes.iter().any(|q| {
+            q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end
+        });
         if !introduced || already_quoted {
             continue;
         }

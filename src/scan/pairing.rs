@@ -76,7 +76,14 @@ impl Pairer {
         if !closes {
             if !m.weak {
                 let open_span = block.source_span(m.pos..m.pos + m.len);
-                stack.push(OpenQuote { open: m, open_span, parts: Vec::new(), start: m.pos, start_len: m.len, nested: None });
+                stack.push(OpenQuote {
+                    open: m,
+                    open_span,
+                    parts: Vec::new(),
+                    start: m.pos,
+                    start_len: m.len,
+                    nested: None,
+                });
             }
             return;
         }
@@ -119,7 +126,7 @@ impl Pairer {
         if self.repair(index, block, &outer) {
             return;
         }
-        let end = block.text.trim_end().len().max(outer.start + outer.open.len);
+        let end = block.text.trim_end().len().max(outer.start + outer.start_len);
         let mut carry = outer;
         let inner_start = carry.start + carry.start_len;
         carry.parts.push(QuotePart { block: index, outer: carry.start..end, inner: inner_start..end });
