@@ -13,9 +13,7 @@ use std::ops::Range;
 pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
 
 fn mask_quote_marks(code: &str) -> String {
-    code.chars()
-        .map(|c| if "\"'“”‘’«»‹›„‚`".contains(c) { CODE_PLACEHOLDER } else { c })
-        .collect()
+    code.chars().map(|c| if "\"'“”‘’«»‹›„‚`".contains(c) { CODE_PLACEHOLDER } else { c }).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,9 +131,9 @@ pub struct Document {
 
 /// Length of a front-matter block (`---` YAML or `+++` TOML) that starts at byte 0.
 pub fn front_matter_len(text: &str) -> Option<usize> {
-    let fence = ["---", "+++"].into_iter().find(|f| {
-        text.strip_prefix(f).is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"))
-    })?;
+    let fence = ["---", "+++"]
+        .into_iter()
+        .find(|f| text.strip_prefix(f).is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n")))?;
     let mut offset = text.find('\n')? + 1;
     for line in text.get(offset..)?.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
@@ -184,9 +182,7 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) if self.hidden == 0 => {
-self.push_text(&t, range)
-            }
+            Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
             Event::Code(code) if self.hidden == 0 => self.push_text(&mask_quote_marks(&code), range),
             Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_text("\n", range),
             Event::InlineHtml(h) => self.inline_html(&h, range),
