@@ -5,7 +5,7 @@ use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::analysis::analyze;
 use crate::diagnostic;
 use crate::render::json::Summary;
-use crate::render::{concise, full, json, FileDiagnostics};
+use crate::render::{concise, count, full, json, FileDiagnostics};
 use crate::rules;
 use crate::source::SourceFile;
 
@@ -45,14 +45,6 @@ fn summary_line(s: Summary) -> String {
         .map(|(n, word)| count(n, word))
         .collect();
     format!("Found {} in {files}: {}.\n", count(total, "problem"), parts.join(", "))
-}
-
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]
