@@ -16,7 +16,7 @@ fn unmatched_marks_draft() -> String {
     let mut text = String::with_capacity(5_200_000);
     for i in 0..100_000 {
         text.push_str(MARKS[i % MARKS.len()]);
-        text.push_str("Council members argued over the harbour budget once more ");
+        text.push_str("The council argued about the harbour budget. ");
         // A paragraph break every 50 marks, so both long paragraphs and many paragraphs occur.
         text.push_str(if i % 50 == 49 { "\n\n" } else { "\n" });
     }

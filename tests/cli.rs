@@ -129,3 +129,11 @@ fn explain_unknown_rule_suggests_close_matches() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("quotelint rules"));
 }
+
+#[test]
+fn when_no_file_can_be_read_nothing_claims_the_draft_is_clean() {
+    let out = quotelint(&["check", "no/such.md"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, "error: no/such.md: no such file\n");
+}

@@ -5,7 +5,7 @@ use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::analysis::analyze;
 use crate::diagnostic;
 use crate::render::json::Summary;
-use crate::render::{concise, full, json, FileDiagnostics};
+use crate::render::{concise, count, full, json, FileDiagnostics};
 use crate::rules;
 use crate::source::SourceFile;
 
@@ -34,6 +34,10 @@ fn check_file(file: SourceFile) -> FileDiagnostics {
 
 /// The closing line of the `full` format, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
 fn summary_line(s: Summary) -> String {
+    if s.files == 0 {
+        // Every file failed to read; the errors on stderr say so, and "no problems" would mislead.
+        return String::new();
+    }
     let files = count(s.files, "file");
     let total = s.errors + s.warnings + s.infos;
     if total == 0 {
@@ -47,14 +51,6 @@ fn summary_line(s: Summary) -> String {
     format!("Found {} in {files}: {}.\n", count(total, "problem"), parts.join(", "))
 }
 
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +60,6 @@ mod tests {
         let s = Summary { files: 1, errors: 1, warnings: 2, infos: 0 };
         assert_eq!(summary_line(s), "Found 3 problems in 1 file: 1 error, 2 warnings.\n");
         assert_eq!(summary_line(Summary { files: 2, ..Summary::default() }), "No problems found in 2 files.\n");
+        assert_eq!(summary_line(Summary::default()), "");
     }
 }

@@ -6,7 +6,9 @@ use crate::analysis::analyze;
 use crate::render::{quotes_json, quotes_table};
 
 pub fn run(args: &QuotesArgs) -> i32 {
-    let outcome = input::process(&args.inputs, analyze);
+    let mut outcome = input::process(&args.inputs, analyze);
+    // Deterministic output whatever the argument order, as for `check`.
+    outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     let out = match args.format {
         QuotesFormat::Table => quotes_table::render(&outcome.results),
         QuotesFormat::Json => quotes_json::render(&outcome.results),

@@ -1,5 +1,6 @@
 //! `quotes --format table`: one aligned row a quotation, for reading at a terminal.
 
+use super::count;
 use crate::analysis::Analysis;
 use crate::attribution::Attribution;
 use crate::quote::Quote;
@@ -20,14 +21,7 @@ pub fn render(analyses: &[Analysis]) -> String {
         }
         out.push('\n');
     }
-    let files = analyses.len();
-    let _ = writeln!(
-        out,
-        "{} in {} {}",
-        plural(rows.len(), "quotation"),
-        files,
-        if files == 1 { "file" } else { "files" }
-    );
+    let _ = writeln!(out, "{} in {}", count(rows.len(), "quotation"), count(analyses.len(), "file"));
     out
 }
 
@@ -87,14 +81,6 @@ fn write_row(out: &mut String, row: &[String; 6], widths: &[usize; 6]) {
         }
     }
     out.push('\n');
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

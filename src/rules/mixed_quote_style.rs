@@ -200,7 +200,7 @@ mod tests {
         let mut quotes = quotes_in(text);
         let s = text.find('‘').unwrap();
         let e = text.find('’').unwrap() + 3;
-        quotes.push(Quote { double: false, ..quote(text, Span::new(s, e), MarkStyle::Straight, false) });
+        quotes.push(quote(text, Span::new(s, e), MarkStyle::Straight, false));
         let a = analysis_with(text, quotes, Vec::new());
         let mut out = Vec::new();
         MixedQuoteStyle.check(&a, &mut out);

@@ -26,8 +26,9 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
 
 /// A direct quote over `span` of `text`, marks included.
 pub fn quote(text: &str, span: Span, style: MarkStyle, double: bool) -> Quote {
-    let inner = text.get(span.start..span.end).unwrap_or_default();
-    let words: String =
-        inner.chars().skip(1).collect::<Vec<_>>().split_last().map_or(String::new(), |(_, w)| w.iter().collect());
-    Quote { span, text: words, kind: QuoteKind::Direct, style, double, depth: 0, parts: Vec::new() }
+    let mut words = text.get(span.range()).unwrap_or_default().chars();
+    words.next();
+    words.next_back();
+    let text = words.as_str().to_string();
+    Quote { span, text, kind: QuoteKind::Direct, style, double, depth: 0, parts: Vec::new() }
 }
