@@ -34,6 +34,9 @@ fn build(doc: &Document, p: &Paired) -> Option<Quote> {
     let start = first_block.source_span(first.outer.clone()).start;
     let end = last_block.source_span(last.outer.clone()).end.max(start);
     let text = part_texts(doc, &p.parts).join("\n\n");
+    if !text.chars().any(char::is_alphanumeric) {
+        return None; // a pair of marks around nothing is no quotation
+    }
     let kind = match p.parts.len() {
         1 => kind::classify(first_block, first.outer.clone(), &text, is_headline(doc, first.block)),
         _ => QuoteKind::Direct,

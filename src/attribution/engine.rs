@@ -1,0 +1,190 @@
+//! Walks the document in reading order and attributes every speech quote:
+//! first from its own sentence, then from its neighbours, then by inheriting
+//! the speaker of the quote before it.
+
+use super::context::Context;
+use super::mention::Frame;
+use super::patterns::{Found, Sentence};
+use super::tokens::{tokenize, QuoteRange, TokKind, Token};
+use super::{Attribution, Cue};
+use crate::lexicon::Lexicon;
+use crate::markdown::{Document, ProseBlock};
+use crate::quote::{Quote, QuoteKind};
+
+/// How far (in blocks) a speaker carries over to a quote with no attribution.
+const FOLLOW_ON_BLOCKS: usize = 2;
+
+/// One block, tokenised, with the sentence each token is in.
+struct BlockView<'a> {
+    block: &'a ProseBlock,
+    toks: Vec<Token>,
+    sentence_of: Vec<usize>,
+    sentences: usize,
+}
+
+impl<'a> BlockView<'a> {
+    fn new(block: &'a ProseBlock, quotes: &[QuoteRange]) -> Self {
+        let toks = tokenize(block, quotes);
+        let ranges = crate::sentences::split(&block.text);
+        let mut si = 0;
+        let sentence_of = toks
+            .iter()
+            .map(|t| {
+                while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
+                    si += 1;
+                }
+                si
+            })
+            .collect();
+        BlockView { block, toks, sentence_of, sentences: ranges.len().max(1) }
+    }
+
+    fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
+        Frame { text: &self.block.text, toks: &self.toks, lex }
+    }
+
+    fn sentence(&self, i: usize) -> Sentence {
+        let s = self.sentence_of.get(i).copied().unwrap_or(0);
+        let lo = self.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
+        let hi = self.sentence_of.iter().rposition(|&x| x == s).map_or(self.toks.len(), |p| p + 1);
+        Sentence { lo, hi }
+    }
+
+    fn quote_token(&self, id: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.kind == TokKind::Quote(id))
+    }
+}
+
+/// Attributes every quote; also refines short partial quotes that no one
+/// speaks into scare quotes.
+pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
+    let mut per_block: Vec<Vec<QuoteRange>> = vec![Vec::new(); doc.blocks.len()];
+    for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
+        for part in &q.parts {
+            if let Some(list) = per_block.get_mut(part.block) {
+                list.push((id, part.outer.clone()));
+            }
+        }
+    }
+    let views: Vec<BlockView> = doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockView::new(b, qs)).collect();
+    let mut out = vec![Attribution::default(); quotes.len()];
+    let mut ctx = Context::default();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
+    let mut next_block = 0;
+    for id in order {
+        let q = &quotes[id];
+        while next_block <= q.last_block() {
+            if let Some(v) = views.get(next_block) {
+                ctx.read_block(next_block, &v.frame(lex), v.block);
+            }
+            next_block += 1;
+        }
+        if q.depth > 0 || !q.kind.is_speech() {
+            continue;
+        }
+        out[id] = attribute_one(id, q, &views, lex, &mut ctx);
+    }
+    inherit_nested(quotes, &mut out);
+    refine_kinds(quotes, &out);
+    out
+}
+
+fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: &mut Context) -> Attribution {
+    let last = q.last_block();
+    let first = q.first_block();
+    let found = views.get(last).and_then(|v| {
+        let t = v.quote_token(id)?;
+        let f = v.frame(lex);
+        f.after_quote(v.sentence(t), t).map(|found| (last, found))
+    });
+    let found = found.or_else(|| {
+        let v = views.get(first)?;
+        let t = v.quote_token(id)?;
+        v.frame(lex).before_quote(v.sentence(t), t).map(|found| (first, found))
+    });
+    let found = found.or_else(|| neighbour(id, q, views, lex));
+    match found {
+        Some((b, found)) => {
+            let v = &views[b];
+            let attribution = build(v, &v.frame(lex), found, ctx);
+            ctx.attributed(b, &attribution);
+            attribution
+        }
+        None => ctx.follow_on(q.first_block(), FOLLOW_ON_BLOCKS, views.get(first).map(|v| &v.block.text)),
+    }
+}
+
+/// `S said. "Q"` or `S said: ` in the sentence before, in the same block;
+/// or a later quote in the same sentence that is attributed (`"Q1," S said, "Q2."`).
+fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found)> {
+    let b = q.first_block();
+    let v = views.get(b)?;
+    let t = v.quote_token(id)?;
+    let f = v.frame(lex);
+    let s = v.sentence(t);
+    // siblings in the same sentence: earlier ones first
+    for j in (s.lo..s.hi).filter(|&j| j != t && f.is_quote(j)) {
+        if let Some(found) = f.after_quote(s, j).filter(|fd| fd.cue < t || j > t) {
+            return Some((b, found));
+        }
+    }
+    // the sentence before, when it introduces the quote
+    if s.lo > 0 {
+        let prev = v.sentence(s.lo - 1);
+        let has_quote = (prev.lo..prev.hi).any(|j| f.is_quote(j));
+        let ends_colon = f.is_punct(prev.hi - 1, ":") || f.is_punct(s.lo.saturating_sub(1), ":");
+        if !has_quote || ends_colon {
+            if let Some(vb) = (prev.lo..prev.hi).rev().find(|&j| f.is_speech_verb(j)) {
+                if let Some(m) = f.subject_of(prev.lo, vb) {
+                    return Some((b, Found { mention: m, cue: vb, cue_len: 1 }));
+                }
+            }
+        }
+    }
+    let _ = v.sentences;
+    None
+}
+
+fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attribution {
+    let m = found.mention;
+    let text = f.span_text(m.start, m.end).to_string();
+    let span = token_span(v, m.start, m.end);
+    let speaker = ctx.resolve(text, span, m.kind);
+    let cue = Cue { text: f.span_text(found.cue, found.cue + found.cue_len).to_string(), span: token_span(v, found.cue, found.cue + found.cue_len) };
+    let s = v.sentence(found.cue.min(v.toks.len().saturating_sub(1)));
+    let channel = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, f.lex);
+    Attribution { speaker: Some(speaker), cue: Some(cue), channel }
+}
+
+fn token_range(v: &BlockView, start: usize, end: usize) -> std::ops::Range<usize> {
+    let a = v.toks.get(start).map_or(0, |t| t.start);
+    let b = end.checked_sub(1).and_then(|e| v.toks.get(e)).map_or(a, |t| t.end);
+    a..b.max(a)
+}
+
+fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
+    v.block.source_span(token_range(v, start, end))
+}
+
+/// A quote inside a quote is the outer speaker's words.
+fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
+    for i in 0..quotes.len() {
+        if quotes[i].depth == 0 {
+            continue;
+        }
+        let outer = (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span.contains(quotes[i].span));
+        if let Some(o) = outer {
+            out[i] = out[o].clone();
+        }
+    }
+}
+
+/// A short partial quote that nobody speaks is a scare quote.
+fn refine_kinds(quotes: &mut [Quote], out: &[Attribution]) {
+    for (q, a) in quotes.iter_mut().zip(out) {
+        if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text.split_whitespace().count() <= 3 {
+            q.kind = QuoteKind::Scare;
+        }
+    }
+}
