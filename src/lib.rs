@@ -16,6 +16,7 @@ pub mod quote;
 pub mod render;
 pub mod rules;
 pub mod scan;
+pub mod settings;
 pub mod source;
 pub mod span;
 

@@ -145,7 +145,7 @@ fn check_everything(text: String) -> Result<(), TestCaseError> {
             check_span(src, span, "problem span")?;
         }
     }
-    let diagnostics = rules::check_all(&a);
+    let diagnostics = rules::check_all(&a, &quotelint::settings::Settings::default());
     for d in &diagnostics {
         check_span(src, d.span, "diagnostic span")?;
         for l in &d.labels {

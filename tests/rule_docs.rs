@@ -81,7 +81,7 @@ fn rules_are_listed_in_code_order() {
 fn fires(rule: &dyn Rule, draft: &str) -> bool {
     let analysis = quotelint::analyze(SourceFile::new("example.md", draft));
     let mut out = Vec::new();
-    rule.check(&analysis, &mut out);
+    rule.check(&analysis, &quotelint::settings::Settings::default(), &mut out);
     out.iter().any(|d| d.code == rule.meta().code)
 }
 

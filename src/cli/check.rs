@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs, color: bool) -> i32 {
 
 fn check_file(file: SourceFile) -> FileDiagnostics {
     let analysis = analyze(file);
-    let mut diagnostics = rules::check_all(&analysis);
+    let mut diagnostics = rules::check_all(&analysis, &crate::settings::Settings::default());
     diagnostic::sort(&mut diagnostics);
     FileDiagnostics { file: analysis.file, diagnostics }
 }

@@ -63,7 +63,7 @@ impl Rule for MixedQuoteStyle {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
         // `ScanResult::styles` does not tell double from single marks, so count
         // from the quotes themselves.
         for double in [true, false] {
@@ -149,7 +149,7 @@ mod tests {
     fn run(text: &str) -> Vec<Diagnostic> {
         let a = analysis_with(text, quotes_in(text), Vec::new());
         let mut out = Vec::new();
-        MixedQuoteStyle.check(&a, &mut out);
+        MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);
         out
     }
 
@@ -203,7 +203,7 @@ mod tests {
         quotes.push(quote(text, Span::new(s, e), MarkStyle::Straight, false));
         let a = analysis_with(text, quotes, Vec::new());
         let mut out = Vec::new();
-        MixedQuoteStyle.check(&a, &mut out);
+        MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 }

@@ -15,6 +15,7 @@ pub use unbalanced_quote_marks::UnbalancedQuoteMarks;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::settings::Settings;
 
 /// What `quotelint rules` and `quotelint explain` show about a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub struct RuleMeta {
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, analysis: &Analysis, out: &mut Vec<Diagnostic>);
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>);
 }
 
 /// Every rule, in code order.
@@ -72,10 +73,10 @@ pub fn close_matches(query: &str) -> Vec<&'static RuleMeta> {
 }
 
 /// Runs every rule over one analysis.
-pub fn check_all(analysis: &Analysis) -> Vec<Diagnostic> {
+pub fn check_all(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in all() {
-        rule.check(analysis, &mut out);
+        rule.check(analysis, settings, &mut out);
     }
     out
 }

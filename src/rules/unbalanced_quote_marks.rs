@@ -54,7 +54,7 @@ impl Rule for UnbalancedQuoteMarks {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
         let path = analysis.file.path.as_str();
         let text = analysis.file.text.as_str();
         for problem in &analysis.scan.problems {
@@ -111,7 +111,7 @@ mod tests {
             MarkProblem::Unclosed { open: Span::new(0, 3), gave_up: Some(Span::new(second, second + 3)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &mut out);
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].code, "QF001");
         assert_eq!(out[0].span, Span::new(0, 3));
@@ -125,7 +125,7 @@ mod tests {
         let problem = MarkProblem::Unclosed { open: Span::new(0, 3), gave_up: Some(Span::new(21, 21)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &mut out);
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
         assert!(out[0].labels[0].message.contains("paragraph ends"));
     }
 
@@ -135,7 +135,7 @@ mod tests {
         let problem = MarkProblem::Unopened { close: Span::new(17, 20), previous: Some(Span::new(0, 8)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &mut out);
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
         assert_eq!(out[0].span, Span::new(17, 20));
         assert_eq!(out[0].labels[0].span, Span::new(0, 8));
     }
