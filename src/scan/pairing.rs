@@ -47,7 +47,7 @@ impl Pairer {
         if let Some(carry) = self.carry.take() {
             match continuation(block, &marks) {
                 Some(first) => {
-                    stack.push(OpenQuote { start: first.pos, start_len: first.len, ..carry });
+                    stack.push(OpenQuote { start: first.pos, start_len: first.len, nested: None, ..carry });
                     rest = marks.get(1..).unwrap_or_default();
                 }
                 None => self.unclosed(carry, None),
@@ -142,7 +142,9 @@ impl Pairer {
     fn repair(&mut self, index: usize, block: &ProseBlock, outer: &OpenQuote) -> bool {
         let Some(id) = outer.nested else { return false };
         let Some(inner) = self.quotes.get(id) else { return false };
-        let (Some(last), true) = (inner.parts.last(), inner.parts.len() == 1) else { return false };
+        let Some(last) = inner.parts.last().filter(|p| inner.parts.len() == 1 && p.block == index) else {
+            return false;
+        };
         let tail = block.text.get(last.outer.end..).unwrap_or_default();
         if find_marks(tail).iter().any(|m| m.family == Family::Double && !m.weak) {
             return false;
