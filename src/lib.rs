@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod markdown;
 pub mod quote;
@@ -19,5 +20,6 @@ pub mod scan;
 pub mod settings;
 pub mod source;
 pub mod span;
+pub mod suppression;
 
 pub use analysis::{analyze, Analysis};

@@ -1,7 +1,11 @@
 //! The settings rules read: house style and newsroom policy. Built from the
 //! defaults, then from `quotelint.toml` (see `config`).
 
+use crate::attribution::ChannelKind;
+use crate::diagnostic::Severity;
+use crate::rules::RuleMeta;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// A house style preset: how insertions, punctuation and attribution look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -57,4 +61,258 @@ pub struct Settings {
     pub outlet: Option<String>,
     /// Wire-service policy: every quote must state its channel.
     pub require_channel: bool,
+    /// Rules to run; `None` runs every rule.
+    pub select: Option<Vec<RuleSelector>>,
+    /// Rules not to run (wins over `select` at equal specificity).
+    pub ignore: Vec<RuleSelector>,
+    /// Severity overrides, in the order written.
+    pub severity: Vec<(RuleSelector, Severity)>,
+    /// The newsroom's additions to the word lists.
+    pub extra: ExtraLists,
+}
+
+impl Settings {
+    /// Whether `rule` runs, by Ruff's rules: the most specific matching
+    /// selector decides, `ignore` wins over `select` at equal specificity, and
+    /// without a `select` list every rule is selected.
+    pub fn rule_enabled(&self, rule: &RuleMeta) -> bool {
+        let most_specific = |selectors: &[RuleSelector]| {
+            selectors.iter().filter(|s| s.matches(rule)).map(RuleSelector::specificity).max()
+        };
+        let selected = match &self.select {
+            Some(select) => most_specific(select),
+            None => Some(0),
+        };
+        match (selected, most_specific(&self.ignore)) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(s), Some(i)) => s > i,
+        }
+    }
+
+    /// The severity `rule`'s findings are reported with: the most specific
+    /// matching `[severity]` entry (the later one at equal specificity), else
+    /// the rule's default.
+    pub fn severity_for(&self, rule: &RuleMeta) -> Severity {
+        let mut best: Option<(usize, Severity)> = None;
+        for (selector, severity) in &self.severity {
+            if selector.matches(rule) && best.is_none_or(|(s, _)| selector.specificity() >= s) {
+                best = Some((selector.specificity(), *severity));
+            }
+        }
+        best.map_or(rule.severity, |(_, severity)| severity)
+    }
+}
+
+/// The rule families: attribution, names, provenance, quotation form, suppression hygiene.
+pub const RULE_FAMILIES: [&str; 5] = ["QA", "QN", "QP", "QF", "QS"];
+
+/// Picks rules in `select`, `ignore`, `[severity]` and suppression comments:
+/// `ALL`, a code or code prefix (`QF001`, `QF`, `QF00`), or a rule name
+/// (`unbalanced-quote-marks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleSelector {
+    All,
+    /// An upper-case code prefix, from the two-letter family to the whole code.
+    Prefix(String),
+    /// A rule's kebab-case name.
+    Name(String),
+}
+
+impl RuleSelector {
+    /// Reads a selector, accepting only ones that name a known rule or family.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("all") {
+            return Ok(RuleSelector::All);
+        }
+        let rules = crate::rules::all_meta();
+        if let Some(meta) = rules.iter().find(|m| m.name.eq_ignore_ascii_case(text)) {
+            return Ok(RuleSelector::Name(meta.name.to_string()));
+        }
+        let upper = text.to_ascii_uppercase();
+        let known_family = upper.get(..2).is_some_and(|f| RULE_FAMILIES.contains(&f))
+            && upper.len() <= 5
+            && upper.bytes().skip(2).all(|b| b.is_ascii_digit());
+        // A whole code must be a rule that exists; a shorter prefix of a known
+        // family is accepted even while the family has no rules yet.
+        let exists = rules.iter().any(|m| m.code.starts_with(&upper));
+        if known_family && (exists || upper.len() < 5) {
+            return Ok(RuleSelector::Prefix(upper));
+        }
+        let mut message = format!("unknown rule or rule family `{text}`");
+        if let Some(close) = crate::rules::close_matches(text).first() {
+            message.push_str(&format!(" (did you mean `{}` ({})?)", close.code, close.name));
+        }
+        Err(message)
+    }
+
+    pub fn matches(&self, rule: &RuleMeta) -> bool {
+        match self {
+            RuleSelector::All => true,
+            RuleSelector::Prefix(prefix) => rule.code.starts_with(prefix.as_str()),
+            RuleSelector::Name(name) => rule.name == name,
+        }
+    }
+
+    /// How narrowly the selector picks: `ALL` 0, a prefix its length, a name
+    /// the same as a whole code.
+    pub fn specificity(&self) -> usize {
+        match self {
+            RuleSelector::All => 0,
+            RuleSelector::Prefix(prefix) => prefix.len(),
+            RuleSelector::Name(_) => 5,
+        }
+    }
+}
+
+impl fmt::Display for RuleSelector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleSelector::All => f.write_str("ALL"),
+            RuleSelector::Prefix(p) => f.write_str(p),
+            RuleSelector::Name(n) => f.write_str(n),
+        }
+    }
+}
+
+/// A newsroom's additions to the built-in word lists in `rules/*.toml`
+/// (`[extend]` in `quotelint.toml`). Plain data; the lexicon is built from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtraLists {
+    pub outlets: Vec<ExtraOutlet>,
+    pub speech_verbs: Vec<ExtraVerb>,
+    /// Phrases that mark an unnamed source ("a person close to the club").
+    pub anonymous: Vec<String>,
+    /// Phrases that explain why a source was not named.
+    pub justifications: Vec<String>,
+    /// Speakers that name nobody ("some residents").
+    pub vague: Vec<String>,
+    /// Phrases that attribute a claim to nobody in particular.
+    pub weasel: Vec<String>,
+    pub channels: Vec<ExtraChannel>,
+    /// Role nouns that can name a speaker ("harbourmaster").
+    pub roles: Vec<String>,
+    /// Titles before a name ("Cllr.").
+    pub titles: Vec<String>,
+}
+
+impl ExtraLists {
+    pub fn is_empty(&self) -> bool {
+        *self == ExtraLists::default()
+    }
+}
+
+/// An outlet the newsroom adds, as in `rules/outlets.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtraOutlet {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub slot_only: Vec<String>,
+    pub state: bool,
+}
+
+/// How a speech verb colours a quote, as in `rules/speech-verbs.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtraVerbClass {
+    Neutral,
+    Loaded { why: String },
+    NonSpeech,
+    Mental,
+}
+
+/// A speech verb the newsroom adds, as in `rules/speech-verbs.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraVerb {
+    /// base, third-person present, past, present participle, and optionally
+    /// the past participle.
+    pub forms: Vec<String>,
+    pub particle: Option<String>,
+    pub class: ExtraVerbClass,
+}
+
+/// A channel phrase the newsroom adds, as in `rules/channels.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraChannel {
+    pub phrase: String,
+    pub kind: ChannelKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::all_meta;
+
+    fn meta(code: &str) -> &'static RuleMeta {
+        all_meta().into_iter().find(|m| m.code == code).expect("rule exists")
+    }
+
+    fn sel(list: &[&str]) -> Vec<RuleSelector> {
+        list.iter().map(|s| RuleSelector::parse(s).expect("valid selector")).collect()
+    }
+
+    #[test]
+    fn every_rule_is_enabled_by_default() {
+        let settings = Settings::default();
+        assert!(all_meta().iter().all(|m| settings.rule_enabled(m)));
+        assert_eq!(settings.severity_for(meta("QF001")), Severity::Error);
+    }
+
+    #[test]
+    fn select_by_code_name_or_family() {
+        let by_code = Settings { select: Some(sel(&["QF002"])), ..Settings::default() };
+        assert!(!by_code.rule_enabled(meta("QF001")));
+        assert!(by_code.rule_enabled(meta("QF002")));
+        let by_name = Settings { select: Some(sel(&["unbalanced-quote-marks"])), ..Settings::default() };
+        assert!(by_name.rule_enabled(meta("QF001")));
+        assert!(!by_name.rule_enabled(meta("QF002")));
+        let by_family = Settings { select: Some(sel(&["qf"])), ..Settings::default() };
+        assert!(by_family.rule_enabled(meta("QF001")) && by_family.rule_enabled(meta("QF002")));
+        let empty = Settings { select: Some(Vec::new()), ..Settings::default() };
+        assert!(!empty.rule_enabled(meta("QF001")));
+    }
+
+    #[test]
+    fn ignore_wins_at_equal_specificity_and_loses_to_a_narrower_select() {
+        let tie = Settings {
+            select: Some(sel(&["QF001"])),
+            ignore: sel(&["unbalanced-quote-marks"]),
+            ..Default::default()
+        };
+        assert!(!tie.rule_enabled(meta("QF001")));
+        let narrower = Settings { select: Some(sel(&["QF001"])), ignore: sel(&["QF"]), ..Default::default() };
+        assert!(narrower.rule_enabled(meta("QF001")));
+        assert!(!narrower.rule_enabled(meta("QF002")));
+        let all_but = Settings { ignore: sel(&["QF002"]), ..Default::default() };
+        assert!(all_but.rule_enabled(meta("QF001")));
+        assert!(!all_but.rule_enabled(meta("QF002")));
+        let ignore_all = Settings { select: Some(sel(&["ALL"])), ignore: sel(&["all"]), ..Default::default() };
+        assert!(!ignore_all.rule_enabled(meta("QF001")));
+    }
+
+    #[test]
+    fn severity_overrides_pick_the_most_specific() {
+        let settings = Settings {
+            severity: vec![
+                (RuleSelector::parse("QF").unwrap(), Severity::Info),
+                (RuleSelector::parse("unbalanced-quote-marks").unwrap(), Severity::Warning),
+            ],
+            ..Settings::default()
+        };
+        assert_eq!(settings.severity_for(meta("QF001")), Severity::Warning);
+        assert_eq!(settings.severity_for(meta("QF002")), Severity::Info);
+    }
+
+    #[test]
+    fn selectors_must_name_a_rule_or_family() {
+        assert_eq!(RuleSelector::parse("all"), Ok(RuleSelector::All));
+        assert_eq!(RuleSelector::parse("qf001"), Ok(RuleSelector::Prefix("QF001".into())));
+        assert_eq!(RuleSelector::parse("QA"), Ok(RuleSelector::Prefix("QA".into())));
+        assert_eq!(RuleSelector::parse("Mixed-Quote-Style"), Ok(RuleSelector::Name("mixed-quote-style".into())));
+        let err = RuleSelector::parse("QF009").unwrap_err();
+        assert!(err.starts_with("unknown rule or rule family `QF009`"), "{err}");
+        assert!(RuleSelector::parse("QZ").is_err());
+        assert!(RuleSelector::parse("unbalanced-quotes").is_err());
+        assert!(RuleSelector::parse("").is_err());
+    }
 }

@@ -1,0 +1,340 @@
+//! `quotelint.toml`: reading, checking and finding the configuration.
+//!
+//! A config file is `quotelint.toml` or `.quotelint.toml`. For each checked
+//! draft the closest one up its directory tree wins (no merging, as in Ruff);
+//! `--config PATH` uses one file for every draft and `--isolated` none.
+//! Every error names the file, line and column.
+
+mod discovery;
+mod schema;
+
+pub use discovery::{find_config_file, ConfigChoice, Resolver, CONFIG_NAMES};
+
+use crate::attribution::ChannelKind;
+use crate::diagnostic::Severity;
+use crate::settings::{ExtraChannel, ExtraLists, ExtraOutlet, ExtraVerb, ExtraVerbClass, RuleSelector, Settings};
+use crate::span::{LineCol, LineIndex};
+use schema::{ChannelKindName, ConfigFile, Extend, OutletEntry, SeverityName, VerbClassName};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// The commented starter file `quotelint init` writes.
+pub const STARTER: &str = include_str!("starter.toml");
+
+/// A config file that cannot be used. Displayed as `path:line:column: message`
+/// (or `path: message` when there is no position, e.g. the file is missing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub position: Option<LineCol>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(at) => write!(f, "{}:{}:{}: {}", self.path, at.line, at.column, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Reads and checks the config file at `path`.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let shown = discovery::display_path(path);
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: shown.clone(),
+        position: None,
+        message: format!("cannot read the configuration: {e}"),
+    })?;
+    parse(&text, &shown)
+}
+
+/// Checks config text, naming it `path` in errors.
+pub fn parse(text: &str, path: &str) -> Result<Settings, ConfigError> {
+    let lines = LineIndex::new(text);
+    let error = |span: Option<Range<usize>>, message: String| ConfigError {
+        path: path.to_string(),
+        position: span.map(|s| lines.line_col(text, s.start)),
+        message,
+    };
+    let file: ConfigFile = toml::from_str(text).map_err(|e| {
+        // The message's first line is the complaint; toml adds no position of its own to it.
+        let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
+        error(e.span(), message)
+    })?;
+    build(file).map_err(|(span, message)| error(Some(span), message))
+}
+
+type Invalid = (Range<usize>, String);
+
+fn build(file: ConfigFile) -> Result<Settings, Invalid> {
+    let mut settings = Settings { require_channel: file.require_channel.unwrap_or(false), ..Settings::default() };
+    if let Some(style) = file.style {
+        settings.style = style.into();
+    }
+    if let Some(outlet) = file.outlet {
+        settings.outlet = Some(non_empty(&outlet, "`outlet`")?);
+    }
+    if let Some(select) = file.select {
+        settings.select = Some(selectors(&select)?);
+    }
+    settings.ignore = selectors(file.ignore.as_deref().unwrap_or_default())?;
+    for (key, level) in file.severity.unwrap_or_default() {
+        let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
+        let severity = match level {
+            SeverityName::Error => Severity::Error,
+            SeverityName::Warning => Severity::Warning,
+            SeverityName::Info => Severity::Info,
+        };
+        settings.severity.push((selector, severity));
+    }
+    // Apply narrower selectors last so that, at equal specificity, order no longer matters.
+    settings.severity.sort_by_key(|(selector, _)| selector.specificity());
+    if let Some(extend) = file.extend {
+        settings.extra = extra_lists(extend)?;
+    }
+    Ok(settings)
+}
+
+fn selectors(list: &[Spanned<String>]) -> Result<Vec<RuleSelector>, Invalid> {
+    list.iter().map(|s| RuleSelector::parse(s.get_ref()).map_err(|m| (s.span(), m))).collect()
+}
+
+fn non_empty(value: &Spanned<String>, what: &str) -> Result<String, Invalid> {
+    let trimmed = value.get_ref().trim();
+    if trimmed.is_empty() {
+        return Err((value.span(), format!("{what} must not be empty")));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// A phrase in the shared phrase syntax: words, with `(a|b)` groups that nest.
+fn phrase(value: &Spanned<String>, what: &str) -> Result<String, Invalid> {
+    let text = non_empty(value, what)?;
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Err((value.span(), format!("{what}: `)` without `(` in `{text}`"))),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Err((value.span(), format!("{what}: unclosed `(` in `{text}`")));
+    }
+    Ok(text)
+}
+
+fn phrases(list: &[Spanned<String>], what: &str) -> Result<Vec<String>, Invalid> {
+    list.iter().map(|p| phrase(p, what)).collect()
+}
+
+fn words(list: &[Spanned<String>], what: &str) -> Result<Vec<String>, Invalid> {
+    list.iter().map(|w| non_empty(w, what)).collect()
+}
+
+fn extra_lists(extend: Extend) -> Result<ExtraLists, Invalid> {
+    let mut extra = ExtraLists {
+        anonymous: phrases(&extend.anonymous, "an `anonymous` phrase")?,
+        justifications: phrases(&extend.justifications, "a `justifications` phrase")?,
+        vague: phrases(&extend.vague, "a `vague` phrase")?,
+        weasel: phrases(&extend.weasel, "a `weasel` phrase")?,
+        roles: words(&extend.roles, "a role")?,
+        titles: words(&extend.titles, "a title")?,
+        ..ExtraLists::default()
+    };
+    for outlet in &extend.outlets {
+        let span = outlet.span();
+        let spanned = |text: &String| Spanned::new(span.clone(), text.clone());
+        let all = |list: &[String]| -> Result<Vec<String>, Invalid> {
+            list.iter().map(|w| non_empty(&spanned(w), "an outlet alias")).collect()
+        };
+        extra.outlets.push(match outlet.get_ref() {
+            OutletEntry::Name(name) => {
+                ExtraOutlet { name: non_empty(&spanned(name), "an outlet name")?, ..Default::default() }
+            }
+            OutletEntry::Table(t) => ExtraOutlet {
+                name: non_empty(&spanned(&t.name), "an outlet name")?,
+                aliases: all(&t.aliases)?,
+                slot_only: all(&t.slot_only)?,
+                state: t.state,
+            },
+        });
+    }
+    for verb in extend.speech_verbs {
+        let forms = verb.forms.get_ref();
+        if !(4..=5).contains(&forms.len()) || forms.iter().any(|f| f.trim().is_empty()) {
+            return Err((
+                verb.forms.span(),
+                "`forms` needs 4 or 5 words: base, third person, past, participle[, past participle]".into(),
+            ));
+        }
+        let class = match (verb.class, verb.why) {
+            (VerbClassName::Loaded, Some(why)) => ExtraVerbClass::Loaded { why: non_empty(&why, "`why`")? },
+            (VerbClassName::Loaded, None) => {
+                return Err((verb.forms.span(), "a `loaded` verb needs `why`, one line for the editor".into()))
+            }
+            (_, Some(why)) => return Err((why.span(), "`why` is only for `loaded` verbs".into())),
+            (VerbClassName::Neutral, None) => ExtraVerbClass::Neutral,
+            (VerbClassName::NonSpeech, None) => ExtraVerbClass::NonSpeech,
+            (VerbClassName::Mental, None) => ExtraVerbClass::Mental,
+        };
+        let forms = forms.iter().map(|f| f.trim().to_string()).collect();
+        extra.speech_verbs.push(ExtraVerb { forms, particle: verb.particle, class });
+    }
+    for channel in &extend.channels {
+        let kind = match channel.kind {
+            ChannelKindName::Interview => ChannelKind::Interview,
+            ChannelKindName::Statement => ChannelKind::Statement,
+            ChannelKindName::Briefing => ChannelKind::Briefing,
+            ChannelKindName::Social => ChannelKind::Social,
+            ChannelKindName::Document => ChannelKind::Document,
+            ChannelKindName::Relayed => ChannelKind::Relayed,
+            ChannelKindName::Other => ChannelKind::Other,
+        };
+        extra.channels.push(ExtraChannel { phrase: phrase(&channel.phrase, "a channel phrase")?, kind });
+    }
+    Ok(extra)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::HouseStyle;
+
+    fn err(text: &str) -> String {
+        parse(text, "quotelint.toml").expect_err("config should be rejected").to_string()
+    }
+
+    #[test]
+    fn empty_config_is_the_defaults() {
+        assert_eq!(parse("", "q.toml"), Ok(Settings::default()));
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let text = r#"
+style = "reuters"
+outlet = "Valley Wire"
+require-channel = true
+select = ["QF", "mixed-quote-style"]
+ignore = ["QF002"]
+
+[severity]
+QF001 = "warning"
+mixed-quote-style = "info"
+
+[extend]
+outlets = ["Harbour Gazette", { name = "Valley Courier", aliases = ["the Courier"], slot-only = ["Courier"], state = true }]
+speech-verbs = [
+  { forms = ["quip", "quips", "quipped", "quipping"], class = "loaded", why = "makes the speaker sound flippant" },
+  { forms = ["mutter", "mutters", "muttered", "muttering"], class = "neutral" },
+]
+anonymous = ["a person close to the (club|board)"]
+justifications = ["because the talks are private"]
+vague = ["some harbour users"]
+weasel = ["it is said in the port that"]
+channels = [{ phrase = "told the Courier's podcast", kind = "interview" }]
+roles = ["harbourmaster"]
+titles = ["Cllr."]
+"#;
+        let s = parse(text, "q.toml").expect("valid config");
+        assert_eq!(s.style, HouseStyle::Reuters);
+        assert_eq!(s.outlet.as_deref(), Some("Valley Wire"));
+        assert!(s.require_channel);
+        assert_eq!(
+            s.select,
+            Some(vec![RuleSelector::Prefix("QF".into()), RuleSelector::Name("mixed-quote-style".into())])
+        );
+        assert_eq!(s.ignore, vec![RuleSelector::Prefix("QF002".into())]);
+        assert_eq!(s.severity.len(), 2);
+        assert_eq!(s.extra.outlets.len(), 2);
+        assert_eq!(s.extra.outlets[1].aliases, ["the Courier"]);
+        assert_eq!(s.extra.outlets[1].slot_only, ["Courier"]);
+        assert!(s.extra.outlets[1].state);
+        assert_eq!(
+            s.extra.speech_verbs[0].class,
+            ExtraVerbClass::Loaded { why: "makes the speaker sound flippant".into() }
+        );
+        assert_eq!(s.extra.speech_verbs[1].forms[2], "muttered");
+        assert_eq!(s.extra.anonymous, ["a person close to the (club|board)"]);
+        assert_eq!(s.extra.channels[0].kind, ChannelKind::Interview);
+        assert_eq!(s.extra.roles, ["harbourmaster"]);
+        assert_eq!(s.extra.titles, ["Cllr."]);
+        assert_eq!(s.extra.weasel.len() + s.extra.vague.len() + s.extra.justifications.len(), 3);
+    }
+
+    #[test]
+    fn unknown_keys_name_line_and_column() {
+        assert_eq!(
+            err("style = \"ap\"\n  sytle = \"ap\"\n"),
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`"
+        );
+        let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
+        assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");
+    }
+
+    #[test]
+    fn wrong_types_and_values_name_their_position() {
+        let e = err("require-channel = \"yes\"\n");
+        assert!(e.starts_with("quotelint.toml:1:19: "), "{e}");
+        let e = err("style = \"bbc\"\n");
+        assert!(e.starts_with("quotelint.toml:1:9: unknown variant `bbc`"), "{e}");
+        let e = err("select = [\"QF001\", \"QF404\"]\n");
+        assert!(e.starts_with("quotelint.toml:1:20: unknown rule or rule family `QF404`"), "{e}");
+        let e = err("[severity]\nQF001 = \"fatal\"\n");
+        assert!(e.starts_with("quotelint.toml:2:9: unknown variant `fatal`"), "{e}");
+        let e = err("[severity]\nunbalanced-quotes = \"info\"\n");
+        assert!(e.starts_with("quotelint.toml:2:1: unknown rule or rule family `unbalanced-quotes`"), "{e}");
+        assert!(e.contains("did you mean `QF001`"), "{e}");
+        let e = err("[extend]\nchannels = [{ phrase = \"on the (radio\", kind = \"interview\" }]\n");
+        assert!(e.starts_with("quotelint.toml:2:24: a channel phrase: unclosed `(`"), "{e}");
+        let e = err("[extend]\nspeech-verbs = [{ forms = [\"quip\"], class = \"neutral\" }]\n");
+        assert!(e.starts_with("quotelint.toml:2:27: `forms` needs 4 or 5 words"), "{e}");
+        let e = err("[extend]\nchannels = [{ phrase = \"x\", kind = \"pigeon\" }]\n");
+        assert!(e.contains("unknown variant `pigeon`"), "{e}");
+        let e = err("[extend]\noutlets = [\"A\", { name = \"B\", alias = [] }]\n");
+        assert!(e.starts_with("quotelint.toml:2:11: data did not match"), "{e}");
+        let e = err("[extend]\noutlets = [\"A\", { name = \"B\", aliases = [\" \"] }]\n");
+        assert_eq!(e, "quotelint.toml:2:17: an outlet alias must not be empty");
+        let e = err("outlet = \"  \"\n");
+        assert_eq!(e, "quotelint.toml:1:10: `outlet` must not be empty");
+        let e = err("style = \n");
+        assert!(e.starts_with("quotelint.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn severity_entries_apply_narrowest_last() {
+        let s = parse("[severity]\nunbalanced-quote-marks = \"info\"\nQF = \"warning\"\n", "q.toml").unwrap();
+        let qf001 = crate::rules::all_meta().into_iter().find(|m| m.code == "QF001").unwrap();
+        assert_eq!(s.severity_for(qf001), Severity::Info);
+    }
+
+    #[test]
+    fn the_starter_file_parses_to_the_defaults() {
+        assert_eq!(parse(STARTER, "quotelint.toml"), Ok(Settings::default()));
+        // Every top-level key and every list in [extend] is explained in it.
+        for key in ["style", "outlet", "require-channel", "select", "ignore", "[severity]", "[extend]"] {
+            assert!(STARTER.contains(key), "{key}");
+        }
+        for list in [
+            "outlets",
+            "speech-verbs",
+            "anonymous",
+            "justifications",
+            "vague",
+            "weasel",
+            "channels",
+            "roles",
+            "titles",
+        ] {
+            assert!(STARTER.contains(&format!("# {list} = ")), "{list}");
+        }
+    }
+}
