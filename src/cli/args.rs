@@ -10,6 +10,14 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorMode::Auto)]
     pub color: ColorMode,
 
+    /// Use this configuration file for every draft instead of the closest `quotelint.toml`.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file and use the defaults.
+    #[arg(long, global = true)]
+    pub isolated: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -32,6 +40,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Write a commented starter `quotelint.toml`.
+    Init(InitArgs),
 }
 
 /// The drafts to read, shared by `quotes` and `check`.
@@ -99,6 +109,17 @@ pub struct ExplainArgs {
     pub rule: String,
 }
 
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it: a directory (gets `quotelint.toml`) or a file path.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +134,14 @@ mod tests {
     fn color_is_global() {
         let cli = Cli::try_parse_from(["quotelint", "check", "a.md", "--color", "never"]).unwrap();
         assert_eq!(cli.color, ColorMode::Never);
+    }
+
+    #[test]
+    fn config_and_isolated_are_global_and_exclusive() {
+        let cli = Cli::try_parse_from(["quotelint", "check", "a.md", "--config", "q.toml"]).unwrap();
+        assert_eq!(cli.config, Some(PathBuf::from("q.toml")));
+        let cli = Cli::try_parse_from(["quotelint", "--isolated", "check", "a.md"]).unwrap();
+        assert!(cli.isolated);
+        assert!(Cli::try_parse_from(["quotelint", "check", "a.md", "--isolated", "--config", "q.toml"]).is_err());
     }
 }

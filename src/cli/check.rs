@@ -3,14 +3,23 @@
 use super::args::{CheckArgs, CheckFormat};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::analysis::analyze;
-use crate::diagnostic;
+use crate::config::{ConfigChoice, Resolver};
 use crate::render::json::Summary;
 use crate::render::{concise, count, full, json, FileDiagnostics};
-use crate::rules;
 use crate::source::SourceFile;
+use crate::suppression;
+use std::collections::HashSet;
+use std::path::Path;
 
-pub fn run(args: &CheckArgs, color: bool) -> i32 {
-    let mut outcome = input::process(&args.inputs, check_file);
+pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
+    let mut resolver = Resolver::new(config);
+    let mut config_errors = HashSet::new();
+    let outcome = input::process(&args.inputs, |file| check_file(file, &mut resolver, &mut config_errors));
+    // A draft whose config is broken is not checked (the error says why); the others are.
+    let mut outcome = input::Outcome {
+        failed: outcome.failed || !config_errors.is_empty(),
+        results: outcome.results.into_iter().flatten().collect(),
+    };
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     let out = match args.format {
         CheckFormat::Full => full::render(&outcome.results, color) + &summary_line(Summary::of(&outcome.results)),
@@ -25,11 +34,22 @@ pub fn run(args: &CheckArgs, color: bool) -> i32 {
     }
 }
 
-fn check_file(file: SourceFile) -> FileDiagnostics {
+/// Checks one draft with the settings of its config file; `None` if that
+/// file is broken (reported once on stderr, however many drafts it governs).
+fn check_file(file: SourceFile, resolver: &mut Resolver, errors: &mut HashSet<String>) -> Option<FileDiagnostics> {
+    let settings = match resolver.settings_for(Path::new(&file.path)) {
+        Ok(settings) => settings,
+        Err(err) => {
+            let message = err.to_string();
+            if errors.insert(message.clone()) {
+                eprintln!("error: {message}");
+            }
+            return None;
+        }
+    };
     let analysis = analyze(file);
-    let mut diagnostics = rules::check_all(&analysis, &crate::settings::Settings::default());
-    diagnostic::sort(&mut diagnostics);
-    FileDiagnostics { file: analysis.file, diagnostics }
+    let diagnostics = suppression::check(&analysis, &settings);
+    Some(FileDiagnostics { file: analysis.file, diagnostics })
 }
 
 /// The closing line of the `full` format, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."

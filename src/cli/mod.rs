@@ -6,10 +6,12 @@
 pub mod args;
 mod check;
 mod explain;
+mod init;
 mod input;
 mod quotes;
 mod rules;
 
+use crate::config::ConfigChoice;
 use args::{Cli, ColorMode, Command};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
@@ -31,18 +33,28 @@ pub fn run() -> i32 {
     input::install_quiet_panic_hook();
     let color = use_color(cli.color);
     // Each file is guarded on its own; this catches a panic anywhere else (a printer, say).
-    input::catch(|| dispatch(&cli.command, color)).unwrap_or_else(|message| {
+    input::catch(|| dispatch(&cli, color)).unwrap_or_else(|message| {
         eprintln!("error: internal error: {message}");
         EXIT_ERROR
     })
 }
 
-fn dispatch(command: &Command, color: bool) -> i32 {
-    match command {
+fn dispatch(cli: &Cli, color: bool) -> i32 {
+    match &cli.command {
         Command::Quotes(args) => quotes::run(args),
-        Command::Check(args) => check::run(args, color),
+        Command::Check(args) => check::run(args, color, config_choice(cli)),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
+    }
+}
+
+/// Where settings come from: `--isolated`, `--config PATH`, or the closest config file.
+fn config_choice(cli: &Cli) -> ConfigChoice {
+    match (&cli.config, cli.isolated) {
+        (_, true) => ConfigChoice::Isolated,
+        (Some(path), false) => ConfigChoice::File(path.clone()),
+        (None, false) => ConfigChoice::Discover,
     }
 }
 

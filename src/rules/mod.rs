@@ -2,16 +2,21 @@
 //! metadata (code, name, severity, documentation) and a `check` function over
 //! one [`Analysis`]. Each rule lives in its own file with its documentation.
 //!
-//! Code families: `QA` attribution, `QN` names, `QP` provenance, `QF` quotation form.
+//! Code families: `QA` attribution, `QN` names, `QP` provenance, `QF` quotation form,
+//! `QS` suppression comments.
 //! Once released, a code keeps its meaning forever.
 
 mod mixed_quote_style;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod unbalanced_quote_marks;
+mod unknown_rule_in_suppression;
+mod unused_suppression;
 
 pub use mixed_quote_style::MixedQuoteStyle;
 pub use unbalanced_quote_marks::UnbalancedQuoteMarks;
+pub use unknown_rule_in_suppression::UnknownRuleInSuppression;
+pub use unused_suppression::UnusedSuppression;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -39,7 +44,12 @@ pub trait Rule: Send + Sync {
 
 /// Every rule, in code order.
 pub fn all() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(UnbalancedQuoteMarks), Box::new(MixedQuoteStyle)]
+    vec![
+        Box::new(UnbalancedQuoteMarks),
+        Box::new(MixedQuoteStyle),
+        Box::new(UnusedSuppression),
+        Box::new(UnknownRuleInSuppression),
+    ]
 }
 
 /// The metadata of every rule, in code order.

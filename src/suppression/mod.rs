@@ -1,1 +1,197 @@
-//! placeholder
+//! Suppressing findings from inside the draft, in HTML comments that do not
+//! show in the published page:
+//!
+//! - `<!-- quotelint-disable-next-line CODE[, CODE…] -->`: the next non-blank line;
+//! - `<!-- quotelint-disable CODE… -->` … `<!-- quotelint-enable [CODE…] -->`: a range
+//!   (to the end of the file if never enabled again);
+//! - a `quotelint: { disable: [CODE…] }` key in front matter: the whole file.
+//!
+//! Codes may be codes, names or families; no code means every rule. Text after
+//! ` -- ` is a reason for people. A finding is suppressed when its primary
+//! span starts in a region suppressed for its rule. Suppressions that
+//! suppress nothing, and codes that name no rule, are reported (QS001,
+//! QS002) so that stale ones get cleaned up.
+//!
+//! [`check`] is the whole per-file check: the enabled rules, severities,
+//! suppressions and these hygiene findings.
+
+mod directives;
+mod front_matter;
+
+pub use directives::{Directives, Problem};
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{self, Diagnostic};
+use crate::rules::{self, Rule, RuleMeta, UnknownRuleInSuppression, UnusedSuppression};
+use crate::settings::{RuleSelector, Settings};
+use crate::span::Span;
+
+/// Where a suppression applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    /// The whole file (front matter).
+    File,
+    /// Source bytes; a finding starting in `start..end` is covered.
+    Range(Span),
+}
+
+impl Region {
+    fn covers(self, offset: usize) -> bool {
+        match self {
+            Region::File => true,
+            Region::Range(span) => span.start <= offset && offset < span.end,
+        }
+    }
+}
+
+/// One rule selector written in a directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// As written; empty for a directive without codes (every rule).
+    pub text: String,
+    /// The code in the source, or the whole comment for a directive without codes.
+    pub span: Span,
+    pub selector: RuleSelector,
+}
+
+/// One selector applied to one region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub region: Region,
+    pub entry: Entry,
+}
+
+impl Suppression {
+    fn covers(&self, meta: &RuleMeta, offset: usize) -> bool {
+        self.entry.selector.matches(meta) && self.region.covers(offset)
+    }
+
+    /// Suppressions of the hygiene rules themselves are never reported as
+    /// unused: their whole point is that those findings may come and go.
+    fn only_hygiene(&self) -> bool {
+        let hygiene = [UnusedSuppression.meta(), UnknownRuleInSuppression.meta()];
+        let matched: Vec<&RuleMeta> =
+            rules::all_meta().into_iter().filter(|m| self.entry.selector.matches(m)).collect();
+        !matched.is_empty() && matched.iter().all(|m| hygiene.contains(m))
+    }
+}
+
+fn meta_of(code: &str) -> Option<&'static RuleMeta> {
+    rules::all_meta().into_iter().find(|m| m.code == code)
+}
+
+/// Runs the enabled rules over one draft with their configured severities,
+/// drops suppressed findings and adds the suppression-hygiene findings.
+pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for rule in rules::all() {
+        if settings.rule_enabled(rule.meta()) {
+            rule.check(analysis, settings, &mut found);
+        }
+    }
+    for d in &mut found {
+        if let Some(meta) = meta_of(d.code) {
+            d.severity = settings.severity_for(meta);
+        }
+    }
+    let directives = Directives::parse(&analysis.doc, &analysis.file.text);
+    let (mut kept, hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    kept.extend(hygiene);
+    diagnostic::sort(&mut kept);
+    kept
+}
+
+/// Drops the findings the directives suppress, and reports the directives
+/// that suppressed nothing or name no rule (as enabled in `settings`, with
+/// its severities; hygiene findings can be suppressed too). Returns the kept
+/// findings and the hygiene findings.
+pub fn apply_suppressions(
+    diagnostics: Vec<Diagnostic>,
+    directives: &Directives,
+    settings: &Settings,
+    path: &str,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut used = vec![false; directives.suppressions.len()];
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let Some(meta) = meta_of(d.code) else {
+            kept.push(d);
+            continue;
+        };
+        let mut suppressed = false;
+        for (i, s) in directives.suppressions.iter().enumerate() {
+            if s.covers(meta, d.span.start) {
+                used[i] = true;
+                suppressed = true;
+            }
+        }
+        if !suppressed {
+            kept.push(d);
+        }
+    }
+
+    let mut hygiene = Vec::new();
+    for (s, used) in directives.suppressions.iter().zip(used) {
+        // A rule that is not enabled found nothing, so its suppression is not known to be stale.
+        let any_enabled =
+            rules::all_meta().iter().any(|m| s.entry.selector.matches(m) && settings.rule_enabled(m));
+        if !used && any_enabled && !s.only_hygiene() {
+            hygiene.push(unused(s, path));
+        }
+    }
+    for problem in &directives.problems {
+        hygiene.push(match problem {
+            Problem::UnknownRule { span, text } => unknown_rule(path, *span, text),
+            Problem::UnknownDirective { span, text } => unknown_directive(path, *span, text),
+            Problem::UnmatchedEnable { span, text } => unmatched_enable(path, *span, text),
+        });
+    }
+    hygiene.retain_mut(|d| {
+        let Some(meta) = meta_of(d.code) else { return true };
+        d.severity = settings.severity_for(meta);
+        settings.rule_enabled(meta) && !directives.suppressions.iter().any(|s| s.covers(meta, d.span.start))
+    });
+    (kept, hygiene)
+}
+
+fn unused(s: &Suppression, path: &str) -> Diagnostic {
+    let meta = UnusedSuppression.meta();
+    let (message, label) = match (&s.region, s.entry.text.is_empty()) {
+        (_, true) => ("unused suppression: nothing here to suppress".to_string(), "suppresses nothing"),
+        (Region::File, false) => {
+            (format!("unused file-wide suppression of `{}`", s.entry.text), "no such finding in this file")
+        }
+        (Region::Range(_), false) => {
+            (format!("unused suppression of `{}`", s.entry.text), "no such finding where this applies")
+        }
+    };
+    Diagnostic::new(meta, path, s.entry.span, message)
+        .with_primary_label(label)
+        .with_help("delete the suppression (or this code from it): what it silenced is no longer there")
+}
+
+fn unmatched_enable(path: &str, span: Span, text: &str) -> Diagnostic {
+    Diagnostic::new(UnusedSuppression.meta(), path, span, format!("`{text}` ends no `quotelint-disable`"))
+        .with_primary_label("nothing is disabled here")
+        .with_help("delete it, or add the `quotelint-disable` it was meant to end")
+}
+
+fn unknown_rule(path: &str, span: Span, text: &str) -> Diagnostic {
+    let d = Diagnostic::new(
+        UnknownRuleInSuppression.meta(),
+        path,
+        span,
+        format!("`{text}` in a suppression comment is not a rule"),
+    )
+    .with_primary_label("no rule has this code or name");
+    match rules::close_matches(text).first() {
+        Some(close) => d.with_help(format!("did you mean `{}` ({})?", close.code, close.name)),
+        None => d.with_help("run `quotelint rules` to list every rule"),
+    }
+}
+
+fn unknown_directive(path: &str, span: Span, text: &str) -> Diagnostic {
+    Diagnostic::new(UnknownRuleInSuppression.meta(), path, span, format!("unknown directive `{text}`"))
+        .with_primary_label("not a quotelint directive")
+        .with_help("the directives are `quotelint-disable-next-line`, `quotelint-disable` and `quotelint-enable`")
+}
