@@ -1,0 +1,193 @@
+//! `quotelint.toml` end to end: discovery, `--config`, `--isolated`, errors,
+//! rule selection and severities, and `quotelint init`.
+
+use std::path::Path;
+use std::process::Command;
+
+/// A draft with one QF002 (line 3) and one QF001 (line 9).
+const DRAFT: &str = "\"The ferry ran late again,\" said Tom Baker, a commuter.\n\n\
+“It happens every week,” he said.\n\n\
+\"Twice on Friday,\" he added.\n\n\
+The council met on Tuesday.\n\n\
+“We will reopen the bridge, said Mayor Ana Ruiz.\n";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary in `dir` (so relative paths and discovery start there).
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Writes `files` (relative path, contents) under a new temporary directory.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("dirs");
+        std::fs::write(path, text).expect("file written");
+    }
+    dir
+}
+
+/// `path:line:col: severity[CODE]` of each finding, from the concise format.
+fn findings(run: &Run) -> Vec<String> {
+    run.stdout.lines().map(|l| l.split(']').next().unwrap_or_default().to_string() + "]").collect()
+}
+
+#[test]
+fn without_config_every_rule_runs_with_default_severities() {
+    let dir = tree(&[("a.md", DRAFT)]);
+    let out = run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
+    assert_eq!(findings(&out), ["a.md:3:1: warning[QF002]", "a.md:9:1: error[QF001]"], "{}", out.stderr);
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn the_closest_config_wins_for_each_file() {
+    let dir = tree(&[
+        ("quotelint.toml", "ignore = [\"QF002\"]\n"),
+        ("top.md", DRAFT),
+        ("desk/quotelint.toml", "ignore = [\"unbalanced-quote-marks\"]\n"),
+        ("desk/mid.md", DRAFT),
+        ("desk/sport/.quotelint.toml", "[severity]\nQF = \"info\"\n"),
+        ("desk/sport/low.md", DRAFT),
+        ("desk/news/low.md", DRAFT),
+    ]);
+    let files = ["top.md", "desk/mid.md", "desk/sport/low.md", "desk/news/low.md"];
+    let out = run_in(dir.path(), &[&["check", "--format", "concise"][..], &files].concat());
+    assert_eq!(
+        findings(&out),
+        [
+            "desk/mid.md:3:1: warning[QF002]",
+            "desk/news/low.md:3:1: warning[QF002]",
+            "desk/sport/low.md:3:1: info[QF002]",
+            "desk/sport/low.md:9:1: info[QF001]",
+            "top.md:9:1: error[QF001]",
+        ],
+        "{}",
+        out.stderr
+    );
+    // Discovery starts from the draft, not from the working directory.
+    let out = run_in(&dir.path().join("desk/sport"), &["check", "--format", "concise", "../../top.md"]);
+    assert_eq!(findings(&out), ["../../top.md:9:1: error[QF001]"], "{}", out.stderr);
+}
+
+#[test]
+fn config_flag_overrides_discovery_and_isolated_ignores_configs() {
+    let dir = tree(&[
+        ("quotelint.toml", "ignore = [\"QF\"]\n"),
+        ("a.md", DRAFT),
+        ("elsewhere/strict.toml", "select = [\"mixed-quote-style\"]\n[severity]\nQF002 = \"error\"\n"),
+    ]);
+    let out = run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
+    assert_eq!(out.stdout, "", "{}", out.stderr);
+    assert_eq!(out.code, 0);
+
+    let out = run_in(dir.path(), &["check", "--format", "concise", "--config", "elsewhere/strict.toml", "a.md"]);
+    assert_eq!(findings(&out), ["a.md:3:1: error[QF002]"], "{}", out.stderr);
+
+    let out = run_in(dir.path(), &["--isolated", "check", "--format", "concise", "a.md"]);
+    assert_eq!(findings(&out), ["a.md:3:1: warning[QF002]", "a.md:9:1: error[QF001]"]);
+
+    let out = run_in(dir.path(), &["check", "--config", "missing.toml", "a.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: missing.toml: cannot read the configuration: "), "{}", out.stderr);
+}
+
+#[test]
+fn unknown_key_is_an_error_with_line_and_column_and_other_files_are_still_checked() {
+    let dir = tree(&[
+        ("broken/quotelint.toml", "style = \"ap\"\n\n[severity]\nQF001 = \"info\"\n\n  sytle = \"reuters\"\n"),
+        ("broken/one.md", DRAFT),
+        ("broken/two.md", DRAFT),
+        ("fine/ok.md", DRAFT),
+    ]);
+    let out =
+        run_in(dir.path(), &["check", "--format", "concise", "broken/one.md", "fine/ok.md", "broken/two.md"]);
+    assert_eq!(out.code, 2);
+    // Reported once, however many drafts the file governs. (`sytle` is a key of
+    // [severity] here, so its value is what is wrong.)
+    assert_eq!(
+        out.stderr,
+        "error: broken/quotelint.toml:6:11: unknown variant `reuters`, expected one of `error`, `warning`, `info`\n"
+    );
+    assert_eq!(findings(&out), ["fine/ok.md:3:1: warning[QF002]", "fine/ok.md:9:1: error[QF001]"]);
+
+    let dir = tree(&[("quotelint.toml", "style = \"ap\"\nsytle = \"reuters\"\n"), ("a.md", DRAFT)]);
+    let out = run_in(dir.path(), &["check", "a.md"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: quotelint.toml:2:1: unknown field `sytle`, expected one of `style`, `outlet`, \
+         `require-channel`, `select`, `ignore`, `severity`, `extend`\n"
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn select_ignore_and_severity_by_code_name_and_family() {
+    let cases: [(&str, &[&str]); 6] = [
+        ("select = [\"QF001\"]\n", &["a.md:9:1: error[QF001]"]),
+        ("select = [\"mixed-quote-style\"]\n", &["a.md:3:1: warning[QF002]"]),
+        ("select = [\"QS\"]\n", &[]),
+        ("select = [\"QF\"]\nignore = [\"unbalanced-quote-marks\"]\n", &["a.md:3:1: warning[QF002]"]),
+        ("select = [\"QF001\"]\nignore = [\"QF\"]\n", &["a.md:9:1: error[QF001]"]),
+        (
+            "[severity]\nQF = \"info\"\nunbalanced-quote-marks = \"warning\"\n",
+            &["a.md:3:1: info[QF002]", "a.md:9:1: warning[QF001]"],
+        ),
+    ];
+    for (config, expected) in cases {
+        let dir = tree(&[("quotelint.toml", config), ("a.md", DRAFT)]);
+        let out = run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
+        assert_eq!(findings(&out), expected, "config:\n{config}\nstderr: {}", out.stderr);
+        assert_eq!(out.code, if expected.is_empty() { 0 } else { 1 });
+    }
+}
+
+#[test]
+fn init_writes_a_starter_that_parses_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["init"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "wrote ./quotelint.toml\n");
+    let written = dir.path().join("quotelint.toml");
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("# style = \"ap\""));
+    assert_eq!(quotelint::config::load(&written), Ok(quotelint::settings::Settings::default()));
+
+    std::fs::write(&written, "select = [\"QF001\"]\n").unwrap();
+    let out = run_in(dir.path(), &["init"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr, "error: ./quotelint.toml already exists; pass --force to overwrite it\n");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "select = [\"QF001\"]\n");
+
+    let out = run_in(dir.path(), &["init", "--force"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), quotelint::config::STARTER);
+
+    // A directory gets quotelint.toml; another path is used as the file name.
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    assert_eq!(run_in(dir.path(), &["init", "desk"]).code, 0);
+    assert!(dir.path().join("desk/quotelint.toml").is_file());
+    assert_eq!(run_in(dir.path(), &["init", "desk/.quotelint.toml"]).code, 0);
+    // The written starter is a valid config for `check` too.
+    std::fs::write(dir.path().join("desk/a.md"), DRAFT).unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "concise", "desk/a.md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(findings(&out).len(), 2);
+}
