@@ -109,6 +109,27 @@ fn config_flag_overrides_discovery_and_isolated_ignores_configs() {
 }
 
 #[test]
+fn standard_input_is_configured_by_its_stdin_filename() {
+    let dir = tree(&[("desk/quotelint.toml", "ignore = [\"QF002\"]\n")]);
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        use std::io::Write;
+        child.stdin.take().expect("stdin").write_all(DRAFT.as_bytes()).expect("written");
+        String::from_utf8_lossy(&child.wait_with_output().expect("finishes").stdout).into_owned()
+    };
+    let desk = run(&["check", "--format", "concise", "-", "--stdin-filename", "desk/story.md"]);
+    assert_eq!(desk, "desk/story.md:9:1: error[QF001] quotation is never closed\n");
+    let top = run(&["check", "--format", "concise", "-", "--stdin-filename", "story.md"]);
+    assert_eq!(top.lines().count(), 2, "{top}");
+}
+
+#[test]
 fn unknown_key_is_an_error_with_line_and_column_and_other_files_are_still_checked() {
     let dir = tree(&[
         ("broken/quotelint.toml", "style = \"ap\"\n\n[severity]\nQF001 = \"info\"\n\n  sytle = \"reuters\"\n"),

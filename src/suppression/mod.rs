@@ -68,21 +68,21 @@ impl Suppression {
 
     /// Suppressions of the hygiene rules themselves are never reported as
     /// unused: their whole point is that those findings may come and go.
-    fn only_hygiene(&self) -> bool {
+    fn only_hygiene(&self, metas: &[&'static RuleMeta]) -> bool {
         let hygiene = [UnusedSuppression.meta(), UnknownRuleInSuppression.meta()];
-        let matched: Vec<&RuleMeta> =
-            rules::all_meta().into_iter().filter(|m| self.entry.selector.matches(m)).collect();
+        let matched: Vec<&RuleMeta> = metas.iter().copied().filter(|m| self.entry.selector.matches(m)).collect();
         !matched.is_empty() && matched.iter().all(|m| hygiene.contains(m))
     }
 }
 
-fn meta_of(code: &str) -> Option<&'static RuleMeta> {
-    rules::all_meta().into_iter().find(|m| m.code == code)
+fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta> {
+    metas.iter().copied().find(|m| m.code == code)
 }
 
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    let metas = rules::all_meta();
     let mut found = Vec::new();
     for rule in rules::all() {
         if settings.rule_enabled(rule.meta()) {
@@ -90,7 +90,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
         }
     }
     for d in &mut found {
-        if let Some(meta) = meta_of(d.code) {
+        if let Some(meta) = meta_of(&metas, d.code) {
             d.severity = settings.severity_for(meta);
         }
     }
@@ -111,10 +111,11 @@ pub fn apply_suppressions(
     settings: &Settings,
     path: &str,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let metas = rules::all_meta();
     let mut used = vec![false; directives.suppressions.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
-        let Some(meta) = meta_of(d.code) else {
+        let Some(meta) = meta_of(&metas, d.code) else {
             kept.push(d);
             continue;
         };
@@ -135,7 +136,7 @@ pub fn apply_suppressions(
         // A rule that is not enabled found nothing, so its suppression is not known to be stale.
         let any_enabled =
             rules::all_meta().iter().any(|m| s.entry.selector.matches(m) && settings.rule_enabled(m));
-        if !used && any_enabled && !s.only_hygiene() {
+        if !used && any_enabled && !s.only_hygiene(&metas) {
             hygiene.push(unused(s, path));
         }
     }
@@ -147,7 +148,7 @@ pub fn apply_suppressions(
         });
     }
     hygiene.retain_mut(|d| {
-        let Some(meta) = meta_of(d.code) else { return true };
+        let Some(meta) = meta_of(&metas, d.code) else { return true };
         d.severity = settings.severity_for(meta);
         settings.rule_enabled(meta) && !directives.suppressions.iter().any(|s| s.covers(meta, d.span.start))
     });
@@ -194,4 +195,81 @@ fn unknown_directive(path: &str, span: Span, text: &str) -> Diagnostic {
     Diagnostic::new(UnknownRuleInSuppression.meta(), path, span, format!("unknown directive `{text}`"))
         .with_primary_label("not a quotelint directive")
         .with_help("the directives are `quotelint-disable-next-line`, `quotelint-disable` and `quotelint-enable`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::UnbalancedQuoteMarks;
+    use crate::source::SourceFile;
+    use proptest::prelude::*;
+
+    fn finding(start: usize) -> Diagnostic {
+        Diagnostic::new(
+            UnbalancedQuoteMarks.meta(),
+            "d.md",
+            Span::new(start, start + 3),
+            "quotation is never closed",
+        )
+    }
+
+    fn directives(text: &str) -> Directives {
+        Directives::parse(&crate::markdown::parse(text), text)
+    }
+
+    #[test]
+    fn a_file_wide_suppression_covers_the_very_end_and_counts_as_used() {
+        let text = "---\nquotelint:\n  disable: [QF001]\n---\nText.\n";
+        let (kept, hygiene) =
+            apply_suppressions(vec![finding(text.len())], &directives(text), &Settings::default(), "d.md");
+        assert!(kept.is_empty());
+        assert!(hygiene.is_empty(), "{hygiene:?}");
+    }
+
+    #[test]
+    fn a_range_ends_where_the_enable_comment_starts() {
+        let text = "<!-- quotelint-disable QF001 -->\nA.\n<!-- quotelint-enable -->\nB.\n";
+        let enable = text.find("<!-- quotelint-enable").unwrap();
+        let d = directives(text);
+        let (kept, _) =
+            apply_suppressions(vec![finding(enable - 1), finding(enable)], &d, &Settings::default(), "d.md");
+        assert_eq!(kept.iter().map(|k| k.span.start).collect::<Vec<_>>(), [enable]);
+    }
+
+    #[test]
+    fn hygiene_severity_and_selection_follow_the_settings() {
+        let text = "<!-- quotelint-disable-next-line QF002 -->\nText.\n";
+        let settings = Settings {
+            severity: vec![(RuleSelector::parse("QS").unwrap(), crate::diagnostic::Severity::Info)],
+            ..Settings::default()
+        };
+        let (_, hygiene) = apply_suppressions(Vec::new(), &directives(text), &settings, "d.md");
+        assert_eq!(hygiene.len(), 1);
+        assert_eq!(hygiene[0].severity, crate::diagnostic::Severity::Info);
+        let off =
+            Settings { ignore: vec![RuleSelector::parse("unused-suppression").unwrap()], ..Settings::default() };
+        assert!(apply_suppressions(Vec::new(), &directives(text), &off, "d.md").1.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_directive_soup(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("<!-- quotelint-disable QF001 -->"), Just("<!-- quotelint-enable -->"),
+                Just("<!-- quotelint-enable QF002 -->"), Just("<!-- quotelint-disable-next-line -->"),
+                Just("<!-- quotelint-disable-next-line QF001, qf9 -- why -->"), Just("<!-- quotelint- -->"),
+                Just("<!-- quotelint-disable"), Just("---\n"), Just("+++\n"), Just("quotelint:\n"),
+                Just("  disable: [QF001, \"x\"\n"), Just("  - QF002\n"), Just("[quotelint]\n"),
+                Just("disable = [\"QF001\"]\n"), Just("“Open, "), Just("\"Closed,\" "), Just("é"), Just("\n"),
+                Just("\r\n"), Just("\n\n"), Just(" "),
+            ], 0..40)
+        ) {
+            let text: String = parts.concat();
+            let analysis = crate::analyze(SourceFile::new("d.md", text.clone()));
+            let out = check(&analysis, &Settings::default());
+            for d in &out {
+                prop_assert!(d.span.start <= text.len() && d.span.end <= text.len(), "{d:?}");
+            }
+        }
+    }
 }
