@@ -177,9 +177,7 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) if self.hidden == 0 => {
-self.push_text(&t, range)
-            }
+            Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
             Event::Code(_) if self.hidden == 0 => {
                 self.push_text(CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]), range)
             }
