@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod lexicon;
 pub mod markdown;
 pub mod quote;
 pub mod scan;
