@@ -12,6 +12,7 @@ pub mod attribution;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod lexicon;
 pub mod markdown;
 pub mod quote;
 pub mod render;

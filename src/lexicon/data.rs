@@ -1,0 +1,282 @@
+//! The TOML schemas of `rules/*.toml` (documented at the top of each file),
+//! parsed into plain entries.
+
+use super::{LexiconError, Outlet, VerbClass};
+use crate::attribution::ChannelKind;
+use serde::Deserialize;
+
+/// A speech verb lemma with its inflections, as written in speech-verbs.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbEntry {
+    /// base, present, past, participle, past participle
+    pub forms: [String; 5],
+    pub particle: Option<String>,
+    pub class: VerbClass,
+}
+
+/// A phrase template from one of the phrase lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseEntry {
+    pub template: String,
+    pub channel: Option<ChannelKind>,
+    pub boilerplate: bool,
+}
+
+impl PhraseEntry {
+    fn plain(template: String) -> Self {
+        PhraseEntry { template, channel: None, boilerplate: false }
+    }
+}
+
+/// Everything the rule files hold, before indexing.
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub verbs: Vec<VerbEntry>,
+    pub outlets: Vec<Outlet>,
+    pub anonymous: Vec<PhraseEntry>,
+    pub justification: Vec<PhraseEntry>,
+    pub vague_speakers: Vec<PhraseEntry>,
+    pub weasel: Vec<PhraseEntry>,
+    pub channels: Vec<PhraseEntry>,
+    pub titles: Vec<String>,
+    pub abbreviations: Vec<String>,
+    pub states: Vec<String>,
+    pub roles: Vec<String>,
+    pub org_heads: Vec<String>,
+    pub generic_orgs: Vec<String>,
+}
+
+impl Data {
+    pub fn append(&mut self, other: Data) {
+        self.verbs.extend(other.verbs);
+        self.outlets.extend(other.outlets);
+        self.anonymous.extend(other.anonymous);
+        self.justification.extend(other.justification);
+        self.vague_speakers.extend(other.vague_speakers);
+        self.weasel.extend(other.weasel);
+        self.channels.extend(other.channels);
+        self.titles.extend(other.titles);
+        self.abbreviations.extend(other.abbreviations);
+        self.states.extend(other.states);
+        self.roles.extend(other.roles);
+        self.org_heads.extend(other.org_heads);
+        self.generic_orgs.extend(other.generic_orgs);
+    }
+}
+
+fn parse<'de, T: Deserialize<'de>>(file: &str, text: &'de str) -> Result<T, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError::new(file, e.to_string()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbFile {
+    #[serde(default)]
+    verb: Vec<VerbRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbRow {
+    forms: Vec<String>,
+    particle: Option<String>,
+    class: ClassName,
+    why: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum ClassName {
+    Neutral,
+    Loaded,
+    NonSpeech,
+    Mental,
+}
+
+pub fn verbs(file: &str, text: &str) -> Result<Vec<VerbEntry>, LexiconError> {
+    let rows = parse::<VerbFile>(file, text)?.verb;
+    rows.into_iter().map(|row| verb_entry(row).map_err(|m| LexiconError::new(file, m))).collect()
+}
+
+fn verb_entry(row: VerbRow) -> Result<VerbEntry, String> {
+    let lemma = row.forms.first().cloned().unwrap_or_default();
+    let class = match (row.class, row.why) {
+        (ClassName::Loaded, Some(why)) if !why.trim().is_empty() => VerbClass::Loaded { why },
+        (ClassName::Loaded, _) => return Err(format!("loaded verb {lemma:?} needs a `why`")),
+        (_, Some(_)) => return Err(format!("only loaded verbs take a `why` ({lemma:?})")),
+        (ClassName::Neutral, None) => VerbClass::Neutral,
+        (ClassName::NonSpeech, None) => VerbClass::NonSpeech,
+        (ClassName::Mental, None) => VerbClass::Mental,
+    };
+    let mut forms = row.forms.iter().map(|f| f.trim().to_lowercase());
+    let mut next = || forms.next().filter(|f| !f.is_empty());
+    let (Some(base), Some(present), Some(past), Some(participle)) = (next(), next(), next(), next()) else {
+        return Err(format!("verb {lemma:?} needs four forms: base, present, past, participle"));
+    };
+    let past_participle = next().unwrap_or_else(|| past.clone());
+    if next().is_some() {
+        return Err(format!("verb {lemma:?} has more than five forms"));
+    }
+    let particle = row.particle.map(|p| p.trim().to_lowercase());
+    Ok(VerbEntry { forms: [base, present, past, participle, past_participle], particle, class })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletFile {
+    #[serde(default)]
+    outlet: Vec<OutletRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletRow {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    slot_only: Vec<String>,
+    #[serde(default)]
+    state: bool,
+}
+
+pub fn outlets(file: &str, text: &str) -> Result<Vec<Outlet>, LexiconError> {
+    let rows = parse::<OutletFile>(file, text)?.outlet;
+    let outlets = rows.into_iter().map(|r| Outlet {
+        name: r.name,
+        aliases: r.aliases,
+        slot_only: r.slot_only,
+        state: r.state,
+    });
+    Ok(outlets.collect())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnonymousFile {
+    #[serde(default)]
+    anonymous: Vec<String>,
+    #[serde(default)]
+    justification: Vec<JustificationRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JustificationRow {
+    phrase: String,
+    #[serde(default)]
+    boilerplate: bool,
+}
+
+pub fn anonymous(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
+    let parsed: AnonymousFile = parse(file, text)?;
+    data.anonymous.extend(parsed.anonymous.into_iter().map(PhraseEntry::plain));
+    let just = parsed.justification.into_iter();
+    data.justification
+        .extend(just.map(|j| PhraseEntry { boilerplate: j.boilerplate, ..PhraseEntry::plain(j.phrase) }));
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueFile {
+    #[serde(default)]
+    speakers: Vec<String>,
+    #[serde(default)]
+    weasel: Vec<String>,
+}
+
+pub fn vague(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
+    let parsed: VagueFile = parse(file, text)?;
+    data.vague_speakers.extend(parsed.speakers.into_iter().map(PhraseEntry::plain));
+    data.weasel.extend(parsed.weasel.into_iter().map(PhraseEntry::plain));
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChannelFile {
+    #[serde(default)]
+    channel: Vec<ChannelRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChannelRow {
+    kind: KindName,
+    phrases: Vec<String>,
+}
+
+/// Mirrors [`ChannelKind`], which does not implement `Deserialize`.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum KindName {
+    Interview,
+    Statement,
+    Briefing,
+    Social,
+    Document,
+    Relayed,
+    Other,
+}
+
+impl From<KindName> for ChannelKind {
+    fn from(k: KindName) -> Self {
+        match k {
+            KindName::Interview => ChannelKind::Interview,
+            KindName::Statement => ChannelKind::Statement,
+            KindName::Briefing => ChannelKind::Briefing,
+            KindName::Social => ChannelKind::Social,
+            KindName::Document => ChannelKind::Document,
+            KindName::Relayed => ChannelKind::Relayed,
+            KindName::Other => ChannelKind::Other,
+        }
+    }
+}
+
+pub fn channels(file: &str, text: &str) -> Result<Vec<PhraseEntry>, LexiconError> {
+    let rows = parse::<ChannelFile>(file, text)?.channel;
+    let entries = rows.into_iter().flat_map(|row| {
+        let kind = ChannelKind::from(row.kind);
+        row.phrases.into_iter().map(move |p| PhraseEntry { channel: Some(kind), ..PhraseEntry::plain(p) })
+    });
+    Ok(entries.collect())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleFile {
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    states: Vec<String>,
+}
+
+pub fn titles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
+    let parsed: TitleFile = parse(file, text)?;
+    data.titles.extend(parsed.titles);
+    data.abbreviations.extend(parsed.abbreviations);
+    data.states.extend(parsed.states);
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleFile {
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
+    #[serde(default)]
+    generic_orgs: Vec<String>,
+}
+
+pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
+    let parsed: RoleFile = parse(file, text)?;
+    data.roles.extend(parsed.roles);
+    data.org_heads.extend(parsed.org_heads);
+    data.generic_orgs.extend(parsed.generic_orgs);
+    Ok(())
+}

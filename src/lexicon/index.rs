@@ -1,0 +1,275 @@
+//! Lookup tables and automata built from the parsed rule data.
+
+use super::data::{Data, PhraseEntry, VerbEntry};
+use super::matcher::{on_word_boundaries, Matcher};
+use super::phrase::{expand, Shape};
+use super::words::{self, Cased};
+use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, VerbForm};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+pub struct Index {
+    pub verbs: HashMap<String, SpeechVerb>,
+    pub titles: HashMap<String, Cased<()>>,
+    pub abbreviations: HashMap<String, Cased<AbbrevKind>>,
+    pub roles: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub generic_orgs: HashSet<String>,
+    pub outlets: OutletIndex,
+    anonymous: PhraseSet,
+    justification: PhraseSet,
+    vague_speakers: PhraseSet,
+    weasel: PhraseSet,
+    channels: PhraseSet,
+}
+
+impl Index {
+    pub fn build(data: &Data) -> Result<Index, LexiconError> {
+        let set = |entries: &[PhraseEntry], file: &str| {
+            PhraseSet::build(entries).map_err(|m| LexiconError::new(file, m))
+        };
+        Ok(Index {
+            verbs: verb_map(&data.verbs),
+            titles: title_map(&data.titles),
+            abbreviations: abbreviation_map(data),
+            roles: role_set(&data.roles),
+            org_heads: data.org_heads.iter().map(|w| words::key(w)).collect(),
+            generic_orgs: data.generic_orgs.iter().map(|w| words::key(w)).collect(),
+            outlets: OutletIndex::build(&data.outlets).map_err(|m| LexiconError::new("outlets.toml", m))?,
+            anonymous: set(&data.anonymous, "anonymous.toml")?,
+            justification: set(&data.justification, "anonymous.toml")?,
+            vague_speakers: set(&data.vague_speakers, "vague.toml")?,
+            weasel: set(&data.weasel, "vague.toml")?,
+            channels: set(&data.channels, "channels.toml")?,
+        })
+    }
+
+    pub fn phrases(&self, list: PhraseList) -> &PhraseSet {
+        match list {
+            PhraseList::Anonymous => &self.anonymous,
+            PhraseList::Justification => &self.justification,
+            PhraseList::VagueSpeaker => &self.vague_speakers,
+            PhraseList::Weasel => &self.weasel,
+            PhraseList::Channel => &self.channels,
+        }
+    }
+}
+
+fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb> {
+    let mut map = HashMap::new();
+    for entry in verbs {
+        let [base, ..] = &entry.forms;
+        let lemma = match &entry.particle {
+            Some(p) => format!("{base} {p}"),
+            None => base.clone(),
+        };
+        // Inserted from the last form back, so a form shared by two slots
+        // ("said" past and past participle) reports the earlier slot.
+        for (form, word) in FORM_ORDER.iter().zip(&entry.forms).rev() {
+            let verb = SpeechVerb {
+                lemma: lemma.clone(),
+                form: *form,
+                class: entry.class.clone(),
+                particle: entry.particle.clone(),
+            };
+            map.insert(word.clone(), verb);
+        }
+    }
+    map
+}
+
+const FORM_ORDER: [VerbForm; 5] =
+    [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Participle, VerbForm::PastParticiple];
+
+fn title_map(titles: &[String]) -> HashMap<String, Cased<()>> {
+    let mut map = HashMap::new();
+    for title in titles {
+        words::insert_cased(&mut map, title.trim().trim_end_matches('.'), ());
+    }
+    map
+}
+
+fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>> {
+    let mut map = HashMap::new();
+    for abbr in data.abbreviations.iter().chain(&data.states) {
+        words::insert_cased(&mut map, abbr, AbbrevKind::Other);
+    }
+    // Titles go last: a dotted title never ends a sentence, whatever else it is.
+    for title in data.titles.iter().filter(|t| t.ends_with('.')) {
+        words::insert_cased(&mut map, title, AbbrevKind::Title);
+    }
+    map
+}
+
+fn role_set(roles: &[String]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for role in roles {
+        words::with_plural(role, &mut set);
+    }
+    set
+}
+
+/// Every outlet spelling in one case-sensitive automaton.
+pub struct OutletIndex {
+    matcher: Matcher,
+    /// Per pattern: the outlet and whether the spelling is slot-only.
+    targets: Vec<(usize, bool)>,
+    outlets: Vec<Outlet>,
+}
+
+impl OutletIndex {
+    fn build(outlets: &[Outlet]) -> Result<OutletIndex, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, outlet) in outlets.iter().enumerate() {
+            let free = std::iter::once(&outlet.name).chain(&outlet.aliases).map(|s| (s, false));
+            // Slot-only spellings come second so they override a free one.
+            for (spelling, slot) in free.chain(outlet.slot_only.iter().map(|s| (s, true))) {
+                for variant in the_variants(spelling.trim()) {
+                    let id = *seen.entry(variant.clone()).or_insert_with(|| {
+                        patterns.push(variant);
+                        targets.push((i, slot));
+                        targets.len() - 1
+                    });
+                    if let Some(t) = targets.get_mut(id) {
+                        *t = (i, slot);
+                    }
+                }
+            }
+        }
+        Ok(OutletIndex { matcher: Matcher::new(&patterns, false)?, targets, outlets: outlets.to_vec() })
+    }
+
+    /// Outlets in `text`; slot-only spellings only when `slots` is set.
+    pub fn find(&self, text: &str, slots: bool) -> Vec<(Range<usize>, &Outlet)> {
+        self.matcher.scan(text, |r, p| self.accept(r, p, slots))
+    }
+
+    pub fn at(&self, text: &str, pos: usize) -> Option<(Range<usize>, &Outlet)> {
+        let rest = text.get(pos..)?;
+        let start = pos + (rest.len() - rest.trim_start().len());
+        self.matcher.at(text, start, |r, p| self.accept(r, p, true))
+    }
+
+    fn accept(&self, range: Range<usize>, pattern: usize, slots: bool) -> Option<(Range<usize>, &Outlet)> {
+        let &(outlet, slot_only) = self.targets.get(pattern)?;
+        (slots || !slot_only).then_some(())?;
+        Some((range, self.outlets.get(outlet)?))
+    }
+}
+
+/// "The Hill" is also written "the Hill" mid-sentence.
+fn the_variants(spelling: &str) -> Vec<String> {
+    match spelling.strip_prefix("The ") {
+        Some(rest) => vec![spelling.to_string(), format!("the {rest}")],
+        None => vec![spelling.to_string()],
+    }
+}
+
+/// One phrase list: its expanded patterns in a case-insensitive automaton.
+pub struct PhraseSet {
+    matcher: Matcher,
+    /// Per pattern: the expansions that use it (entry index and shape).
+    targets: Vec<Vec<(usize, Shape)>>,
+    entries: Vec<PhraseEntry>,
+}
+
+type Found<'a> = (usize, Option<(Range<usize>, &'a Outlet)>);
+
+impl PhraseSet {
+    fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<(usize, Shape)>> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let shapes = expand(&entry.template).map_err(|m| format!("{:?}: {m}", entry.template))?;
+            for shape in shapes {
+                let pattern = match &shape {
+                    Shape::Plain(p) => p,
+                    Shape::OutletAfter { prefix, .. } => prefix,
+                    Shape::OutletBefore { suffix, .. } => suffix,
+                };
+                let id = *seen.entry(pattern.to_lowercase()).or_insert_with(|| {
+                    patterns.push(pattern.clone());
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                if let Some(list) = targets.get_mut(id) {
+                    list.push((i, shape));
+                }
+            }
+        }
+        Ok(PhraseSet { matcher: Matcher::new(&patterns, true)?, targets, entries: entries.to_vec() })
+    }
+
+    pub fn find<'a>(&'a self, text: &str, list: PhraseList, outlets: &'a OutletIndex) -> Vec<PhraseMatch<'a>> {
+        // Outlets before a phrase ("Reuters reported") are looked up in one scan.
+        let mut before: Option<Vec<(Range<usize>, &Outlet)>> = None;
+        let found = self.matcher.scan(text, |range, pattern| {
+            let targets = self.targets.get(pattern)?;
+            targets.iter().find_map(|(entry, shape)| {
+                let (range, outlet) = fill_slot(text, range.clone(), shape, outlets, &mut before)?;
+                Some((range, (*entry, outlet)))
+            })
+        });
+        found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
+    }
+
+    fn to_match<'a>(&'a self, range: Range<usize>, list: PhraseList, found: Found<'a>) -> Option<PhraseMatch<'a>> {
+        let (entry, outlet) = found;
+        let entry = self.entries.get(entry)?;
+        Some(PhraseMatch {
+            range,
+            list,
+            template: &entry.template,
+            channel: entry.channel,
+            outlet,
+            boilerplate: entry.boilerplate,
+        })
+    }
+}
+
+type Slot<'a> = (Range<usize>, Option<(Range<usize>, &'a Outlet)>);
+
+/// Checks the outlet slot of a matched pattern, returning the whole phrase.
+fn fill_slot<'a>(
+    text: &str,
+    found: Range<usize>,
+    shape: &Shape,
+    outlets: &'a OutletIndex,
+    before: &mut Option<Vec<(Range<usize>, &'a Outlet)>>,
+) -> Option<Slot<'a>> {
+    match shape {
+        Shape::Plain(_) => Some((found, None)),
+        Shape::OutletAfter { suffix, gap, .. } => {
+            let rest = text.get(found.end..)?;
+            rest.starts_with(char::is_whitespace).then_some(())?;
+            let (range, outlet) = outlets.at(text, found.end)?;
+            let end = match_suffix(text, range.end, suffix, *gap)?;
+            Some((found.start..end, Some((range, outlet))))
+        }
+        Shape::OutletBefore { gap, .. } => {
+            let head = text.get(..found.start)?;
+            let outlet_end = head.trim_end().len();
+            (*gap == (outlet_end < found.start)).then_some(())?;
+            let all = before.get_or_insert_with(|| outlets.find(text, true));
+            let (range, outlet) = all.iter().find(|(r, _)| r.end == outlet_end)?;
+            Some((range.start..found.end, Some((range.clone(), *outlet))))
+        }
+    }
+}
+
+/// End of `suffix` written (case aside) at `pos`, after whitespace if `gap`.
+fn match_suffix(text: &str, pos: usize, suffix: &str, gap: bool) -> Option<usize> {
+    if suffix.is_empty() {
+        return Some(pos);
+    }
+    let rest = text.get(pos..)?;
+    let trimmed = rest.trim_start();
+    (gap == (trimmed.len() < rest.len())).then_some(())?;
+    let start = pos + (rest.len() - trimmed.len());
+    let end = start + suffix.len();
+    let written = text.get(start..end)?;
+    (written.eq_ignore_ascii_case(suffix) && on_word_boundaries(text, start..end)).then_some(end)
+}

@@ -1,0 +1,323 @@
+//! Word lists the attribution engine and sentence splitter rely on: speech
+//! verbs, news outlets, titles, role nouns and the phrase lists (anonymous
+//! sources, vague attributions, channels).
+//!
+//! The built-in lists live in `rules/*.toml` (each documents its schema) and
+//! are embedded in the binary; [`Lexicon::builtin`] parses them once. A
+//! configuration can add its own files with [`Lexicon::from_sources`] and
+//! [`Lexicon::extend`].
+
+mod data;
+mod index;
+mod matcher;
+mod phrase;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use crate::attribution::ChannelKind;
+use data::Data;
+use index::Index;
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Which inflection of a speech verb a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbForm {
+    /// "say"
+    Base,
+    /// "says"
+    Present,
+    /// "said" (also when the past participle is spelled the same)
+    Past,
+    /// "saying"
+    Participle,
+    /// "written", when it differs from the past
+    PastParticiple,
+}
+
+/// What a verb does to the quote it introduces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum VerbClass {
+    /// Plain attribution ("said", "told").
+    Neutral,
+    /// Colours the quote ("claimed"); `why` is a one-line reason for the editor.
+    Loaded { why: String },
+    /// A gesture, not speech ("smiled", "shrugged").
+    NonSpeech,
+    /// A state of mind nobody can report ("believes", "thinks").
+    Mental,
+}
+
+/// A word found in the speech-verb list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechVerb {
+    /// The dictionary form, with its particle: "say", "point out".
+    pub lemma: String,
+    pub form: VerbForm,
+    pub class: VerbClass,
+    /// For phrasal verbs, the word that must follow ("out" in "pointed out");
+    /// the caller checks it, since only the verb itself is looked up.
+    pub particle: Option<String>,
+}
+
+/// A news outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    pub name: String,
+    /// Other spellings matched anywhere in text.
+    pub aliases: Vec<String>,
+    /// Spellings that are also ordinary words ("Time", "the Hill"), matched
+    /// only where an outlet is expected (after "told", "quoted by", …).
+    pub slot_only: Vec<String>,
+    /// State-controlled or state-run (an editorial judgement kept in the data).
+    pub state: bool,
+}
+
+/// The phrase lists [`Lexicon::find_phrases`] searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhraseList {
+    /// "a person familiar with", "on condition of anonymity"
+    Anonymous,
+    /// Reasons for anonymity: "not authorized to speak"
+    Justification,
+    /// Speakers that name nobody: "experts", "the same source"
+    VagueSpeaker,
+    /// Claims attributed to nobody: "it is believed", "studies show"
+    Weasel,
+    /// How the words reached the writer: "told {outlet}", "in a statement"
+    Channel,
+}
+
+impl PhraseList {
+    pub const ALL: [PhraseList; 5] = [
+        PhraseList::Anonymous,
+        PhraseList::Justification,
+        PhraseList::VagueSpeaker,
+        PhraseList::Weasel,
+        PhraseList::Channel,
+    ];
+}
+
+/// One phrase found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch<'a> {
+    /// The whole phrase in the text, outlet included.
+    pub range: Range<usize>,
+    pub list: PhraseList,
+    /// The rule-file template that matched ("told {outlet}").
+    pub template: &'a str,
+    /// For channel phrases, the channel kind.
+    pub channel: Option<ChannelKind>,
+    /// The outlet filling a `{outlet}` slot, and where it is.
+    pub outlet: Option<(Range<usize>, &'a Outlet)>,
+    /// For justifications, whether the reason is boilerplate.
+    pub boilerplate: bool,
+}
+
+/// How an abbreviation behaves at a full stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AbbrevKind {
+    /// A title before a name ("Dr.", "Sen."): never ends a sentence.
+    Title,
+    /// Any other ("U.S.", "a.m.", "Calif."): may end one.
+    Other,
+}
+
+/// The text of each rule file; `None` leaves that part empty.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RuleSources<'a> {
+    pub speech_verbs: Option<&'a str>,
+    pub outlets: Option<&'a str>,
+    pub anonymous: Option<&'a str>,
+    pub vague: Option<&'a str>,
+    pub channels: Option<&'a str>,
+    pub titles: Option<&'a str>,
+    pub roles: Option<&'a str>,
+}
+
+impl RuleSources<'static> {
+    /// The files under `rules/`, embedded at compile time.
+    pub fn builtin() -> Self {
+        RuleSources {
+            speech_verbs: Some(include_str!("../../rules/speech-verbs.toml")),
+            outlets: Some(include_str!("../../rules/outlets.toml")),
+            anonymous: Some(include_str!("../../rules/anonymous.toml")),
+            vague: Some(include_str!("../../rules/vague.toml")),
+            channels: Some(include_str!("../../rules/channels.toml")),
+            titles: Some(include_str!("../../rules/titles.toml")),
+            roles: Some(include_str!("../../rules/roles.toml")),
+        }
+    }
+}
+
+/// A rule file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// Which file ("speech-verbs.toml").
+    pub file: String,
+    pub message: String,
+}
+
+impl LexiconError {
+    fn new(file: &str, message: impl Into<String>) -> Self {
+        LexiconError { file: file.to_string(), message: message.into() }
+    }
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The parsed word lists, indexed for lookup.
+pub struct Lexicon {
+    /// The entries as read, kept so `extend` can rebuild the index.
+    data: Data,
+    index: Index,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("verbs", &self.data.verbs.len())
+            .field("outlets", &self.data.outlets.len())
+            .finish_non_exhaustive()
+    }
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_sources(&RuleSources::builtin())
+        .expect("the built-in rules/*.toml must parse (the lexicon unit tests check this)")
+});
+
+impl Lexicon {
+    /// The built-in lists, parsed on first use.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// Parses rule files; missing ones contribute nothing.
+    pub fn from_sources(sources: &RuleSources<'_>) -> Result<Lexicon, LexiconError> {
+        let data = read_sources(sources)?;
+        let index = Index::build(&data)?;
+        Ok(Lexicon { data, index })
+    }
+
+    /// Adds `other`'s entries. Where both define the same verb form or outlet
+    /// spelling, `other` wins, so a house style can reclassify a verb.
+    pub fn extend(&mut self, other: Lexicon) -> Result<(), LexiconError> {
+        let mut data = self.data.clone();
+        data.append(other.data);
+        self.index = Index::build(&data)?;
+        self.data = data;
+        Ok(())
+    }
+
+    /// Looks up a speech verb form, ignoring case: "Said" → say, Past.
+    pub fn verb(&self, word: &str) -> Option<&SpeechVerb> {
+        self.index.verbs.get(&word.trim().to_lowercase())
+    }
+
+    /// Whether `word` is a title before a name ("Sen.", "Sen", "President").
+    pub fn is_title(&self, word: &str) -> bool {
+        words::lookup_cased(&self.index.titles, word.trim().trim_end_matches('.'))
+    }
+
+    /// Whether a token ending in "." is a known abbreviation ("U.S.", "Jan.",
+    /// "D-Calif.", "(R-N.Y.").
+    pub fn is_abbreviation(&self, token_with_dot: &str) -> bool {
+        self.abbreviation(token_with_dot).is_some()
+    }
+
+    /// Like [`Lexicon::is_abbreviation`], saying whether it is a title.
+    pub fn abbreviation(&self, token_with_dot: &str) -> Option<AbbrevKind> {
+        let token = token_with_dot.trim().trim_start_matches(words::is_opening_punct);
+        if !token.ends_with('.') {
+            return None;
+        }
+        let after_party = token.rsplit_once('-').map(|(_, state)| state);
+        [Some(token), after_party]
+            .into_iter()
+            .flatten()
+            .find_map(|t| words::get_cased(&self.index.abbreviations, t))
+    }
+
+    /// Whether `word` names a role that can speak ("spokeswoman", "officials").
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        self.index.roles.contains(&words::key(word))
+    }
+
+    /// Whether a capitalised word heads an organisation's name ("Ministry").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        word.trim().starts_with(char::is_uppercase) && self.index.org_heads.contains(&words::key(word))
+    }
+
+    /// Whether a common noun can stand for an organisation after "the".
+    pub fn is_generic_org(&self, word: &str) -> bool {
+        self.index.generic_orgs.contains(&words::key(word))
+    }
+
+    /// Outlets named anywhere in `text` (not the slot-only spellings).
+    pub fn find_outlets(&self, text: &str) -> Vec<(Range<usize>, &Outlet)> {
+        self.index.outlets.find(text, false)
+    }
+
+    /// The outlet named at `pos` (after any spaces), slot-only spellings
+    /// included: use it where an outlet is expected.
+    pub fn outlet_at(&self, text: &str, pos: usize) -> Option<(Range<usize>, &Outlet)> {
+        self.index.outlets.at(text, pos)
+    }
+
+    /// Every phrase of `list` in `text`, left to right, not overlapping.
+    pub fn find_phrases(&self, list: PhraseList, text: &str) -> Vec<PhraseMatch<'_>> {
+        self.index.phrases(list).find(text, list, &self.index.outlets)
+    }
+
+    /// How many entries each part holds (verb lemmas, outlets, phrase templates).
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        let d = &self.data;
+        vec![
+            ("verb lemmas", d.verbs.len()),
+            ("outlets", d.outlets.len()),
+            ("anonymous phrases", d.anonymous.len()),
+            ("justification phrases", d.justification.len()),
+            ("vague speakers", d.vague_speakers.len()),
+            ("weasel phrases", d.weasel.len()),
+            ("channel phrases", d.channels.len()),
+            ("titles", d.titles.len()),
+            ("abbreviations", d.abbreviations.len() + d.states.len()),
+            ("roles", d.roles.len()),
+            ("organisation words", d.org_heads.len() + d.generic_orgs.len()),
+        ]
+    }
+}
+
+fn read_sources(s: &RuleSources<'_>) -> Result<Data, LexiconError> {
+    let mut data = Data::default();
+    if let Some(text) = s.speech_verbs {
+        data.verbs = data::verbs("speech-verbs.toml", text)?;
+    }
+    if let Some(text) = s.outlets {
+        data.outlets = data::outlets("outlets.toml", text)?;
+    }
+    if let Some(text) = s.channels {
+        data.channels = data::channels("channels.toml", text)?;
+    }
+    let parts = [
+        (s.anonymous, "anonymous.toml", data::anonymous as fn(&str, &str, &mut Data) -> _),
+        (s.vague, "vague.toml", data::vague),
+        (s.titles, "titles.toml", data::titles),
+        (s.roles, "roles.toml", data::roles),
+    ];
+    for (text, file, read) in parts {
+        if let Some(text) = text {
+            read(file, text, &mut data)?;
+        }
+    }
+    Ok(data)
+}

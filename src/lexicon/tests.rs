@@ -1,0 +1,305 @@
+use super::*;
+use std::collections::HashMap;
+
+fn lex() -> &'static Lexicon {
+    Lexicon::builtin()
+}
+
+fn texts<'a>(text: &'a str, found: &[PhraseMatch<'_>]) -> Vec<&'a str> {
+    found.iter().map(|m| text.get(m.range.clone()).unwrap_or("?")).collect()
+}
+
+#[test]
+fn every_builtin_file_parses_on_its_own() {
+    let b = RuleSources::builtin();
+    let one = |s: RuleSources<'static>| Lexicon::from_sources(&s).map(|l| l.counts());
+    assert!(one(RuleSources { speech_verbs: b.speech_verbs, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { outlets: b.outlets, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { anonymous: b.anonymous, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { vague: b.vague, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { channels: b.channels, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { titles: b.titles, ..Default::default() }).is_ok());
+    assert!(one(RuleSources { roles: b.roles, ..Default::default() }).is_ok());
+    let all = Lexicon::from_sources(&b).expect("built-in rules parse");
+    assert!(all.counts().iter().all(|(_, n)| *n > 0), "{:?}", all.counts());
+}
+
+fn no_duplicates<'a>(what: &str, items: impl IntoIterator<Item = &'a String>) {
+    let mut seen = HashMap::new();
+    for item in items {
+        let n = seen.entry(words::key(item)).or_insert(0);
+        *n += 1;
+        assert_eq!(*n, 1, "{what}: {item:?} is listed twice");
+    }
+}
+
+#[test]
+fn no_list_repeats_an_entry() {
+    let d = &lex().data;
+    let templates = |v: &'static [data::PhraseEntry]| v.iter().map(|e| &e.template);
+    no_duplicates("anonymous", templates(&d.anonymous));
+    no_duplicates("justification", templates(&d.justification));
+    no_duplicates("vague speakers", templates(&d.vague_speakers));
+    no_duplicates("weasel", templates(&d.weasel));
+    no_duplicates("channels", templates(&d.channels));
+    no_duplicates("titles", &d.titles);
+    no_duplicates("abbreviations", d.abbreviations.iter().chain(&d.states));
+    no_duplicates("roles", &d.roles);
+    no_duplicates("org heads", &d.org_heads);
+    no_duplicates("generic orgs", &d.generic_orgs);
+    no_duplicates("outlet names", d.outlets.iter().map(|o| &o.name));
+}
+
+#[test]
+fn no_outlet_spelling_belongs_to_two_outlets() {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for o in &lex().data.outlets {
+        let mut mine: Vec<&str> =
+            std::iter::once(&o.name).chain(&o.aliases).chain(&o.slot_only).map(|s| s.as_str()).collect();
+        mine.sort_unstable();
+        mine.dedup();
+        for s in mine {
+            let prev = owner.insert(s, &o.name);
+            assert!(prev.is_none(), "{s:?} belongs to {prev:?} and {:?}", o.name);
+        }
+    }
+}
+
+#[test]
+fn a_verb_form_belongs_to_one_lemma() {
+    // US/UK doublets ("labeled"/"labelled") repeat the lemma, which is fine.
+    let mut owner: HashMap<&str, (&str, &VerbClass)> = HashMap::new();
+    for v in &lex().data.verbs {
+        let [base, ..] = &v.forms;
+        for form in &v.forms {
+            if let Some((lemma, class)) = owner.insert(form, (base, &v.class)) {
+                assert!(lemma == base && *class == v.class, "{form:?} is in {lemma:?} and {base:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn inflections_are_found_with_their_form() {
+    let said = lex().verb("Said").expect("said");
+    assert_eq!((said.lemma.as_str(), said.form, &said.class), ("say", VerbForm::Past, &VerbClass::Neutral));
+    assert_eq!(lex().verb("telling").map(|v| v.form), Some(VerbForm::Participle));
+    assert_eq!(lex().verb("tells").map(|v| v.form), Some(VerbForm::Present));
+    assert_eq!(lex().verb("written").map(|v| v.form), Some(VerbForm::PastParticiple));
+    assert_eq!(lex().verb("wrote").map(|v| v.form), Some(VerbForm::Past));
+    assert_eq!(lex().verb("testified").map(|v| v.lemma.as_str()), Some("testify"));
+    assert!(lex().verb("table").is_none());
+    assert!(lex().verb("").is_none());
+}
+
+#[test]
+fn phrasal_verbs_carry_their_particle() {
+    let v = lex().verb("pointed").expect("pointed");
+    assert_eq!(v.lemma, "point out");
+    assert_eq!(v.particle.as_deref(), Some("out"));
+    assert_eq!(lex().verb("went").and_then(|v| v.particle.as_deref()), Some("on"));
+}
+
+#[test]
+fn loaded_verbs_say_why_and_gestures_are_not_speech() {
+    match &lex().verb("claimed").expect("claimed").class {
+        VerbClass::Loaded { why } => assert!(why.contains("doubt"), "{why}"),
+        other => panic!("claimed is {other:?}"),
+    }
+    for word in ["admitted", "slammed", "quipped", "insists", "denying"] {
+        assert!(matches!(lex().verb(word).map(|v| &v.class), Some(VerbClass::Loaded { .. })), "{word}");
+    }
+    for word in ["smiled", "laughed", "shrugged", "nodded", "coughed"] {
+        assert_eq!(lex().verb(word).map(|v| &v.class), Some(&VerbClass::NonSpeech), "{word}");
+    }
+    for word in ["believes", "feels", "thinks", "hopes", "wants"] {
+        assert_eq!(lex().verb(word).map(|v| &v.class), Some(&VerbClass::Mental), "{word}");
+    }
+}
+
+#[test]
+fn titles_with_or_without_the_dot() {
+    assert!(lex().is_title("Sen."));
+    assert!(lex().is_title("Sen"));
+    assert!(lex().is_title("Prime Minister"));
+    assert!(lex().is_title("Dr"));
+    assert!(!lex().is_title("Smith"));
+    assert!(!lex().is_title("sen."), "a capitalised title needs a capital");
+}
+
+#[test]
+fn abbreviations_including_party_and_state() {
+    for tok in ["U.S.", "Jan.", "a.m.", "P.M.", "D-Calif.", "(R-N.Y.", "Inc.", "Sept.", "No."] {
+        assert!(lex().is_abbreviation(tok), "{tok}");
+    }
+    assert_eq!(lex().abbreviation("Gen."), Some(AbbrevKind::Title));
+    assert_eq!(lex().abbreviation("U.N."), Some(AbbrevKind::Other));
+    assert!(!lex().is_abbreviation("ill."), "only Ill. is Illinois");
+    assert!(!lex().is_abbreviation("U.S"), "needs the dot");
+    assert!(!lex().is_abbreviation("home."));
+}
+
+#[test]
+fn roles_and_organisations() {
+    assert!(lex().is_role_noun("spokeswoman"));
+    assert!(lex().is_role_noun("Officials"));
+    assert!(lex().is_role_noun("spokesmen"));
+    assert!(lex().is_role_noun("campaign  manager"));
+    assert!(!lex().is_role_noun("table"));
+    assert!(lex().is_org_head("Ministry"));
+    assert!(lex().is_org_head("White House"));
+    assert!(!lex().is_org_head("house"));
+    assert!(lex().is_generic_org("agency"));
+    assert!(!lex().is_generic_org("sandwich"));
+}
+
+#[test]
+fn outlets_match_on_word_boundaries_only() {
+    let text = "APPLE said on a map that AP and Reuters' reporters saw it.";
+    let found: Vec<_> = lex().find_outlets(text).into_iter().map(|(r, o)| (&text[r], o.name.as_str())).collect();
+    assert_eq!(found, [("AP", "The Associated Press"), ("Reuters", "Reuters")]);
+}
+
+#[test]
+fn slot_only_outlets_need_a_slot() {
+    let text = "Time ran out, she told Time on Monday.";
+    assert!(lex().find_outlets(text).is_empty());
+    let (range, outlet) = lex().outlet_at(text, 22).expect("outlet after told");
+    assert_eq!((&text[range], outlet.name.as_str()), ("Time", "Time"));
+    assert!(lex().outlet_at(text, 0).is_some(), "outlet_at trusts its caller");
+    assert!(lex().outlet_at(text, 5).is_none());
+    assert!(lex().outlet_at(text, 999).is_none());
+}
+
+#[test]
+fn lower_case_the_and_state_flags() {
+    let text = "a reporter for the Washington Post and one from Xinhua";
+    let found = lex().find_outlets(text);
+    assert_eq!(found.len(), 2);
+    assert_eq!(&text[found[0].0.clone()], "the Washington Post");
+    assert!(!found[0].1.state);
+    assert!(found[1].1.state);
+}
+
+fn channel(text: &str) -> Vec<(String, Option<ChannelKind>, Option<String>)> {
+    let found = lex().find_phrases(PhraseList::Channel, text);
+    let phrase = |m: &PhraseMatch<'_>| text.get(m.range.clone()).unwrap_or("?").to_string();
+    found.iter().map(|m| (phrase(m), m.channel, m.outlet.as_ref().map(|(_, o)| o.name.clone()))).collect()
+}
+
+#[test]
+fn told_an_outlet_is_an_interview_with_it() {
+    let got = channel("The mayor told AFP the bridge would reopen.");
+    assert_eq!(
+        got,
+        [("told AFP".to_string(), Some(ChannelKind::Interview), Some("Agence France-Presse".to_string()))]
+    );
+}
+
+#[test]
+fn quoted_by_state_media_is_relayed() {
+    let got = channel("The envoy was quoted by TASS as saying talks would go on.");
+    assert_eq!(got[0].1, Some(ChannelKind::Relayed));
+    assert_eq!(got[0].2.as_deref(), Some("TASS"));
+    let got = channel("Officials told state media the harvest was good.");
+    assert_eq!(got[0], ("told state media".to_string(), Some(ChannelKind::Relayed), None));
+}
+
+#[test]
+fn outlet_before_the_phrase() {
+    let got = channel("Reuters reported on Tuesday that the plant had closed.");
+    assert_eq!(got[0], ("Reuters reported".to_string(), Some(ChannelKind::Relayed), Some("Reuters".to_string())));
+    let got = channel("The Hill has reported the same.");
+    assert_eq!(got[0].2.as_deref(), Some("The Hill"));
+}
+
+#[test]
+fn told_without_an_outlet_is_not_a_channel_but_told_reporters_is() {
+    assert!(channel("She told her brother everything.").is_empty());
+    assert_eq!(channel("He told reporters on Friday.")[0].1, Some(ChannelKind::Briefing));
+}
+
+#[test]
+fn a_failed_slot_falls_back_to_the_shorter_phrase() {
+    let got = channel("In an interview with her lawyer present, she said little.");
+    assert_eq!(got[0], ("In an interview".to_string(), Some(ChannelKind::Interview), None));
+    let got = channel("in an interview with CNN on Sunday");
+    assert_eq!(got[0].0, "in an interview with CNN");
+}
+
+#[test]
+fn statements_social_documents() {
+    assert_eq!(channel("said in a written statement.")[0].1, Some(ChannelKind::Statement));
+    assert_eq!(channel("she wrote on X late Monday")[0].1, Some(ChannelKind::Social));
+    assert_eq!(channel("in a post on Telegram")[0].1, Some(ChannelKind::Social));
+    assert_eq!(channel("according to a court filing")[0].1, Some(ChannelKind::Document));
+    assert_eq!(channel("at a news conference")[0].1, Some(ChannelKind::Briefing));
+    assert_eq!(channel("reached by phone")[0].1, Some(ChannelKind::Interview));
+}
+
+#[test]
+fn anonymous_and_justification_phrases() {
+    let text = "A person familiar with the talks, who spoke on condition of anonymity because \
+                she was not authorized to speak publicly, said the deal was close.";
+    let anon = lex().find_phrases(PhraseList::Anonymous, text);
+    assert_eq!(texts(text, &anon), ["A person familiar with", "spoke on condition of anonymity"]);
+    let why = lex().find_phrases(PhraseList::Justification, text);
+    assert_eq!(texts(text, &why), ["because she was not authorized to speak"]);
+    assert!(why[0].boilerplate);
+    let text = "declined to be named for fear of reprisal";
+    let why = lex().find_phrases(PhraseList::Justification, text);
+    assert_eq!(texts(text, &why), ["for fear of reprisal"]);
+    assert!(!why[0].boilerplate);
+}
+
+#[test]
+fn vague_and_weasel_phrases() {
+    let text = "It is widely believed the plan will fail, and experts say studies show as much.";
+    let weasel = lex().find_phrases(PhraseList::Weasel, text);
+    assert_eq!(texts(text, &weasel), ["It is widely believed", "experts say", "studies show"]);
+    let text = "the same source added";
+    assert_eq!(texts(text, &lex().find_phrases(PhraseList::VagueSpeaker, text)), ["the same source"]);
+    assert!(lex().find_phrases(PhraseList::Weasel, "reportedlyX").is_empty());
+}
+
+#[test]
+fn extend_adds_and_overrides() {
+    let extra = r#"verb = [ { forms = ["explain", "explains", "explained", "explaining"], class = "neutral" },
+                            { forms = ["natter", "natters", "nattered", "nattering"], class = "neutral" } ]"#;
+    let outlets = r#"outlet = [ { name = "The Valley Courier", aliases = ["Courier"] } ]"#;
+    let mut lexicon = Lexicon::from_sources(&RuleSources::builtin()).expect("builtin");
+    let other = Lexicon::from_sources(&RuleSources {
+        speech_verbs: Some(extra),
+        outlets: Some(outlets),
+        ..Default::default()
+    })
+    .expect("extra rules");
+    lexicon.extend(other).expect("extend");
+    assert_eq!(lexicon.verb("explained").map(|v| &v.class), Some(&VerbClass::Neutral));
+    assert!(lexicon.verb("nattered").is_some());
+    assert!(lexicon.verb("said").is_some());
+    let got = lexicon.find_phrases(PhraseList::Channel, "she told the Valley Courier");
+    assert_eq!(got[0].outlet.as_ref().map(|(_, o)| o.name.as_str()), Some("The Valley Courier"));
+}
+
+#[test]
+fn bad_rules_are_errors_not_panics() {
+    let bad = |s: RuleSources<'static>| Lexicon::from_sources(&s).err().map(|e| e.to_string());
+    let e = bad(RuleSources {
+        speech_verbs: Some(r#"verb = [ { forms = ["x"], class = "neutral" } ]"#),
+        ..Default::default()
+    });
+    assert!(e.is_some_and(|e| e.contains("speech-verbs.toml")));
+    let e = bad(RuleSources {
+        speech_verbs: Some(r#"verb = [ { forms = ["a","b","c","d"], class = "loaded" } ]"#),
+        ..Default::default()
+    });
+    assert!(e.is_some_and(|e| e.contains("why")));
+    let e =
+        bad(RuleSources { channels: Some("[[channel]]\nkind = \"gossip\"\nphrases = []"), ..Default::default() });
+    assert!(e.is_some());
+    let e = bad(RuleSources { vague: Some("weasel = [\"it (is\"]"), ..Default::default() });
+    assert!(e.is_some());
+    let e = bad(RuleSources { titles: Some("titles = [1, 2]"), ..Default::default() });
+    assert!(e.is_some());
+}
