@@ -3,9 +3,11 @@
 
 use crate::attribution::ChannelKind;
 use crate::diagnostic::Severity;
+use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A house style preset: how insertions, punctuation and attribution look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -69,9 +71,52 @@ pub struct Settings {
     pub severity: Vec<(RuleSelector, Severity)>,
     /// The newsroom's additions to the word lists.
     pub extra: ExtraLists,
+    /// The built-in word lists extended with `extra` (built when the config is read).
+    pub lexicon: SharedLexicon,
+}
+
+/// A lexicon shared between the settings that use it; none means the built-in one.
+#[derive(Clone, Default)]
+pub struct SharedLexicon(Option<Arc<Lexicon>>);
+
+impl SharedLexicon {
+    pub fn new(lexicon: Lexicon) -> Self {
+        SharedLexicon(Some(Arc::new(lexicon)))
+    }
+
+    pub fn get(&self) -> &Lexicon {
+        self.0.as_deref().unwrap_or_else(|| Lexicon::builtin())
+    }
+}
+
+/// Two handles are equal when they share one lexicon (or both are the built-in one).
+impl PartialEq for SharedLexicon {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for SharedLexicon {}
+
+impl fmt::Debug for SharedLexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            None => f.write_str("SharedLexicon(builtin)"),
+            Some(lexicon) => write!(f, "SharedLexicon({lexicon:?})"),
+        }
+    }
 }
 
 impl Settings {
+    /// The word lists to use: the built-in ones plus the config's `[extend]`.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get()
+    }
+
     /// Whether `rule` runs, by Ruff's rules: the most specific matching
     /// selector decides, `ignore` wins over `select` at equal specificity, and
     /// without a `select` list every rule is selected.

@@ -6,13 +6,17 @@
 //! Every error names the file, line and column.
 
 mod discovery;
+mod lexicon;
 mod schema;
 
 pub use discovery::{find_config_file, ConfigChoice, Resolver, CONFIG_NAMES};
+pub use lexicon::extended_lexicon;
 
 use crate::attribution::ChannelKind;
 use crate::diagnostic::Severity;
-use crate::settings::{ExtraChannel, ExtraLists, ExtraOutlet, ExtraVerb, ExtraVerbClass, RuleSelector, Settings};
+use crate::settings::{
+    ExtraChannel, ExtraLists, ExtraOutlet, ExtraVerb, ExtraVerbClass, RuleSelector, Settings, SharedLexicon,
+};
 use crate::span::{LineCol, LineIndex};
 use schema::{ChannelKindName, ConfigFile, Extend, OutletEntry, SeverityName, VerbClassName};
 use std::fmt;
@@ -96,7 +100,14 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
     // Apply narrower selectors last so that, at equal specificity, order no longer matters.
     settings.severity.sort_by_key(|(selector, _)| selector.specificity());
     if let Some(extend) = file.extend {
-        settings.extra = extra_lists(extend)?;
+        let span = extend.span();
+        settings.extra = extra_lists(extend.into_inner())?;
+        if !settings.extra.is_empty() {
+            // The lexicon's own checks (phrase syntax, verb forms) apply to the additions too.
+            let lexicon =
+                extended_lexicon(&settings.extra).map_err(|e| (span, format!("[extend]: {}", e.message)))?;
+            settings.lexicon = SharedLexicon::new(lexicon);
+        }
     }
     Ok(settings)
 }
@@ -336,5 +347,15 @@ titles = ["Cllr."]
         ] {
             assert!(STARTER.contains(&format!("# {list} = ")), "{list}");
         }
+    }
+}
+
+#[cfg(test)]
+mod lexicon_errors {
+    #[test]
+    fn the_lexicon_s_own_checks_point_at_the_extend_table() {
+        let text = "style = \"ap\"\n\n[extend]\nchannels = [{ phrase = \"told {outlet} and {outlet}\", kind = \"interview\" }]\n";
+        let e = super::parse(text, "q.toml").expect_err("two slots in one phrase").to_string();
+        assert!(e.starts_with("q.toml:3:1: [extend]: "), "{e}");
     }
 }

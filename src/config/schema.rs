@@ -15,7 +15,7 @@ pub struct ConfigFile {
     pub select: Option<Vec<Spanned<String>>>,
     pub ignore: Option<Vec<Spanned<String>>>,
     pub severity: Option<BTreeMap<Spanned<String>, SeverityName>>,
-    pub extend: Option<Extend>,
+    pub extend: Option<Spanned<Extend>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).
