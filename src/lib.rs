@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod markdown;
 pub mod quote;
 pub mod scan;
+pub mod sentences;
 pub mod source;
 pub mod span;
 
