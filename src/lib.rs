@@ -18,6 +18,7 @@ pub mod quote;
 pub mod render;
 pub mod rules;
 pub mod scan;
+pub mod sentences;
 pub mod settings;
 pub mod source;
 pub mod span;

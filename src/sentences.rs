@@ -1,0 +1,452 @@
+//! A rule-based sentence splitter for one paragraph of prose.
+//!
+//! It never breaks inside an open quotation, lets closing quotes and brackets
+//! stay with the sentence they end, and knows titles and abbreviations from the
+//! [`Lexicon`], so "Sen. Jane Doe, D-Calif., said" stays whole. It runs in
+//! linear time: one pass pairs the quotation marks, a second finds the breaks.
+
+use crate::lexicon::{AbbrevKind, Lexicon};
+use std::ops::Range;
+
+/// Sentences of `text` as byte ranges, in order, with the whitespace between
+/// them left out. Uses the built-in lexicon.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    split_with(text, Lexicon::builtin())
+}
+
+/// [`split`] with a given lexicon (for house abbreviations from a config).
+pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
+    let mut quotes = QuoteDepth::new(paired_marks(text));
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut pos = 0;
+    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        let next = pos + c.len_utf8();
+        if !is_terminal(c) {
+            pos = next;
+            continue;
+        }
+        let run_end = skip_while(text, pos, is_terminal);
+        let end = skip_while(text, run_end, is_closer);
+        if quotes.depth_before(end) == 0 && is_break(text, lexicon, pos..run_end, end) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        pos = end.max(next);
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(piece) = text.get(range.clone()) else { return };
+    let trimmed = piece.trim_start();
+    let start = range.start + (piece.len() - trimmed.len());
+    let end = start + trimmed.trim_end().len();
+    if end > start {
+        out.push(start..end);
+    }
+}
+
+fn skip_while(text: &str, pos: usize, keep: fn(char) -> bool) -> usize {
+    let rest = text.get(pos..).unwrap_or_default();
+    pos + rest.find(|c| !keep(c)).unwrap_or(rest.len())
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
+}
+
+/// Marks that close a quotation or bracket and so stay with the sentence.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '“' | ')' | ']' | '}')
+}
+
+/// Marks that may open a quotation or bracket at the start of a sentence.
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '`')
+}
+
+/// Whether the stop at `run` (its closers running to `end`) ends a sentence.
+fn is_break(text: &str, lexicon: &Lexicon, run: Range<usize>, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let next = rest.trim_start();
+    if next.len() == rest.len() || next.is_empty() {
+        return false; // no space after it ("3.5", "U.S.-led"), or the end anyway
+    }
+    if !next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_opener(c)) {
+        return false;
+    }
+    // "?", "!", "…", "..." and a stop before a closing mark are not abbreviations.
+    if text.get(run.clone()) != Some(".") || end > run.end {
+        return true;
+    }
+    let token = token_before(text, run.start);
+    match lexicon.abbreviation(token.unwrap_or_default()) {
+        Some(AbbrevKind::Title) => false,
+        Some(AbbrevKind::Other) => starts_new_sentence(next),
+        None if token.is_some_and(is_initials) => starts_new_sentence(next),
+        None => true,
+    }
+}
+
+/// The word ending in the stop at `dot`, stop included ("D-Calif.").
+/// Words longer than this are never abbreviations; the bound keeps the
+/// splitter linear on text like "a.a.a.a.a…".
+const MAX_TOKEN: usize = 24;
+
+fn token_before(text: &str, dot: usize) -> Option<&str> {
+    let head = text.get(..dot)?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take(MAX_TOKEN)
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8());
+    let start = match start {
+        Some(s) => s,
+        None if head.chars().take(MAX_TOKEN + 1).count() <= MAX_TOKEN => 0,
+        None => return None,
+    };
+    text.get(start..=dot)
+}
+
+/// Initials such as "G.", "G.K." or "J.R.R.".
+fn is_initials(token: &str) -> bool {
+    let bare = token.trim_start_matches(is_opener).trim_end_matches('.');
+    !bare.is_empty()
+        && bare.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        })
+}
+
+/// Words that begin a sentence far more often than they follow an
+/// abbreviation mid-sentence: after "U.S." or "a.m." they signal a break.
+const STARTERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Yet",
+    "So",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Now",
+    "Then",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Police",
+    "Critics",
+    "Asked",
+    "For",
+    "Despite",
+];
+
+fn starts_new_sentence(next: &str) -> bool {
+    if next.starts_with(is_opener) {
+        return true;
+    }
+    let word_end = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+    next.get(..word_end).is_some_and(|w| STARTERS.contains(&w))
+}
+
+/// One quotation mark kept after pairing: `open` raises the depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    pos: usize,
+    open: bool,
+}
+
+/// Finds quotation marks and keeps only those that pair up. A quote left
+/// open to the end of the paragraph is the usual multi-paragraph convention
+/// (open every paragraph, close only the last), so its sentences still split.
+fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
+    let mut marks: Vec<(Mark, bool)> = Vec::new();
+    let mut open: Vec<(usize, bool)> = Vec::new(); // (index in marks, is German „)
+    let mut prev: Option<char> = None;
+    let mut pos = 0;
+    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        let doubled = matches!(c, '\'' | '`') && text.get(pos + 1..).is_some_and(|r| r.starts_with(c));
+        let len = if doubled { 2 } else { c.len_utf8() };
+        let german_top = open.last().is_some_and(|&(_, german)| german);
+        if let Some(opens) = classify(c, doubled, prev, german_top) {
+            if opens {
+                open.push((marks.len(), c == '„'));
+                marks.push((Mark { pos, open: true }, false));
+            } else if let Some((i, _)) = open.pop() {
+                if let Some(m) = marks.get_mut(i) {
+                    m.1 = true;
+                }
+                marks.push((Mark { pos, open: false }, true));
+            }
+        }
+        prev = text.get(pos..pos + len).and_then(|s| s.chars().next_back());
+        pos += len;
+    }
+    marks.retain(|&(_, paired)| paired);
+    marks
+}
+
+/// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a quotation.
+/// A straight `"` (or `''`) opens after the start, a space or an opening
+/// bracket, and closes otherwise; `“` closes a German `„`.
+fn classify(c: char, doubled: bool, prev: Option<char>, german_top: bool) -> Option<bool> {
+    let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–'));
+    match c {
+        '“' if german_top && !after_space => Some(false),
+        '“' | '«' | '„' => Some(true),
+        '”' | '»' => Some(false),
+        '"' => Some(after_space),
+        '\'' if doubled => Some(after_space),
+        '`' if doubled => Some(true),
+        _ => None,
+    }
+}
+
+/// Walks the paired marks forward to tell the quotation depth at a position.
+struct QuoteDepth {
+    marks: Vec<(Mark, bool)>,
+    next: usize,
+    depth: usize,
+}
+
+impl QuoteDepth {
+    fn new(marks: Vec<(Mark, bool)>) -> Self {
+        QuoteDepth { marks, next: 0, depth: 0 }
+    }
+
+    /// Depth after every mark that starts before `pos`; `pos` never decreases.
+    fn depth_before(&mut self, pos: usize) -> usize {
+        while let Some((mark, _)) = self.marks.get(self.next).filter(|(m, _)| m.pos < pos) {
+            self.depth = if mark.open { self.depth + 1 } else { self.depth.saturating_sub(1) };
+            self.next += 1;
+        }
+        self.depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| text.get(r).unwrap_or("<bad range>")).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(sentences("The dam held. Crews left at noon."), ["The dam held.", "Crews left at noon."]);
+        assert_eq!(
+            sentences("Is it safe? Nobody knows! 4 people stayed."),
+            ["Is it safe?", "Nobody knows!", "4 people stayed."]
+        );
+        assert_eq!(sentences("  Ends without a stop  "), ["Ends without a stop"]);
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn lower_case_after_a_stop_does_not_break() {
+        assert_eq!(
+            sentences("The rate rose 3.5 percent. it was odd."),
+            ["The rate rose 3.5 percent. it was odd."]
+        );
+    }
+
+    #[test]
+    fn titles_never_end_a_sentence() {
+        let text = "Mr. Smith met Dr. No and Gen. Ames. Sen. Jane Roe, D-Calif., spoke. Rep. Al Poe (R-N.Y.) did not.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Mr. Smith met Dr. No and Gen. Ames.",
+                "Sen. Jane Roe, D-Calif., spoke.",
+                "Rep. Al Poe (R-N.Y.) did not."
+            ]
+        );
+        assert_eq!(sentences("Dr. No met Ms. Penny."), ["Dr. No met Ms. Penny."]);
+    }
+
+    #[test]
+    fn abbreviations_mid_sentence() {
+        let text = "Crowds at the U.S. Capitol on Jan. 5 left by 3 a.m. Monday. The U.N. envoy came from No. 10 Downing St. in London.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Crowds at the U.S. Capitol on Jan. 5 left by 3 a.m. Monday.",
+                "The U.N. envoy came from No. 10 Downing St. in London."
+            ]
+        );
+        assert_eq!(sentences("Acme Inc. Chief Pat Ray spoke."), ["Acme Inc. Chief Pat Ray spoke."]);
+    }
+
+    #[test]
+    fn abbreviations_at_a_real_end() {
+        let text = "The troops went home to the U.S. The war was over. It ended at 4 p.m. He slept.";
+        assert_eq!(
+            sentences(text),
+            ["The troops went home to the U.S.", "The war was over.", "It ended at 4 p.m.", "He slept."]
+        );
+        assert_eq!(
+            sentences("She moved to the U.K. But she missed home."),
+            ["She moved to the U.K.", "But she missed home."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Rep. G.K. Lumm and J. Ortiz voted no."),
+            ["Rep. G.K. Lumm and J. Ortiz voted no."]
+        );
+        assert_eq!(
+            sentences("They chose Plan B. The vote was close."),
+            ["They chose Plan B.", "The vote was close."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(sentences("He said “No.” Then he left."), ["He said “No.”", "Then he left."]);
+        assert_eq!(
+            sentences("She wrote «Enough.» Nobody replied."),
+            ["She wrote «Enough.»", "Nobody replied."]
+        );
+        assert_eq!(
+            sentences("It was over (or so it seemed.) Rain fell."),
+            ["It was over (or so it seemed.)", "Rain fell."]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_split_at_the_right_units() {
+        assert_eq!(sentences(r#""Don't," she said. "Go.""#), [r#""Don't," she said."#, r#""Go.""#]);
+        assert_eq!(
+            sentences(r#""I don't know. Maybe later," she said."#),
+            [r#""I don't know. Maybe later," she said."#]
+        );
+    }
+
+    #[test]
+    fn open_quotes_hold_the_sentence_together() {
+        let text = "The chief said, “We tried. We failed. We will try again,” and sat down. Rain fell.";
+        assert_eq!(
+            sentences(text),
+            ["The chief said, “We tried. We failed. We will try again,” and sat down.", "Rain fell."]
+        );
+        let text = "“Why?” she asked. “Because.”";
+        assert_eq!(sentences(text), ["“Why?” she asked.", "“Because.”"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_german_marks_are_quotes() {
+        let text = "''Stay. Please,'' he said. She went.";
+        assert_eq!(sentences(text), ["''Stay. Please,'' he said.", "She went."]);
+        let text = "Er sagte „Nein. Nie.“ Dann ging er.";
+        assert_eq!(sentences(text), ["Er sagte „Nein. Nie.“", "Dann ging er."]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_paragraph() {
+        // A quote running on into the next paragraph is left open on purpose.
+        let text = "“We will rebuild. The town deserves it.";
+        assert_eq!(sentences(text), ["“We will rebuild.", "The town deserves it."]);
+    }
+
+    #[test]
+    fn a_stop_before_an_opening_quote_breaks() {
+        assert_eq!(sentences("He paused. “Fine,” he said."), ["He paused.", "“Fine,” he said."]);
+    }
+
+    #[test]
+    fn ellipses_and_repeated_marks() {
+        assert_eq!(sentences("Wait... Now go?! Yes."), ["Wait...", "Now go?!", "Yes."]);
+        assert_eq!(sentences("It faded… Then silence."), ["It faded…", "Then silence."]);
+    }
+
+    #[test]
+    fn ranges_cover_the_text_in_order() {
+        let text = "One. Two “three. four” five. Six! ";
+        let ranges = split(text);
+        assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start));
+        let joined: String = ranges.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined, text.trim());
+    }
+
+    #[test]
+    fn never_panics_on_nasty_input() {
+        let nasty = [
+            "",
+            ".",
+            ". . .",
+            "\"",
+            "\"\"\"",
+            "“",
+            "”.”.”",
+            "'' ''",
+            "``",
+            "...",
+            "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z. The end.",
+            "ééé. Ñ. 東京. «». „“. ‘’.",
+            "Mr.",
+            " U.S.",
+            "D-. -. (.",
+            "\u{FFFC}. \u{FFFC}",
+            "?!?!?! “ « „ \" ' ) ] ( [",
+            "x\u{a0}. Y",
+        ];
+        for text in nasty {
+            let ranges = split(text);
+            for r in ranges {
+                assert!(text.get(r.clone()).is_some(), "{text:?} gave {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_input_is_linear_enough() {
+        let text = "a.".repeat(50_000) + " Mr. Dr. “x. y. ” ";
+        assert!(!split(&text).is_empty());
+    }
+}
