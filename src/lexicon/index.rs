@@ -254,7 +254,9 @@ fn fill_slot<'a>(
             let outlet_end = head.trim_end().len();
             (*gap == (outlet_end < found.start)).then_some(())?;
             let all = before.get_or_insert_with(|| outlets.find(text, true));
-            let (range, outlet) = all.iter().find(|(r, _)| r.end == outlet_end)?;
+            // Matches do not overlap, so their ends are sorted.
+            let i = all.binary_search_by_key(&outlet_end, |(r, _)| r.end).ok()?;
+            let (range, outlet) = all.get(i)?;
             Some((range.start..found.end, Some((range.clone(), *outlet))))
         }
     }

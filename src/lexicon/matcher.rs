@@ -1,7 +1,7 @@
 //! Aho-Corasick matching on word boundaries, with a fall back to shorter
 //! patterns when the longest one at a position is refused.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::ops::Range;
 
 pub struct Matcher {
@@ -15,6 +15,9 @@ impl Matcher {
             .ascii_case_insensitive(case_insensitive)
             // Anchored searches serve `at` and the shorter-pattern fall back.
             .start_kind(StartKind::Both)
+            // The phrase lists expand to thousands of patterns; a DFA would
+            // search little faster here but take tens of milliseconds to build.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| e.to_string())?;
         Ok(Matcher { ac })
