@@ -1,6 +1,7 @@
 //! One draft through the whole pipeline.
 
-use crate::attribution::Attribution;
+use crate::attribution::{self, Attribution};
+use crate::lexicon::Lexicon;
 use crate::markdown::{self, Document};
 use crate::quote::ScanResult;
 use crate::scan;
@@ -18,7 +19,7 @@ pub struct Analysis {
 
 pub fn analyze(file: SourceFile) -> Analysis {
     let doc = markdown::parse(&file.text);
-    let scan = scan::scan(&doc);
-    let attributions = vec![Attribution::default(); scan.quotes.len()];
+    let mut scan = scan::scan(&doc);
+    let attributions = attribution::attribute(&doc, &mut scan.quotes, Lexicon::builtin());
     Analysis { file, doc, scan, attributions }
 }

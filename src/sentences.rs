@@ -97,12 +97,8 @@ const MAX_TOKEN: usize = 24;
 
 fn token_before(text: &str, dot: usize) -> Option<&str> {
     let head = text.get(..dot)?;
-    let start = head
-        .char_indices()
-        .rev()
-        .take(MAX_TOKEN)
-        .find(|(_, c)| c.is_whitespace())
-        .map(|(i, c)| i + c.len_utf8());
+    let start =
+        head.char_indices().rev().take(MAX_TOKEN).find(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
     let start = match start {
         Some(s) => s,
         None if head.chars().take(MAX_TOKEN + 1).count() <= MAX_TOKEN => 0,
@@ -296,7 +292,8 @@ mod tests {
 
     #[test]
     fn titles_never_end_a_sentence() {
-        let text = "Mr. Smith met Dr. No and Gen. Ames. Sen. Jane Roe, D-Calif., spoke. Rep. Al Poe (R-N.Y.) did not.";
+        let text =
+            "Mr. Smith met Dr. No and Gen. Ames. Sen. Jane Roe, D-Calif., spoke. Rep. Al Poe (R-N.Y.) did not.";
         assert_eq!(
             sentences(text),
             [
@@ -336,10 +333,7 @@ mod tests {
 
     #[test]
     fn initials_do_not_end_a_sentence() {
-        assert_eq!(
-            sentences("Rep. G.K. Lumm and J. Ortiz voted no."),
-            ["Rep. G.K. Lumm and J. Ortiz voted no."]
-        );
+        assert_eq!(sentences("Rep. G.K. Lumm and J. Ortiz voted no."), ["Rep. G.K. Lumm and J. Ortiz voted no."]);
         assert_eq!(
             sentences("They chose Plan B. The vote was close."),
             ["They chose Plan B.", "The vote was close."]
@@ -349,10 +343,7 @@ mod tests {
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(sentences("He said “No.” Then he left."), ["He said “No.”", "Then he left."]);
-        assert_eq!(
-            sentences("She wrote «Enough.» Nobody replied."),
-            ["She wrote «Enough.»", "Nobody replied."]
-        );
+        assert_eq!(sentences("She wrote «Enough.» Nobody replied."), ["She wrote «Enough.»", "Nobody replied."]);
         assert_eq!(
             sentences("It was over (or so it seemed.) Rain fell."),
             ["It was over (or so it seemed.)", "Rain fell."]

@@ -16,7 +16,6 @@ fn the_fixture_has_findings_and_exits_one() {
 }
 
 #[test]
-#[ignore = "needs the attribution engine"]
 fn the_fixture_quotes_are_found_and_attributed() {
     let out = quotelint(&["quotes", "--format", "json", FIXTURE], "");
     assert_eq!(out.code, 0, "{}", out.stderr);

@@ -2,6 +2,7 @@
 //! last speaker, and the channel each speaker was reached through. Resolves
 //! pronouns ("she"), epithets ("the specialist") and surnames ("Kim").
 
+use super::lexicon_ext::LexiconExt;
 use super::mention::Frame;
 use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
@@ -35,14 +36,19 @@ impl Context {
         let mut i = 0;
         while i < f.toks.len() {
             match f.mention_starting(i, f.toks.len()) {
-                Some(m) if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization) && m.end > m.start => {
+                Some(m)
+                    if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization) && m.end > m.start =>
+                {
                     let text = f.span_text(m.start, m.end);
                     let words = text.split_whitespace().count();
                     let at = f.toks.get(m.start).map_or(0, |t| block.source_span(t.start..t.end).start);
                     if words >= 2 || m.kind == SpeakerKind::Organization {
                         self.register(clean_name(text, f.lex), m.kind, at);
                     }
-                    if self.last.as_ref().is_some_and(|(b, _)| *b < index) && m.kind == SpeakerKind::Person && words >= 2 {
+                    if self.last.as_ref().is_some_and(|(b, _)| *b < index)
+                        && m.kind == SpeakerKind::Person
+                        && words >= 2
+                    {
                         self.interrupted = true;
                     }
                     i = m.end;
@@ -78,7 +84,9 @@ impl Context {
     /// with nobody else named in between, is the same speaker's.
     pub fn follow_on(&self, block: usize, max: usize, _text: Option<&String>) -> Attribution {
         match &self.last {
-            Some((b, a)) if block.saturating_sub(*b) <= max && !self.interrupted => Attribution { cue: None, ..a.clone() },
+            Some((b, a)) if block.saturating_sub(*b) <= max && !self.interrupted => {
+                Attribution { cue: None, ..a.clone() }
+            }
             _ => Attribution::default(),
         }
     }
@@ -102,7 +110,9 @@ impl Context {
             SpeakerKind::Organization => Some(clean_name(&mention, lex)),
             SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase()),
             SpeakerKind::Role => self.epithet(&mention, lex),
-            SpeakerKind::Vague if mention.to_lowercase().contains("same") => self.last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization]),
+            SpeakerKind::Vague if mention.to_lowercase().contains("same") => {
+                self.last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
+            }
             _ => None,
         };
         Speaker { mention, span, kind, name }
@@ -125,9 +135,13 @@ impl Context {
         let person = [SpeakerKind::Person];
         let org = [SpeakerKind::Organization];
         match word {
-            "he" | "she" | "i" => self.last_speaker_name(&person).or_else(|| self.last_of(&person).map(|n| n.name.clone())),
+            "he" | "she" | "i" => {
+                self.last_speaker_name(&person).or_else(|| self.last_of(&person).map(|n| n.name.clone()))
+            }
             "it" => self.last_of(&org).map(|n| n.name.clone()),
-            _ => self.last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization]).or_else(|| self.last_of(&org).map(|n| n.name.clone())),
+            _ => self
+                .last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
+                .or_else(|| self.last_of(&org).map(|n| n.name.clone())),
         }
     }
 
@@ -139,20 +153,32 @@ impl Context {
             return None;
         }
         let head = lower.split_whitespace().last().unwrap_or_default();
-        let kinds: &[SpeakerKind] = if lex.is_org_head(head) { &[SpeakerKind::Organization] } else { &[SpeakerKind::Person] };
+        let kinds: &[SpeakerKind] =
+            if lex.is_org_word(head) { &[SpeakerKind::Organization] } else { &[SpeakerKind::Person] };
         self.last_speaker_name(kinds).or_else(|| self.last_of(kinds).map(|n| n.name.clone()))
     }
 
     /// The channel stated in the attribution's sentence, or else the one this
     /// speaker was reached through earlier in the story.
-    pub fn channel_in(&self, block: &ProseBlock, range: Range<usize>, speaker: &Speaker, lex: &Lexicon) -> Option<Channel> {
+    pub fn channel_in(
+        &self,
+        block: &ProseBlock,
+        range: Range<usize>,
+        speaker: &Speaker,
+        lex: &Lexicon,
+    ) -> Option<Channel> {
         let text = block.text.get(range.clone())?;
         let found = lex.find_phrases(PhraseList::Channel, text).into_iter().next();
         if let Some(m) = found {
             let kind = m.channel?;
-            let outlet = m.outlet.as_ref().and_then(|r| text.get(r.clone())).map(str::to_string);
+            let outlet = m.outlet.as_ref().map(|(_, o)| o.name.clone());
             let r = range.start + m.range.start..range.start + m.range.end;
-            return Some(Channel { text: text.get(m.range.clone())?.to_string(), span: block.source_span(r), kind, outlet });
+            return Some(Channel {
+                text: text.get(m.range.clone())?.to_string(),
+                span: block.source_span(r),
+                kind,
+                outlet,
+            });
         }
         speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned()
     }
@@ -161,8 +187,13 @@ impl Context {
 /// A name without courtesy titles or a leading "the": "Rep. G.K. Butterfield" → "G.K. Butterfield".
 fn clean_name(text: &str, lex: &Lexicon) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| TITLES_STRIP.contains(w) || (lex.is_title(w) && words.len() > 1)).count();
+    let skip =
+        words.iter().take_while(|w| TITLES_STRIP.contains(w) || (lex.is_title(w) && words.len() > 1)).count();
     let rest = words.get(skip..).unwrap_or_default();
     let rest = if rest.is_empty() { &words[..] } else { rest };
-    rest.join(" ").trim_end_matches(['.', ',', '’', '\'']).trim_end_matches("’s").trim_end_matches("'s").to_string()
+    rest.join(" ")
+        .trim_end_matches(['.', ',', '’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
 }

@@ -19,7 +19,6 @@ struct BlockView<'a> {
     block: &'a ProseBlock,
     toks: Vec<Token>,
     sentence_of: Vec<usize>,
-    sentences: usize,
 }
 
 impl<'a> BlockView<'a> {
@@ -36,7 +35,7 @@ impl<'a> BlockView<'a> {
                 si
             })
             .collect();
-        BlockView { block, toks, sentence_of, sentences: ranges.len().max(1) }
+        BlockView { block, toks, sentence_of }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
@@ -129,21 +128,35 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
             return Some((b, found));
         }
     }
-    // the sentence before, when it introduces the quote
+    // the sentence before, when it introduces the quote or the quote stands alone
+    let alone = (s.lo..s.hi).all(|j| f.is_quote(j) || f.is_punct(j, ".,!?;:—–-()"));
     if s.lo > 0 {
         let prev = v.sentence(s.lo - 1);
         let has_quote = (prev.lo..prev.hi).any(|j| f.is_quote(j));
-        let ends_colon = f.is_punct(prev.hi - 1, ":") || f.is_punct(s.lo.saturating_sub(1), ":");
-        if !has_quote || ends_colon {
-            if let Some(vb) = (prev.lo..prev.hi).rev().find(|&j| f.is_speech_verb(j)) {
-                if let Some(m) = f.subject_of(prev.lo, vb) {
-                    return Some((b, Found { mention: m, cue: vb, cue_len: 1 }));
-                }
+        let ends_colon = f.is_punct(prev.hi - 1, ":");
+        if !has_quote || ends_colon || alone {
+            if let Some(found) = introducer(&f, prev) {
+                return Some((b, found));
             }
         }
     }
-    let _ = v.sentences;
+    // a paragraph that is only the quote, after one that ends "… said:"
+    if s.lo == 0 && alone {
+        let pv = views.get(b.checked_sub(1)?)?;
+        let pf = pv.frame(lex);
+        let last = pv.toks.len().checked_sub(1)?;
+        if pf.is_punct(last, ":") {
+            return introducer(&pf, pv.sentence(last)).map(|found| (b - 1, found));
+        }
+    }
     None
+}
+
+/// The speaker of a sentence that reports speech: its last speech verb's subject.
+fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
+    let vb = (s.lo..s.hi).rev().find(|&j| f.is_speech_verb(j))?;
+    let m = f.subject_of(s.lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
+    Some(Found { mention: m, cue: vb, cue_len: 1 })
 }
 
 fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attribution {
@@ -151,7 +164,10 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     let text = f.span_text(m.start, m.end).to_string();
     let span = token_span(v, m.start, m.end);
     let speaker = ctx.resolve(text, span, m.kind);
-    let cue = Cue { text: f.span_text(found.cue, found.cue + found.cue_len).to_string(), span: token_span(v, found.cue, found.cue + found.cue_len) };
+    let cue = Cue {
+        text: f.span_text(found.cue, found.cue + found.cue_len).to_string(),
+        span: token_span(v, found.cue, found.cue + found.cue_len),
+    };
     let s = v.sentence(found.cue.min(v.toks.len().saturating_sub(1)));
     let channel = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }

@@ -1,8 +1,9 @@
 //! Reading a noun phrase that can be a speaker: a name, a pronoun, a role.
 
+use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PhraseList};
 
 /// A speaker mention found in a block: tokens `start..end` and what kind of source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,17 +15,185 @@ pub struct Mention {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another",
-    "his", "her", "their", "its", "our", "this", "that", "these", "those", "both", "all", "each", "few",
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another", "his",
+    "her", "their", "its", "our", "this", "that", "these", "those", "both", "all", "each", "few",
 ];
-const NAME_LINKS: &[&str] = &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
+/// Capitalised words that start sentences but never names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "When",
+    "In",
+    "On",
+    "At",
+    "With",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "If",
+    "As",
+    "While",
+    "Since",
+    "For",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "Your",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Yet",
+    "So",
+    "Or",
+    "Nor",
+    "Then",
+    "Now",
+    "Still",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Although",
+    "Though",
+    "Because",
+    "Asked",
+    "During",
+    "Under",
+    "Over",
+    "Through",
+    "Despite",
+    "Like",
+    "Unlike",
+    "Among",
+    "Why",
+    "What",
+    "How",
+    "Where",
+    "Who",
+    "Yes",
+    "No",
+    "Not",
+    "Even",
+    "Only",
+    "Just",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Today",
+    "Tonight",
+    "Here",
+    "There",
+    "It",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "Several",
+    "Other",
+    "Such",
+    "According",
+    "Speaking",
+    "Writing",
+    "Asked",
+    "Mr",
+    "Ms",
+    "Mrs",
+];
+
+const NAME_LINKS: &[&str] =
+    &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
 /// Words that may stand between a subject and its verb: "Trump later said".
 const ADVERBS: &[&str] = &[
-    "also", "later", "then", "has", "have", "had", "was", "is", "previously", "once", "again", "already",
-    "just", "still", "further", "would", "will", "did", "does", "first", "often", "repeatedly", "recently",
-    "reportedly", "publicly", "privately", "simply", "flatly", "quickly", "angrily", "bluntly", "initially",
-    "ultimately", "finally", "subsequently", "separately", "herself", "himself", "themselves", "itself",
-    "never", "not", "has", "had", "could", "might", "may", "can", "should", "must", "too",
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "previously",
+    "once",
+    "again",
+    "already",
+    "just",
+    "still",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "first",
+    "often",
+    "repeatedly",
+    "recently",
+    "reportedly",
+    "publicly",
+    "privately",
+    "simply",
+    "flatly",
+    "quickly",
+    "angrily",
+    "bluntly",
+    "initially",
+    "ultimately",
+    "finally",
+    "subsequently",
+    "separately",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "never",
+    "not",
+    "has",
+    "had",
+    "could",
+    "might",
+    "may",
+    "can",
+    "should",
+    "must",
+    "too",
 ];
 
 /// A view of a block's tokens with the lexicon at hand.
@@ -82,7 +251,20 @@ impl<'a> Frame<'a> {
     }
 
     fn is_name_part(&self, i: usize) -> bool {
-        (self.is_cap(i) && !self.is_pronoun(i)) || (self.is_word(i) && NAME_LINKS.contains(&self.word(i)))
+        let w = self.word(i);
+        let shouting = w.chars().filter(|c| c.is_alphabetic()).count() > 6 && !w.chars().any(char::is_lowercase);
+        (self.is_cap(i) && !self.is_pronoun(i) && !shouting) || (self.is_word(i) && NAME_LINKS.contains(&w))
+    }
+
+    /// A word that may begin a name ("When" and "Monday" may not).
+    fn can_start_name(&self, i: usize) -> bool {
+        self.is_name_part(i) && !NOT_NAMES.contains(&self.word(i)) && !NAME_LINKS.contains(&self.word(i))
+    }
+
+    /// "Trump's", "States’": a possessor, not a speaker.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || w.ends_with("’s") || self.is_punct(i + 1, "'’") && w.ends_with('s')
     }
 
     /// Text of tokens `start..end` as written.
@@ -99,7 +281,10 @@ impl<'a> Frame<'a> {
         let org = (start..end).any(|i| {
             let w = self.word(i).trim_end_matches('.');
             self.lex.is_org_head(w) || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
-        }) || self.lex.outlet_at(self.span_text(start, end), 0).is_some_and(|(r, _)| r.end >= self.span_text(start, end).len());
+        }) || self
+            .lex
+            .outlet_at(self.span_text(start, end), 0)
+            .is_some_and(|(r, _)| r.end >= self.span_text(start, end).len());
         if org {
             SpeakerKind::Organization
         } else {
@@ -116,19 +301,29 @@ impl<'a> Frame<'a> {
         if self.is_pronoun(last) {
             return Some(Mention { start: last, end, kind: SpeakerKind::Pronoun });
         }
-        if self.is_name_part(last) {
+        if self.is_name_part(last) && !self.is_possessive(last) {
             let mut start = last;
             while start > lo && (self.is_name_part(start - 1) || self.lex.is_title(self.word(start - 1))) {
                 start -= 1;
+            }
+            while start < last && !self.can_start_name(start) && !self.lex.is_title(self.word(start)) {
+                start += 1;
+            }
+            if !self.can_start_name(start) && !self.lex.is_title(self.word(start)) {
+                return None;
             }
             if self.is_determiner(start.saturating_sub(1)) && start > lo && self.lower(start - 1) == "the" {
                 start -= 1;
             }
             return Some(self.classify_name(start, end));
         }
-        if self.is_role(last) {
+        if self.is_role(last) || self.lex.is_generic_org(&self.lower(last)) {
             let mut start = last;
-            while start > lo && self.is_word(start - 1) && !self.is_determiner(start) && !self.is_pronoun(start - 1) {
+            while start > lo
+                && self.is_word(start - 1)
+                && !self.is_determiner(start)
+                && !self.is_pronoun(start - 1)
+            {
                 if self.lex.verb(&self.lower(start - 1)).is_some() {
                     break;
                 }
@@ -151,24 +346,40 @@ impl<'a> Frame<'a> {
         if self.is_pronoun(start) {
             return Some(Mention { start, end: start + 1, kind: SpeakerKind::Pronoun });
         }
+        if let Some(m) = self.listed_phrase(start, hi) {
+            return Some(m);
+        }
         let mut end = start;
-        if self.lower(start) == "the" || self.is_name_part(start) || self.lex.is_title(self.word(start)) {
-            if self.lower(start) == "the" {
+        let the = self.lower(start) == "the";
+        if the || self.can_start_name(start) || self.lex.is_title(self.word(start)) {
+            if the {
                 end += 1;
             }
             while end < hi && (self.is_name_part(end) || self.lex.is_title(self.word(end))) {
                 end += 1;
+                if self.is_possessive(end - 1) {
+                    return None;
+                }
             }
-            if end > start && (end > start + 1 || self.lower(start) != "the") && self.is_cap(end - 1) {
+            while end > start + 1 && NAME_LINKS.contains(&self.word(end - 1)) {
+                end -= 1;
+            }
+            if end > start && (end > start + 1 || !the) && self.is_cap(end - 1) {
                 return Some(self.classify_name(start, end));
             }
             end = start;
         }
         // a role: determiner, modifiers, then a role noun, then "for/of/at X"
         while end < hi && self.is_word(end) && end - start < 6 {
-            if self.is_role(end) {
+            if self.is_role(end) || (end > start && self.lex.is_generic_org(&self.lower(end))) {
                 let mut stop = end + 1;
-                if matches!(self.lower(stop).as_str(), "for" | "of" | "at" | "with" | "to" | "close" | "familiar" | "from" | "in") {
+                while stop < hi && (self.is_role(stop) || self.lex.is_generic_org(&self.lower(stop))) {
+                    stop += 1; // "the county fire service"
+                }
+                if matches!(
+                    self.lower(stop).as_str(),
+                    "for" | "of" | "at" | "with" | "to" | "close" | "familiar" | "from" | "in"
+                ) {
                     stop = self.extend_modifier(stop, hi);
                 }
                 return Some(self.role(start, stop));
@@ -191,6 +402,40 @@ impl<'a> Frame<'a> {
             i += 1;
         }
         i
+    }
+
+    /// An anonymous or vague source phrase from the word lists starting at
+    /// `start` ("a source close to the talks", "the same source", "experts").
+    fn listed_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
+        let from = self.toks.get(start)?.start;
+        let to = self.toks.get(hi.checked_sub(1)?)?.end;
+        let rest = self.text.get(from..to)?;
+        for (list, kind) in
+            [(PhraseList::Anonymous, SpeakerKind::Anonymous), (PhraseList::VagueSpeaker, SpeakerKind::Vague)]
+        {
+            if let Some(m) = self.lex.find_phrases(list, rest).into_iter().find(|m| m.range.start == 0) {
+                let end_byte = from + m.range.end;
+                let end = (start..hi)
+                    .find(|&i| self.toks.get(i).is_some_and(|t| t.end >= end_byte))
+                    .map_or(hi, |i| i + 1);
+                return Some(Mention { start, end, kind });
+            }
+        }
+        None
+    }
+
+    /// Any short noun phrase before a verb ("the announcer", "the letter"),
+    /// when nothing better is known: a role.
+    pub fn plain_phrase(&self, lo: usize, end: usize) -> Option<Mention> {
+        let start = (lo..end).rev().take(6).take_while(|&i| self.is_word(i) && !self.is_speech_like(i)).last()?;
+        let first = self.lower(start);
+        let determined = DETERMINERS.contains(&first.as_str()) || self.is_cap(start);
+        (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
+    }
+
+    fn is_speech_like(&self, i: usize) -> bool {
+        self.lex.verb(&self.lower(i)).is_some()
+            || matches!(self.lower(i).as_str(), "who" | "which" | "that" | "and" | "but")
     }
 
     fn classify_name(&self, start: usize, end: usize) -> Mention {

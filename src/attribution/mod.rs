@@ -1,6 +1,14 @@
 //! Who said each quotation, with which reporting words, through which channel.
 
+mod context;
+mod engine;
+mod lexicon_ext;
+mod mention;
+mod patterns;
+mod tokens;
+
 use crate::span::Span;
+pub use engine::attribute;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

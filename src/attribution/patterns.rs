@@ -4,8 +4,42 @@
 //! `S said that … "Q"` / `according to S, … "Q"` / `S, an analyst, told AFP "Q"`
 //! / a participle (`…, saying "Q"`) taking the main clause's subject.
 
+use super::lexicon_ext::SpeechVerbExt;
 use super::mention::{Frame, Mention};
 use super::SpeakerKind;
+use crate::lexicon::VerbForm;
+
+/// Verbs whose bare form, after a plural subject, reports speech ("experts say").
+const PLURAL_PRESENT: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "ask",
+    "argue",
+    "insist",
+    "warn",
+    "explain",
+    "suggest",
+    "agree",
+    "contend",
+    "acknowledge",
+    "admit",
+    "maintain",
+    "predict",
+    "caution",
+    "recall",
+    "believe",
+    "worry",
+    "fear",
+    "claim",
+];
+
+/// Words before a bare verb that make it an infinitive or a modal's complement.
+const INFINITIVE_MARKERS: &[&str] = &[
+    "to", "will", "would", "could", "should", "might", "must", "can", "may", "did", "not", "n't", "does", "do",
+    "shall",
+];
 
 /// A speaker mention with the reporting word that ties it to the quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +61,16 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        self.is_word(i) && self.lex.verb(&self.lower(i)).is_some_and(|v| v.is_finite())
+        let Some(v) = self.lex.verb(&self.lower(i)).filter(|_| self.is_word(i)) else { return false };
+        // "experts say", "critics argue": a plural present that is also the base form
+        v.is_finite()
+            || (v.form == VerbForm::Base
+                && PLURAL_PRESENT.contains(&v.lemma.as_str())
+                && !self.after_infinitive_marker(i))
+    }
+
+    fn after_infinitive_marker(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| INFINITIVE_MARKERS.contains(&self.lower(p).as_str()))
     }
 
     fn is_participle(&self, i: usize) -> bool {
@@ -48,9 +91,16 @@ impl Frame<'_> {
         if end > lo && self.is_punct(end - 1, ",)") {
             return self.across_appositives(lo, end - 1);
         }
-        let m = self.mention_ending(lo, end)?;
-        // "Smith, who said …": the relative pronoun stands for the name before it
-        Some(m)
+        if end > lo && matches!(self.lower(end - 1).as_str(), "who" | "which" | "that") {
+            // "Smith, who said …": the relative pronoun stands for the phrase before it
+            let before = end - 1;
+            return if before > lo && self.is_punct(before - 1, ",") {
+                self.across_appositives(lo, before - 1)
+            } else {
+                self.mention_ending(lo, before)
+            };
+        }
+        self.mention_ending(lo, end).or_else(|| self.plain_phrase(lo, end))
     }
 
     /// `Soo Kim, a former analyst at the CIA, the main agency, told`: walk
@@ -63,7 +113,20 @@ impl Frame<'_> {
             if seg_start >= seg_end {
                 break;
             }
-            let m = self.mention_ending(seg_start, seg_end).filter(|m| m.start == seg_start || self.is_determiner(seg_start));
+            let clean = !(seg_start..seg_end).any(|i| self.is_speech_verb(i) || self.is_quote(i));
+            // "a former analyst at the CIA", "the world body": descriptions, not the subject
+            let description = self.is_determiner(seg_start) && seg_start > lo;
+            let m = self.mention_ending(seg_start, seg_end).filter(|_| clean);
+            if description {
+                if let Some(m) = m {
+                    fallback.get_or_insert(m);
+                }
+                if seg_start == lo {
+                    break;
+                }
+                seg_end = seg_start - 1;
+                continue;
+            }
             if let Some(m) = m {
                 if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Pronoun) {
                     return Some(m);
@@ -88,9 +151,15 @@ impl Frame<'_> {
         end
     }
 
-    /// `"Q," S said` / `"Q," said S` / `"Q," according to S`.
+    /// `"Q," S said` / `"Q," said S` / `"Q," according to S` / `"Q" ― S` /
+    /// `"Q" for a reason, she said` (the first speech verb after the quote).
     pub fn after_quote(&self, s: Sentence, q: usize) -> Option<Found> {
         let mut i = q + 1;
+        if self.is_punct(i, "―—–") && self.is_cap(i + 1) {
+            if let Some(m) = self.mention_starting(i + 1, s.hi) {
+                return Some(Found { mention: m, cue: i, cue_len: 1 });
+            }
+        }
         while i < s.hi && self.is_punct(i, ",—–-") {
             i += 1;
         }
@@ -99,38 +168,43 @@ impl Frame<'_> {
             return Some(Found { mention: m, cue: i, cue_len: 2 });
         }
         if self.is_speech_verb(i) {
-            let m = self.mention_starting(i + 1, s.hi)?;
+            // "said Soo Kim", "said 9/11 widow Terry Strada"
+            let m = (i + 1..s.hi.min(i + 6)).find_map(|j| self.mention_starting(j, s.hi))?;
             return Some(Found { mention: m, cue: i, cue_len: 1 });
         }
-        let m = self.mention_starting(i, s.hi).or_else(|| self.mention_starting(i + 1, s.hi).filter(|_| self.is_determiner(i)))?;
-        let mut v = m.end;
-        if self.is_punct(v, ",") {
-            // "Soo Kim, a former analyst, told AFP"
-            v = (v + 1..s.hi.min(v + 14)).find(|&j| self.is_speech_verb(j)).unwrap_or(s.hi);
-        }
-        while v < s.hi && self.is_adverb(v) {
-            v += 1;
-        }
-        (self.is_speech_verb(v)).then_some(Found { mention: m, cue: v, cue_len: 1 })
+        let stop = (i..s.hi).find(|&j| self.is_quote(j)).unwrap_or(s.hi).min(i + 16);
+        let v = (i..stop).find(|&j| self.is_speech_verb(j))?;
+        let m = self.subject_of(i, v)?;
+        Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
-    /// `S said "Q"`, `S said that … "Q"`, `according to S, … "Q"`, `…, saying "Q"`.
+    /// `S said "Q"`, `S said that … "Q"`, `according to S, … "Q"`, `…, saying "Q"`:
+    /// the nearest verb before the quote whose subject can be found.
     pub fn before_quote(&self, s: Sentence, q: usize) -> Option<Found> {
         if let Some(found) = self.according_to(s, q) {
             return Some(found);
         }
-        let v = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i))?;
-        if self.is_participle(v) && !self.is_speech_verb(v) {
-            // a participle's subject is the main clause's
-            let main = (s.lo..v).rev().find(|&i| self.is_speech_verb(i));
-            let m = main.and_then(|m| self.subject_of(s.lo, m)).or_else(|| self.first_mention(s.lo, v))?;
-            return Some(Found { mention: m, cue: v, cue_len: 1 });
+        let closest = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i));
+        let participle_last = closest.filter(|&v| self.is_participle(v) && !self.is_speech_verb(v));
+        let verbs = participle_last
+            .into_iter()
+            .chain((s.lo..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)));
+        for v in verbs {
+            if self.is_participle(v) && !self.is_speech_verb(v) {
+                // a participle's subject is the main clause's
+                let main = (s.lo..v).rev().find(|&i| self.is_speech_verb(i));
+                let m = main.and_then(|m| self.subject_of(s.lo, m)).or_else(|| self.first_mention(s.lo, v));
+                if let Some(m) = m {
+                    return Some(Found { mention: m, cue: v, cue_len: 1 });
+                }
+                continue;
+            }
+            let inverted = || (v == s.lo).then(|| self.mention_starting(v + 1, q)).flatten();
+            if let Some(m) = self.subject_of(s.lo, v).or_else(inverted) {
+                return Some(Found { mention: m, cue: v, cue_len: 1 });
+            }
         }
-        if self.is_punct(q.saturating_sub(1), ":") && v + 1 < q {
-            // "S said on Tuesday: "Q""
-        }
-        let m = self.subject_of(s.lo, v).or_else(|| self.mention_starting(v + 1, q))?;
-        Some(Found { mention: m, cue: v, cue_len: 1 })
+        None
     }
 
     fn according_to(&self, s: Sentence, q: usize) -> Option<Found> {

@@ -69,7 +69,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange]) -> Vec<Token> {
         }
         let mut end = pos + c.len_utf8();
         while let Some(&(p, d)) = iter.peek() {
-            let joined = is_joiner(d) && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+            let joined = is_joiner(d)
+                && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
             if is_word_char(d) || joined {
                 end = p + d.len_utf8();
                 iter.next();
