@@ -5,6 +5,7 @@ use crate::lexicon::Lexicon;
 use crate::markdown::{self, Document};
 use crate::quote::ScanResult;
 use crate::scan;
+use crate::settings::Settings;
 use crate::source::SourceFile;
 
 /// Everything known about one draft; rules and printers read this.
@@ -17,9 +18,19 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
 }
 
+/// Analyses a draft with the built-in word lists.
 pub fn analyze(file: SourceFile) -> Analysis {
+    analyze_with_lexicon(file, Lexicon::builtin())
+}
+
+/// Analyses a draft with the word lists of its configuration.
+pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
+    analyze_with_lexicon(file, settings.lexicon())
+}
+
+fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     let doc = markdown::parse(&file.text);
     let mut scan = scan::scan(&doc);
-    let attributions = attribution::attribute(&doc, &mut scan.quotes, Lexicon::builtin());
+    let attributions = attribution::attribute(&doc, &mut scan.quotes, lexicon);
     Analysis { file, doc, scan, attributions }
 }

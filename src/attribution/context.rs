@@ -29,6 +29,30 @@ pub struct Context {
 }
 
 const TITLES_STRIP: &[&str] = &["the", "The"];
+/// Words that qualify a title: "Deputy Minister", "Former President".
+const TITLE_MODIFIERS: &[&str] = &[
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Former",
+    "Chief",
+    "Senior",
+    "Assistant",
+    "Foreign",
+    "Prime",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Finance",
+    "State",
+    "Attorney",
+    "General",
+    "Lt.",
+    "Majority",
+    "Minority",
+    "House",
+    "Senate",
+];
 
 impl Context {
     /// Registers every name the block mentions (runs of capitalised words).
@@ -91,10 +115,6 @@ impl Context {
         }
     }
 
-    fn last_of(&self, kinds: &[SpeakerKind]) -> Option<&Named> {
-        self.named.iter().filter(|n| kinds.contains(&n.kind)).max_by_key(|n| n.at)
-    }
-
     fn last_speaker_name(&self, kinds: &[SpeakerKind]) -> Option<String> {
         let (_, a) = self.last.as_ref()?;
         let s = a.speaker.as_ref()?;
@@ -103,13 +123,12 @@ impl Context {
     }
 
     /// Turns a mention into a speaker, resolving who it refers to.
-    pub fn resolve(&mut self, mention: String, span: Span, kind: SpeakerKind) -> Speaker {
-        let lex = Lexicon::builtin();
+    pub fn resolve(&mut self, mention: String, span: Span, kind: SpeakerKind, lex: &Lexicon) -> Speaker {
         let name = match kind {
             SpeakerKind::Person => Some(self.person_name(&clean_name(&mention, lex))),
             SpeakerKind::Organization => Some(clean_name(&mention, lex)),
-            SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase()),
-            SpeakerKind::Role => self.epithet(&mention, lex),
+            SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase(), span.start),
+            SpeakerKind::Role => self.epithet(&mention, span.start, lex),
             SpeakerKind::Vague if mention.to_lowercase().contains("same") => {
                 self.last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
             }
@@ -131,31 +150,42 @@ impl Context {
             .map_or_else(|| name.to_string(), |n| n.name.clone())
     }
 
-    fn pronoun(&self, word: &str) -> Option<String> {
+    fn pronoun(&self, word: &str, at: usize) -> Option<String> {
         let person = [SpeakerKind::Person];
         let org = [SpeakerKind::Organization];
         match word {
-            "he" | "she" | "i" => {
-                self.last_speaker_name(&person).or_else(|| self.last_of(&person).map(|n| n.name.clone()))
-            }
-            "it" => self.last_of(&org).map(|n| n.name.clone()),
+            "he" | "she" | "i" => self.last_before(&person, at),
+            "it" => self.last_before(&org, at),
             _ => self
                 .last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
-                .or_else(|| self.last_of(&org).map(|n| n.name.clone())),
+                .or_else(|| self.last_before(&org, at)),
         }
+    }
+
+    /// The person or organisation named most recently before `at`.
+    fn last_before(&self, kinds: &[SpeakerKind], at: usize) -> Option<String> {
+        self.named
+            .iter()
+            .filter(|n| kinds.contains(&n.kind) && n.at < at)
+            .max_by_key(|n| n.at)
+            .map(|n| n.name.clone())
     }
 
     /// "the American agency" is the organisation last named; "the specialist"
     /// the person. An indefinite role ("a spokesman") names nobody.
-    fn epithet(&self, mention: &str, lex: &Lexicon) -> Option<String> {
+    fn epithet(&self, mention: &str, at: usize, lex: &Lexicon) -> Option<String> {
         let lower = mention.to_lowercase();
         if !lower.starts_with("the ") {
             return None;
         }
         let head = lower.split_whitespace().last().unwrap_or_default();
-        let kinds: &[SpeakerKind] =
-            if lex.is_org_word(head) { &[SpeakerKind::Organization] } else { &[SpeakerKind::Person] };
-        self.last_speaker_name(kinds).or_else(|| self.last_of(kinds).map(|n| n.name.clone()))
+        if lex.is_org_word(head) {
+            // "the agency" is the last organisation whose name has that word
+            let named = self.named.iter().filter(|n| n.kind == SpeakerKind::Organization && n.at < at);
+            let fits = named.clone().filter(|n| n.name.to_lowercase().contains(head)).max_by_key(|n| n.at);
+            return fits.or_else(|| named.max_by_key(|n| n.at)).map(|n| n.name.clone());
+        }
+        self.last_speaker_name(&[SpeakerKind::Person]).or_else(|| self.last_before(&[SpeakerKind::Person], at))
     }
 
     /// The channel stated in the attribution's sentence, or else the one this
@@ -171,7 +201,11 @@ impl Context {
         let found = lex.find_phrases(PhraseList::Channel, text).into_iter().next();
         if let Some(m) = found {
             let kind = m.channel?;
-            let outlet = m.outlet.as_ref().map(|(_, o)| o.name.clone());
+            // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
+            let outlet = m
+                .outlet
+                .as_ref()
+                .and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.clone())));
             let r = range.start + m.range.start..range.start + m.range.end;
             return Some(Channel {
                 text: text.get(m.range.clone())?.to_string(),
@@ -187,10 +221,15 @@ impl Context {
 /// A name without courtesy titles or a leading "the": "Rep. G.K. Butterfield" → "G.K. Butterfield".
 fn clean_name(text: &str, lex: &Lexicon) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let skip =
-        words.iter().take_while(|w| TITLES_STRIP.contains(w) || (lex.is_title(w) && words.len() > 1)).count();
+    // "Rep.", "Deputy Minister", "Prime Minister": titles and role words before the name
+    let titled = |w: &&&str| {
+        TITLES_STRIP.contains(w)
+            || lex.is_title(w)
+            || lex.is_role_noun(&w.to_lowercase())
+            || TITLE_MODIFIERS.contains(w)
+    };
+    let skip = words.iter().take_while(titled).count().min(words.len().saturating_sub(1));
     let rest = words.get(skip..).unwrap_or_default();
-    let rest = if rest.is_empty() { &words[..] } else { rest };
     rest.join(" ")
         .trim_end_matches(['.', ',', '’', '\''])
         .trim_end_matches("’s")

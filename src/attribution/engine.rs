@@ -6,8 +6,8 @@ use super::context::Context;
 use super::mention::Frame;
 use super::patterns::{Found, Sentence};
 use super::tokens::{tokenize, QuoteRange, TokKind, Token};
-use super::{Attribution, Cue};
-use crate::lexicon::Lexicon;
+use super::{Attribution, Cue, SpeakerKind};
+use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::{Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 
@@ -22,9 +22,9 @@ struct BlockView<'a> {
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, quotes: &[QuoteRange]) -> Self {
-        let toks = tokenize(block, quotes);
-        let ranges = crate::sentences::split(&block.text);
+    fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Self {
+        let toks = tokenize(block, quotes, lex);
+        let ranges = crate::sentences::split_with(&block.text, lex);
         let mut si = 0;
         let sentence_of = toks
             .iter()
@@ -65,7 +65,8 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
             }
         }
     }
-    let views: Vec<BlockView> = doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockView::new(b, qs)).collect();
+    let views: Vec<BlockView> =
+        doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockView::new(b, qs, lex)).collect();
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
     let mut order: Vec<usize> = (0..quotes.len()).collect();
@@ -163,12 +164,20 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     let m = found.mention;
     let text = f.span_text(m.start, m.end).to_string();
     let span = token_span(v, m.start, m.end);
-    let speaker = ctx.resolve(text, span, m.kind);
+    let s = v.sentence(found.cue.min(v.toks.len().saturating_sub(1)));
+    let sentence = v.block.text.get(token_range(v, s.lo, s.hi)).unwrap_or_default();
+    // "an official who spoke on condition of anonymity": the sentence says so
+    let kind = match m.kind {
+        SpeakerKind::Role if !f.lex.find_phrases(PhraseList::Anonymous, sentence).is_empty() => {
+            SpeakerKind::Anonymous
+        }
+        kind => kind,
+    };
+    let speaker = ctx.resolve(text, span, kind, f.lex);
     let cue = Cue {
         text: f.span_text(found.cue, found.cue + found.cue_len).to_string(),
         span: token_span(v, found.cue, found.cue + found.cue_len),
     };
-    let s = v.sentence(found.cue.min(v.toks.len().saturating_sub(1)));
     let channel = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }
 }

@@ -3,6 +3,7 @@
 //! Quotations become single tokens so that attribution patterns read the
 //! writer's frame around them ("Q," she said) without the quoted words.
 
+use crate::lexicon::Lexicon;
 use crate::markdown::ProseBlock;
 use std::ops::Range;
 
@@ -44,7 +45,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokenises `block`, turning each quotation range into one token.
-pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange]) -> Vec<Token> {
+pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
     let text = block.text.as_str();
     let mut tokens = Vec::new();
     let mut quotes = quotes.iter().peekable();
@@ -81,7 +82,7 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange]) -> Vec<Token> {
         // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
         if let Some(&(p, '.')) = iter.peek() {
             let word = text.get(pos..end).unwrap_or_default();
-            if keeps_full_stop(word) {
+            if keeps_full_stop(word, lex) {
                 end = p + 1;
                 iter.next();
             }
@@ -92,8 +93,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange]) -> Vec<Token> {
 }
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
-fn keeps_full_stop(word: &str) -> bool {
+fn keeps_full_stop(word: &str, lex: &Lexicon) -> bool {
     let n = word.chars().count();
     let upper_initial = n == 1 && word.chars().all(char::is_uppercase);
-    upper_initial || word.contains('.') || crate::lexicon::Lexicon::builtin().is_abbreviation(&format!("{word}."))
+    upper_initial || word.contains('.') || lex.is_abbreviation(&format!("{word}."))
 }

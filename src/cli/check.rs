@@ -2,7 +2,7 @@
 
 use super::args::{CheckArgs, CheckFormat};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::analysis::analyze;
+use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
 use crate::render::json::Summary;
 use crate::render::{concise, count, full, json, FileDiagnostics};
@@ -47,7 +47,7 @@ fn check_file(file: SourceFile, resolver: &mut Resolver, errors: &mut HashSet<St
             return None;
         }
     };
-    let analysis = analyze(file);
+    let analysis = analyze_with(file, &settings);
     let diagnostics = suppression::check(&analysis, &settings);
     Some(FileDiagnostics { file: analysis.file, diagnostics })
 }
