@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod attribution;
 pub mod cli;
 pub mod diagnostic;
+pub mod lsp;
 pub mod markdown;
 pub mod quote;
 pub mod render;
@@ -18,5 +19,6 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod span;
+pub mod walk;
 
 pub use analysis::{analyze, Analysis};

@@ -1,28 +1,22 @@
 //! `quotelint check`: run every rule and report the findings.
 
-use super::args::{CheckArgs, CheckFormat};
-use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::args::CheckArgs;
+use super::{input, output, print};
 use crate::analysis::analyze;
 use crate::diagnostic;
 use crate::render::json::Summary;
-use crate::render::{concise, count, full, json, FileDiagnostics};
+use crate::render::{count, FileDiagnostics};
 use crate::rules;
 use crate::source::SourceFile;
 
 pub fn run(args: &CheckArgs, color: bool) -> i32 {
     let mut outcome = input::process(&args.inputs, check_file);
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    let out = match args.format {
-        CheckFormat::Full => full::render(&outcome.results, color) + &summary_line(Summary::of(&outcome.results)),
-        CheckFormat::Concise => concise::render(&outcome.results),
-        CheckFormat::Json => json::render(&outcome.results),
-    };
-    let found = outcome.results.iter().any(|f| !f.diagnostics.is_empty());
-    match (print(&out) && !outcome.failed, found) {
-        (false, _) => EXIT_ERROR,
-        (true, true) => EXIT_FINDINGS,
-        (true, false) => EXIT_CLEAN,
+    let printed = print(&output::render(args.format, &outcome.results, color));
+    if output::is_human(args.format) {
+        eprint!("{}", summary_line(Summary::of(&outcome.results)));
     }
+    output::exit_code(printed && !outcome.failed, &outcome.results, args.fail_on, args.exit_zero)
 }
 
 fn check_file(file: SourceFile) -> FileDiagnostics {
@@ -32,7 +26,7 @@ fn check_file(file: SourceFile) -> FileDiagnostics {
     FileDiagnostics { file: analysis.file, diagnostics }
 }
 
-/// The closing line of the `full` format, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
+/// The closing line of the human formats, on stderr, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
 fn summary_line(s: Summary) -> String {
     if s.files == 0 {
         // Every file failed to read; the errors on stderr say so, and "no problems" would mislead.

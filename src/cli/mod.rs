@@ -5,12 +5,16 @@
 
 pub mod args;
 mod check;
+mod completions;
 mod explain;
-mod input;
+mod hook;
+pub mod input;
+mod output;
 mod quotes;
 mod rules;
+mod staged;
 
-use args::{Cli, ColorMode, Command};
+use args::{Cli, ColorMode, Command, HookCommand};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 
@@ -43,6 +47,10 @@ fn dispatch(command: &Command, color: bool) -> i32 {
         Command::Check(args) => check::run(args, color),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Hook(HookCommand::Install(args)) => hook::install(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 
