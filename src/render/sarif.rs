@@ -14,7 +14,6 @@ use std::collections::HashMap;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const VERSION: &str = "2.1.0";
-const INFORMATION_URI: &str = "https://github.com/quotelint/quotelint";
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -43,7 +42,6 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
     rules: Vec<ReportingDescriptor>,
 }
 
@@ -143,7 +141,6 @@ pub fn render(files: &[FileDiagnostics]) -> String {
         name: "quotelint",
         version: env!("CARGO_PKG_VERSION"),
         semantic_version: env!("CARGO_PKG_VERSION"),
-        information_uri: INFORMATION_URI,
         rules: metas.iter().map(|m| descriptor(m)).collect(),
     };
     let run = Run { tool: Tool { driver }, column_kind: "unicodeCodePoints", results };
@@ -221,7 +218,7 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
         id: meta.code,
         name: meta.name,
         short_description: Text { text: meta.summary.to_string() },
-        full_description: Text { text: what_it_checks(meta.doc).unwrap_or(meta.summary).to_string() },
+        full_description: Text { text: what_it_checks(meta.doc).map_or_else(|| meta.summary.to_string(), unwrap) },
         help: Help { text: meta.doc.trim().to_string(), markdown: meta.doc.trim().to_string() },
         default_configuration: Configuration { level: level(meta.severity) },
         properties: Properties { tags: vec!["journalism", family] },
@@ -233,6 +230,11 @@ fn what_it_checks(doc: &str) -> Option<&str> {
     let body = doc.split("## What it checks").nth(1)?;
     let body = body.split("\n## ").next()?.trim();
     (!body.is_empty()).then_some(body)
+}
+
+/// Hard-wrapped paragraphs rejoined: one line a paragraph, paragraphs apart by a blank line.
+fn unwrap(text: &str) -> String {
+    text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n")
 }
 
 /// The text of the line holding `offset`, without its line ending.
@@ -320,5 +322,6 @@ mod tests {
     fn what_it_checks_is_the_first_section() {
         assert_eq!(what_it_checks("## What it checks\n\nA thing.\n\n## Why\n\nB"), Some("A thing."));
         assert_eq!(what_it_checks("no sections"), None);
+        assert_eq!(unwrap("one\ntwo\n\nthree  four"), "one two\n\nthree four");
     }
 }
