@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod lexicon;
+pub mod lsp;
 pub mod markdown;
 pub mod quote;
 pub mod render;
@@ -23,5 +24,6 @@ pub mod settings;
 pub mod source;
 pub mod span;
 pub mod suppression;
+pub mod walk;
 
 pub use analysis::{analyze, Analysis};

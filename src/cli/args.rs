@@ -42,18 +42,39 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter `quotelint.toml`.
     Init(InitArgs),
+    /// Git hooks: `quotelint hook install` writes a pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 /// The drafts to read, shared by `quotes` and `check`.
 #[derive(Debug, Args)]
 pub struct Inputs {
-    /// Markdown drafts to read; `-` reads standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Markdown drafts or directories to read; directories are walked for
+    /// Markdown files, honouring .gitignore, .ignore and .quotelintignore;
+    /// `-` reads standard input.
+    #[arg(required_unless_present = "staged", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// The name to show for standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+
+    /// Skip files and directories matching this gitignore-style glob while
+    /// walking directories (repeatable). Files named explicitly are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Read the staged (index) content of the staged Markdown files of the
+    /// current git repository instead of PATHs: what a pre-commit hook checks.
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +99,26 @@ pub struct CheckArgs {
 
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     pub format: CheckFormat,
+
+    /// The least severity that makes the exit status 1.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when problems are found (2 still reports errors of use, I/O or internals).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 only for errors.
+    Error,
+    /// Exit 1 for warnings and errors.
+    Warning,
+    /// Exit 1 for any finding.
+    Info,
+    /// Never exit 1.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +129,12 @@ pub enum CheckFormat {
     Concise,
     /// One JSON document (see design/quotes-json.md).
     Json,
+    /// One JSON object a line, each like an entry of `json`'s `diagnostics`.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::message`).
+    Github,
 }
 
 #[derive(Debug, Args)]
@@ -118,6 +165,25 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a git pre-commit hook that checks the staged content of staged Markdown files.
+    Install(HookInstallArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HookInstallArgs {
+    /// Replace an existing pre-commit hook.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

@@ -1,47 +1,51 @@
 //! `quotelint check`: run every rule and report the findings.
 
-use super::args::{CheckArgs, CheckFormat};
-use super::{input, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::args::CheckArgs;
+use super::{input, output, print};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
+use crate::render::count;
 use crate::render::json::Summary;
-use crate::render::{concise, count, full, json, FileDiagnostics};
+use crate::render::FileDiagnostics;
 use crate::source::SourceFile;
 use crate::suppression;
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Mutex;
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
-    let mut resolver = Resolver::new(config);
-    let mut config_errors = HashSet::new();
-    let outcome = input::process(&args.inputs, |file| check_file(file, &mut resolver, &mut config_errors));
+    // Files are checked in parallel; the config cache and the set of config
+    // errors already reported are shared between the workers.
+    let resolver = Mutex::new(Resolver::new(config));
+    let config_errors = Mutex::new(HashSet::new());
+    let outcome = input::process(&args.inputs, |file| check_file(file, &resolver, &config_errors));
+    let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
         failed: outcome.failed || !config_errors.is_empty(),
         results: outcome.results.into_iter().flatten().collect(),
     };
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    let out = match args.format {
-        CheckFormat::Full => full::render(&outcome.results, color) + &summary_line(Summary::of(&outcome.results)),
-        CheckFormat::Concise => concise::render(&outcome.results),
-        CheckFormat::Json => json::render(&outcome.results),
-    };
-    let found = outcome.results.iter().any(|f| !f.diagnostics.is_empty());
-    match (print(&out) && !outcome.failed, found) {
-        (false, _) => EXIT_ERROR,
-        (true, true) => EXIT_FINDINGS,
-        (true, false) => EXIT_CLEAN,
+    let printed = print(&output::render(args.format, &outcome.results, color));
+    if output::is_human(args.format) {
+        eprint!("{}", summary_line(Summary::of(&outcome.results)));
     }
+    output::exit_code(printed && !outcome.failed, &outcome.results, args.fail_on, args.exit_zero)
 }
 
 /// Checks one draft with the settings of its config file; `None` if that
 /// file is broken (reported once on stderr, however many drafts it governs).
-fn check_file(file: SourceFile, resolver: &mut Resolver, errors: &mut HashSet<String>) -> Option<FileDiagnostics> {
-    let settings = match resolver.settings_for(Path::new(&file.path)) {
+fn check_file(
+    file: SourceFile,
+    resolver: &Mutex<Resolver>,
+    errors: &Mutex<HashSet<String>>,
+) -> Option<FileDiagnostics> {
+    let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
+    let settings = match found {
         Ok(settings) => settings,
         Err(err) => {
             let message = err.to_string();
-            if errors.insert(message.clone()) {
+            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
                 eprintln!("error: {message}");
             }
             return None;
@@ -52,7 +56,7 @@ fn check_file(file: SourceFile, resolver: &mut Resolver, errors: &mut HashSet<St
     Some(FileDiagnostics { file: analysis.file, diagnostics })
 }
 
-/// The closing line of the `full` format, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
+/// The closing line of the human formats, on stderr, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
 fn summary_line(s: Summary) -> String {
     if s.files == 0 {
         // Every file failed to read; the errors on stderr say so, and "no problems" would mislead.

@@ -1,12 +1,16 @@
-//! Reading the drafts named on the command line and running work on each one
+//! Reading the drafts named on the command line (directories walked, or the
+//! staged content with `--staged`) and running work on each one in parallel,
 //! with read errors and panics contained to that file.
 
 use super::args::Inputs;
+use super::staged;
 use crate::source::{self, SourceFile};
+use crate::walk::{self, Target};
+use rayon::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::Path;
+use std::path::PathBuf;
 
 /// The results for the files that went through, and whether any did not.
 pub struct Outcome<T> {
@@ -14,25 +18,53 @@ pub struct Outcome<T> {
     pub failed: bool,
 }
 
-/// Reads each input in command-line order and runs `work` on it. A file that
+/// One draft to read.
+enum Job {
+    Stdin,
+    File(PathBuf),
+    /// Content already in memory (a staged blob), with the path to show.
+    Blob {
+        path: String,
+        bytes: Vec<u8>,
+    },
+}
+
+/// Reads each input and runs `work` on it, files in parallel on rayon's pool;
+/// results come back in input order (callers sort them by path). A file that
 /// cannot be read, or whose work panics, gets one line on stderr naming it;
 /// the other files are still processed.
-pub fn process<T>(inputs: &Inputs, mut work: impl FnMut(SourceFile) -> T) -> Outcome<T> {
+pub fn process<T: Send>(inputs: &Inputs, work: impl Fn(SourceFile) -> T + Sync) -> Outcome<T> {
     let mut outcome = Outcome { results: Vec::new(), failed: false };
-    for path in &inputs.paths {
-        let file = match read(path, &inputs.stdin_filename) {
-            Ok(file) => file,
-            Err(err) => {
-                eprintln!("error: {err}");
-                outcome.failed = true;
-                continue;
+    let jobs = match jobs(inputs) {
+        Ok((jobs, errors)) => {
+            for error in &errors {
+                eprintln!("error: {error}");
             }
-        };
-        let shown = file.path.clone();
-        match catch(|| work(file)) {
+            outcome.failed = !errors.is_empty();
+            jobs
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            outcome.failed = true;
+            return outcome;
+        }
+    };
+    if jobs.is_empty() && !inputs.staged && !outcome.failed {
+        eprintln!("warning: no Markdown files found under the given paths");
+    }
+    let done: Vec<Result<T, String>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let file = read(job, &inputs.stdin_filename).map_err(|err| err.to_string())?;
+            let shown = file.path.clone();
+            catch(|| work(file)).map_err(|message| format!("internal error while checking {shown}: {message}"))
+        })
+        .collect();
+    for result in done {
+        match result {
             Ok(result) => outcome.results.push(result),
             Err(message) => {
-                eprintln!("error: internal error while checking {shown}: {message}");
+                eprintln!("error: {message}");
                 outcome.failed = true;
             }
         }
@@ -40,11 +72,29 @@ pub fn process<T>(inputs: &Inputs, mut work: impl FnMut(SourceFile) -> T) -> Out
     outcome
 }
 
-fn read(path: &Path, stdin_name: &str) -> Result<SourceFile, source::ReadError> {
-    if path.as_os_str() == "-" {
-        source::read_stdin(stdin_name)
-    } else {
-        source::read_path(path)
+/// The jobs to run and the problems met finding them; `Err` when nothing can be done.
+fn jobs(inputs: &Inputs) -> Result<(Vec<Job>, Vec<String>), String> {
+    if inputs.staged {
+        let blobs = staged::staged_markdown(&inputs.exclude)?;
+        return Ok((blobs.into_iter().map(|b| Job::Blob { path: b.path, bytes: b.bytes }).collect(), Vec::new()));
+    }
+    let walked = walk::collect(&inputs.paths, &inputs.exclude)?;
+    let jobs = walked
+        .targets
+        .into_iter()
+        .map(|t| match t {
+            Target::Stdin => Job::Stdin,
+            Target::File(path) => Job::File(path),
+        })
+        .collect();
+    Ok((jobs, walked.errors))
+}
+
+fn read(job: Job, stdin_name: &str) -> Result<SourceFile, source::ReadError> {
+    match job {
+        Job::Stdin => source::read_stdin(stdin_name),
+        Job::File(path) => source::read_path(&path),
+        Job::Blob { path, bytes } => source::decode(path, bytes),
     }
 }
 

@@ -5,14 +5,18 @@
 
 pub mod args;
 mod check;
+mod completions;
 mod explain;
+mod hook;
 mod init;
-mod input;
+pub mod input;
+mod output;
 mod quotes;
 mod rules;
+mod staged;
 
 use crate::config::ConfigChoice;
-use args::{Cli, ColorMode, Command};
+use args::{Cli, ColorMode, Command, HookCommand};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 
@@ -46,6 +50,10 @@ fn dispatch(cli: &Cli, color: bool) -> i32 {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Init(args) => init::run(args),
+        Command::Hook(HookCommand::Install(args)) => hook::install(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 

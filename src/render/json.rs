@@ -13,8 +13,9 @@ struct Document<'a> {
     summary: Summary,
 }
 
+/// One entry of `diagnostics`; also one line of `--format jsonl`.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     path: &'a str,
     code: &'a str,
     rule: &'a str,
@@ -62,7 +63,7 @@ pub fn render(files: &[FileDiagnostics]) -> String {
     out
 }
 
-fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+pub(crate) fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let text = file.text.as_str();
     let span = clamp_span(text, d.span);
     let labels =

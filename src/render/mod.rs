@@ -3,9 +3,12 @@
 
 pub mod concise;
 pub mod full;
+pub mod github;
 pub mod json;
+pub mod jsonl;
 pub mod quotes_json;
 pub mod quotes_table;
+pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;

@@ -1,0 +1,327 @@
+//! `check --format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
+//!
+//! Plain serde structs rather than a generated SARIF crate (as ruff does): one
+//! run, the tool's rules with descriptions and Markdown help, and one result a
+//! finding with its region and a `primaryLocationLineHash` fingerprint so that
+//! code scanning can follow a finding across commits. Columns count Unicode
+//! code points, 1-based, as the run's `columnKind` says; `endColumn` is exclusive.
+
+use super::{clamp_span, FileDiagnostics};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, RuleMeta};
+use serde::Serialize;
+use std::collections::HashMap;
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const VERSION: &str = "2.1.0";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+    properties: Properties,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    tags: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    char_offset: usize,
+    char_length: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fingerprints {
+    primary_location_line_hash: String,
+}
+
+pub fn render(files: &[FileDiagnostics]) -> String {
+    let metas = rules::all_meta();
+    let mut results = Vec::new();
+    for entry in files {
+        let mut occurrences: HashMap<u64, usize> = HashMap::new();
+        for d in &entry.diagnostics {
+            results.push(result(entry, d, &metas, &mut occurrences));
+        }
+    }
+    let driver = Driver {
+        name: "quotelint",
+        version: env!("CARGO_PKG_VERSION"),
+        semantic_version: env!("CARGO_PKG_VERSION"),
+        rules: metas.iter().map(|m| descriptor(m)).collect(),
+    };
+    let run = Run { tool: Tool { driver }, column_kind: "unicodeCodePoints", results };
+    let log = Log { schema: SCHEMA, version: VERSION, runs: vec![run] };
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn result<'a>(
+    entry: &FileDiagnostics,
+    d: &'a Diagnostic,
+    metas: &[&RuleMeta],
+    occurrences: &mut HashMap<u64, usize>,
+) -> SarifResult<'a> {
+    let text = entry.file.text.as_str();
+    let span = clamp_span(text, d.span);
+    let start = entry.file.lines.line_col(text, span.start);
+    let end = entry.file.lines.line_col(text, span.end);
+    let char_offset = text.get(..span.start).map_or(0, |s| s.chars().count());
+    let char_length = text.get(span.range()).map_or(0, |s| s.chars().count());
+    let line_hash = line_hash(d.code, line_text(text, span.start));
+    let seen = occurrences.entry(line_hash).or_insert(0);
+    let fingerprint = format!("{line_hash:016x}:{seen}");
+    *seen += 1;
+    let (uri, uri_base_id) = artifact_uri(&d.path);
+    SarifResult {
+        rule_id: d.code,
+        rule_index: metas.iter().position(|m| m.code == d.code),
+        level: level(d.severity),
+        message: Text { text: message(d) },
+        locations: vec![Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri, uri_base_id },
+                region: Region {
+                    start_line: start.line,
+                    start_column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    char_offset,
+                    char_length,
+                },
+            },
+        }],
+        partial_fingerprints: Fingerprints { primary_location_line_hash: fingerprint },
+    }
+}
+
+/// The message, with the help line after it when there is one.
+fn message(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
+}
+
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+    let family = match meta.code.get(..2) {
+        Some("QA") => "attribution",
+        Some("QN") => "names",
+        Some("QP") => "provenance",
+        Some("QF") => "quotation-form",
+        _ => "quotelint",
+    };
+    ReportingDescriptor {
+        id: meta.code,
+        name: meta.name,
+        short_description: Text { text: meta.summary.to_string() },
+        full_description: Text { text: what_it_checks(meta.doc).map_or_else(|| meta.summary.to_string(), unwrap) },
+        help: Help { text: meta.doc.trim().to_string(), markdown: meta.doc.trim().to_string() },
+        default_configuration: Configuration { level: level(meta.severity) },
+        properties: Properties { tags: vec!["journalism", family] },
+    }
+}
+
+/// The body of the doc's `## What it checks` section, joined into one paragraph per blank line.
+fn what_it_checks(doc: &str) -> Option<&str> {
+    let body = doc.split("## What it checks").nth(1)?;
+    let body = body.split("\n## ").next()?.trim();
+    (!body.is_empty()).then_some(body)
+}
+
+/// Hard-wrapped paragraphs rejoined: one line a paragraph, paragraphs apart by a blank line.
+fn unwrap(text: &str) -> String {
+    text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n")
+}
+
+/// The text of the line holding `offset`, without its line ending.
+fn line_text(text: &str, offset: usize) -> &str {
+    let start = text.get(..offset).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+    let end = text.get(offset..).and_then(|s| s.find('\n')).map_or(text.len(), |i| offset + i);
+    text.get(start..end).unwrap_or_default().trim_end_matches('\r')
+}
+
+/// FNV-1a over the rule code and the trimmed line: stable across Rust
+/// releases and machines (std's `DefaultHasher` promises neither), and
+/// unchanged when lines above are added or removed.
+fn line_hash(code: &str, line: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for byte in code.bytes().chain([0]).chain(line.trim().bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    hash
+}
+
+/// A relative path becomes a relative URI reference resolved against the
+/// source root (`%SRCROOT%`); an absolute one becomes a `file://` URI.
+fn artifact_uri(path: &str) -> (String, Option<&'static str>) {
+    let slashed = path.replace('\\', "/");
+    if slashed.starts_with('/') {
+        (format!("file://{}", percent_encode(&slashed)), None)
+    } else if slashed.get(1..3) == Some(":/") {
+        // A Windows drive path, `C:/…`.
+        (format!("file:///{}", percent_encode(&slashed)), None)
+    } else {
+        (percent_encode(slashed.trim_start_matches("./")), Some("%SRCROOT%"))
+    }
+}
+
+/// Percent-encodes every byte but RFC 3986's unreserved characters, `/` and a drive's `:`.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, byte) in s.bytes().enumerate() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (byte == b':' && i == 1);
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_encoded_and_rooted() {
+        assert_eq!(artifact_uri("desk/a b#1.md"), ("desk/a%20b%231.md".to_string(), Some("%SRCROOT%")));
+        assert_eq!(artifact_uri("./desk/ü.md").0, "desk/%C3%BC.md");
+        assert_eq!(artifact_uri("/tmp/x y.md"), ("file:///tmp/x%20y.md".to_string(), None));
+        assert_eq!(artifact_uri("C:\\news\\a.md").0, "file:///C:/news/a.md");
+    }
+
+    #[test]
+    fn line_hash_depends_on_rule_and_line_not_position() {
+        let a = line_hash("QF001", "“Open, said she.");
+        assert_eq!(a, line_hash("QF001", "  “Open, said she.\r"));
+        assert_ne!(a, line_hash("QF002", "“Open, said she."));
+        assert_ne!(a, line_hash("QF001", "“Open, said he."));
+        // FNV-1a is fixed: this value must never change between releases.
+        assert_eq!(line_hash("", ""), 0xaf63_bd4c_8601_b7df);
+    }
+
+    #[test]
+    fn line_text_strips_the_ending() {
+        let text = "one\r\ntwo three\nlast";
+        assert_eq!(line_text(text, 0), "one");
+        assert_eq!(line_text(text, 9), "two three");
+        assert_eq!(line_text(text, text.len()), "last");
+    }
+
+    #[test]
+    fn what_it_checks_is_the_first_section() {
+        assert_eq!(what_it_checks("## What it checks\n\nA thing.\n\n## Why\n\nB"), Some("A thing."));
+        assert_eq!(what_it_checks("no sections"), None);
+        assert_eq!(unwrap("one\ntwo\n\nthree  four"), "one two\n\nthree four");
+    }
+}
