@@ -104,6 +104,13 @@ impl Context {
         self.interrupted = false;
     }
 
+    /// Remembers how a speaker was reached, unless the story already said.
+    pub fn remember_channel(&mut self, speaker: &Speaker, channel: Channel) {
+        if let (Some(name), SpeakerKind::Person | SpeakerKind::Organization) = (&speaker.name, speaker.kind) {
+            self.channels.entry(name.clone()).or_insert(channel);
+        }
+    }
+
     /// A quote with no attribution of its own, close after an attributed one
     /// with nobody else named in between, is the same speaker's.
     pub fn follow_on(&self, block: usize, max: usize, _text: Option<&String>) -> Attribution {

@@ -77,6 +77,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {
                 ctx.read_block(next_block, &v.frame(lex), v.block);
+                note_reported_channels(v, lex, &mut ctx);
             }
             next_block += 1;
         }
@@ -190,6 +191,28 @@ fn token_range(v: &BlockView, start: usize, end: usize) -> std::ops::Range<usize
 
 fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
     v.block.source_span(token_range(v, start, end))
+}
+
+/// "Soo Kim … told AFP she was not surprised": a channel stated for a
+/// speaker in reported speech carries over to that speaker's later quotes.
+fn note_reported_channels(v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+    let f = v.frame(lex);
+    let mut lo = 0;
+    while lo < v.toks.len() {
+        let s = v.sentence(lo);
+        let hi = s.hi.max(lo + 1);
+        let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
+        let verb = (s.lo..s.hi).find(|&j| f.is_speech_verb(j));
+        if let (false, Some(verb)) = (has_quote, verb) {
+            if let Some(m) = f.subject_of(s.lo, verb) {
+                let speaker = ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
+                if let Some(channel) = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, lex) {
+                    ctx.remember_channel(&speaker, channel);
+                }
+            }
+        }
+        lo = hi;
+    }
 }
 
 /// A quote inside a quote is the outer speaker's words.
