@@ -5,7 +5,7 @@
 //! [`Lexicon`], so "Sen. Jane Doe, D-Calif., said" stays whole. It runs in
 //! linear time: one pass pairs the quotation marks, a second finds the breaks.
 
-use crate::lexicon::{AbbrevKind, Lexicon};
+use crate::lexicon::{AbbrevKind, Lexicon, VerbClass, VerbForm};
 use std::ops::Range;
 
 /// Sentences of `text` as byte ranges, in order, with the whitespace between
@@ -77,6 +77,12 @@ fn is_break(text: &str, lexicon: &Lexicon, run: Range<usize>, end: usize) -> boo
     if !next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_opener(c)) {
         return false;
     }
+    // "Can you?" Sanders asked: the attribution after a quoted question or
+    // exclamation belongs to it.
+    let question = text.get(run.clone()).is_some_and(|r| r.contains(['?', '!']));
+    if end > run.end && question && attribution_follows(next, lexicon) {
+        return false;
+    }
     // "?", "!", "…", "..." and a stop before a closing mark are not abbreviations.
     if text.get(run.clone()) != Some(".") || end > run.end {
         return true;
@@ -88,6 +94,25 @@ fn is_break(text: &str, lexicon: &Lexicon, run: Range<usize>, end: usize) -> boo
         None if token.is_some_and(is_initials) => starts_new_sentence(next),
         None => true,
     }
+}
+
+/// Whether a reporting verb comes within the next few words, before any
+/// sentence punctuation ("Sanders asked", "said Rep. Jane Doe").
+fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
+    next.split_whitespace()
+        .take(5)
+        .take_while(|w| !w.starts_with(is_opener))
+        .scan(false, |stop, w| {
+            let was = *stop;
+            *stop = w.ends_with(['.', '!', '?', ':', ';']) && !w.ends_with("..");
+            (!was).then_some(w)
+        })
+        .any(|w| {
+            let word = w.trim_matches(|c: char| !c.is_alphabetic());
+            lexicon.verb(word).is_some_and(|v| {
+                matches!(v.form, VerbForm::Present | VerbForm::Past) && v.class != VerbClass::Mental
+            })
+        })
 }
 
 /// The word ending in the stop at `dot`, stop included ("D-Calif.").
@@ -348,6 +373,17 @@ mod tests {
             sentences("It was over (or so it seemed.) Rain fell."),
             ["It was over (or so it seemed.)", "Rain fell."]
         );
+    }
+
+    #[test]
+    fn a_quoted_question_keeps_its_attribution() {
+        assert_eq!(
+            sentences("“Can we win?” Lena Berg asked. She left."),
+            ["“Can we win?” Lena Berg asked.", "She left."]
+        );
+        assert_eq!(sentences("“Enough!” said the mayor."), ["“Enough!” said the mayor."]);
+        // no reporting verb after it: the question ends the sentence
+        assert_eq!(sentences("“Can we win?” Nobody knew."), ["“Can we win?”", "Nobody knew."]);
     }
 
     #[test]

@@ -113,7 +113,14 @@ impl Context {
 
     /// A quote with no attribution of its own, close after an attributed one
     /// with nobody else named in between, is the same speaker's.
-    pub fn follow_on(&self, block: usize, max: usize, _text: Option<&String>) -> Attribution {
+    /// A follow-on quote in `block` keeps the last speaker current.
+    pub fn continued(&mut self, block: usize) {
+        if let Some((b, _)) = self.last.as_mut() {
+            *b = block;
+        }
+    }
+
+    pub fn follow_on(&self, block: usize, max: usize) -> Attribution {
         match &self.last {
             Some((b, a)) if block.saturating_sub(*b) <= max && !self.interrupted => {
                 Attribution { cue: None, ..a.clone() }

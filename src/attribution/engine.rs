@@ -112,7 +112,14 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             ctx.attributed(b, &attribution);
             attribution
         }
-        None => ctx.follow_on(q.first_block(), FOLLOW_ON_BLOCKS, views.get(first).map(|v| &v.block.text)),
+        None => {
+            let inherited = ctx.follow_on(q.first_block(), FOLLOW_ON_BLOCKS);
+            if inherited.speaker.is_some() {
+                // a run of quote-only paragraphs stays with its speaker
+                ctx.continued(q.last_block());
+            }
+            inherited
+        }
     }
 }
 
@@ -148,7 +155,13 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
         let pf = pv.frame(lex);
         let last = pv.toks.len().checked_sub(1)?;
         if pf.is_punct(last, ":") {
-            return introducer(&pf, pv.sentence(last)).map(|found| (b - 1, found));
+            // "as the foundation's website notes:", "Smith released this statement:"
+            let ps = pv.sentence(last);
+            let found = introducer(&pf, ps).or_else(|| {
+                let m = (ps.lo..ps.hi).find_map(|i| pf.mention_starting(i, ps.hi))?;
+                Some(Found { mention: m, cue: last, cue_len: 1 })
+            });
+            return found.map(|found| (b - 1, found));
         }
     }
     None
@@ -205,7 +218,12 @@ fn note_reported_channels(v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
         let verb = (s.lo..s.hi).find(|&j| f.is_speech_verb(j));
         if let (false, Some(verb)) = (has_quote, verb) {
             if let Some(m) = f.subject_of(s.lo, verb) {
-                let speaker = ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
+                let speaker = ctx.resolve(
+                    f.span_text(m.start, m.end).to_string(),
+                    token_span(v, m.start, m.end),
+                    m.kind,
+                    lex,
+                );
                 if let Some(channel) = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, lex) {
                     ctx.remember_channel(&speaker, channel);
                 }

@@ -427,7 +427,12 @@ impl<'a> Frame<'a> {
     /// Any short noun phrase before a verb ("the announcer", "the letter"),
     /// when nothing better is known: a role.
     pub fn plain_phrase(&self, lo: usize, end: usize) -> Option<Mention> {
-        let start = (lo..end).rev().take(6).take_while(|&i| self.is_word(i) && !self.is_speech_like(i)).last()?;
+        let mut start =
+            (lo..end).rev().take(6).take_while(|&i| self.is_word(i) && !self.is_speech_like(i)).last()?;
+        // "as the foundation's website": start at the determiner or the first capital
+        while start + 1 < end && !self.is_determiner(start) && !self.is_cap(start) {
+            start += 1;
+        }
         let first = self.lower(start);
         let determined = DETERMINERS.contains(&first.as_str()) || self.is_cap(start);
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))

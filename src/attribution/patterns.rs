@@ -172,7 +172,7 @@ impl Frame<'_> {
             let m = (i + 1..s.hi.min(i + 6)).find_map(|j| self.mention_starting(j, s.hi))?;
             return Some(Found { mention: m, cue: i, cue_len: 1 });
         }
-        let stop = (i..s.hi).find(|&j| self.is_quote(j)).unwrap_or(s.hi).min(i + 16);
+        let stop = s.hi.min(i + 16);
         let v = (i..stop).find(|&j| self.is_speech_verb(j))?;
         let m = self.subject_of(i, v)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
@@ -204,7 +204,12 @@ impl Frame<'_> {
                 return Some(Found { mention: m, cue: v, cue_len: 1 });
             }
         }
-        None
+        // "The email went on to say, "Q"": a bare speech verb takes the clause's subject
+        let bare = (s.lo..q).rev().find(|&i| {
+            self.is_word(i) && self.lex.verb(&self.lower(i)).is_some_and(|v| v.form == VerbForm::Base)
+        })?;
+        let m = self.first_mention(s.lo, bare)?;
+        Some(Found { mention: m, cue: bare, cue_len: 1 })
     }
 
     fn according_to(&self, s: Sentence, q: usize) -> Option<Found> {
