@@ -94,16 +94,20 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
 fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: &mut Context) -> Attribution {
     let last = q.last_block();
     let first = q.first_block();
-    let found = views.get(last).and_then(|v| {
+    let after = || {
+        let v = views.get(last)?;
         let t = v.quote_token(id)?;
-        let f = v.frame(lex);
-        f.after_quote(v.sentence(t), t).map(|found| (last, found))
-    });
-    let found = found.or_else(|| {
+        v.frame(lex).after_quote(v.sentence(t), t).map(|found| (last, found))
+    };
+    let before = || {
         let v = views.get(first)?;
         let t = v.quote_token(id)?;
         v.frame(lex).before_quote(v.sentence(t), t).map(|found| (first, found))
-    });
+    };
+    // A quote inside the writer's clause ("Trump said the system is "complex"
+    // and he feels …") belongs to the clause before it; one that opens its
+    // sentence, to the attribution after it.
+    let found = if embedded(id, q, views) { before().or_else(after) } else { after().or_else(before) };
     let found = found.or_else(|| neighbour(id, q, views, lex));
     match found {
         Some((b, found)) => {
@@ -121,6 +125,14 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             inherited
         }
     }
+}
+
+/// Whether words of the writer's own come before the quote in its sentence.
+fn embedded(id: usize, q: &Quote, views: &[BlockView]) -> bool {
+    let Some(v) = views.get(q.first_block()) else { return false };
+    let Some(t) = v.quote_token(id) else { return false };
+    let s = v.sentence(t);
+    (s.lo..t).any(|i| v.toks.get(i).is_some_and(|tok| tok.is_word()))
 }
 
 /// `S said. "Q"` or `S said: ` in the sentence before, in the same block;
@@ -187,7 +199,12 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
         }
         kind => kind,
     };
-    let speaker = ctx.resolve(text, span, kind, f.lex);
+    let mut speaker = ctx.resolve(text, span, kind, f.lex);
+    if let Some((a, b, k)) = m.antecedent {
+        // "who" names whom the phrase before it names
+        let before = ctx.resolve(f.span_text(a, b).to_string(), token_span(v, a, b), k, f.lex);
+        speaker.name = before.name.or(Some(before.mention));
+    }
     let cue = Cue {
         text: f.span_text(found.cue, found.cue + found.cue_len).to_string(),
         span: token_span(v, found.cue, found.cue + found.cue_len),

@@ -11,6 +11,14 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub kind: SpeakerKind,
+    /// For a relative pronoun ("Beck, who said …"): the phrase it stands for.
+    pub antecedent: Option<(usize, usize, SpeakerKind)>,
+}
+
+impl Mention {
+    pub fn new(start: usize, end: usize, kind: SpeakerKind) -> Self {
+        Mention { start, end, kind, antecedent: None }
+    }
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
@@ -299,7 +307,7 @@ impl<'a> Frame<'a> {
             return None;
         }
         if self.is_pronoun(last) {
-            return Some(Mention { start: last, end, kind: SpeakerKind::Pronoun });
+            return Some(Mention::new(last, end, SpeakerKind::Pronoun));
         }
         if self.is_name_part(last) && !self.is_possessive(last) {
             let mut start = last;
@@ -344,7 +352,7 @@ impl<'a> Frame<'a> {
             return None;
         }
         if self.is_pronoun(start) {
-            return Some(Mention { start, end: start + 1, kind: SpeakerKind::Pronoun });
+            return Some(Mention::new(start, start + 1, SpeakerKind::Pronoun));
         }
         if let Some(m) = self.listed_phrase(start, hi) {
             return Some(m);
@@ -418,7 +426,7 @@ impl<'a> Frame<'a> {
                 let end = (start..hi)
                     .find(|&i| self.toks.get(i).is_some_and(|t| t.end >= end_byte))
                     .map_or(hi, |i| i + 1);
-                return Some(Mention { start, end, kind });
+                return Some(Mention::new(start, end, kind));
             }
         }
         None
@@ -444,7 +452,7 @@ impl<'a> Frame<'a> {
     }
 
     fn classify_name(&self, start: usize, end: usize) -> Mention {
-        Mention { start, end, kind: self.name_kind(start, end) }
+        Mention::new(start, end, self.name_kind(start, end))
     }
 
     /// A role phrase, sharpened into anonymous or vague when its words say so.
@@ -457,6 +465,6 @@ impl<'a> Frame<'a> {
         } else {
             SpeakerKind::Role
         };
-        Mention { start, end, kind }
+        Mention::new(start, end, kind)
     }
 }

@@ -61,12 +61,29 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        let Some(v) = self.lex.verb(&self.lower(i)).filter(|_| self.is_word(i)) else { return false };
+        let Some(v) = self.lex.verb(&self.lower(i)).filter(|_| self.is_word(i) && !self.is_midsentence_capital(i))
+        else {
+            return false;
+        };
         // "experts say", "critics argue": a plural present that is also the base form
         v.is_finite()
             || (v.form == VerbForm::Base
                 && PLURAL_PRESENT.contains(&v.lemma.as_str())
                 && !self.after_infinitive_marker(i))
+    }
+
+    /// A "who" (or "which") opening the clause of the verb at `end`, a few words back.
+    fn relative_pronoun(&self, lo: usize, end: usize) -> Option<usize> {
+        (lo..end)
+            .rev()
+            .take(6)
+            .take_while(|&i| self.is_word(i))
+            .find(|&i| matches!(self.lower(i).as_str(), "who" | "which"))
+    }
+
+    /// "the United States", "Reps. Said": a capital inside a sentence is a name.
+    fn is_midsentence_capital(&self, i: usize) -> bool {
+        self.is_cap(i) && i > 0 && !self.is_quote(i - 1) && !self.is_punct(i - 1, ".!?:;\"“”‘’'—–-(")
     }
 
     fn after_infinitive_marker(&self, i: usize) -> bool {
@@ -91,14 +108,17 @@ impl Frame<'_> {
         if end > lo && self.is_punct(end - 1, ",)") {
             return self.across_appositives(lo, end - 1);
         }
-        if end > lo && matches!(self.lower(end - 1).as_str(), "who" | "which" | "that") {
-            // "Smith, who said …": the relative pronoun stands for the phrase before it
-            let before = end - 1;
-            return if before > lo && self.is_punct(before - 1, ",") {
-                self.across_appositives(lo, before - 1)
+        if let Some(who) = self.relative_pronoun(lo, end) {
+            // "Beck, who has in the past described …": the pronoun is the
+            // mention, the phrase before it what it stands for
+            let before = if who > lo && self.is_punct(who - 1, ",") {
+                self.across_appositives(lo, who - 1)
             } else {
-                self.mention_ending(lo, before)
+                self.mention_ending(lo, who)
             };
+            let mut m = Mention::new(who, who + 1, SpeakerKind::Pronoun);
+            m.antecedent = before.map(|b| (b.start, b.end, b.kind));
+            return Some(m);
         }
         self.mention_ending(lo, end).or_else(|| self.plain_phrase(lo, end))
     }
