@@ -41,6 +41,12 @@ const INFINITIVE_MARKERS: &[&str] = &[
     "shall",
 ];
 
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "after", "when", "as", "because", "if", "since", "before", "despite", "once",
+    "unless", "whereas", "until",
+];
+
 /// A speaker mention with the reporting word that ties it to the quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -61,7 +67,12 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        let Some(v) = self.lex.verb(&self.lower(i)).filter(|_| self.is_word(i) && !self.is_midsentence_capital(i))
+        // "the remarks", "his statement": after a determiner it is a noun
+        let noun_position = i > 0 && self.is_determiner(i - 1);
+        let Some(v) = self
+            .lex
+            .verb(&self.lower(i))
+            .filter(|_| self.is_word(i) && !self.is_midsentence_capital(i) && !noun_position)
         else {
             return false;
         };
@@ -70,6 +81,15 @@ impl Frame<'_> {
             || (v.form == VerbForm::Base
                 && PLURAL_PRESENT.contains(&v.lemma.as_str())
                 && !self.after_infinitive_marker(i))
+    }
+
+    /// Where the main clause starts: after a leading subordinate clause
+    /// ("While Clinton has condemned it, the groups say …").
+    fn main_clause_start(&self, lo: usize, q: usize) -> usize {
+        if !SUBORDINATORS.contains(&self.lower(lo).as_str()) {
+            return lo;
+        }
+        (lo..q).find(|&i| self.is_punct(i, ",")).map_or(lo, |c| c + 1)
     }
 
     /// A "who" (or "which") opening the clause of the verb at `end`, a few words back.
@@ -206,9 +226,11 @@ impl Frame<'_> {
         }
         let closest = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i));
         let participle_last = closest.filter(|&v| self.is_participle(v) && !self.is_speech_verb(v));
+        let main = self.main_clause_start(s.lo, q);
         let verbs = participle_last
             .into_iter()
-            .chain((s.lo..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)));
+            .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
+            .chain((s.lo..main).filter(|&i| self.is_speech_verb(i)));
         for v in verbs {
             if self.is_participle(v) && !self.is_speech_verb(v) {
                 // a participle's subject is the main clause's
