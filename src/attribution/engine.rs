@@ -161,8 +161,8 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
             }
         }
     }
-    // a paragraph that is only the quote, after one that ends "… said:"
-    if s.lo == 0 && alone {
+    // a paragraph that opens with the quote, after one that ends "… said:"
+    if t == 0 {
         let pv = views.get(b.checked_sub(1)?)?;
         let pf = pv.frame(lex);
         let last = pv.toks.len().checked_sub(1)?;

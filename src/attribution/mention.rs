@@ -3,7 +3,7 @@
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
-use crate::lexicon::{Lexicon, PhraseList};
+use crate::lexicon::{Lexicon, PhraseList, VerbForm};
 
 /// A speaker mention found in a block: tokens `start..end` and what kind of source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,6 +272,9 @@ impl<'a> Frame<'a> {
     /// "Trump's", "States’": a possessor, not a speaker.
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
+        if matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their") {
+            return true;
+        }
         w.ends_with("'s") || w.ends_with("’s") || self.is_punct(i + 1, "'’") && w.ends_with('s')
     }
 
@@ -447,7 +450,7 @@ impl<'a> Frame<'a> {
     }
 
     fn is_speech_like(&self, i: usize) -> bool {
-        self.lex.verb(&self.lower(i)).is_some()
+        self.lex.verb(&self.lower(i)).is_some_and(|v| v.form != VerbForm::Base)
             || matches!(self.lower(i).as_str(), "who" | "which" | "that" | "and" | "but")
     }
 

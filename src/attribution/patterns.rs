@@ -33,6 +33,46 @@ const PLURAL_PRESENT: &[&str] = &[
     "worry",
     "fear",
     "claim",
+    "call",
+    "describe",
+    "accuse",
+    "urge",
+    "promise",
+    "vow",
+];
+
+/// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "comment",
+    "words",
+    "promise",
+    "pledge",
+    "assertion",
+    "description",
+    "call",
+    "argument",
+    "suggestion",
+    "warning",
+    "message",
+    "tweet",
+    "tweets",
+    "post",
+    "speech",
+    "testimony",
+    "letter",
+    "memo",
+    "response",
+    "answer",
+    "complaint",
+    "accusation",
+    "charge",
+    "vow",
 ];
 
 /// Words before a bare verb that make it an infinitive or a modal's complement.
@@ -67,6 +107,9 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
+        if self.lower(i) == "put" && self.lower(i + 1) == "it" {
+            return true; // "as Professor Foner put it"
+        }
         // "the remarks", "his statement": after a determiner it is a noun
         let noun_position = i > 0 && self.is_determiner(i - 1);
         let Some(v) = self
@@ -224,6 +267,9 @@ impl Frame<'_> {
         if let Some(found) = self.according_to(s, q) {
             return Some(found);
         }
+        if let Some(found) = self.name_colon(s, q) {
+            return Some(found);
+        }
         let closest = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i));
         let participle_last = closest.filter(|&v| self.is_participle(v) && !self.is_speech_verb(v));
         let main = self.main_clause_start(s.lo, q);
@@ -246,12 +292,52 @@ impl Frame<'_> {
                 return Some(Found { mention: m, cue: v, cue_len: 1 });
             }
         }
+        if let Some(found) = self.possessor_of_speech(s, q) {
+            return Some(found);
+        }
         // "The email went on to say, "Q"": a bare speech verb takes the clause's subject
         let bare = (s.lo..q).rev().find(|&i| {
-            self.is_word(i) && self.lex.verb(&self.lower(i)).is_some_and(|v| v.form == VerbForm::Base)
+            self.is_word(i)
+                && self.after_infinitive_marker(i)
+                && self.lex.verb(&self.lower(i)).is_some_and(|v| v.form == VerbForm::Base)
         })?;
         let m = self.first_mention(s.lo, bare)?;
         Some(Found { mention: m, cue: bare, cue_len: 1 })
+    }
+
+    /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
+    fn possessor_of_speech(&self, s: Sentence, q: usize) -> Option<Found> {
+        let noun = (s.lo + 1..q)
+            .rev()
+            .find(|&i| SPEECH_NOUNS.contains(&self.lower(i).as_str()) && self.is_possessive(i - 1))?;
+        let owner = noun - 1;
+        let word = self.word(owner);
+        if !self.is_cap(owner) && !matches!(self.lower(owner).as_str(), "his" | "her" | "their") {
+            return None;
+        }
+        let m = match self.lower(owner).as_str() {
+            "his" | "her" | "their" => Mention::new(owner, owner + 1, SpeakerKind::Pronoun),
+            _ => {
+                let mut start = owner;
+                while start > s.lo && self.is_cap(start - 1) && !self.is_possessive(start - 1) {
+                    start -= 1;
+                }
+                let _ = word;
+                Mention::new(start, owner + 1, SpeakerKind::Person)
+            }
+        };
+        Some(Found { mention: m, cue: noun, cue_len: 1 })
+    }
+
+    /// `Pew Research: "Q"`, `- Jane Doe: "Q"`: a name set before a colon.
+    fn name_colon(&self, s: Sentence, q: usize) -> Option<Found> {
+        let colon = q.checked_sub(1).filter(|&c| c > s.lo && self.is_punct(c, ":"))?;
+        let m = self.mention_ending(s.lo, colon)?;
+        matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization).then_some(Found {
+            mention: m,
+            cue: colon,
+            cue_len: 1,
+        })
     }
 
     fn according_to(&self, s: Sentence, q: usize) -> Option<Found> {
