@@ -181,9 +181,11 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
 
 /// The speaker of a sentence that reports speech: its last speech verb's subject.
 fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
-    let vb = (s.lo..s.hi).rev().find(|&j| f.is_speech_verb(j))?;
-    let m = f.subject_of(s.lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
-    Some(Found { mention: m, cue: vb, cue_len: 1 })
+    // the main clause's verb, not one in a trailing "where Clinton also spoke"
+    (s.lo..s.hi).filter(|&j| f.is_speech_verb(j)).find_map(|vb| {
+        let m = f.subject_of(s.lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
+        Some(Found { mention: m, cue: vb, cue_len: 1 })
+    })
 }
 
 fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attribution {

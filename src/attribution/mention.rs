@@ -240,8 +240,11 @@ impl<'a> Frame<'a> {
         self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// "he", and "he's" / "it’s" / "they're" (a pronoun with its verb).
     pub fn is_pronoun(&self, i: usize) -> bool {
-        self.is_word(i) && PRONOUNS.contains(&self.lower(i).as_str())
+        let lower = self.lower(i);
+        let bare = lower.split(['\'', '’']).next().unwrap_or_default();
+        self.is_word(i) && PRONOUNS.contains(&bare)
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
@@ -267,6 +270,10 @@ impl<'a> Frame<'a> {
     /// A word that may begin a name ("When" and "Monday" may not).
     fn can_start_name(&self, i: usize) -> bool {
         self.is_name_part(i) && !NOT_NAMES.contains(&self.word(i)) && !NAME_LINKS.contains(&self.word(i))
+    }
+
+    pub fn can_start_name_pub(&self, i: usize) -> bool {
+        self.can_start_name(i)
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.
@@ -445,7 +452,8 @@ impl<'a> Frame<'a> {
             start += 1;
         }
         let first = self.lower(start);
-        let determined = DETERMINERS.contains(&first.as_str()) || self.is_cap(start);
+        // "With Democratic leaders", "Following initial reports": not a subject
+        let determined = DETERMINERS.contains(&first.as_str()) || self.can_start_name(start);
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
     }
 

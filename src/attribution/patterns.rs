@@ -129,18 +129,24 @@ impl Frame<'_> {
     /// Where the main clause starts: after a leading subordinate clause
     /// ("While Clinton has condemned it, the groups say …").
     fn main_clause_start(&self, lo: usize, q: usize) -> usize {
-        if !SUBORDINATORS.contains(&self.lower(lo).as_str()) {
-            return lo;
+        let mut start = lo;
+        // "Once in my early 20s, when my mother mentioned it, I said": past each one
+        while SUBORDINATORS.contains(&self.lower(start).as_str()) {
+            match (start..q).find(|&i| self.is_punct(i, ",")) {
+                Some(comma) => start = comma + 1,
+                None => return lo,
+            }
         }
-        (lo..q).find(|&i| self.is_punct(i, ",")).map_or(lo, |c| c + 1)
+        start
     }
 
     /// A "who" (or "which") opening the clause of the verb at `end`, a few words back.
     fn relative_pronoun(&self, lo: usize, end: usize) -> Option<usize> {
+        // "To which she said": a subject between the pronoun and the verb is the speaker
         (lo..end)
             .rev()
             .take(6)
-            .take_while(|&i| self.is_word(i))
+            .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name_pub(i))
             .find(|&i| matches!(self.lower(i).as_str(), "who" | "which"))
     }
 

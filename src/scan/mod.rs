@@ -59,7 +59,13 @@ fn is_headline(doc: &Document, block: usize) -> bool {
     let words: Vec<&str> = first.text.split_whitespace().collect();
     let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     let ends = first.text.trim_end().ends_with(['.', '!', '?', '”', '"']);
-    words.len() <= 20 && !first.text.contains('\n') && (!ends || capitalised * 5 >= words.len() * 3)
+    let opens_with_quote = first.text.trim_start().starts_with(['“', '"', '‘', '\'', '«']);
+    // a short line over a much longer paragraph reads as a headline, however it is cased
+    let next_words = doc.blocks.get(1).map_or(0, |b| b.text.split_whitespace().count());
+    let short_over_long = words.len() <= 16 && next_words >= 2 * words.len() && !opens_with_quote;
+    words.len() <= 20
+        && !first.text.contains('\n')
+        && (!ends || capitalised * 5 >= words.len() * 3 || short_over_long)
 }
 
 fn part_texts(doc: &Document, parts: &[QuotePart]) -> Vec<String> {
