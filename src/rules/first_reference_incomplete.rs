@@ -23,7 +23,10 @@ const DOC: &str = r#"## What it checks
 Every person who is quoted, at their first mention in the story. The mention
 is reported when it is a single capitalised name ("Smith") with no title
 before it ("Dr", "Mayor", "Sen.") and no description after it (", a nurse",
-", who …"), and the story never gives the full name anywhere.
+", who …"), and the story never gives the full name anywhere. To stay clear of
+organisations and places, it checks only quotes attributed with the bare
+name itself, and skips words used with "the", words that start a longer name
+("United States") and plurals or adjectives ("Republicans", "Libertarian").
 
 ## Why editors care
 
@@ -66,7 +69,12 @@ impl Rule for FirstReferenceIncomplete {
             {
                 continue;
             }
-            if !name.chars().next().is_some_and(char::is_uppercase) || name.chars().all(|c| !c.is_lowercase()) {
+            if !name.chars().next().is_some_and(char::is_uppercase)
+                || name.chars().all(|c| !c.is_lowercase())
+                || !s.mention.trim().eq(name.as_str())
+                || looks_like_group(name)
+                || lexicon.is_org_head(name)
+            {
                 continue;
             }
             // The first mention of the name anywhere in the prose.
@@ -87,7 +95,14 @@ impl Rule for FirstReferenceIncomplete {
                     continue;
                 }
             }
+            // "the Kremlin", "United States": not a person's bare surname
+            if prev.eq_ignore_ascii_case("the") {
+                continue;
+            }
             let after = text.get(words[i].end..).unwrap_or_default();
+            if after.strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase)) {
+                continue;
+            }
             let after = after.trim_start_matches(['’', '\'', 's']);
             // "Novak, a pharmacist," / "Novak, who …" / "Novak (a nurse)"
             let appositive = after.starts_with(", ") || after.starts_with(" (") || after.starts_with(" —");
@@ -128,4 +143,11 @@ impl Rule for FirstReferenceIncomplete {
 /// A word without a possessive ending.
 fn bare(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+/// Plurals and demonyms the engine may take for a surname ("Republicans",
+/// "Democrats", "Libertarian"): groups and adjectives, not people.
+fn looks_like_group(name: &str) -> bool {
+    ["ans", "ers", "ats", "ists", "ics", "ian", "ese", "ish"].iter().any(|end| name.ends_with(end))
+        || name.ends_with("can")
 }

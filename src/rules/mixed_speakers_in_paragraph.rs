@@ -19,9 +19,10 @@ static META: RuleMeta = RuleMeta {
 
 const DOC: &str = r#"## What it checks
 
-Paragraphs with quotes from two or more different speakers where at least one
-of those quotes has no attribution of its own in the paragraph: its speaker
-is only carried over from an earlier paragraph. A paragraph that attributes
+Paragraphs with quotes from two or more different named speakers where at
+least one of those quotes has no attribution of its own in the paragraph: its
+speaker is only carried over from an earlier paragraph. Speakers the story
+never resolves to a name are left out, since they cannot be told apart. A paragraph that attributes
 every quote it holds ("…,” Ortiz said. “…,” Haddad replied.") is fine.
 
 ## Why editors care
@@ -34,9 +35,9 @@ AP's rule of attributing in the same sentence exists to prevent exactly that.
 ## Example
 
 ```markdown
-“The market will move,” said Lena Ortiz, who sells bread on the square.
+“The market will move,” said Lena Ortiz, who sells bread on the square, after meeting the mayor, Omar Haddad.
 
-“We cannot stop it.” Omar Haddad, the mayor, said the decision was final: “It is done,” he said.
+“We cannot stop it. Nobody can stop it.” Haddad has said the vote was “final and binding for everyone”.
 ```
 
 ## How to fix
@@ -44,9 +45,9 @@ AP's rule of attributing in the same sentence exists to prevent exactly that.
 Give each speaker a paragraph, and each quote its attribution.
 
 ```markdown
-“The market will move,” said Lena Ortiz, who sells bread on the square. “We cannot stop it.”
+“The market will move,” said Lena Ortiz, who sells bread on the square, after meeting the mayor, Omar Haddad. “We cannot stop it. Nobody can stop it.”
 
-Omar Haddad, the mayor, said the decision was final. “It is done,” he said.
+Haddad has said the vote was “final and binding for everyone”.
 ```
 "#;
 
@@ -60,9 +61,13 @@ impl Rule for MixedSpeakersInParagraph {
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
             let here: Vec<_> = quotes
                 .iter()
-                .filter(|(_, q, a)| q.parts.len() == 1 && q.first_block() == b && a.speaker.is_some())
+                .filter(|(_, q, a)| {
+                    q.parts.len() == 1
+                        && q.first_block() == b
+                        && a.speaker.as_ref().is_some_and(|s| s.name.is_some())
+                })
                 .collect();
-            let key = |s: &Speaker| s.name.clone().unwrap_or_else(|| s.mention.to_lowercase());
+            let key = |s: &Speaker| s.name.clone().unwrap_or_default();
             let mut speakers: Vec<String> =
                 here.iter().filter_map(|(_, _, a)| a.speaker.as_ref().map(key)).collect();
             speakers.sort();

@@ -23,7 +23,9 @@ Every quotation presented as someone's words (a direct quote, a partial quote
 inside the writer's sentence, or a Markdown blockquote) must have a speaker:
 in its own sentence, in the sentence that introduces it, or carried over from
 the same speaker's quote just before it. A direct or block quote with no
-speaker is an error; a partial quote is a warning.
+speaker is an error; a partial quote is a warning, reported only when its
+paragraph has no reporting verb at all (a fragment in a paragraph about what a
+report or a person said is usually theirs).
 
 Scare quotes and titles (a coined term, a slogan, a film's name) need no
 speaker and are never reported, nor are quotes nested inside another quote,
@@ -62,9 +64,12 @@ impl Rule for UnattributedQuote {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (_, q, attribution) in speech_quotes(analysis) {
             if attribution.speaker.is_some() {
+                continue;
+            }
+            if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, settings, q)) {
                 continue;
             }
             let (what, severity) = match q.kind {
@@ -82,4 +87,18 @@ impl Rule for UnattributedQuote {
             out.push(d);
         }
     }
+}
+
+/// Whether the paragraph of a partial quote reports speech or writing in the
+/// writer's own words (a speech verb outside quotations): the fragment is then
+/// most likely that source's, e.g. a document's ("the complaint accuses them
+/// of a “massive fraudulent scheme”"), which the engine does not attribute.
+fn paragraph_attributes(analysis: &Analysis, settings: &Settings, q: &crate::quote::Quote) -> bool {
+    let b = q.first_block();
+    let Some(block) = analysis.doc.blocks.get(b) else { return false };
+    let quoted = super::helpers::quoted_ranges(analysis, b);
+    super::helpers::word_ranges(&block.text).into_iter().any(|r| {
+        !super::helpers::overlaps(&r, &quoted)
+            && block.text.get(r).and_then(|w| settings.lexicon().verb(w)).is_some()
+    })
 }

@@ -20,7 +20,9 @@ static META: RuleMeta = RuleMeta {
 const DOC: &str = r#"## What it checks
 
 Quotes whose speaker is a role ("a government spokesman", "an official", "the
-minister") that the story never ties to a person or an organisation. A role
+minister") that the story never ties to a person or an organisation. Only
+plain role phrases are checked: an article or number, a role noun, and no
+name right after it. A role
 that the story names elsewhere ("the spokeswoman" after "Lena Ortiz, a
 spokeswoman for the ministry") is fine. Each such mention is reported once,
 however many quotes it carries. Sources that the story itself presents as
@@ -54,11 +56,14 @@ impl Rule for UnnamedSpeaker {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         for (_, q, a) in super::helpers::speech_quotes(analysis) {
             let Some(s) = &a.speaker else { continue };
             if s.kind != SpeakerKind::Role || s.name.is_some() || !seen.insert(s.span) {
+                continue;
+            }
+            if !looks_like_role(analysis, settings, s) {
                 continue;
             }
             let d = Diagnostic::new(
@@ -73,4 +78,20 @@ impl Rule for UnnamedSpeaker {
             out.push(d);
         }
     }
+}
+
+/// Only a plain role phrase is reported: it starts with an article or a
+/// number ("a spokesman", "the official", "two officials"), contains a role
+/// noun, and is not followed by the person's name ("a spokesman, Ali Reza"
+/// or "spokesman Ali Reza" name them).
+fn looks_like_role(analysis: &Analysis, settings: &Settings, s: &crate::attribution::Speaker) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "one", "another", "two", "three", "several"];
+    let words: Vec<&str> = s.mention.split_whitespace().collect();
+    let starts_with_determiner = words.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    let has_role =
+        words.iter().any(|w| settings.lexicon().is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let after = analysis.file.text.get(s.span.end..).unwrap_or_default();
+    let after = after.trim_start_matches([',', ' ']);
+    let named_after = after.chars().next().is_some_and(char::is_uppercase);
+    starts_with_determiner && has_role && !named_after
 }
