@@ -90,10 +90,10 @@ impl Rule for FirstReferenceIncomplete {
             let between_prev =
                 i.checked_sub(1).and_then(|j| text.get(words[j].end..words[i].start)).unwrap_or_default();
             // "Jane Novak", "Dr Novak", "Mayor Novak": a longer name or a title
-            if between_prev.trim().is_empty() || between_prev.trim() == "." {
-                if prev.chars().next().is_some_and(char::is_uppercase) || lexicon.is_title(prev) {
-                    continue;
-                }
+            if (between_prev.trim().is_empty() || between_prev.trim() == ".")
+                && (prev.chars().next().is_some_and(char::is_uppercase) || lexicon.is_title(prev))
+            {
+                continue;
             }
             // "the Kremlin", "United States": not a person's bare surname
             if prev.eq_ignore_ascii_case("the") {

@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn overlap_is_half_open() {
-        assert!(overlaps(&(3..5), &[4..9]));
-        assert!(!overlaps(&(3..5), &[5..9]));
+        assert!(overlaps(&(3..5), &[4..9, 20..30]));
+        assert!(!overlaps(&(3..5), &[5..9, 0..3]));
     }
 }
