@@ -110,7 +110,7 @@ fn rules_lists_every_rule() {
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let rules = json["rules"].as_array().unwrap();
     assert_eq!(rules.len(), quotelint::rules::all().len());
-    assert_eq!(rules[0]["code"], "QF001");
+    assert_eq!(rules[0]["code"], "QA001");
     assert_eq!(rules[0]["severity"], "error");
 }
 
@@ -126,10 +126,10 @@ fn explain_accepts_code_or_name() {
 
 #[test]
 fn explain_unknown_rule_suggests_close_matches() {
-    let out = quotelint(&["explain", "QF003"], "");
+    let out = quotelint(&["explain", "QF099"], "");
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(out.stderr.starts_with("error: unknown rule `QF003`\n"), "{}", out.stderr);
+    assert!(out.stderr.starts_with("error: unknown rule `QF099`\n"), "{}", out.stderr);
     assert!(out.stderr.contains("did you mean: QF001 (unbalanced-quote-marks)"), "{}", out.stderr);
 
     let out = quotelint(&["explain", "zzzz"], "");

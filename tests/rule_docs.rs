@@ -78,11 +78,26 @@ fn rules_are_listed_in_code_order() {
     assert_eq!(codes, sorted);
 }
 
+/// The settings for a rule's examples: the defaults, or the `quotelint.toml`
+/// given in a ```toml block of its Example section (for style-dependent rules).
+fn example_settings(meta: &RuleMeta) -> quotelint::settings::Settings {
+    let toml = section(meta.doc, "## Example").and_then(|s| {
+        let start = s.find("```toml\n")? + "```toml\n".len();
+        let len = s[start..].find("\n```")?;
+        Some(&s[start..start + len + 1])
+    });
+    match toml {
+        Some(t) => quotelint::config::parse(t, "quotelint.toml")
+            .unwrap_or_else(|e| panic!("{}: the example's quotelint.toml does not parse: {e:?}", meta.code)),
+        None => quotelint::settings::Settings::default(),
+    }
+}
+
 /// Whether the rule reports the draft, on its own or in the whole check
 /// (the suppression-hygiene rules only report from there).
 fn fires(rule: &dyn Rule, draft: &str) -> bool {
     let analysis = quotelint::analyze(SourceFile::new("example.md", draft));
-    let settings = quotelint::settings::Settings::default();
+    let settings = example_settings(rule.meta());
     let mut out = Vec::new();
     rule.check(&analysis, &settings, &mut out);
     out.extend(quotelint::suppression::check(&analysis, &settings));

@@ -6,17 +6,54 @@
 //! `QS` suppression comments.
 //! Once released, a code keeps its meaning forever.
 
+mod anonymous_without_reason;
+mod ellipsis_style;
+mod first_reference_incomplete;
+mod helpers;
+mod inconsistent_name_spelling;
+mod insertion_in_parentheses;
+mod late_attribution;
+mod loaded_attribution_verb;
+mod mixed_attribution_tense;
 mod mixed_quote_style;
+mod mixed_speakers_in_paragraph;
+mod pronoun_before_name;
+mod punctuation_placement;
+mod quote_drift;
+mod quote_without_channel;
+mod relayed_quote_without_outlet;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod unattributed_quote;
 mod unbalanced_quote_marks;
 mod unknown_rule_in_suppression;
+mod unnamed_speaker;
 mod unused_suppression;
+mod vague_speaker;
+mod weasel_claim;
 
+pub use anonymous_without_reason::AnonymousWithoutReason;
+pub use ellipsis_style::EllipsisStyle;
+pub use first_reference_incomplete::FirstReferenceIncomplete;
+pub use inconsistent_name_spelling::InconsistentNameSpelling;
+pub use insertion_in_parentheses::InsertionInParentheses;
+pub use late_attribution::LateAttribution;
+pub use loaded_attribution_verb::LoadedAttributionVerb;
+pub use mixed_attribution_tense::MixedAttributionTense;
 pub use mixed_quote_style::MixedQuoteStyle;
+pub use mixed_speakers_in_paragraph::MixedSpeakersInParagraph;
+pub use pronoun_before_name::PronounBeforeName;
+pub use punctuation_placement::PunctuationPlacement;
+pub use quote_drift::QuoteDrift;
+pub use quote_without_channel::QuoteWithoutChannel;
+pub use relayed_quote_without_outlet::RelayedQuoteWithoutOutlet;
+pub use unattributed_quote::UnattributedQuote;
 pub use unbalanced_quote_marks::UnbalancedQuoteMarks;
 pub use unknown_rule_in_suppression::UnknownRuleInSuppression;
+pub use unnamed_speaker::UnnamedSpeaker;
 pub use unused_suppression::UnusedSuppression;
+pub use vague_speaker::VagueSpeaker;
+pub use weasel_claim::WeaselClaim;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -45,8 +82,26 @@ pub trait Rule: Send + Sync {
 /// Every rule, in code order.
 pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(UnattributedQuote),
+        Box::new(UnnamedSpeaker),
+        Box::new(VagueSpeaker),
+        Box::new(AnonymousWithoutReason),
+        Box::new(PronounBeforeName),
+        Box::new(LateAttribution),
+        Box::new(MixedSpeakersInParagraph),
+        Box::new(LoadedAttributionVerb),
+        Box::new(WeaselClaim),
+        Box::new(MixedAttributionTense),
         Box::new(UnbalancedQuoteMarks),
         Box::new(MixedQuoteStyle),
+        Box::new(InsertionInParentheses),
+        Box::new(EllipsisStyle),
+        Box::new(PunctuationPlacement),
+        Box::new(FirstReferenceIncomplete),
+        Box::new(InconsistentNameSpelling),
+        Box::new(QuoteWithoutChannel),
+        Box::new(RelayedQuoteWithoutOutlet),
+        Box::new(QuoteDrift),
         Box::new(UnusedSuppression),
         Box::new(UnknownRuleInSuppression),
     ]

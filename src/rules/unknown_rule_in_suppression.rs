@@ -70,7 +70,11 @@ mod tests {
     fn reported_through_the_pipeline_with_a_suggestion() {
         let text = "Intro.\n\n<!-- quotelint-disable-next-line unbalanced-quotes -->\n“Open, she said.\n";
         let a = crate::analyze(SourceFile::new("d.md", text));
-        let out = crate::suppression::check(&a, &Settings::default());
+        // the quotation-form and suppression rules only: QA001 also sees the unclosed quote
+        let out: Vec<_> = crate::suppression::check(&a, &Settings::default())
+            .into_iter()
+            .filter(|d| d.code.starts_with("QS") || d.code.starts_with("QF"))
+            .collect();
         let codes: Vec<&str> = out.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["QS002", "QF001"]);
         assert_eq!(&text[out[0].span.range()], "unbalanced-quotes");

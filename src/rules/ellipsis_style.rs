@@ -1,0 +1,109 @@
+//! QF004: ellipses written two ways, or at the edge of a quote.
+
+use super::helpers::speech_quotes;
+use super::{Rule, RuleMeta};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::settings::Settings;
+use crate::span::Span;
+
+pub struct EllipsisStyle;
+
+static META: RuleMeta = RuleMeta {
+    code: "QF004",
+    name: "ellipsis-style",
+    severity: Severity::Info,
+    summary: "Ellipses written both as `…` and as `...`, or an ellipsis at the start or end of a quote.",
+    doc: DOC,
+};
+
+const DOC: &str = r#"## What it checks
+
+Two things about ellipses. Once per draft: whether the prose uses both the
+single character `…` and three full stops `...`; the rule points at the first
+of the less common form. And for every quote: whether its words start or end
+with an ellipsis.
+
+## Why editors care
+
+The AP Stylebook and the Reuters Handbook each fix one form of the ellipsis,
+and a mix usually means pasted text. The AP also advises against an ellipsis
+at the start or end of a quotation: a quote is understood to be an excerpt,
+so the marks add nothing but the suggestion that something was hidden.
+
+## Example
+
+```markdown
+“We will rebuild … and we will reopen,” said Ana Ruiz, the mayor. “Not this year...”
+```
+
+## How to fix
+
+Use one form, and leave the edges of quotes bare.
+
+```markdown
+“We will rebuild … and we will reopen,” said Ana Ruiz, the mayor. “Not this year.”
+```
+"#;
+
+impl Rule for EllipsisStyle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let path = &analysis.file.path;
+        let mut single: Vec<Span> = Vec::new();
+        let mut dots: Vec<Span> = Vec::new();
+        for block in &analysis.doc.blocks {
+            let text = &block.text;
+            let mut i = 0;
+            while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+                if c == '…' {
+                    single.push(block.source_span(i..i + c.len_utf8()));
+                    i += c.len_utf8();
+                } else if text.get(i..).is_some_and(|s| s.starts_with("...")) {
+                    let run = text.get(i..).map_or(3, |s| s.len() - s.trim_start_matches('.').len());
+                    dots.push(block.source_span(i..i + run));
+                    i += run;
+                } else {
+                    i += c.len_utf8();
+                }
+            }
+        }
+        if !single.is_empty() && !dots.is_empty() {
+            let (minority, n_major, major, minor) = if dots.len() <= single.len() {
+                (&dots, single.len(), "`…`", "`...`")
+            } else {
+                (&single, dots.len(), "`...`", "`…`")
+            };
+            if let Some(first) = minority.first() {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        path,
+                        *first,
+                        format!("ellipsis written as {minor} here but as {major} {n_major} times elsewhere"),
+                    )
+                    .with_primary_label(format!("{minor} here"))
+                    .with_help(format!("use {major} throughout")),
+                );
+            }
+        }
+        for (_, q, _) in speech_quotes(analysis) {
+            let t = q.text.trim();
+            let starts = t.starts_with('…') || t.starts_with("...");
+            let body = t.trim_end_matches([',', '.', '?', '!', ' ']);
+            let ends = t.ends_with('…') || t.ends_with("...") || body.ends_with('…');
+            if !(starts || ends) {
+                continue;
+            }
+            let edge = if starts { "starts" } else { "ends" };
+            out.push(
+                Diagnostic::new(&META, path, q.span, format!("quote {edge} with an ellipsis"))
+                    .with_primary_label("ellipsis at the edge")
+                    .with_help("drop the ellipsis: a quote is understood to be an excerpt"),
+            );
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! QN001: a quoted person first mentioned by a single name with nothing to identify them.
+
+use super::helpers::{speech_quotes, word_ranges};
+use super::{Rule, RuleMeta};
+use crate::analysis::Analysis;
+use crate::attribution::SpeakerKind;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::settings::Settings;
+use std::collections::HashSet;
+
+pub struct FirstReferenceIncomplete;
+
+static META: RuleMeta = RuleMeta {
+    code: "QN001",
+    name: "first-reference-incomplete",
+    severity: Severity::Warning,
+    summary: "A quoted person is first mentioned by one name, with no title or description.",
+    doc: DOC,
+};
+
+const DOC: &str = r#"## What it checks
+
+Every person who is quoted, at their first mention in the story. The mention
+is reported when it is a single capitalised name ("Smith") with no title
+before it ("Dr", "Mayor", "Sen.") and no description after it (", a nurse",
+", who …"), and the story never gives the full name anywhere. To stay clear of
+organisations and places, it checks only quotes attributed with the bare
+name itself, and skips words used with "the", words that start a longer name
+("United States") and plurals or adjectives ("Republicans", "Libertarian").
+
+## Why editors care
+
+The AP Stylebook and the Reuters Handbook both ask for a person's full name on
+first reference, and Reuters for their position too: "Smith said" leaves the
+reader unable to tell who is speaking or why their words matter. It is also
+the usual sign that the paragraph introducing the speaker was cut.
+
+## Example
+
+```markdown
+The pharmacy on Elm Street closed on Monday.
+
+“We could not find staff,” Novak said.
+```
+
+## How to fix
+
+Give the full name and who the person is on first reference.
+
+```markdown
+The pharmacy on Elm Street closed on Monday.
+
+“We could not find staff,” said Irena Novak, who owned the pharmacy.
+```
+"#;
+
+impl Rule for FirstReferenceIncomplete {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let lexicon = settings.lexicon();
+        let mut seen = HashSet::new();
+        for (_, _, a) in speech_quotes(analysis) {
+            let Some(s) = &a.speaker else { continue };
+            let Some(name) = &s.name else { continue };
+            if s.kind != SpeakerKind::Person || name.split_whitespace().count() != 1 || !seen.insert(name.clone())
+            {
+                continue;
+            }
+            if !name.chars().next().is_some_and(char::is_uppercase)
+                || name.chars().all(|c| !c.is_lowercase())
+                || !s.mention.trim().eq(name.as_str())
+                || looks_like_group(name)
+                || lexicon.is_org_head(name)
+            {
+                continue;
+            }
+            // The first mention of the name anywhere in the prose.
+            let first = analysis.doc.blocks.iter().find_map(|block| {
+                let words = word_ranges(&block.text);
+                let i = words.iter().position(|r| block.text.get(r.clone()).is_some_and(|w| bare(w) == name))?;
+                Some((block, words, i))
+            });
+            let Some((block, words, i)) = first else { continue };
+            let text = &block.text;
+            let word = |j: usize| words.get(j).and_then(|r| text.get(r.clone())).unwrap_or_default();
+            let prev = i.checked_sub(1).map(word).unwrap_or_default();
+            let between_prev =
+                i.checked_sub(1).and_then(|j| text.get(words[j].end..words[i].start)).unwrap_or_default();
+            // "Jane Novak", "Dr Novak", "Mayor Novak": a longer name or a title
+            if (between_prev.trim().is_empty() || between_prev.trim() == ".")
+                && (prev.chars().next().is_some_and(char::is_uppercase) || lexicon.is_title(prev))
+            {
+                continue;
+            }
+            // "the Kremlin", "United States": not a person's bare surname
+            if prev.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let after = text.get(words[i].end..).unwrap_or_default();
+            if after.strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase)) {
+                continue;
+            }
+            let after = after.trim_start_matches(['’', '\'', 's']);
+            // "Novak, a pharmacist," / "Novak, who …" / "Novak (a nurse)"
+            let appositive = after.starts_with(", ") || after.starts_with(" (") || after.starts_with(" —");
+            if appositive {
+                continue;
+            }
+            // the full name somewhere else: "Irena Novak" later in the story
+            let full_elsewhere = analysis.doc.blocks.iter().any(|b| {
+                let ws = word_ranges(&b.text);
+                ws.windows(2).any(|w| {
+                    let (x, y) = (
+                        b.text.get(w[0].clone()).unwrap_or_default(),
+                        b.text.get(w[1].clone()).unwrap_or_default(),
+                    );
+                    bare(y) == name
+                        && x.chars().next().is_some_and(char::is_uppercase)
+                        && b.text.get(w[0].end..w[1].start).is_some_and(|g| g == " ")
+                })
+            });
+            if full_elsewhere {
+                continue;
+            }
+            let span = block.source_span(words[i].clone());
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &analysis.file.path,
+                    span,
+                    format!("“{name}” is quoted, but first mentioned with no first name, title or description"),
+                )
+                .with_primary_label("first reference")
+                .with_help(format!("give the full name and position here: `Jane {name}, a nurse at the clinic,`")),
+            );
+        }
+    }
+}
+
+/// A word without a possessive ending.
+fn bare(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+/// Plurals and demonyms the engine may take for a surname ("Republicans",
+/// "Democrats", "Libertarian"): groups and adjectives, not people.
+fn looks_like_group(name: &str) -> bool {
+    ["ans", "ers", "ats", "ists", "ics", "ian", "ese", "ish"].iter().any(|end| name.ends_with(end))
+        || name.ends_with("can")
+}

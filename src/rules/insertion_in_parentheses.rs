@@ -1,0 +1,104 @@
+//! QF003: an editorial insertion in a quote marked the wrong way for the house style.
+
+use super::helpers::speech_quotes;
+use super::{Rule, RuleMeta};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quote::QuoteKind;
+use crate::settings::Settings;
+
+pub struct InsertionInParentheses;
+
+static META: RuleMeta = RuleMeta {
+    code: "QF003",
+    name: "insertion-in-parentheses",
+    severity: Severity::Warning,
+    summary: "An editorial insertion inside a quote uses parentheses where the house style wants square brackets.",
+    doc: DOC,
+};
+
+const DOC: &str = r#"## What it checks
+
+Short insertions inside a direct or partial quote, one to four words, such as
+"the extent of (their) cooperation". Most house styles (the default, Reuters,
+Guardian) mark the writer's insertions with square brackets, so parentheses
+there are reported: the reader takes them for the speaker's own aside. Under
+`style = "ap"`, which keeps the AP's traditional parentheses because brackets
+could not be sent over the wire, the rule reports square brackets instead.
+
+## Why editors care
+
+A quote must show exactly which words are the speaker's. Wikipedia's Manual
+of Style (MOS:QUOTE), the Guardian style guide and most newsroom guides mark
+insertions with square brackets; the AP Stylebook has traditionally used
+parentheses. Mixing the two, or using the other style's mark, makes an
+insertion look like something the speaker said.
+
+## Example
+
+```markdown
+“The extent of (their) cooperation will grow,” said Ruth Adler, an analyst.
+```
+
+## How to fix
+
+Use square brackets, or better, paraphrase so no insertion is needed.
+
+```markdown
+“The extent of [their] cooperation will grow,” said Ruth Adler, an analyst.
+```
+"#;
+
+const MAX_WORDS: usize = 4;
+
+impl Rule for InsertionInParentheses {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let brackets = settings.style.brackets_for_insertions();
+        let (open, close) = if brackets { ('(', ')') } else { ('[', ']') };
+        for (_, q, _) in speech_quotes(analysis) {
+            if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) {
+                continue;
+            }
+            for part in &q.parts {
+                let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
+                let Some(inner) = block.text.get(part.inner.clone()) else { continue };
+                let mut from = 0;
+                while let Some(o) = inner.get(from..).and_then(|s| s.find(open)).map(|o| from + o) {
+                    let Some(c) = inner.get(o + 1..).and_then(|s| s.find(close)).map(|c| o + 1 + c) else { break };
+                    from = c + 1;
+                    let content = inner.get(o + 1..c).unwrap_or_default();
+                    let n = content.split_whitespace().count();
+                    if n == 0
+                        || n > MAX_WORDS
+                        || !content.chars().any(char::is_alphabetic)
+                        || content.contains(open)
+                    {
+                        continue;
+                    }
+                    let at = part.inner.start + o;
+                    let span = block.source_span(at..part.inner.start + c + close.len_utf8());
+                    let (message, help) = if brackets {
+                        (
+                            format!("insertion “({content})” in a quote uses parentheses; house style wants square brackets"),
+                            format!("write `[{content}]`, or paraphrase"),
+                        )
+                    } else {
+                        (
+                            format!("insertion “[{content}]” in a quote uses square brackets; AP style uses parentheses"),
+                            format!("write `({content})`, or paraphrase"),
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(&META, &analysis.file.path, span, message)
+                            .with_primary_label("the writer's words, not the speaker's?")
+                            .with_help(help),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! QA010: attributions in both the past ("said") and the present ("says").
+
+use super::helpers::{cue_verb, overlaps, quoted_ranges, speech_quotes, word_ranges};
+use super::{Rule, RuleMeta};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::{VerbClass, VerbForm};
+use crate::markdown::BlockKind;
+use crate::settings::Settings;
+use crate::span::Span;
+use std::collections::BTreeSet;
+
+pub struct MixedAttributionTense;
+
+static META: RuleMeta = RuleMeta {
+    code: "QA010",
+    name: "mixed-attribution-tense",
+    severity: Severity::Info,
+    summary: "Attributions mix the past (\"said\") and the present (\"says\", \"adds\").",
+    doc: DOC,
+};
+
+const DOC: &str = r#"## What it checks
+
+The tense of the reporting verbs: the verbs of every quote's attribution, and
+"say", "add" and "tell" wherever they report speech in the writer's prose
+(headings are left out, since headlines use the present). When both past
+("said", "told") and present ("says", "adds") forms occur, the rule reports
+once for the draft, with the counts, at the first verb of the less common
+tense.
+
+## Why editors care
+
+News copy attributes in the past tense ("said"); features sometimes use the
+present ("says") throughout. Mixing them in one story reads as careless and
+usually means paragraphs were pasted in from different drafts or from another
+outlet. The AP Stylebook and the Reuters Handbook both use "said" for news;
+the Baltimore Sun's copy desk and others ask for one tense per story.
+
+## Example
+
+```markdown
+“We are ready,” said Ana Ruiz, the mayor. “The bridge is safe,” she adds.
+```
+
+## How to fix
+
+Pick one tense for the story.
+
+```markdown
+“We are ready,” said Ana Ruiz, the mayor. “The bridge is safe,” she added.
+```
+"#;
+
+/// Reporting verbs counted in prose outside quotations.
+const PROSE_LEMMAS: &[&str] = &["say", "add", "tell"];
+
+impl Rule for MixedAttributionTense {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let lexicon = settings.lexicon();
+        // (span, present?) for every reporting verb, each once
+        let mut verbs: BTreeSet<(Span, bool)> = BTreeSet::new();
+        let mut cue_spans = BTreeSet::new();
+        for (_, _, a) in speech_quotes(analysis) {
+            let Some(cue) = &a.cue else { continue };
+            let word = cue_verb(&cue.text);
+            let Some(verb) = lexicon.verb(word) else { continue };
+            if matches!(verb.class, VerbClass::Mental) {
+                continue;
+            }
+            let span = Span::new(cue.span.start, cue.span.start + word.len());
+            cue_spans.insert(span.start);
+            match verb.form {
+                VerbForm::Past => verbs.insert((span, false)),
+                VerbForm::Present => verbs.insert((span, true)),
+                _ => false,
+            };
+        }
+        for (b, block) in analysis.doc.blocks.iter().enumerate() {
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                continue;
+            }
+            let quoted = quoted_ranges(analysis, b);
+            for range in word_ranges(&block.text) {
+                let word = block.text.get(range.clone()).unwrap_or_default();
+                if overlaps(&range, &quoted) {
+                    continue;
+                }
+                let Some(verb) = lexicon.verb(word) else { continue };
+                if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {
+                    continue;
+                }
+                let span = block.source_span(range);
+                if cue_spans.contains(&span.start) {
+                    continue;
+                }
+                match verb.form {
+                    VerbForm::Past => verbs.insert((span, false)),
+                    VerbForm::Present => verbs.insert((span, true)),
+                    _ => false,
+                };
+            }
+        }
+        let present = verbs.iter().filter(|(_, p)| *p).count();
+        let past = verbs.len() - present;
+        if present == 0 || past == 0 {
+            return;
+        }
+        let minority_present = present <= past;
+        let Some((first, _)) = verbs.iter().find(|(_, p)| *p == minority_present) else { return };
+        let word = |s: &Span| analysis.file.text.get(s.range()).unwrap_or_default().to_string();
+        let (major, minor) = if minority_present { ("past", "present") } else { ("present", "past") };
+        let mut d = Diagnostic::new(
+            &META,
+            &analysis.file.path,
+            *first,
+            format!("attributions mix tenses: {past} in the past (said), {present} in the present (says)"),
+        )
+        .with_primary_label(format!("“{}” is in the {minor}", word(first)))
+        .with_help(format!("use the {major} tense throughout, as most of the story does"));
+        for (span, _) in verbs.iter().filter(|(s, p)| *p == minority_present && s != first).take(5) {
+            d = d.with_label(*span, format!("“{}” too", word(span)));
+        }
+        out.push(d);
+    }
+}
