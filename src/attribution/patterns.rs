@@ -110,8 +110,16 @@ impl Frame<'_> {
         if self.lower(i) == "put" && self.lower(i + 1) == "it" {
             return true; // "as Professor Foner put it"
         }
-        // "the remarks", "his statement": after a determiner it is a noun
+        // "the remarks", "his statement": after a determiner it is a noun;
+        // "residents were told": a passive reports nobody's words
         let noun_position = i > 0 && self.is_determiner(i - 1);
+        // ("was quoted by TASS as saying" still quotes its subject)
+        let passive = i > 0
+            && matches!(self.lower(i - 1).as_str(), "was" | "were" | "been" | "being" | "be" | "is" | "are")
+            && self.lower(i) != "quoted";
+        if passive {
+            return false;
+        }
         let Some(v) = self
             .lex
             .verb(&self.lower(i))
