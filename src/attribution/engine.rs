@@ -158,8 +158,13 @@ fn spoken_name(
     let t = v.quote_token(id)?;
     let f = v.frame(lex);
     let found = f.before_quote(v.sentence(t), t)?;
-    let close = found.cue + found.cue_len + 4 >= t && found.cue < t && f.is_speech_verb(found.cue);
-    close.then(|| build(v, &f, found, ctx))
+    // a reporting verb within a few words, not counting other names in a list
+    let near = (0..t)
+        .rev()
+        .filter(|&j| !f.is_quote(j) && !f.is_punct(j, ",") && !matches!(f.lower(j).as_str(), "and" | "or"))
+        .take(6)
+        .any(|j| f.is_speech_verb(j));
+    near.then(|| build(v, &f, found, ctx))
 }
 
 /// Whether words of the writer's own come before the quote in its sentence.
