@@ -82,7 +82,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
             }
             next_block += 1;
         }
-        if q.kind == QuoteKind::Title && q.depth == 0 {
+        if matches!(q.kind, QuoteKind::Title | QuoteKind::Scare) && q.depth == 0 && !so_called(q, doc) {
             if let Some(a) = spoken_name(id, q, doc, &views, lex, &mut ctx) {
                 out[id] = a;
                 promoted.push(id);
@@ -165,6 +165,14 @@ fn spoken_name(
         .take(6)
         .any(|j| f.is_speech_verb(j));
     near.then(|| build(v, &f, found, ctx))
+}
+
+/// `so-called "reforms"`: distancing, whoever coined it.
+fn so_called(q: &Quote, doc: &Document) -> bool {
+    let Some(part) = q.parts.first() else { return false };
+    let before = doc.blocks.get(part.block).and_then(|b| b.text.get(..part.outer.start)).unwrap_or_default();
+    before.trim_end().to_lowercase().ends_with("so-called")
+        || before.trim_end().to_lowercase().ends_with("so called")
 }
 
 /// Whether words of the writer's own come before the quote in its sentence.

@@ -185,6 +185,11 @@ impl Frame<'_> {
         if end > lo && self.is_punct(end - 1, ",)") {
             return self.across_appositives(lo, end - 1);
         }
+        if end > lo + 1 && self.lower(end - 1) == "that" && !self.is_speech_verb(end - 2) {
+            // "a letter from his doctor that says": the phrase before "that"
+            let m = self.mention_ending(lo, end - 1).or_else(|| self.plain_phrase(lo, end - 1))?;
+            return Some(m);
+        }
         if let Some(who) = self.relative_pronoun(lo, end) {
             // "Beck, who has in the past described …": the pronoun is the
             // mention, the phrase before it what it stands for
