@@ -18,6 +18,7 @@ const FOLLOW_ON_BLOCKS: usize = 2;
 struct BlockView<'a> {
     block: &'a ProseBlock,
     toks: Vec<Token>,
+    lowers: Vec<String>,
     sentence_of: Vec<usize>,
 }
 
@@ -35,11 +36,12 @@ impl<'a> BlockView<'a> {
                 si
             })
             .collect();
-        BlockView { block, toks, sentence_of }
+        let lowers = toks.iter().map(|t| t.text(&block.text).to_lowercase()).collect();
+        BlockView { block, toks, lowers, sentence_of }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, toks: &self.toks, lex }
+        Frame { text: &self.block.text, toks: &self.toks, lowers: &self.lowers, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -161,7 +163,7 @@ fn spoken_name(
     // a reporting verb within a few words, not counting other names in a list
     let near = (0..t)
         .rev()
-        .filter(|&j| !f.is_quote(j) && !f.is_punct(j, ",") && !matches!(f.lower(j).as_str(), "and" | "or"))
+        .filter(|&j| !f.is_quote(j) && !f.is_punct(j, ",") && !matches!(f.lower(j), "and" | "or"))
         .take(6)
         .any(|j| f.is_speech_verb(j));
     near.then(|| build(v, &f, found, ctx))
