@@ -59,6 +59,11 @@ impl Context {
     pub fn read_block(&mut self, index: usize, f: &Frame, block: &ProseBlock) {
         let mut i = 0;
         while i < f.toks.len() {
+            // only names are registered: skip words that cannot start one
+            if !f.can_start_name_pub(i) && !f.lex.is_title(f.word(i)) && f.lower(i) != "the" {
+                i += 1;
+                continue;
+            }
             match f.mention_starting(i, f.toks.len()) {
                 Some(m)
                     if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization) && m.end > m.start =>

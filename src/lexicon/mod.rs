@@ -222,7 +222,12 @@ impl Lexicon {
 
     /// Looks up a speech verb form, ignoring case: "Said" → say, Past.
     pub fn verb(&self, word: &str) -> Option<&SpeechVerb> {
-        self.index.verbs.get(&word.trim().to_lowercase())
+        let word = word.trim();
+        if word.chars().any(char::is_uppercase) {
+            self.index.verbs.get(&word.to_lowercase())
+        } else {
+            self.index.verbs.get(word)
+        }
     }
 
     /// Whether `word` is a title before a name ("Sen.", "Sen", "President").
@@ -251,17 +256,17 @@ impl Lexicon {
 
     /// Whether `word` names a role that can speak ("spokeswoman", "officials").
     pub fn is_role_noun(&self, word: &str) -> bool {
-        self.index.roles.contains(&words::key(word))
+        self.index.roles.contains(words::key(word).as_ref())
     }
 
     /// Whether a capitalised word heads an organisation's name ("Ministry").
     pub fn is_org_head(&self, word: &str) -> bool {
-        word.trim().starts_with(char::is_uppercase) && self.index.org_heads.contains(&words::key(word))
+        word.trim().starts_with(char::is_uppercase) && self.index.org_heads.contains(words::key(word).as_ref())
     }
 
     /// Whether a common noun can stand for an organisation after "the".
     pub fn is_generic_org(&self, word: &str) -> bool {
-        self.index.generic_orgs.contains(&words::key(word))
+        self.index.generic_orgs.contains(words::key(word).as_ref())
     }
 
     /// Outlets named anywhere in `text` (not the slot-only spellings).

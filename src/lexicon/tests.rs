@@ -27,7 +27,7 @@ fn every_builtin_file_parses_on_its_own() {
 fn no_duplicates<'a>(what: &str, items: impl IntoIterator<Item = &'a String>) {
     let mut seen = HashMap::new();
     for item in items {
-        let n = seen.entry(words::key(item)).or_insert(0);
+        let n = seen.entry(words::key(item).into_owned()).or_insert(0);
         *n += 1;
         assert_eq!(*n, 1, "{what}: {item:?} is listed twice");
     }

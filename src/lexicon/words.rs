@@ -10,18 +10,29 @@ pub struct Cased<T> {
     pub needs_capital: bool,
 }
 
-/// Lower-case, single-spaced form used as a map key.
-pub fn key(word: &str) -> String {
-    word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+/// Lower-case, single-spaced form used as a map key. Borrowed when the word
+/// already is one (the common case on the hot path: a single lower-case word).
+pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
+    let simple = !word.is_empty()
+        && !word.starts_with(char::is_whitespace)
+        && !word.ends_with(char::is_whitespace)
+        && !word.contains("  ")
+        && !word.contains(['\t', '\n', '\r'])
+        && !word.chars().any(char::is_uppercase);
+    if simple {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    }
 }
 
 pub fn insert_cased<T>(map: &mut HashMap<String, Cased<T>>, entry: &str, value: T) {
     let needs_capital = entry.trim().starts_with(char::is_uppercase);
-    map.insert(key(entry), Cased { value, needs_capital });
+    map.insert(key(entry).into_owned(), Cased { value, needs_capital });
 }
 
 pub fn get_cased<T: Copy>(map: &HashMap<String, Cased<T>>, word: &str) -> Option<T> {
-    let found = map.get(&key(word))?;
+    let found = map.get(key(word).as_ref())?;
     let capitalised = word.trim().starts_with(char::is_uppercase);
     (capitalised || !found.needs_capital).then_some(found.value)
 }
@@ -38,7 +49,7 @@ pub fn is_opening_punct(c: char) -> bool {
 /// The singular and its regular plural ("spokesman" → "spokesmen",
 /// "attorney" → "attorneys", "analysis" is not a role so "-is" is ignored).
 pub fn with_plural(role: &str, set: &mut HashSet<String>) {
-    let singular = key(role);
+    let singular = key(role).into_owned();
     let plural = pluralize(&singular);
     set.insert(singular);
     set.insert(plural);
