@@ -64,7 +64,7 @@ impl Context {
                 i += 1;
                 continue;
             }
-            match f.mention_starting(i, f.toks.len()) {
+            match f.name_at(i, f.toks.len()) {
                 Some(m)
                     if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization) && m.end > m.start =>
                 {

@@ -378,6 +378,14 @@ impl<'a> Frame<'a> {
         if let Some(m) = self.listed_phrase(start, hi) {
             return Some(m);
         }
+        if let Some(m) = self.name_at(start, hi) {
+            return Some(m);
+        }
+        self.role_at(start, hi)
+    }
+
+    /// A capitalised name starting at `start` ("Rep. G.K. Butterfield", "the DIA").
+    pub fn name_at(&self, start: usize, hi: usize) -> Option<Mention> {
         let mut end = start;
         let the = self.lower(start) == "the";
         if the || self.can_start_name(start) || self.lex.is_title(self.word(start)) {
@@ -396,9 +404,13 @@ impl<'a> Frame<'a> {
             if end > start && (end > start + 1 || !the) && self.is_cap(end - 1) {
                 return Some(self.classify_name(start, end));
             }
-            end = start;
         }
-        // a role: determiner, modifiers, then a role noun, then "for/of/at X"
+        None
+    }
+
+    /// A role: determiner, modifiers, then a role noun, then "for/of/at X".
+    fn role_at(&self, start: usize, hi: usize) -> Option<Mention> {
+        let mut end = start;
         while end < hi && self.is_word(end) && end - start < 6 {
             if self.is_role(end) || (end > start && self.lex.is_generic_org(&self.lower(end))) {
                 let mut stop = end + 1;

@@ -78,14 +78,18 @@ fn starts_elision(rest: &str) -> bool {
 /// Finds every candidate quotation mark in `text`, in order.
 pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
+    let mut skip_until = 0;
+    for (pos, c) in text.char_indices() {
+        // most characters are not marks: look at neighbours only for those that may be
+        if pos < skip_until || !is_mark_char(c) {
+            continue;
+        }
+        let prev = text.get(..pos).and_then(|s| s.chars().next_back());
         let rest = text.get(pos + c.len_utf8()..).unwrap_or_default();
         let next = rest.chars().next();
         let two = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
         let mark = if two {
-            iter.next();
+            skip_until = pos + 2;
             let after = rest.get(1..).unwrap_or_default().chars().next();
             let facing = if c == '`' { Some(Facing::Open) } else { facing_from_flanks(prev, after) };
             facing.map(|facing| Mark {
@@ -99,14 +103,13 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
         } else {
             classify(c, pos, prev, next, rest)
         };
-        if let Some(m) = mark {
-            marks.push(m);
-            prev = text.get(..m.pos + m.len).and_then(|s| s.chars().next_back());
-        } else {
-            prev = Some(c);
-        }
+        marks.extend(mark);
     }
     marks
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›')
 }
 
 fn mark(pos: usize, c: char, family: Family, facing: Facing, style: MarkStyle, weak: bool) -> Option<Mark> {
