@@ -3,7 +3,7 @@
 //! the speaker of the quote before it.
 
 use super::context::Context;
-use super::mention::Frame;
+use super::mention::{Frame, TokenFacts};
 use super::patterns::{Found, Sentence};
 use super::tokens::{tokenize, QuoteRange, TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
@@ -19,11 +19,12 @@ struct BlockView<'a> {
     block: &'a ProseBlock,
     toks: Vec<Token>,
     lowers: Vec<String>,
+    facts: Vec<TokenFacts<'a>>,
     sentence_of: Vec<usize>,
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Self {
+    fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &'a Lexicon) -> Self {
         let toks = tokenize(block, quotes, lex);
         let ranges = crate::sentences::split_with(&block.text, lex);
         let mut si = 0;
@@ -36,12 +37,13 @@ impl<'a> BlockView<'a> {
                 si
             })
             .collect();
-        let lowers = toks.iter().map(|t| t.text(&block.text).to_lowercase()).collect();
-        BlockView { block, toks, lowers, sentence_of }
+        let lowers: Vec<String> = toks.iter().map(|t| t.text(&block.text).to_lowercase()).collect();
+        let facts = toks.iter().zip(&lowers).map(|(t, l)| TokenFacts::of(t.text(&block.text), l, lex)).collect();
+        BlockView { block, toks, lowers, facts, sentence_of }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, toks: &self.toks, lowers: &self.lowers, lex }
+        Frame { text: &self.block.text, toks: &self.toks, lowers: &self.lowers, facts: &self.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {

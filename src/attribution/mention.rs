@@ -3,7 +3,7 @@
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
-use crate::lexicon::{Lexicon, PhraseList, VerbForm};
+use crate::lexicon::{Lexicon, PhraseList, SpeechVerb, VerbForm};
 
 /// A speaker mention found in a block: tokens `start..end` and what kind of source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,12 +207,32 @@ const ADVERBS: &[&str] = &[
     "too",
 ];
 
+/// What the word lists say of one token; patterns ask many times.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenFacts<'a> {
+    pub verb: Option<&'a SpeechVerb>,
+    pub title: bool,
+    pub role: bool,
+}
+
+impl<'a> TokenFacts<'a> {
+    pub fn of(word: &str, lower: &str, lex: &'a Lexicon) -> Self {
+        TokenFacts {
+            verb: lex.verb(lower),
+            title: lex.is_title(word),
+            role: lex.is_role_noun(lower) || lex.is_role_noun(lower.trim_end_matches('s')),
+        }
+    }
+}
+
 /// A view of a block's tokens with the lexicon at hand.
 pub struct Frame<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     /// Each token lower-cased once, since every pattern asks.
     pub lowers: &'a [String],
+    /// What the word lists say of each token, looked up once.
+    pub facts: &'a [TokenFacts<'a>],
     pub lex: &'a Lexicon,
 }
 
@@ -268,8 +288,17 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_role(&self, i: usize) -> bool {
-        let w = self.lower(i);
-        self.is_word(i) && (self.lex.is_role_noun(&w) || self.lex.is_role_noun(w.trim_end_matches('s')))
+        self.facts.get(i).is_some_and(|t| t.role)
+    }
+
+    /// The reporting verb spelt by the token at `i`, if it is one.
+    pub fn verb_at(&self, i: usize) -> Option<&'a SpeechVerb> {
+        self.facts.get(i).and_then(|t| t.verb)
+    }
+
+    /// Whether the token at `i` is a title ("Sen.", "President").
+    pub fn is_title_at(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|t| t.title)
     }
 
     fn is_name_part(&self, i: usize) -> bool {
@@ -332,13 +361,13 @@ impl<'a> Frame<'a> {
         }
         if self.is_name_part(last) && !self.is_possessive(last) {
             let mut start = last;
-            while start > lo && (self.is_name_part(start - 1) || self.lex.is_title(self.word(start - 1))) {
+            while start > lo && (self.is_name_part(start - 1) || self.is_title_at(start - 1)) {
                 start -= 1;
             }
-            while start < last && !self.can_start_name(start) && !self.lex.is_title(self.word(start)) {
+            while start < last && !self.can_start_name(start) && !self.is_title_at(start) {
                 start += 1;
             }
-            if !self.can_start_name(start) && !self.lex.is_title(self.word(start)) {
+            if !self.can_start_name(start) && !self.is_title_at(start) {
                 return None;
             }
             if self.is_determiner(start.saturating_sub(1)) && start > lo && self.lower(start - 1) == "the" {
@@ -346,14 +375,14 @@ impl<'a> Frame<'a> {
             }
             return Some(self.classify_name(start, end));
         }
-        if self.is_role(last) || self.lex.is_generic_org(&self.lower(last)) {
+        if self.is_role(last) || self.lex.is_generic_org(self.lower(last)) {
             let mut start = last;
             while start > lo
                 && self.is_word(start - 1)
                 && !self.is_determiner(start)
                 && !self.is_pronoun(start - 1)
             {
-                if self.lex.verb(&self.lower(start - 1)).is_some() {
+                if self.verb_at(start - 1).is_some() {
                     break;
                 }
                 start -= 1;
@@ -388,11 +417,11 @@ impl<'a> Frame<'a> {
     pub fn name_at(&self, start: usize, hi: usize) -> Option<Mention> {
         let mut end = start;
         let the = self.lower(start) == "the";
-        if the || self.can_start_name(start) || self.lex.is_title(self.word(start)) {
+        if the || self.can_start_name(start) || self.is_title_at(start) {
             if the {
                 end += 1;
             }
-            while end < hi && (self.is_name_part(end) || self.lex.is_title(self.word(end))) {
+            while end < hi && (self.is_name_part(end) || self.is_title_at(end)) {
                 end += 1;
                 if self.is_possessive(end - 1) {
                     return None;
@@ -412,9 +441,9 @@ impl<'a> Frame<'a> {
     fn role_at(&self, start: usize, hi: usize) -> Option<Mention> {
         let mut end = start;
         while end < hi && self.is_word(end) && end - start < 6 {
-            if self.is_role(end) || (end > start && self.lex.is_generic_org(&self.lower(end))) {
+            if self.is_role(end) || (end > start && self.lex.is_generic_org(self.lower(end))) {
                 let mut stop = end + 1;
-                while stop < hi && (self.is_role(stop) || self.lex.is_generic_org(&self.lower(stop))) {
+                while stop < hi && (self.is_role(stop) || self.lex.is_generic_org(self.lower(stop))) {
                     stop += 1; // "the county fire service"
                 }
                 if matches!(
@@ -425,7 +454,7 @@ impl<'a> Frame<'a> {
                 }
                 return Some(self.role(start, stop));
             }
-            if self.lex.verb(&self.lower(end)).is_some() && end > start {
+            if self.verb_at(end).is_some() && end > start {
                 return None;
             }
             end += 1;
@@ -437,7 +466,7 @@ impl<'a> Frame<'a> {
     fn extend_modifier(&self, from: usize, hi: usize) -> usize {
         let mut i = from;
         while i < hi && self.is_word(i) && i - from < 8 {
-            if self.lex.verb(&self.lower(i)).is_some_and(|v| v.is_finite()) {
+            if self.verb_at(i).is_some_and(|v| v.is_finite()) {
                 break;
             }
             i += 1;
@@ -486,7 +515,7 @@ impl<'a> Frame<'a> {
     }
 
     fn is_speech_like(&self, i: usize) -> bool {
-        self.lex.verb(&self.lower(i)).is_some_and(|v| v.form != VerbForm::Base)
+        self.verb_at(i).is_some_and(|v| v.form != VerbForm::Base)
             || matches!(self.lower(i), "who" | "which" | "that" | "and" | "but")
     }
 

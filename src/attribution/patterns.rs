@@ -120,10 +120,8 @@ impl Frame<'_> {
         if passive {
             return false;
         }
-        let Some(v) = self
-            .lex
-            .verb(&self.lower(i))
-            .filter(|_| self.is_word(i) && !self.is_midsentence_capital(i) && !noun_position)
+        let Some(v) =
+            self.verb_at(i).filter(|_| self.is_word(i) && !self.is_midsentence_capital(i) && !noun_position)
         else {
             return false;
         };
@@ -168,7 +166,7 @@ impl Frame<'_> {
     }
 
     fn is_participle(&self, i: usize) -> bool {
-        self.is_word(i) && self.lex.verb(&self.lower(i)).is_some_and(|v| v.is_participle())
+        self.is_word(i) && self.verb_at(i).is_some_and(|v| v.is_participle())
     }
 
     fn skip_adverbs_back(&self, lo: usize, mut end: usize) -> usize {
@@ -318,7 +316,7 @@ impl Frame<'_> {
         let bare = (s.lo..q).rev().find(|&i| {
             self.is_word(i)
                 && self.after_infinitive_marker(i)
-                && self.lex.verb(&self.lower(i)).is_some_and(|v| v.form == VerbForm::Base)
+                && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Base)
         })?;
         let m = self.first_mention(s.lo, bare)?;
         Some(Found { mention: m, cue: bare, cue_len: 1 })
