@@ -3,6 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use quotelint::analyze;
+use quotelint::lexicon::{Lexicon, PhraseList, RuleSources};
 use quotelint::source::SourceFile;
 use std::hint::black_box;
 use std::time::Duration;
@@ -63,5 +64,21 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, unmatched, corpus);
+/// Building the built-in lexicon (every `quotelint check` pays it once) and
+/// searching a sentence for every phrase list.
+fn lexicon(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lexicon");
+    group.bench_function("build built-in", |b| {
+        b.iter(|| Lexicon::from_sources(black_box(&RuleSources::builtin())).expect("built-in rules"))
+    });
+    let lex = Lexicon::builtin();
+    let sentence = "A person familiar with the talks, who spoke on condition of anonymity because she was not \
+                    authorized to speak, said experts say the plan will fail, Reuters reported.";
+    group.bench_function("find_phrases, 5 lists", |b| {
+        b.iter(|| PhraseList::ALL.map(|list| lex.find_phrases(list, black_box(sentence)).len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, lexicon, unmatched, corpus);
 criterion_main!(benches);

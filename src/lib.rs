@@ -22,6 +22,7 @@ pub mod scan;
 pub mod sentences;
 pub mod settings;
 pub mod source;
+pub mod sources;
 pub mod span;
 pub mod suppression;
 pub mod walk;

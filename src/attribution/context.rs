@@ -196,8 +196,11 @@ impl Context {
         if lex.is_org_word(head) {
             // "the agency" is the last organisation whose name has that word
             let named = self.named.iter().filter(|n| n.kind == SpeakerKind::Organization && n.at < at);
-            let fits = named.clone().filter(|n| n.name.to_lowercase().contains(head)).max_by_key(|n| n.at);
-            return fits.or_else(|| named.max_by_key(|n| n.at)).map(|n| n.name.clone());
+            // only one whose name has the word: "the ministry" is not the last outlet named
+            return named
+                .filter(|n| n.name.to_lowercase().contains(head))
+                .max_by_key(|n| n.at)
+                .map(|n| n.name.clone());
         }
         self.last_speaker_name(&[SpeakerKind::Person]).or_else(|| self.last_before(&[SpeakerKind::Person], at))
     }

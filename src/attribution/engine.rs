@@ -8,7 +8,7 @@ use super::patterns::{Found, Sentence};
 use super::tokens::{tokenize, QuoteRange, TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
-use crate::markdown::{Document, ProseBlock};
+use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
@@ -18,6 +18,7 @@ const FOLLOW_ON_BLOCKS: usize = 2;
 struct BlockView<'a> {
     block: &'a ProseBlock,
     toks: Vec<Token>,
+    lowers: Vec<String>,
     sentence_of: Vec<usize>,
 }
 
@@ -35,11 +36,12 @@ impl<'a> BlockView<'a> {
                 si
             })
             .collect();
-        BlockView { block, toks, sentence_of }
+        let lowers = toks.iter().map(|t| t.text(&block.text).to_lowercase()).collect();
+        BlockView { block, toks, lowers, sentence_of }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, toks: &self.toks, lex }
+        Frame { text: &self.block.text, toks: &self.toks, lowers: &self.lowers, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -72,6 +74,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
     let mut next_block = 0;
+    let mut promoted = Vec::new();
     for id in order {
         let q = &quotes[id];
         while next_block <= q.last_block() {
@@ -81,10 +84,22 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
             }
             next_block += 1;
         }
+        if matches!(q.kind, QuoteKind::Title | QuoteKind::Scare) && q.depth == 0 && !so_called(q, doc) {
+            if let Some(a) = spoken_name(id, q, doc, &views, lex, &mut ctx) {
+                out[id] = a;
+                promoted.push(id);
+            }
+            continue;
+        }
         if q.depth > 0 || !q.kind.is_speech() {
             continue;
         }
         out[id] = attribute_one(id, q, &views, lex, &mut ctx);
+    }
+    for id in promoted {
+        if let Some(q) = quotes.get_mut(id) {
+            q.kind = QuoteKind::Partial;
+        }
     }
     inherit_nested(quotes, &mut out);
     refine_kinds(quotes, &out);
@@ -125,6 +140,41 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             inherited
         }
     }
+}
+
+/// `Trump called her "Miss Piggy"`: a name in title case right after a
+/// reporting verb is someone's words, a partial quote. Headings, the
+/// headline and titles of works stay titles.
+fn spoken_name(
+    id: usize,
+    q: &Quote,
+    doc: &Document,
+    views: &[BlockView],
+    lex: &Lexicon,
+    ctx: &mut Context,
+) -> Option<Attribution> {
+    let b = q.first_block();
+    let block = doc.blocks.get(b).filter(|bl| b > 0 && !matches!(bl.kind, BlockKind::Heading(_)))?;
+    let _ = block;
+    let v = views.get(b)?;
+    let t = v.quote_token(id)?;
+    let f = v.frame(lex);
+    let found = f.before_quote(v.sentence(t), t)?;
+    // a reporting verb within a few words, not counting other names in a list
+    let near = (0..t)
+        .rev()
+        .filter(|&j| !f.is_quote(j) && !f.is_punct(j, ",") && !matches!(f.lower(j), "and" | "or"))
+        .take(6)
+        .any(|j| f.is_speech_verb(j));
+    near.then(|| build(v, &f, found, ctx))
+}
+
+/// `so-called "reforms"`: distancing, whoever coined it.
+fn so_called(q: &Quote, doc: &Document) -> bool {
+    let Some(part) = q.parts.first() else { return false };
+    let before = doc.blocks.get(part.block).and_then(|b| b.text.get(..part.outer.start)).unwrap_or_default();
+    before.trim_end().to_lowercase().ends_with("so-called")
+        || before.trim_end().to_lowercase().ends_with("so called")
 }
 
 /// Whether words of the writer's own come before the quote in its sentence.

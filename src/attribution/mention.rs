@@ -21,6 +21,9 @@ impl Mention {
     }
 }
 
+/// How many tokens an anonymous or vague phrase may span.
+const PHRASE_WINDOW: usize = 12;
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another", "his",
@@ -208,6 +211,8 @@ const ADVERBS: &[&str] = &[
 pub struct Frame<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
+    /// Each token lower-cased once, since every pattern asks.
+    pub lowers: &'a [String],
     pub lex: &'a Lexicon,
 }
 
@@ -219,8 +224,14 @@ impl<'a> Frame<'a> {
         }
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The lower-case word at `i` (computed once per block).
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lowers.get(i).map_or("", String::as_str)
+    }
+
+    /// Anonymous and vague phrases start with a word; punctuation and quotes never do.
+    fn could_start_phrase(&self, i: usize) -> bool {
+        self.is_word(i) && !self.is_quote(i)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -248,12 +259,12 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && DETERMINERS.contains(&self.lower(i).as_str())
+        self.is_word(i) && DETERMINERS.contains(&self.lower(i))
     }
 
     pub fn is_adverb(&self, i: usize) -> bool {
         let w = self.lower(i);
-        self.is_word(i) && (ADVERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
+        self.is_word(i) && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
     }
 
     pub fn is_role(&self, i: usize) -> bool {
@@ -395,7 +406,7 @@ impl<'a> Frame<'a> {
                     stop += 1; // "the county fire service"
                 }
                 if matches!(
-                    self.lower(stop).as_str(),
+                    self.lower(stop),
                     "for" | "of" | "at" | "with" | "to" | "close" | "familiar" | "from" | "in"
                 ) {
                     stop = self.extend_modifier(stop, hi);
@@ -426,8 +437,13 @@ impl<'a> Frame<'a> {
     /// `start` ("a source close to the talks", "the same source", "experts").
     fn listed_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
         let from = self.toks.get(start)?.start;
-        let to = self.toks.get(hi.checked_sub(1)?)?.end;
+        // phrases are a few words long: a window keeps this linear in the block
+        let last = hi.min(start + PHRASE_WINDOW).checked_sub(1)?;
+        let to = self.toks.get(last)?.end;
         let rest = self.text.get(from..to)?;
+        if !self.could_start_phrase(start) {
+            return None;
+        }
         for (list, kind) in
             [(PhraseList::Anonymous, SpeakerKind::Anonymous), (PhraseList::VagueSpeaker, SpeakerKind::Vague)]
         {
@@ -453,13 +469,13 @@ impl<'a> Frame<'a> {
         }
         let first = self.lower(start);
         // "With Democratic leaders", "Following initial reports": not a subject
-        let determined = DETERMINERS.contains(&first.as_str()) || self.can_start_name(start);
+        let determined = DETERMINERS.contains(&first) || self.can_start_name(start);
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
     }
 
     fn is_speech_like(&self, i: usize) -> bool {
         self.lex.verb(&self.lower(i)).is_some_and(|v| v.form != VerbForm::Base)
-            || matches!(self.lower(i).as_str(), "who" | "which" | "that" | "and" | "but")
+            || matches!(self.lower(i), "who" | "which" | "that" | "and" | "but")
     }
 
     fn classify_name(&self, start: usize, end: usize) -> Mention {

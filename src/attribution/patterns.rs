@@ -110,8 +110,16 @@ impl Frame<'_> {
         if self.lower(i) == "put" && self.lower(i + 1) == "it" {
             return true; // "as Professor Foner put it"
         }
-        // "the remarks", "his statement": after a determiner it is a noun
+        // "the remarks", "his statement": after a determiner it is a noun;
+        // "residents were told": a passive reports nobody's words
         let noun_position = i > 0 && self.is_determiner(i - 1);
+        // ("was quoted by TASS as saying" still quotes its subject)
+        let passive = i > 0
+            && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
+            && self.lower(i) != "quoted";
+        if passive {
+            return false;
+        }
         let Some(v) = self
             .lex
             .verb(&self.lower(i))
@@ -131,7 +139,7 @@ impl Frame<'_> {
     fn main_clause_start(&self, lo: usize, q: usize) -> usize {
         let mut start = lo;
         // "Once in my early 20s, when my mother mentioned it, I said": past each one
-        while SUBORDINATORS.contains(&self.lower(start).as_str()) {
+        while SUBORDINATORS.contains(&self.lower(start)) {
             match (start..q).find(|&i| self.is_punct(i, ",")) {
                 Some(comma) => start = comma + 1,
                 None => return lo,
@@ -147,7 +155,7 @@ impl Frame<'_> {
             .rev()
             .take(6)
             .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name_pub(i))
-            .find(|&i| matches!(self.lower(i).as_str(), "who" | "which"))
+            .find(|&i| matches!(self.lower(i), "who" | "which"))
     }
 
     /// "the United States", "Reps. Said": a capital inside a sentence is a name.
@@ -156,7 +164,7 @@ impl Frame<'_> {
     }
 
     fn after_infinitive_marker(&self, i: usize) -> bool {
-        i.checked_sub(1).is_some_and(|p| INFINITIVE_MARKERS.contains(&self.lower(p).as_str()))
+        i.checked_sub(1).is_some_and(|p| INFINITIVE_MARKERS.contains(&self.lower(p)))
     }
 
     fn is_participle(&self, i: usize) -> bool {
@@ -176,6 +184,11 @@ impl Frame<'_> {
         let end = self.skip_adverbs_back(lo, v);
         if end > lo && self.is_punct(end - 1, ",)") {
             return self.across_appositives(lo, end - 1);
+        }
+        if end > lo + 1 && self.lower(end - 1) == "that" && !self.is_speech_verb(end - 2) {
+            // "a letter from his doctor that says": the phrase before "that"
+            let m = self.mention_ending(lo, end - 1).or_else(|| self.plain_phrase(lo, end - 1))?;
+            return Some(m);
         }
         if let Some(who) = self.relative_pronoun(lo, end) {
             // "Beck, who has in the past described …": the pronoun is the
@@ -313,15 +326,14 @@ impl Frame<'_> {
 
     /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
     fn possessor_of_speech(&self, s: Sentence, q: usize) -> Option<Found> {
-        let noun = (s.lo + 1..q)
-            .rev()
-            .find(|&i| SPEECH_NOUNS.contains(&self.lower(i).as_str()) && self.is_possessive(i - 1))?;
+        let noun =
+            (s.lo + 1..q).rev().find(|&i| SPEECH_NOUNS.contains(&self.lower(i)) && self.is_possessive(i - 1))?;
         let owner = noun - 1;
         let word = self.word(owner);
-        if !self.is_cap(owner) && !matches!(self.lower(owner).as_str(), "his" | "her" | "their") {
+        if !self.is_cap(owner) && !matches!(self.lower(owner), "his" | "her" | "their") {
             return None;
         }
-        let m = match self.lower(owner).as_str() {
+        let m = match self.lower(owner) {
             "his" | "her" | "their" => Mention::new(owner, owner + 1, SpeakerKind::Pronoun),
             _ => {
                 let mut start = owner;

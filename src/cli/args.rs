@@ -35,6 +35,8 @@ pub enum ColorMode {
 pub enum Command {
     /// List every quotation with its speaker, reporting words and channel.
     Quotes(QuotesArgs),
+    /// List the people and organisations quoted in each draft.
+    Sources(SourcesArgs),
     /// Report attribution and quotation problems.
     Check(CheckArgs),
     /// List every rule.
@@ -80,6 +82,15 @@ pub struct Inputs {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
     #[command(flatten)]
     pub inputs: Inputs,
 

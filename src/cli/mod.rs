@@ -13,6 +13,7 @@ pub mod input;
 mod output;
 mod quotes;
 mod rules;
+mod sources;
 mod staged;
 
 use crate::config::ConfigChoice;
@@ -46,6 +47,7 @@ pub fn run() -> i32 {
 fn dispatch(cli: &Cli, color: bool) -> i32 {
     match &cli.command {
         Command::Quotes(args) => quotes::run(args),
+        Command::Sources(args) => sources::run(args),
         Command::Check(args) => check::run(args, color, config_choice(cli)),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),

@@ -1,10 +1,11 @@
 //! Lookup tables and automata built from the parsed rule data.
 
 use super::data::{Data, PhraseEntry, VerbEntry};
-use super::matcher::{on_word_boundaries, Matcher};
+use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
 use super::phrase::{expand, Shape};
 use super::words::{self, Cased};
 use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, VerbForm};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -109,9 +110,9 @@ fn role_set(roles: &[String]) -> HashSet<String> {
     set
 }
 
-/// Every outlet spelling in one case-sensitive automaton.
+/// Every outlet spelling, indexed case-sensitively.
 pub struct OutletIndex {
-    matcher: Matcher,
+    matcher: WordMatcher,
     /// Per pattern: the outlet and whether the spelling is slot-only.
     targets: Vec<(usize, bool)>,
     outlets: Vec<Outlet>,
@@ -119,6 +120,13 @@ pub struct OutletIndex {
 
 impl OutletIndex {
     fn build(outlets: &[Outlet]) -> Result<OutletIndex, String> {
+        let (patterns, targets) = OutletIndex::spellings(outlets);
+        Ok(OutletIndex { matcher: WordMatcher::new(&patterns, false)?, targets, outlets: outlets.to_vec() })
+    }
+
+    /// The distinct spellings to match, and per spelling the outlet and
+    /// whether it is slot-only.
+    pub(super) fn spellings(outlets: &[Outlet]) -> (Vec<String>, Vec<(usize, bool)>) {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -138,7 +146,7 @@ impl OutletIndex {
                 }
             }
         }
-        Ok(OutletIndex { matcher: Matcher::new(&patterns, false)?, targets, outlets: outlets.to_vec() })
+        (patterns, targets)
     }
 
     /// Outlets in `text`; slot-only spellings only when `slots` is set.
@@ -167,49 +175,111 @@ fn the_variants(spelling: &str) -> Vec<String> {
     }
 }
 
-/// One phrase list: its expanded patterns in a case-insensitive automaton.
-pub struct PhraseSet {
-    matcher: Matcher,
-    /// Per pattern: the expansions that use it (entry index and shape).
-    targets: Vec<Vec<(usize, Shape)>>,
+/// One phrase list: its expanded patterns, indexed for matching.
+pub struct PhraseSet<M = WordMatcher> {
+    matcher: M,
+    /// The expansions of each pattern (entry index and slot), in entry order:
+    /// those of pattern `i` are `targets[offsets[i]..offsets[i + 1]]`.
+    targets: Vec<(usize, Slot)>,
+    offsets: Vec<usize>,
     entries: Vec<PhraseEntry>,
+}
+
+/// What an expansion needs beyond its matched pattern.
+enum Slot {
+    /// A plain phrase: the pattern is all of it.
+    Plain,
+    /// The pattern is the prefix; an outlet follows, then `suffix`.
+    After { suffix: String, gap: bool },
+    /// The pattern is the suffix; an outlet comes before it.
+    Before { gap: bool },
 }
 
 type Found<'a> = (usize, Option<(Range<usize>, &'a Outlet)>);
 
 impl PhraseSet {
     fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<(usize, Shape)>> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        PhraseSet::build_with(entries, |patterns| WordMatcher::new(patterns, true))
+    }
+}
+
+impl<M: Scan> PhraseSet<M> {
+    /// Expands every template; `matcher` indexes the distinct patterns.
+    pub(super) fn build_with(
+        entries: &[PhraseEntry],
+        matcher: impl FnOnce(&[&str]) -> Result<M, String>,
+    ) -> Result<PhraseSet<M>, String> {
+        // Every expansion: its entry and shape.
+        let mut shapes: Vec<(usize, Shape)> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
-            let shapes = expand(&entry.template).map_err(|m| format!("{:?}: {m}", entry.template))?;
-            for shape in shapes {
-                let pattern = match &shape {
+            let expanded = expand(&entry.template).map_err(|m| format!("{:?}: {m}", entry.template))?;
+            shapes.extend(expanded.into_iter().map(|shape| (i, shape)));
+        }
+        // The distinct patterns (case aside), in order of first use, and each
+        // expansion's pattern.
+        let mut ids = Vec::with_capacity(shapes.len());
+        let (matcher, count) = {
+            let mut patterns: Vec<&str> = Vec::new();
+            let mut seen: HashMap<Cow<'_, str>, usize, FastHash> = HashMap::default();
+            seen.reserve(shapes.len());
+            for (_, shape) in &shapes {
+                let pattern = match shape {
                     Shape::Plain(p) => p,
                     Shape::OutletAfter { prefix, .. } => prefix,
                     Shape::OutletBefore { suffix, .. } => suffix,
                 };
-                let id = *seen.entry(pattern.to_lowercase()).or_insert_with(|| {
-                    patterns.push(pattern.clone());
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                if let Some(list) = targets.get_mut(id) {
-                    list.push((i, shape));
+                let key = match pattern.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                    true => Cow::Owned(pattern.to_lowercase()),
+                    false => Cow::Borrowed(pattern.as_str()),
+                };
+                let next = patterns.len();
+                let id = *seen.entry(key).or_insert(next);
+                if id == next {
+                    patterns.push(pattern);
                 }
+                ids.push(id);
+            }
+            (matcher(&patterns)?, patterns.len())
+        };
+        // Grouped by pattern (a counting sort), each group in entry order.
+        let mut offsets = vec![0; count + 2];
+        for &id in &ids {
+            if let Some(n) = offsets.get_mut(id + 2) {
+                *n += 1;
             }
         }
-        Ok(PhraseSet { matcher: Matcher::new(&patterns, true)?, targets, entries: entries.to_vec() })
+        for i in 2..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut placed: Vec<Option<(usize, Slot)>> = Vec::new();
+        placed.resize_with(shapes.len(), || None);
+        for ((entry, shape), id) in shapes.into_iter().zip(ids) {
+            let slot = match shape {
+                Shape::Plain(_) => Slot::Plain,
+                Shape::OutletAfter { suffix, gap, .. } => Slot::After { suffix, gap },
+                Shape::OutletBefore { gap, .. } => Slot::Before { gap },
+            };
+            // `offsets[id + 1]` is where the next expansion of `id` goes.
+            if let Some(at) = offsets.get_mut(id + 1) {
+                if let Some(place) = placed.get_mut(*at) {
+                    *place = Some((entry, slot));
+                }
+                *at += 1;
+            }
+        }
+        // Now `offsets[id]..offsets[id + 1]` are the expansions of `id`.
+        offsets.truncate(count + 1);
+        let targets = placed.into_iter().flatten().collect();
+        Ok(PhraseSet { matcher, targets, offsets, entries: entries.to_vec() })
     }
 
     pub fn find<'a>(&'a self, text: &str, list: PhraseList, outlets: &'a OutletIndex) -> Vec<PhraseMatch<'a>> {
         // Outlets before a phrase ("Reuters reported") are looked up in one scan.
         let mut before: Option<Vec<(Range<usize>, &Outlet)>> = None;
         let found = self.matcher.scan(text, |range, pattern| {
-            let targets = self.targets.get(pattern)?;
-            targets.iter().find_map(|(entry, shape)| {
-                let (range, outlet) = fill_slot(text, range.clone(), shape, outlets, &mut before)?;
+            let targets = self.targets.get(*self.offsets.get(pattern)?..*self.offsets.get(pattern + 1)?)?;
+            targets.iter().find_map(|(entry, slot)| {
+                let (range, outlet) = fill_slot(text, range.clone(), slot, outlets, &mut before)?;
                 Some((range, (*entry, outlet)))
             })
         });
@@ -230,26 +300,26 @@ impl PhraseSet {
     }
 }
 
-type Slot<'a> = (Range<usize>, Option<(Range<usize>, &'a Outlet)>);
+type Filled<'a> = (Range<usize>, Option<(Range<usize>, &'a Outlet)>);
 
 /// Checks the outlet slot of a matched pattern, returning the whole phrase.
 fn fill_slot<'a>(
     text: &str,
     found: Range<usize>,
-    shape: &Shape,
+    slot: &Slot,
     outlets: &'a OutletIndex,
     before: &mut Option<Vec<(Range<usize>, &'a Outlet)>>,
-) -> Option<Slot<'a>> {
-    match shape {
-        Shape::Plain(_) => Some((found, None)),
-        Shape::OutletAfter { suffix, gap, .. } => {
+) -> Option<Filled<'a>> {
+    match slot {
+        Slot::Plain => Some((found, None)),
+        Slot::After { suffix, gap } => {
             let rest = text.get(found.end..)?;
             rest.starts_with(char::is_whitespace).then_some(())?;
             let (range, outlet) = outlets.at(text, found.end)?;
             let end = match_suffix(text, range.end, suffix, *gap)?;
             Some((found.start..end, Some((range, outlet))))
         }
-        Shape::OutletBefore { gap, .. } => {
+        Slot::Before { gap } => {
             let head = text.get(..found.start)?;
             let outlet_end = head.trim_end().len();
             (*gap == (outlet_end < found.start)).then_some(())?;

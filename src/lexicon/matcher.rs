@@ -1,13 +1,35 @@
-//! Aho-Corasick matching on word boundaries, with a fall back to shorter
+//! Matching many patterns on word boundaries, with a fall back to shorter
 //! patterns when the longest one at a position is refused.
+//!
+//! [`WordMatcher`] indexes the patterns by first word over a sorted array:
+//! building it takes a sort, where an Aho-Corasick automaton over the
+//! thousands of expanded phrases took tens of milliseconds. [`Matcher`], the
+//! automaton it replaced, stays as the reference the tests compare it with.
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+/// Pattern scanning on word boundaries.
+pub trait Scan {
+    /// Every non-overlapping match, left to right, that `accept` takes.
+    /// `accept` gets the matched range and pattern index and returns the
+    /// full range of the find (which may reach beyond the pattern) and a value.
+    fn scan<T, F>(&self, text: &str, accept: F) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>;
+}
+
+/// The Aho-Corasick matcher the lexicon used before [`WordMatcher`], kept as
+/// the reference the tests compare it with.
+#[cfg(test)]
 pub struct Matcher {
     ac: AhoCorasick,
 }
 
+#[cfg(test)]
 impl Matcher {
     pub fn new<P: AsRef<[u8]>>(patterns: &[P], case_insensitive: bool) -> Result<Self, String> {
         let ac = AhoCorasick::builder()
@@ -92,6 +114,396 @@ pub fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
 
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// The old matcher is the reference the phrase matcher is tested against.
+#[cfg(test)]
+impl Scan for Matcher {
+    fn scan<T, F>(&self, text: &str, accept: F) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        Matcher::scan(self, text, accept)
+    }
+}
+
+/// ASCII-case-insensitive patterns indexed by their first word.
+///
+/// A pattern that starts with a word character can only pass the boundary
+/// check where a word starts, and then only if its first word (the run of
+/// word characters it begins with) is that whole word: so each text word is
+/// looked up once, and only the patterns beginning with it are tried. Those
+/// are sorted, so the longest one written at a position is found by binary
+/// search rather than by comparing them all. Patterns that start with another
+/// character ("'s") are tried at every such character. Matches are what an
+/// ASCII-case-insensitive leftmost-longest [`Matcher`] finds.
+pub struct WordMatcher {
+    /// The patterns, ASCII-lowercased, back to back.
+    bytes: Vec<u8>,
+    /// The patterns grouped by first word, each group sorted by bytes.
+    sorted: Vec<Pattern>,
+    /// First word (lowercased) → its group in `sorted`.
+    groups: HashMap<Box<[u8]>, Range<u32>, FastHash>,
+    /// The group of patterns that start with a character that is not a word character.
+    loose: Range<u32>,
+    /// The longest first word, in bytes: longer words in the text match nothing.
+    longest_word: usize,
+    /// The longest pattern, in bytes.
+    longest: usize,
+    /// A one-hash Bloom filter of the first words, over their length and
+    /// first, second and last bytes: it rules out most words of a text
+    /// before they are copied and hashed.
+    filter: [u64; FILTER_WORDS],
+    /// Whether ASCII case is ignored.
+    fold: bool,
+}
+
+const FILTER_WORDS: usize = 64;
+
+#[derive(Clone, Copy)]
+struct Pattern {
+    /// [`sort_key`] of what follows the first word.
+    key: u64,
+    start: u32,
+    len: u32,
+    /// Length of the first word.
+    word: u32,
+    /// Index in the list given to [`WordMatcher::new`].
+    id: u32,
+}
+
+impl WordMatcher {
+    /// Indexes `patterns`, ignoring ASCII case when `fold` is set; empty
+    /// ones can never match and are left out. When two are the same (case
+    /// aside if folded), the first is reported.
+    pub fn new<P: AsRef<str>>(patterns: &[P], fold: bool) -> Result<Self, String> {
+        let total: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
+        let too_big = || "the patterns are too long to index".to_string();
+        u32::try_from(total).map_err(|_| too_big())?;
+        u32::try_from(patterns.len()).map_err(|_| too_big())?;
+        // Lengths and indices fit in u32: they are at most `total` or `patterns.len()`.
+        let small = |n: usize| n as u32;
+        let mut bytes = Vec::with_capacity(total);
+        let mut all = Vec::with_capacity(patterns.len());
+        for (id, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            if pattern.is_empty() {
+                continue;
+            }
+            let word = pattern.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(pattern.len(), |(i, _)| i);
+            let start = bytes.len();
+            bytes.extend(pattern.bytes().map(|b| if fold { b.to_ascii_lowercase() } else { b }));
+            let key = sort_key(bytes.get(start + word..).unwrap_or_default());
+            all.push(Pattern {
+                key,
+                start: small(start),
+                len: small(pattern.len()),
+                word: small(word),
+                id: small(id),
+            });
+        }
+        let text = |p: &Pattern| bytes.get(p.start as usize..(p.start + p.len) as usize).unwrap_or_default();
+        let word = |p: &Pattern| bytes.get(p.start as usize..(p.start + p.word) as usize).unwrap_or_default();
+        // Number the first words, then sort the patterns by first word (counting).
+        let mut groups: HashMap<Box<[u8]>, Range<u32>, FastHash> = HashMap::default();
+        let mut group_of = Vec::with_capacity(all.len());
+        let mut sizes: Vec<u32> = Vec::new();
+        for p in &all {
+            let next = small(sizes.len());
+            let group = match groups.get(word(p)) {
+                Some(g) => g.start,
+                None => {
+                    groups.insert(Box::from(word(p)), next..next);
+                    sizes.push(0);
+                    next
+                }
+            };
+            if let Some(n) = sizes.get_mut(group as usize) {
+                *n += 1;
+            }
+            group_of.push(group);
+        }
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        starts.push(0);
+        for n in &sizes {
+            starts.push(starts.last().copied().unwrap_or(0) + n);
+        }
+        let mut sorted = all.clone();
+        let mut fill = starts.clone();
+        for (p, &group) in all.iter().zip(&group_of) {
+            if let Some(at) = fill.get_mut(group as usize) {
+                if let Some(place) = sorted.get_mut(*at as usize) {
+                    *place = *p;
+                }
+                *at += 1;
+            }
+        }
+        // Each group sorted by bytes (all share the first word, so the key
+        // of what follows it decides unless equal), duplicates dropped.
+        let mut deduped = Vec::with_capacity(sorted.len());
+        let mut ranges = Vec::with_capacity(sizes.len());
+        for group in starts.windows(2) {
+            let Some(patterns) = sorted.get_mut(group[0] as usize..group[1] as usize) else { continue };
+            patterns.sort_unstable_by(|a, b| {
+                a.key.cmp(&b.key).then_with(|| text(a).cmp(text(b))).then(a.id.cmp(&b.id))
+            });
+            let first = deduped.len();
+            for p in patterns.iter() {
+                if deduped.last().is_none_or(|last| deduped.len() == first || text(last) != text(p)) {
+                    deduped.push(*p);
+                }
+            }
+            ranges.push(small(first)..small(deduped.len()));
+        }
+        let mut loose = 0..0;
+        let mut longest_word = 0;
+        let mut filter = [0u64; FILTER_WORDS];
+        groups.retain(|first_word, group| {
+            *group = ranges.get(group.start as usize).cloned().unwrap_or(0..0);
+            if first_word.is_empty() {
+                loose = group.clone();
+                return false;
+            }
+            longest_word = longest_word.max(first_word.len());
+            let (i, bit) = filter_bit(first_word);
+            if let Some(w) = filter.get_mut(i) {
+                *w |= bit;
+            }
+            true
+        });
+        let longest = deduped.iter().map(|p| p.len as usize).max().unwrap_or(0);
+        Ok(WordMatcher { bytes, sorted: deduped, groups, loose, longest_word, longest, filter, fold })
+    }
+
+    fn pattern(&self, p: &Pattern) -> &[u8] {
+        self.bytes.get(p.start as usize..(p.start + p.len) as usize).unwrap_or_default()
+    }
+
+    fn group(&self, range: &Range<u32>) -> &[Pattern] {
+        self.sorted.get(range.start as usize..range.end as usize).unwrap_or_default()
+    }
+
+    /// Whether `word` may be the first word of a pattern (no false negatives).
+    fn may_start(&self, word: &[u8]) -> bool {
+        let (i, bit) = filter_bit(word);
+        word.len() <= self.longest_word && self.filter.get(i).is_some_and(|w| w & bit != 0)
+    }
+
+    /// The longest pattern of `group` that `text` (lowered, starting with
+    /// the group's first word, `word` bytes long) begins with: its length and
+    /// index.
+    fn longest_prefix(&self, group: &[Pattern], text: &[u8], word: usize) -> Option<(usize, usize)> {
+        let mut text = text;
+        loop {
+            // Every pattern of the group is at least `word` long.
+            let key = sort_key(text.get(word..)?);
+            // The greatest pattern not above `text`. The longest pattern that
+            // `text` begins with, if any, is a prefix of it: every string
+            // sorting between a prefix of `text` and `text` starts with it.
+            let below = group.partition_point(|p| p.key < key || p.key == key && self.pattern(p) <= text);
+            let p = group.get(below.checked_sub(1)?)?;
+            let pattern = self.pattern(p);
+            let common = pattern.iter().zip(text).take_while(|(a, b)| a == b).count();
+            if common == pattern.len() {
+                return Some((common, p.id as usize));
+            }
+            // Strictly shorter, since `pattern` is not above `text`.
+            text = text.get(..common)?;
+        }
+    }
+
+    /// The longest accepted match starting exactly at `start`, trying the
+    /// patterns of `group`; `lowered` is the text from `start` on, lowered
+    /// (as far as the longest pattern reaches).
+    fn longest_accepted<T, F>(
+        &self,
+        text: &str,
+        start: usize,
+        lowered: &[u8],
+        (group, word): (&[Pattern], usize),
+        accept: &mut F,
+    ) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        let mut rest = lowered;
+        loop {
+            let (len, pattern) = self.longest_prefix(group, rest, word)?;
+            let end = start + len;
+            if on_word_boundaries(text, start..end) {
+                if let Some(found) = accept(start..end, pattern) {
+                    return Some(found);
+                }
+            }
+            rest = rest.get(..len.checked_sub(1)?)?;
+        }
+    }
+}
+
+impl WordMatcher {
+    /// The longest accepted match starting exactly at `start`, which must
+    /// be a character boundary.
+    pub fn at<T, F>(&self, text: &str, start: usize, mut accept: F) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        let (is_word, _) = char_at(text, start)?;
+        let word = match is_word {
+            // Inside a word, nothing passes the boundary check.
+            true if text.get(..start)?.chars().next_back().is_some_and(is_word_char) => return None,
+            true => {
+                let rest = text.get(start..)?;
+                let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+                Some(rest.as_bytes().get(..len)?)
+            }
+            false => None,
+        };
+        self.try_at(text, start, word, &mut Vec::new(), &mut accept)
+    }
+
+    /// [`WordMatcher::longest_accepted`] at `start`, where `word` starts or
+    /// (when `None`) a character that is not a word character. `lowered` is
+    /// scratch space for the lowered text.
+    fn try_at<T, F>(
+        &self,
+        text: &str,
+        start: usize,
+        word: Option<&[u8]>,
+        lowered: &mut Vec<u8>,
+        accept: &mut F,
+    ) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        match word {
+            Some(word) if !self.may_start(word) => return None,
+            None if self.loose.is_empty() => return None,
+            _ => {}
+        }
+        let rest = text.as_bytes().get(start..).unwrap_or_default();
+        let window = rest.get(..self.longest).unwrap_or(rest);
+        let lowered = match self.fold {
+            true => {
+                lowered.clear();
+                lowered.extend(window.iter().map(u8::to_ascii_lowercase));
+                &lowered[..]
+            }
+            false => window,
+        };
+        let (group, word) = match word {
+            Some(word) => (self.groups.get(lowered.get(..word.len())?)?, word.len()),
+            None => (&self.loose, 0),
+        };
+        self.longest_accepted(text, start, lowered, (self.group(group), word), accept)
+    }
+}
+
+impl Scan for WordMatcher {
+    fn scan<T, F>(&self, text: &str, mut accept: F) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        let mut out: Vec<(Range<usize>, T)> = Vec::new();
+        let bytes = text.as_bytes();
+        let mut lowered: Vec<u8> = Vec::new();
+        let mut pos = 0;
+        let mut start = 0;
+        // Each turn reads one character that is not a word character, or one
+        // whole word: so a word character read here always starts a word.
+        while let Some((is_word, len)) = char_at(text, start) {
+            let mut next = start + len;
+            if is_word {
+                while let Some((true, len)) = char_at(text, next) {
+                    next += len;
+                }
+            }
+            let word = is_word.then(|| bytes.get(start..next)).flatten();
+            if start >= pos {
+                if let Some((range, value)) = self.try_at(text, start, word, &mut lowered, &mut accept) {
+                    if out.last().is_none_or(|(last, _)| last.end <= range.start) {
+                        pos = range.end.max(start + 1);
+                        out.push((range, value));
+                    }
+                }
+            }
+            start = next;
+        }
+        out
+    }
+}
+
+/// Whether the character at byte `i` is a word character, and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || b == b'_', 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((is_word_char(c), c.len_utf8()))
+}
+
+/// Where a word (lowered or not) falls in [`WordMatcher::filter`]: the
+/// index of a `u64` and the bit in it.
+#[inline]
+fn filter_bit(word: &[u8]) -> (usize, u64) {
+    let byte = |i: usize| word.get(i).map_or(0, u8::to_ascii_lowercase);
+    let len = word.len().min(255) as u8;
+    let last = word.len().saturating_sub(1);
+    let mixed = u32::from_le_bytes([byte(0), byte(1), byte(last), len]).wrapping_mul(0x9e37_79b1) >> 20;
+    let mixed = mixed as usize % (FILTER_WORDS * 64);
+    (mixed / 64, 1 << (mixed % 64))
+}
+
+/// A fast hash for the strings of the lexicon, which are not attacker-chosen
+/// (the rule files are the user's own).
+pub type FastHash = BuildHasherDefault<FxHasher>;
+
+/// The first eight bytes of `bytes`, zero-padded, as a big-endian number:
+/// where two keys differ they order the strings as their bytes do.
+fn sort_key(bytes: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    let n = bytes.len().min(8);
+    if let (Some(to), Some(from)) = (key.get_mut(..n), bytes.get(..n)) {
+        to.copy_from_slice(from);
+    }
+    u64::from_be_bytes(key)
+}
+
+/// FxHash, as in rustc.
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //! [`Lexicon::extend`].
 
 mod data;
+#[cfg(test)]
+mod differential;
 mod index;
 mod matcher;
 mod phrase;

@@ -22,26 +22,118 @@ pub enum Shape {
 
 /// Expands a template into every phrase it stands for.
 pub fn expand(template: &str) -> Result<Vec<Shape>, String> {
-    let chars: Vec<char> = template.chars().collect();
     let mut pos = 0;
-    let raw = alternatives(&chars, &mut pos, 0)?;
-    if pos < chars.len() {
+    let (tree, count) = alternatives(template, &mut pos, 0)?;
+    if pos < template.len() {
         return Err(format!("unbalanced ')' in {template:?}"));
     }
-    raw.iter()
-        .map(|p| shape(&normalize(p)))
-        .filter(|s| !matches!(s, Ok(Shape::Plain(p)) if p.is_empty()))
-        .collect()
+    let mut out = Vec::with_capacity(count);
+    let mut buf = String::with_capacity(template.len());
+    walk(&[Item::Group(tree)], &mut Vec::new(), &mut buf, &mut out)?;
+    Ok(out)
 }
 
-/// Collapses runs of whitespace, as empty alternatives leave double spaces.
-fn normalize(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A parsed template: literal text and groups of alternative sequences.
+enum Item<'a> {
+    Text(Words<'a>),
+    Group(Vec<Vec<Item<'a>>>),
 }
 
-fn shape(phrase: &str) -> Result<Shape, String> {
-    let Some((before, after)) = phrase.split_once(OUTLET_SLOT) else {
-        return Ok(Shape::Plain(phrase.to_string()));
+/// Literal text, its whitespace collapsed ahead of time.
+struct Words<'a> {
+    /// Whether it starts or ends with whitespace.
+    space_before: bool,
+    space_after: bool,
+    /// The words between, single-spaced; borrowed when already so.
+    words: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        let trimmed = text.trim();
+        let single_spaced = trimmed.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        let words = if single_spaced || trimmed.is_empty() {
+            trimmed.into()
+        } else {
+            trimmed.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        };
+        Words {
+            space_before: text.starts_with(char::is_whitespace),
+            space_after: text.ends_with(char::is_whitespace),
+            words,
+        }
+    }
+
+    /// Appends to a phrase kept single-spaced, with at most one space at
+    /// the end (dropped by [`emit`]) and none at the start.
+    fn push_onto(&self, phrase: &mut String) {
+        let space = |phrase: &mut String| {
+            if !phrase.is_empty() && !phrase.ends_with(' ') {
+                phrase.push(' ');
+            }
+        };
+        if self.space_before {
+            space(phrase);
+        }
+        phrase.push_str(&self.words);
+        if self.space_after {
+            space(phrase);
+        }
+    }
+}
+
+/// Writes every phrase of `items` followed by `then` (innermost last) into
+/// `buf`, in the order the alternatives are written: the first group varies
+/// slowest.
+fn walk<'a>(
+    items: &'a [Item<'a>],
+    then: &mut Vec<&'a [Item<'a>]>,
+    buf: &mut String,
+    out: &mut Vec<Shape>,
+) -> Result<(), String> {
+    match items.split_first() {
+        None => match then.pop() {
+            None => emit(buf, out),
+            Some(rest) => {
+                let done = walk(rest, then, buf, out);
+                then.push(rest);
+                done
+            }
+        },
+        Some((Item::Text(words), rest)) => {
+            let len = buf.len();
+            words.push_onto(buf);
+            let done = walk(rest, then, buf, out);
+            buf.truncate(len);
+            done
+        }
+        Some((Item::Group(alternatives), rest)) => {
+            then.push(rest);
+            for alternative in alternatives {
+                walk(alternative, then, buf, out)?;
+            }
+            then.pop();
+            Ok(())
+        }
+    }
+}
+
+/// Adds one phrase (built single-spaced by [`Words::push_onto`], so that
+/// the runs of whitespace empty alternatives leave are collapsed); an empty
+/// phrase is dropped.
+fn emit(phrase: &str, out: &mut Vec<Shape>) -> Result<(), String> {
+    let phrase = phrase.strip_suffix(' ').unwrap_or(phrase);
+    if !phrase.is_empty() {
+        out.push(shape(phrase.to_string())?);
+    }
+    Ok(())
+}
+
+fn shape(phrase: String) -> Result<Shape, String> {
+    // Most phrases have no slot; a byte scan says so faster than a substring search.
+    let slot = phrase.as_bytes().contains(&b'{').then(|| phrase.split_once(OUTLET_SLOT)).flatten();
+    let Some((before, after)) = slot else {
+        return Ok(Shape::Plain(phrase));
     };
     if after.contains(OUTLET_SLOT) {
         return Err(format!("more than one {OUTLET_SLOT} slot in {phrase:?}"));
@@ -56,50 +148,63 @@ fn shape(phrase: &str) -> Result<Shape, String> {
     }
 }
 
-/// Parses `a|b|c` up to a closing ")" (at depth > 0) or the end.
-fn alternatives(chars: &[char], pos: &mut usize, depth: usize) -> Result<Vec<String>, String> {
+/// Parses `a|b|c` up to a closing ")" (at depth > 0) or the end, with the
+/// number of phrases the alternatives stand for.
+fn alternatives<'a>(
+    template: &'a str,
+    pos: &mut usize,
+    depth: usize,
+) -> Result<(Vec<Vec<Item<'a>>>, usize), String> {
     let mut all = Vec::new();
+    let mut count = 0;
     loop {
-        all.extend(sequence(chars, pos, depth)?);
-        match chars.get(*pos) {
-            Some('|') => *pos += 1,
+        let (items, n) = sequence(template, pos, depth)?;
+        all.push(items);
+        count += n;
+        match template.as_bytes().get(*pos) {
+            Some(b'|') => *pos += 1,
             _ => break,
         }
     }
-    Ok(all)
+    Ok((all, count))
 }
 
-/// Parses literal text and groups up to "|" or ")", as a set of strings.
-fn sequence(chars: &[char], pos: &mut usize, depth: usize) -> Result<Vec<String>, String> {
-    let mut out = vec![String::new()];
-    while let Some(&c) = chars.get(*pos) {
+/// Parses literal text and groups up to "|" or ")", with the number of
+/// phrases the sequence stands for.
+fn sequence<'a>(template: &'a str, pos: &mut usize, depth: usize) -> Result<(Vec<Item<'a>>, usize), String> {
+    let mut items = Vec::new();
+    let mut count: usize = 1;
+    let bytes = template.as_bytes();
+    while let Some(&c) = bytes.get(*pos) {
         match c {
-            '|' if depth > 0 => break,
-            ')' if depth > 0 => break,
-            '|' | ')' => return Err("'|' or ')' outside a group".to_string()),
-            '(' => {
+            b'|' | b')' if depth > 0 => break,
+            b'|' | b')' => return Err("'|' or ')' outside a group".to_string()),
+            b'(' => {
                 *pos += 1;
-                let group = alternatives(chars, pos, depth + 1)?;
-                if chars.get(*pos) != Some(&')') {
+                let (group, n) = alternatives(template, pos, depth + 1)?;
+                if bytes.get(*pos) != Some(&b')') {
                     return Err("unclosed '('".to_string());
                 }
                 *pos += 1;
-                out = product(&out, &group)?;
+                if count.saturating_mul(n) > MAX_EXPANSIONS {
+                    return Err(format!("expands to more than {MAX_EXPANSIONS} phrases"));
+                }
+                count *= n;
+                items.push(Item::Group(group));
             }
             _ => {
-                out.iter_mut().for_each(|s| s.push(c));
-                *pos += 1;
+                // Up to the next syntax character; those are ASCII, so this
+                // ends on a character boundary.
+                let len = bytes[*pos..]
+                    .iter()
+                    .position(|b| matches!(b, b'|' | b')' | b'('))
+                    .unwrap_or(bytes.len() - *pos);
+                items.push(Item::Text(Words::new(template.get(*pos..*pos + len).unwrap_or_default())));
+                *pos += len;
             }
         }
     }
-    Ok(out)
-}
-
-fn product(left: &[String], right: &[String]) -> Result<Vec<String>, String> {
-    if left.len().saturating_mul(right.len()) > MAX_EXPANSIONS {
-        return Err(format!("expands to more than {MAX_EXPANSIONS} phrases"));
-    }
-    Ok(left.iter().flat_map(|l| right.iter().map(move |r| format!("{l}{r}"))).collect())
+    Ok((items, count))
 }
 
 #[cfg(test)]

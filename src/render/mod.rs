@@ -9,6 +9,7 @@ pub mod jsonl;
 pub mod quotes_json;
 pub mod quotes_table;
 pub mod sarif;
+pub mod sources;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
