@@ -149,6 +149,58 @@ impl Settings {
     }
 }
 
+/// A rule selection given on the command line (`--select`, `--extend-select`,
+/// `--ignore`), applied after the config file's as in Ruff: it decides every
+/// rule it mentions, whatever the config says. `select` starts afresh (the
+/// config's `select` and `ignore` no longer count); without it, the rules the
+/// config runs are the starting point, `extend_select` adds to them and
+/// `ignore` takes away. Among these selectors, as in the config, the most
+/// specific decides and `ignore` wins at equal specificity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSelection {
+    pub select: Option<Vec<RuleSelector>>,
+    pub extend_select: Vec<RuleSelector>,
+    pub ignore: Vec<RuleSelector>,
+}
+
+impl RuleSelection {
+    pub fn is_empty(&self) -> bool {
+        self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
+    }
+
+    /// Whether `rule` runs, given whether it ran under the config (`before`).
+    pub fn rule_enabled(&self, rule: &RuleMeta, before: bool) -> bool {
+        let most_specific = |selectors: &mut dyn Iterator<Item = &RuleSelector>| {
+            selectors.filter(|s| s.matches(rule)).map(RuleSelector::specificity).max()
+        };
+        let selected = most_specific(&mut self.select.iter().flatten().chain(&self.extend_select));
+        match (selected, most_specific(&mut self.ignore.iter())) {
+            (None, None) => before && self.select.is_none(),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(s), Some(i)) => s > i,
+        }
+    }
+
+    /// Settings whose rules are those this selection leaves running: the
+    /// config's choice is replaced by the resulting list of codes, so that
+    /// everything reading `Settings::rule_enabled` (rules, suppressions) sees it.
+    pub fn apply(&self, settings: &Settings) -> Settings {
+        let mut out = settings.clone();
+        if self.is_empty() {
+            return out;
+        }
+        let enabled = crate::rules::all_meta()
+            .into_iter()
+            .filter(|m| self.rule_enabled(m, settings.rule_enabled(m)))
+            .map(|m| RuleSelector::Prefix(m.code.to_string()))
+            .collect();
+        out.select = Some(enabled);
+        out.ignore = Vec::new();
+        out
+    }
+}
+
 /// The rule families: attribution, names, provenance, quotation form, suppression hygiene.
 pub const RULE_FAMILIES: [&str; 5] = ["QA", "QN", "QP", "QF", "QS"];
 
@@ -346,6 +398,36 @@ mod tests {
         };
         assert_eq!(settings.severity_for(meta("QF001")), Severity::Warning);
         assert_eq!(settings.severity_for(meta("QF002")), Severity::Info);
+    }
+
+    fn enabled_codes(settings: &Settings) -> Vec<&'static str> {
+        all_meta().into_iter().filter(|m| settings.rule_enabled(m)).map(|m| m.code).collect()
+    }
+
+    #[test]
+    fn command_line_selection_overrides_the_config() {
+        let config =
+            Settings { select: Some(sel(&["QF001", "QA001"])), ignore: sel(&["QF002"]), ..Default::default() };
+        // `select` starts afresh: the config's `ignore` of QF002 no longer counts.
+        let select = RuleSelection { select: Some(sel(&["QF"])), ..Default::default() };
+        assert_eq!(enabled_codes(&select.apply(&config)), ["QF001", "QF002", "QF003", "QF004", "QF005"]);
+        // `extend-select` adds to the config's rules, even one the config ignores.
+        let extend = RuleSelection { extend_select: sel(&["mixed-quote-style"]), ..Default::default() };
+        assert_eq!(enabled_codes(&extend.apply(&config)), ["QA001", "QF001", "QF002"]);
+        // `ignore` wins over the config's narrower select.
+        let ignore = RuleSelection { ignore: sel(&["QF"]), ..Default::default() };
+        assert_eq!(enabled_codes(&ignore.apply(&config)), ["QA001"]);
+        // Among the flags, the most specific decides.
+        let both = RuleSelection { select: Some(sel(&["QF001"])), ignore: sel(&["QF"]), ..Default::default() };
+        assert_eq!(enabled_codes(&both.apply(&config)), ["QF001"]);
+        let all_but = RuleSelection {
+            select: Some(sel(&["ALL"])),
+            ignore: sel(&["QA", "QN", "QP", "QS"]),
+            ..Default::default()
+        };
+        assert_eq!(enabled_codes(&all_but.apply(&config)), ["QF001", "QF002", "QF003", "QF004", "QF005"]);
+        // No flags: the config's settings, unchanged.
+        assert_eq!(RuleSelection::default().apply(&config), config);
     }
 
     #[test]

@@ -47,7 +47,12 @@ fn mixed_styles_and_unclosed_quotes_in_several_files() {
         ("mixed.md", "“One,” she said.\n\n“Two,” she said.\n\n\"Three,\" she said.\n".as_bytes()),
         ("open.md", "“Never closed, he said.\n".as_bytes()),
     ]);
-    let out = quotelint(&["check", "--format", "json", &path(&dir, "open.md"), &path(&dir, "mixed.md")], "");
+    // Only the quotation-form rules: the drafts' pronoun speakers (QA005) and
+    // missing channels (QP001) are not what this is about.
+    let out = quotelint(
+        &["check", "--select", "QF", "--format", "json", &path(&dir, "open.md"), &path(&dir, "mixed.md")],
+        "",
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let codes: Vec<&str> =

@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
-/// A draft with one QF002 (line 3) and one QF001 (line 9).
-const DRAFT: &str = "\"The ferry ran late again,\" said Tom Baker, a commuter.\n\n\
+/// A draft with one QF002 (line 3) and one QF001 (line 9), and nothing else:
+/// its quotes are attributed and say how they were obtained ("told AFP").
+const DRAFT: &str = "\"The ferry ran late again,\" Tom Baker, a commuter, told AFP.\n\n\
 “It happens every week,” he said.\n\n\
 \"Twice on Friday,\" he added.\n\n\
 The council met on Tuesday.\n\n\
@@ -177,6 +178,54 @@ fn select_ignore_and_severity_by_code_name_and_family() {
         assert_eq!(findings(&out), expected, "config:\n{config}\nstderr: {}", out.stderr);
         assert_eq!(out.code, if expected.is_empty() { 0 } else { 1 });
     }
+}
+
+#[test]
+fn command_line_select_and_ignore_override_the_config() {
+    // DRAFT without its channel: QP001 (1:1) as well as QF002 (3:1) and QF001 (9:1).
+    let draft = DRAFT.replace(" Tom Baker, a commuter, told AFP.", " said Tom Baker, a commuter.");
+    let cases: [(&str, &[&str], &[&str]); 9] = [
+        ("", &["--select", "QF002"], &["a.md:3:1: warning[QF002]"]),
+        ("", &["--select", "unbalanced-quote-marks"], &["a.md:9:1: error[QF001]"]),
+        ("", &["--select", "qp"], &["a.md:1:1: info[QP001]"]),
+        ("", &["--ignore", "QF001,QP"], &["a.md:3:1: warning[QF002]"]),
+        ("", &["--select", "ALL", "--extend-ignore", "QF"], &["a.md:1:1: info[QP001]"]),
+        // `--select` replaces the config's `select` and `ignore`, not its severities.
+        ("select = [\"QF001\"]\n", &["--select", "QF002"], &["a.md:3:1: warning[QF002]"]),
+        (
+            "ignore = [\"QF\"]\n[severity]\nQF001 = \"info\"\n",
+            &["--select", "QF"],
+            &["a.md:3:1: warning[QF002]", "a.md:9:1: info[QF001]"],
+        ),
+        // `--extend-select` adds to the config's rules; `--ignore` beats a narrower config `select`.
+        (
+            "select = [\"QF001\"]\n",
+            &["--extend-select", "quote-without-channel"],
+            &["a.md:1:1: info[QP001]", "a.md:9:1: error[QF001]"],
+        ),
+        ("select = [\"QF001\", \"QP001\"]\n", &["--ignore", "QF"], &["a.md:1:1: info[QP001]"]),
+    ];
+    for (config, flags, expected) in cases {
+        let dir = tree(&[("quotelint.toml", config), ("a.md", &draft)]);
+        let out = run_in(dir.path(), &[&["check", "--format", "concise", "a.md"], flags].concat());
+        assert_eq!(findings(&out), expected, "config:\n{config}\nflags: {flags:?}\nstderr: {}", out.stderr);
+    }
+}
+
+#[test]
+fn an_unknown_selector_on_the_command_line_is_an_error_of_use() {
+    let dir = tree(&[("a.md", DRAFT)]);
+    let out = run_in(dir.path(), &["check", "a.md", "--select", "QF001,unbalanced-quotes"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains(
+            "unknown rule or rule family `unbalanced-quotes` (did you mean `QF001` (unbalanced-quote-marks)?)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(run_in(dir.path(), &["check", "a.md", "--ignore", "QZ"]).code, 2);
 }
 
 #[test]

@@ -9,8 +9,10 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 /// Curly quotes before the problem on the same line: “Late,” is 6 UTF-16
-/// units but 10 UTF-8 bytes, so a byte column would be wrong.
-const DRAFT: &str = "# Ferry\n\n“Late,” he said. “Again and again\n";
+/// units but 10 UTF-8 bytes, so a byte column would be wrong. The first line
+/// names the speaker and the channel, so the unclosed quote (QF001) is the
+/// only finding.
+const DRAFT: &str = "Captain Ola Berg spoke to AFP by phone.\n\n“Late,” he said. “Again and again\n";
 const URI: &str = "file:///newsroom/desk/ferry.md";
 
 struct Client {
@@ -176,7 +178,7 @@ fn publishes_utf16_positions_hovers_and_exits_cleanly() {
         "textDocument/didChange",
         json!({
             "textDocument": {"uri": URI, "version": 2},
-            "contentChanges": [{"text": DRAFT.replace("again\n", "again,” she said.\n")}]
+            "contentChanges": [{"text": DRAFT.replace("again\n", "again,” he said.\n")}]
         }),
     );
     let published = client.diagnostics();

@@ -7,6 +7,8 @@ mod common;
 use common::quotelint;
 use std::path::Path;
 
+/// QF001, and QA001 (the attribution is inside the quote): the walking and
+/// sorting tests run `--select QF` so that each file gives one line.
 const UNCLOSED: &str = "“The ferry is late again, said Captain Ola Berg.\n";
 const CLOSED: &str = "“The ferry is late again,” said Captain Ola Berg.\n";
 /// Only a warning (QF002): one straight pair in a curly draft.
@@ -49,14 +51,14 @@ fn tree() -> tempfile::TempDir {
 fn directories_are_walked_honouring_ignore_files_outside_git() {
     let dir = tree();
     let root = dir.path().display().to_string();
-    let out = quotelint(&["check", "--format", "concise", &root, "--exclude", "archive/"], "");
+    let out = quotelint(&["check", "--select", "QF", "--format", "concise", &root, "--exclude", "archive/"], "");
     assert_eq!(out.code, 1, "{}", out.stderr);
     let rel: Vec<String> =
         reported(&out.stdout).iter().map(|p| p.strip_prefix(&root).unwrap_or(p).to_string()).collect();
     assert_eq!(rel, ["/a-first.markdown", "/desk/b.mdx", "/z-last.md"], "{}", out.stdout);
     assert_eq!(out.stderr, "Found 3 problems in 4 files: 3 errors.\n");
 
-    let without_exclude = quotelint(&["check", "--format", "concise", &root], "");
+    let without_exclude = quotelint(&["check", "--select", "QF", "--format", "concise", &root], "");
     assert!(without_exclude.stdout.contains("archive/2019/x.md:1:1"), "{}", without_exclude.stdout);
 }
 
@@ -65,7 +67,8 @@ fn explicit_files_are_checked_even_when_ignored() {
     let dir = tree();
     let old = dir.path().join("desk/old.md").display().to_string();
     let built = dir.path().join("built/out.md").display().to_string();
-    let out = quotelint(&["check", "--format", "concise", &old, &built, "--exclude", "*.md"], "");
+    let out =
+        quotelint(&["check", "--select", "QF", "--format", "concise", &old, &built, "--exclude", "*.md"], "");
     assert_eq!(reported(&out.stdout), [built, old]);
 }
 
@@ -76,14 +79,15 @@ fn output_is_sorted_whatever_the_order_of_arguments_and_threads() {
         write(dir.path(), &format!("d{i:02}.md"), UNCLOSED);
     }
     let root = dir.path().display().to_string();
-    let first = quotelint(&["check", "--format", "concise", &root], "");
+    let first = quotelint(&["check", "--select", "QF", "--format", "concise", &root], "");
     let paths = reported(&first.stdout);
     assert_eq!(paths.len(), 40);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
     // A file named twice (directly and through its directory) is checked once.
-    let twice = quotelint(&["check", "--format", "concise", &format!("{root}/d07.md"), &root], "");
+    let twice =
+        quotelint(&["check", "--select", "QF", "--format", "concise", &format!("{root}/d07.md"), &root], "");
     assert_eq!(twice.stdout, first.stdout);
 }
 
@@ -91,7 +95,7 @@ fn output_is_sorted_whatever_the_order_of_arguments_and_threads() {
 fn walking_the_current_directory_names_files_without_dot_slash() {
     let dir = tree();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotelint"))
-        .args(["check", "--format", "concise", ".", "--exclude", "archive"])
+        .args(["check", "--select", "QF", "--format", "concise", ".", "--exclude", "archive"])
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -155,7 +159,7 @@ fn machine_formats_print_no_summary() {
         assert_eq!(out.stderr, "", "{format}");
         assert!(out.stdout.contains("QF001"), "{format}: {}", out.stdout);
     }
-    let full = quotelint(&["check", "-"], UNCLOSED);
+    let full = quotelint(&["check", "--select", "QF", "-"], UNCLOSED);
     assert_eq!(full.stderr, "Found 1 problem in 1 file: 1 error.\n");
 }
 

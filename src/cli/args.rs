@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use crate::settings::{RuleSelection, RuleSelector};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -118,6 +119,30 @@ pub struct CheckArgs {
     /// Exit 0 even when problems are found (2 still reports errors of use, I/O or internals).
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Run only these rules (comma-separated codes, names, families such as
+    /// `QF`, or `ALL`), replacing the config file's `select` and `ignore`.
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    pub select: Option<Vec<RuleSelector>>,
+
+    /// Run these rules as well as those selected (by `--select` or the config file).
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    pub extend_select: Vec<RuleSelector>,
+
+    /// Do not run these rules, whatever the config file selects.
+    #[arg(long, visible_alias = "extend-ignore", value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    pub ignore: Vec<RuleSelector>,
+}
+
+impl CheckArgs {
+    /// The rule selection given on the command line (empty if none).
+    pub fn rule_selection(&self) -> RuleSelection {
+        RuleSelection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -211,6 +236,44 @@ mod tests {
     fn color_is_global() {
         let cli = Cli::try_parse_from(["quotelint", "check", "a.md", "--color", "never"]).unwrap();
         assert_eq!(cli.color, ColorMode::Never);
+    }
+
+    #[test]
+    fn rule_selection_flags_take_comma_separated_codes_names_and_families() {
+        let cli = Cli::try_parse_from([
+            "quotelint",
+            "check",
+            "a.md",
+            "--select",
+            "QF,unattributed-quote",
+            "--extend-select=QP001",
+            "--ignore",
+            "QF002",
+            "--extend-ignore",
+            "all",
+        ])
+        .unwrap();
+        let Command::Check(args) = cli.command else { panic!("check") };
+        let selection = args.rule_selection();
+        assert_eq!(
+            selection.select,
+            Some(vec![RuleSelector::Prefix("QF".into()), RuleSelector::Name("unattributed-quote".into())])
+        );
+        assert_eq!(selection.extend_select, vec![RuleSelector::Prefix("QP001".into())]);
+        assert_eq!(selection.ignore, vec![RuleSelector::Prefix("QF002".into()), RuleSelector::All]);
+        let none = Cli::try_parse_from(["quotelint", "check", "a.md"]).unwrap();
+        let Command::Check(args) = none.command else { panic!("check") };
+        assert!(args.rule_selection().is_empty());
+    }
+
+    #[test]
+    fn unknown_selectors_are_usage_errors_with_a_suggestion() {
+        let err = Cli::try_parse_from(["quotelint", "check", "a.md", "--select", "QF001,unbalanced-quotes"])
+            .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let message = err.to_string();
+        assert!(message.contains("unknown rule or rule family `unbalanced-quotes`"), "{message}");
+        assert!(message.contains("did you mean `QF001`"), "{message}");
     }
 
     #[test]

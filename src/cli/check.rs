@@ -7,18 +7,20 @@ use crate::config::{ConfigChoice, Resolver};
 use crate::render::count;
 use crate::render::json::Summary;
 use crate::render::FileDiagnostics;
+use crate::settings::RuleSelection;
 use crate::source::SourceFile;
 use crate::suppression;
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
     let resolver = Mutex::new(Resolver::new(config));
     let config_errors = Mutex::new(HashSet::new());
-    let outcome = input::process(&args.inputs, |file| check_file(file, &resolver, &config_errors));
+    let selection = args.rule_selection();
+    let outcome = input::process(&args.inputs, |file| check_file(file, &selection, &resolver, &config_errors));
     let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
@@ -37,6 +39,7 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
 /// file is broken (reported once on stderr, however many drafts it governs).
 fn check_file(
     file: SourceFile,
+    selection: &RuleSelection,
     resolver: &Mutex<Resolver>,
     errors: &Mutex<HashSet<String>>,
 ) -> Option<FileDiagnostics> {
@@ -51,6 +54,8 @@ fn check_file(
             return None;
         }
     };
+    // The command line's `--select`/`--ignore` override the config file's.
+    let settings = if selection.is_empty() { settings } else { Arc::new(selection.apply(&settings)) };
     let analysis = analyze_with(file, &settings);
     let diagnostics = suppression::check(&analysis, &settings);
     Some(FileDiagnostics { file: analysis.file, diagnostics })
