@@ -84,6 +84,12 @@ pub struct QuotesArgs {
 
     #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
     pub format: QuotesFormat,
+
+    /// Source material to check quotes against: transcripts, statements,
+    /// releases, filings, posts (text or Markdown files, or directories of
+    /// them; repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +113,12 @@ pub struct CheckArgs {
     /// Exit 0 even when problems are found (2 still reports errors of use, I/O or internals).
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Source material to check quotes against: transcripts, statements,
+    /// releases, filings, posts (text or Markdown files, or directories of
+    /// them; repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

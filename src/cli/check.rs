@@ -4,6 +4,7 @@ use super::args::CheckArgs;
 use super::{input, output, print};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
+use crate::provenance;
 use crate::render::count;
 use crate::render::json::Summary;
 use crate::render::FileDiagnostics;
@@ -11,14 +12,17 @@ use crate::source::SourceFile;
 use crate::suppression;
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
     let resolver = Mutex::new(Resolver::new(config));
     let config_errors = Mutex::new(HashSet::new());
-    let outcome = input::process(&args.inputs, |file| check_file(file, &resolver, &config_errors));
+    // Sources named on the command line are read and indexed once for every draft.
+    let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
+    let outcome =
+        input::process(&args.inputs, |file| check_file(file, &resolver, &config_errors, sources.as_ref()));
     let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
@@ -39,6 +43,7 @@ fn check_file(
     file: SourceFile,
     resolver: &Mutex<Resolver>,
     errors: &Mutex<HashSet<String>>,
+    sources: Option<&Arc<provenance::SourceSet>>,
 ) -> Option<FileDiagnostics> {
     let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
     let settings = match found {
@@ -51,6 +56,13 @@ fn check_file(
             return None;
         }
     };
+    // Sources that cannot be read are reported once each (exit 2); the rest are used.
+    let (settings, source_errors) = provenance::attach(&settings, &file, sources);
+    for message in source_errors {
+        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+            eprintln!("error: {message}");
+        }
+    }
     let analysis = analyze_with(file, &settings);
     let diagnostics = suppression::check(&analysis, &settings);
     Some(FileDiagnostics { file: analysis.file, diagnostics })
