@@ -350,7 +350,7 @@ fn reordering(
     let mut found = Vec::new();
     for sentence in &sentences {
         let al = align::align(sentence, tokens)?;
-        if al.cost != 0 || normalize::word_count(sentence) < MIN_WORDS {
+        if al.cost != 0 || normalize::word_count(sentence) == 0 {
             return None;
         }
         found.push(al.source);
@@ -361,22 +361,30 @@ fn reordering(
     let lo = found.iter().map(|r| r.start).min()?;
     let hi = found.iter().map(|r| r.end).max()?;
     let range = window.start + lo..window.start + hi;
-    let old: Vec<(u64, String)> =
-        range.clone().filter_map(|i| Some((doc.tokens.get(i)?.hash, token_text(doc, i)))).collect();
-    let new: Vec<(u64, String)> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Word { hash, text, .. } => Some((*hash, text.clone())),
-            _ => None,
-        })
-        .collect();
-    let edits = diff::lcs(&old, &new, |a, b| a.0 == b.0);
-    let word = |v: &[(u64, String)], i: usize| v.get(i).map(|w| w.1.clone()).unwrap_or_default();
-    let diff = WordDiff::from_events(edits.into_iter().map(|e| match e {
-        diff::Edit::Keep(_, j) => Event::Same(word(&new, j)),
-        diff::Edit::Remove(i) => Event::Removed(word(&old, i)),
-        diff::Edit::Add(j) => Event::Added(word(&new, j)),
-    }));
+    // Each sentence is verbatim, so the diff moves whole sentences: compare
+    // them as units, in source order against quote order.
+    let text = |sentence: &[Item]| {
+        sentence
+            .iter()
+            .filter_map(|i| match i {
+                Item::Word { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut source_order: Vec<usize> = (0..sentences.len()).collect();
+    source_order.sort_by_key(|&k| found.get(k).map_or(0, |r| r.start));
+    let quote_order: Vec<usize> = (0..sentences.len()).collect();
+    let sentence = |k: usize| sentences.get(k).map(|s| text(s)).unwrap_or_default();
+    let diff =
+        WordDiff::from_events(diff::lcs(&source_order, &quote_order, |a, b| a == b).into_iter().map(
+            |e| match e {
+                diff::Edit::Keep(i, _) => Event::Same(sentence(source_order.get(i).copied().unwrap_or(0))),
+                diff::Edit::Remove(i) => Event::Removed(sentence(source_order.get(i).copied().unwrap_or(0))),
+                diff::Edit::Add(j) => Event::Added(sentence(j)),
+            },
+        ));
     Some((range, diff))
 }
 
