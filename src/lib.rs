@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod lexicon;
 pub mod lsp;
 pub mod markdown;
+pub mod provenance;
 pub mod quote;
 pub mod render;
 pub mod rules;

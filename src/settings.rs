@@ -73,6 +73,10 @@ pub struct Settings {
     pub extra: ExtraLists,
     /// The built-in word lists extended with `extra` (built when the config is read).
     pub lexicon: SharedLexicon,
+    /// The config's `sources` globs, relative to the config file.
+    pub source_globs: Vec<String>,
+    /// Source material quotes are checked against (see `provenance`).
+    pub sources: crate::provenance::Sources,
 }
 
 /// A lexicon shared between the settings that use it; none means the built-in one.

@@ -86,11 +86,23 @@ fn example_settings(meta: &RuleMeta) -> quotelint::settings::Settings {
         let len = s[start..].find("\n```")?;
         Some(&s[start..start + len + 1])
     });
-    match toml {
+    let mut settings = match toml {
         Some(t) => quotelint::config::parse(t, "quotelint.toml")
             .unwrap_or_else(|e| panic!("{}: the example's quotelint.toml does not parse: {e:?}", meta.code)),
         None => quotelint::settings::Settings::default(),
+    };
+    // A ```text block in the Example section is a source file (for the provenance rules).
+    let source = section(meta.doc, "## Example").and_then(|s| {
+        let start = s.find("```text\n")? + "```text\n".len();
+        let len = s[start..].find("\n```")?;
+        Some(&s[start..start + len + 1])
+    });
+    if let Some(text) = source {
+        use quotelint::provenance::{SourceDoc, SourceSet, Sources};
+        let doc = SourceDoc::new(SourceFile::new("source.txt", text));
+        settings.sources = Sources::new(vec![std::sync::Arc::new(SourceSet::new(vec![doc], Vec::new()))]);
     }
+    settings
 }
 
 /// Whether the rule reports the draft, on its own or in the whole check

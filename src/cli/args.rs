@@ -87,6 +87,12 @@ pub struct QuotesArgs {
 
     #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
     pub format: QuotesFormat,
+
+    /// Source material to check quotes against: transcripts, statements,
+    /// releases, filings, posts (text or Markdown files, or directories of
+    /// them; repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +138,12 @@ pub struct CheckArgs {
     /// Do not run these rules, whatever the config file selects.
     #[arg(long, visible_alias = "extend-ignore", value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
     pub ignore: Vec<RuleSelector>,
+
+    /// Source material to check quotes against: transcripts, statements,
+    /// releases, filings, posts (text or Markdown files, or directories of
+    /// them; repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 impl CheckArgs {

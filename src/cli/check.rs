@@ -4,6 +4,7 @@ use super::args::CheckArgs;
 use super::{input, output, print};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
+use crate::provenance;
 use crate::render::count;
 use crate::render::json::Summary;
 use crate::render::FileDiagnostics;
@@ -20,7 +21,11 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     let resolver = Mutex::new(Resolver::new(config));
     let config_errors = Mutex::new(HashSet::new());
     let selection = args.rule_selection();
-    let outcome = input::process(&args.inputs, |file| check_file(file, &selection, &resolver, &config_errors));
+    // Sources named on the command line are read and indexed once for every draft.
+    let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
+    let outcome = input::process(&args.inputs, |file| {
+        check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
+    });
     let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
@@ -42,6 +47,7 @@ fn check_file(
     selection: &RuleSelection,
     resolver: &Mutex<Resolver>,
     errors: &Mutex<HashSet<String>>,
+    sources: Option<&Arc<provenance::SourceSet>>,
 ) -> Option<FileDiagnostics> {
     let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
     let settings = match found {
@@ -56,6 +62,13 @@ fn check_file(
     };
     // The command line's `--select`/`--ignore` override the config file's.
     let settings = if selection.is_empty() { settings } else { Arc::new(selection.apply(&settings)) };
+    // Sources that cannot be read are reported once each (exit 2); the rest are used.
+    let (settings, source_errors) = provenance::attach(&settings, &file, sources);
+    for message in source_errors {
+        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+            eprintln!("error: {message}");
+        }
+    }
     let analysis = analyze_with(file, &settings);
     let diagnostics = suppression::check(&analysis, &settings);
     Some(FileDiagnostics { file: analysis.file, diagnostics })

@@ -2,19 +2,39 @@
 
 use super::args::{QuotesArgs, QuotesFormat};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
-use crate::analysis::analyze;
+use crate::analysis::{analyze, Analysis};
+use crate::provenance::{self, Verdict};
 use crate::render::{quotes_json, quotes_table};
+use crate::settings::Settings;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
 pub fn run(args: &QuotesArgs) -> i32 {
-    let mut outcome = input::process(&args.inputs, analyze);
+    // Sources named on the command line are read and indexed once for every draft.
+    let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
+    let defaults = Arc::new(Settings::default());
+    let errors = Mutex::new(HashSet::new());
+    let mut outcome = input::process(&args.inputs, |file| {
+        let (settings, source_errors) = provenance::attach(&defaults, &file, sources.as_ref());
+        for message in source_errors {
+            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+                eprintln!("error: {message}");
+            }
+        }
+        let analysis = analyze(file);
+        let verdicts = provenance::verify(&analysis, &settings.sources);
+        (analysis, verdicts)
+    });
     // Deterministic output whatever the argument order, as for `check`.
-    outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    outcome.results.sort_by(|a, b| a.0.file.path.cmp(&b.0.file.path));
+    let (analyses, verdicts): (Vec<Analysis>, Vec<Vec<Verdict>>) = outcome.results.into_iter().unzip();
     let out = match args.format {
-        QuotesFormat::Table => quotes_table::render(&outcome.results),
-        QuotesFormat::Json => quotes_json::render(&outcome.results),
+        QuotesFormat::Table => quotes_table::render(&analyses),
+        QuotesFormat::Json => quotes_json::render_with_sources(&analyses, &verdicts),
     };
+    let failed = outcome.failed || !errors.into_inner().unwrap_or_else(|e| e.into_inner()).is_empty();
     // Listing quotes is not a finding: exit 0 unless something went wrong.
-    if print(&out) && !outcome.failed {
+    if print(&out) && !failed {
         EXIT_CLEAN
     } else {
         EXIT_ERROR

@@ -55,7 +55,13 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         position: None,
         message: format!("cannot read the configuration: {e}"),
     })?;
-    parse(&text, &shown)
+    let mut settings = parse(&text, &shown)?;
+    if !settings.source_globs.is_empty() {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let set = crate::provenance::load_globs(base, &settings.source_globs);
+        settings.sources = crate::provenance::Sources::new(vec![std::sync::Arc::new(set)]);
+    }
+    Ok(settings)
 }
 
 /// Checks config text, naming it `path` in errors.
@@ -88,6 +94,7 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
         settings.select = Some(selectors(&select)?);
     }
     settings.ignore = selectors(file.ignore.as_deref().unwrap_or_default())?;
+    settings.source_globs = file.sources.unwrap_or_default().into_iter().map(Spanned::into_inner).collect();
     for (key, level) in file.severity.unwrap_or_default() {
         let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
         let severity = match level {
@@ -285,7 +292,7 @@ titles = ["Cllr."]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");

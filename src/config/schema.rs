@@ -16,6 +16,8 @@ pub struct ConfigFile {
     pub ignore: Option<Vec<Spanned<String>>>,
     pub severity: Option<BTreeMap<Spanned<String>, SeverityName>>,
     pub extend: Option<Spanned<Extend>>,
+    /// Source material for quote provenance: globs relative to the config file.
+    pub sources: Option<Vec<Spanned<String>>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).

@@ -13,7 +13,7 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
     for entry in files {
         let file = SimpleFile::new(entry.file.path.as_str(), entry.file.text.as_str());
         for d in &entry.diagnostics {
-            let diagnostic = to_codespan(&entry.file.text, d);
+            let diagnostic = to_codespan(&entry.file.text, d, color);
             if let Err(err) = term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic) {
                 // codespan only fails on spans it cannot place; fall back to one line.
                 let line = format!("{}[{}]: {} ({err})\n", d.severity, d.code, d.message);
@@ -24,7 +24,7 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-fn to_codespan(text: &str, d: &Diagnostic) -> cs::Diagnostic<()> {
+fn to_codespan(text: &str, d: &Diagnostic, color: bool) -> cs::Diagnostic<()> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -40,7 +40,9 @@ fn to_codespan(text: &str, d: &Diagnostic) -> cs::Diagnostic<()> {
             .iter()
             .map(|l| cs::Label::secondary((), clamp_span(text, l.span).range()).with_message(&l.message)),
     );
-    let mut notes = d.notes.clone();
+    // Word diffs (`[-old-]{+new+}`) are coloured as `git diff --word-diff` colours them.
+    let mut notes: Vec<String> =
+        d.notes.iter().map(|n| if color { crate::provenance::diff::colorize(n) } else { n.clone() }).collect();
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }

@@ -3,6 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::attribution::{Channel, Cue, Speaker};
+use crate::provenance::{Outcome, Verdict};
 use crate::quote::QuoteKind;
 use crate::span::Span;
 use serde::Serialize;
@@ -29,17 +30,45 @@ struct JsonQuote<'a> {
     speaker: Option<&'a Speaker>,
     cue: Option<&'a Cue>,
     channel: Option<&'a Channel>,
+    /// Where the quote was found in the sources (only when sources were given and it was found).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<JsonSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    path: &'a str,
+    span: Span,
+    line: usize,
+    column: usize,
+    /// `verbatim`, or `altered` (a misquote: see QP004).
+    #[serde(rename = "match")]
+    matched: &'static str,
+    /// Who speaks there: the transcript turn, else the source's front-matter `speaker`.
+    speaker: Option<&'a str>,
+    channel: Option<&'a str>,
+    outlet: Option<&'a str>,
+    date: Option<&'a str>,
 }
 
 pub fn render(analyses: &[Analysis]) -> String {
-    let files = analyses.iter().map(file).collect();
+    render_with_sources(analyses, &[])
+}
+
+/// As [`render`], with each quote's place in the sources (`verdicts[i]` for `analyses[i]`).
+pub fn render_with_sources(analyses: &[Analysis], verdicts: &[Vec<Verdict>]) -> String {
+    let files = analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| file(a, verdicts.get(i).map_or(&[][..], Vec::as_slice)))
+        .collect();
     // Serialising plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&Document { version: 1, files }).unwrap_or_default();
     out.push('\n');
     out
 }
 
-fn file(a: &Analysis) -> File<'_> {
+fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
     let text = a.file.text.as_str();
     let quotes = a
         .scan
@@ -59,8 +88,28 @@ fn file(a: &Analysis) -> File<'_> {
                 speaker: attribution.and_then(|x| x.speaker.as_ref()),
                 cue: attribution.and_then(|x| x.cue.as_ref()),
                 channel: attribution.and_then(|x| x.channel.as_ref()),
+                source: verdicts.iter().find(|v| v.quote == i).and_then(source),
             }
         })
         .collect();
     File { path: &a.file.path, quotes }
+}
+
+fn source(v: &Verdict) -> Option<JsonSource<'_>> {
+    let (p, matched) = match &v.outcome {
+        Outcome::Verbatim(p) => (p, "verbatim"),
+        Outcome::Altered { passage, .. } => (passage, "altered"),
+        Outcome::NotFound => return None,
+    };
+    Some(JsonSource {
+        path: &p.path,
+        span: p.span,
+        line: p.line,
+        column: p.column,
+        matched,
+        speaker: p.speaker.as_deref(),
+        channel: p.meta.channel.as_deref(),
+        outlet: p.meta.outlet.as_deref(),
+        date: p.meta.date.as_deref(),
+    })
 }

@@ -14,12 +14,15 @@ mod inconsistent_name_spelling;
 mod insertion_in_parentheses;
 mod late_attribution;
 mod loaded_attribution_verb;
+mod misattributed_quote;
+mod misquote;
 mod mixed_attribution_tense;
 mod mixed_quote_style;
 mod mixed_speakers_in_paragraph;
 mod pronoun_before_name;
 mod punctuation_placement;
 mod quote_drift;
+mod quote_not_in_sources;
 mod quote_without_channel;
 mod relayed_quote_without_outlet;
 #[cfg(test)]
@@ -39,12 +42,15 @@ pub use inconsistent_name_spelling::InconsistentNameSpelling;
 pub use insertion_in_parentheses::InsertionInParentheses;
 pub use late_attribution::LateAttribution;
 pub use loaded_attribution_verb::LoadedAttributionVerb;
+pub use misattributed_quote::MisattributedQuote;
+pub use misquote::Misquote;
 pub use mixed_attribution_tense::MixedAttributionTense;
 pub use mixed_quote_style::MixedQuoteStyle;
 pub use mixed_speakers_in_paragraph::MixedSpeakersInParagraph;
 pub use pronoun_before_name::PronounBeforeName;
 pub use punctuation_placement::PunctuationPlacement;
 pub use quote_drift::QuoteDrift;
+pub use quote_not_in_sources::QuoteNotInSources;
 pub use quote_without_channel::QuoteWithoutChannel;
 pub use relayed_quote_without_outlet::RelayedQuoteWithoutOutlet;
 pub use unattributed_quote::UnattributedQuote;
@@ -102,6 +108,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(QuoteWithoutChannel),
         Box::new(RelayedQuoteWithoutOutlet),
         Box::new(QuoteDrift),
+        Box::new(Misquote),
+        Box::new(MisattributedQuote),
+        Box::new(QuoteNotInSources),
         Box::new(UnusedSuppression),
         Box::new(UnknownRuleInSuppression),
     ]

@@ -109,10 +109,26 @@ impl Rule for QuoteDrift {
                 )
                 .with_primary_label("this version")
                 .with_label(earlier.span, "the earlier version")
+                .with_note(format!(
+                    "word diff (earlier → this): {}",
+                    crate::provenance::diff::word_diff(&written_words(earlier), &written_words(later), |a, b| {
+                        crate::provenance::normalize::word_hash(a) == crate::provenance::normalize::word_hash(b)
+                    })
+                    .render()
+                ))
                 .with_help("quote the exact words both times, or paraphrase one of them without quotation marks"),
             );
         }
     }
+}
+
+/// A quote's words as written (for the diff shown to the editor), as the
+/// provenance matcher reads them.
+fn written_words(quote: &crate::quote::Quote) -> Vec<String> {
+    crate::provenance::normalize::word_ranges(&quote.text)
+        .into_iter()
+        .filter_map(|r| quote.text.get(r).map(str::to_string))
+        .collect()
 }
 
 #[derive(Debug, PartialEq, Eq)]
