@@ -217,10 +217,13 @@ pub struct TokenFacts<'a> {
 
 impl<'a> TokenFacts<'a> {
     pub fn of(word: &str, lower: &str, lex: &'a Lexicon) -> Self {
+        // titles are capitalised ("Sen.", "President"); plurals end in s
+        let capital = word.starts_with(char::is_uppercase);
         TokenFacts {
             verb: lex.verb(lower),
-            title: lex.is_title(word),
-            role: lex.is_role_noun(lower) || lex.is_role_noun(lower.trim_end_matches('s')),
+            title: capital && lex.is_title(word),
+            role: lex.is_role_noun(lower)
+                || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
         }
     }
 }

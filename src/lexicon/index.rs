@@ -10,12 +10,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub struct Index {
-    pub verbs: HashMap<String, SpeechVerb>,
-    pub titles: HashMap<String, Cased<()>>,
-    pub abbreviations: HashMap<String, Cased<AbbrevKind>>,
-    pub roles: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub generic_orgs: HashSet<String>,
+    pub verbs: HashMap<String, SpeechVerb, FastHash>,
+    pub titles: HashMap<String, Cased<()>, FastHash>,
+    pub abbreviations: HashMap<String, Cased<AbbrevKind>, FastHash>,
+    pub roles: HashSet<String, FastHash>,
+    pub org_heads: HashSet<String, FastHash>,
+    pub generic_orgs: HashSet<String, FastHash>,
     pub outlets: OutletIndex,
     anonymous: PhraseSet,
     justification: PhraseSet,
@@ -56,8 +56,8 @@ impl Index {
     }
 }
 
-fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb> {
-    let mut map = HashMap::new();
+fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb, FastHash> {
+    let mut map = HashMap::default();
     for entry in verbs {
         let [base, ..] = &entry.forms;
         let lemma = match &entry.particle {
@@ -82,16 +82,16 @@ fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb> {
 const FORM_ORDER: [VerbForm; 5] =
     [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Participle, VerbForm::PastParticiple];
 
-fn title_map(titles: &[String]) -> HashMap<String, Cased<()>> {
-    let mut map = HashMap::new();
+fn title_map(titles: &[String]) -> HashMap<String, Cased<()>, FastHash> {
+    let mut map = HashMap::default();
     for title in titles {
         words::insert_cased(&mut map, title.trim().trim_end_matches('.'), ());
     }
     map
 }
 
-fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>> {
-    let mut map = HashMap::new();
+fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>, FastHash> {
+    let mut map = HashMap::default();
     for abbr in data.abbreviations.iter().chain(&data.states) {
         words::insert_cased(&mut map, abbr, AbbrevKind::Other);
     }
@@ -102,8 +102,8 @@ fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>> {
     map
 }
 
-fn role_set(roles: &[String]) -> HashSet<String> {
-    let mut set = HashSet::new();
+fn role_set(roles: &[String]) -> HashSet<String, FastHash> {
+    let mut set = HashSet::default();
     for role in roles {
         words::with_plural(role, &mut set);
     }

@@ -1,6 +1,7 @@
 //! Normalising words for lookup.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 /// A lookup value and whether the text must be capitalised to match it
 /// ("Ill." is Illinois, "ill." is not).
@@ -26,18 +27,18 @@ pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn insert_cased<T>(map: &mut HashMap<String, Cased<T>>, entry: &str, value: T) {
+pub fn insert_cased<T, S: BuildHasher>(map: &mut HashMap<String, Cased<T>, S>, entry: &str, value: T) {
     let needs_capital = entry.trim().starts_with(char::is_uppercase);
     map.insert(key(entry).into_owned(), Cased { value, needs_capital });
 }
 
-pub fn get_cased<T: Copy>(map: &HashMap<String, Cased<T>>, word: &str) -> Option<T> {
+pub fn get_cased<T: Copy, S: BuildHasher>(map: &HashMap<String, Cased<T>, S>, word: &str) -> Option<T> {
     let found = map.get(key(word).as_ref())?;
     let capitalised = word.trim().starts_with(char::is_uppercase);
     (capitalised || !found.needs_capital).then_some(found.value)
 }
 
-pub fn lookup_cased(map: &HashMap<String, Cased<()>>, word: &str) -> bool {
+pub fn lookup_cased<S: BuildHasher>(map: &HashMap<String, Cased<()>, S>, word: &str) -> bool {
     get_cased(map, word).is_some()
 }
 
@@ -48,7 +49,7 @@ pub fn is_opening_punct(c: char) -> bool {
 
 /// The singular and its regular plural ("spokesman" → "spokesmen",
 /// "attorney" → "attorneys", "analysis" is not a role so "-is" is ignored).
-pub fn with_plural(role: &str, set: &mut HashSet<String>) {
+pub fn with_plural<S: BuildHasher>(role: &str, set: &mut HashSet<String, S>) {
     let singular = key(role).into_owned();
     let plural = pluralize(&singular);
     set.insert(singular);
