@@ -20,12 +20,11 @@ pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
-    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+    // jump from one sentence-ending character to the next
+    while let Some(at) = text.get(pos..).and_then(|rest| rest.find(is_terminal)) {
+        pos += at;
+        let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
         let next = pos + c.len_utf8();
-        if !is_terminal(c) {
-            pos = next;
-            continue;
-        }
         let run_end = skip_while(text, pos, is_terminal);
         let end = skip_while(text, run_end, is_closer);
         if quotes.depth_before(end) == 0 && is_break(text, lexicon, pos..run_end, end) {
@@ -224,6 +223,15 @@ fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
     let mut prev: Option<char> = None;
     let mut pos = 0;
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        if !is_quote_char(c) {
+            // only marks matter here; `prev` is read back from the text when one comes
+            let skip = text.get(pos..).and_then(|rest| rest.find(is_quote_char)).unwrap_or(text.len() - pos);
+            if skip > 0 {
+                prev = text.get(..pos + skip).and_then(|s| s.chars().next_back());
+                pos += skip;
+                continue;
+            }
+        }
         let doubled = matches!(c, '\'' | '`') && text.get(pos + 1..).is_some_and(|r| r.starts_with(c));
         let len = if doubled { 2 } else { c.len_utf8() };
         let german_top = open.last().is_some_and(|&(_, german)| german);
@@ -243,6 +251,10 @@ fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
     }
     marks.retain(|&(_, paired)| paired);
     marks
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '`' | '“' | '”' | '„' | '«' | '»')
 }
 
 /// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a quotation.

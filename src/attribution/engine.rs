@@ -18,7 +18,9 @@ const FOLLOW_ON_BLOCKS: usize = 2;
 struct BlockView<'a> {
     block: &'a ProseBlock,
     toks: Vec<Token>,
-    lowers: Vec<String>,
+    /// The block's text with ASCII letters lower-cased: same byte offsets, so a
+    /// token's lower-case form is a slice of it.
+    lower: String,
     facts: Vec<TokenFacts<'a>>,
     sentence_of: Vec<usize>,
 }
@@ -37,13 +39,19 @@ impl<'a> BlockView<'a> {
                 si
             })
             .collect();
-        let lowers: Vec<String> = toks.iter().map(|t| t.text(&block.text).to_lowercase()).collect();
-        let facts = toks.iter().zip(&lowers).map(|(t, l)| TokenFacts::of(t.text(&block.text), l, lex)).collect();
-        BlockView { block, toks, lowers, facts, sentence_of }
+        let lower = block.text.to_ascii_lowercase();
+        let facts = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => TokenFacts::of(t.text(&block.text), t.text(&lower), lex),
+                _ => TokenFacts::default(),
+            })
+            .collect();
+        BlockView { block, toks, lower, facts, sentence_of }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, toks: &self.toks, lowers: &self.lowers, facts: &self.facts, lex }
+        Frame { text: &self.block.text, lower_text: &self.lower, toks: &self.toks, facts: &self.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {

@@ -208,7 +208,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// What the word lists say of one token; patterns ask many times.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TokenFacts<'a> {
     pub verb: Option<&'a SpeechVerb>,
     pub title: bool,
@@ -221,7 +221,7 @@ impl<'a> TokenFacts<'a> {
         let capital = word.starts_with(char::is_uppercase);
         TokenFacts {
             verb: lex.verb(lower),
-            title: capital && lex.is_title(word),
+            title: capital && lex.is_title_folded(word, lower),
             role: lex.is_role_noun(lower)
                 || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
         }
@@ -232,8 +232,8 @@ impl<'a> TokenFacts<'a> {
 pub struct Frame<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    /// Each token lower-cased once, since every pattern asks.
-    pub lowers: &'a [String],
+    /// The block's text with ASCII letters lower-cased (same byte offsets).
+    pub lower_text: &'a str,
     /// What the word lists say of each token, looked up once.
     pub facts: &'a [TokenFacts<'a>],
     pub lex: &'a Lexicon,
@@ -249,7 +249,7 @@ impl<'a> Frame<'a> {
 
     /// The lower-case word at `i` (computed once per block).
     pub fn lower(&self, i: usize) -> &'a str {
-        self.lowers.get(i).map_or("", String::as_str)
+        self.toks.get(i).map_or("", |t| t.text(self.lower_text))
     }
 
     /// Anonymous and vague phrases start with a word; punctuation and quotes never do.

@@ -235,6 +235,14 @@ impl Lexicon {
         words::lookup_cased(&self.index.titles, word.trim().trim_end_matches('.'))
     }
 
+    /// [`Lexicon::is_title`] for a word whose lower-case form is at hand
+    /// (saves folding it again on the hot path).
+    pub fn is_title_folded(&self, word: &str, lower: &str) -> bool {
+        let key = lower.trim().trim_end_matches('.');
+        let Some(found) = self.index.titles.get(key) else { return false };
+        word.trim().starts_with(char::is_uppercase) || !found.needs_capital
+    }
+
     /// Whether a token ending in "." is a known abbreviation ("U.S.", "Jan.",
     /// "D-Calif.", "(R-N.Y.").
     pub fn is_abbreviation(&self, token_with_dot: &str) -> bool {

@@ -14,13 +14,10 @@ pub struct Cased<T> {
 /// Lower-case, single-spaced form used as a map key. Borrowed when the word
 /// already is one (the common case on the hot path: a single lower-case word).
 pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
-    let simple = !word.is_empty()
-        && !word.starts_with(char::is_whitespace)
-        && !word.ends_with(char::is_whitespace)
-        && !word.contains("  ")
-        && !word.contains(['\t', '\n', '\r'])
-        && !word.chars().any(char::is_uppercase);
-    if simple {
+    // one pass: a plain lower-case ASCII word is its own key
+    let plain = !word.is_empty()
+        && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace());
+    if plain {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
