@@ -4,6 +4,8 @@ use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
 use crate::lexicon::{Lexicon, PhraseList, SpeechVerb, VerbForm};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// A speaker mention found in a block: tokens `start..end` and what kind of source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +152,10 @@ const NOT_NAMES: &[&str] = &[
     "Mrs",
 ];
 
+/// The long word lists above as sets: they are asked about every token.
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static ADVERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ADVERBS.iter().copied().collect());
+
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
 /// Words that may stand between a subject and its verb: "Trump later said".
@@ -287,7 +293,7 @@ impl<'a> Frame<'a> {
 
     pub fn is_adverb(&self, i: usize) -> bool {
         let w = self.lower(i);
-        self.is_word(i) && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
+        self.is_word(i) && (ADVERB_SET.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
     }
 
     pub fn is_role(&self, i: usize) -> bool {
@@ -306,13 +312,19 @@ impl<'a> Frame<'a> {
 
     fn is_name_part(&self, i: usize) -> bool {
         let w = self.word(i);
-        let shouting = w.chars().filter(|c| c.is_alphabetic()).count() > 6 && !w.chars().any(char::is_lowercase);
-        (self.is_cap(i) && !self.is_pronoun(i) && !shouting) || (self.is_word(i) && NAME_LINKS.contains(&w))
+        if !self.is_cap(i) {
+            return self.is_word(i) && NAME_LINKS.contains(&w);
+        }
+        // an all-capitals heading word ("INVESTIGATED") is no name
+        let shouting = w.len() > 6
+            && !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 6;
+        !self.is_pronoun(i) && !shouting
     }
 
     /// A word that may begin a name ("When" and "Monday" may not).
     fn can_start_name(&self, i: usize) -> bool {
-        self.is_name_part(i) && !NOT_NAMES.contains(&self.word(i)) && !NAME_LINKS.contains(&self.word(i))
+        self.is_name_part(i) && !NOT_NAME_SET.contains(self.word(i)) && !NAME_LINKS.contains(&self.word(i))
     }
 
     pub fn can_start_name_pub(&self, i: usize) -> bool {
