@@ -127,8 +127,11 @@ const APPOSITIVE_STARTS: &[&str] =
 fn introduction(a: &Analysis, span: Span) -> String {
     let text = &a.file.text;
     let rest = text.get(span.start..).unwrap_or_default();
-    let line_end = rest.find(['\n', '.', ';', '“', '"']).unwrap_or(rest.len());
-    let clause = rest.get(..line_end).unwrap_or_default();
+    // a clause may wrap onto the next source line, but not past a blank one
+    let end =
+        [rest.find(['.', ';', '“', '"']), rest.find("\n\n")].into_iter().flatten().min().unwrap_or(rest.len());
+    let clause = rest.get(..end).unwrap_or_default().replace(['\r', '\n'], " ");
+    let clause = clause.as_str();
     let name_len = span.len().min(clause.len());
     let after = clause.get(name_len..).unwrap_or_default();
     // an appositive follows as ", a/an/the …," or ", <role> …,"
