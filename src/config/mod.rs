@@ -12,13 +12,12 @@ mod schema;
 pub use discovery::{find_config_file, ConfigChoice, Resolver, CONFIG_NAMES};
 pub use lexicon::extended_lexicon;
 
-use crate::attribution::ChannelKind;
 use crate::diagnostic::Severity;
 use crate::settings::{
     ExtraChannel, ExtraLists, ExtraOutlet, ExtraVerb, ExtraVerbClass, RuleSelector, Settings, SharedLexicon,
 };
 use crate::span::{LineCol, LineIndex};
-use schema::{ChannelKindName, ConfigFile, Extend, OutletEntry, SeverityName, VerbClassName};
+use schema::{ConfigFile, Extend, OutletEntry, SeverityName, VerbClassName};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -207,15 +206,7 @@ fn extra_lists(extend: Extend) -> Result<ExtraLists, Invalid> {
         extra.speech_verbs.push(ExtraVerb { forms, particle: verb.particle, class });
     }
     for channel in &extend.channels {
-        let kind = match channel.kind {
-            ChannelKindName::Interview => ChannelKind::Interview,
-            ChannelKindName::Statement => ChannelKind::Statement,
-            ChannelKindName::Briefing => ChannelKind::Briefing,
-            ChannelKindName::Social => ChannelKind::Social,
-            ChannelKindName::Document => ChannelKind::Document,
-            ChannelKindName::Relayed => ChannelKind::Relayed,
-            ChannelKindName::Other => ChannelKind::Other,
-        };
+        let kind = channel.kind;
         extra.channels.push(ExtraChannel { phrase: phrase(&channel.phrase, "a channel phrase")?, kind });
     }
     Ok(extra)
@@ -282,7 +273,7 @@ titles = ["Cllr."]
         );
         assert_eq!(s.extra.speech_verbs[1].forms[2], "muttered");
         assert_eq!(s.extra.anonymous, ["a person close to the (club|board)"]);
-        assert_eq!(s.extra.channels[0].kind, ChannelKind::Interview);
+        assert_eq!(s.extra.channels[0].kind, crate::attribution::ChannelKind::Interview);
         assert_eq!(s.extra.roles, ["harbourmaster"]);
         assert_eq!(s.extra.titles, ["Cllr."]);
         assert_eq!(s.extra.weasel.len() + s.extra.vague.len() + s.extra.justifications.len(), 3);

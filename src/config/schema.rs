@@ -115,17 +115,5 @@ pub enum VerbClassName {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ChannelEntry {
     pub phrase: Spanned<String>,
-    pub kind: ChannelKindName,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKindName {
-    Interview,
-    Statement,
-    Briefing,
-    Social,
-    Document,
-    Relayed,
-    Other,
+    pub kind: crate::attribution::ChannelKind,
 }

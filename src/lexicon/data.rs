@@ -203,41 +203,14 @@ struct ChannelFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChannelRow {
-    kind: KindName,
+    kind: ChannelKind,
     phrases: Vec<String>,
-}
-
-/// Mirrors [`ChannelKind`], which does not implement `Deserialize`.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum KindName {
-    Interview,
-    Statement,
-    Briefing,
-    Social,
-    Document,
-    Relayed,
-    Other,
-}
-
-impl From<KindName> for ChannelKind {
-    fn from(k: KindName) -> Self {
-        match k {
-            KindName::Interview => ChannelKind::Interview,
-            KindName::Statement => ChannelKind::Statement,
-            KindName::Briefing => ChannelKind::Briefing,
-            KindName::Social => ChannelKind::Social,
-            KindName::Document => ChannelKind::Document,
-            KindName::Relayed => ChannelKind::Relayed,
-            KindName::Other => ChannelKind::Other,
-        }
-    }
 }
 
 pub fn channels(file: &str, text: &str) -> Result<Vec<PhraseEntry>, LexiconError> {
     let rows = parse::<ChannelFile>(file, text)?.channel;
     let entries = rows.into_iter().flat_map(|row| {
-        let kind = ChannelKind::from(row.kind);
+        let kind = row.kind;
         row.phrases.into_iter().map(move |p| PhraseEntry { channel: Some(kind), ..PhraseEntry::plain(p) })
     });
     Ok(entries.collect())
