@@ -215,29 +215,27 @@ impl Context {
     pub fn channel_in(
         &self,
         block: &ProseBlock,
-        range: Range<usize>,
+        ranges: &[Range<usize>],
         speaker: &Speaker,
         lex: &Lexicon,
     ) -> Option<Channel> {
-        let text = block.text.get(range.clone())?;
-        let found = lex.find_phrases(PhraseList::Channel, text).into_iter().next();
-        if let Some(m) = found {
-            let kind = m.channel?;
-            // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
-            let outlet = m
-                .outlet
-                .as_ref()
-                .and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.clone())));
-            let r = range.start + m.range.start..range.start + m.range.end;
-            return Some(Channel {
-                text: text.get(m.range.clone())?.to_string(),
-                span: block.source_span(r),
-                kind,
-                outlet,
-            });
-        }
-        speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned()
+        ranges
+            .iter()
+            .find_map(|r| channel_phrase(block, r.clone(), lex))
+            .or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
     }
+}
+
+/// The first channel phrase in `range` of the block ("told AFP", "in a statement").
+fn channel_phrase(block: &ProseBlock, range: Range<usize>, lex: &Lexicon) -> Option<Channel> {
+    let text = block.text.get(range.clone())?;
+    let m = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
+    let kind = m.channel?;
+    // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
+    let outlet =
+        m.outlet.as_ref().and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.clone())));
+    let r = range.start + m.range.start..range.start + m.range.end;
+    Some(Channel { text: text.get(m.range.clone())?.to_string(), span: block.source_span(r), kind, outlet })
 }
 
 /// A name without courtesy titles or a leading "the": "Rep. G.K. Butterfield" → "G.K. Butterfield".

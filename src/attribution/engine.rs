@@ -29,16 +29,7 @@ impl<'a> BlockView<'a> {
     fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &'a Lexicon) -> Self {
         let toks = tokenize(block, quotes, lex);
         let ranges = crate::sentences::split_with(&block.text, lex);
-        let mut si = 0;
-        let sentence_of = toks
-            .iter()
-            .map(|t| {
-                while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
-                    si += 1;
-                }
-                si
-            })
-            .collect();
+        let sentence_of = sentence_labels(&toks, &ranges);
         let lower = block.text.to_ascii_lowercase();
         let facts = toks
             .iter()
@@ -64,6 +55,32 @@ impl<'a> BlockView<'a> {
     fn quote_token(&self, id: usize) -> Option<usize> {
         self.toks.iter().position(|t| t.kind == TokKind::Quote(id))
     }
+}
+
+/// The sentence each token belongs to. A quotation is one unit whatever full
+/// stops it holds: the sentences it spans, and the one it ends in, share the
+/// label of the sentence it starts in.
+fn sentence_labels(toks: &[Token], ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
+    let mut si = 0;
+    let mut merged_until = 0; // byte offset up to which the current label holds
+    let mut label = 0;
+    toks.iter()
+        .map(|t| {
+            while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
+                si += 1;
+            }
+            if t.start >= merged_until {
+                label = si;
+            }
+            if matches!(t.kind, TokKind::Quote(_)) {
+                let end_range = ranges.iter().position(|r| t.end <= r.end).unwrap_or(si);
+                if end_range > si {
+                    merged_until = ranges.get(end_range).map_or(t.end, |r| r.end);
+                }
+            }
+            label
+        })
+        .collect()
 }
 
 /// Attributes every quote; also refines short partial quotes that no one
@@ -271,8 +288,25 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
         text: f.span_text(found.cue, found.cue + found.cue_len).to_string(),
         span: token_span(v, found.cue, found.cue + found.cue_len),
     };
-    let channel = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, f.lex);
+    let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }
+}
+
+/// The writer's own words in a sentence: the stretches between its quotations
+/// (a channel named inside someone's words is not how they reached us).
+fn writer_ranges(v: &BlockView, s: Sentence) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = s.lo;
+    for i in s.lo..=s.hi {
+        let is_quote = v.toks.get(i).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
+        if i == s.hi || is_quote {
+            if i > start {
+                out.push(token_range(v, start, i));
+            }
+            start = i + 1;
+        }
+    }
+    out
 }
 
 fn token_range(v: &BlockView, start: usize, end: usize) -> std::ops::Range<usize> {
@@ -303,7 +337,7 @@ fn note_reported_channels(v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
                     m.kind,
                     lex,
                 );
-                if let Some(channel) = ctx.channel_in(v.block, token_range(v, s.lo, s.hi), &speaker, lex) {
+                if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
                     ctx.remember_channel(&speaker, channel);
                 }
             }

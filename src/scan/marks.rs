@@ -135,8 +135,10 @@ fn classify(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &
             mark(pos, c, Double, if weak { Close } else { Open }, MarkStyle::Curly, weak)
         }
         '”' => {
-            let opens = flanks == Some(Open);
-            mark(pos, c, Double, if opens { Open } else { Close }, MarkStyle::Curly, opens)
+            // ”Mr. Trump … at a paragraph's start: a closing mark used to open
+            // (it still closes whatever is open)
+            let facing = if flanks == Some(Open) { Either } else { Close };
+            mark(pos, c, Double, facing, MarkStyle::Curly, false)
         }
         '„' => mark(pos, c, Double, Open, MarkStyle::German, false),
         '«' => mark(pos, c, Double, Open, MarkStyle::Guillemet, false),
