@@ -49,6 +49,13 @@ impl HouseStyle {
         }
     }
 
+    /// Whether the house style fixes the tense of attributions: news styles
+    /// want "said" (features may use "says", so the standard style only asks
+    /// for consistency).
+    pub fn wants_past_attribution(self) -> bool {
+        !matches!(self, HouseStyle::Standard)
+    }
+
     /// Whether a full quote is introduced with a colon rather than a comma.
     pub fn colon_before_quote(self) -> bool {
         matches!(self, HouseStyle::Reuters)

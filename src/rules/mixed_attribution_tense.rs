@@ -27,7 +27,9 @@ The tense of the reporting verbs: the verbs of every quote's attribution, and
 (headings are left out, since headlines use the present). When both past
 ("said", "told") and present ("says", "adds") forms occur, the rule reports
 once for the draft, with the counts, at the first verb of the less common
-tense.
+tense. Under a news house style (`style = "ap"`, `"reuters"` or `"guardian"`)
+the present tense is reported even when the whole draft uses it: those styles
+want "said".
 
 ## Why editors care
 
@@ -107,10 +109,12 @@ impl Rule for MixedAttributionTense {
         }
         let present = verbs.iter().filter(|(_, p)| *p).count();
         let past = verbs.len() - present;
-        if present == 0 || past == 0 {
+        // a news house style wants "said" even in a draft that uses "says" throughout
+        let style_wants_past = settings.style.wants_past_attribution() && present > 0;
+        if (present == 0 || past == 0) && !style_wants_past {
             return;
         }
-        let minority_present = present <= past;
+        let minority_present = style_wants_past || present <= past;
         let Some((first, _)) = verbs.iter().find(|(_, p)| *p == minority_present) else { return };
         let word = |s: &Span| analysis.file.text.get(s.range()).unwrap_or_default().to_string();
         let (major, minor) = if minority_present { ("past", "present") } else { ("present", "past") };
@@ -121,10 +125,46 @@ impl Rule for MixedAttributionTense {
             format!("attributions mix tenses: {past} in the past (said), {present} in the present (says)"),
         )
         .with_primary_label(format!("“{}” is in the {minor}", word(first)))
-        .with_help(format!("use the {major} tense throughout, as most of the story does"));
+        .with_help(if style_wants_past {
+            "house style wants the past tense: \"said\", \"added\"".to_string()
+        } else {
+            format!("use the {major} tense throughout, as most of the story does")
+        });
         for (span, _) in verbs.iter().filter(|(s, p)| *p == minority_present && s != first).take(5) {
             d = d.with_label(*span, format!("“{}” too", word(span)));
         }
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::HouseStyle;
+    use crate::source::SourceFile;
+
+    fn findings(text: &str, style: HouseStyle) -> Vec<Diagnostic> {
+        let analysis = crate::analyze(SourceFile::new("draft.md", text));
+        let settings = Settings { style, ..Settings::default() };
+        let mut out = Vec::new();
+        MixedAttributionTense.check(&analysis, &settings, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_consistent_present_is_fine_unless_the_house_style_wants_said() {
+        let draft = "“The bridge is safe,” says Ana Ruiz, the mayor.\n\n“It opens in May,” she adds.\n";
+        assert!(findings(draft, HouseStyle::Standard).is_empty());
+        let ap = findings(draft, HouseStyle::Ap);
+        assert_eq!(ap.len(), 1);
+        assert!(ap[0].help.as_deref().unwrap_or_default().contains("said"), "{:?}", ap[0].help);
+    }
+
+    #[test]
+    fn a_mix_is_reported_once_at_the_minority_tense() {
+        let draft = "“The bridge is safe,” said Ana Ruiz, the mayor.\n\n“It opens in May,” she said.\n\n“We are ready,” she adds.\n";
+        let found = findings(draft, HouseStyle::Standard);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("2 in the past"), "{}", found[0].message);
     }
 }
