@@ -39,6 +39,7 @@ const PLURAL_PRESENT: &[&str] = &[
     "urge",
     "promise",
     "vow",
+    "read",
 ];
 
 /// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
@@ -180,7 +181,7 @@ impl Frame<'_> {
     /// adverbs and past appositives set off by commas.
     pub fn subject_of(&self, lo: usize, v: usize) -> Option<Mention> {
         let end = self.skip_adverbs_back(lo, v);
-        if end > lo && self.is_punct(end - 1, ",)") {
+        if end > lo && self.is_punct(end - 1, ",)—–-") {
             return self.across_appositives(lo, end - 1);
         }
         if end > lo + 1 && self.lower(end - 1) == "that" && !self.is_speech_verb(end - 2) {
@@ -209,7 +210,7 @@ impl Frame<'_> {
         let mut seg_end = comma;
         let mut fallback = None;
         for _ in 0..4 {
-            let seg_start = (lo..seg_end).rev().find(|&i| self.is_punct(i, ",;:(")).map_or(lo, |i| i + 1);
+            let seg_start = (lo..seg_end).rev().find(|&i| self.is_punct(i, ",;:(—–-")).map_or(lo, |i| i + 1);
             if seg_start >= seg_end {
                 break;
             }
@@ -269,10 +270,13 @@ impl Frame<'_> {
         }
         if self.is_speech_verb(i) {
             // "said Soo Kim", "said 9/11 widow Terry Strada"
-            let m = (i + 1..s.hi.min(i + 6)).find_map(|j| self.mention_starting(j, s.hi))?;
+            let m = (i + 1..s.hi.min(i + 6))
+                .find_map(|j| self.mention_starting(j, s.hi))
+                .or_else(|| self.determined_phrase(i + 1, s.hi))?; // "said the ruling"
             return Some(Found { mention: m, cue: i, cue_len: 1 });
         }
-        let stop = s.hi.min(i + 16);
+        // room for a long appositive: "Q," Jane Doe, director of … and a professor at …, said
+        let stop = s.hi.min(i + 32);
         let v = (i..stop).find(|&j| self.is_speech_verb(j))?;
         let m = self.subject_of(i, v)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
@@ -343,6 +347,16 @@ impl Frame<'_> {
             }
         };
         Some(Found { mention: m, cue: noun, cue_len: 1 })
+    }
+
+    /// `said the ruling`: a determiner and up to three words, to the clause's end.
+    fn determined_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
+        if !self.is_determiner(start) {
+            return None;
+        }
+        let end = (start + 1..hi.min(start + 5)).find(|&i| !self.is_word(i)).unwrap_or(hi.min(start + 5));
+        let closes = end >= hi || self.is_punct(end, ".,;:");
+        (closes && end > start + 1).then(|| Mention::new(start, end, SpeakerKind::Role))
     }
 
     /// `Pew Research: "Q"`, `- Jane Doe: "Q"`: a name set before a colon.
