@@ -54,6 +54,26 @@ The pharmacy on Elm Street closed on Monday.
 ```
 "#;
 
+/// "America's", "Democratic", "Japanese": a possessive or an adjective of
+/// place or party, not a person's surname.
+fn not_a_surname(name: &str) -> bool {
+    name.ends_with("'s")
+        || name.ends_with("’s")
+        || ["ic", "an", "ese", "ish"].iter().any(|end| name.ends_with(end) && name.len() > 5)
+}
+
+/// A headline ("Politifact: …", "Talk compared to …") names nobody properly,
+/// and the story below it introduces them.
+fn in_headline(analysis: &Analysis, at: usize) -> bool {
+    let first = analysis.doc.blocks.first();
+    first.is_some_and(|b| {
+        b.span.start <= at
+            && at < b.span.end
+            && analysis.doc.blocks.len() > 2
+            && b.text.split_whitespace().count() <= 20
+    })
+}
+
 impl Rule for FirstReferenceIncomplete {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -74,6 +94,8 @@ impl Rule for FirstReferenceIncomplete {
                 || !s.mention.trim().eq(name.as_str())
                 || looks_like_group(name)
                 || lexicon.is_org_head(name)
+                || not_a_surname(name)
+                || in_headline(analysis, s.span.start)
             {
                 continue;
             }
