@@ -82,7 +82,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
         // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
         if let Some(&(p, '.')) = iter.peek() {
             let word = text.get(pos..end).unwrap_or_default();
-            if keeps_full_stop(word, lex) {
+            let with_dot = text.get(pos..p + 1).unwrap_or_default();
+            if keeps_full_stop(word, with_dot, lex) {
                 end = p + 1;
                 iter.next();
             }
@@ -93,8 +94,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
 }
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
-fn keeps_full_stop(word: &str, lex: &Lexicon) -> bool {
-    let n = word.chars().count();
-    let upper_initial = n == 1 && word.chars().all(char::is_uppercase);
-    upper_initial || word.contains('.') || lex.is_abbreviation(&format!("{word}."))
+fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
 }

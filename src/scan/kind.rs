@@ -70,8 +70,10 @@ fn is_title_case(inner: &str) -> bool {
 
 /// The text before the quote in its block, as a lowercase tail of a few words.
 fn tail_words(before: &str, n: usize) -> String {
-    let ws: Vec<&str> = before.split_whitespace().collect();
-    ws[ws.len().saturating_sub(n)..].join(" ").to_lowercase()
+    // read from the end: the text before a quote can be a long paragraph
+    let mut ws: Vec<&str> = before.split_whitespace().rev().take(n).collect();
+    ws.reverse();
+    ws.join(" ").to_lowercase()
 }
 
 /// Whether the quote stands where a sentence starts (or after a colon or an
