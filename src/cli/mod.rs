@@ -46,8 +46,8 @@ pub fn run() -> i32 {
 
 fn dispatch(cli: &Cli, color: bool) -> i32 {
     match &cli.command {
-        Command::Quotes(args) => quotes::run(args),
-        Command::Sources(args) => sources::run(args),
+        Command::Quotes(args) => quotes::run(args, config_choice(cli)),
+        Command::Sources(args) => sources::run(args, config_choice(cli)),
         Command::Check(args) => check::run(args, color, config_choice(cli)),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),

@@ -2,26 +2,37 @@
 
 use super::args::{QuotesArgs, QuotesFormat};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze_with, Analysis};
+use crate::config::{ConfigChoice, Resolver};
 use crate::provenance::{self, Verdict};
 use crate::render::{quotes_json, quotes_table};
 use crate::settings::Settings;
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub fn run(args: &QuotesArgs) -> i32 {
+pub fn run(args: &QuotesArgs, config: ConfigChoice) -> i32 {
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
-    let defaults = Arc::new(Settings::default());
+    // The same configuration as `check` (word lists, sources), so both agree on who speaks.
+    let resolver = Mutex::new(Resolver::new(config));
     let errors = Mutex::new(HashSet::new());
     let mut outcome = input::process(&args.inputs, |file| {
-        let (settings, source_errors) = provenance::attach(&defaults, &file, sources.as_ref());
+        let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
+        let settings = found.unwrap_or_else(|err| {
+            let message = err.to_string();
+            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+                eprintln!("error: {message}");
+            }
+            Arc::new(Settings::default())
+        });
+        let (settings, source_errors) = provenance::attach(&settings, &file, sources.as_ref());
         for message in source_errors {
             if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
                 eprintln!("error: {message}");
             }
         }
-        let analysis = analyze(file);
+        let analysis = analyze_with(file, &settings);
         let verdicts = provenance::verify(&analysis, &settings.sources);
         (analysis, verdicts)
     });

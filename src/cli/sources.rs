@@ -2,17 +2,33 @@
 
 use super::args::{QuotesFormat, SourcesArgs};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
-use crate::analysis::analyze;
+use crate::analysis::{analyze, analyze_with};
+use crate::config::{ConfigChoice, Resolver};
 use crate::render::sources;
+use std::path::Path;
+use std::sync::Mutex;
 
-pub fn run(args: &SourcesArgs) -> i32 {
-    let mut outcome = input::process(&args.inputs, analyze);
+pub fn run(args: &SourcesArgs, config: ConfigChoice) -> i32 {
+    // the configuration's word lists decide who speaks, as for `check`
+    let resolver = Mutex::new(Resolver::new(config));
+    let config_failed = std::sync::atomic::AtomicBool::new(false);
+    let mut outcome = input::process(&args.inputs, |file| {
+        let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
+        match found {
+            Ok(settings) => analyze_with(file, &settings),
+            Err(err) => {
+                eprintln!("error: {err}");
+                config_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                analyze(file)
+            }
+        }
+    });
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     let out = match args.format {
         QuotesFormat::Table => sources::render_table(&outcome.results),
         QuotesFormat::Json => sources::render_json(&outcome.results),
     };
-    if print(&out) && !outcome.failed {
+    if print(&out) && !outcome.failed && !config_failed.into_inner() {
         EXIT_CLEAN
     } else {
         EXIT_ERROR
