@@ -260,7 +260,9 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
 fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
     // the main clause's verb, not one in a trailing "where Clinton also spoke"
     (s.lo..s.hi).filter(|&j| f.is_speech_verb(j)).find_map(|vb| {
-        let m = f.subject_of(s.lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
+        // "“Q1,” Rep. Jim Jordan (R-Ohio), a member, said": the subject starts after the quote
+        let lo = (s.lo..vb).rev().find(|&j| f.is_quote(j)).map_or(s.lo, |q| q + 1);
+        let m = f.subject_of(lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
         Some(Found { mention: m, cue: vb, cue_len: 1 })
     })
 }

@@ -217,7 +217,8 @@ impl Frame<'_> {
             let clean = !(seg_start..seg_end).any(|i| self.is_speech_verb(i) || self.is_quote(i));
             // "a former analyst at the CIA", "the world body": descriptions, not the subject
             let description = self.is_determiner(seg_start) && seg_start > lo;
-            let m = self.mention_ending(seg_start, seg_end).filter(|_| clean);
+            // "Rep. Jim Jordan (R-Ohio)": the party tag closes the name's segment
+            let m = self.mention_ending(seg_start, self.skip_party_tag(seg_start, seg_end)).filter(|_| clean);
             if description {
                 if let Some(m) = m {
                     fallback.get_or_insert(m);

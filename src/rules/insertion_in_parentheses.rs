@@ -51,6 +51,15 @@ Use square brackets, or better, paraphrase so no insertion is needed.
 
 const MAX_WORDS: usize = 4;
 
+/// "(CROSSTALK.)" in a transcript, "(41 Shots)" in a song title: not an
+/// editor's insertion.
+fn stage_direction_or_title(content: &str) -> bool {
+    let letters: Vec<char> = content.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 2 && letters.iter().all(|c| c.is_uppercase());
+    let numbered = content.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    shouting || numbered
+}
+
 impl Rule for InsertionInParentheses {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -76,6 +85,7 @@ impl Rule for InsertionInParentheses {
                         || n > MAX_WORDS
                         || !content.chars().any(char::is_alphabetic)
                         || content.contains(open)
+                        || stage_direction_or_title(content)
                     {
                         continue;
                     }

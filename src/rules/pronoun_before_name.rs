@@ -58,7 +58,9 @@ impl Rule for PronounBeforeName {
         let mut seen = HashSet::new();
         for (_, q, a) in super::helpers::speech_quotes(analysis) {
             let Some(s) = &a.speaker else { continue };
-            if s.kind != SpeakerKind::Pronoun || s.name.is_some() || !seen.insert(s.span) {
+            // "which" and "it" stand for a phrase or an organisation, not a person not yet named
+            let personal = matches!(s.mention.to_lowercase().as_str(), "he" | "she" | "they" | "we" | "i");
+            if s.kind != SpeakerKind::Pronoun || !personal || s.name.is_some() || !seen.insert(s.span) {
                 continue;
             }
             out.push(
