@@ -106,6 +106,10 @@ impl Rule for FirstReferenceIncomplete {
                 Some((block, words, i))
             });
             let Some((block, words, i)) = first else { continue };
+            // a headline abbreviates; the story below it does the introducing
+            if in_headline(analysis, block.span.start) {
+                continue;
+            }
             let text = &block.text;
             let word = |j: usize| words.get(j).and_then(|r| text.get(r.clone())).unwrap_or_default();
             let prev = i.checked_sub(1).map(word).unwrap_or_default();
