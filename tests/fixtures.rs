@@ -3,6 +3,8 @@
 //! `QUOTELINT_BLESS=1 cargo test --test fixtures` rewrites the expectations;
 //! review the diff before committing it.
 
+mod common;
+
 use quotelint::quote::MarkProblem;
 use quotelint::source::SourceFile;
 use quotelint::{analyze, Analysis};
@@ -89,22 +91,13 @@ fn fixtures_match_their_expectations() {
     drafts(&root, &mut paths);
     paths.sort();
     assert!(paths.len() >= 10, "expected the fixture drafts, found {}", paths.len());
-    let bless = std::env::var_os("QUOTELINT_BLESS").is_some();
     let mut failures = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
         let a = analyze(SourceFile::new(path.display().to_string(), text));
         check_spans(&path, &a);
         let got = account(&a);
-        let expected_path = path.with_extension("expected");
-        if bless {
-            std::fs::write(&expected_path, &got).expect("write expectation");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != got {
-            failures.push(format!("{}\n--- expected\n{expected}--- got\n{got}", path.display()));
-        }
+        common::compare_or_bless(&path.with_extension("expected"), &got, &mut failures);
     }
     assert!(failures.is_empty(), "fixtures differ:\n{}", failures.join("\n"));
 }

@@ -4,6 +4,8 @@
 //! `QUOTELINT_BLESS=1 cargo test --test rules` rewrites the expectations;
 //! review the diff before committing it.
 
+mod common;
+
 use quotelint::settings::Settings;
 use quotelint::source::SourceFile;
 use std::path::Path;
@@ -28,7 +30,6 @@ fn rule_fixtures_give_exactly_their_findings() {
     let mut dirs: Vec<_> = std::fs::read_dir(&root).expect("fixtures/rules").flatten().map(|e| e.path()).collect();
     dirs.sort();
     assert!(dirs.len() >= 18, "one fixture directory per rule, found {}", dirs.len());
-    let bless = std::env::var_os("QUOTELINT_BLESS").is_some();
     let mut failures = Vec::new();
     for dir in dirs {
         let config = dir.join("quotelint.toml");
@@ -47,15 +48,7 @@ fn rule_fixtures_give_exactly_their_findings() {
                 quotelint::rules::find(code).is_some_and(|r| r.meta().name == rule)
             });
             assert_eq!(fired, draft == "triggers.md", "{}: {got}", path.display());
-            let expected_path = path.with_extension("findings");
-            if bless {
-                std::fs::write(&expected_path, &got).expect("write expectation");
-                continue;
-            }
-            let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-            if expected != got {
-                failures.push(format!("{}\n--- expected\n{expected}--- got\n{got}", path.display()));
-            }
+            common::compare_or_bless(&path.with_extension("findings"), &got, &mut failures);
         }
     }
     assert!(failures.is_empty(), "rule fixtures differ:\n{}", failures.join("\n"));

@@ -43,3 +43,16 @@ pub fn drafts(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn path(dir: &tempfile::TempDir, name: &str) -> String {
     dir.path().join(name).display().to_string()
 }
+
+/// Golden files: with `QUOTELINT_BLESS` set, writes `got` to `expected_path`;
+/// otherwise records a failure when they differ.
+pub fn compare_or_bless(expected_path: &std::path::Path, got: &str, failures: &mut Vec<String>) {
+    if std::env::var_os("QUOTELINT_BLESS").is_some() {
+        std::fs::write(expected_path, got).expect("write expectation");
+        return;
+    }
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
+    if expected != got {
+        failures.push(format!("{}\n--- expected\n{expected}--- got\n{got}", expected_path.display()));
+    }
+}
