@@ -164,3 +164,19 @@ fn config_globs_front_matter_and_a_severity_raise() {
         out.stdout
     );
 }
+
+/// QP001 ("how was this obtained?") is answered by a source whose front
+/// matter gives its channel, even when the draft names none.
+#[test]
+fn a_source_with_a_channel_documents_the_quote() {
+    let draft = Path::new(DIR).join("verbatim.md");
+    let text = std::fs::read_to_string(&draft).expect("fixture draft");
+    let analysis = quotelint::analyze(SourceFile::new(draft.display().to_string(), text));
+    let rule = rules::find("QP001").expect("rule exists");
+    let mut without = Vec::new();
+    rule.check(&analysis, &Settings::default(), &mut without);
+    assert_eq!(without.len(), 1, "no sources: the draft says nothing of how the quote was obtained");
+    let mut with = Vec::new();
+    rule.check(&analysis, &fixture_settings(), &mut with);
+    assert!(with.is_empty(), "the interview transcript says `channel: interview`: {with:?}");
+}

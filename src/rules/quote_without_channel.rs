@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
+use std::collections::HashSet;
 
 pub struct QuoteWithoutChannel;
 
@@ -48,6 +49,16 @@ Say how the quote was obtained.
 ```
 "#;
 
+/// Quotes found in a source whose front matter says how it was obtained
+/// (`channel: interview`): the source documents the channel.
+fn documented_by_sources(analysis: &Analysis, settings: &Settings) -> HashSet<usize> {
+    crate::provenance::verify(analysis, &settings.sources)
+        .into_iter()
+        .filter(|v| v.passage().is_some_and(|p| p.meta.channel.is_some()))
+        .map(|v| v.quote)
+        .collect()
+}
+
 impl Rule for QuoteWithoutChannel {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -56,9 +67,12 @@ impl Rule for QuoteWithoutChannel {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let quotes: Vec<_> = speech_quotes(analysis).into_iter().filter(|(_, _, a)| a.speaker.is_some()).collect();
         let path = &analysis.file.path;
+        let documented = documented_by_sources(analysis, settings);
+        let has_channel =
+            |i: &usize, a: &&crate::attribution::Attribution| a.channel.is_some() || documented.contains(i);
         if settings.require_channel {
-            for (_, q, a) in &quotes {
-                if a.channel.is_some() {
+            for (i, q, a) in &quotes {
+                if has_channel(i, a) {
                     continue;
                 }
                 let mut d = Diagnostic::new(&META, path, q.span, "quote does not say how it was obtained")
@@ -69,7 +83,7 @@ impl Rule for QuoteWithoutChannel {
             }
             return;
         }
-        if quotes.is_empty() || quotes.iter().any(|(_, _, a)| a.channel.is_some()) {
+        if quotes.is_empty() || quotes.iter().any(|(i, _, a)| has_channel(i, a)) {
             return;
         }
         let Some((_, first, _)) = quotes.first() else { return };
