@@ -238,6 +238,17 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
             }
         }
     }
+    // "“Q.” Trump said.": a short sentence after the quote that only attributes
+    if alone && s.hi < v.toks.len() {
+        let next = v.sentence(s.hi);
+        let words = (next.lo..next.hi).filter(|&j| f.is_word(j)).count();
+        let quoted = (next.lo..next.hi).any(|j| f.is_quote(j));
+        if words <= 7 && !quoted {
+            if let Some(found) = introducer(&f, next) {
+                return Some((b, found));
+            }
+        }
+    }
     // a paragraph that opens with the quote, after one that ends "… said:"
     if t == 0 {
         let pv = views.get(b.checked_sub(1)?)?;

@@ -201,6 +201,10 @@ impl Frame<'_> {
             m.antecedent = before.map(|b| (b.start, b.end, b.kind));
             return Some(m);
         }
+        if end > lo && matches!(self.lower(end - 1), "and" | "then" | "but") {
+            // "Mrs. Clinton shook her head and said": the clause's subject
+            return self.first_mention(lo, end - 1);
+        }
         self.mention_ending(lo, end).or_else(|| self.plain_phrase(lo, end))
     }
 
@@ -378,7 +382,7 @@ impl Frame<'_> {
     }
 
     /// The first speaker-like phrase of a clause.
-    fn first_mention(&self, lo: usize, hi: usize) -> Option<Mention> {
+    pub fn first_mention(&self, lo: usize, hi: usize) -> Option<Mention> {
         (lo..hi).find_map(|i| self.mention_starting(i, hi).filter(|m| m.kind != SpeakerKind::Vague || i == lo))
     }
 }
