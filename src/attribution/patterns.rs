@@ -306,7 +306,7 @@ impl Frame<'_> {
         for v in verbs {
             if self.is_participle(v) && !self.is_speech_verb(v) {
                 // a participle's subject is the main clause's
-                let main = (s.lo..v).rev().find(|&i| self.is_speech_verb(i));
+                let main = (s.lo..v).find(|&i| self.is_speech_verb(i));
                 let m = main.and_then(|m| self.subject_of(s.lo, m)).or_else(|| self.first_mention(s.lo, v));
                 if let Some(m) = m {
                     return Some(Found { mention: m, cue: v, cue_len: 1 });
