@@ -128,6 +128,4 @@ pub enum MarkProblem {
 pub struct ScanResult {
     pub quotes: Vec<Quote>,
     pub problems: Vec<MarkProblem>,
-    /// Every quote-mark style used for quotations, with how many quotes use it.
-    pub styles: Vec<(MarkStyle, usize)>,
 }

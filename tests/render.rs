@@ -138,7 +138,6 @@ fn analysis() -> Analysis {
                 quote(q2, "reckless", QuoteKind::Partial),
             ],
             problems: Vec::new(),
-            styles: vec![(MarkStyle::Curly, 2)],
         },
         attributions: vec![attributed, Attribution::default()],
     }

@@ -60,7 +60,7 @@ impl Context {
         let mut i = 0;
         while i < f.toks.len() {
             // only names are registered: skip words that cannot start one
-            if !f.can_start_name_pub(i) && !f.is_title_at(i) && f.lower(i) != "the" {
+            if !f.can_start_name(i) && !f.is_title_at(i) && f.lower(i) != "the" {
                 i += 1;
                 continue;
             }

@@ -323,12 +323,8 @@ impl<'a> Frame<'a> {
     }
 
     /// A word that may begin a name ("When" and "Monday" may not).
-    fn can_start_name(&self, i: usize) -> bool {
+    pub fn can_start_name(&self, i: usize) -> bool {
         self.is_name_part(i) && !NOT_NAME_SET.contains(self.word(i)) && !NAME_LINKS.contains(&self.word(i))
-    }
-
-    pub fn can_start_name_pub(&self, i: usize) -> bool {
-        self.can_start_name(i)
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.

@@ -153,7 +153,7 @@ impl Frame<'_> {
         (lo..end)
             .rev()
             .take(6)
-            .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name_pub(i))
+            .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name(i))
             .find(|&i| matches!(self.lower(i), "who" | "which"))
     }
 

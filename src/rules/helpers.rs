@@ -1,9 +1,10 @@
 //! Small queries over an [`Analysis`] that several rules share.
 
 use crate::analysis::Analysis;
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, Speaker, SpeakerKind};
 use crate::quote::Quote;
 use crate::span::Span;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Every outer quotation presented as someone's words (direct, partial or
@@ -20,6 +21,17 @@ pub fn speech_quotes(analysis: &Analysis) -> Vec<(usize, &Quote, &Attribution)> 
         .collect();
     out.sort_by_key(|(_, q, _)| q.span.start);
     out
+}
+
+/// Each distinct speaker mention of `kind`, with the first speech quote it
+/// attributes (a follow-on quote repeats its speaker's mention span).
+pub fn speakers_of_kind(analysis: &Analysis, kind: SpeakerKind) -> Vec<(&Quote, &Speaker)> {
+    let mut seen = HashSet::new();
+    speech_quotes(analysis)
+        .into_iter()
+        .filter_map(|(_, q, a)| Some((q, a.speaker.as_ref()?)))
+        .filter(|(_, s)| s.kind == kind && seen.insert(s.span))
+        .collect()
 }
 
 /// Ranges of block `block`'s text covered by outer quotations (marks included).

@@ -5,7 +5,6 @@ use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
-use std::collections::HashSet;
 
 pub struct PronounBeforeName;
 
@@ -55,12 +54,10 @@ impl Rule for PronounBeforeName {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let mut seen = HashSet::new();
-        for (_, q, a) in super::helpers::speech_quotes(analysis) {
-            let Some(s) = &a.speaker else { continue };
+        for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Pronoun) {
             // "which" and "it" stand for a phrase or an organisation, not a person not yet named
             let personal = matches!(s.mention.to_lowercase().as_str(), "he" | "she" | "they" | "we" | "i");
-            if s.kind != SpeakerKind::Pronoun || !personal || s.name.is_some() || !seen.insert(s.span) {
+            if !personal || s.name.is_some() {
                 continue;
             }
             out.push(

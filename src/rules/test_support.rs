@@ -8,18 +8,11 @@ use crate::source::SourceFile;
 use crate::span::Span;
 
 pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>) -> Analysis {
-    let mut styles: Vec<(MarkStyle, usize)> = Vec::new();
-    for q in &quotes {
-        match styles.iter_mut().find(|(s, _)| *s == q.style) {
-            Some((_, n)) => *n += 1,
-            None => styles.push((q.style, 1)),
-        }
-    }
     let attributions = vec![Attribution::default(); quotes.len()];
     Analysis {
         file: SourceFile::new("draft.md", text),
         doc: Document::default(),
-        scan: ScanResult { quotes, problems, styles },
+        scan: ScanResult { quotes, problems },
         attributions,
     }
 }

@@ -5,7 +5,6 @@ use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
-use std::collections::HashSet;
 
 pub struct UnnamedSpeaker;
 
@@ -57,10 +56,8 @@ impl Rule for UnnamedSpeaker {
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let mut seen = HashSet::new();
-        for (_, q, a) in super::helpers::speech_quotes(analysis) {
-            let Some(s) = &a.speaker else { continue };
-            if s.kind != SpeakerKind::Role || s.name.is_some() || !seen.insert(s.span) {
+        for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Role) {
+            if s.name.is_some() {
                 continue;
             }
             if !looks_like_role(analysis, settings, s) {

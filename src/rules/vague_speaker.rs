@@ -5,7 +5,6 @@ use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
-use std::collections::HashSet;
 
 pub struct VagueSpeaker;
 
@@ -53,12 +52,7 @@ impl Rule for VagueSpeaker {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let mut seen = HashSet::new();
-        for (_, q, a) in super::helpers::speech_quotes(analysis) {
-            let Some(s) = &a.speaker else { continue };
-            if s.kind != SpeakerKind::Vague || !seen.insert(s.span) {
-                continue;
-            }
+        for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {
             let mut d = Diagnostic::new(
                 &META,
                 &analysis.file.path,

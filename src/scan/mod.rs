@@ -22,8 +22,7 @@ pub fn scan(doc: &Document) -> ScanResult {
     let mut quotes: Vec<Quote> = pairer.quotes.iter().filter_map(|p| build(doc, p)).collect();
     quotes.extend(blockquotes(doc, &quotes));
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    let styles = count_styles(&quotes);
-    ScanResult { quotes, problems: pairer.problems, styles }
+    ScanResult { quotes, problems: pairer.problems }
 }
 
 fn build(doc: &Document, p: &Paired) -> Option<Quote> {
@@ -121,15 +120,4 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         });
     }
     out
-}
-
-fn count_styles(quotes: &[Quote]) -> Vec<(MarkStyle, usize)> {
-    let mut styles: Vec<(MarkStyle, usize)> = Vec::new();
-    for q in quotes.iter().filter(|q| q.style != MarkStyle::Blockquote) {
-        match styles.iter_mut().find(|(s, _)| *s == q.style) {
-            Some((_, n)) => *n += 1,
-            None => styles.push((q.style, 1)),
-        }
-    }
-    styles
 }
