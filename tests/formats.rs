@@ -2,9 +2,11 @@
 //! structural check of the SARIF against the 2.1.0 schema's requirements, and
 //! the escaping of GitHub workflow commands.
 
+mod common;
+
+use common::{meta, span_of};
 use quotelint::diagnostic::{Diagnostic, Severity};
 use quotelint::render::{github, jsonl, sarif, FileDiagnostics};
-use quotelint::rules;
 use quotelint::source::SourceFile;
 use quotelint::span::Span;
 use serde_json::Value;
@@ -12,15 +14,6 @@ use serde_json::Value;
 const HARBOUR: &str =
     "# Harbour\n\n“The dredger is late,” said Pilot Ines Varga. “Again, and again\n\n\"Twice,\" she added.\n";
 const FERRY: &str = "“Late,” he said.\r\n“Late,” he said.\r\n";
-
-fn span_of(text: &str, needle: &str) -> Span {
-    let start = text.find(needle).expect("needle in draft");
-    Span::new(start, start + needle.len())
-}
-
-fn meta(code: &str) -> &'static rules::RuleMeta {
-    rules::find(code).expect("rule exists").meta()
-}
 
 /// Two files: an error after curly quotes on the same line, a warning, an
 /// info; then two identical lines with the same finding (for fingerprints).

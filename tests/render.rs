@@ -1,25 +1,18 @@
 //! Snapshots of every printer on hand-built results (no scanner needed).
 
+mod common;
+
+use common::{meta, span_of};
 use quotelint::analysis::Analysis;
 use quotelint::attribution::{Attribution, Channel, ChannelKind, Cue, Speaker, SpeakerKind};
 use quotelint::diagnostic::{Diagnostic, Severity};
 use quotelint::markdown::Document;
 use quotelint::quote::{MarkStyle, Quote, QuoteKind, ScanResult};
 use quotelint::render::{concise, full, json, quotes_json, quotes_table, FileDiagnostics};
-use quotelint::rules;
 use quotelint::source::SourceFile;
 use quotelint::span::Span;
 
 const DRAFT: &str = "# Ferry\n\n“The boats are late,” said Tom Baker.\n\n\"Every week,\" he added.\n\n“Nobody tells us why, she said.\n";
-
-fn span_of(text: &str, needle: &str) -> Span {
-    let start = text.find(needle).expect("needle in draft");
-    Span::new(start, start + needle.len())
-}
-
-fn meta(code: &str) -> &'static rules::RuleMeta {
-    rules::find(code).expect("rule exists").meta()
-}
 
 fn checked() -> Vec<FileDiagnostics> {
     let unclosed = span_of(DRAFT, "“Nobody").start;

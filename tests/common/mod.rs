@@ -56,3 +56,14 @@ pub fn compare_or_bless(expected_path: &std::path::Path, got: &str, failures: &m
         failures.push(format!("{}\n--- expected\n{expected}--- got\n{got}", expected_path.display()));
     }
 }
+
+/// The span of the first occurrence of `needle` in `text`.
+pub fn span_of(text: &str, needle: &str) -> quotelint::span::Span {
+    let start = text.find(needle).expect("needle in draft");
+    quotelint::span::Span::new(start, start + needle.len())
+}
+
+/// A rule's metadata by code.
+pub fn meta(code: &str) -> &'static quotelint::rules::RuleMeta {
+    quotelint::rules::find(code).expect("rule exists").meta()
+}
