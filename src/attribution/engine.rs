@@ -3,6 +3,7 @@
 //! the speaker of the quote before it.
 
 use super::context::Context;
+use super::discourse;
 use super::mention::{Frame, TokenFacts};
 use super::patterns::{Found, Sentence};
 use super::tokens::{tokenize, QuoteRange, TokKind, Token};
@@ -22,14 +23,28 @@ struct BlockView<'a> {
     /// token's lower-case form is a slice of it.
     lower: String,
     facts: Vec<TokenFacts<'a>>,
+    /// The block's sentences as token ranges, and the one each token is in.
+    sentences: Vec<Sentence>,
     sentence_of: Vec<usize>,
+    /// (quote id, token index), sorted by quote id.
+    quote_tokens: Vec<(usize, usize)>,
 }
 
 impl<'a> BlockView<'a> {
     fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &'a Lexicon) -> Self {
         let toks = tokenize(block, quotes, lex);
         let ranges = crate::sentences::split_with(&block.text, lex);
-        let sentence_of = sentence_labels(&toks, &ranges);
+        let labels = sentence_labels(&toks, &ranges);
+        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut sentence_of = Vec::with_capacity(toks.len());
+        for (i, &label) in labels.iter().enumerate() {
+            if i == 0 || labels[i - 1] != label {
+                sentences.push(Sentence { lo: i, hi: i + 1 });
+            } else if let Some(s) = sentences.last_mut() {
+                s.hi = i + 1;
+            }
+            sentence_of.push(sentences.len() - 1);
+        }
         let lower = block.text.to_ascii_lowercase();
         let facts = toks
             .iter()
@@ -38,7 +53,16 @@ impl<'a> BlockView<'a> {
                 _ => TokenFacts::default(),
             })
             .collect();
-        BlockView { block, toks, lower, facts, sentence_of }
+        let mut quote_tokens: Vec<(usize, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t.kind {
+                TokKind::Quote(id) => Some((id, i)),
+                _ => None,
+            })
+            .collect();
+        quote_tokens.sort_unstable();
+        BlockView { block, toks, lower, facts, sentences, sentence_of, quote_tokens }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
@@ -46,14 +70,18 @@ impl<'a> BlockView<'a> {
     }
 
     fn sentence(&self, i: usize) -> Sentence {
-        let s = self.sentence_of.get(i).copied().unwrap_or(0);
-        let lo = self.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
-        let hi = self.sentence_of.iter().rposition(|&x| x == s).map_or(self.toks.len(), |p| p + 1);
-        Sentence { lo, hi }
+        let s = self.sentence_of.get(i).or(self.sentence_of.last()).copied().unwrap_or(0);
+        self.sentences.get(s).copied().unwrap_or(Sentence { lo: 0, hi: self.toks.len() })
     }
 
     fn quote_token(&self, id: usize) -> Option<usize> {
-        self.toks.iter().position(|t| t.kind == TokKind::Quote(id))
+        let k = self.quote_tokens.binary_search_by_key(&id, |&(q, _)| q).ok()?;
+        Some(self.quote_tokens[k].1)
+    }
+
+    /// Source offset of token `i`.
+    fn source_at(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.block.span.start, |t| self.block.source_span(t.start..t.end).start)
     }
 }
 
@@ -106,8 +134,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {
-                ctx.read_block(next_block, &v.frame(lex), v.block);
-                note_reported_channels(v, lex, &mut ctx);
+                read_block(next_block, v, lex, &mut ctx);
             }
             next_block += 1;
         }
@@ -159,10 +186,12 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             attribution
         }
         None => {
-            let inherited = ctx.follow_on(q.first_block(), FOLLOW_ON_BLOCKS);
+            // a word or two in marks after reported speech is a term, not the speaker's words
+            let short = q.kind == QuoteKind::Partial && q.text.split_whitespace().count() <= 3;
+            let inherited = ctx.follow_on(q.first_block(), q.span.start, FOLLOW_ON_BLOCKS, !short);
             if inherited.speaker.is_some() {
                 // a run of quote-only paragraphs stays with its speaker
-                ctx.continued(q.last_block());
+                ctx.continued(q.last_block(), q.span.start, &inherited);
             }
             inherited
         }
@@ -332,30 +361,36 @@ fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
     v.block.source_span(token_range(v, start, end))
 }
 
+/// Takes a block into the story's context: its names and pronouns, then
+/// its reported speech.
+fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+    let f = v.frame(lex);
+    let events = discourse::read(&f, &v.sentences, ctx.sentences_read(), |i| v.source_at(i));
+    let starts: Vec<usize> = v.sentences.iter().map(|s| v.source_at(s.lo)).collect();
+    ctx.read_block(index, &starts, events);
+    note_reported_speech(index, v, lex, ctx);
+}
+
+/// "Tim Brown, a ferry engineer, says the timetable is too thin": a speaker
+/// in reported speech, whom a quote-only paragraph after it may continue;
 /// "Soo Kim … told AFP she was not surprised": a channel stated for a
 /// speaker in reported speech carries over to that speaker's later quotes.
-fn note_reported_channels(v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+fn note_reported_speech(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
-    let mut lo = 0;
-    while lo < v.toks.len() {
-        let s = v.sentence(lo);
-        let hi = s.hi.max(lo + 1);
+    for &s in &v.sentences {
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
-        let verb = (s.lo..s.hi).find(|&j| f.is_speech_verb(j));
-        if let (false, Some(verb)) = (has_quote, verb) {
-            if let Some(m) = f.subject_of(s.lo, verb) {
-                let speaker = ctx.resolve(
-                    f.span_text(m.start, m.end).to_string(),
-                    token_span(v, m.start, m.end),
-                    m.kind,
-                    lex,
-                );
-                if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
-                    ctx.remember_channel(&speaker, channel);
-                }
-            }
+        let Some(found) = (!has_quote).then(|| introducer(&f, s)).flatten() else { continue };
+        let m = found.mention;
+        let speaker =
+            ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
+        if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
+            ctx.remember_channel(&speaker, channel);
         }
-        lo = hi;
+        let named = speaker.name.is_some()
+            || matches!(speaker.kind, SpeakerKind::Role | SpeakerKind::Anonymous | SpeakerKind::Vague);
+        if named {
+            ctx.reported(index, speaker);
+        }
     }
 }
 
