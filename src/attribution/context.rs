@@ -24,6 +24,8 @@ struct Turn {
     attribution: Attribution,
     /// Reported speech ("Smith says the plan …") rather than a quote.
     reported: bool,
+    /// Whether a bare quote after it continues this speaker.
+    runs_on: bool,
 }
 
 #[derive(Debug, Default)]
@@ -106,17 +108,19 @@ impl Context {
 
     /// Records an attribution, for follow-on quotes and pronouns.
     pub fn attributed(&mut self, block: usize, a: &Attribution) {
-        self.turn(block, a, false);
+        self.turn(block, a, false, true);
     }
 
     /// Records reported speech ("Smith says the plan …"): a quote-only
     /// paragraph after it is usually the same speaker's.
-    pub fn reported(&mut self, block: usize, speaker: Speaker) {
+    /// `runs_on` is false for reported speech that only ends the turn of the
+    /// speaker before it.
+    pub fn reported(&mut self, block: usize, speaker: Speaker, runs_on: bool) {
         let a = Attribution { speaker: Some(speaker), cue: None, channel: None };
-        self.turn(block, &a, true);
+        self.turn(block, &a, true, runs_on);
     }
 
-    fn turn(&mut self, block: usize, a: &Attribution, reported: bool) {
+    fn turn(&mut self, block: usize, a: &Attribution, reported: bool, runs_on: bool) {
         let Some(s) = &a.speaker else { return };
         let at = s.span.start;
         if let Some(name) = &s.name {
@@ -128,7 +132,7 @@ impl Context {
                 self.channels.insert(name.clone(), ch.clone());
             }
         }
-        self.push_turn(Turn { block, at, attribution: a.clone(), reported });
+        self.push_turn(Turn { block, at, attribution: a.clone(), reported, runs_on });
     }
 
     /// Keeps the turns in source order: quotes are attributed block by block,
@@ -150,7 +154,7 @@ impl Context {
 
     /// A follow-on quote at `at` in `block` keeps its speaker current.
     pub fn continued(&mut self, block: usize, at: usize, a: &Attribution) {
-        self.push_turn(Turn { block, at, attribution: a.clone(), reported: false });
+        self.push_turn(Turn { block, at, attribution: a.clone(), reported: false, runs_on: true });
     }
 
     /// The speaker of a quote at `at` with no attribution of its own: the
@@ -160,6 +164,9 @@ impl Context {
         let Some(t) = self.turns.iter().rev().find(|t| t.at < at && (reported_too || !t.reported)) else {
             return Attribution::default();
         };
+        if !t.runs_on {
+            return Attribution::default();
+        }
         let reach = if t.reported { 1 } else { max };
         // a full name in a later paragraph, even the speaker's, means the
         // writer's narrative has taken over

@@ -4,7 +4,7 @@
 
 use super::entities::{Gender, NameMention, Role};
 use super::mention::Frame;
-use super::names::{clean_name, given_name_gender, honorific_gender, role_gender};
+use super::names::{given_name_gender, honorific_gender, role_gender, TITLE_MODIFIERS};
 use super::patterns::Sentence;
 use super::SpeakerKind;
 
@@ -307,10 +307,7 @@ fn describe(
     if f.is_punct(end, ":") && !text.chars().any(char::is_lowercase) && text.len() > 3 {
         return None;
     }
-    let name = clean_name(text, f.lex);
-    if name.is_empty() || f.lex.is_title(&name) || f.is_title_at(end - 1) {
-        return None;
-    }
+    let name = clean_span(f, start, end)?;
     let mut kind = f.name_kind(start, end);
     let mut personhood = 0;
     let mut gender = None;
@@ -386,6 +383,28 @@ fn describe(
     }
     let written_full = text.split_whitespace().count() >= 2;
     Some(NameMention { name, kind, at: at(start), sentence, role, personhood, gender, descriptors, written_full })
+}
+
+/// The name in a run of tokens without its titles, as `names::clean_name`
+/// does for text, but from the facts already known of each token.
+fn clean_span(f: &Frame, start: usize, end: usize) -> Option<String> {
+    let last = end.checked_sub(1)?;
+    if f.is_title_at(last) || f.is_role(last) {
+        return None; // "the President", "Chief"
+    }
+    let titled = |i: usize| f.is_title_at(i) || f.is_role(i) || TITLE_MODIFIERS.contains(&f.word(i));
+    let mut name_start = (start..last).find(|&i| !titled(i) && f.lower(i) != "the").unwrap_or(last);
+    // "Surrey Mayor Doug McCallum": a title inside the run starts the name after it
+    if let Some(t) = (name_start..last).rev().find(|&i| f.is_title_at(i) || f.is_role(i)) {
+        name_start = t + 1;
+    }
+    let text = f.span_text(name_start, end);
+    let name = text
+        .trim_end_matches(['.', ',', '’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// `Soo Kim, a former analyst at the CIA, told`: the subject's verb after an appositive.

@@ -8,7 +8,7 @@ use super::mention::{Frame, TokenFacts};
 use super::patterns::{Found, Sentence};
 use super::tokens::{tokenize, QuoteRange, TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
-use crate::lexicon::{Lexicon, PhraseList};
+use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 
@@ -130,6 +130,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
     let mut next_block = 0;
     let mut promoted = Vec::new();
+    let mut terms = Vec::new();
     for id in order {
         let q = &quotes[id];
         while next_block <= q.last_block() {
@@ -149,6 +150,9 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
             continue;
         }
         out[id] = attribute_one(id, q, &views, lex, &mut ctx);
+        if out[id].speaker.is_none() && q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, &views, lex) {
+            terms.push(id);
+        }
     }
     for id in promoted {
         if let Some(q) = quotes.get_mut(id) {
@@ -156,7 +160,7 @@ pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Att
         }
     }
     inherit_nested(quotes, &mut out);
-    refine_kinds(quotes, &out);
+    refine_kinds(quotes, &out, &terms);
     out
 }
 
@@ -185,6 +189,8 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             ctx.attributed(b, &attribution);
             attribution
         }
+        // a fragment in a sentence that reports no speech is nobody's follow-on
+        None if q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, views, lex) => Attribution::default(),
         None => {
             // a word or two in marks after reported speech is a term, not the speaker's words
             let short = q.kind == QuoteKind::Partial && q.text.split_whitespace().count() <= 3;
@@ -388,9 +394,13 @@ fn note_reported_speech(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Co
         }
         let named = speaker.name.is_some()
             || matches!(speaker.kind, SpeakerKind::Role | SpeakerKind::Anonymous | SpeakerKind::Vague);
-        if named {
-            ctx.reported(index, speaker);
-        }
+        // "Brown says the timetable is thin." runs on into a bare quote in the
+        // next paragraph (present-tense broadcast and feature style, or a
+        // closing colon); after "Brown said the timetable was thin." news
+        // style attributes the next quote again, so a bare one is a finding.
+        let present = f.verb_at(found.cue).is_some_and(|vb| vb.form == VerbForm::Present);
+        let runs_on = named && (present || f.is_punct(s.hi - 1, ":"));
+        ctx.reported(index, speaker, runs_on);
     }
 }
 
@@ -407,11 +417,30 @@ fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
     }
 }
 
-/// A short partial quote that nobody speaks is a scare quote.
-fn refine_kinds(quotes: &mut [Quote], out: &[Attribution]) {
+/// A short partial quote that nobody speaks is a scare quote, and so is a
+/// fragment of any length in a sentence with no word of speech (`terms`).
+fn refine_kinds(quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
     for (q, a) in quotes.iter_mut().zip(out) {
         if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text.split_whitespace().count() <= 3 {
             q.kind = QuoteKind::Scare;
         }
     }
+    for &id in terms {
+        if let Some(q) = quotes.get_mut(id).filter(|q| q.kind == QuoteKind::Partial) {
+            q.kind = QuoteKind::Scare;
+        }
+    }
+}
+
+/// Whether the writer's words in the quote's sentence report speech at all
+/// (a speech verb in any form, "according to"): a fragment in a sentence
+/// that does not ("the law allows it only "in an advanced stage"") is a
+/// phrase lifted from a text or a term, not someone's follow-on words.
+fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> bool {
+    let Some(v) = views.get(q.first_block()) else { return true };
+    let Some(t) = v.quote_token(id) else { return true };
+    let f = v.frame(lex);
+    let s = v.sentence(t);
+    (s.lo..s.hi)
+        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
 }

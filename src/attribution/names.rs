@@ -30,7 +30,7 @@ pub fn given_name_gender(first: &str) -> Option<Gender> {
 
 const TITLES_STRIP: &[&str] = &["the", "The"];
 /// Words that qualify a title: "Deputy Minister", "Former President".
-const TITLE_MODIFIERS: &[&str] = &[
+pub const TITLE_MODIFIERS: &[&str] = &[
     "Deputy",
     "Vice",
     "Acting",
