@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod provenance;
 pub mod quote;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod sentences;
