@@ -570,3 +570,35 @@ fn with_sources_each_quote_shows_what_the_material_says() {
     let plain = page(&["report", &files[0]]);
     assert_eq!(plain.select(&sel(".ck")).count(), 0, "no look-ups without sources");
 }
+
+#[test]
+fn the_draft_reads_as_prose_without_front_matter_or_code() {
+    let doc = page(&["report", FIXTURE]);
+    let prose = text(one(&doc, "#d1 .prose"));
+    assert!(!prose.contains("slug"), "front matter is left out: {prose}");
+    assert!(!prose.contains("Code is not prose"), "code blocks are left out");
+    assert!(prose.contains("Run tide --check \"north\" before sailing"), "inline code shows as written: {prose}");
+    assert_eq!(text(one(&doc, "#d1 .prose h3.h1")), "Harbour pilots warn of silting as dredging stalls");
+    assert_eq!(text(one(&doc, "#d1 .prose h4.h2")), "What the pilots want");
+    assert_eq!(doc.select(&sel("#d1 .prose ul > li")).count(), 2);
+    let quoted = one(&doc, "#d1 .prose blockquote");
+    assert!(text(quoted).contains("We have asked three times"));
+    assert!(quoted.select(&sel(".q[id]")).next().is_some(), "the block quote's quote is marked");
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_marked_in_each() {
+    let draft = "“The harbour has waited long enough.\n\n“We start on Monday,” said Mayor Ana Ruiz.\n";
+    let dir = drafts(&[("two.md", draft.as_bytes())]);
+    let doc = page(&["report", &path(&dir, "two.md")]);
+    let parts: Vec<ElementRef> = doc.select(&sel(".prose .q[aria-describedby=\"d1-n1\"]")).collect();
+    assert_eq!(parts.len(), 2, "one mark a paragraph");
+    assert_eq!(parts[0].value().id(), Some("d1-q1"));
+    assert_eq!(parts[1].value().id(), None);
+    assert_eq!(own_text(parts[0]), "“The harbour has waited long enough.");
+    assert_eq!(own_text(parts[1]), "“We start on Monday,”");
+    // one marker, after the last part
+    let marker = one(&doc, "a.fn[href=\"#d1-n1\"]");
+    assert!(marker.prev_siblings().filter_map(ElementRef::wrap).next().is_some_and(|e| e == parts[1]));
+    assert_eq!(child_text(one(&doc, "#d1-n1"), ".who").as_deref(), Some("Ana Ruiz"));
+}
