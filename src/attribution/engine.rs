@@ -4,79 +4,47 @@
 
 use super::context::Context;
 use super::discourse;
-use super::mention::{Frame, TokenFacts};
+use super::mention::Frame;
 use super::patterns::{Found, Sentence};
-use super::tokens::{tokenize, QuoteRange, TokKind, Token};
+use super::tokens::{TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
+use crate::tokens::{BlockTokens, DraftTokens};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
 const FOLLOW_ON_BLOCKS: usize = 2;
 
-/// One block, tokenised, with the sentence each token is in.
+/// One block's tokens (computed once per draft, see [`crate::tokens`]).
 struct BlockView<'a> {
     block: &'a ProseBlock,
-    toks: Vec<Token>,
-    /// The block's text with ASCII letters lower-cased: same byte offsets, so a
-    /// token's lower-case form is a slice of it.
-    lower: String,
-    facts: Vec<TokenFacts<'a>>,
-    /// The block's sentences as token ranges, and the one each token is in.
-    sentences: Vec<Sentence>,
-    sentence_of: Vec<usize>,
-    /// (quote id, token index), sorted by quote id.
-    quote_tokens: Vec<(usize, usize)>,
+    tokens: &'a BlockTokens,
+    toks: &'a [Token],
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &'a Lexicon) -> Self {
-        let toks = tokenize(block, quotes, lex);
-        let ranges = crate::sentences::split_with(&block.text, lex);
-        let labels = sentence_labels(&toks, &ranges);
-        let mut sentences: Vec<Sentence> = Vec::new();
-        let mut sentence_of = Vec::with_capacity(toks.len());
-        for (i, &label) in labels.iter().enumerate() {
-            if i == 0 || labels[i - 1] != label {
-                sentences.push(Sentence { lo: i, hi: i + 1 });
-            } else if let Some(s) = sentences.last_mut() {
-                s.hi = i + 1;
-            }
-            sentence_of.push(sentences.len() - 1);
-        }
-        let lower = block.text.to_ascii_lowercase();
-        let facts = toks
-            .iter()
-            .map(|t| match t.kind {
-                TokKind::Word => TokenFacts::of(t.text(&block.text), t.text(&lower), lex),
-                _ => TokenFacts::default(),
-            })
-            .collect();
-        let mut quote_tokens: Vec<(usize, usize)> = toks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| match t.kind {
-                TokKind::Quote(id) => Some((id, i)),
-                _ => None,
-            })
-            .collect();
-        quote_tokens.sort_unstable();
-        BlockView { block, toks, lower, facts, sentences, sentence_of, quote_tokens }
+    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens) -> Self {
+        BlockView { block, tokens, toks: &tokens.toks }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, lower_text: &self.lower, toks: &self.toks, facts: &self.facts, lex }
+        let t = self.tokens;
+        Frame { text: &self.block.text, lower_text: &t.lower, toks: &t.toks, facts: &t.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
-        let s = self.sentence_of.get(i).or(self.sentence_of.last()).copied().unwrap_or(0);
-        self.sentences.get(s).copied().unwrap_or(Sentence { lo: 0, hi: self.toks.len() })
+        let s = self.tokens.sentence(i);
+        Sentence { lo: s.lo, hi: s.hi }
     }
 
     fn quote_token(&self, id: usize) -> Option<usize> {
-        let k = self.quote_tokens.binary_search_by_key(&id, |&(q, _)| q).ok()?;
-        Some(self.quote_tokens[k].1)
+        self.tokens.quote_token(id)
+    }
+
+    /// The block's sentences, in order.
+    fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
+        self.tokens.sentences().map(|s| Sentence { lo: s.lo, hi: s.hi })
     }
 
     /// Source offset of token `i`.
@@ -85,45 +53,11 @@ impl<'a> BlockView<'a> {
     }
 }
 
-/// The sentence each token belongs to. A quotation is one unit whatever full
-/// stops it holds: the sentences it spans, and the one it ends in, share the
-/// label of the sentence it starts in.
-fn sentence_labels(toks: &[Token], ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
-    let mut si = 0;
-    let mut merged_until = 0; // byte offset up to which the current label holds
-    let mut label = 0;
-    toks.iter()
-        .map(|t| {
-            while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
-                si += 1;
-            }
-            if t.start >= merged_until {
-                label = si;
-            }
-            if matches!(t.kind, TokKind::Quote(_)) {
-                let end_range = ranges.iter().position(|r| t.end <= r.end).unwrap_or(si);
-                if end_range > si {
-                    merged_until = ranges.get(end_range).map_or(t.end, |r| r.end);
-                }
-            }
-            label
-        })
-        .collect()
-}
-
 /// Attributes every quote; also refines short partial quotes that no one
 /// speaks into scare quotes.
-pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
-    let mut per_block: Vec<Vec<QuoteRange>> = vec![Vec::new(); doc.blocks.len()];
-    for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
-        for part in &q.parts {
-            if let Some(list) = per_block.get_mut(part.block) {
-                list.push((id, part.outer.clone()));
-            }
-        }
-    }
-    let views: Vec<BlockView> =
-        doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockView::new(b, qs, lex)).collect();
+/// `tokens` are the draft's tokens, made from these quotes.
+pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
+    let views: Vec<BlockView> = doc.blocks.iter().zip(&tokens.blocks).map(|(b, t)| BlockView::new(b, t)).collect();
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
     let mut order: Vec<usize> = (0..quotes.len()).collect();
@@ -371,19 +305,20 @@ fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
 /// its reported speech.
 fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
-    let events = discourse::read(&f, &v.sentences, ctx.sentences_read(), |i| v.source_at(i));
-    let starts: Vec<usize> = v.sentences.iter().map(|s| v.source_at(s.lo)).collect();
+    let sentences: Vec<Sentence> = v.sentences().collect();
+    let events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
+    let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
     ctx.read_block(index, &starts, events);
-    note_reported_speech(index, v, lex, ctx);
+    note_reported_speech(index, v, &sentences, lex, ctx);
 }
 
 /// "Tim Brown, a ferry engineer, says the timetable is too thin": a speaker
 /// in reported speech, whom a quote-only paragraph after it may continue;
 /// "Soo Kim … told AFP she was not surprised": a channel stated for a
 /// speaker in reported speech carries over to that speaker's later quotes.
-fn note_reported_speech(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
-    for &s in &v.sentences {
+    for &s in sentences {
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
         let Some(found) = (!has_quote).then(|| introducer(&f, s)).flatten() else { continue };
         let m = found.mention;
@@ -441,6 +376,7 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) 
     let Some(t) = v.quote_token(id) else { return true };
     let f = v.frame(lex);
     let s = v.sentence(t);
-    (s.lo..s.hi)
-        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
+    (s.lo..s.hi).any(|j| {
+        f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according"
+    })
 }

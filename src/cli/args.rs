@@ -39,6 +39,9 @@ pub enum Command {
     Sources(SourcesArgs),
     /// Report attribution and quotation problems.
     Check(CheckArgs),
+    /// Write one HTML page an editor can read: the drafts with every quote
+    /// marked with its speaker, the findings in place, and who speaks.
+    Report(ReportArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Show a rule's documentation.
@@ -78,6 +81,22 @@ pub struct Inputs {
     /// current git repository instead of PATHs: what a pre-commit hook checks.
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
+
+    /// Skip any draft larger than this (bytes, or with a K, M or G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::source::parse_size)]
+    pub max_file_size: u64,
+
+    /// Give up on a draft still being checked after this many seconds; the
+    /// other drafts are still checked, and the exit status is 2.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
+    pub time_limit: f64,
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +202,23 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=…::message`).
     Github,
+    /// The HTML page of `quotelint report`.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Write the page to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Source material to check quotes against (as for `check`): the page
+    /// shows which quotes were found verbatim, which differ and which were not found.
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! `quotelint check`: run every rule and report the findings.
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CheckFormat};
 use super::{input, output, print};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
@@ -8,7 +8,7 @@ use crate::provenance;
 use crate::render::count;
 use crate::render::json::Summary;
 use crate::render::FileDiagnostics;
-use crate::settings::RuleSelection;
+use crate::settings::{RuleSelection, Settings};
 use crate::source::SourceFile;
 use crate::suppression;
 use std::collections::HashSet;
@@ -16,26 +16,33 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
+    if args.format == CheckFormat::Html {
+        // the page shows each draft's prose and quotes, which the findings alone do not carry
+        return super::report::run_check(args, config);
+    }
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
     let resolver = Mutex::new(Resolver::new(config));
-    let config_errors = Mutex::new(HashSet::new());
+    let config_errors = Arc::new(Mutex::new(HashSet::new()));
     let selection = args.rule_selection();
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
-    let outcome = input::process(&args.inputs, |file| {
-        check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
+    let outcome = input::process(&args.inputs, {
+        let config_errors = Arc::clone(&config_errors);
+        move |file| check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
     });
-    let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    let config_failed = !config_errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
-        failed: outcome.failed || !config_errors.is_empty(),
+        failed: outcome.failed || config_failed,
         results: outcome.results.into_iter().flatten().collect(),
+        not_checked: outcome.not_checked,
     };
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     let printed = print(&output::render(args.format, &outcome.results, color));
     if output::is_human(args.format) {
         eprint!("{}", summary_line(Summary::of(&outcome.results)));
+        eprint!("{}", not_checked_line(&outcome.not_checked));
     }
     output::exit_code(printed && !outcome.failed, &outcome.results, args.fail_on, args.exit_zero)
 }
@@ -49,29 +56,41 @@ fn check_file(
     errors: &Mutex<HashSet<String>>,
     sources: Option<&Arc<provenance::SourceSet>>,
 ) -> Option<FileDiagnostics> {
+    let settings = settings_for(&file, selection, resolver, errors, sources)?;
+    let analysis = analyze_with(file, &settings);
+    let diagnostics = suppression::check(&analysis, &settings);
+    Some(FileDiagnostics { file: analysis.file, diagnostics })
+}
+
+/// The settings `check` uses for a draft: its config file's, with the
+/// command line's rule selection and sources; `None` if the config is broken.
+/// Each error is reported once on stderr, however many drafts it concerns.
+pub(super) fn settings_for(
+    file: &SourceFile,
+    selection: &RuleSelection,
+    resolver: &Mutex<Resolver>,
+    errors: &Mutex<HashSet<String>>,
+    sources: Option<&Arc<provenance::SourceSet>>,
+) -> Option<Arc<Settings>> {
+    let report = |message: String| {
+        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+            eprintln!("error: {message}");
+        }
+    };
     let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
     let settings = match found {
         Ok(settings) => settings,
         Err(err) => {
-            let message = err.to_string();
-            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-                eprintln!("error: {message}");
-            }
+            report(err.to_string());
             return None;
         }
     };
     // The command line's `--select`/`--ignore` override the config file's.
     let settings = if selection.is_empty() { settings } else { Arc::new(selection.apply(&settings)) };
     // Sources that cannot be read are reported once each (exit 2); the rest are used.
-    let (settings, source_errors) = provenance::attach(&settings, &file, sources);
-    for message in source_errors {
-        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-            eprintln!("error: {message}");
-        }
-    }
-    let analysis = analyze_with(file, &settings);
-    let diagnostics = suppression::check(&analysis, &settings);
-    Some(FileDiagnostics { file: analysis.file, diagnostics })
+    let (settings, source_errors) = provenance::attach(&settings, file, sources);
+    source_errors.into_iter().for_each(report);
+    Some(settings)
 }
 
 /// The closing line of the human formats, on stderr, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."
@@ -93,9 +112,34 @@ fn summary_line(s: Summary) -> String {
     format!("Found {} in {files}: {}.\n", count(total, "problem"), parts.join(", "))
 }
 
+/// The files that could not be read or checked, after the summary: "2 files
+/// could not be checked: a.md, b.md." (the errors above say why).
+fn not_checked_line(paths: &[String]) -> String {
+    const SHOWN: usize = 10;
+    if paths.is_empty() {
+        return String::new();
+    }
+    let mut names = paths.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if paths.len() > SHOWN {
+        names.push_str(&format!(" and {} more", paths.len() - SHOWN));
+    }
+    let verb = if paths.len() == 1 { "was" } else { "were" };
+    format!("{} {verb} not checked: {names}.\n", count(paths.len(), "file"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_files_not_checked_are_named_after_the_summary() {
+        assert_eq!(not_checked_line(&[]), "");
+        assert_eq!(not_checked_line(&["a.md".into()]), "1 file was not checked: a.md.\n");
+        let many: Vec<String> = (0..12).map(|i| format!("d{i}.md")).collect();
+        let line = not_checked_line(&many);
+        assert!(line.starts_with("12 files were not checked: d0.md, d1.md,"), "{line}");
+        assert!(line.ends_with("d9.md and 2 more.\n"), "{line}");
+    }
 
     #[test]
     fn summary_names_each_severity_found() {
