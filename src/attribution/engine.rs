@@ -376,7 +376,6 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) 
     let Some(t) = v.quote_token(id) else { return true };
     let f = v.frame(lex);
     let s = v.sentence(t);
-    (s.lo..s.hi).any(|j| {
-        f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according"
-    })
+    (s.lo..s.hi)
+        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
 }
