@@ -3,7 +3,10 @@
 //! pulldown-cmark splits text at entities, escapes and brackets, and its events
 //! do not cover every source byte, so each block keeps its own table of pieces.
 
+mod offset_map;
+
 use crate::span::Span;
+pub use offset_map::OffsetMap;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -25,74 +28,6 @@ pub enum BlockKind {
 }
 
 /// One stretch of the prose text and the source bytes it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Piece {
-    text_start: usize,
-    text_len: usize,
-    source_start: usize,
-    source_len: usize,
-}
-
-impl Piece {
-    /// Text copied verbatim maps byte for byte; a replaced stretch (an entity,
-    /// a line break with indentation, a code span) maps as a whole.
-    fn is_verbatim(&self) -> bool {
-        self.text_len == self.source_len
-    }
-}
-
-/// Maps byte positions in a block's prose text to byte positions in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    pieces: Vec<Piece>,
-}
-
-impl OffsetMap {
-    fn push(&mut self, text_start: usize, text_len: usize, source: Range<usize>) {
-        self.pieces.push(Piece {
-            text_start,
-            text_len,
-            source_start: source.start,
-            source_len: source.end.saturating_sub(source.start),
-        });
-    }
-
-    /// Index of the piece holding text position `pos` (the last piece for the end).
-    fn piece_at(&self, pos: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.text_start + p.text_len <= pos);
-        self.pieces.get(i).or_else(|| self.pieces.last())
-    }
-
-    /// Source offset where the text byte at `pos` starts.
-    pub fn to_source_start(&self, pos: usize) -> usize {
-        match self.piece_at(pos) {
-            None => 0,
-            Some(p) if pos >= p.text_start + p.text_len => p.source_start + p.source_len,
-            Some(p) if p.is_verbatim() => p.source_start + (pos - p.text_start.min(pos)),
-            Some(p) => p.source_start,
-        }
-    }
-
-    /// Source offset where the text ending just before `pos` ends.
-    pub fn to_source_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.pieces.first().map_or(0, |p| p.source_start);
-        }
-        match self.piece_at(pos - 1) {
-            None => 0,
-            Some(p) if p.is_verbatim() => p.source_start + (pos - p.text_start.min(pos)).min(p.source_len),
-            Some(p) => p.source_start + p.source_len,
-        }
-    }
-
-    /// Source span of a text range.
-    pub fn to_source(&self, range: Range<usize>) -> Span {
-        let start = self.to_source_start(range.start);
-        let end = self.to_source_end(range.end).max(start);
-        Span::new(start, end)
-    }
-}
-
 /// A block of prose: a paragraph, heading, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseBlock {
@@ -151,7 +86,7 @@ pub fn parse(text: &str) -> Document {
     let body = text.get(bom..).unwrap_or_default();
     let fm = front_matter_len(body);
     let base = bom + fm.unwrap_or(0);
-    let mut builder = Builder { base, doc: Document::default(), ..Builder::default() };
+    let mut builder = Builder::new(text, base);
     builder.doc.front_matter = fm.map(|len| Span::new(bom, bom + len));
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -165,30 +100,47 @@ pub fn parse(text: &str) -> Document {
     builder.doc
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'a> {
+    /// The whole file: offsets are into it.
+    source: &'a str,
+    /// Where the Markdown after the front matter starts.
     base: usize,
     doc: Document,
     current: Option<ProseBlock>,
     /// Nesting of tags whose text is not prose (code blocks, images, metadata).
     hidden: usize,
     blockquote_depth: usize,
-    html_block: Option<(usize, String)>,
+    /// Source bytes of the HTML block being read. Its events' text is not
+    /// the source (pulldown-cmark drops a CR before LF), so it is read from
+    /// the file.
+    html_block: Option<Range<usize>>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, base: usize) -> Self {
+        Builder {
+            source,
+            base,
+            doc: Document::default(),
+            current: None,
+            hidden: 0,
+            blockquote_depth: 0,
+            html_block: None,
+        }
+    }
+
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         let range = range.start + self.base..range.end + self.base;
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
-            Event::Code(code) if self.hidden == 0 => self.push_text(&mask_quote_marks(&code), range),
-            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_text("\n", range),
-            Event::InlineHtml(h) => self.inline_html(&h, range),
-            Event::Html(h) => {
-                if let Some((_, body)) = self.html_block.as_mut() {
-                    body.push_str(&h);
+            Event::Code(code) if self.hidden == 0 => self.push_replaced(&mask_quote_marks(&code), range),
+            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_replaced("\n", range),
+            Event::InlineHtml(_) => self.inline_html(range),
+            Event::Html(_) => {
+                if let Some(block) = self.html_block.as_mut() {
+                    block.end = block.end.max(range.end);
                 }
             }
             Event::Rule => self.flush(),
@@ -211,7 +163,7 @@ impl Builder {
                 self.blockquote_depth += 1;
             }
             Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => self.hidden += 1,
-            Tag::HtmlBlock => self.html_block = Some((range.start, String::new())),
+            Tag::HtmlBlock => self.html_block = Some(range.start..range.start),
             _ => {}
         }
     }
@@ -227,22 +179,23 @@ impl Builder {
                 self.hidden = self.hidden.saturating_sub(1)
             }
             TagEnd::HtmlBlock => {
-                if let Some((start, body)) = self.html_block.take() {
-                    let end = start + body.len();
-                    self.comments_in(&body, start, end);
+                if let Some(block) = self.html_block.take() {
+                    self.comments_in(block);
                 }
             }
             _ => {}
         }
     }
 
-    fn inline_html(&mut self, html: &str, range: Range<usize>) {
-        if html.trim_start().starts_with("<!--") {
-            self.comments_in(html, range.start, range.end);
+    fn inline_html(&mut self, range: Range<usize>) {
+        if self.source.get(range.clone()).is_some_and(|h| h.trim_start().starts_with("<!--")) {
+            self.comments_in(range);
         }
     }
 
-    fn comments_in(&mut self, html: &str, start: usize, end: usize) {
+    fn comments_in(&mut self, range: Range<usize>) {
+        let Some(html) = self.source.get(range.clone()) else { return };
+        let (start, end) = (range.start, range.end);
         let mut rest = 0;
         while let Some(open) = html.get(rest..).and_then(|h| h.find("<!--")) {
             let open = rest + open;
@@ -274,14 +227,26 @@ impl Builder {
         });
     }
 
+    /// Text as the parser gives it: a copy of its source bytes unless it
+    /// was an entity or an escape.
     fn push_text(&mut self, text: &str, range: Range<usize>) {
+        let verbatim = self.source.get(range.clone()) == Some(text);
+        self.push(text, range, verbatim);
+    }
+
+    /// Text that stands for its source without being a copy of it.
+    fn push_replaced(&mut self, text: &str, range: Range<usize>) {
+        self.push(text, range, false);
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>, verbatim: bool) {
         let Some(block) = self.current.as_mut() else { return };
         let start = block.text.len();
         if block.text.is_empty() {
             block.span.start = range.start;
         }
         block.text.push_str(text);
-        block.map.push(start, text.len(), range.clone());
+        block.map.push(start, text.len(), range.clone(), verbatim);
         block.span.end = block.span.end.max(range.end);
     }
 
