@@ -54,6 +54,7 @@ const FOUND: &[&str] = &[
     "\"y\"a ` `` said.\u{85} `",
     "```b`\n# ``<e y=\"\">` `",
     "```『[O said(`\"`n```\"t",
+    "<!--quotelint-⁂{#{{}}x",
 ];
 
 #[test]

@@ -93,6 +93,9 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
         settings.select = Some(selectors(&select)?);
     }
     settings.ignore = selectors(file.ignore.as_deref().unwrap_or_default())?;
+    for tag in file.prose_tags.unwrap_or_default() {
+        settings.prose_tags.push(non_empty(&tag, "a `prose-tags` entry")?);
+    }
     settings.source_globs = file.sources.unwrap_or_default().into_iter().map(Spanned::into_inner).collect();
     for (key, level) in file.severity.unwrap_or_default() {
         let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
