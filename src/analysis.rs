@@ -7,6 +7,7 @@ use crate::quote::ScanResult;
 use crate::scan;
 use crate::settings::Settings;
 use crate::source::SourceFile;
+use crate::tokens::DraftTokens;
 
 /// Everything known about one draft; rules and printers read this.
 #[derive(Debug, Clone)]
@@ -14,6 +15,8 @@ pub struct Analysis {
     pub file: SourceFile,
     pub doc: Document,
     pub scan: ScanResult,
+    /// Every prose block tokenised once, quotations as single tokens.
+    pub tokens: DraftTokens,
     /// One attribution per quote in `scan.quotes`, in the same order.
     pub attributions: Vec<Attribution>,
 }
@@ -31,6 +34,7 @@ pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
 fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[String]) -> Analysis {
     let doc = markdown::parse_with(&file.text, markdown::ParseOptions::for_path(&file.path, prose_tags));
     let mut scan = scan::scan(&doc);
-    let attributions = attribution::attribute(&doc, &mut scan.quotes, lexicon);
-    Analysis { file, doc, scan, attributions }
+    let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
+    Analysis { file, doc, scan, tokens, attributions }
 }

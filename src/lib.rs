@@ -4,7 +4,8 @@
 //!
 //! The pipeline, one module a stage:
 //! [`source`] (read file) → [`markdown`] (prose blocks with an offset map) →
-//! [`scan`] (quotations) → [`sentences`] → [`attribution`] → [`rules`] →
+//! [`scan`] (quotations) → [`tokens`] (words and [`sentences`], once) →
+//! [`attribution`] → [`rules`] →
 //! [`diagnostic`] → [`render`].
 
 pub mod analysis;
@@ -18,6 +19,7 @@ pub mod markdown;
 pub mod provenance;
 pub mod quote;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod sentences;
@@ -26,6 +28,7 @@ pub mod source;
 pub mod sources;
 pub mod span;
 pub mod suppression;
+pub mod tokens;
 pub mod walk;
 
 pub use analysis::{analyze, Analysis};

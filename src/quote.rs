@@ -121,6 +121,9 @@ pub enum MarkProblem {
         /// The previous quotation, already closed, if there is one nearby.
         previous: Option<Span>,
     },
+    /// Quotations nested deeper than the scanner tracks: the first mark past
+    /// the limit (reported once a draft), and how many such marks there were.
+    TooDeep { open: Span, limit: usize, untracked: usize },
 }
 
 /// Everything the scanner found in one document.

@@ -14,6 +14,8 @@ pub struct Source {
     pub name: String,
     pub kind: SpeakerKind,
     pub quotes: usize,
+    /// Words quoted from this source, over all its quotes.
+    pub words: usize,
     pub channels: Vec<ChannelUse>,
     /// Where the story first names this source, with its introduction
     /// ("Soo Kim, a former analyst at the CIA").
@@ -39,7 +41,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
         let Some(speaker) = attr.speaker.as_ref().filter(|_| q.kind.is_speech() && q.depth == 0) else { continue };
-        let key = speaker.name.clone().unwrap_or_else(|| speaker.mention.clone());
+        let key = source_key(speaker);
         let index = match out.iter().position(|s| s.name == key) {
             Some(i) => i,
             None => {
@@ -49,6 +51,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
         };
         let source = &mut out[index];
         source.quotes += 1;
+        source.words += word_count(&q.text);
         if let Some(ch) = &attr.channel {
             let used = ChannelUse { kind: ch.kind, outlet: ch.outlet.clone() };
             if !source.channels.contains(&used) {
@@ -58,6 +61,17 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
     }
     out.sort_by_key(|s| s.first_mention.span.start);
     out
+}
+
+/// The name a speaker is counted under: who the mention resolves to, else
+/// the mention itself ("a senior official").
+pub fn source_key(speaker: &Speaker) -> String {
+    speaker.name.clone().unwrap_or_else(|| speaker.mention.clone())
+}
+
+/// Words as a reader counts them: runs of text holding a letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 fn new_source(a: &Analysis, speaker: &Speaker, name: String) -> Source {
@@ -73,6 +87,7 @@ fn new_source(a: &Analysis, speaker: &Speaker, name: String) -> Source {
         name,
         kind,
         quotes: 0,
+        words: 0,
         channels: Vec::new(),
         first_mention: FirstMention { text, span, line: at.line, column: at.column },
     }

@@ -140,6 +140,7 @@ fn check_everything(text: String) -> Result<(), TestCaseError> {
         let spans = match problem {
             quotelint::quote::MarkProblem::Unclosed { open, gave_up } => [Some(*open), *gave_up],
             quotelint::quote::MarkProblem::Unopened { close, previous } => [Some(*close), *previous],
+            quotelint::quote::MarkProblem::TooDeep { open, .. } => [Some(*open), None],
         };
         for span in spans.into_iter().flatten() {
             check_span(src, span, "problem span")?;

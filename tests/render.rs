@@ -11,6 +11,7 @@ use quotelint::quote::{MarkStyle, Quote, QuoteKind, ScanResult};
 use quotelint::render::{concise, full, json, quotes_json, quotes_table, FileDiagnostics};
 use quotelint::source::SourceFile;
 use quotelint::span::Span;
+use quotelint::tokens::DraftTokens;
 
 const DRAFT: &str = "# Ferry\n\n“The boats are late,” said Tom Baker.\n\n\"Every week,\" he added.\n\n“Nobody tells us why, she said.\n";
 
@@ -132,6 +133,7 @@ fn analysis() -> Analysis {
             ],
             problems: Vec::new(),
         },
+        tokens: DraftTokens::default(),
         attributions: vec![attributed, Attribution::default()],
     }
 }

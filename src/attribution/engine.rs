@@ -5,99 +5,50 @@
 mod signature;
 
 use super::context::Context;
-use super::mention::{Frame, TokenFacts};
+use super::mention::Frame;
 use super::patterns::{Found, Sentence};
-use super::tokens::{tokenize, QuoteRange, TokKind, Token};
+use super::tokens::{TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
+use crate::tokens::{BlockTokens, DraftTokens};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
 const FOLLOW_ON_BLOCKS: usize = 2;
 
-/// One block, tokenised, with the sentence each token is in.
+/// One block's tokens (computed once per draft, see [`crate::tokens`]).
 struct BlockView<'a> {
     block: &'a ProseBlock,
-    toks: Vec<Token>,
-    /// The block's text with ASCII letters lower-cased: same byte offsets, so a
-    /// token's lower-case form is a slice of it.
-    lower: String,
-    facts: Vec<TokenFacts<'a>>,
-    sentence_of: Vec<usize>,
+    tokens: &'a BlockTokens,
+    toks: &'a [Token],
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, quotes: &[QuoteRange], lex: &'a Lexicon) -> Self {
-        let toks = tokenize(block, quotes, lex);
-        let ranges = crate::sentences::split_with(&block.text, lex);
-        let sentence_of = sentence_labels(&toks, &ranges);
-        let lower = block.text.to_ascii_lowercase();
-        let facts = toks
-            .iter()
-            .map(|t| match t.kind {
-                TokKind::Word => TokenFacts::of(t.text(&block.text), t.text(&lower), lex),
-                _ => TokenFacts::default(),
-            })
-            .collect();
-        BlockView { block, toks, lower, facts, sentence_of }
+    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens) -> Self {
+        BlockView { block, tokens, toks: &tokens.toks }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
-        Frame { text: &self.block.text, lower_text: &self.lower, toks: &self.toks, facts: &self.facts, lex }
+        let t = self.tokens;
+        Frame { text: &self.block.text, lower_text: &t.lower, toks: &t.toks, facts: &t.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
-        let s = self.sentence_of.get(i).copied().unwrap_or(0);
-        let lo = self.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
-        let hi = self.sentence_of.iter().rposition(|&x| x == s).map_or(self.toks.len(), |p| p + 1);
-        Sentence { lo, hi }
+        let s = self.tokens.sentence(i);
+        Sentence { lo: s.lo, hi: s.hi }
     }
 
     fn quote_token(&self, id: usize) -> Option<usize> {
-        self.toks.iter().position(|t| t.kind == TokKind::Quote(id))
+        self.tokens.quote_token(id)
     }
-}
-
-/// The sentence each token belongs to. A quotation is one unit whatever full
-/// stops it holds: the sentences it spans, and the one it ends in, share the
-/// label of the sentence it starts in.
-fn sentence_labels(toks: &[Token], ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
-    let mut si = 0;
-    let mut merged_until = 0; // byte offset up to which the current label holds
-    let mut label = 0;
-    toks.iter()
-        .map(|t| {
-            while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
-                si += 1;
-            }
-            if t.start >= merged_until {
-                label = si;
-            }
-            if matches!(t.kind, TokKind::Quote(_)) {
-                let end_range = ranges.iter().position(|r| t.end <= r.end).unwrap_or(si);
-                if end_range > si {
-                    merged_until = ranges.get(end_range).map_or(t.end, |r| r.end);
-                }
-            }
-            label
-        })
-        .collect()
 }
 
 /// Attributes every quote; also refines short partial quotes that no one
 /// speaks into scare quotes.
-pub fn attribute(doc: &Document, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
-    let mut per_block: Vec<Vec<QuoteRange>> = vec![Vec::new(); doc.blocks.len()];
-    for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
-        for part in &q.parts {
-            if let Some(list) = per_block.get_mut(part.block) {
-                list.push((id, part.outer.clone()));
-            }
-        }
-    }
-    let views: Vec<BlockView> =
-        doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockView::new(b, qs, lex)).collect();
+/// `tokens` are the draft's tokens, made from these quotes.
+pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
+    let views: Vec<BlockView> = doc.blocks.iter().zip(&tokens.blocks).map(|(b, t)| BlockView::new(b, t)).collect();
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
     let mut order: Vec<usize> = (0..quotes.len()).collect();

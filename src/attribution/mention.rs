@@ -4,6 +4,7 @@ use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
 use crate::lexicon::{Lexicon, PhraseList, SpeechVerb, VerbForm};
+use crate::tokens::WordFacts;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -213,27 +214,6 @@ const ADVERBS: &[&str] = &[
     "too",
 ];
 
-/// What the word lists say of one token; patterns ask many times.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TokenFacts<'a> {
-    pub verb: Option<&'a SpeechVerb>,
-    pub title: bool,
-    pub role: bool,
-}
-
-impl<'a> TokenFacts<'a> {
-    pub fn of(word: &str, lower: &str, lex: &'a Lexicon) -> Self {
-        // titles are capitalised ("Sen.", "President"); plurals end in s
-        let capital = word.starts_with(char::is_uppercase);
-        TokenFacts {
-            verb: lex.verb(lower),
-            title: capital && lex.is_title_folded(word, lower),
-            role: lex.is_role_noun(lower)
-                || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
-        }
-    }
-}
-
 /// A view of a block's tokens with the lexicon at hand.
 pub struct Frame<'a> {
     pub text: &'a str,
@@ -241,7 +221,7 @@ pub struct Frame<'a> {
     /// The block's text with ASCII letters lower-cased (same byte offsets).
     pub lower_text: &'a str,
     /// What the word lists say of each token, looked up once.
-    pub facts: &'a [TokenFacts<'a>],
+    pub facts: &'a [WordFacts],
     pub lex: &'a Lexicon,
 }
 
@@ -302,7 +282,7 @@ impl<'a> Frame<'a> {
 
     /// The reporting verb spelt by the token at `i`, if it is one.
     pub fn verb_at(&self, i: usize) -> Option<&'a SpeechVerb> {
-        self.facts.get(i).and_then(|t| t.verb)
+        self.facts.get(i).and_then(|t| t.verb).and_then(|id| self.lex.verb_by_id(id))
     }
 
     /// Whether the token at `i` is a title ("Sen.", "President").

@@ -39,6 +39,9 @@ pub enum Command {
     Sources(SourcesArgs),
     /// Report attribution and quotation problems.
     Check(CheckArgs),
+    /// Write one HTML page an editor can read: the drafts with every quote
+    /// marked with its speaker, the findings in place, and who speaks.
+    Report(ReportArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Show a rule's documentation.
@@ -183,6 +186,23 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=…::message`).
     Github,
+    /// The HTML page of `quotelint report`.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+
+    /// Write the page to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Source material to check quotes against (as for `check`): the page
+    /// shows which quotes were found verbatim, which differ and which were not found.
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! `quotelint check`: run every rule and report the findings.
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CheckFormat};
 use super::{input, output, print};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
@@ -8,7 +8,7 @@ use crate::provenance;
 use crate::render::count;
 use crate::render::json::Summary;
 use crate::render::FileDiagnostics;
-use crate::settings::RuleSelection;
+use crate::settings::{RuleSelection, Settings};
 use crate::source::SourceFile;
 use crate::suppression;
 use std::collections::HashSet;
@@ -16,6 +16,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
+    if args.format == CheckFormat::Html {
+        // the page shows each draft's prose and quotes, which the findings alone do not carry
+        return super::report::run_check(args, config);
+    }
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
     let resolver = Mutex::new(Resolver::new(config));
@@ -49,29 +53,41 @@ fn check_file(
     errors: &Mutex<HashSet<String>>,
     sources: Option<&Arc<provenance::SourceSet>>,
 ) -> Option<FileDiagnostics> {
+    let settings = settings_for(&file, selection, resolver, errors, sources)?;
+    let analysis = analyze_with(file, &settings);
+    let diagnostics = suppression::check(&analysis, &settings);
+    Some(FileDiagnostics { file: analysis.file, diagnostics })
+}
+
+/// The settings `check` uses for a draft: its config file's, with the
+/// command line's rule selection and sources; `None` if the config is broken.
+/// Each error is reported once on stderr, however many drafts it concerns.
+pub(super) fn settings_for(
+    file: &SourceFile,
+    selection: &RuleSelection,
+    resolver: &Mutex<Resolver>,
+    errors: &Mutex<HashSet<String>>,
+    sources: Option<&Arc<provenance::SourceSet>>,
+) -> Option<Arc<Settings>> {
+    let report = |message: String| {
+        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+            eprintln!("error: {message}");
+        }
+    };
     let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
     let settings = match found {
         Ok(settings) => settings,
         Err(err) => {
-            let message = err.to_string();
-            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-                eprintln!("error: {message}");
-            }
+            report(err.to_string());
             return None;
         }
     };
     // The command line's `--select`/`--ignore` override the config file's.
     let settings = if selection.is_empty() { settings } else { Arc::new(selection.apply(&settings)) };
     // Sources that cannot be read are reported once each (exit 2); the rest are used.
-    let (settings, source_errors) = provenance::attach(&settings, &file, sources);
-    for message in source_errors {
-        if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-            eprintln!("error: {message}");
-        }
-    }
-    let analysis = analyze_with(file, &settings);
-    let diagnostics = suppression::check(&analysis, &settings);
-    Some(FileDiagnostics { file: analysis.file, diagnostics })
+    let (settings, source_errors) = provenance::attach(&settings, file, sources);
+    source_errors.into_iter().for_each(report);
+    Some(settings)
 }
 
 /// The closing line of the human formats, on stderr, e.g. "Found 3 problems in 1 file: 1 error, 2 warnings."

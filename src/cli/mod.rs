@@ -12,6 +12,7 @@ mod init;
 pub mod input;
 mod output;
 mod quotes;
+mod report;
 mod rules;
 mod sources;
 mod staged;
@@ -49,6 +50,7 @@ fn dispatch(cli: &Cli, color: bool) -> i32 {
         Command::Quotes(args) => quotes::run(args, config_choice(cli)),
         Command::Sources(args) => sources::run(args, config_choice(cli)),
         Command::Check(args) => check::run(args, color, config_choice(cli)),
+        Command::Report(args) => report::run(args, config_choice(cli)),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Init(args) => init::run(args),

@@ -15,6 +15,8 @@ pub fn render(format: CheckFormat, results: &[FileDiagnostics], color: bool) -> 
         CheckFormat::Jsonl => jsonl::render(results),
         CheckFormat::Sarif => sarif::render(results),
         CheckFormat::Github => github::render(results),
+        // `check::run` hands `html` to the report before any output is rendered here
+        CheckFormat::Html => String::new(),
     }
 }
 

@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub struct Index {
-    pub verbs: HashMap<String, SpeechVerb, FastHash>,
+    /// Each verb form → its entry in `verb_entries`.
+    pub verbs: HashMap<String, u32, FastHash>,
+    pub verb_entries: Vec<SpeechVerb>,
     pub titles: HashMap<String, Cased<()>, FastHash>,
     pub abbreviations: HashMap<String, Cased<AbbrevKind>, FastHash>,
     pub roles: HashSet<String, FastHash>,
@@ -29,8 +31,10 @@ impl Index {
         let set = |entries: &[PhraseEntry], file: &str| {
             PhraseSet::build(entries).map_err(|m| LexiconError::new(file, m))
         };
+        let (verbs, verb_entries) = verb_map(&data.verbs);
         Ok(Index {
-            verbs: verb_map(&data.verbs),
+            verbs,
+            verb_entries,
             titles: title_map(&data.titles),
             abbreviations: abbreviation_map(data),
             roles: role_set(&data.roles),
@@ -56,8 +60,9 @@ impl Index {
     }
 }
 
-fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb, FastHash> {
+fn verb_map(verbs: &[VerbEntry]) -> (HashMap<String, u32, FastHash>, Vec<SpeechVerb>) {
     let mut map = HashMap::default();
+    let mut entries = Vec::new();
     for entry in verbs {
         let [base, ..] = &entry.forms;
         let lemma = match &entry.particle {
@@ -73,10 +78,12 @@ fn verb_map(verbs: &[VerbEntry]) -> HashMap<String, SpeechVerb, FastHash> {
                 class: entry.class.clone(),
                 particle: entry.particle.clone(),
             };
-            map.insert(word.clone(), verb);
+            // Ids fit in u32: the rule files hold a few thousand forms.
+            map.insert(word.clone(), entries.len() as u32);
+            entries.push(verb);
         }
     }
-    map
+    (map, entries)
 }
 
 const FORM_ORDER: [VerbForm; 5] =

@@ -64,6 +64,10 @@ pub struct SpeechVerb {
     pub particle: Option<String>,
 }
 
+/// A speech verb form of one lexicon, as a small copyable handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VerbId(u32);
+
 /// A news outlet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outlet {
@@ -222,12 +226,24 @@ impl Lexicon {
 
     /// Looks up a speech verb form, ignoring case: "Said" → say, Past.
     pub fn verb(&self, word: &str) -> Option<&SpeechVerb> {
+        self.verb_id(word).and_then(|id| self.verb_by_id(id))
+    }
+
+    /// [`Lexicon::verb`] as a small handle, for tables computed once per draft.
+    pub fn verb_id(&self, word: &str) -> Option<VerbId> {
         let word = word.trim();
-        if word.chars().any(char::is_uppercase) {
+        let id = if word.chars().any(char::is_uppercase) {
             self.index.verbs.get(&word.to_lowercase())
         } else {
             self.index.verbs.get(word)
-        }
+        };
+        id.map(|&id| VerbId(id))
+    }
+
+    /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
+    /// for (an id from another lexicon may name another verb, or none).
+    pub fn verb_by_id(&self, id: VerbId) -> Option<&SpeechVerb> {
+        self.index.verb_entries.get(id.0 as usize)
     }
 
     /// Whether `word` is a title before a name ("Sen.", "Sen", "President").

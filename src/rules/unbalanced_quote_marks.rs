@@ -61,6 +61,7 @@ impl Rule for UnbalancedQuoteMarks {
             out.push(match problem {
                 MarkProblem::Unclosed { open, gave_up } => unclosed(path, text, *open, *gave_up),
                 MarkProblem::Unopened { close, previous } => unopened(path, *close, *previous),
+                MarkProblem::TooDeep { open, limit, untracked } => too_deep(path, *open, *limit, *untracked),
             });
         }
     }
@@ -91,6 +92,15 @@ fn unopened(path: &str, close: Span, previous: Option<Span>) -> Diagnostic {
         d = d.with_label(prev, "the previous quotation already closed here");
     }
     d
+}
+
+fn too_deep(path: &str, open: Span, limit: usize, untracked: usize) -> Diagnostic {
+    let marks =
+        if untracked == 1 { "this mark".to_string() } else { format!("this mark and {} more", untracked - 1) };
+    Diagnostic::new(&META, path, open, format!("quotations nested more than {limit} deep"))
+        .with_primary_label(format!("{limit} quotations are already open here"))
+        .with_help("close the quotations that end before this mark; stray opening marks are the usual cause")
+        .with_note(format!("{marks} opening quotation marks past that depth are not paired or checked"))
 }
 
 fn starts_with_quote_mark(text: &str, at: Span) -> bool {
@@ -127,6 +137,19 @@ mod tests {
         let mut out = Vec::new();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
         assert!(out[0].labels[0].message.contains("paragraph ends"));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_one_finding_at_the_first_untracked_mark() {
+        let text = "“a ‘b";
+        let problem = MarkProblem::TooDeep { open: Span::new(5, 8), limit: 8, untracked: 3 };
+        let a = analysis_with(text, Vec::new(), vec![problem]);
+        let mut out = Vec::new();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].message, "quotations nested more than 8 deep");
+        assert_eq!(out[0].span, Span::new(5, 8));
+        assert!(out[0].notes[0].starts_with("this mark and 2 more"), "{:?}", out[0].notes);
     }
 
     #[test]

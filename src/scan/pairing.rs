@@ -4,6 +4,12 @@
 //! still open at the end of a paragraph continues when the next paragraph
 //! opens with a mark (the newsroom convention for long quotes); otherwise it
 //! is reported where it opened.
+//!
+//! Nesting is bounded: at most [`MAX_NESTING`] quotations are open at once.
+//! An opening mark past that is counted, not tracked (a closing mark then
+//! closes one of the counted marks first), and the first one is reported
+//! once a draft. Without the bound, every level of a deeply nested draft
+//! copies the text inside it and memory grows with the square of the draft.
 
 use super::marks::{find_marks, Facing, Family, Mark};
 use crate::markdown::{BlockKind, ProseBlock};
@@ -32,17 +38,28 @@ struct OpenQuote {
     nested: Option<usize>,
 }
 
+/// How many quotations may be open at once. Published copy seldom nests
+/// three deep; the rest of the room is for stray opening marks.
+pub const MAX_NESTING: usize = 8;
+
 #[derive(Default)]
 pub struct Pairer {
     pub quotes: Vec<Paired>,
     pub problems: Vec<MarkProblem>,
     carry: Option<OpenQuote>,
+    /// Opening marks past [`MAX_NESTING`] still open in the current block.
+    untracked: usize,
+    /// The first mark past the limit in the draft, and how many there were.
+    too_deep: Option<(Span, usize)>,
+    /// The block and outer range of the last one-paragraph quotation closed.
+    last_closed: Option<(usize, std::ops::Range<usize>)>,
 }
 
 impl Pairer {
     pub fn block(&mut self, index: usize, block: &ProseBlock) {
         let marks = find_marks(&block.text);
         let mut stack: Vec<OpenQuote> = Vec::new();
+        self.untracked = 0;
         let mut rest = &marks[..];
         if let Some(carry) = self.carry.take() {
             match continuation(block, &marks) {
@@ -64,6 +81,9 @@ impl Pairer {
         if let Some(carry) = self.carry.take() {
             self.unclosed(carry, None);
         }
+        if let Some((open, untracked)) = self.too_deep.take() {
+            self.problems.push(MarkProblem::TooDeep { open, limit: MAX_NESTING, untracked });
+        }
     }
 
     fn mark(&mut self, index: usize, block: &ProseBlock, stack: &mut Vec<OpenQuote>, m: Mark) {
@@ -74,17 +94,27 @@ impl Pairer {
             Facing::Either => open_at.is_some(),
         };
         if !closes {
-            if !m.weak {
-                let open_span = block.source_span(m.pos..m.pos + m.len);
-                stack.push(OpenQuote {
-                    open: m,
-                    open_span,
-                    parts: Vec::new(),
-                    start: m.pos,
-                    start_len: m.len,
-                    nested: None,
-                });
+            if m.weak {
+                return;
             }
+            if stack.len() >= MAX_NESTING {
+                self.untrack(block, m);
+                return;
+            }
+            let open_span = block.source_span(m.pos..m.pos + m.len);
+            stack.push(OpenQuote {
+                open: m,
+                open_span,
+                parts: Vec::new(),
+                start: m.pos,
+                start_len: m.len,
+                nested: None,
+            });
+            return;
+        }
+        // A closing mark closes the innermost open quotation, which is an untracked one while any is open.
+        if self.untracked > 0 {
+            self.untracked -= 1;
             return;
         }
         let Some(at) = open_at else {
@@ -98,6 +128,9 @@ impl Pairer {
         let Some(q) = stack.pop() else { return };
         let mut parts = q.parts;
         parts.push(QuotePart { block: index, outer: q.start..m.pos + m.len, inner: q.start + q.start_len..m.pos });
+        if let [part] = parts.as_slice() {
+            self.last_closed = Some((index, part.outer.clone()));
+        }
         self.quotes.push(Paired { open: q.open, parts, depth: stack.len().min(255) as u8 });
         let id = self.quotes.len() - 1;
         if let Some(parent) = stack.iter_mut().rev().find(|p| p.open.family == m.family) {
@@ -105,14 +138,17 @@ impl Pairer {
         }
     }
 
+    fn untrack(&mut self, block: &ProseBlock, m: Mark) {
+        self.untracked += 1;
+        let first = self.too_deep.get_or_insert_with(|| (block.source_span(m.pos..m.pos + m.len), 0));
+        first.1 += 1;
+    }
+
     fn unopened(&mut self, index: usize, block: &ProseBlock, m: Mark) {
-        let previous = self
-            .quotes
-            .iter()
-            .rev()
-            .find(|q| q.parts.len() == 1 && q.parts.first().is_some_and(|p| p.block == index))
-            .and_then(|q| q.parts.first())
-            .map(|p| block.source_span(p.outer.clone()));
+        let previous = match &self.last_closed {
+            Some((b, outer)) if *b == index => Some(block.source_span(outer.clone())),
+            _ => None,
+        };
         let close = block.source_span(m.pos..m.pos + m.len);
         self.problems.push(MarkProblem::Unopened { close, previous });
     }
@@ -174,4 +210,65 @@ fn continuation<'m>(block: &ProseBlock, marks: &'m [Mark]) -> Option<&'m Mark> {
     let first = marks.first()?;
     let lead = block.text.len() - block.text.trim_start().len();
     (first.pos == lead && first.family == Family::Double && first.facing != Facing::Close).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown;
+    use crate::quote::MarkProblem;
+
+    /// `levels` quotations, alternating double and single, each opened and then closed in turn.
+    fn nested(levels: usize) -> String {
+        let opens: String = (0..levels).map(|k| if k % 2 == 0 { "“a " } else { "‘a " }).collect();
+        let closes: String = (0..levels).rev().map(|k| if k % 2 == 0 { "b” " } else { "b’ " }).collect();
+        format!("{opens}{closes}x\n")
+    }
+
+    /// The reproducer of issue 14: closers after a space, so only the doubles pair.
+    fn reproducer(levels: usize) -> String {
+        let opens: String = (0..levels).map(|k| if k % 2 == 0 { "“a " } else { "‘a " }).collect();
+        let closes: String = (0..levels).map(|k| if k % 2 == 0 { "’ " } else { "” " }).collect();
+        format!("{opens}{closes}x\n")
+    }
+
+    #[test]
+    fn nesting_within_the_limit_pairs_every_level() {
+        let scan = super::super::scan(&markdown::parse(&nested(super::MAX_NESTING)));
+        assert_eq!(scan.quotes.len(), super::MAX_NESTING);
+        assert!(scan.problems.is_empty(), "{:?}", scan.problems);
+        let depths: Vec<u8> = scan.quotes.iter().map(|q| q.depth).collect();
+        assert_eq!(depths, (0..super::MAX_NESTING as u8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn marks_past_the_limit_are_counted_once_and_the_outer_levels_still_pair() {
+        let text = nested(super::MAX_NESTING + 3);
+        let scan = super::super::scan(&markdown::parse(&text));
+        assert_eq!(scan.quotes.len(), super::MAX_NESTING, "only the tracked levels are quotations");
+        // The outermost quotation runs from the first mark to the last: the
+        // closers of the untracked levels did not close it early.
+        assert_eq!(scan.quotes[0].span.start, 0);
+        assert_eq!(scan.quotes[0].span.end, text.rfind('”').unwrap() + '”'.len_utf8());
+        let first_untracked = text.match_indices("a ").nth(super::MAX_NESTING).unwrap().0 - "‘".len();
+        assert_eq!(
+            scan.problems,
+            [MarkProblem::TooDeep {
+                open: crate::span::Span::new(first_untracked, first_untracked + 3),
+                limit: super::MAX_NESTING,
+                untracked: 3
+            }]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_costs_linear_memory() {
+        // 20,000 levels: every level's text used to be copied into its quote.
+        for text in [nested(20_000), reproducer(20_000)] {
+            let scan = super::super::scan(&markdown::parse(&text));
+            let copied: usize = scan.quotes.iter().map(|q| q.text.len()).sum();
+            assert!(copied <= super::MAX_NESTING * text.len(), "{copied} bytes of quote text");
+            let deep = scan.problems.iter().filter(|p| matches!(p, MarkProblem::TooDeep { .. })).count();
+            assert_eq!(deep, 1, "{:?}", scan.problems.first());
+        }
+    }
 }

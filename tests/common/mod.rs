@@ -1,6 +1,8 @@
 //! Running the built binary from integration tests.
 #![allow(dead_code)] // each test file uses a different part of this
 
+pub mod measure;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 

@@ -430,14 +430,24 @@ impl<'a> Checker<'a> {
     }
 
     /// The line and column printed beside an offset, against the contract:
-    /// 1-based, lines end at `\n`, the column counts characters.
+    /// 1-based, lines end at `\n`, `\r\n` or a lone `\r`, the column counts
+    /// characters (a byte-order mark is not one).
     pub fn position(&mut self, what: &str, offset: usize, line: u64, column: u64) {
         let Some(before) = self.text.get(..offset) else {
             self.fail(format!("{what}: offset not on a character boundary"), format!("{offset}"));
             return;
         };
-        let want_line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let bytes = self.text.as_bytes();
+        let (mut want_line, mut line_start) = (1, 0);
+        for (i, &b) in before.as_bytes().iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                want_line += 1;
+                line_start = i + 1;
+            }
+        }
+        if line_start == 0 && before.starts_with('\u{feff}') {
+            line_start = '\u{feff}'.len_utf8();
+        }
         let want_column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
         if (line, column) != (want_line as u64, want_column as u64) {
             self.fail(

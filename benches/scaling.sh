@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Whole-process timing of `quotelint check` on the generated draft shapes
+# (issue 10's table): seconds and peak resident memory per shape and size,
+# and time per MB at the largest size over that at the smallest.
+#
+#   cargo build --release && cargo run --release --example shapes -- /tmp/shapes 1 2 4 8
+#   benches/scaling.sh /tmp/shapes [FORMAT] [TIMEOUT_SECONDS]
+#
+# One core (taskset -c 0) when taskset exists. Needs GNU time (/usr/bin/time).
+set -euo pipefail
+dir=${1:?usage: scaling.sh SHAPES_DIR [FORMAT] [TIMEOUT]}
+format=${2:-concise}
+limit=${3:-120}
+bin=${QUOTELINT:-$(dirname "$0")/../target/release/quotelint}
+pin=()
+command -v taskset >/dev/null && pin=(taskset -c 0)
+
+run() { # prints "seconds peak_kb" or "timeout"
+  local out
+  out=$( { /usr/bin/time -f '%e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  case $out in *" "*) echo "$out" ;; *) echo "timeout" ;; esac
+}
+
+echo "| shape ($format) | 1 MB | 2 MB | 4 MB | 8 MB | per MB 8/1 | peak RSS 8 MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for f in "$dir"/*-1mb.md; do
+  shape=$(basename "$f" -1mb.md)
+  row="| $shape"; first=""; last=""; rss=""
+  for mb in 1 2 4 8; do
+    file="$dir/$shape-${mb}mb.md"
+    [ -f "$file" ] || { row="$row | –"; continue; }
+    r=$(run "$file")
+    if [ "$r" = timeout ]; then row="$row | > ${limit} s"; break; fi
+    read -r secs kb <<<"$r"
+    row="$row | $secs s"
+    [ "$mb" = 1 ] && first=$secs
+    [ "$mb" = 8 ] && { last=$secs; rss="$((kb / 1024)) MB"; }
+  done
+  ratio="–"
+  if [ -n "$first" ] && [ -n "$last" ]; then
+    ratio=$(python3 -c "print(f'{($last/8)/max($first,0.001):.2f}')")
+  fi
+  echo "$row | $ratio | ${rss:-–} |"
+done
+if [ -d "$dir/corpus" ]; then
+  sep=$(run "$dir/corpus"); cat=$(run "$dir/corpus-concat.md")
+  echo
+  echo "corpus, 840 files: ${sep% *} s; concatenated: ${cat% *} s (peak ${cat#* } KB)"
+fi

@@ -1,0 +1,124 @@
+//! The report as one self-contained HTML page: the style sheet and the small
+//! script are inline, nothing is fetched, and everything reads and prints
+//! without the script (which only adds spotlighting a speaker's quotes).
+
+mod escape;
+mod notes;
+mod panels;
+mod prose;
+
+pub use escape::escape;
+
+use super::model::DraftReport;
+use super::palette::{speaker_colour, SHARE_COLOURS, THEME};
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("style.css");
+const SCRIPT: &str = include_str!("script.js");
+
+/// The whole page for `drafts` (in the order given).
+pub fn render(drafts: &[DraftReport]) -> String {
+    let size: usize = drafts.iter().flat_map(|d| &d.blocks).map(|b| b.text.len()).sum();
+    let mut out = String::with_capacity(size * 2 + STYLE.len() + 4096);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // nothing may load from anywhere; the inline style and script are the page's own
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n",
+    );
+    out.push_str("<title>");
+    match drafts {
+        [one] => {
+            out.push_str("Quotes and sources: ");
+            escape::push(&mut out, &one.path);
+        }
+        _ => {
+            let _ = write!(out, "Quotes and sources: {}", crate::render::count(drafts.len(), "draft"));
+        }
+    }
+    out.push_str("</title>\n<style>\n");
+    style(&mut out, drafts);
+    out.push_str("</style>\n</head>\n<body>\n<main>\n");
+    header(&mut out, drafts);
+    if drafts.len() > 1 {
+        panels::index(&mut out, drafts);
+    }
+    for (k, d) in drafts.iter().enumerate() {
+        draft(&mut out, d, &format!("d{}", k + 1));
+    }
+    out.push_str("</main>\n<script>\n");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body>\n</html>\n");
+    out
+}
+
+/// The theme, one class a speaker colour used, the chart's colours, then the fixed sheet.
+fn style(out: &mut String, drafts: &[DraftReport]) {
+    let _ = writeln!(out, ":root{{{}}}", THEME.css_properties());
+    let colours = drafts.iter().flat_map(|d| &d.quotes).filter_map(|q| q.colour).max().map_or(0, |c| c + 1);
+    let colours = colours.max(drafts.iter().map(|d| d.sources.len()).max().unwrap_or(0));
+    for i in 0..colours {
+        let c = speaker_colour(i);
+        let _ = writeln!(out, ".c{i}{{--f:{};--e:{}}}", c.fill, c.edge);
+    }
+    for (i, c) in SHARE_COLOURS.iter().enumerate() {
+        let _ = writeln!(out, ".s{i}{{fill:{c};background:{c}}}");
+    }
+    out.push_str(STYLE);
+}
+
+fn header(out: &mut String, drafts: &[DraftReport]) {
+    let quotes: usize = drafts.iter().map(|d| d.tally().quotes).sum();
+    out.push_str("<header class=\"top\"><h1>Quotes and sources</h1><p class=\"quiet\">");
+    let _ = write!(
+        out,
+        "{} · {} · quotelint {}</p>",
+        crate::render::count(drafts.len(), "draft"),
+        crate::render::count(quotes, "quotation"),
+        env!("CARGO_PKG_VERSION")
+    );
+    out.push_str(
+        "<p class=\"key\">Quoted words are shaded in their speaker’s colour. The number after each quote \
+         leads to its note: who said it, the reporting words, how the words reached us, and the kind of quote \
+         (hover over a quote, or tab to its number, to see the note there). <span class=\"q none\">Hatched quotes</span> \
+         <span class=\"who-q\">who?</span> have no speaker. <span class=\"badge e\">✖ error</span> \
+         <span class=\"badge w\">▲ warning</span> <span class=\"badge i\">● note</span> mark the findings.</p>",
+    );
+    out.push_str("</header>\n");
+}
+
+fn draft(out: &mut String, d: &DraftReport, id: &str) {
+    let t = d.tally();
+    let _ = write!(out, "<section class=\"draft\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">");
+    escape::push(out, &d.path);
+    let _ = write!(out, "</h2>\n<p class=\"tally\">{}", crate::render::count(t.quotes, "quotation"));
+    if t.unattributed > 0 {
+        let _ = write!(out, " (<span class=\"hot\">{} with no speaker</span>)", t.unattributed);
+    }
+    let _ = writeln!(
+        out,
+        " · {} · {}</p>\n<div class=\"panels\">",
+        crate::render::count(t.sources, "source"),
+        panels::findings_phrase(&t)
+    );
+    panels::findings(out, d, id);
+    panels::who_speaks(out, d, id);
+    out.push_str("</div>\n");
+    prose::render(out, d, id);
+    elsewhere(out, d, id);
+    out.push_str("</section>\n");
+}
+
+/// Findings outside the prose (in front matter, code or a comment), which have no place to sit.
+fn elsewhere(out: &mut String, d: &DraftReport, id: &str) {
+    let outside: Vec<usize> = (0..d.findings.len()).filter(|&i| d.findings[i].place.is_none()).collect();
+    if outside.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"elsewhere\"><h3>Outside the prose</h3>");
+    for fi in outside {
+        notes::finding_detail(out, d, id, fi, &d.findings[fi]);
+    }
+    out.push_str("</section>\n");
+}

@@ -1,0 +1,304 @@
+//! The draft as readable prose: headings, paragraphs, lists and block quotes,
+//! each quotation shaded in its speaker's colour with a numbered marker, each
+//! finding flagged where it is, and beside each block its notes: who said
+//! each quote and how, and the findings in full.
+
+use super::escape::{escape, push, push_prose};
+use super::notes::{finding_detail, quote_note, severity_class, severity_glyph};
+use crate::markdown::BlockKind;
+use crate::report::model::{Block, DraftReport, QuoteView};
+use std::fmt::Write;
+
+/// The prose of one draft; `id` prefixes every anchor (`d1-q3`).
+pub fn render(out: &mut String, r: &DraftReport, id: &str) {
+    out.push_str("<div class=\"prose\">\n");
+    let mut i = 0;
+    while i < r.blocks.len() {
+        let end = container_end(&r.blocks, i);
+        render_container(out, r, id, i..end);
+        i = end;
+    }
+    out.push_str("</div>\n");
+}
+
+/// Blocks rendered as one unit with one column of notes: a blockquote, a
+/// list, a table, or a single paragraph or heading.
+fn container_end(blocks: &[Block], start: usize) -> usize {
+    let first = &blocks[start];
+    let same = |b: &Block| match first.blockquote {
+        Some(q) => b.blockquote == Some(q),
+        None => {
+            b.blockquote.is_none()
+                && b.kind == first.kind
+                && matches!(b.kind, BlockKind::ListItem | BlockKind::TableCell)
+        }
+    };
+    let mut end = start + 1;
+    while end < blocks.len() && same(&blocks[end]) {
+        end += 1;
+    }
+    end
+}
+
+fn render_container(out: &mut String, r: &DraftReport, id: &str, range: std::ops::Range<usize>) {
+    let quoted = r.blocks[range.start].blockquote.is_some();
+    if quoted {
+        out.push_str("<blockquote>");
+    }
+    let mut open_list: Option<BlockKind> = None;
+    for b in range.clone() {
+        let block = &r.blocks[b];
+        let list = matches!(block.kind, BlockKind::ListItem | BlockKind::TableCell).then_some(block.kind);
+        if open_list != list {
+            close_list(out, open_list);
+            match list {
+                Some(BlockKind::ListItem) => out.push_str("<ul>"),
+                Some(_) => out.push_str("<ul class=\"cells\">"),
+                None => {}
+            }
+            open_list = list;
+        }
+        let (open, close) = block_tags(block.kind);
+        out.push_str(&open);
+        render_inline(out, r, id, b);
+        out.push_str(&close);
+    }
+    close_list(out, open_list);
+    if quoted {
+        out.push_str("</blockquote>");
+    }
+    out.push('\n');
+    render_notes(out, r, id, range);
+}
+
+fn close_list(out: &mut String, list: Option<BlockKind>) {
+    if list.is_some() {
+        out.push_str("</ul>");
+    }
+}
+
+/// The draft's `#` is the report's `h3` (the report and each draft's
+/// section take `h1` and `h2`); the class keeps the draft's own level.
+fn block_tags(kind: BlockKind) -> (String, String) {
+    match kind {
+        BlockKind::Heading(level) => {
+            let h = (level + 2).min(6);
+            (format!("<h{h} class=\"h{level}\">"), format!("</h{h}>"))
+        }
+        BlockKind::ListItem | BlockKind::TableCell => ("<li>".into(), "</li>".into()),
+        BlockKind::Paragraph => ("<p>".into(), "</p>".into()),
+        BlockKind::Footnote => ("<p class=\"footnote\">".into(), "</p>".into()),
+    }
+}
+
+/// A stretch of a block's text wrapped in markup, or a point where markup goes.
+struct Wrap {
+    start: usize,
+    end: usize,
+    open: String,
+    close: String,
+}
+
+/// The text of block `b` with its quotes, flags and markers. Quote parts nest
+/// (a quote inside a quote); a finding's flag that would cross a quote's edge
+/// shrinks to its marker, so the markup always nests.
+fn render_inline(out: &mut String, r: &DraftReport, id: &str, b: usize) {
+    let block = &r.blocks[b];
+    let mut spans = quote_spans(r, id, b);
+    spans.extend(flag_spans(r, id, b, &spans));
+    // points before stretches at the same place, longer stretches outside shorter ones
+    spans.sort_by_key(|s| (s.start, s.end > s.start, std::cmp::Reverse(s.end)));
+    let text = &block.text;
+    let mut pos = 0;
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    for s in spans {
+        while let Some((end, _)) = stack.last().filter(|(end, _)| *end <= s.start) {
+            let end = *end;
+            push_prose(out, text, pos..end, &block.code_chars);
+            pos = end;
+            out.push_str(&stack.pop().map(|(_, close)| close).unwrap_or_default());
+        }
+        push_prose(out, text, pos..s.start.max(pos), &block.code_chars);
+        pos = pos.max(s.start);
+        let limit = stack.last().map_or(text.len(), |(end, _)| *end);
+        let end = s.end.min(limit);
+        out.push_str(&s.open);
+        if end > pos {
+            stack.push((end, s.close));
+        } else {
+            out.push_str(&s.close);
+        }
+    }
+    while let Some((end, close)) = stack.pop() {
+        push_prose(out, text, pos..end.max(pos), &block.code_chars);
+        pos = pos.max(end);
+        out.push_str(&close);
+    }
+    push_prose(out, text, pos..text.len(), &block.code_chars);
+}
+
+fn quote_spans(r: &DraftReport, id: &str, b: usize) -> Vec<Wrap> {
+    let mut spans = Vec::new();
+    for (qi, q) in r.quotes.iter().enumerate() {
+        let count = q.parts.len();
+        for (k, (block, range)) in q.parts.iter().enumerate() {
+            if *block != b || range.start >= range.end {
+                continue;
+            }
+            let (open, close) = quote_markup(r, id, qi, q, k == 0, k + 1 == count);
+            spans.push(Wrap { start: range.start, end: range.end, open, close });
+        }
+    }
+    spans
+}
+
+/// `c3` for a speaker's colour, `none` for speech with no speaker, `aside`
+/// for scare quotes and titles, `inner` for an unattributed quote inside a quote.
+fn quote_class(q: &QuoteView) -> String {
+    match (q.colour, q.number) {
+        (Some(c), _) => format!("c{c}"),
+        (None, None) => "aside".into(),
+        (None, Some(_)) if q.unattributed() => "none".into(),
+        (None, Some(_)) => "inner".into(),
+    }
+}
+
+/// A numbered quote's part: `aria-describedby` points every part to its note
+/// (the script shows that note on hover or focus); the first part has the id
+/// the note links back to; the last is followed by its marker and the badges
+/// of findings about the whole quote.
+fn quote_markup(r: &DraftReport, id: &str, qi: usize, q: &QuoteView, first: bool, last: bool) -> (String, String) {
+    let class = quote_class(q);
+    let Some(n) = q.number else {
+        let what = format!("{} quote: needs no speaker", q.kind.as_str());
+        return (format!("<span class=\"q {class}\" title=\"{}\">", escape(&what)), "</span>".into());
+    };
+    let mut open = format!("<span class=\"q {class}\"");
+    if first {
+        let _ = write!(open, " id=\"{id}-q{n}\"");
+    }
+    let _ = write!(open, " aria-describedby=\"{id}-n{n}\">");
+    let mut close = String::from("</span>");
+    if last {
+        let _ = write!(close, "<a class=\"fn {class}\" href=\"#{id}-n{n}\">{n}");
+        if q.unattributed() {
+            close.push_str("<span class=\"who-q\"> who?</span>");
+        }
+        close.push_str("</a>");
+        for (fi, f) in r.findings.iter().enumerate() {
+            if f.place.as_ref().is_some_and(|p| p.quote == Some(qi) && p.whole_quote) {
+                badge(&mut close, id, fi, f);
+            }
+        }
+    }
+    (open, close)
+}
+
+/// Findings placed in block `b` and not about a whole quote: a wavy line
+/// under their words and a badge after them; the other places they point
+/// to get a dotted line, with what the finding says there on hover.
+fn flag_spans(r: &DraftReport, id: &str, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
+    let text = &r.blocks[b].text;
+    let mut spans = Vec::new();
+    for (fi, f) in r.findings.iter().enumerate() {
+        let sev = severity_class(f.severity);
+        if let Some(place) = f.place.as_ref().filter(|p| p.block == b && !p.whole_quote) {
+            let (start, end) = nesting(&place.range, quotes);
+            let mut close = String::new();
+            let open = if end > start {
+                close.push_str("</span>");
+                format!("<span class=\"flag {sev}{}\">", short(text, start, end))
+            } else {
+                String::new()
+            };
+            badge(&mut close, id, fi, f);
+            spans.push(Wrap { start, end, open, close });
+        }
+        for label in &f.labels {
+            let Some(place) = label.place.as_ref().filter(|p| p.block == b) else { continue };
+            let (start, end) = nesting(&place.range, quotes);
+            if end > start {
+                let open = format!(
+                    "<span class=\"flag2 {sev}{}\" title=\"{}\">",
+                    short(text, start, end),
+                    escape(&label.message)
+                );
+                spans.push(Wrap { start, end, open, close: "</span>".into() });
+            }
+        }
+    }
+    spans
+}
+
+/// A flag's range, shrunk to its start if it would cross a quote's edge
+/// (a flag may hold whole quotes or lie inside one).
+fn nesting(range: &std::ops::Range<usize>, quotes: &[Wrap]) -> (usize, usize) {
+    let (start, end) = (range.start, range.end.max(range.start));
+    let crosses = |q: &Wrap| {
+        let holds = start <= q.start && q.end <= end;
+        let inside = q.start <= start && end <= q.end;
+        let apart = end <= q.start || q.end <= start;
+        !(holds || inside || apart)
+    };
+    if quotes.iter().any(crosses) {
+        (start, start)
+    } else {
+        (start, end)
+    }
+}
+
+/// A flag on a mark or two (a stray quotation mark) gets a box, as a line under it is hard to see.
+fn short(text: &str, start: usize, end: usize) -> &'static str {
+    if text.get(start..end).is_some_and(|t| t.chars().count() <= 2) {
+        " short"
+    } else {
+        ""
+    }
+}
+
+/// The inline marker of finding `fi`, linking to its details beside the block.
+fn badge(out: &mut String, id: &str, fi: usize, f: &crate::report::model::Finding) {
+    let n = fi + 1;
+    let _ = write!(
+        out,
+        "<a class=\"badge {}\" href=\"#{id}-f{n}\" id=\"{id}-b{n}\" title=\"",
+        severity_class(f.severity)
+    );
+    push(out, &f.message);
+    let _ = write!(out, "\">{} {}</a>", severity_glyph(f.severity), f.code);
+}
+
+/// Beside a container: the note of each quote that ends in it and the
+/// details of each finding placed in it, in the order of the text.
+fn render_notes(out: &mut String, r: &DraftReport, id: &str, blocks: std::ops::Range<usize>) {
+    let mut items: Vec<((usize, usize), String)> = Vec::new();
+    for q in &r.quotes {
+        let (Some(n), Some((block, range))) = (q.number, q.parts.last()) else { continue };
+        if blocks.contains(block) {
+            let mut note = format!("<p class=\"note\" id=\"{id}-n{n}\"><a href=\"#{id}-q{n}\">{n}</a> ");
+            quote_note(&mut note, q);
+            note.push_str("</p>");
+            items.push(((*block, range.end), note));
+        }
+    }
+    for (fi, f) in r.findings.iter().enumerate() {
+        let Some(place) = f.place.as_ref().filter(|p| blocks.contains(&p.block)) else { continue };
+        let end = match place.quote.and_then(|qi| r.quotes.get(qi)) {
+            Some(q) if place.whole_quote => q.parts.last().map_or(place.range.end, |(_, rg)| rg.end),
+            _ => place.range.end,
+        };
+        let mut detail = String::new();
+        finding_detail(&mut detail, r, id, fi, f);
+        items.push(((place.block, end), detail));
+    }
+    if items.is_empty() {
+        return;
+    }
+    // a stable sort keeps each quote's note before the findings about it
+    items.sort_by_key(|(at, _)| *at);
+    out.push_str("<aside class=\"notes\">");
+    for (_, item) in items {
+        out.push_str(&item);
+    }
+    out.push_str("</aside>\n");
+}

@@ -1,0 +1,323 @@
+//! Each draft tokenised once: the words, punctuation and quotations of every
+//! prose block, with byte positions, lower-case forms, what the word lists say
+//! of each word, and the sentence each token is in. Attribution and the rules
+//! read these instead of splitting and looking words up again.
+//!
+//! Quotations become single tokens, so that attribution patterns read the
+//! writer's frame around them ("Q," she said) without the quoted words.
+
+use crate::lexicon::{Lexicon, VerbId};
+use crate::markdown::{Document, ProseBlock};
+use crate::quote::{Quote, QuoteKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A quotation (index into the scan's quotes) occupying this stretch.
+    Quote(usize),
+}
+
+/// One token: a byte range of its block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, block: &'a str) -> &'a str {
+        block.get(self.start..self.end).unwrap_or_default()
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// What the word lists say of one word, looked up once per draft.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// The reporting verb the word spells ("said"), if any; see [`Lexicon::verb_by_id`].
+    pub verb: Option<VerbId>,
+    /// A title before a name ("Sen.", "President"), written with its capital.
+    pub title: bool,
+    /// A role that can speak ("spokeswoman", "officials").
+    pub role: bool,
+}
+
+impl WordFacts {
+    pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
+        // titles are capitalised ("Sen.", "President"); plurals end in s
+        let capital = word.starts_with(char::is_uppercase);
+        WordFacts {
+            verb: lex.verb_id(lower),
+            title: capital && lex.is_title_folded(word, lower),
+            role: lex.is_role_noun(lower)
+                || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
+        }
+    }
+}
+
+/// A part of a quotation that lies in a block: (quote index, outer range).
+pub type QuoteRange = (usize, Range<usize>);
+
+/// The tokens of one prose block.
+#[derive(Debug, Clone, Default)]
+pub struct BlockTokens {
+    pub toks: Vec<Token>,
+    /// The block's text with ASCII letters lower-cased: same byte offsets, so
+    /// a token's lower-case form is a slice of it.
+    pub lower: String,
+    /// What the word lists say of each token (default for punctuation and quotes).
+    pub facts: Vec<WordFacts>,
+    /// The sentence label of each token (see [`BlockTokens::sentence`]).
+    pub sentence_of: Vec<usize>,
+    /// Per label, the tokens that carry it (empty when none do).
+    runs: Vec<Range<usize>>,
+    /// The quotation tokens of the block, (quote index, token index), by quote index.
+    quote_tokens: Vec<(usize, usize)>,
+}
+
+/// Tokens `lo..hi` of a block: one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub lo: usize,
+    pub hi: usize,
+}
+
+impl BlockTokens {
+    /// Tokenises `block`, turning each quotation part of `quotes` in it into one token.
+    pub fn new(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Self {
+        let toks = tokenize(block, quotes, lex);
+        let ranges = crate::sentences::split_with(&block.text, lex);
+        let sentence_of = sentence_labels(&toks, &ranges);
+        let lower = block.text.to_ascii_lowercase();
+        let facts = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => WordFacts::of(t.text(&block.text), t.text(&lower), lex),
+                _ => WordFacts::default(),
+            })
+            .collect();
+        let mut runs = vec![0..0; ranges.len().max(1)];
+        for (i, &label) in sentence_of.iter().enumerate() {
+            if let Some(run) = runs.get_mut(label) {
+                if run.start == run.end {
+                    *run = i..i + 1;
+                } else {
+                    run.end = i + 1;
+                }
+            }
+        }
+        let mut quote_tokens: Vec<(usize, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t.kind {
+                TokKind::Quote(id) => Some((id, i)),
+                _ => None,
+            })
+            .collect();
+        quote_tokens.sort_unstable();
+        BlockTokens { toks, lower, facts, sentence_of, runs, quote_tokens }
+    }
+
+    /// The sentence of token `i`: the tokens that share its label. A token
+    /// past the end counts as in the first sentence.
+    pub fn sentence(&self, i: usize) -> Sentence {
+        let s = self.sentence_of.get(i).copied().unwrap_or(0);
+        match self.runs.get(s) {
+            Some(run) if run.start < run.end => Sentence { lo: run.start, hi: run.end },
+            _ => Sentence { lo: 0, hi: self.toks.len() },
+        }
+    }
+
+    /// The token of quotation `id` in this block, if it has one.
+    pub fn quote_token(&self, id: usize) -> Option<usize> {
+        let at = self.quote_tokens.partition_point(|&(q, _)| q < id);
+        self.quote_tokens.get(at).filter(|&&(q, _)| q == id).map(|&(_, t)| t)
+    }
+
+    /// The lower-case form of token `i` (empty past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(&self.lower))
+    }
+}
+
+/// The tokens of every prose block of a draft, in block order.
+#[derive(Debug, Clone, Default)]
+pub struct DraftTokens {
+    pub blocks: Vec<BlockTokens>,
+}
+
+impl DraftTokens {
+    /// Tokenises every block of `doc`. Outer quotations other than block
+    /// quotes become single tokens.
+    pub fn new(doc: &Document, quotes: &[Quote], lex: &Lexicon) -> Self {
+        let mut per_block: Vec<Vec<QuoteRange>> = vec![Vec::new(); doc.blocks.len()];
+        for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
+            for part in &q.parts {
+                if let Some(list) = per_block.get_mut(part.block) {
+                    list.push((id, part.outer.clone()));
+                }
+            }
+        }
+        let blocks = doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockTokens::new(b, qs, lex)).collect();
+        DraftTokens { blocks }
+    }
+
+    /// The tokens of block `b`.
+    pub fn block(&self, b: usize) -> Option<&BlockTokens> {
+        self.blocks.get(b)
+    }
+}
+
+/// The sentence each token belongs to. A quotation is one unit whatever full
+/// stops it holds: the sentences it spans, and the one it ends in, share the
+/// label of the sentence it starts in.
+fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut si = 0;
+    let mut merged_until = 0; // byte offset up to which the current label holds
+    let mut label = 0;
+    toks.iter()
+        .map(|t| {
+            while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
+                si += 1;
+            }
+            if t.start >= merged_until {
+                label = si;
+            }
+            if matches!(t.kind, TokKind::Quote(_)) {
+                // the first sentence that ends at or after the quote (ends are sorted)
+                let end_range = ranges.partition_point(|r| r.end < t.end);
+                let end_range = if end_range < ranges.len() { end_range } else { si };
+                if end_range > si {
+                    merged_until = ranges.get(end_range).map_or(t.end, |r| r.end);
+                }
+            }
+            label
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{FFFC}' || c == '@' || c == '#' || c == '$' || c == '%' || c == '&'
+}
+
+/// Joiners that stay inside a word when a letter follows: U.S., don't, Holtz-Eakin.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '‑')
+}
+
+/// Tokenises `block`, turning each quotation range into one token.
+pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
+    let text = block.text.as_str();
+    let mut tokens = Vec::new();
+    let mut quotes = quotes.iter().peekable();
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        while quotes.peek().is_some_and(|(_, r)| r.end <= pos) {
+            quotes.next();
+        }
+        if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
+            tokens.push(Token { start: r.start, end: r.end, kind: TokKind::Quote(*id) });
+            while iter.peek().is_some_and(|&(p, _)| p < r.end) {
+                iter.next();
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token { start: pos, end: pos + c.len_utf8(), kind: TokKind::Punct });
+            continue;
+        }
+        let mut end = pos + c.len_utf8();
+        while let Some(&(p, d)) = iter.peek() {
+            let joined = is_joiner(d)
+                && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+            if is_word_char(d) || joined {
+                end = p + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
+        if let Some(&(p, '.')) = iter.peek() {
+            let word = text.get(pos..end).unwrap_or_default();
+            let with_dot = text.get(pos..p + 1).unwrap_or_default();
+            if keeps_full_stop(word, with_dot, lex) {
+                end = p + 1;
+                iter.next();
+            }
+        }
+        tokens.push(Token { start: pos, end, kind: TokKind::Word });
+    }
+    tokens
+}
+
+/// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
+fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+    use proptest::prelude::*;
+
+    fn words_of(b: &BlockTokens, text: &str, s: Sentence) -> Vec<String> {
+        (s.lo..s.hi).map(|i| b.toks[i].text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn a_quote_and_its_attribution_share_a_sentence() {
+        let a =
+            crate::analyze(SourceFile::new("d.md", "“We rebuild. We reopen,” she said. Then the vote came.\n"));
+        let block = &a.doc.blocks[0];
+        let b = &a.tokens.blocks[0];
+        let q = b.quote_token(0).expect("the quote is a token");
+        assert_eq!(q, 0);
+        assert_eq!(words_of(b, &block.text, b.sentence(q)), ["“We rebuild. We reopen,”", "she", "said", "."]);
+        assert_eq!(words_of(b, &block.text, b.sentence(4)), ["Then", "the", "vote", "came", "."]);
+        assert_eq!(b.lower(4), "then");
+        let said = b.facts[2].verb.and_then(|id| Lexicon::builtin().verb_by_id(id));
+        assert_eq!(said.map(|v| v.lemma.as_str()), Some("say"));
+        assert!(b.quote_token(1).is_none());
+    }
+
+    fn draft() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "the", "Mayor", "Ana", "Ruiz", "said", "told", "Reuters", ".", ",", "?", " ", " ", "\n", "\n\n", "“",
+            "”", "\"", "‘", "’", "U.S.", "Sen.", "…", "she", "—",
+        ]);
+        prop::collection::vec(piece, 0..120).prop_map(|p| p.join(" "))
+    }
+
+    proptest! {
+        /// The indexed lookups answer what a walk over the labels answers.
+        #[test]
+        fn sentence_and_quote_token_match_a_linear_walk(text in draft()) {
+            let a = crate::analyze(SourceFile::new("d.md", text));
+            for b in &a.tokens.blocks {
+                for i in 0..b.toks.len() + 2 {
+                    let s = b.sentence_of.get(i).copied().unwrap_or(0);
+                    let lo = b.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
+                    let hi = b.sentence_of.iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
+                    prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
+                }
+                for id in 0..a.scan.quotes.len() + 1 {
+                    let linear = b.toks.iter().position(|t| t.kind == TokKind::Quote(id));
+                    prop_assert_eq!(b.quote_token(id), linear);
+                }
+            }
+        }
+    }
+}

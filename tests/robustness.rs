@@ -1,0 +1,75 @@
+//! Adversarial and malformed input (issue 14): each reproducer finishes in
+//! seconds, not minutes, with a clear message, and (where peak memory can be
+//! read) within 20 MB plus 4× the draft. Time limits are loose on purpose:
+//! the point is seconds against minutes on a loaded machine, in a debug build.
+
+mod common;
+
+use common::measure::run_measured;
+use common::{drafts, path, quotelint};
+use std::time::Duration;
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+/// The reproducer of issue 14: `levels` alternating “ ‘ openings, then closings after spaces.
+fn nested_quotes(levels: usize) -> String {
+    let opens: String = (0..levels).map(|k| if k % 2 == 0 { "“a " } else { "‘a " }).collect();
+    let closes: String = (0..levels).map(|k| if k % 2 == 0 { "’ " } else { "” " }).collect();
+    format!("{opens}{closes}x\n")
+}
+
+#[test]
+fn deeply_nested_quotations_are_one_finding_not_an_abort() {
+    let draft = nested_quotes(20_000);
+    let dir = drafts(&[("n.md", draft.as_bytes()), ("ok.md", "“Fine,” Ana Ruiz told AFP.\n".as_bytes())]);
+    let run = run_measured(&["check", "--format", "concise", "n.md", "ok.md"], dir.path(), LIMIT);
+    run.assert_bounded("nested quotations", draft.len(), 4);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let deep: Vec<&str> = run.stdout.lines().filter(|l| l.contains("nested more than")).collect();
+    assert_eq!(deep, ["n.md:1:25: error[QF001] quotations nested more than 8 deep"], "{}", run.stdout);
+    assert!(run.stderr.contains("in 2 files"), "{}", run.stderr);
+}
+
+/// One line of `findings` sentences, each with a closing mark that closes nothing.
+fn long_line(findings: usize) -> String {
+    let sentence =
+        format!("{}and the last word” ", "the council met again on the question of the ferry ".repeat(10));
+    format!("{}\n", sentence.repeat(findings))
+}
+
+#[test]
+fn findings_on_a_long_line_print_a_window_each() {
+    let draft = long_line(2_000);
+    assert!(draft.len() > 1_000_000);
+    let dir = drafts(&[("long.md", draft.as_bytes())]);
+    let run = run_measured(&["check", "--select", "QF001", "--color", "never", "long.md"], dir.path(), LIMIT);
+    run.assert_bounded("long line", draft.len(), 4);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("Found 2000 problems"), "{}", run.stderr);
+    // About a screen a finding (a window of the line, labels, help), not the megabyte line each time.
+    assert!(run.stdout_bytes < 2_000 * 2_048, "{} bytes of output", run.stdout_bytes);
+    let first = run.stdout.lines().find(|l| l.starts_with("1 │")).expect("a source line");
+    assert!(first.ends_with("ferry …") || first.ends_with('…'), "{first}");
+}
+
+#[test]
+fn a_byte_order_mark_is_not_a_column_and_a_lone_cr_ends_a_line() {
+    let dir = drafts(&[
+        ("bom.md", "\u{feff}“Never closed, she said.\n".as_bytes()),
+        ("mac.md", "The council met.\r\r“Never closed, she said.\r".as_bytes()),
+    ]);
+    let out = quotelint(
+        &["check", "--select", "QF001", "--format", "concise", &path(&dir, "bom.md"), &path(&dir, "mac.md")],
+        "",
+    );
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{}:1:1: error[QF001] quotation is never closed", path(&dir, "bom.md")),
+            format!("{}:3:1: error[QF001] quotation is never closed", path(&dir, "mac.md")),
+        ],
+        "{}",
+        out.stderr
+    );
+}
