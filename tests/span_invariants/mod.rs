@@ -410,6 +410,7 @@ impl<'a> Checker<'a> {
             let spans = match problem {
                 MarkProblem::Unclosed { open, gave_up } => [Some(*open), *gave_up],
                 MarkProblem::Unopened { close, previous } => [Some(*close), *previous],
+                MarkProblem::TooDeep { open, .. } => [Some(*open), None],
             };
             for span in spans.into_iter().flatten() {
                 self.span("mark problem", span);
