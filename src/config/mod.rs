@@ -283,10 +283,17 @@ titles = ["Cllr."]
     }
 
     #[test]
+    fn prose_tags_are_read_and_must_not_be_empty() {
+        let s = parse("prose-tags = [\"pullquote\", \" caption \"]\n", "quotelint.toml").expect("parses");
+        assert_eq!(s.prose_tags, ["pullquote", "caption"]);
+        assert!(err("prose-tags = [\"\"]\n").contains("`prose-tags` entry must not be empty"));
+    }
+
+    #[test]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `prose-tags`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");
