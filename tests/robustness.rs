@@ -73,3 +73,57 @@ fn a_byte_order_mark_is_not_a_column_and_a_lone_cr_ends_a_line() {
         out.stderr
     );
 }
+
+const FINDING: &[u8] = "“Never closed, she said.\n".as_bytes();
+
+#[test]
+fn a_draft_over_the_size_limit_is_skipped_naming_it_and_the_others_are_checked() {
+    // 11 MB: over the default 10 MB limit, refused before it is read
+    let big = vec![b'a'; 11 << 20];
+    let dir = drafts(&[("big.md", &big), ("ok.md", FINDING)]);
+    let run =
+        run_measured(&["check", "--select", "QF001", "--format", "concise", "big.md", "ok.md"], dir.path(), LIMIT);
+    run.assert_bounded("oversized draft", 0, 0);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert_eq!(
+        run.stderr,
+        "error: big.md: 11 MB is over the 10 MB size limit for one file; skipped (--max-file-size raises it)\n\
+         Found 1 problem in 1 file: 1 error.\n\
+         1 file was not checked: big.md.\n"
+    );
+    // The limit is the user's to raise or lower.
+    let raised =
+        run_measured(&["check", "--max-file-size", "12M", "--format", "concise", "big.md"], dir.path(), LIMIT);
+    assert_eq!(raised.code, Some(0), "{}", raised.stderr);
+    let out = quotelint(&["check", "--max-file-size", "10", "--stdin-filename", "piped.md", "-"], "0123456789A");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: piped.md: 11 bytes is over the 10 bytes size limit"), "{}", out.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_without_blocking() {
+    let dir = drafts(&[("ok.md", FINDING)]);
+    let made = std::process::Command::new("mkfifo").arg(dir.path().join("pipe.md")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Nothing ever writes to the FIFO: opening it would block the run for good.
+    let run = run_measured(
+        &["check", "--select", "QF001", "--format", "concise", "pipe.md", "ok.md"],
+        dir.path(),
+        LIMIT,
+    );
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert!(
+        run.stderr.starts_with(
+            "error: pipe.md: is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with("1 file was not checked: pipe.md.\n"), "{}", run.stderr);
+}

@@ -171,7 +171,11 @@ fn quote_markup(r: &DraftReport, id: &str, qi: usize, q: &QuoteView, first: bool
     let class = quote_class(q);
     let Some(n) = q.number else {
         let what = format!("{} quote: needs no speaker", q.kind.as_str());
-        return (format!("<span class=\"q {class}\" title=\"{}\">", escape(&what)), "</span>".into());
+        let mut close = String::from("</span>");
+        if last {
+            quote_badges(&mut close, r, id, qi);
+        }
+        return (format!("<span class=\"q {class}\" title=\"{}\">", escape(&what)), close);
     };
     let mut open = format!("<span class=\"q {class}\"");
     if first {
@@ -185,13 +189,18 @@ fn quote_markup(r: &DraftReport, id: &str, qi: usize, q: &QuoteView, first: bool
             close.push_str("<span class=\"who-q\"> who?</span>");
         }
         close.push_str("</a>");
-        for (fi, f) in r.findings.iter().enumerate() {
-            if f.place.as_ref().is_some_and(|p| p.quote == Some(qi) && p.whole_quote) {
-                badge(&mut close, id, fi, f);
-            }
-        }
+        quote_badges(&mut close, r, id, qi);
     }
     (open, close)
+}
+
+/// The badges of the findings about quote `qi` as a whole.
+fn quote_badges(out: &mut String, r: &DraftReport, id: &str, qi: usize) {
+    for (fi, f) in r.findings.iter().enumerate() {
+        if f.place.as_ref().is_some_and(|p| p.quote == Some(qi) && p.whole_quote) {
+            badge(out, id, fi, f);
+        }
+    }
 }
 
 /// Findings placed in block `b` and not about a whole quote: a wavy line
