@@ -127,3 +127,91 @@ fn a_fifo_named_on_the_command_line_is_refused_without_blocking() {
     );
     assert!(run.stderr.ends_with("1 file was not checked: pipe.md.\n"), "{}", run.stderr);
 }
+
+/// The reproducer of issue 14: a sources folder with two links back to itself.
+#[cfg(unix)]
+fn looping_sources() -> tempfile::TempDir {
+    let dir =
+        drafts(&[("d.md", "---\nsources: [src]\n---\n“We will reopen the bridge,” Ana Ruiz said.\n".as_bytes())]);
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("t.txt"), "ANA RUIZ: We will reopen the bridge.\n").unwrap();
+    std::os::unix::fs::symlink(".", src.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", src.join("b")).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_sources_folder_is_walked_once() {
+    let dir = looping_sources();
+    let select = ["--select", "QP004,QP005,QP006", "--format", "concise"];
+    // from the front matter, from --sources and from a config glob
+    for args in [&["check", "d.md"][..], &["check", "--sources", "src", "d.md"], &["--isolated", "check", "d.md"]]
+    {
+        let args: Vec<&str> = args.iter().chain(&select).copied().collect();
+        let run = run_measured(&args, dir.path(), LIMIT);
+        assert_eq!(run.code, Some(0), "{args:?}: {}{}", run.stdout, run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}: the quote is found in the source");
+    }
+    std::fs::write(dir.path().join("quotelint.toml"), "sources = [\"src/**/*.txt\"]\n").unwrap();
+    let run = run_measured(&["check", "--select", "QP004,QP005,QP006", "d.md"], dir.path(), LIMIT);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn front_matter_sources_stay_inside_the_project() {
+    let outside = drafts(&[("secret.txt", b"ANA RUIZ: We will reopen the bridge.\n")]);
+    let secret = path(&outside, "secret.txt");
+    let name = outside.path().file_name().unwrap().to_string_lossy().to_string();
+    let relative = format!("../{name}/secret.txt");
+    let draft =
+        format!("---\nsources: [\"{secret}\", {relative}]\n---\n“We will reopen the bridge,” Ana Ruiz said.\n");
+    let dir = drafts(&[("quotelint.toml", b""), ("d.md", draft.as_bytes())]);
+    let run = run_measured(&["check", "--select", "QP", "--format", "concise", "d.md"], dir.path(), LIMIT);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: d.md: `{secret}` in the front matter's sources is outside the project; not read"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("{relative}` in the front matter's sources is outside the project")),
+        "{}",
+        run.stderr
+    );
+    let quotes = run_measured(&["quotes", "--format", "json", "d.md"], dir.path(), LIMIT);
+    assert!(!quotes.stdout.contains("secret.txt"), "nothing was read from outside: {}", quotes.stdout);
+    // The config may allow a directory outside the project.
+    let root = outside.path().display().to_string();
+    std::fs::write(dir.path().join("quotelint.toml"), format!("source-roots = [\"{root}\"]\n")).unwrap();
+    let run = run_measured(&["check", "--select", "QP", "--format", "concise", "d.md"], dir.path(), LIMIT);
+    assert!(!run.stderr.contains("outside the project"), "{}", run.stderr);
+    let quotes = run_measured(&["quotes", "--format", "json", "d.md"], dir.path(), LIMIT);
+    assert!(quotes.stdout.contains("secret.txt"), "the quote is found in the allowed source: {}", quotes.stdout);
+}
+
+#[test]
+fn config_errors_point_at_the_offending_value() {
+    let dir = drafts(&[("d.md", "“Fine,” Ana Ruiz told AFP.\n".as_bytes())]);
+    let cases = [
+        ("sources = [\"[bad\"]\n", "quotelint.toml:1:12: invalid sources glob `[bad`: "),
+        ("[extend]\nvague = [\"a|b\"]\n", "quotelint.toml:2:10: a `vague` phrase: '|' or ')' outside a group"),
+        (
+            "[extend]\nchannels = [{ phrase = \"told {outlet} or {outlet}\", kind = \"interview\" }]\n",
+            "quotelint.toml:2:24: a channel phrase: more than one {outlet} slot",
+        ),
+        (
+            "[extend]\nanonymous = [\"(a|b)(c|d)(e|f)(g|h)(i|j)(k|l)(m|n)(o|p)(q|r)(s|t)(u|v)(w|x)(y|z)\"]\n",
+            "quotelint.toml:2:14: an `anonymous` phrase: expands to more than",
+        ),
+    ];
+    for (config, message) in cases {
+        std::fs::write(dir.path().join("quotelint.toml"), config).unwrap();
+        let out = run_measured(&["check", "d.md"], dir.path(), LIMIT);
+        assert_eq!(out.code, Some(2), "{config}");
+        assert!(out.stderr.starts_with(&format!("error: {message}")), "{config}: {}", out.stderr);
+    }
+}
