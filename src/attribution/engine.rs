@@ -2,6 +2,8 @@
 //! first from its own sentence, then from its neighbours, then by inheriting
 //! the speaker of the quote before it.
 
+mod signature;
+
 use super::context::Context;
 use super::discourse;
 use super::mention::Frame;
@@ -115,7 +117,7 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
     // and he feels …") belongs to the clause before it; one that opens its
     // sentence, to the attribution after it.
     let found = if embedded(id, q, views) { before().or_else(after) } else { after().or_else(before) };
-    let found = found.or_else(|| neighbour(id, q, views, lex));
+    let found = found.or_else(|| neighbour(id, q, views, lex)).or_else(|| signature::found(q, views, lex));
     match found {
         Some((b, found)) => {
             let v = &views[b];

@@ -134,7 +134,8 @@ const SCARE_CUES: &[&str] = &[
 
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {
-    if headline || matches!(block.kind, BlockKind::Heading(_)) {
+    // a footnote cites works: its quotations are their titles
+    if headline || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Footnote) {
         return QuoteKind::Title;
     }
     let before = block.text.get(..outer.start).unwrap_or_default();
