@@ -95,7 +95,8 @@ struct Text {
     ids: Vec<u32>,
     /// The index of the first quote with these words.
     first: usize,
-    /// Its words counted with repeats (ids of (word, nth occurrence)), rarest first.
+    /// Its words counted with repeats, (word, nth occurrence) numbered by
+    /// rarity in the draft, rarest first.
     bag: Vec<u32>,
 }
 
@@ -103,8 +104,17 @@ struct Texts {
     texts: Vec<Text>,
     /// Per quote, its text.
     text_of: Vec<usize>,
-    /// Per bag element id, how many texts have it.
+    /// Per bag word, how many texts have it (its size is the number of bag words).
     freq: Vec<u32>,
+}
+
+/// What probing has found of a text so far, for the text being probed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touch {
+    Not,
+    Candidate,
+    /// Shares a word, but too few could follow it.
+    Rejected,
 }
 
 /// A similar text and how similar.
@@ -158,8 +168,18 @@ impl Texts {
                 .collect();
             texts.push(Text { ids, first: i, bag });
         }
+        // bag words renamed by rank, rarest first, so that bags sort and merge as numbers
+        let mut order: Vec<u32> = (0..freq.len() as u32).collect();
+        order.sort_unstable_by_key(|&id| (freq[id as usize], id));
+        let mut rank = vec![0u32; freq.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
         for text in &mut texts {
-            text.bag.sort_unstable_by_key(|&id| (freq[id as usize], id));
+            for w in &mut text.bag {
+                *w = rank[*w as usize];
+            }
+            text.bag.sort_unstable();
         }
         Texts { texts, text_of, freq }
     }
@@ -167,23 +187,31 @@ impl Texts {
     /// Per text, the similar texts, best first (then earliest).
     fn similar_pairs(&self) -> Vec<Vec<Partner>> {
         let mut partners: Vec<Vec<Partner>> = vec![Vec::new(); self.texts.len()];
-        let mut index: Vec<Vec<u32>> = vec![Vec::new(); self.freq.len()];
-        let mut shared: Vec<u32> = vec![0; self.texts.len()];
+        // per bag word: the texts with it in their prefix, and where
+        let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.freq.len()];
+        let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
         let mut touched: Vec<usize> = Vec::new();
         for (x, text) in self.texts.iter().enumerate() {
-            let prefix = text.bag.get(..prefix_len(text.bag.len())).unwrap_or_default();
-            for &w in prefix {
+            let n = text.bag.len();
+            let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
+            for (k, &w) in prefix.iter().enumerate() {
                 let Some(entry) = index.get(w as usize) else { continue };
-                for &y in entry.iter().rev().take(RECENT) {
+                for &(y, j) in entry.iter().rev().take(RECENT) {
                     let y = y as usize;
-                    if shared[y] == 0 {
-                        touched.push(y);
+                    if state[y] != Touch::Not {
+                        continue;
                     }
-                    shared[y] += 1;
+                    touched.push(y);
+                    // The first word two bags share (rarest first) is met first:
+                    // no word before it in either is shared, so they share at
+                    // most what follows it in the shorter remainder.
+                    let m = self.texts[y].bag.len();
+                    let room = (n - k).min(m - j as usize);
+                    state[y] = if room >= required(n, m) { Touch::Candidate } else { Touch::Rejected };
                 }
             }
-            touched.sort_unstable_by_key(|&y| (std::cmp::Reverse(shared[y]), y));
-            let passing = touched.iter().copied().filter(|&y| self.may_be_similar(y, x));
+            let candidates = touched.iter().copied().filter(|&y| state[y] == Touch::Candidate);
+            let passing = candidates.filter(|&y| self.may_be_similar(y, x));
             for y in passing.take(COMPARED) {
                 if let Some((kept, similarity)) = self.compare(y, x) {
                     let (a, b) = (&self.texts[y], text);
@@ -192,11 +220,11 @@ impl Texts {
                 }
             }
             for y in touched.drain(..) {
-                shared[y] = 0;
+                state[y] = Touch::Not;
             }
-            for &w in prefix {
+            for (k, &w) in prefix.iter().enumerate() {
                 if let Some(entry) = index.get_mut(w as usize) {
-                    entry.push(x as u32);
+                    entry.push((x as u32, k as u32));
                 }
             }
         }
@@ -211,8 +239,7 @@ impl Texts {
     fn may_be_similar(&self, a: usize, b: usize) -> bool {
         let (a, b) = (&self.texts[a], &self.texts[b]);
         let (n, m) = (a.ids.len(), b.ids.len());
-        similarity(n.min(m), n, m) >= MIN_SIMILARITY
-            && similarity(shared_count(a, b, &self.freq), n, m) >= MIN_SIMILARITY
+        similarity(n.min(m), n, m) >= MIN_SIMILARITY && shared_count(a, b) >= required(n, m)
     }
 
     /// The kept words and similarity of two texts, when similar and neither an excerpt of the other.
@@ -229,11 +256,10 @@ impl Texts {
 }
 
 /// How many words two bags share (both sorted rarest first).
-fn shared_count(a: &Text, b: &Text, freq: &[u32]) -> usize {
-    let key = |id: u32| (freq[id as usize], id);
+fn shared_count(a: &Text, b: &Text) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(&x), Some(&y)) = (a.bag.get(i), b.bag.get(j)) {
-        match key(x).cmp(&key(y)) {
+        match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -246,15 +272,32 @@ fn shared_count(a: &Text, b: &Text, freq: &[u32]) -> usize {
     n
 }
 
+/// The fewest words two texts of `n` and `m` words keep (and so share)
+/// when similar.
+fn required(n: usize, m: usize) -> usize {
+    let mut t = 3 * (n + m) / 10;
+    while similarity(t, n, m) < MIN_SIMILARITY {
+        t += 1;
+    }
+    t
+}
+
+/// The fewest words a text of `n` words shares with any text similar to it.
+fn fewest_shared(n: usize) -> usize {
+    // the shortest partner: at least MIN_WORDS, and long enough that keeping
+    // all of it is similar; `required` grows with the partner's length
+    let shortest = (super::MIN_WORDS..=n.max(super::MIN_WORDS))
+        .find(|&m| similarity(m.min(n), n, m) >= MIN_SIMILARITY)
+        .unwrap_or(n);
+    required(n, shortest)
+}
+
 /// How many of a bag of `n` words must be indexed and probed so that no
-/// similar pair is missed. A similar partner keeps at least
-/// `0.3·(n + its length)` words and is at least `3n/7` words long (and at
-/// least five), so the pair shares at least `t = 0.3·(n + max(5, 3n/7))`
-/// words (rounded down here, which only lengthens the prefix).
+/// similar pair is missed: a pair sharing `t` words shares one among the
+/// first `n - t + 1` of each (rarest first), and `t` is at least
+/// [`fewest_shared`].
 fn prefix_len(n: usize) -> usize {
-    let partner = (3 * n / 7).max(super::MIN_WORDS);
-    let t = (3 * (n + partner) / 10).max(1);
-    (n + 1).saturating_sub(t).clamp(1, n.max(1))
+    (n + 1).saturating_sub(fewest_shared(n)).clamp(1, n.max(1))
 }
 
 /// The reference the index is tested against: every quote against every earlier one.
