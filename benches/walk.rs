@@ -57,6 +57,8 @@ fn directory(c: &mut Criterion) {
         stdin_filename: "<stdin>".into(),
         exclude: Vec::new(),
         staged: false,
+        max_file_size: quotelint::source::DEFAULT_MAX_SIZE,
+        time_limit: 60.0,
     };
     let mut group = c.benchmark_group("check-1000-drafts");
     group.sample_size(10);

@@ -82,8 +82,19 @@ pub struct Settings {
     pub lexicon: SharedLexicon,
     /// The config's `sources` globs, relative to the config file.
     pub source_globs: Vec<String>,
+    /// The config's `source-roots`, relative to the config file: directories
+    /// outside the project from which a draft's front matter may name sources.
+    pub extra_source_roots: Vec<String>,
+    /// Where a draft's front matter may name sources: the config file's
+    /// directory and its `source-roots`, resolved (empty without a config
+    /// file: then the draft's own directory).
+    pub source_roots: Vec<std::path::PathBuf>,
     /// Source material quotes are checked against (see `provenance`).
     pub sources: crate::provenance::Sources,
+    /// Names of template tags (`pullquote`), template arguments (`caption`)
+    /// and HTML elements or classes whose text is prose, though by default
+    /// it is not.
+    pub prose_tags: Vec<String>,
 }
 
 /// A lexicon shared between the settings that use it; none means the built-in one.

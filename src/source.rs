@@ -5,6 +5,11 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+/// The largest draft read unless the user raises the limit (`--max-file-size`):
+/// far beyond any article or live blog, small enough that a stray archive or
+/// database dump is skipped with a message instead of filling memory.
+pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
+
 /// One draft as read: its display path and its whole text, BOM included,
 /// so that every offset is a byte offset into the file as it is on disk.
 #[derive(Debug, Clone)]
@@ -34,10 +39,46 @@ impl SourceFile {
 /// Why a draft could not be read. Displayed as one line naming the path.
 #[derive(Debug)]
 pub enum ReadError {
-    Missing { path: String },
-    IsDirectory { path: String },
-    NotUtf8 { path: String, line: usize, column: usize },
-    Io { path: String, message: String },
+    Missing {
+        path: String,
+    },
+    IsDirectory {
+        path: String,
+    },
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotRegular {
+        path: String,
+        kind: &'static str,
+    },
+    /// Larger than the size limit (`size` is at least this, for a file that grew while read).
+    TooLarge {
+        path: String,
+        size: u64,
+        limit: u64,
+    },
+    Io {
+        path: String,
+        message: String,
+    },
+}
+
+impl ReadError {
+    /// The path or name the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            ReadError::Missing { path }
+            | ReadError::IsDirectory { path }
+            | ReadError::NotUtf8 { path, .. }
+            | ReadError::NotRegular { path, .. }
+            | ReadError::TooLarge { path, .. }
+            | ReadError::Io { path, .. } => path,
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
@@ -48,6 +89,16 @@ impl fmt::Display for ReadError {
             ReadError::NotUtf8 { path, line, column } => {
                 write!(f, "{path}:{line}:{column}: not valid UTF-8 (first bad byte here)")
             }
+            ReadError::NotRegular { path, kind } => write!(
+                f,
+                "{path}: is {kind}, not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)"
+            ),
+            ReadError::TooLarge { path, size, limit } => write!(
+                f,
+                "{path}: {} is over the {} size limit for one file; skipped (--max-file-size raises it)",
+                human_size(*size),
+                human_size(*limit)
+            ),
             ReadError::Io { path, message } => write!(f, "{path}: {message}"),
         }
     }
@@ -55,26 +106,119 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads a file from disk.
+/// Reads a file from disk, if it is no larger than [`DEFAULT_MAX_SIZE`].
 pub fn read_path(path: &Path) -> Result<SourceFile, ReadError> {
+    read_path_within(path, DEFAULT_MAX_SIZE)
+}
+
+/// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a
+/// device, a directory) is refused before it is opened, so nothing blocks.
+pub fn read_path_within(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
     let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(ReadError::IsDirectory { path: shown });
-    }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let io_error = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => ReadError::Missing { path: shown.clone() },
         _ => ReadError::Io { path: shown.clone(), message: e.to_string() },
-    })?;
-    decode(shown, bytes)
+    };
+    // follows symlinks: a link to a draft is read, a dangling one is missing
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown });
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular { path: shown, kind: file_kind(&meta) });
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { path: shown, size: meta.len(), limit });
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let capacity = usize::try_from(meta.len()).unwrap_or(0);
+    let bytes = read_limited(file, limit, capacity).map_err(io_error)?;
+    decode_within(shown, bytes, limit)
 }
 
 /// Reads standard input, naming it `name` in messages.
 pub fn read_stdin(name: &str) -> Result<SourceFile, ReadError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
+    read_stdin_within(name, DEFAULT_MAX_SIZE)
+}
+
+/// Reads at most `limit` bytes of standard input.
+pub fn read_stdin_within(name: &str, limit: u64) -> Result<SourceFile, ReadError> {
+    let bytes = read_limited(std::io::stdin().lock(), limit, 0)
         .map_err(|e| ReadError::Io { path: name.to_string(), message: e.to_string() })?;
-    decode(name.to_string(), bytes)
+    decode_within(name.to_string(), bytes, limit)
+}
+
+/// Up to `limit + 1` bytes: one more than allowed is enough to know it is too many.
+fn read_limited(reader: impl Read, limit: u64, capacity: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`decode`], refusing more than `limit` bytes.
+pub fn decode_within(path: String, bytes: Vec<u8>, limit: u64) -> Result<SourceFile, ReadError> {
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadError::TooLarge { path, size, limit });
+    }
+    decode(path, bytes)
+}
+
+#[cfg(unix)]
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn file_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "not a regular file"
+}
+
+/// `10 MB`, `212.4 MB`, `512 bytes`: sizes in messages (binary multiples).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// Parses `--max-file-size`: bytes, or a number with a K, M or G suffix (binary multiples).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, suffix) = text.split_at(split);
+    let number: u64 = digits.parse().map_err(|_| format!("`{text}` is not a size (try 10M, 512K or 20000000)"))?;
+    let shift = match suffix.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        other => return Err(format!("unknown size suffix `{other}` (use K, M or G)")),
+    };
+    number.checked_mul(1 << shift).ok_or_else(|| format!("`{text}` is too large a size"))
 }
 
 /// Checks the bytes are UTF-8; on failure reports where the first bad byte is.
@@ -107,6 +251,55 @@ mod tests {
         let f = decode("d.md".into(), "\u{feff}Hi".as_bytes().to_vec()).unwrap();
         assert_eq!(f.bom_len(), 3);
         assert_eq!(f.text.len(), 5);
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        std::fs::write(&path, "x".repeat(2_000)).unwrap();
+        let err = read_path_within(&path, 1_024).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: 2.0 KB is over the 1 KB size limit for one file; skipped (--max-file-size raises it)",
+                path.display()
+            )
+        );
+        assert!(read_path_within(&path, 2_000).is_ok());
+        assert!(matches!(
+            decode_within("s".into(), vec![b'a'; 11], 10),
+            Err(ReadError::TooLarge { size: 11, .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_opening_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Opening a FIFO with no writer blocks; refusing it must not.
+        let err = read_path(&path).unwrap_err();
+        assert!(matches!(err, ReadError::NotRegular { kind: "a FIFO (named pipe)", .. }), "{err}");
+        assert!(err.to_string().contains("is a FIFO (named pipe), not a regular file; skipped"), "{err}");
+    }
+
+    #[test]
+    fn sizes_parse_and_print_in_binary_multiples() {
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("2000"), Ok(2000));
+        assert_eq!(parse_size("1 GB"), Ok(1 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("10X").unwrap_err().contains("unknown size suffix"));
+        assert_eq!(human_size(10 << 20), "10 MB");
+        assert_eq!(human_size(212_400_000), "202.6 MB");
+        assert_eq!(human_size(100), "100 bytes");
     }
 
     #[test]

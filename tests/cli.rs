@@ -44,7 +44,10 @@ fn read_error_exit_code_wins_over_a_clean_check() {
     let dir = drafts(&[("good.md", CLEAN)]);
     let out = quotelint(&["check", "--format", "concise", &path(&dir, "good.md"), "no/such.md"], "");
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "error: no/such.md: no such file\nNo problems found in 1 file.\n");
+    assert_eq!(
+        out.stderr,
+        "error: no/such.md: no such file\nNo problems found in 1 file.\n1 file was not checked: no/such.md.\n"
+    );
 }
 
 #[test]
@@ -142,5 +145,5 @@ fn when_no_file_can_be_read_nothing_claims_the_draft_is_clean() {
     let out = quotelint(&["check", "no/such.md"], "");
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert_eq!(out.stderr, "error: no/such.md: no such file\n");
+    assert_eq!(out.stderr, "error: no/such.md: no such file\n1 file was not checked: no/such.md.\n");
 }

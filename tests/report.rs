@@ -60,6 +60,18 @@ fn own_text(el: ElementRef) -> String {
     collapse(&out)
 }
 
+/// The draft's words as the page shows them: its blocks, without the notes
+/// beside them or the markers and badges set into them.
+fn shown_prose(doc: &Html) -> String {
+    let blocks = sel(".prose p, .prose li, .prose h3, .prose h4, .prose h5, .prose h6");
+    let mut shown = String::new();
+    for block in doc.select(&blocks).filter(|b| ancestors_have(*b, &sel("aside")).is_none()) {
+        shown.push_str(&own_text(block));
+        shown.push(' ');
+    }
+    collapse(&shown)
+}
+
 fn one<'a>(doc: &'a Html, selector: &str) -> ElementRef<'a> {
     let found: Vec<ElementRef> = doc.select(&sel(selector)).collect();
     assert_eq!(found.len(), 1, "exactly one {selector}");
@@ -364,7 +376,7 @@ fn draft_text_that_looks_like_markup_is_shown_as_text() {
     assert_inert(&doc);
     assert_eq!(text(one(&doc, ".draft > h2")), file);
     assert!(text(one(&doc, "head > title")).ends_with(&file));
-    let prose = text(one(&doc, ".prose"));
+    let prose = shown_prose(&doc);
     for shown in [
         "<script>alert(\"head\")</script>",
         "</style><script>alert(1)</script>",
@@ -515,6 +527,8 @@ fn several_drafts_make_one_page_with_an_index() {
         assert_eq!(cells[2], doc.select(&sel(&format!("#{id} table.sources tbody tr"))).count().to_string());
     }
     assert_eq!(rows[1].select(&sel("td")).map(text).collect::<Vec<_>>(), ["0", "0", "0", "0", "0", "0"]);
+    let totals: Vec<String> = doc.select(&sel("nav.index tfoot td")).map(text).collect();
+    assert_eq!(totals, rows[0].select(&sel("td")).map(text).collect::<Vec<_>>(), "the second draft adds nothing");
 }
 
 #[test]
@@ -574,7 +588,7 @@ fn with_sources_each_quote_shows_what_the_material_says() {
 #[test]
 fn the_draft_reads_as_prose_without_front_matter_or_code() {
     let doc = page(&["report", FIXTURE]);
-    let prose = text(one(&doc, "#d1 .prose"));
+    let prose = shown_prose(&doc);
     assert!(!prose.contains("slug"), "front matter is left out: {prose}");
     assert!(!prose.contains("Code is not prose"), "code blocks are left out");
     assert!(prose.contains("Run tide --check \"north\" before sailing"), "inline code shows as written: {prose}");
@@ -601,4 +615,76 @@ fn a_quote_over_several_paragraphs_is_marked_in_each() {
     let marker = one(&doc, "a.fn[href=\"#d1-n1\"]");
     assert!(marker.prev_siblings().filter_map(ElementRef::wrap).next().is_some_and(|e| e == parts[1]));
     assert_eq!(child_text(one(&doc, "#d1-n1"), ".who").as_deref(), Some("Ana Ruiz"));
+}
+
+/// Pieces of drafts that stress nesting in the page: quotes inside quotes,
+/// quotes over paragraphs, unclosed and stray marks, lists, block quotes,
+/// headings, code, markup-like text.
+const PIECES: &[&str] = &[
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "`",
+    "`say “x”`",
+    "\n",
+    "\n\n",
+    "\n\n> ",
+    "\n\n- ",
+    "\n\n# ",
+    "\n\n```\n“code”\n```\n\n",
+    " said Ana Ruiz",
+    ", she said",
+    " according to officials",
+    ". ",
+    "Mayor Ana Ruiz",
+    " told AFP",
+    " the harbour",
+    "\\<b\\>",
+    "&amp;",
+    "*",
+    "[link](javascript:x)",
+    "<!-- quotelint-disable QA001 -->",
+];
+
+fn prose_text(r: &DraftReport) -> String {
+    let mut all = String::new();
+    for b in &r.blocks {
+        for (i, c) in b.text.char_indices() {
+            let shown = b.code_chars.iter().find(|(at, _)| *at == i).map_or(c, |(_, orig)| *orig);
+            all.push(shown);
+        }
+        all.push(' ');
+    }
+    collapse(&all)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the draft, the page keeps every word of the prose exactly once,
+    /// in order, adds no markup of the draft's, and shows every finding.
+    #[test]
+    fn the_page_shows_the_whole_prose_once(picks in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let settings = quotelint::settings::Settings::default();
+        let analysis = quotelint::analysis::analyze_with(quotelint::source::SourceFile::new("p.md", text.clone()), &settings);
+        let mut diagnostics = quotelint::suppression::check(&analysis, &settings);
+        quotelint::diagnostic::sort(&mut diagnostics);
+        let report = quotelint::report::build(&analysis, &diagnostics, &[], false);
+        let html = quotelint::report::html::render(std::slice::from_ref(&report));
+        let doc = Html::parse_document(&html);
+        assert_inert(&doc);
+        proptest::prop_assert_eq!(shown_prose(&doc), prose_text(&report), "draft {:?}", text);
+        proptest::prop_assert_eq!(doc.select(&sel(".finding")).count(), report.findings.len());
+        let placed = report.findings.iter().filter(|f| f.place.is_some()).count();
+        proptest::prop_assert_eq!(doc.select(&sel(".prose .badge")).count(), placed);
+        let numbered = report.quotes.iter().filter(|q| q.number.is_some()).count();
+        proptest::prop_assert_eq!(doc.select(&sel(".prose a.fn")).count(), numbered);
+        proptest::prop_assert_eq!(doc.select(&sel(".prose .note")).count(), numbered);
+    }
 }

@@ -73,3 +73,145 @@ fn a_byte_order_mark_is_not_a_column_and_a_lone_cr_ends_a_line() {
         out.stderr
     );
 }
+
+const FINDING: &[u8] = "“Never closed, she said.\n".as_bytes();
+
+#[test]
+fn a_draft_over_the_size_limit_is_skipped_naming_it_and_the_others_are_checked() {
+    // 11 MB: over the default 10 MB limit, refused before it is read
+    let big = vec![b'a'; 11 << 20];
+    let dir = drafts(&[("big.md", &big), ("ok.md", FINDING)]);
+    let run =
+        run_measured(&["check", "--select", "QF001", "--format", "concise", "big.md", "ok.md"], dir.path(), LIMIT);
+    run.assert_bounded("oversized draft", 0, 0);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert_eq!(
+        run.stderr,
+        "error: big.md: 11 MB is over the 10 MB size limit for one file; skipped (--max-file-size raises it)\n\
+         Found 1 problem in 1 file: 1 error.\n\
+         1 file was not checked: big.md.\n"
+    );
+    // The limit is the user's to raise or lower.
+    let raised =
+        run_measured(&["check", "--max-file-size", "12M", "--format", "concise", "big.md"], dir.path(), LIMIT);
+    assert_eq!(raised.code, Some(0), "{}", raised.stderr);
+    let out = quotelint(&["check", "--max-file-size", "10", "--stdin-filename", "piped.md", "-"], "0123456789A");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: piped.md: 11 bytes is over the 10 bytes size limit"), "{}", out.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_without_blocking() {
+    let dir = drafts(&[("ok.md", FINDING)]);
+    let made = std::process::Command::new("mkfifo").arg(dir.path().join("pipe.md")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Nothing ever writes to the FIFO: opening it would block the run for good.
+    let run = run_measured(
+        &["check", "--select", "QF001", "--format", "concise", "pipe.md", "ok.md"],
+        dir.path(),
+        LIMIT,
+    );
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert!(
+        run.stderr.starts_with(
+            "error: pipe.md: is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with("1 file was not checked: pipe.md.\n"), "{}", run.stderr);
+}
+
+/// The reproducer of issue 14: a sources folder with two links back to itself.
+#[cfg(unix)]
+fn looping_sources() -> tempfile::TempDir {
+    let dir =
+        drafts(&[("d.md", "---\nsources: [src]\n---\n“We will reopen the bridge,” Ana Ruiz said.\n".as_bytes())]);
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("t.txt"), "ANA RUIZ: We will reopen the bridge.\n").unwrap();
+    std::os::unix::fs::symlink(".", src.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", src.join("b")).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_sources_folder_is_walked_once() {
+    let dir = looping_sources();
+    let select = ["--select", "QP004,QP005,QP006", "--format", "concise"];
+    // from the front matter, from --sources and from a config glob
+    for args in [&["check", "d.md"][..], &["check", "--sources", "src", "d.md"], &["--isolated", "check", "d.md"]]
+    {
+        let args: Vec<&str> = args.iter().chain(&select).copied().collect();
+        let run = run_measured(&args, dir.path(), LIMIT);
+        assert_eq!(run.code, Some(0), "{args:?}: {}{}", run.stdout, run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}: the quote is found in the source");
+    }
+    std::fs::write(dir.path().join("quotelint.toml"), "sources = [\"src/**/*.txt\"]\n").unwrap();
+    let run = run_measured(&["check", "--select", "QP004,QP005,QP006", "d.md"], dir.path(), LIMIT);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn front_matter_sources_stay_inside_the_project() {
+    let outside = drafts(&[("secret.txt", b"ANA RUIZ: We will reopen the bridge.\n")]);
+    let secret = path(&outside, "secret.txt");
+    let name = outside.path().file_name().unwrap().to_string_lossy().to_string();
+    let relative = format!("../{name}/secret.txt");
+    let draft =
+        format!("---\nsources: [\"{secret}\", {relative}]\n---\n“We will reopen the bridge,” Ana Ruiz said.\n");
+    let dir = drafts(&[("quotelint.toml", b""), ("d.md", draft.as_bytes())]);
+    let run = run_measured(&["check", "--select", "QP", "--format", "concise", "d.md"], dir.path(), LIMIT);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: d.md: `{secret}` in the front matter's sources is outside the project; not read"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("{relative}` in the front matter's sources is outside the project")),
+        "{}",
+        run.stderr
+    );
+    let quotes = run_measured(&["quotes", "--format", "json", "d.md"], dir.path(), LIMIT);
+    assert!(!quotes.stdout.contains("secret.txt"), "nothing was read from outside: {}", quotes.stdout);
+    // The config may allow a directory outside the project.
+    let root = outside.path().display().to_string();
+    std::fs::write(dir.path().join("quotelint.toml"), format!("source-roots = [\"{root}\"]\n")).unwrap();
+    let run = run_measured(&["check", "--select", "QP", "--format", "concise", "d.md"], dir.path(), LIMIT);
+    assert!(!run.stderr.contains("outside the project"), "{}", run.stderr);
+    let quotes = run_measured(&["quotes", "--format", "json", "d.md"], dir.path(), LIMIT);
+    assert!(quotes.stdout.contains("secret.txt"), "the quote is found in the allowed source: {}", quotes.stdout);
+}
+
+#[test]
+fn config_errors_point_at_the_offending_value() {
+    let dir = drafts(&[("d.md", "“Fine,” Ana Ruiz told AFP.\n".as_bytes())]);
+    let cases = [
+        ("sources = [\"[bad\"]\n", "quotelint.toml:1:12: invalid sources glob `[bad`: "),
+        ("[extend]\nvague = [\"a|b\"]\n", "quotelint.toml:2:10: a `vague` phrase: '|' or ')' outside a group"),
+        (
+            "[extend]\nchannels = [{ phrase = \"told {outlet} or {outlet}\", kind = \"interview\" }]\n",
+            "quotelint.toml:2:24: a channel phrase: more than one {outlet} slot",
+        ),
+        (
+            "[extend]\nanonymous = [\"(a|b)(c|d)(e|f)(g|h)(i|j)(k|l)(m|n)(o|p)(q|r)(s|t)(u|v)(w|x)(y|z)\"]\n",
+            "quotelint.toml:2:14: an `anonymous` phrase: expands to more than",
+        ),
+    ];
+    for (config, message) in cases {
+        std::fs::write(dir.path().join("quotelint.toml"), config).unwrap();
+        let out = run_measured(&["check", "d.md"], dir.path(), LIMIT);
+        assert_eq!(out.code, Some(2), "{config}");
+        assert!(out.stderr.starts_with(&format!("error: {message}")), "{config}: {}", out.stderr);
+    }
+}

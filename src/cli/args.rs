@@ -81,6 +81,22 @@ pub struct Inputs {
     /// current git repository instead of PATHs: what a pre-commit hook checks.
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
+
+    /// Skip any draft larger than this (bytes, or with a K, M or G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::source::parse_size)]
+    pub max_file_size: u64,
+
+    /// Give up on a draft still being checked after this many seconds; the
+    /// other drafts are still checked, and the exit status is 2.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
+    pub time_limit: f64,
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
 }
 
 #[derive(Debug, Args)]

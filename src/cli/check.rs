@@ -23,23 +23,26 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
     let resolver = Mutex::new(Resolver::new(config));
-    let config_errors = Mutex::new(HashSet::new());
+    let config_errors = Arc::new(Mutex::new(HashSet::new()));
     let selection = args.rule_selection();
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
-    let outcome = input::process(&args.inputs, |file| {
-        check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
+    let outcome = input::process(&args.inputs, {
+        let config_errors = Arc::clone(&config_errors);
+        move |file| check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
     });
-    let config_errors = config_errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    let config_failed = !config_errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
     // A draft whose config is broken is not checked (the error says why); the others are.
     let mut outcome = input::Outcome {
-        failed: outcome.failed || !config_errors.is_empty(),
+        failed: outcome.failed || config_failed,
         results: outcome.results.into_iter().flatten().collect(),
+        not_checked: outcome.not_checked,
     };
     outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     let printed = print(&output::render(args.format, &outcome.results, color));
     if output::is_human(args.format) {
         eprint!("{}", summary_line(Summary::of(&outcome.results)));
+        eprint!("{}", not_checked_line(&outcome.not_checked));
     }
     output::exit_code(printed && !outcome.failed, &outcome.results, args.fail_on, args.exit_zero)
 }
@@ -109,9 +112,34 @@ fn summary_line(s: Summary) -> String {
     format!("Found {} in {files}: {}.\n", count(total, "problem"), parts.join(", "))
 }
 
+/// The files that could not be read or checked, after the summary: "2 files
+/// could not be checked: a.md, b.md." (the errors above say why).
+fn not_checked_line(paths: &[String]) -> String {
+    const SHOWN: usize = 10;
+    if paths.is_empty() {
+        return String::new();
+    }
+    let mut names = paths.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if paths.len() > SHOWN {
+        names.push_str(&format!(" and {} more", paths.len() - SHOWN));
+    }
+    let verb = if paths.len() == 1 { "was" } else { "were" };
+    format!("{} {verb} not checked: {names}.\n", count(paths.len(), "file"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_files_not_checked_are_named_after_the_summary() {
+        assert_eq!(not_checked_line(&[]), "");
+        assert_eq!(not_checked_line(&["a.md".into()]), "1 file was not checked: a.md.\n");
+        let many: Vec<String> = (0..12).map(|i| format!("d{i}.md")).collect();
+        let line = not_checked_line(&many);
+        assert!(line.starts_with("12 files were not checked: d0.md, d1.md,"), "{line}");
+        assert!(line.ends_with("d9.md and 2 more.\n"), "{line}");
+    }
 
     #[test]
     fn summary_names_each_severity_found() {

@@ -1,21 +1,29 @@
 //! Reading the drafts named on the command line (directories walked, or the
 //! staged content with `--staged`) and running work on each one in parallel,
-//! with read errors and panics contained to that file.
+//! with every per-file failure contained to that file: a read error, a
+//! panic, or running over the time limit. Each gets one line on stderr naming
+//! the file, the file is listed as not checked, and the other files' results
+//! are all kept.
 
 use super::args::Inputs;
 use super::staged;
 use crate::source::{self, SourceFile};
 use crate::walk::{self, Target};
-use rayon::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// The results for the files that went through, and whether any did not.
+/// The results for the files that went through, and the files that did not.
 pub struct Outcome<T> {
     pub results: Vec<T>,
     pub failed: bool,
+    /// Display paths of the files that could not be read or checked, in input order.
+    pub not_checked: Vec<String>,
 }
 
 /// One draft to read.
@@ -29,12 +37,25 @@ enum Job {
     },
 }
 
-/// Reads each input and runs `work` on it, files in parallel on rayon's pool;
-/// results come back in input order (callers sort them by path). A file that
-/// cannot be read, or whose work panics, gets one line on stderr naming it;
-/// the other files are still processed.
-pub fn process<T: Send>(inputs: &Inputs, work: impl Fn(SourceFile) -> T + Sync) -> Outcome<T> {
-    let mut outcome = Outcome { results: Vec::new(), failed: false };
+impl Job {
+    fn shown(&self, stdin_name: &str) -> String {
+        match self {
+            Job::Stdin => stdin_name.to_string(),
+            Job::File(path) => path.display().to_string(),
+            Job::Blob { path, .. } => path.clone(),
+        }
+    }
+}
+
+/// Reads each input and runs `work` on it, files in parallel; results come
+/// back in input order (callers sort them by path). A file that cannot be
+/// read, whose work panics, or whose work runs over `--time-limit`, gets one
+/// line on stderr naming it; the other files are still processed.
+pub fn process<T: Send + 'static>(
+    inputs: &Inputs,
+    work: impl Fn(SourceFile) -> T + Send + Sync + 'static,
+) -> Outcome<T> {
+    let mut outcome = Outcome { results: Vec::new(), failed: false, not_checked: Vec::new() };
     let jobs = match jobs(inputs) {
         Ok((jobs, errors)) => {
             for error in &errors {
@@ -52,24 +73,32 @@ pub fn process<T: Send>(inputs: &Inputs, work: impl Fn(SourceFile) -> T + Sync) 
     if jobs.is_empty() && !inputs.staged && !outcome.failed {
         eprintln!("warning: no Markdown files found under the given paths");
     }
-    let done: Vec<Result<T, String>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let file = read(job, &inputs.stdin_filename).map_err(|err| err.to_string())?;
-            let shown = file.path.clone();
-            catch(|| work(file)).map_err(|message| format!("internal error while checking {shown}: {message}"))
-        })
-        .collect();
+    let stdin_name = inputs.stdin_filename.clone();
+    let limit = inputs.max_file_size;
+    let named: Vec<(String, Job)> = jobs.into_iter().map(|job| (job.shown(&stdin_name), job)).collect();
+    let budget = Duration::from_secs_f64(inputs.time_limit);
+    let done = run_all(named, budget, threads(), move |job| {
+        let file = read(job, &stdin_name, limit).map_err(|err| err.to_string())?;
+        let shown = file.path.clone();
+        catch(|| work(file)).map_err(|message| format!("internal error while checking {shown}: {message}"))
+    });
     for result in done {
         match result {
             Ok(result) => outcome.results.push(result),
-            Err(message) => {
-                eprintln!("error: {message}");
+            Err(failure) => {
+                eprintln!("error: {}", failure.message);
                 outcome.failed = true;
+                outcome.not_checked.push(failure.name);
             }
         }
     }
     outcome
+}
+
+/// As many workers as rayon would use here: every core, `RAYON_NUM_THREADS`,
+/// or the size of the pool a caller (a benchmark, say) installed.
+fn threads() -> usize {
+    rayon::current_num_threads()
 }
 
 /// The jobs to run and the problems met finding them; `Err` when nothing can be done.
@@ -90,11 +119,130 @@ fn jobs(inputs: &Inputs) -> Result<(Vec<Job>, Vec<String>), String> {
     Ok((jobs, walked.errors))
 }
 
-fn read(job: Job, stdin_name: &str) -> Result<SourceFile, source::ReadError> {
+fn read(job: Job, stdin_name: &str, limit: u64) -> Result<SourceFile, source::ReadError> {
     match job {
-        Job::Stdin => source::read_stdin(stdin_name),
-        Job::File(path) => source::read_path(&path),
-        Job::Blob { path, bytes } => source::decode(path, bytes),
+        Job::Stdin => source::read_stdin_within(stdin_name, limit),
+        Job::File(path) => source::read_path_within(&path, limit),
+        Job::Blob { path, bytes } => source::decode_within(path, bytes, limit),
+    }
+}
+
+/// A job that did not produce a result: its name and the whole message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub name: String,
+    pub message: String,
+}
+
+enum Event<T> {
+    Started(usize, Instant),
+    Done(usize, Result<T, String>),
+}
+
+/// Runs `work` on every `(name, item)` on `threads` worker threads; results
+/// in input order. An item still running after `budget` is given up on: its
+/// result is a [`Failure`] saying so, its thread is left to finish (or to end
+/// with the process) and a new worker takes its place, so one draft that
+/// never finishes costs that draft only.
+pub fn run_all<J, T>(
+    items: Vec<(String, J)>,
+    budget: Duration,
+    threads: usize,
+    work: impl Fn(J) -> Result<T, String> + Send + Sync + 'static,
+) -> Vec<Result<T, Failure>>
+where
+    J: Send + 'static,
+    T: Send + 'static,
+{
+    let names: Vec<String> = items.iter().map(|(name, _)| name.clone()).collect();
+    let queue: Arc<Mutex<VecDeque<(usize, J)>>> =
+        Arc::new(Mutex::new(items.into_iter().map(|(_, item)| item).enumerate().collect()));
+    let work = Arc::new(work);
+    let (sender, events) = mpsc::channel();
+    let spawn = || {
+        let (queue, work, sender) = (Arc::clone(&queue), Arc::clone(&work), sender.clone());
+        std::thread::Builder::new()
+            .name("quotelint-file".into())
+            .spawn(move || worker(&queue, &*work, &sender))
+            .is_ok()
+    };
+    let spawned = (0..threads.clamp(1, names.len().max(1))).filter(|_| spawn()).count();
+    let mut results: Vec<Option<Result<T, Failure>>> = names.iter().map(|_| None).collect();
+    if spawned == 0 {
+        // no thread could be started: do the work here, without a time limit
+        let mut rest = std::mem::take(&mut *queue.lock().unwrap_or_else(|e| e.into_inner()));
+        return rest
+            .drain(..)
+            .map(|(i, item)| work(item).map_err(|message| failure(&names, i, message)))
+            .collect();
+    }
+    let mut running: HashMap<usize, Instant> = HashMap::new();
+    let mut settled = 0;
+    while settled < results.len() {
+        let now = Instant::now();
+        let wait = running.values().map(|start| (*start + budget).saturating_duration_since(now)).min();
+        let event = match wait {
+            Some(wait) => events.recv_timeout(wait),
+            None => events.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+        };
+        match event {
+            Ok(Event::Started(i, at)) => {
+                running.insert(i, at);
+            }
+            Ok(Event::Done(i, result)) => {
+                running.remove(&i);
+                if let Some(slot @ None) = results.get_mut(i) {
+                    *slot = Some(result.map_err(|message| failure(&names, i, message)));
+                    settled += 1;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let over: Vec<usize> =
+                    running.iter().filter(|(_, start)| start.elapsed() >= budget).map(|(i, _)| *i).collect();
+                for i in over {
+                    running.remove(&i);
+                    let message = format!(
+                        "{}: still being checked after {} seconds (--time-limit); skipped",
+                        names[i],
+                        budget.as_secs_f64()
+                    );
+                    results[i] = Some(Err(Failure { name: names[i].clone(), message }));
+                    settled += 1;
+                    spawn();
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    names
+        .iter()
+        .zip(results)
+        .map(|(name, r)| {
+            r.unwrap_or_else(|| Err(Failure { name: name.clone(), message: format!("{name}: not checked") }))
+        })
+        .collect()
+}
+
+fn failure(names: &[String], i: usize, message: String) -> Failure {
+    Failure { name: names.get(i).cloned().unwrap_or_default(), message }
+}
+
+/// Takes items off the queue until it is empty or nobody is listening.
+fn worker<J, T>(
+    queue: &Mutex<VecDeque<(usize, J)>>,
+    work: &dyn Fn(J) -> Result<T, String>,
+    events: &mpsc::Sender<Event<T>>,
+) {
+    loop {
+        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+        let Some((i, item)) = next else { return };
+        if events.send(Event::Started(i, Instant::now())).is_err() {
+            return;
+        }
+        let result = catch(|| work(item)).and_then(|r| r);
+        if events.send(Event::Done(i, result)).is_err() {
+            return;
+        }
     }
 }
 
@@ -144,5 +292,52 @@ mod tests {
         assert!(err.starts_with("boom 7 (at src/cli/input.rs:"), "{err}");
         assert_eq!(catch(|| 5), Ok(5));
         let _ = panic::take_hook();
+    }
+
+    fn named(items: &[u64]) -> Vec<(String, u64)> {
+        items.iter().map(|&n| (format!("job{n}"), n)).collect()
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_and_a_panic_costs_its_item_only() {
+        let results = run_all(named(&[1, 2, 3, 4, 5]), Duration::from_secs(60), 2, |n| {
+            if n == 3 {
+                panic!("three");
+            }
+            if n == 4 {
+                return Err("job4: unreadable".to_string());
+            }
+            Ok(n * 10)
+        });
+        assert_eq!(results[0], Ok(10));
+        assert_eq!(results[1], Ok(20));
+        let Err(failure) = &results[2] else { panic!("{:?}", results[2]) };
+        assert_eq!(failure.name, "job3");
+        assert!(failure.message.starts_with("three"), "{failure:?}");
+        assert_eq!(results[3], Err(Failure { name: "job4".into(), message: "job4: unreadable".into() }));
+        assert_eq!(results[4], Ok(50));
+    }
+
+    #[test]
+    fn an_item_over_the_time_budget_is_given_up_on_and_the_rest_finish() {
+        let start = Instant::now();
+        // item 0 would run for ten minutes; on one thread, the others wait behind it
+        let results = run_all(named(&[0, 1, 2]), Duration::from_millis(300), 1, |n| {
+            if n == 0 {
+                std::thread::sleep(Duration::from_secs(600));
+            }
+            Ok(n)
+        });
+        assert!(start.elapsed() < Duration::from_secs(60), "took {:?}", start.elapsed());
+        let Err(failure) = &results[0] else { panic!("{:?}", results[0]) };
+        assert_eq!(failure.name, "job0");
+        assert_eq!(failure.message, "job0: still being checked after 0.3 seconds (--time-limit); skipped");
+        assert_eq!(results[1..], [Ok(1), Ok(2)]);
+    }
+
+    #[test]
+    fn nothing_to_do_is_nothing_done() {
+        let results = run_all(Vec::<(String, u8)>::new(), Duration::from_secs(1), 4, Ok);
+        assert!(results.is_empty());
     }
 }

@@ -39,10 +39,25 @@ pub fn run() -> i32 {
     input::install_quiet_panic_hook();
     let color = use_color(cli.color);
     // Each file is guarded on its own; this catches a panic anywhere else (a printer, say).
-    input::catch(|| dispatch(&cli, color)).unwrap_or_else(|message| {
+    let code = input::catch(|| dispatch(&cli, color)).unwrap_or_else(|message| {
         eprintln!("error: internal error: {message}");
         EXIT_ERROR
-    })
+    });
+    report_peak_memory();
+    code
+}
+
+/// With `QUOTELINT_REPORT_PEAK_MEMORY` set, the last line on stderr is the
+/// process's peak resident memory (Linux): what the robustness tests and
+/// benchmarks measure, read where it is exact, from inside the process.
+fn report_peak_memory() {
+    if std::env::var_os("QUOTELINT_REPORT_PEAK_MEMORY").is_none() {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(peak) = status.lines().find_map(|l| l.strip_prefix("VmHWM:")) {
+        eprintln!("quotelint: peak memory {}", peak.trim());
+    }
 }
 
 fn dispatch(cli: &Cli, color: bool) -> i32 {

@@ -15,26 +15,27 @@ pub fn run(args: &QuotesArgs, config: ConfigChoice) -> i32 {
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
     // The same configuration as `check` (word lists, sources), so both agree on who speaks.
-    let resolver = Mutex::new(Resolver::new(config));
-    let errors = Mutex::new(HashSet::new());
-    let mut outcome = input::process(&args.inputs, |file| {
-        let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
-        let settings = found.unwrap_or_else(|err| {
-            let message = err.to_string();
-            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-                eprintln!("error: {message}");
-            }
-            Arc::new(Settings::default())
-        });
-        let (settings, source_errors) = provenance::attach(&settings, &file, sources.as_ref());
-        for message in source_errors {
-            if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
-                eprintln!("error: {message}");
-            }
+    let resolver = Arc::new(Mutex::new(Resolver::new(config)));
+    let errors = Arc::new(Mutex::new(HashSet::new()));
+    let mut outcome = input::process(&args.inputs, {
+        let errors = Arc::clone(&errors);
+        move |file| {
+            let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
+            let report = |message: String| {
+                if errors.lock().unwrap_or_else(|e| e.into_inner()).insert(message.clone()) {
+                    eprintln!("error: {message}");
+                }
+            };
+            let settings = found.unwrap_or_else(|err| {
+                report(err.to_string());
+                Arc::new(Settings::default())
+            });
+            let (settings, source_errors) = provenance::attach(&settings, &file, sources.as_ref());
+            source_errors.into_iter().for_each(report);
+            let analysis = analyze_with(file, &settings);
+            let verdicts = provenance::verify(&analysis, &settings.sources);
+            (analysis, verdicts)
         }
-        let analysis = analyze_with(file, &settings);
-        let verdicts = provenance::verify(&analysis, &settings.sources);
-        (analysis, verdicts)
     });
     // Deterministic output whatever the argument order, as for `check`.
     outcome.results.sort_by(|a, b| a.0.file.path.cmp(&b.0.file.path));
@@ -43,7 +44,7 @@ pub fn run(args: &QuotesArgs, config: ConfigChoice) -> i32 {
         QuotesFormat::Table => quotes_table::render(&analyses),
         QuotesFormat::Json => quotes_json::render_with_sources(&analyses, &verdicts),
     };
-    let failed = outcome.failed || !errors.into_inner().unwrap_or_else(|e| e.into_inner()).is_empty();
+    let failed = outcome.failed || !errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
     // Listing quotes is not a finding: exit 0 unless something went wrong.
     if print(&out) && !failed {
         EXIT_CLEAN

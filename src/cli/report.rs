@@ -72,23 +72,26 @@ fn reports(
     source_paths: &[PathBuf],
     config: ConfigChoice,
 ) -> (Vec<DraftReport>, bool) {
-    let resolver = Mutex::new(Resolver::new(config));
-    let errors = Mutex::new(HashSet::new());
+    let errors = Arc::new(Mutex::new(HashSet::new()));
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!source_paths.is_empty()).then(|| Arc::new(provenance::load_paths(source_paths)));
-    let outcome = input::process(inputs, |file| {
-        let settings = settings_for(&file, selection, &resolver, &errors, sources.as_ref())?;
-        let analysis = analyze_with(file, &settings);
-        let mut diagnostics = suppression::check(&analysis, &settings);
-        crate::diagnostic::sort(&mut diagnostics);
-        let checked = settings.sources.given();
-        let verdicts = provenance::verify(&analysis, &settings.sources);
-        Some(report::build(&analysis, &diagnostics, &verdicts, checked))
+    let outcome = input::process(inputs, {
+        let (resolver, errors, selection) =
+            (Mutex::new(Resolver::new(config)), Arc::clone(&errors), selection.clone());
+        move |file| {
+            let settings = settings_for(&file, &selection, &resolver, &errors, sources.as_ref())?;
+            let analysis = analyze_with(file, &settings);
+            let mut diagnostics = suppression::check(&analysis, &settings);
+            crate::diagnostic::sort(&mut diagnostics);
+            let checked = settings.sources.given();
+            let verdicts = provenance::verify(&analysis, &settings.sources);
+            Some(report::build(&analysis, &diagnostics, &verdicts, checked))
+        }
     });
-    let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    let errors = !errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
     let mut drafts: Vec<DraftReport> = outcome.results.into_iter().flatten().collect();
     drafts.sort_by(|a, b| a.path.cmp(&b.path));
-    (drafts, outcome.failed || !errors.is_empty())
+    (drafts, outcome.failed || errors)
 }
 
 /// The draft among `inputs` that `out` names, if any: writing there would lose it.

@@ -6,20 +6,24 @@ use crate::analysis::{analyze, analyze_with};
 use crate::config::{ConfigChoice, Resolver};
 use crate::render::sources;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 pub fn run(args: &SourcesArgs, config: ConfigChoice) -> i32 {
     // the configuration's word lists decide who speaks, as for `check`
     let resolver = Mutex::new(Resolver::new(config));
-    let config_failed = std::sync::atomic::AtomicBool::new(false);
-    let mut outcome = input::process(&args.inputs, |file| {
-        let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
-        match found {
-            Ok(settings) => analyze_with(file, &settings),
-            Err(err) => {
-                eprintln!("error: {err}");
-                config_failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                analyze(file)
+    let config_failed = Arc::new(AtomicBool::new(false));
+    let mut outcome = input::process(&args.inputs, {
+        let config_failed = Arc::clone(&config_failed);
+        move |file| {
+            let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
+            match found {
+                Ok(settings) => analyze_with(file, &settings),
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    config_failed.store(true, Ordering::Relaxed);
+                    analyze(file)
+                }
             }
         }
     });
@@ -28,7 +32,7 @@ pub fn run(args: &SourcesArgs, config: ConfigChoice) -> i32 {
         QuotesFormat::Table => sources::render_table(&outcome.results),
         QuotesFormat::Json => sources::render_json(&outcome.results),
     };
-    if print(&out) && !outcome.failed && !config_failed.into_inner() {
+    if print(&out) && !outcome.failed && !config_failed.load(Ordering::Relaxed) {
         EXIT_CLEAN
     } else {
         EXIT_ERROR

@@ -55,10 +55,19 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         message: format!("cannot read the configuration: {e}"),
     })?;
     let mut settings = parse(&text, &shown)?;
+    let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !settings.source_globs.is_empty() {
-        let base = path.parent().unwrap_or(Path::new(""));
-        let set = crate::provenance::load_globs(base, &settings.source_globs);
+        let set = crate::provenance::load_globs(base, &settings.source_globs, &shown);
         settings.sources = crate::provenance::Sources::new(vec![std::sync::Arc::new(set)]);
+    }
+    let roots = std::iter::once(".").chain(settings.extra_source_roots.iter().map(String::as_str));
+    for root in roots {
+        let resolved = std::fs::canonicalize(base.join(root)).ok().filter(|p| p.is_dir());
+        let Some(resolved) = resolved else {
+            let message = format!("`source-roots`: `{root}` is not a directory");
+            return Err(ConfigError { path: shown, position: None, message });
+        };
+        settings.source_roots.push(resolved);
     }
     Ok(settings)
 }
@@ -93,7 +102,15 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
         settings.select = Some(selectors(&select)?);
     }
     settings.ignore = selectors(file.ignore.as_deref().unwrap_or_default())?;
-    settings.source_globs = file.sources.unwrap_or_default().into_iter().map(Spanned::into_inner).collect();
+    let globs = file.sources.unwrap_or_default();
+    for glob in &globs {
+        crate::provenance::load::glob_matcher(Path::new("."), glob.get_ref()).map_err(|m| (glob.span(), m))?;
+    }
+    settings.source_globs = globs.into_iter().map(Spanned::into_inner).collect();
+    settings.extra_source_roots = words(file.source_roots.as_deref().unwrap_or_default(), "a source root")?;
+    for tag in file.prose_tags.unwrap_or_default() {
+        settings.prose_tags.push(non_empty(&tag, "a `prose-tags` entry")?);
+    }
     for (key, level) in file.severity.unwrap_or_default() {
         let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
         let severity = match level {
@@ -145,6 +162,8 @@ fn phrase(value: &Spanned<String>, what: &str) -> Result<String, Invalid> {
     if depth > 0 {
         return Err((value.span(), format!("{what}: unclosed `(` in `{text}`")));
     }
+    // the lexicon's own checks (one outlet slot, bounded expansion), at this value
+    crate::lexicon::check_phrase(&text).map_err(|m| (value.span(), format!("{what}: {m}")))?;
     Ok(text)
 }
 
@@ -280,10 +299,17 @@ titles = ["Cllr."]
     }
 
     #[test]
+    fn prose_tags_are_read_and_must_not_be_empty() {
+        let s = parse("prose-tags = [\"pullquote\", \" caption \"]\n", "quotelint.toml").expect("parses");
+        assert_eq!(s.prose_tags, ["pullquote", "caption"]);
+        assert!(err("prose-tags = [\"\"]\n").contains("`prose-tags` entry must not be empty"));
+    }
+
+    #[test]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");
@@ -319,6 +345,20 @@ titles = ["Cllr."]
     }
 
     #[test]
+    fn phrase_and_glob_errors_point_at_the_value() {
+        let e = err("[extend]\nchannels = [{ phrase = \"told {outlet} and {outlet}\", kind = \"interview\" }]\n");
+        assert!(e.starts_with("quotelint.toml:2:24: a channel phrase: more than one {outlet} slot"), "{e}");
+        let e = err("[extend]\nvague = [\"fine\", \"some|many\"]\n");
+        assert_eq!(e, "quotelint.toml:2:18: a `vague` phrase: '|' or ')' outside a group");
+        let e = err("[extend]\nanonymous = [\"{outlet}\"]\n");
+        assert!(e.starts_with("quotelint.toml:2:14: an `anonymous` phrase: \"{outlet}\" is only a slot"), "{e}");
+        let e = err("sources = [\"transcripts/*.txt\", \"[bad\"]\n");
+        assert!(e.starts_with("quotelint.toml:1:33: invalid sources glob `[bad`: "), "{e}");
+        let e = err("source-roots = [\"\"]\n");
+        assert_eq!(e, "quotelint.toml:1:17: a source root must not be empty");
+    }
+
+    #[test]
     fn severity_entries_apply_narrowest_last() {
         let s = parse("[severity]\nunbalanced-quote-marks = \"info\"\nQF = \"warning\"\n", "q.toml").unwrap();
         let qf001 = crate::rules::all_meta().into_iter().find(|m| m.code == "QF001").unwrap();
@@ -329,7 +369,17 @@ titles = ["Cllr."]
     fn the_starter_file_parses_to_the_defaults() {
         assert_eq!(parse(STARTER, "quotelint.toml"), Ok(Settings::default()));
         // Every top-level key and every list in [extend] is explained in it.
-        for key in ["style", "outlet", "require-channel", "select", "ignore", "[severity]", "[extend]"] {
+        for key in [
+            "style",
+            "outlet",
+            "require-channel",
+            "select",
+            "ignore",
+            "sources",
+            "source-roots",
+            "[severity]",
+            "[extend]",
+        ] {
             assert!(STARTER.contains(key), "{key}");
         }
         for list in [
@@ -351,9 +401,9 @@ titles = ["Cllr."]
 #[cfg(test)]
 mod lexicon_errors {
     #[test]
-    fn the_lexicon_s_own_checks_point_at_the_extend_table() {
+    fn the_lexicon_s_own_checks_point_at_the_phrase() {
         let text = "style = \"ap\"\n\n[extend]\nchannels = [{ phrase = \"told {outlet} and {outlet}\", kind = \"interview\" }]\n";
         let e = super::parse(text, "q.toml").expect_err("two slots in one phrase").to_string();
-        assert!(e.starts_with("q.toml:3:1: [extend]: "), "{e}");
+        assert!(e.starts_with("q.toml:4:24: a channel phrase: more than one {outlet} slot"), "{e}");
     }
 }

@@ -18,6 +18,10 @@ pub struct ConfigFile {
     pub extend: Option<Spanned<Extend>>,
     /// Source material for quote provenance: globs relative to the config file.
     pub sources: Option<Vec<Spanned<String>>>,
+    /// Directories outside the project from which drafts may name sources.
+    pub source_roots: Option<Vec<Spanned<String>>>,
+    /// Template tags and arguments, HTML elements and classes whose text is prose.
+    pub prose_tags: Option<Vec<Spanned<String>>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).

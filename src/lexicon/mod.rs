@@ -159,6 +159,13 @@ impl RuleSources<'static> {
 }
 
 /// A rule file that could not be used.
+/// Checks a template in the phrase syntax (`(a|b)` groups, one `{outlet}`
+/// slot), as the lexicon will when it is built, so that a config file's
+/// error can point at the phrase itself.
+pub fn check_phrase(template: &str) -> Result<(), String> {
+    phrase::expand(template).map(|_| ())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
     /// Which file ("speech-verbs.toml").

@@ -7,6 +7,7 @@ use super::turns;
 use crate::markdown::front_matter_len;
 use crate::source::{self, SourceFile};
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// What a source file says about itself in its front matter.
@@ -125,11 +126,14 @@ const EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 /// and Markdown files), with one error line for each path that cannot be used.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let (mut files, mut errors) = (Vec::new(), Vec::new());
+    let mut visited = Visited::default();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut files, &|_| true);
+            walk(path, &mut files, &|_| true, &mut visited);
         } else if path.is_file() {
             files.push(path.clone());
+        } else if path.exists() {
+            errors.push(format!("{}: not a regular file or directory; not read as a source", path.display()));
         } else {
             errors.push(format!("{}: no such source file or directory", path.display()));
         }
@@ -137,7 +141,38 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, keep: &dyn Fn(&Path) -> bool) {
+/// The directories a walk has entered, by device and inode, so that a
+/// symbolic link back up the tree (or two links to one folder) is entered once.
+#[derive(Default)]
+struct Visited(HashSet<DirKey>);
+
+#[cfg(unix)]
+type DirKey = (u64, u64);
+#[cfg(not(unix))]
+type DirKey = PathBuf;
+
+impl Visited {
+    /// Whether `dir` is entered for the first time (a directory that cannot be identified is skipped).
+    fn first_visit(&mut self, dir: &Path) -> bool {
+        dir_key(dir).is_some_and(|key| self.0.insert(key))
+    }
+}
+
+#[cfg(unix)]
+fn dir_key(dir: &Path) -> Option<DirKey> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(dir: &Path) -> Option<DirKey> {
+    std::fs::canonicalize(dir).ok()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, keep: &dyn Fn(&Path) -> bool, visited: &mut Visited) {
+    if !visited.first_visit(dir) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
@@ -147,7 +182,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, keep: &dyn Fn(&Path) -> bool) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out, keep);
+            walk(&path, out, keep, visited);
         } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e)) && keep(&path)
         {
             out.push(path);
@@ -156,27 +191,43 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, keep: &dyn Fn(&Path) -> bool) {
 }
 
 /// The files matched by the config's `sources` globs, relative to `base` (the
-/// config file's directory). A pattern without wildcards names a file or
-/// directory that must exist; a wildcard pattern may match nothing.
-pub fn expand_globs(base: &Path, globs: &[String]) -> (Vec<PathBuf>, Vec<String>) {
+/// config file's directory); `origin` (the config file) is named in errors.
+/// A pattern without wildcards names a file or directory that must exist; a
+/// wildcard pattern may match nothing.
+pub fn expand_globs(base: &Path, globs: &[String], origin: &str) -> (Vec<PathBuf>, Vec<String>) {
     let (mut files, mut errors) = (Vec::new(), Vec::new());
     for glob in globs {
         if !glob.contains(['*', '?', '[', '{']) {
             let (found, errs) = expand(&[base.join(glob)]);
             files.extend(found);
-            errors.extend(errs);
+            errors.extend(errs.into_iter().map(|e| format!("{e} (listed in `sources` in {origin})")));
             continue;
         }
-        let mut builder = ignore::overrides::OverrideBuilder::new(base);
-        let built = builder.add(glob).and_then(|b| b.build());
-        match built {
-            Ok(matcher) => walk(base, &mut files, &|p| matcher.matched(p, false).is_whitelist()),
-            Err(e) => errors.push(format!("{}: invalid sources glob `{glob}`: {e}", base.display())),
+        match glob_matcher(base, glob) {
+            Ok(matcher) => {
+                walk(base, &mut files, &|p| matcher.matched(p, false).is_whitelist(), &mut Visited::default())
+            }
+            Err(e) => errors.push(format!("{origin}: {e}")),
         }
     }
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+/// The matcher for one `sources` glob, or why it is not one.
+pub fn glob_matcher(base: &Path, glob: &str) -> Result<ignore::overrides::Override, String> {
+    let mut builder = ignore::overrides::OverrideBuilder::new(base);
+    builder.add(glob).and_then(|b| b.build()).map_err(|e| format!("invalid sources glob `{glob}`: {e}"))
+}
+
+/// Splits `paths` into those inside one of `roots` (after following every
+/// symbolic link) and those outside, which are not to be read.
+pub fn inside(paths: Vec<PathBuf>, roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    paths.into_iter().partition(|path| {
+        // a path that does not exist is let through, to be reported as missing
+        std::fs::canonicalize(path).map_or(!path.exists(), |real| roots.iter().any(|root| real.starts_with(root)))
+    })
 }
 
 /// Reads source files, one error line for each that cannot be read.
@@ -219,6 +270,51 @@ mod tests {
         assert_eq!(doc.speaker_at(6), Some("Hong Min"));
         // The label itself is not part of the words.
         assert_eq!(doc.file.text.get(doc.tokens[3].range()), Some("We"));
+    }
+
+    #[test]
+    fn symlink_loops_are_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src");
+        std::fs::create_dir(&src).unwrap();
+        std::fs::write(src.join("t.txt"), "A: w.").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(".", src.join("a")).unwrap();
+            std::os::unix::fs::symlink(".", src.join("b")).unwrap();
+            std::os::unix::fs::symlink("..", src.join("up")).unwrap();
+        }
+        let (files, errors) = expand(std::slice::from_ref(&src));
+        assert_eq!(files, [src.join("t.txt")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (globbed, errors) = expand_globs(dir.path(), &["**/*.txt".to_string()], "quotelint.toml");
+        assert_eq!(globbed, [src.join("t.txt")]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn a_bad_glob_names_the_config_that_holds_it() {
+        let (_, errors) = expand_globs(Path::new("."), &["[bad".to_string()], "desk/quotelint.toml");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("desk/quotelint.toml: invalid sources glob `[bad`: "), "{errors:?}");
+    }
+
+    #[test]
+    fn paths_outside_the_roots_are_refused_after_following_links() {
+        let project = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(project.path()).unwrap();
+        std::fs::write(project.path().join("in.txt"), "x").unwrap();
+        std::fs::write(elsewhere.path().join("out.txt"), "x").unwrap();
+        let mut paths = vec![project.path().join("in.txt"), elsewhere.path().join("out.txt")];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(elsewhere.path().join("out.txt"), project.path().join("link.txt")).unwrap();
+            paths.push(project.path().join("link.txt"));
+        }
+        let (kept, refused) = inside(paths, &[root]);
+        assert_eq!(kept, [project.path().join("in.txt")]);
+        assert_eq!(refused[0], elsewhere.path().join("out.txt"));
     }
 
     #[test]

@@ -91,9 +91,10 @@ pub fn load_paths(paths: &[PathBuf]) -> SourceSet {
     SourceSet::new(docs, errors)
 }
 
-/// Loads the config's `sources` globs, relative to the config's directory.
-pub fn load_globs(base: &Path, globs: &[String]) -> SourceSet {
-    let (files, mut errors) = load::expand_globs(base, globs);
+/// Loads the config's `sources` globs, relative to the config's directory;
+/// `origin` (the config file) is named in errors.
+pub fn load_globs(base: &Path, globs: &[String], origin: &str) -> SourceSet {
+    let (files, mut errors) = load::expand_globs(base, globs, origin);
     let (docs, read_errors) = load::read_all(&files);
     errors.extend(read_errors);
     SourceSet::new(docs, errors)
@@ -118,15 +119,47 @@ pub fn attach(
         sources = sources.with(Arc::clone(cli));
     }
     if !listed.is_empty() {
-        let base = Path::new(&draft.path).parent().unwrap_or(Path::new(""));
-        let paths: Vec<PathBuf> = listed.iter().map(|p| base.join(p)).collect();
-        let set = load_paths(&paths);
+        let set = load_listed(settings, draft, &listed);
         errors.extend(set.errors.iter().cloned());
         sources = sources.with(Arc::new(set));
     }
     let mut own = Settings::clone(settings);
     own.sources = sources;
     (Arc::new(own), errors)
+}
+
+/// The sources a draft's front matter lists, relative to the draft. A draft
+/// names files for the tool to read and quote back in its findings, so only
+/// files inside the project are read: under the config file's directory or
+/// its `source-roots` (the draft's own directory without a config), after
+/// following symbolic links.
+fn load_listed(settings: &Settings, draft: &SourceFile, listed: &[String]) -> SourceSet {
+    let base = Path::new(&draft.path).parent().unwrap_or(Path::new(""));
+    let roots: Vec<PathBuf> = if settings.source_roots.is_empty() {
+        let dir = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+        std::fs::canonicalize(dir).into_iter().collect()
+    } else {
+        settings.source_roots.clone()
+    };
+    let outside = |path: &Path| {
+        format!(
+            "{}: `{}` in the front matter's sources is outside the project; not read \
+             (a quotelint.toml's `source-roots` can allow more directories)",
+            draft.path,
+            path.display()
+        )
+    };
+    let paths: Vec<PathBuf> = listed.iter().map(|p| base.join(p)).collect();
+    let (paths, refused) = load::inside(paths, &roots);
+    let mut errors: Vec<String> = refused.iter().map(|p| outside(p)).collect();
+    let (files, expand_errors) = load::expand(&paths);
+    errors.extend(expand_errors);
+    // a link inside a listed folder may still lead out of the project
+    let (files, refused) = load::inside(files, &roots);
+    errors.extend(refused.iter().map(|p| outside(p)));
+    let (docs, read_errors) = load::read_all(&files);
+    errors.extend(read_errors);
+    SourceSet::new(docs, errors)
 }
 
 /// Where a quote was found.

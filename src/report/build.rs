@@ -11,6 +11,7 @@ use crate::provenance::{Outcome, Verdict};
 use crate::quote::Quote;
 use crate::sources::{self, source_key};
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// The report of one analysed draft; `verdicts` is empty unless quotes were
 /// looked up in source material (`checked`).
@@ -18,7 +19,16 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
     let sources = sources::sources(a);
     // Colours go to sources in table order, then to any other speaker
     // (one quoted inside another's quote is not in the sources view).
-    let mut keys: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+    let mut colours = Colours::default();
+    for s in &sources {
+        colours.of(&s.name);
+    }
+    let mut verdict_of: Vec<Option<&Verdict>> = vec![None; a.scan.quotes.len()];
+    for v in verdicts {
+        if let Some(slot) = verdict_of.get_mut(v.quote) {
+            *slot = Some(v);
+        }
+    }
     let none = Attribution::default();
     let mut number = 0;
     let quotes: Vec<QuoteView> = a
@@ -28,14 +38,20 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
         .enumerate()
         .map(|(i, q)| {
             let attribution = a.attributions.get(i).unwrap_or(&none);
-            let verdict = verdicts.iter().find(|v| v.quote == i);
-            quote_view(a, q, attribution, verdict, checked, &mut number, &mut keys)
+            let verdict = verdict_of.get(i).copied().flatten();
+            quote_view(a, q, attribution, verdict, checked, &mut number, &mut colours)
         })
         .collect();
+    let mut first_quote = vec![None; sources.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        if let Some(slot) = q.colour.and_then(|c| first_quote.get_mut(c)).filter(|slot| slot.is_none()) {
+            *slot = Some(qi);
+        }
+    }
     let sources: Vec<SourceRow> = sources
         .into_iter()
-        .enumerate()
-        .map(|(i, source)| SourceRow { first_quote: quotes.iter().position(|q| q.colour == Some(i)), source })
+        .zip(first_quote)
+        .map(|(source, first_quote)| SourceRow { source, first_quote })
         .collect();
     let findings = diagnostics.iter().map(|d| finding(a, d)).collect();
     DraftReport {
@@ -59,6 +75,17 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
     }
 }
 
+/// Colour numbers by speaker, given in the order speakers are first seen.
+#[derive(Default)]
+struct Colours(HashMap<String, usize>);
+
+impl Colours {
+    fn of(&mut self, key: &str) -> usize {
+        let next = self.0.len();
+        *self.0.entry(key.to_string()).or_insert(next)
+    }
+}
+
 fn quote_view(
     a: &Analysis,
     q: &Quote,
@@ -66,17 +93,11 @@ fn quote_view(
     verdict: Option<&Verdict>,
     checked: bool,
     number: &mut usize,
-    keys: &mut Vec<String>,
+    colours: &mut Colours,
 ) -> QuoteView {
     let speech = q.kind.is_speech();
     let speaker = attribution.speaker.as_ref().filter(|_| speech);
-    let colour = speaker.map(|s| {
-        let key = source_key(s);
-        keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-            keys.push(key);
-            keys.len() - 1
-        })
-    });
+    let colour = speaker.map(|s| colours.of(&source_key(s)));
     let at = a.file.lines.line_col(&a.file.text, q.span.start);
     QuoteView {
         number: speech.then(|| {
@@ -142,16 +163,27 @@ fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
 /// Where `span` is in the prose, and the innermost quote it lies on.
 fn place(a: &Analysis, span: Span) -> Option<Place> {
     let (block, range) = locate(&a.doc, span)?;
-    let quote = a
-        .scan
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.span.contains(span))
-        .min_by_key(|(_, q)| q.span.len())
-        .map(|(i, _)| i);
+    let quote = innermost_quote(&a.scan.quotes, span);
     let whole_quote = quote.is_some_and(|i| a.scan.quotes[i].span == span);
     Some(Place { block, range, quote, whole_quote })
+}
+
+/// The innermost quote holding `span`. Quotes are in file order and only
+/// nest, so looking back from the last quote that starts before the span, the
+/// first that holds it is the innermost, and an outer quote that does not
+/// hold it ends the search.
+fn innermost_quote(quotes: &[Quote], span: Span) -> Option<usize> {
+    let before = quotes.partition_point(|q| q.span.start <= span.start);
+    for i in (0..before).rev() {
+        let q = &quotes[i];
+        if q.span.contains(span) {
+            return Some(i);
+        }
+        if q.depth == 0 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Quotes by kind of source: the sources view's counts, and the speech
@@ -168,4 +200,44 @@ fn shares(sources: &[SourceRow], quotes: &[QuoteView]) -> Vec<ShareCount> {
         .filter(|(_, n)| *n > 0)
         .map(|(share, quotes)| ShareCount { share: *share, quotes })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::{MarkStyle, QuoteKind};
+
+    fn quote(start: usize, end: usize, depth: u8) -> Quote {
+        Quote {
+            span: Span::new(start, end),
+            text: String::new(),
+            kind: QuoteKind::Direct,
+            style: MarkStyle::Curly,
+            double: true,
+            depth,
+            parts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_innermost_quote_holding_a_span_is_found() {
+        // [0 outer [10 inner 20] 40] [50 other 60] [70 outer [75 inner 80] [85 inner 90] 95]
+        let quotes = [
+            quote(0, 40, 0),
+            quote(10, 20, 1),
+            quote(50, 60, 0),
+            quote(70, 95, 0),
+            quote(75, 80, 1),
+            quote(85, 90, 1),
+        ];
+        let at = |s, e| innermost_quote(&quotes, Span::new(s, e));
+        assert_eq!(at(12, 14), Some(1));
+        assert_eq!(at(25, 30), Some(0), "after the inner quote, still in the outer");
+        assert_eq!(at(0, 40), Some(0));
+        assert_eq!(at(45, 47), None);
+        assert_eq!(at(55, 65), None, "crosses the quote's end");
+        assert_eq!(at(82, 84), Some(3), "between two inner quotes");
+        assert_eq!(at(86, 88), Some(5));
+        assert_eq!(at(100, 101), None);
+    }
 }

@@ -5,6 +5,8 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::Lexicon;
+use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -102,11 +104,10 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // The first mention of the name anywhere in the prose.
-            let first = names
-                .mentions
-                .get(name.as_str())
-                .and_then(|all| all.first())
-                .and_then(|&(b, i)| Some((analysis.doc.blocks.get(b)?, names.words.get(b)?, i)));
+            let first = names.mentions.get(name.as_str()).into_iter().flatten().find_map(|&(b, i)| {
+                let (block, words) = (analysis.doc.blocks.get(b)?, names.words.get(b)?);
+                (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))
+            });
             let Some((block, words, i)) = first else { continue };
             // a headline abbreviates; the story below it does the introducing
             if in_headline(analysis, block.span.start) {
@@ -168,7 +169,7 @@ struct NameIndex<'a> {
 }
 
 impl<'a> NameIndex<'a> {
-    fn new(analysis: &'a Analysis, lexicon: &crate::lexicon::Lexicon) -> Self {
+    fn new(analysis: &'a Analysis, lexicon: &Lexicon) -> Self {
         let words: Vec<Vec<Range<usize>>> =
             analysis.prose_words(lexicon).iter().map(|ws| ws.iter().map(|w| w.range()).collect()).collect();
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
@@ -189,6 +190,32 @@ impl<'a> NameIndex<'a> {
         }
         NameIndex { words, mentions, after_capital }
     }
+}
+
+/// A capitalised word that opens a list item, sits in bold as a label
+/// ("**Decision:**"), or opens a sentence without reporting speech
+/// ("Remember the reader …") is capitalised for its place, not as a name.
+fn not_a_reference(
+    analysis: &Analysis,
+    block: &ProseBlock,
+    words: &[Range<usize>],
+    i: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let text = &block.text;
+    let Some(range) = words.get(i) else { return false };
+    let before = text.get(..range.start).unwrap_or_default().trim_end_matches([' ', '\t']);
+    let opens_block = before.trim().is_empty();
+    let span = block.source_span(range.clone());
+    let source = analysis.file.text.as_str();
+    let bold = source.get(..span.start).is_some_and(|s| s.ends_with("**") || s.ends_with("__"));
+    if bold || (opens_block && block.kind == BlockKind::ListItem) {
+        return true;
+    }
+    let opens_sentence = opens_block || before.ends_with(['.', '!', '?', ':', '\n']);
+    let next = words.get(i + 1).and_then(|r| text.get(r.clone())).unwrap_or_default();
+    let reports = lexicon.verb(next).is_some();
+    opens_sentence && next.starts_with(char::is_lowercase) && !reports
 }
 
 /// A word without a possessive ending.

@@ -98,12 +98,12 @@ impl Rule for PunctuationPlacement {
                     if last_word.trim_end_matches('.').contains('.') {
                         continue;
                     }
-                    let dot = q.span.end.saturating_sub(closing_len(text, q.span) + 1);
+                    let Some(dot) = final_full_stop(analysis, q) else { continue };
                     out.push(
                         Diagnostic::new(
                             &META,
                             path,
-                            Span::new(dot, dot + 1),
+                            dot,
                             "full stop inside the closing mark of a partial quote; logical punctuation puts it outside",
                         )
                         .with_primary_label("this full stop")
@@ -116,7 +116,12 @@ impl Rule for PunctuationPlacement {
     }
 }
 
-/// Byte length of the closing mark at the end of `span`.
-fn closing_len(text: &str, span: Span) -> usize {
-    text.get(span.range()).and_then(|s| s.chars().next_back()).map_or(1, char::len_utf8)
+/// Where the full stop ending a quote's words is in the file, found through
+/// the offset map (the closing mark may be an entity, or missing).
+fn final_full_stop(analysis: &Analysis, q: &crate::quote::Quote) -> Option<Span> {
+    let part = q.parts.last()?;
+    let block = analysis.doc.blocks.get(part.block)?;
+    let words = block.text.get(part.inner.clone())?.trim_end();
+    let dot = part.inner.start + words.len().checked_sub(1)?;
+    (block.text.get(dot..dot + 1) == Some(".")).then(|| block.source_span(dot..dot + 1))
 }

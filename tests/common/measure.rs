@@ -1,12 +1,15 @@
 //! Running the binary with a time limit, and reading its peak memory.
 //!
-//! Peak resident memory comes from `wait4`'s rusage for that one child, so
-//! tests running in parallel do not see each other's children. Elsewhere
-//! than Linux and macOS it is `None` and memory assertions are skipped.
+//! The peak is the binary's own VmHWM, which it prints last on stderr when
+//! `QUOTELINT_REPORT_PEAK_MEMORY` is set (Linux). `wait4`'s rusage would not
+//! do: Linux counts the test process's memory, copied at fork, in the child's
+//! maximum. Elsewhere the peak is `None` and memory assertions are skipped.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+const PEAK_LINE: &str = "quotelint: peak memory ";
 
 pub struct Measured {
     /// `None` when the run was killed for taking longer than the limit.
@@ -17,9 +20,9 @@ pub struct Measured {
     /// The first megabyte of stdout, and how many bytes there were in all.
     pub stdout: String,
     pub stdout_bytes: usize,
+    /// Without the peak memory line.
     pub stderr: String,
 }
-
 impl Measured {
     /// Asserts the run finished within its time limit and, where memory can
     /// be measured, peaked at no more than 20 MB plus `times` × `input` bytes.
@@ -57,6 +60,7 @@ pub fn run_measured(args: &[&str], dir: &std::path::Path, limit: Duration) -> Me
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("TERM")
+        .env("QUOTELINT_REPORT_PEAK_MEMORY", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -64,11 +68,28 @@ pub fn run_measured(args: &[&str], dir: &std::path::Path, limit: Duration) -> Me
         .expect("the binary runs");
     let stdout = drain(child.stdout.take().expect("piped stdout"));
     let stderr = drain(child.stderr.take().expect("piped stderr"));
-    let (code, peak) = wait(&mut child, start, limit);
+    let code = wait(&mut child, start, limit);
     let seconds = start.elapsed().as_secs_f64();
     let (stdout, stdout_bytes) = stdout.join().expect("stdout read");
     let (stderr, _) = stderr.join().expect("stderr read");
+    let (peak, stderr) = split_peak(&stderr);
     Measured { code, seconds, peak, stdout, stdout_bytes, stderr }
+}
+
+/// The peak memory line's value in bytes, and stderr without it.
+fn split_peak(stderr: &str) -> (Option<u64>, String) {
+    let mut peak = None;
+    let mut rest = String::new();
+    for line in stderr.split_inclusive('\n') {
+        match line.strip_prefix(PEAK_LINE) {
+            Some(value) => {
+                let kb = value.trim().trim_end_matches("kB").trim();
+                peak = kb.parse::<u64>().ok().map(|kb| kb * 1024);
+            }
+            None => rest.push_str(line),
+        }
+    }
+    (peak, rest)
 }
 
 fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<(String, usize)> {
@@ -87,56 +108,16 @@ fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<(Strin
     })
 }
 
-#[cfg(unix)]
-fn wait(child: &mut std::process::Child, start: Instant, limit: Duration) -> (Option<i32>, Option<u64>) {
-    let pid = child.id() as libc::pid_t;
-    let mut killed = false;
-    loop {
-        let mut status = 0;
-        // SAFETY: rusage is plain data, zeroed is a valid value; `pid` is our own child.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        let flags = if killed { 0 } else { libc::WNOHANG };
-        let got = unsafe { libc::wait4(pid, &mut status, flags, &mut usage) };
-        if got == pid {
-            let code = (!killed && libc::WIFEXITED(status)).then(|| libc::WEXITSTATUS(status));
-            return (code, peak_bytes(&usage));
-        }
-        if got < 0 {
-            return (child.wait().ok().and_then(|s| s.code()), None);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            killed = true;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn peak_bytes(usage: &libc::rusage) -> Option<u64> {
-    u64::try_from(usage.ru_maxrss).ok().map(|kb| kb * 1024)
-}
-
-#[cfg(target_os = "macos")]
-fn peak_bytes(usage: &libc::rusage) -> Option<u64> {
-    u64::try_from(usage.ru_maxrss).ok()
-}
-
-#[cfg(all(unix, not(any(target_os = "linux", target_os = "macos"))))]
-fn peak_bytes(_usage: &libc::rusage) -> Option<u64> {
-    None
-}
-
-#[cfg(not(unix))]
-fn wait(child: &mut std::process::Child, start: Instant, limit: Duration) -> (Option<i32>, Option<u64>) {
+/// The exit code, or `None` if the child had to be killed.
+fn wait(child: &mut std::process::Child, start: Instant, limit: Duration) -> Option<i32> {
     loop {
         if let Ok(Some(status)) = child.try_wait() {
-            return (status.code(), None);
+            return status.code();
         }
         if start.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            return (None, None);
+            return None;
         }
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -205,5 +205,18 @@ pub fn index(out: &mut String, drafts: &[DraftReport]) {
             t.infos
         );
     }
-    out.push_str("</tbody></table></nav>\n");
+    let total = drafts.iter().map(DraftReport::tally).fold(Tally::default(), |a, t| Tally {
+        quotes: a.quotes + t.quotes,
+        unattributed: a.unattributed + t.unattributed,
+        sources: a.sources + t.sources,
+        errors: a.errors + t.errors,
+        warnings: a.warnings + t.warnings,
+        infos: a.infos + t.infos,
+    });
+    let _ = writeln!(
+        out,
+        "</tbody><tfoot><tr><th scope=\"row\">All drafts</th><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+         <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot></table></nav>",
+        total.quotes, total.unattributed, total.sources, total.errors, total.warnings, total.infos
+    );
 }

@@ -11,14 +11,79 @@ use std::fmt::Write;
 
 /// The prose of one draft; `id` prefixes every anchor (`d1-q3`).
 pub fn render(out: &mut String, r: &DraftReport, id: &str) {
+    let page = Page { r, id, at: Layout::of(r) };
     out.push_str("<div class=\"prose\">\n");
     let mut i = 0;
     while i < r.blocks.len() {
         let end = container_end(&r.blocks, i);
-        render_container(out, r, id, i..end);
+        render_container(out, &page, i..end);
         i = end;
     }
     out.push_str("</div>\n");
+}
+
+/// One draft being written, with where its quotes and findings are.
+struct Page<'a> {
+    r: &'a DraftReport,
+    id: &'a str,
+    at: Layout,
+}
+
+/// Which quotes and findings each block holds, found once, so the page is
+/// written in one pass however many quotes and findings the draft has.
+#[derive(Default)]
+struct Layout {
+    /// (quote, part) for each part of a quote in the block.
+    parts: Vec<Vec<(usize, usize)>>,
+    /// Numbered quotes whose last part is in the block: their notes go beside it.
+    ending: Vec<Vec<usize>>,
+    /// Findings placed in the block.
+    placed: Vec<Vec<usize>>,
+    /// (finding, label) for each label placed in the block.
+    labels: Vec<Vec<(usize, usize)>>,
+    /// Findings about each quote as a whole.
+    whole: Vec<Vec<usize>>,
+}
+
+impl Layout {
+    fn of(r: &DraftReport) -> Layout {
+        let n = r.blocks.len();
+        let mut at = Layout {
+            parts: vec![Vec::new(); n],
+            ending: vec![Vec::new(); n],
+            placed: vec![Vec::new(); n],
+            labels: vec![Vec::new(); n],
+            whole: vec![Vec::new(); r.quotes.len()],
+        };
+        for (qi, q) in r.quotes.iter().enumerate() {
+            for (k, (block, _)) in q.parts.iter().enumerate() {
+                if let Some(list) = at.parts.get_mut(*block) {
+                    list.push((qi, k));
+                }
+            }
+            if let (Some(_), Some((block, _))) = (q.number, q.parts.last()) {
+                if let Some(list) = at.ending.get_mut(*block) {
+                    list.push(qi);
+                }
+            }
+        }
+        for (fi, f) in r.findings.iter().enumerate() {
+            if let Some(place) = &f.place {
+                if let Some(list) = at.placed.get_mut(place.block) {
+                    list.push(fi);
+                }
+                if let Some(list) = place.quote.filter(|_| place.whole_quote).and_then(|q| at.whole.get_mut(q)) {
+                    list.push(fi);
+                }
+            }
+            for (li, label) in f.labels.iter().enumerate() {
+                if let Some(list) = label.place.as_ref().and_then(|p| at.labels.get_mut(p.block)) {
+                    list.push((fi, li));
+                }
+            }
+        }
+        at
+    }
 }
 
 /// Blocks rendered as one unit with one column of notes: a blockquote, a
@@ -40,7 +105,8 @@ fn container_end(blocks: &[Block], start: usize) -> usize {
     end
 }
 
-fn render_container(out: &mut String, r: &DraftReport, id: &str, range: std::ops::Range<usize>) {
+fn render_container(out: &mut String, page: &Page, range: std::ops::Range<usize>) {
+    let r = page.r;
     let quoted = r.blocks[range.start].blockquote.is_some();
     if quoted {
         out.push_str("<blockquote>");
@@ -60,7 +126,7 @@ fn render_container(out: &mut String, r: &DraftReport, id: &str, range: std::ops
         }
         let (open, close) = block_tags(block.kind);
         out.push_str(&open);
-        render_inline(out, r, id, b);
+        render_inline(out, page, b);
         out.push_str(&close);
     }
     close_list(out, open_list);
@@ -68,7 +134,7 @@ fn render_container(out: &mut String, r: &DraftReport, id: &str, range: std::ops
         out.push_str("</blockquote>");
     }
     out.push('\n');
-    render_notes(out, r, id, range);
+    render_notes(out, page, range);
 }
 
 fn close_list(out: &mut String, list: Option<BlockKind>) {
@@ -87,6 +153,7 @@ fn block_tags(kind: BlockKind) -> (String, String) {
         }
         BlockKind::ListItem | BlockKind::TableCell => ("<li>".into(), "</li>".into()),
         BlockKind::Paragraph => ("<p>".into(), "</p>".into()),
+        BlockKind::Footnote => ("<p class=\"footnote\">".into(), "</p>".into()),
     }
 }
 
@@ -101,10 +168,10 @@ struct Wrap {
 /// The text of block `b` with its quotes, flags and markers. Quote parts nest
 /// (a quote inside a quote); a finding's flag that would cross a quote's edge
 /// shrinks to its marker, so the markup always nests.
-fn render_inline(out: &mut String, r: &DraftReport, id: &str, b: usize) {
-    let block = &r.blocks[b];
-    let mut spans = quote_spans(r, id, b);
-    spans.extend(flag_spans(r, id, b, &spans));
+fn render_inline(out: &mut String, page: &Page, b: usize) {
+    let block = &page.r.blocks[b];
+    let mut spans = quote_spans(page, b);
+    spans.extend(flag_spans(page, b, &spans));
     // points before stretches at the same place, longer stretches outside shorter ones
     spans.sort_by_key(|s| (s.start, s.end > s.start, std::cmp::Reverse(s.end)));
     let text = &block.text;
@@ -136,17 +203,13 @@ fn render_inline(out: &mut String, r: &DraftReport, id: &str, b: usize) {
     push_prose(out, text, pos..text.len(), &block.code_chars);
 }
 
-fn quote_spans(r: &DraftReport, id: &str, b: usize) -> Vec<Wrap> {
+fn quote_spans(page: &Page, b: usize) -> Vec<Wrap> {
     let mut spans = Vec::new();
-    for (qi, q) in r.quotes.iter().enumerate() {
-        let count = q.parts.len();
-        for (k, (block, range)) in q.parts.iter().enumerate() {
-            if *block != b || range.start >= range.end {
-                continue;
-            }
-            let (open, close) = quote_markup(r, id, qi, q, k == 0, k + 1 == count);
-            spans.push(Wrap { start: range.start, end: range.end, open, close });
-        }
+    for &(qi, k) in &page.at.parts[b] {
+        let q = &page.r.quotes[qi];
+        let Some((_, range)) = q.parts.get(k).filter(|(_, range)| range.start < range.end) else { continue };
+        let (open, close) = quote_markup(page, qi, k == 0, k + 1 == q.parts.len());
+        spans.push(Wrap { start: range.start, end: range.end, open, close });
     }
     spans
 }
@@ -166,11 +229,16 @@ fn quote_class(q: &QuoteView) -> String {
 /// (the script shows that note on hover or focus); the first part has the id
 /// the note links back to; the last is followed by its marker and the badges
 /// of findings about the whole quote.
-fn quote_markup(r: &DraftReport, id: &str, qi: usize, q: &QuoteView, first: bool, last: bool) -> (String, String) {
+fn quote_markup(page: &Page, qi: usize, first: bool, last: bool) -> (String, String) {
+    let (q, id) = (&page.r.quotes[qi], page.id);
     let class = quote_class(q);
     let Some(n) = q.number else {
         let what = format!("{} quote: needs no speaker", q.kind.as_str());
-        return (format!("<span class=\"q {class}\" title=\"{}\">", escape(&what)), "</span>".into());
+        let mut close = String::from("</span>");
+        if last {
+            quote_badges(&mut close, page, qi);
+        }
+        return (format!("<span class=\"q {class}\" title=\"{}\">", escape(&what)), close);
     };
     let mut open = format!("<span class=\"q {class}\"");
     if first {
@@ -184,24 +252,29 @@ fn quote_markup(r: &DraftReport, id: &str, qi: usize, q: &QuoteView, first: bool
             close.push_str("<span class=\"who-q\"> who?</span>");
         }
         close.push_str("</a>");
-        for (fi, f) in r.findings.iter().enumerate() {
-            if f.place.as_ref().is_some_and(|p| p.quote == Some(qi) && p.whole_quote) {
-                badge(&mut close, id, fi, f);
-            }
-        }
+        quote_badges(&mut close, page, qi);
     }
     (open, close)
+}
+
+/// The badges of the findings about quote `qi` as a whole.
+fn quote_badges(out: &mut String, page: &Page, qi: usize) {
+    for &fi in &page.at.whole[qi] {
+        badge(out, page.id, fi, &page.r.findings[fi]);
+    }
 }
 
 /// Findings placed in block `b` and not about a whole quote: a wavy line
 /// under their words and a badge after them; the other places they point
 /// to get a dotted line, with what the finding says there on hover.
-fn flag_spans(r: &DraftReport, id: &str, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
+fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
+    let (r, id) = (page.r, page.id);
     let text = &r.blocks[b].text;
     let mut spans = Vec::new();
-    for (fi, f) in r.findings.iter().enumerate() {
+    for &fi in &page.at.placed[b] {
+        let f = &r.findings[fi];
         let sev = severity_class(f.severity);
-        if let Some(place) = f.place.as_ref().filter(|p| p.block == b && !p.whole_quote) {
+        if let Some(place) = f.place.as_ref().filter(|p| !p.whole_quote) {
             let (start, end) = nesting(&place.range, quotes);
             let mut close = String::new();
             let open = if end > start {
@@ -213,8 +286,12 @@ fn flag_spans(r: &DraftReport, id: &str, b: usize, quotes: &[Wrap]) -> Vec<Wrap>
             badge(&mut close, id, fi, f);
             spans.push(Wrap { start, end, open, close });
         }
-        for label in &f.labels {
-            let Some(place) = label.place.as_ref().filter(|p| p.block == b) else { continue };
+    }
+    for &(fi, li) in &page.at.labels[b] {
+        let f = &r.findings[fi];
+        let sev = severity_class(f.severity);
+        let label = &f.labels[li];
+        if let Some(place) = &label.place {
             let (start, end) = nesting(&place.range, quotes);
             if end > start {
                 let open = format!(
@@ -269,19 +346,20 @@ fn badge(out: &mut String, id: &str, fi: usize, f: &crate::report::model::Findin
 
 /// Beside a container: the note of each quote that ends in it and the
 /// details of each finding placed in it, in the order of the text.
-fn render_notes(out: &mut String, r: &DraftReport, id: &str, blocks: std::ops::Range<usize>) {
+fn render_notes(out: &mut String, page: &Page, blocks: std::ops::Range<usize>) {
+    let (r, id) = (page.r, page.id);
     let mut items: Vec<((usize, usize), String)> = Vec::new();
-    for q in &r.quotes {
+    for &qi in blocks.clone().flat_map(|b| &page.at.ending[b]) {
+        let q = &r.quotes[qi];
         let (Some(n), Some((block, range))) = (q.number, q.parts.last()) else { continue };
-        if blocks.contains(block) {
-            let mut note = format!("<p class=\"note\" id=\"{id}-n{n}\"><a href=\"#{id}-q{n}\">{n}</a> ");
-            quote_note(&mut note, q);
-            note.push_str("</p>");
-            items.push(((*block, range.end), note));
-        }
+        let mut note = format!("<p class=\"note\" id=\"{id}-n{n}\"><a href=\"#{id}-q{n}\">{n}</a> ");
+        quote_note(&mut note, q);
+        note.push_str("</p>");
+        items.push(((*block, range.end), note));
     }
-    for (fi, f) in r.findings.iter().enumerate() {
-        let Some(place) = f.place.as_ref().filter(|p| blocks.contains(&p.block)) else { continue };
+    for &fi in blocks.clone().flat_map(|b| &page.at.placed[b]) {
+        let f = &r.findings[fi];
+        let Some(place) = &f.place else { continue };
         let end = match place.quote.and_then(|qi| r.quotes.get(qi)) {
             Some(q) if place.whole_quote => q.parts.last().map_or(place.range.end, |(_, rg)| rg.end),
             _ => place.range.end,
