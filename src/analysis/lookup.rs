@@ -17,6 +17,7 @@ pub struct Lookups {
     speakers: OnceLock<SpanSet>,
     blocks: OnceLock<BlockIndex>,
     words: OnceLock<Vec<Vec<ProseWord>>>,
+    reports: OnceLock<Vec<bool>>,
 }
 
 /// A run of letters (with apostrophes inside it) in a block's text: the unit
@@ -123,6 +124,15 @@ impl Analysis {
     /// them; `lex` must be the lexicon the draft was analysed with.
     pub fn prose_words(&self, lex: &Lexicon) -> &[Vec<ProseWord>] {
         self.lookups.words.get_or_init(|| (0..self.doc.blocks.len()).map(|b| self.block_words(b, lex)).collect())
+    }
+
+    /// Whether block `b` has a reporting verb outside quotations (the
+    /// writer's words report speech or writing); `lex` as for [`Analysis::prose_words`].
+    pub fn reports_speech(&self, b: usize, lex: &Lexicon) -> bool {
+        let all = self.lookups.reports.get_or_init(|| {
+            self.prose_words(lex).iter().map(|ws| ws.iter().any(|w| !w.quoted && w.verb.is_some())).collect()
+        });
+        all.get(b).copied().unwrap_or(false)
     }
 
     fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
