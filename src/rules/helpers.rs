@@ -78,8 +78,6 @@ pub fn cue_verb(cue: &str) -> &str {
     cue.split_whitespace().next().unwrap_or_default()
 }
 
-pub use crate::analysis::lookup::word_ranges;
-
 #[cfg(test)]
 mod tests {
     use super::*;
