@@ -247,16 +247,17 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
     if alone && s.hi < v.toks.len() {
         let next = v.sentence(s.hi);
         let words = (next.lo..next.hi).filter(|&j| f.is_word(j)).count();
-        let first_quote = (next.lo..next.hi).find(|&j| f.is_quote(j));
-        if words <= 7 && first_quote.is_none() {
+        let quoted = (next.lo..next.hi).any(|j| f.is_quote(j));
+        if words <= 7 && !quoted {
             if let Some(found) = introducer(&f, next) {
                 return Some((b, found));
             }
         }
-        let head = Sentence { lo: next.lo, hi: first_quote.unwrap_or(next.hi).min(next.lo + 30) };
-        if let Some(found) =
-            introducer(&f, head).filter(|fd| fd.mention.start == next.lo && fd.cue > fd.mention.start)
-        {
+        // (not when it quotes someone itself: "“Q.” Haddad said the vote was “final”" is ambiguous)
+        let quotes_too = (next.lo..next.hi).any(|j| f.is_quote(j) && !f.is_name_part(j));
+        let head = Sentence { lo: next.lo, hi: next.hi.min(next.lo + 30) };
+        let opening = introducer(&f, head).filter(|fd| fd.mention.start == next.lo && fd.cue > fd.mention.start);
+        if let (false, Some(found)) = (quotes_too, opening) {
             return Some((b, found));
         }
     }

@@ -40,6 +40,12 @@ insertion look like something the speaker said.
 
 ## Example
 
+Under a house style that marks insertions with brackets:
+
+```toml
+style = "guardian"
+```
+
 ```markdown
 “The extent of (their) cooperation will grow,” said Ruth Adler, an analyst.
 ```
