@@ -23,16 +23,16 @@ pub struct Analysis {
 
 /// Analyses a draft with the built-in word lists.
 pub fn analyze(file: SourceFile) -> Analysis {
-    analyze_with_lexicon(file, Lexicon::builtin())
+    analyze_with_lexicon(file, Lexicon::builtin(), &[])
 }
 
 /// Analyses a draft with the word lists of its configuration.
 pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
-    analyze_with_lexicon(file, settings.lexicon())
+    analyze_with_lexicon(file, settings.lexicon(), &settings.prose_tags)
 }
 
-fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon) -> Analysis {
-    let doc = markdown::parse(&file.text);
+fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[String]) -> Analysis {
+    let doc = markdown::parse_with(&file.text, markdown::ParseOptions::for_path(&file.path, prose_tags));
     let mut scan = scan::scan(&doc);
     let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);

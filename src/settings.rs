@@ -103,6 +103,10 @@ pub struct Settings {
     pub source_roots: Vec<std::path::PathBuf>,
     /// Source material quotes are checked against (see `provenance`).
     pub sources: crate::provenance::Sources,
+    /// Names of template tags (`pullquote`), template arguments (`caption`)
+    /// and HTML elements or classes whose text is prose, though by default
+    /// it is not.
+    pub prose_tags: Vec<String>,
 }
 
 /// A lexicon shared between the settings that use it; none means the built-in one.

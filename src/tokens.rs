@@ -134,6 +134,11 @@ impl BlockTokens {
         }
     }
 
+    /// The block's sentences in order (a quotation's sentences count as one).
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
+        self.runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start, hi: r.end })
+    }
+
     /// The token of quotation `id` in this block, if it has one.
     pub fn quote_token(&self, id: usize) -> Option<usize> {
         let at = self.quote_tokens.partition_point(|&(q, _)| q < id);

@@ -17,7 +17,7 @@ fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             drafts(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
+        } else if path.extension().is_some_and(|e| e == "md" || e == "mdx") {
             out.push(path);
         }
     }
@@ -70,7 +70,9 @@ fn check_spans(path: &Path, a: &Analysis) {
         let Some(src) = a.file.text.get(q.span.range()) else {
             panic!("{}: span {:?} not on char boundaries", path.display(), q.span);
         };
+        // a block quote's lines carry `>` markers between its words
         if q.parts.len() == 1
+            && q.kind != quotelint::quote::QuoteKind::Block
             && !src.contains('&')
             && !src.contains('\\')
             && !src.contains('`')

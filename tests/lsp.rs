@@ -47,7 +47,11 @@ impl Client {
 
     fn send(&mut self, message: Value) {
         let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
         self.stdin.flush().unwrap();
     }
 
@@ -64,8 +68,14 @@ impl Client {
 
     /// The next message matching `wanted`, skipping others (logs, say); fails after 20 s.
     fn wait_for(&self, wanted: impl Fn(&Value) -> bool) -> Value {
+        self.wait_longer_for(Duration::from_secs(20), wanted)
+    }
+
+    fn wait_longer_for(&self, limit: Duration, wanted: impl Fn(&Value) -> bool) -> Value {
+        let start = std::time::Instant::now();
         loop {
-            let message = self.incoming.recv_timeout(Duration::from_secs(20)).expect("the server answers in time");
+            let left = limit.saturating_sub(start.elapsed());
+            let message = self.incoming.recv_timeout(left).expect("the server answers in time");
             if wanted(&message) {
                 return message;
             }
@@ -127,9 +137,13 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 }
 
 fn open(client: &mut Client, text: &str) {
+    open_at(client, URI, text);
+}
+
+fn open_at(client: &mut Client, uri: &str, text: &str) {
     client.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": URI, "languageId": "markdown", "version": 1, "text": text}}),
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
     );
 }
 
@@ -214,4 +228,152 @@ fn exit_without_shutdown_is_exit_code_one() {
     client.notify("exit", Value::Null);
     drop(client.stdin);
     assert_eq!(wait_with_timeout(&mut client.child, Duration::from_secs(20)), Some(1));
+}
+
+#[test]
+fn malformed_frames_are_answered_or_skipped_and_the_server_carries_on() {
+    let mut client = Client::start();
+    // Bad initialize params get an error; a good initialize still works after it.
+    let bad = client.request("initialize", json!({"processId": "not a number", "capabilities": 5}));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    client.initialize(json!({}));
+    // Not JSON: a parse error with a null id.
+    client.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let parse = client.wait_for(|m| m.get("error").is_some());
+    assert_eq!(parse["error"]["code"], -32700);
+    assert_eq!(parse["id"], Value::Null);
+    // JSON but no message: invalid request, with the id it gave.
+    client.send(json!({"jsonrpc": "2.0", "id": 77, "params": {}}));
+    let invalid = client.wait_for(|m| m.get("error").is_some());
+    assert_eq!((invalid["id"].clone(), invalid["error"]["code"].clone()), (json!(77), json!(-32600)));
+    // No usable length: skipped, and the next frame is read.
+    client.send_raw(b"Content-Length: many\r\n\r\n{\"id\": 1}");
+    // Bad params on a request: invalid params.
+    let hover = client.request("textDocument/hover", json!({"textDocument": 5}));
+    assert_eq!(hover["error"]["code"], -32602);
+    // Bad params on a notification cannot be answered; the server goes on.
+    client.notify("textDocument/didOpen", json!({"textDocument": {"uri": 5}}));
+    open(&mut client, DRAFT);
+    assert_eq!(client.diagnostics()["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn an_oversized_frame_is_skipped_without_being_held_in_memory() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    // Over the 64 MB limit: read past in pieces, never allocated whole.
+    let size = (64 << 20) + 1;
+    client.send_raw(format!("Content-Length: {size}\r\n\r\n").as_bytes());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        client.send_raw(&chunk);
+    }
+    client.send_raw(b" ");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(hover["result"], Value::Null, "the next request is answered: {hover}");
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn an_absurd_content_length_does_not_abort_the_server() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.send_raw(b"Content-Length: 100000000000\r\n\r\n{}");
+    // It waits for the rest of the frame; when the client goes, it ends (1: no shutdown), not aborts.
+    drop(client.stdin);
+    assert_eq!(wait_with_timeout(&mut client.child, Duration::from_secs(20)), Some(1));
+}
+
+/// Plain wire copy, `bytes` long: quotes, attributions, no findings to speak of.
+fn long_draft(bytes: usize) -> String {
+    let paragraph = "The harbour council met on Tuesday to discuss the ferry timetable. \
+        “We will keep the morning crossing,” said Mayor Ana Ruiz in a statement. \
+        Councillors voted to review the fares in the spring.\n\n";
+    paragraph.repeat(bytes / paragraph.len() + 1)
+}
+
+#[test]
+fn hover_on_one_draft_is_answered_while_a_big_one_is_checked() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    let big = "file:///newsroom/desk/archive.md";
+    open_at(&mut client, big, &long_draft(10 << 20));
+    open(&mut client, DRAFT);
+    let small = client.wait_longer_for(Duration::from_secs(120), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI
+    });
+    assert_eq!(small["params"]["diagnostics"][0]["code"], "QF001");
+    let start = std::time::Instant::now();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 17}}),
+    );
+    // A loose bound for a loaded machine in a debug build: the point is that
+    // the hover does not wait for the 10 MB draft (minutes before).
+    assert!(start.elapsed() < Duration::from_secs(5), "hover took {:?}", start.elapsed());
+    assert!(hover["result"]["contents"]["value"].as_str().is_some_and(|v| v.contains("QF001")), "{hover}");
+    drop(client.stdin);
+    let _ = client.child.kill();
+}
+
+#[test]
+fn the_latest_version_wins_and_stale_results_are_dropped() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    // Version 1 takes a while to check; versions 2 and 3 arrive meanwhile.
+    open(&mut client, &long_draft(2 << 20));
+    for (version, text) in [(2, DRAFT.to_string()), (3, DRAFT.replace("again\n", "again,” he said.\n"))] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    let published = client.wait_longer_for(Duration::from_secs(120), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 3
+    });
+    assert_eq!(published["params"]["diagnostics"], json!([]));
+    // Nothing older is published after it.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 17}}),
+    );
+    assert_eq!(hover["result"], Value::Null);
+    let seen: Vec<Value> = client.incoming.try_iter().collect();
+    assert!(seen.iter().all(|m| m["method"] != "textDocument/publishDiagnostics"), "{seen:?}");
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn a_broken_config_is_published_on_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("quotelint.toml"), "style = \"ap\"\nsytle = \"reuters\"\n").unwrap();
+    let draft = lsp_types::Url::from_file_path(root.join("d.md")).unwrap().to_string();
+    let config = lsp_types::Url::from_file_path(root.join("quotelint.toml")).unwrap().to_string();
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    open_at(&mut client, &draft, DRAFT);
+    let shown = client.wait_for(|m| m["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(text.contains("quotelint.toml:2:1: unknown field `sytle`"), "{text}");
+    let on_config = client
+        .wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == config.as_str());
+    let d = &on_config["params"]["diagnostics"][0];
+    assert_eq!(d["range"]["start"], json!({"line": 1, "character": 0}));
+    assert!(d["message"].as_str().unwrap().starts_with("unknown field `sytle`"), "{d}");
+    // The draft is still checked, with the defaults.
+    let on_draft = client
+        .wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == draft.as_str());
+    assert_eq!(on_draft["params"]["diagnostics"][0]["code"], "QF001");
+    // Fixed and saved: the config's diagnostic is cleared.
+    std::fs::write(root.join("quotelint.toml"), "style = \"ap\"\n").unwrap();
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": config}}));
+    let cleared = client
+        .wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == config.as_str());
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    assert_eq!(client.shut_down(), 0);
 }

@@ -1,112 +1,148 @@
-//! What the story has said so far: the people and organisations named, the
-//! last speaker, and the channel each speaker was reached through. Resolves
-//! pronouns ("she"), epithets ("the specialist") and surnames ("Kim").
+//! What the story has said so far: its cast (see `entities`), who spoke
+//! last, and the channel each speaker was reached through. Resolves pronouns
+//! ("she"), epithets ("the specialist") and surnames ("Kim").
 
+use super::discourse::{EpithetMention, Event, PronounMention};
+use super::entities::{Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
-use super::mention::Frame;
+use super::names::{clean_name, role_gender};
 use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
 use crate::span::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
+/// How many earlier speakers a quote without attribution may look back over.
+const HISTORY: usize = 8;
+
+/// Someone who spoke: in a quote the story attributes, or in reported speech.
 #[derive(Debug, Clone)]
-struct Named {
-    name: String,
-    kind: SpeakerKind,
-    /// Source offset of the latest mention, to order people by recency.
+struct Turn {
+    block: usize,
     at: usize,
+    attribution: Attribution,
+    /// Reported speech ("Smith says the plan …") rather than a quote.
+    reported: bool,
+    /// Whether a bare quote after it continues this speaker.
+    runs_on: bool,
 }
 
 #[derive(Debug, Default)]
 pub struct Context {
-    named: Vec<Named>,
-    last: Option<(usize, Attribution)>,
-    /// Blocks since the last attribution that named someone else as a subject.
-    interrupted: bool,
+    cast: Registry,
+    /// Mentions read from blocks but not yet applied to the cast, in order.
+    pending: VecDeque<Event>,
+    /// Source offset where each sentence of the story starts, in order.
+    sentence_starts: Vec<usize>,
+    turns: VecDeque<Turn>,
+    /// Where a person was named by full name: (block, offset).
+    interruptions: VecDeque<(usize, usize)>,
+    /// Offsets of pronouns already resolved as speakers.
+    resolved: HashSet<usize>,
     channels: HashMap<String, Channel>,
 }
 
-const TITLES_STRIP: &[&str] = &["the", "The"];
-/// Words that qualify a title: "Deputy Minister", "Former President".
-const TITLE_MODIFIERS: &[&str] = &[
-    "Deputy",
-    "Vice",
-    "Acting",
-    "Former",
-    "Chief",
-    "Senior",
-    "Assistant",
-    "Foreign",
-    "Prime",
-    "Defence",
-    "Defense",
-    "Interior",
-    "Finance",
-    "State",
-    "Attorney",
-    "General",
-    "Lt.",
-    "Majority",
-    "Minority",
-    "House",
-    "Senate",
-];
-
 impl Context {
-    /// Registers every name the block mentions (runs of capitalised words).
-    pub fn read_block(&mut self, index: usize, f: &Frame, block: &ProseBlock) {
-        let mut i = 0;
-        while i < f.toks.len() {
-            // only names are registered: skip words that cannot start one
-            if !f.can_start_name(i) && !f.is_title_at(i) && f.lower(i) != "the" {
-                i += 1;
-                continue;
-            }
-            match f.name_at(i, f.toks.len()) {
-                Some(m)
-                    if matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization) && m.end > m.start =>
-                {
-                    let text = f.span_text(m.start, m.end);
-                    let words = text.split_whitespace().count();
-                    let at = f.toks.get(m.start).map_or(0, |t| block.source_span(t.start..t.end).start);
-                    if words >= 2 || m.kind == SpeakerKind::Organization {
-                        self.register(clean_name(text, f.lex), m.kind, at);
+    /// Takes in a block's sentences (their source offsets) and its mentions.
+    pub fn read_block(&mut self, index: usize, sentence_starts: &[usize], events: Vec<Event>) {
+        self.sentence_starts.extend_from_slice(sentence_starts);
+        for e in &events {
+            if let Event::Name(m) = e {
+                if m.kind == SpeakerKind::Person && m.written_full {
+                    self.interruptions.push_back((index, m.at));
+                    if self.interruptions.len() > HISTORY {
+                        self.interruptions.pop_front();
                     }
-                    if self.last.as_ref().is_some_and(|(b, _)| *b < index)
-                        && m.kind == SpeakerKind::Person
-                        && words >= 2
-                    {
-                        self.interrupted = true;
-                    }
-                    i = m.end;
                 }
-                _ => i += 1,
+            }
+        }
+        self.pending.extend(events);
+    }
+
+    /// The number of sentences read so far: the next block's first sentence.
+    pub fn sentences_read(&self) -> usize {
+        self.sentence_starts.len()
+    }
+
+    fn sentence_at(&self, at: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// Applies every mention before `at` to the cast.
+    fn advance(&mut self, at: usize) {
+        while self.pending.front().is_some_and(|e| e.at() < at) {
+            let Some(event) = self.pending.pop_front() else { break };
+            match event {
+                Event::Name(m) => {
+                    self.cast.mention(&m);
+                }
+                Event::Pronoun(p) => self.pronoun_mention(p),
+                Event::Epithet(e) => self.epithet_mention(&e),
             }
         }
     }
 
-    fn register(&mut self, name: String, kind: SpeakerKind, at: usize) {
-        if name.is_empty() {
+    /// A subject "he" or "she" in the writer's words keeps its referent prominent.
+    fn pronoun_mention(&mut self, p: PronounMention) {
+        if self.resolved.contains(&p.at) {
             return;
         }
-        self.named.retain(|n| n.name != name);
-        self.named.push(Named { name, kind, at });
+        if let Some(id) = self.cast.person_for_pronoun(p.at, p.sentence, Some(p.gender)) {
+            self.cast.set_gender(id, p.gender);
+            self.cast.touch(id, p.at, p.sentence, p.role);
+        }
     }
 
-    /// Records an attribution as the latest, for follow-on quotes and pronouns.
+    /// "The mayor told reporters …": the person so described stays prominent.
+    fn epithet_mention(&mut self, e: &EpithetMention) {
+        let id = if e.organisation {
+            self.cast.organisation_called(e.at, e.sentence, &e.head)
+        } else {
+            self.cast.person_described(e.at, e.sentence, &e.head)
+        };
+        if let Some(id) = id {
+            self.cast.touch(id, e.at, e.sentence, e.role);
+        }
+    }
+
+    /// Records an attribution, for follow-on quotes and pronouns.
     pub fn attributed(&mut self, block: usize, a: &Attribution) {
-        if let Some(s) = &a.speaker {
-            if let (Some(name), SpeakerKind::Person | SpeakerKind::Organization) = (&s.name, s.kind) {
-                self.register(name.clone(), s.kind, s.span.start);
+        self.turn(block, a, false, true);
+    }
+
+    /// Records reported speech ("Smith says the plan …"): a quote-only
+    /// paragraph after it is usually the same speaker's.
+    /// `runs_on` is false for reported speech that only ends the turn of the
+    /// speaker before it.
+    pub fn reported(&mut self, block: usize, speaker: Speaker, runs_on: bool) {
+        let a = Attribution { speaker: Some(speaker), cue: None, channel: None };
+        self.turn(block, &a, true, runs_on);
+    }
+
+    fn turn(&mut self, block: usize, a: &Attribution, reported: bool, runs_on: bool) {
+        let Some(s) = &a.speaker else { return };
+        let at = s.span.start;
+        if let Some(name) = &s.name {
+            if let Some(id) = self.cast.lookup(name, s.kind) {
+                let sentence = self.sentence_at(at);
+                self.cast.touch(id, at, sentence, if reported { Role::Reporter } else { Role::Speaker });
             }
-            if let (Some(name), Some(ch)) = (&s.name, &a.channel) {
+            if let (Some(ch), false) = (&a.channel, reported) {
                 self.channels.insert(name.clone(), ch.clone());
             }
         }
-        self.last = Some((block, a.clone()));
-        self.interrupted = false;
+        self.push_turn(Turn { block, at, attribution: a.clone(), reported, runs_on });
+    }
+
+    /// Keeps the turns in source order: quotes are attributed block by block,
+    /// reported speech as its block is read.
+    fn push_turn(&mut self, turn: Turn) {
+        let pos = self.turns.iter().rposition(|t| t.at <= turn.at).map_or(0, |p| p + 1);
+        self.turns.insert(pos, turn);
+        if self.turns.len() > HISTORY {
+            self.turns.pop_front();
+        }
     }
 
     /// Remembers how a speaker was reached, unless the story already said.
@@ -116,98 +152,113 @@ impl Context {
         }
     }
 
-    /// A quote with no attribution of its own, close after an attributed one
-    /// with nobody else named in between, is the same speaker's.
-    /// A follow-on quote in `block` keeps the last speaker current.
-    pub fn continued(&mut self, block: usize) {
-        if let Some((b, _)) = self.last.as_mut() {
-            *b = block;
+    /// A follow-on quote at `at` in `block` keeps its speaker current.
+    pub fn continued(&mut self, block: usize, at: usize, a: &Attribution) {
+        self.push_turn(Turn { block, at, attribution: a.clone(), reported: false, runs_on: true });
+    }
+
+    /// The speaker of a quote at `at` with no attribution of its own: the
+    /// latest speaker before it, if close enough (reported speech only from
+    /// the paragraph before) and nobody else was named as a person since.
+    pub fn follow_on(&self, block: usize, at: usize, max: usize, reported_too: bool) -> Attribution {
+        let Some(t) = self.turns.iter().rev().find(|t| t.at < at && (reported_too || !t.reported)) else {
+            return Attribution::default();
+        };
+        if !t.runs_on {
+            return Attribution::default();
+        }
+        let reach = if t.reported { 1 } else { max };
+        // a full name in a later paragraph, even the speaker's, means the
+        // writer's narrative has taken over
+        let interrupted = self.interruptions.iter().any(|&(b, pos)| b > t.block && pos > t.at && pos < at);
+        if block.saturating_sub(t.block) <= reach && !interrupted {
+            Attribution { cue: None, ..t.attribution.clone() }
+        } else {
+            Attribution::default()
         }
     }
 
-    pub fn follow_on(&self, block: usize, max: usize) -> Attribution {
-        match &self.last {
-            Some((b, a)) if block.saturating_sub(*b) <= max && !self.interrupted => {
-                Attribution { cue: None, ..a.clone() }
-            }
-            _ => Attribution::default(),
-        }
-    }
-
-    fn last_speaker_name(&self, kinds: &[SpeakerKind]) -> Option<String> {
-        let (_, a) = self.last.as_ref()?;
-        let s = a.speaker.as_ref()?;
-        let kind = self.named.iter().find(|n| Some(&n.name) == s.name.as_ref()).map(|n| n.kind);
-        kind.filter(|k| kinds.contains(k)).and(s.name.clone())
+    fn last_speaker_name(&self, at: usize) -> Option<String> {
+        let t = self.turns.iter().rev().find(|t| t.at < at)?;
+        let s = t.attribution.speaker.as_ref()?;
+        let id = self.cast.lookup(s.name.as_ref()?, s.kind)?;
+        Some(self.cast.entity(id).name.clone())
     }
 
     /// Turns a mention into a speaker, resolving who it refers to.
     pub fn resolve(&mut self, mention: String, span: Span, kind: SpeakerKind, lex: &Lexicon) -> Speaker {
+        self.advance(span.start);
+        let at = span.start;
+        let sentence = self.sentence_at(at);
         let name = match kind {
-            SpeakerKind::Person => Some(self.person_name(&clean_name(&mention, lex))),
-            SpeakerKind::Organization => Some(clean_name(&mention, lex)),
-            SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase(), span.start),
-            SpeakerKind::Role => self.epithet(&mention, span.start, lex),
-            SpeakerKind::Vague if mention.to_lowercase().contains("same") => {
-                self.last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
-            }
+            SpeakerKind::Person | SpeakerKind::Organization => Some(self.named(&mention, kind, at, sentence, lex)),
+            SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase(), at, sentence),
+            SpeakerKind::Role => self.epithet(&mention, at, sentence, lex),
+            SpeakerKind::Vague if mention.to_lowercase().contains("same") => self.last_speaker_name(at),
             _ => None,
         };
         Speaker { mention, span, kind, name }
     }
 
-    /// A surname alone ("Kim") is the person last named with that surname.
-    fn person_name(&self, name: &str) -> String {
-        if name.split_whitespace().count() > 1 {
-            return name.to_string();
-        }
-        self.named
-            .iter()
-            .rev()
-            .filter(|n| n.kind == SpeakerKind::Person)
-            .find(|n| n.name.split_whitespace().last() == Some(name))
-            .map_or_else(|| name.to_string(), |n| n.name.clone())
+    /// The registered name a written name refers to ("Kim" → "Soo Kim").
+    fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> String {
+        let name = clean_name(mention, lex);
+        let id = match self.cast.lookup(&name, kind) {
+            Some(id) => id,
+            None => self.cast.mention(&NameMention {
+                name: name.clone(),
+                kind,
+                at,
+                sentence,
+                role: Role::Other,
+                personhood: 0,
+                gender: None,
+                descriptors: Vec::new(),
+                written_full: false,
+            }),
+        };
+        self.cast.entity(id).name.clone()
     }
 
-    fn pronoun(&self, word: &str, at: usize) -> Option<String> {
-        let person = [SpeakerKind::Person];
-        let org = [SpeakerKind::Organization];
-        match word {
-            "he" | "she" | "i" => self.last_before(&person, at),
-            "it" => self.last_before(&org, at),
-            _ => self
-                .last_speaker_name(&[SpeakerKind::Person, SpeakerKind::Organization])
-                .or_else(|| self.last_before(&org, at)),
-        }
+    fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<String> {
+        let bare = word.split(['\'', '’']).next().unwrap_or_default();
+        let id = match bare {
+            "he" | "she" => {
+                let gender = if bare == "he" { Gender::Male } else { Gender::Female };
+                let id = self.cast.person_for_pronoun(at, sentence, Some(gender))?;
+                self.cast.set_gender(id, gender);
+                self.resolved.insert(at);
+                id
+            }
+            "i" => self.cast.person_for_pronoun(at, sentence, None)?,
+            "it" => self.cast.organisation(at, sentence)?,
+            // "they": the last speaker (a group, or someone unnamed by gender), else an organisation
+            _ => return self.last_speaker_name(at).or_else(|| self.organisation_name(at, sentence)),
+        };
+        Some(self.cast.entity(id).name.clone())
     }
 
-    /// The person or organisation named most recently before `at`.
-    fn last_before(&self, kinds: &[SpeakerKind], at: usize) -> Option<String> {
-        self.named
-            .iter()
-            .filter(|n| kinds.contains(&n.kind) && n.at < at)
-            .max_by_key(|n| n.at)
-            .map(|n| n.name.clone())
+    fn organisation_name(&self, at: usize, sentence: usize) -> Option<String> {
+        self.cast.organisation(at, sentence).map(|id| self.cast.entity(id).name.clone())
     }
 
-    /// "the American agency" is the organisation last named; "the specialist"
-    /// the person. An indefinite role ("a spokesman") names nobody.
-    fn epithet(&self, mention: &str, at: usize, lex: &Lexicon) -> Option<String> {
+    /// "the American agency" is the organisation last named with that word;
+    /// "the specialist" the person so described, or the most prominent one.
+    /// An indefinite role ("a spokesman") names nobody.
+    fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<String> {
         let lower = mention.to_lowercase();
         if !lower.starts_with("the ") {
             return None;
         }
-        let head = lower.split_whitespace().last().unwrap_or_default();
-        if lex.is_org_word(head) {
-            // "the agency" is the last organisation whose name has that word
-            let named = self.named.iter().filter(|n| n.kind == SpeakerKind::Organization && n.at < at);
-            // only one whose name has the word: "the ministry" is not the last outlet named
-            return named
-                .filter(|n| n.name.to_lowercase().contains(head))
-                .max_by_key(|n| n.at)
-                .map(|n| n.name.clone());
-        }
-        self.last_speaker_name(&[SpeakerKind::Person]).or_else(|| self.last_before(&[SpeakerKind::Person], at))
+        let head = lower.split_whitespace().last().unwrap_or_default().trim_end_matches(['.', ',']);
+        let id = if lex.is_org_word(head) {
+            self.cast.organisation_called(at, sentence, head)?
+        } else if lower.split_whitespace().any(|w| lex.is_role_noun(w.trim_end_matches(','))) {
+            self.cast.person_for_epithet(at, sentence, head, role_gender(head))?
+        } else {
+            return None;
+        };
+        Some(self.cast.entity(id).name.clone())
     }
 
     /// The channel stated in the attribution's sentence, or else the one this
@@ -236,23 +287,4 @@ fn channel_phrase(block: &ProseBlock, range: Range<usize>, lex: &Lexicon) -> Opt
         m.outlet.as_ref().and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.clone())));
     let r = range.start + m.range.start..range.start + m.range.end;
     Some(Channel { text: text.get(m.range.clone())?.to_string(), span: block.source_span(r), kind, outlet })
-}
-
-/// A name without courtesy titles or a leading "the": "Rep. G.K. Butterfield" → "G.K. Butterfield".
-fn clean_name(text: &str, lex: &Lexicon) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // "Rep.", "Deputy Minister", "Prime Minister": titles and role words before the name
-    let titled = |w: &&&str| {
-        TITLES_STRIP.contains(w)
-            || lex.is_title(w)
-            || lex.is_role_noun(&w.to_lowercase())
-            || TITLE_MODIFIERS.contains(w)
-    };
-    let skip = words.iter().take_while(titled).count().min(words.len().saturating_sub(1));
-    let rest = words.get(skip..).unwrap_or_default();
-    rest.join(" ")
-        .trim_end_matches(['.', ',', '’', '\''])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_string()
 }

@@ -2,12 +2,15 @@
 //! first from its own sentence, then from its neighbours, then by inheriting
 //! the speaker of the quote before it.
 
+mod signature;
+
 use super::context::Context;
+use super::discourse;
 use super::mention::Frame;
 use super::patterns::{Found, Sentence};
 use super::tokens::{TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
-use crate::lexicon::{Lexicon, PhraseList};
+use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 use crate::tokens::{BlockTokens, DraftTokens};
@@ -40,6 +43,16 @@ impl<'a> BlockView<'a> {
     fn quote_token(&self, id: usize) -> Option<usize> {
         self.tokens.quote_token(id)
     }
+
+    /// The block's sentences, in order.
+    fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
+        self.tokens.sentences().map(|s| Sentence { lo: s.lo, hi: s.hi })
+    }
+
+    /// Source offset of token `i`.
+    fn source_at(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.block.span.start, |t| self.block.source_span(t.start..t.end).start)
+    }
 }
 
 /// Attributes every quote; also refines short partial quotes that no one
@@ -53,12 +66,12 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
     let mut next_block = 0;
     let mut promoted = Vec::new();
+    let mut terms = Vec::new();
     for id in order {
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {
-                ctx.read_block(next_block, &v.frame(lex), v.block);
-                note_reported_channels(v, lex, &mut ctx);
+                read_block(next_block, v, lex, &mut ctx);
             }
             next_block += 1;
         }
@@ -73,6 +86,9 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
             continue;
         }
         out[id] = attribute_one(id, q, &views, lex, &mut ctx);
+        if out[id].speaker.is_none() && q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, &views, lex) {
+            terms.push(id);
+        }
     }
     for id in promoted {
         if let Some(q) = quotes.get_mut(id) {
@@ -80,7 +96,7 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
         }
     }
     inherit_nested(quotes, &mut out);
-    refine_kinds(quotes, &out);
+    refine_kinds(quotes, &out, &terms);
     out
 }
 
@@ -101,7 +117,7 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
     // and he feels …") belongs to the clause before it; one that opens its
     // sentence, to the attribution after it.
     let found = if embedded(id, q, views) { before().or_else(after) } else { after().or_else(before) };
-    let found = found.or_else(|| neighbour(id, q, views, lex));
+    let found = found.or_else(|| neighbour(id, q, views, lex)).or_else(|| signature::found(q, views, lex));
     match found {
         Some((b, found)) => {
             let v = &views[b];
@@ -109,11 +125,15 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
             ctx.attributed(b, &attribution);
             attribution
         }
+        // a fragment in a sentence that reports no speech is nobody's follow-on
+        None if q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, views, lex) => Attribution::default(),
         None => {
-            let inherited = ctx.follow_on(q.first_block(), FOLLOW_ON_BLOCKS);
+            // a word or two in marks after reported speech is a term, not the speaker's words
+            let short = q.kind == QuoteKind::Partial && q.text.split_whitespace().count() <= 3;
+            let inherited = ctx.follow_on(q.first_block(), q.span.start, FOLLOW_ON_BLOCKS, !short);
             if inherited.speaker.is_some() {
                 // a run of quote-only paragraphs stays with its speaker
-                ctx.continued(q.last_block());
+                ctx.continued(q.last_block(), q.span.start, &inherited);
             }
             inherited
         }
@@ -283,30 +303,41 @@ fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
     v.block.source_span(token_range(v, start, end))
 }
 
+/// Takes a block into the story's context: its names and pronouns, then
+/// its reported speech.
+fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+    let f = v.frame(lex);
+    let sentences: Vec<Sentence> = v.sentences().collect();
+    let events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
+    let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
+    ctx.read_block(index, &starts, events);
+    note_reported_speech(index, v, &sentences, lex, ctx);
+}
+
+/// "Tim Brown, a ferry engineer, says the timetable is too thin": a speaker
+/// in reported speech, whom a quote-only paragraph after it may continue;
 /// "Soo Kim … told AFP she was not surprised": a channel stated for a
 /// speaker in reported speech carries over to that speaker's later quotes.
-fn note_reported_channels(v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
+fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
-    let mut lo = 0;
-    while lo < v.toks.len() {
-        let s = v.sentence(lo);
-        let hi = s.hi.max(lo + 1);
+    for &s in sentences {
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
-        let verb = (s.lo..s.hi).find(|&j| f.is_speech_verb(j));
-        if let (false, Some(verb)) = (has_quote, verb) {
-            if let Some(m) = f.subject_of(s.lo, verb) {
-                let speaker = ctx.resolve(
-                    f.span_text(m.start, m.end).to_string(),
-                    token_span(v, m.start, m.end),
-                    m.kind,
-                    lex,
-                );
-                if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
-                    ctx.remember_channel(&speaker, channel);
-                }
-            }
+        let Some(found) = (!has_quote).then(|| introducer(&f, s)).flatten() else { continue };
+        let m = found.mention;
+        let speaker =
+            ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
+        if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
+            ctx.remember_channel(&speaker, channel);
         }
-        lo = hi;
+        let named = speaker.name.is_some()
+            || matches!(speaker.kind, SpeakerKind::Role | SpeakerKind::Anonymous | SpeakerKind::Vague);
+        // "Brown says the timetable is thin." runs on into a bare quote in the
+        // next paragraph (present-tense broadcast and feature style, or a
+        // closing colon); after "Brown said the timetable was thin." news
+        // style attributes the next quote again, so a bare one is a finding.
+        let present = f.verb_at(found.cue).is_some_and(|vb| vb.form == VerbForm::Present);
+        let runs_on = named && (present || f.is_punct(s.hi - 1, ":"));
+        ctx.reported(index, speaker, runs_on);
     }
 }
 
@@ -323,11 +354,30 @@ fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
     }
 }
 
-/// A short partial quote that nobody speaks is a scare quote.
-fn refine_kinds(quotes: &mut [Quote], out: &[Attribution]) {
+/// A short partial quote that nobody speaks is a scare quote, and so is a
+/// fragment of any length in a sentence with no word of speech (`terms`).
+fn refine_kinds(quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
     for (q, a) in quotes.iter_mut().zip(out) {
         if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text.split_whitespace().count() <= 3 {
             q.kind = QuoteKind::Scare;
         }
     }
+    for &id in terms {
+        if let Some(q) = quotes.get_mut(id).filter(|q| q.kind == QuoteKind::Partial) {
+            q.kind = QuoteKind::Scare;
+        }
+    }
+}
+
+/// Whether the writer's words in the quote's sentence report speech at all
+/// (a speech verb in any form, "according to"): a fragment in a sentence
+/// that does not ("the law allows it only "in an advanced stage"") is a
+/// phrase lifted from a text or a term, not someone's follow-on words.
+fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> bool {
+    let Some(v) = views.get(q.first_block()) else { return true };
+    let Some(t) = v.quote_token(id) else { return true };
+    let f = v.frame(lex);
+    let s = v.sentence(t);
+    (s.lo..s.hi)
+        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
 }

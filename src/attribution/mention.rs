@@ -151,6 +151,20 @@ const NOT_NAMES: &[&str] = &[
     "Mr",
     "Ms",
     "Mrs",
+    "Should",
+    "Would",
+    "Could",
+    "Must",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
 ];
 
 /// The long word lists above as sets: they are asked about every token.
@@ -290,7 +304,7 @@ impl<'a> Frame<'a> {
         self.facts.get(i).is_some_and(|t| t.title)
     }
 
-    fn is_name_part(&self, i: usize) -> bool {
+    pub fn is_name_part(&self, i: usize) -> bool {
         let w = self.word(i);
         if !self.is_cap(i) {
             return self.is_word(i) && NAME_LINKS.contains(&w);
@@ -326,7 +340,7 @@ impl<'a> Frame<'a> {
 
     /// Kind of a capitalised name: an organisation when it has an
     /// organisation word, an outlet, or is an acronym; otherwise a person.
-    fn name_kind(&self, start: usize, end: usize) -> SpeakerKind {
+    pub fn name_kind(&self, start: usize, end: usize) -> SpeakerKind {
         let org = (start..end).any(|i| {
             let w = self.word(i).trim_end_matches('.');
             self.lex.is_org_head(w) || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))

@@ -1,9 +1,12 @@
 //! Who said each quotation, with which reporting words, through which channel.
 
 mod context;
+mod discourse;
 mod engine;
+mod entities;
 mod lexicon_ext;
 mod mention;
+mod names;
 mod patterns;
 mod tokens;
 

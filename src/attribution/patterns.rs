@@ -270,7 +270,7 @@ impl Frame<'_> {
             i += 1;
         }
         if self.lower(i) == "according" && self.lower(i + 1) == "to" {
-            let m = self.mention_starting(i + 2, s.hi)?;
+            let m = self.mention_starting(i + 2, s.hi).or_else(|| self.source_phrase(i + 2, s.hi))?;
             return Some(Found { mention: m, cue: i, cue_len: 2 });
         }
         if self.is_speech_verb(i) {
@@ -377,8 +377,18 @@ impl Frame<'_> {
 
     fn according_to(&self, s: Sentence, q: usize) -> Option<Found> {
         let i = (s.lo..q).find(|&i| self.lower(i) == "according" && self.lower(i + 1) == "to")?;
-        let m = self.mention_starting(i + 2, q)?;
+        let m = self.mention_starting(i + 2, q).or_else(|| self.source_phrase(i + 2, q))?;
         Some(Found { mention: m, cue: i, cue_len: 2 })
+    }
+
+    /// `according to the memo obtained by the Globe`: whatever a determiner
+    /// opens, up to the clause's end, is the source (a document, a poll).
+    fn source_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
+        if !self.is_determiner(start) && !self.is_possessive(start) {
+            return None;
+        }
+        let end = (start + 1..hi.min(start + 9)).find(|&i| !self.is_word(i)).unwrap_or(hi.min(start + 9));
+        (end > start + 1).then(|| Mention::new(start, end, SpeakerKind::Role))
     }
 
     /// The first speaker-like phrase of a clause.

@@ -109,6 +109,9 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
     }
     settings.source_globs = globs.into_iter().map(Spanned::into_inner).collect();
     settings.extra_source_roots = words(file.source_roots.as_deref().unwrap_or_default(), "a source root")?;
+    for tag in file.prose_tags.unwrap_or_default() {
+        settings.prose_tags.push(non_empty(&tag, "a `prose-tags` entry")?);
+    }
     for (key, level) in file.severity.unwrap_or_default() {
         let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
         let severity = match level {
@@ -297,10 +300,17 @@ titles = ["Cllr."]
     }
 
     #[test]
+    fn prose_tags_are_read_and_must_not_be_empty() {
+        let s = parse("prose-tags = [\"pullquote\", \" caption \"]\n", "quotelint.toml").expect("parses");
+        assert_eq!(s.prose_tags, ["pullquote", "caption"]);
+        assert!(err("prose-tags = [\"\"]\n").contains("`prose-tags` entry must not be empty"));
+    }
+
+    #[test]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");

@@ -21,6 +21,8 @@ pub struct ConfigFile {
     pub sources: Option<Vec<Spanned<String>>>,
     /// Directories outside the project from which drafts may name sources.
     pub source_roots: Option<Vec<Spanned<String>>>,
+    /// Template tags and arguments, HTML elements and classes whose text is prose.
+    pub prose_tags: Option<Vec<Spanned<String>>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).

@@ -19,6 +19,9 @@ pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
         && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace());
     if plain {
         std::borrow::Cow::Borrowed(word)
+    } else if !word.contains(char::is_whitespace) {
+        // a capitalised single word ("Minister"): one allocation, not three
+        std::borrow::Cow::Owned(word.to_lowercase())
     } else {
         std::borrow::Cow::Owned(word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
     }

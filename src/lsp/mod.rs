@@ -1,181 +1,452 @@
-//! `quotelint lsp`: a language server on stdin/stdout (rust-analyzer's
-//! synchronous `lsp-server`, no async runtime). It publishes diagnostics when
-//! a draft is opened, changed or saved (full-text sync: each change carries
-//! the whole draft, and analysis takes milliseconds, so there is no debounce),
-//! and shows a rule's documentation on hover over a finding.
+//! `quotelint lsp`: a language server on stdin/stdout. It publishes
+//! diagnostics when a draft is opened, changed or saved (full-text sync),
+//! shows a rule's documentation on hover over a finding, and reports a
+//! broken `quotelint.toml` on that file and in a message.
+//!
+//! The message loop never analyses: each draft is checked on a thread of
+//! its own ([`MAX_RUNNING`] at a time), and the latest version of a document
+//! wins: versions that arrive while the analyses are busy wait in a queue
+//! that keeps only the newest of each document, and the result of an older
+//! version is dropped when it comes. Hovers and other requests are answered
+//! at once however long a draft takes. [`transport`] reads the frames and
+//! survives malformed ones.
 
 pub mod position;
+pub mod transport;
 
 use crate::analysis::analyze_with;
 use crate::cli::input::catch;
-use crate::config::{ConfigChoice, Resolver};
+use crate::config::{self, ConfigChoice, ConfigError, Resolver, CONFIG_NAMES};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::render::clamp_span;
 use crate::rules;
+use crate::settings::Settings;
 use crate::source::SourceFile;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::suppression;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{HoverRequest, Request as _};
 use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, Location, MarkupContent, MarkupKind, NumberOrString, PublishDiagnosticsParams, Range,
-    SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    InitializeParams, Location, MarkupContent, MarkupKind, MessageType, NumberOrString, PublishDiagnosticsParams,
+    Range, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
 };
 use position::Encoding;
-use std::collections::HashMap;
-use std::path::Path;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use transport::Incoming;
+
+/// Drafts analysed at once: two, so that one long draft never holds up the others.
+const MAX_RUNNING: usize = 2;
+/// An analysis still running after this long is given up on (its thread is left behind).
+const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// Runs the server until the client says `exit`: 0 after a `shutdown`
-/// request, 1 otherwise (as the protocol asks), 2 when the connection fails.
+/// request, 1 otherwise (as the protocol asks).
 pub fn run() -> i32 {
-    let (connection, io_threads) = Connection::stdio();
-    let code = match serve(&connection) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: language server: {message}");
-            2
-        }
-    };
-    drop(connection);
-    match io_threads.join() {
-        Ok(()) => code,
-        Err(err) => {
-            eprintln!("error: language server I/O: {err}");
-            2
-        }
-    }
-}
-
-fn serve(connection: &Connection) -> Result<i32, String> {
-    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
-    let params: InitializeParams = serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
-    let encoding = Encoding::negotiate(offered);
-    let capabilities = ServerCapabilities {
-        position_encoding: Some(encoding.kind()),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::FULL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(true) })),
-            ..TextDocumentSyncOptions::default()
-        })),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        ..ServerCapabilities::default()
-    };
-    let result = serde_json::json!({
-        "capabilities": capabilities,
-        "serverInfo": ServerInfo { name: "quotelint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
+    let (events_in, events) = mpsc::channel();
+    let (out, outgoing) = mpsc::channel();
+    let reader_events = events_in.clone();
+    // Not joined: it may be blocked on stdin when the client says `exit`.
+    std::thread::spawn(move || {
+        transport::read_all(std::io::stdin(), |incoming| reader_events.send(Event::Client(incoming)).is_ok());
+        let _ = reader_events.send(Event::ClientGone);
     });
-    connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
-
-    let mut server = Server { encoding, documents: HashMap::new() };
-    for message in &connection.receiver {
-        match message {
-            Message::Request(request) => {
-                if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
-                    return Ok(0);
-                }
-                send(connection, server.request(request))?;
-            }
-            Message::Notification(note) if note.method == "exit" => return Ok(1),
-            Message::Notification(note) => {
-                if let Some(publish) = server.notification(note) {
-                    send(connection, publish)?;
-                }
-            }
-            Message::Response(_) => {}
-        }
-    }
-    // The client went away without `shutdown` and `exit`.
-    Ok(1)
+    let writer = std::thread::spawn(move || transport::write_all(std::io::stdout(), &outgoing));
+    let code = Server::new(out, events_in).serve(&events);
+    // the server is dropped: its sender closes, and the writer drains and stops
+    let _ = writer.join();
+    code
 }
 
-fn send(connection: &Connection, message: impl Into<Message>) -> Result<(), String> {
-    connection.sender.send(message.into()).map_err(|e| format!("cannot send to the client: {e}"))
+enum Event {
+    Client(Incoming),
+    Analysed(Box<Analysed>),
+    ClientGone,
+}
+
+/// The outcome of checking one version of one draft.
+struct Analysed {
+    uri: Url,
+    generation: u64,
+    text: Arc<str>,
+    version: Option<i32>,
+    diagnostics: Vec<Diagnostic>,
+    /// The config file governing the draft, and its error if it is broken.
+    config: Option<PathBuf>,
+    config_error: Option<ConfigError>,
 }
 
 struct Document {
-    text: String,
+    text: Arc<str>,
     version: Option<i32>,
+    /// Bumped at every change; a result for an older generation is stale.
+    generation: u64,
+    published: Option<Published>,
+}
+
+/// The diagnostics last published for a document, with the text they are about.
+struct Published {
+    text: Arc<str>,
+    lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(PartialEq, Eq)]
+enum State {
+    Uninitialized,
+    Running,
+    ShuttingDown,
+}
+
 struct Server {
+    out: Sender<Value>,
+    events: Sender<Event>,
+    state: State,
     encoding: Encoding,
     documents: HashMap<Url, Document>,
+    generation: u64,
+    /// Documents waiting to be analysed, oldest first.
+    queue: VecDeque<Url>,
+    /// Versions being analysed (document and generation), and since when.
+    running: HashMap<(Url, u64), Instant>,
+    resolver: Arc<Mutex<Resolver>>,
+    /// Config files with an error published on them.
+    broken_configs: HashSet<Url>,
 }
 
 impl Server {
+    fn new(out: Sender<Value>, events: Sender<Event>) -> Server {
+        Server {
+            out,
+            events,
+            state: State::Uninitialized,
+            encoding: Encoding::Utf16,
+            documents: HashMap::new(),
+            generation: 0,
+            queue: VecDeque::new(),
+            running: HashMap::new(),
+            resolver: Arc::new(Mutex::new(Resolver::new(ConfigChoice::Discover))),
+            broken_configs: HashSet::new(),
+        }
+    }
+
+    fn serve(&mut self, events: &Receiver<Event>) -> i32 {
+        loop {
+            let event = match self.next_deadline() {
+                Some(wait) => events.recv_timeout(wait),
+                None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match event {
+                Ok(Event::Client(Incoming::Message(message))) => {
+                    if let Some(code) = self.message(message) {
+                        return code;
+                    }
+                }
+                Ok(Event::Client(Incoming::Invalid { id, code, message })) => {
+                    self.log(MessageType::ERROR, &message);
+                    self.send(transport::error_response(id, code, &message));
+                }
+                Ok(Event::Client(Incoming::Skipped(message))) => self.log(MessageType::ERROR, &message),
+                Ok(Event::Analysed(result)) => self.analysed(*result),
+                Ok(Event::ClientGone) | Err(RecvTimeoutError::Disconnected) => return 1,
+                Err(RecvTimeoutError::Timeout) => self.give_up_on_slow_analyses(),
+            }
+            self.start_analyses();
+        }
+    }
+
+    /// Handles one message; `Some(exit code)` when the server is to stop.
+    fn message(&mut self, message: Message) -> Option<i32> {
+        match message {
+            Message::Request(request) => {
+                let response = self.request(request);
+                self.send(serde_json::to_value(response).unwrap_or_default());
+                None
+            }
+            Message::Notification(note) if note.method == "exit" => {
+                Some(if self.state == State::ShuttingDown { 0 } else { 1 })
+            }
+            Message::Notification(note) => {
+                if self.state == State::Running {
+                    self.notification(note);
+                }
+                None
+            }
+            Message::Response(_) => None,
+        }
+    }
+
     fn request(&mut self, request: Request) -> Response {
-        match request.method.as_str() {
-            HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
-                Ok(params) => Response::new_ok(request.id, self.hover(&params)),
-                Err(e) => invalid_params(request.id, e),
-            },
-            _ => Response::new_err(
-                request.id,
+        let id = request.id.clone();
+        match (&self.state, request.method.as_str()) {
+            (State::Uninitialized, "initialize") => self.initialize(request),
+            (State::Uninitialized, _) => Response::new_err(
+                id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized".into(),
+            ),
+            (State::ShuttingDown, _) => {
+                Response::new_err(id, ErrorCode::InvalidRequest as i32, "the server is shutting down".into())
+            }
+            (State::Running, "initialize") => {
+                Response::new_err(id, ErrorCode::InvalidRequest as i32, "the server is already initialized".into())
+            }
+            (State::Running, "shutdown") => {
+                self.state = State::ShuttingDown;
+                Response::new_ok(id, Value::Null)
+            }
+            (State::Running, HoverRequest::METHOD) => {
+                match serde_json::from_value::<HoverParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, self.hover(&params)),
+                    Err(e) => invalid_params(id, &e),
+                }
+            }
+            (State::Running, method) => Response::new_err(
+                id,
                 ErrorCode::MethodNotFound as i32,
-                format!("quotelint does not handle {}", request.method),
+                format!("quotelint does not handle {method}"),
             ),
         }
     }
 
-    /// Updates the documents; returns the diagnostics to publish, if any changed.
-    fn notification(&mut self, note: Notification) -> Option<Notification> {
+    /// Answers `initialize`; bad params get an error, and the client may try again.
+    fn initialize(&mut self, request: Request) -> Response {
+        let params: InitializeParams = match serde_json::from_value(request.params) {
+            Ok(params) => params,
+            Err(e) => return invalid_params(request.id, &e),
+        };
+        let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
+        self.encoding = Encoding::negotiate(offered);
+        self.state = State::Running;
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(self.encoding.kind()),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(true) })),
+                ..TextDocumentSyncOptions::default()
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            ..ServerCapabilities::default()
+        };
+        let server = ServerInfo { name: "quotelint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) };
+        Response::new_ok(request.id, json!({"capabilities": capabilities, "serverInfo": server}))
+    }
+
+    fn notification(&mut self, note: Notification) {
+        let method = note.method.clone();
+        if let Err(e) = self.try_notification(note) {
+            // a notification cannot be answered: say so in the client's log
+            self.log(MessageType::ERROR, &format!("{method}: invalid params: {e}"));
+        }
+    }
+
+    fn try_notification(&mut self, note: Notification) -> Result<(), serde_json::Error> {
         match note.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let params: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(note.params).ok()?;
+                let params: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(note.params)?;
                 let doc = params.text_document;
-                Some(self.update(doc.uri, doc.text, Some(doc.version)))
+                self.update(doc.uri, doc.text, Some(doc.version));
             }
             DidChangeTextDocument::METHOD => {
-                let params: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(note.params).ok()?;
+                let params: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(note.params)?;
                 // Full sync: the last change holds the whole new text.
-                let text = params.content_changes.into_iter().last()?.text;
-                Some(self.update(params.text_document.uri, text, Some(params.text_document.version)))
+                if let Some(change) = params.content_changes.into_iter().last() {
+                    self.update(params.text_document.uri, change.text, Some(params.text_document.version));
+                }
             }
             DidSaveTextDocument::METHOD => {
-                let params: lsp_types::DidSaveTextDocumentParams = serde_json::from_value(note.params).ok()?;
+                let params: lsp_types::DidSaveTextDocumentParams = serde_json::from_value(note.params)?;
                 let uri = params.text_document.uri;
-                let (text, version) = match (params.text, self.documents.get(&uri)) {
-                    (Some(text), doc) => (text, doc.and_then(|d| d.version)),
-                    (None, Some(doc)) => (doc.text.clone(), doc.version),
-                    (None, None) => return None,
-                };
-                Some(self.update(uri, text, version))
+                let known = self.documents.get(&uri).map(|d| (d.text.to_string(), d.version));
+                match (params.text, known) {
+                    (Some(text), known) => self.update(uri, text, known.and_then(|(_, v)| v)),
+                    (None, Some((text, version))) => self.update(uri, text, version),
+                    (None, None) if is_config(&uri) => self.config_changed(),
+                    (None, None) => {}
+                }
             }
             DidCloseTextDocument::METHOD => {
-                let params: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(note.params).ok()?;
+                let params: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(note.params)?;
                 let uri = params.text_document.uri;
                 self.documents.remove(&uri);
-                Some(publish(PublishDiagnosticsParams { uri, diagnostics: Vec::new(), version: None }))
+                self.queue.retain(|u| *u != uri);
+                self.publish(uri, Vec::new(), None);
             }
-            _ => None,
+            DidChangeWatchedFiles::METHOD => {
+                let params: lsp_types::DidChangeWatchedFilesParams = serde_json::from_value(note.params)?;
+                if params.changes.iter().any(|c| is_config(&c.uri)) {
+                    self.config_changed();
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A new version of a document: kept, and queued for analysis.
+    fn update(&mut self, uri: Url, text: String, version: Option<i32>) {
+        if is_config(&uri) {
+            // a config file open in the editor is checked as one, not as a draft
+            let path = uri.to_file_path().map_or_else(|()| uri.to_string(), |p| p.display().to_string());
+            match config::parse(&text, &path) {
+                Ok(_) => self.clear_config_error(&uri),
+                Err(e) => self.config_error(uri.clone(), &e),
+            }
+            self.config_changed();
+            return;
+        }
+        self.generation += 1;
+        let published = self.documents.remove(&uri).and_then(|d| d.published);
+        let doc = Document { text: text.into(), version, generation: self.generation, published };
+        self.documents.insert(uri.clone(), doc);
+        if !self.queue.contains(&uri) {
+            self.queue.push_back(uri);
         }
     }
 
-    fn update(&mut self, uri: Url, text: String, version: Option<i32>) -> Notification {
-        let diagnostics = check(&uri, &text);
-        let lsp = diagnostics.iter().map(|d| self.to_lsp(&uri, &text, d)).collect();
-        self.documents.insert(uri.clone(), Document { text, version, diagnostics });
-        publish(PublishDiagnosticsParams { uri, diagnostics: lsp, version })
+    /// Config files are read again, and every open draft is checked again.
+    fn config_changed(&mut self) {
+        self.resolver = Arc::new(Mutex::new(Resolver::new(ConfigChoice::Discover)));
+        let open: Vec<Url> = self.documents.keys().filter(|u| !self.queue.contains(u)).cloned().collect();
+        for uri in open {
+            self.generation += 1;
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.generation = self.generation;
+            }
+            self.queue.push_back(uri);
+        }
     }
 
-    fn range(&self, text: &str, span: Span) -> Range {
+    /// Starts the queued analyses there is room for, oldest first.
+    fn start_analyses(&mut self) {
+        while self.running.len() < MAX_RUNNING {
+            let Some(uri) = self.queue.pop_front() else { break };
+            let Some(doc) = self.documents.get(&uri) else { continue };
+            let key = (uri.clone(), doc.generation);
+            let job = (uri.clone(), Arc::clone(&doc.text), doc.version, doc.generation);
+            let (events, resolver) = (self.events.clone(), Arc::clone(&self.resolver));
+            let spawned = std::thread::Builder::new()
+                .name("quotelint-analysis".into())
+                .spawn(move || {
+                    let (uri, text, version, generation) = job;
+                    let analysed = analyse(&resolver, uri, text, version, generation);
+                    let _ = events.send(Event::Analysed(Box::new(analysed)));
+                })
+                .is_ok();
+            if !spawned {
+                self.queue.push_front(uri);
+                break;
+            }
+            self.running.insert(key, Instant::now());
+        }
+    }
+
+    /// How long until the oldest running analysis runs out of time.
+    fn next_deadline(&self) -> Option<Duration> {
+        self.running.values().map(|start| (*start + TIME_LIMIT).saturating_duration_since(Instant::now())).min()
+    }
+
+    fn give_up_on_slow_analyses(&mut self) {
+        let slow: Vec<(Url, u64)> = self
+            .running
+            .iter()
+            .filter(|(_, start)| start.elapsed() >= TIME_LIMIT)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in slow {
+            self.running.remove(&key);
+            let uri = key.0;
+            let message = format!("{uri}: still being checked after {} seconds; gave up", TIME_LIMIT.as_secs());
+            self.log(MessageType::ERROR, &message);
+        }
+    }
+
+    fn analysed(&mut self, result: Analysed) {
+        self.running.remove(&(result.uri.clone(), result.generation));
+        if let Some(config) = result.config.as_ref().and_then(|p| Url::from_file_path(p).ok()) {
+            match &result.config_error {
+                Some(error) => self.config_error(config, error),
+                None => self.clear_config_error(&config),
+            }
+        }
+        let current = self.documents.get(&result.uri).is_some_and(|d| d.generation == result.generation);
+        if !current {
+            return; // a newer version is queued, or the document was closed
+        }
+        let lines = LineIndex::new(&result.text);
+        let published = Published { text: result.text, lines, diagnostics: result.diagnostics };
+        let lsp = published.diagnostics.iter().map(|d| self.to_lsp(&result.uri, &published, d)).collect();
+        if let Some(doc) = self.documents.get_mut(&result.uri) {
+            doc.published = Some(published);
+        }
+        self.publish(result.uri, lsp, result.version);
+    }
+
+    /// Publishes a broken config file's error on it, and says so once in a message.
+    fn config_error(&mut self, uri: Url, error: &ConfigError) {
+        let at = error.position.map_or(lsp_types::Position::default(), |p| lsp_types::Position {
+            line: p.line.saturating_sub(1) as u32,
+            character: p.column.saturating_sub(1) as u32,
+        });
+        let diagnostic = lsp_types::Diagnostic {
+            range: Range { start: at, end: at },
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some("quotelint".into()),
+            message: error.message.clone(),
+            ..lsp_types::Diagnostic::default()
+        };
+        if self.broken_configs.insert(uri.clone()) {
+            let text = format!("quotelint: {error}; drafts under it are checked with the defaults");
+            self.notify(ShowMessage::METHOD, json!({"type": MessageType::ERROR, "message": text}));
+        }
+        self.publish(uri, vec![diagnostic], None);
+    }
+
+    fn clear_config_error(&mut self, uri: &Url) {
+        if self.broken_configs.remove(uri) {
+            self.publish(uri.clone(), Vec::new(), None);
+        }
+    }
+
+    fn publish(&self, uri: Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams { uri, diagnostics, version };
+        self.notify(PublishDiagnostics::METHOD, serde_json::to_value(params).unwrap_or_default());
+    }
+
+    fn log(&self, kind: MessageType, message: &str) {
+        eprintln!("quotelint lsp: {message}");
+        self.notify(LogMessage::METHOD, json!({"type": kind, "message": message}));
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.send(json!({"method": method, "params": params}));
+    }
+
+    fn send(&self, message: Value) {
+        let _ = self.out.send(message);
+    }
+
+    fn range(&self, published: &Published, span: Span) -> Range {
+        let text = &*published.text;
         let span = clamp_span(text, span);
         Range {
-            start: position::position(text, span.start, self.encoding),
-            end: position::position(text, span.end, self.encoding),
+            start: position::position(text, &published.lines, span.start, self.encoding),
+            end: position::position(text, &published.lines, span.end, self.encoding),
         }
     }
 
-    fn to_lsp(&self, uri: &Url, text: &str, d: &Diagnostic) -> lsp_types::Diagnostic {
+    fn to_lsp(&self, uri: &Url, published: &Published, d: &Diagnostic) -> lsp_types::Diagnostic {
         let severity = match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,
@@ -189,12 +460,12 @@ impl Server {
             .labels
             .iter()
             .map(|l| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: self.range(text, l.span) },
+                location: Location { uri: uri.clone(), range: self.range(published, l.span) },
                 message: l.message.clone(),
             })
             .collect();
         lsp_types::Diagnostic {
-            range: self.range(text, d.span),
+            range: self.range(published, d.span),
             severity: Some(severity),
             code: Some(NumberOrString::String(d.code.to_string())),
             source: Some("quotelint".into()),
@@ -204,13 +475,15 @@ impl Server {
         }
     }
 
-    /// The documentation of the rule behind the finding under the cursor.
+    /// The documentation of the rule behind the finding under the cursor, from
+    /// the findings last published (a newer version may still be being checked).
     fn hover(&self, params: &HoverParams) -> Option<Hover> {
         let at = &params.text_document_position_params;
-        let doc = self.documents.get(&at.text_document.uri)?;
-        let offset = position::offset(&doc.text, at.position, self.encoding);
-        let found = doc.diagnostics.iter().find(|d| {
-            let span = clamp_span(&doc.text, d.span);
+        let published = self.documents.get(&at.text_document.uri)?.published.as_ref()?;
+        let text = &*published.text;
+        let offset = position::offset(text, &published.lines, at.position, self.encoding);
+        let found = published.diagnostics.iter().find(|d| {
+            let span = clamp_span(text, d.span);
             span.start <= offset && offset <= span.end
         })?;
         let meta = rules::find(found.code)?.meta();
@@ -224,35 +497,48 @@ impl Server {
         );
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
-            range: Some(self.range(&doc.text, found.span)),
+            range: Some(self.range(published, found.span)),
         })
     }
 }
 
-/// Every rule over one draft, with a panic turned into no findings (and a line on stderr,
-/// which editors show in the server's log) rather than a dead server.
-fn check(uri: &Url, text: &str) -> Vec<Diagnostic> {
-    let path = uri.to_file_path().map_or_else(|()| uri.to_string(), |p| p.display().to_string());
-    let file = SourceFile::new(path.clone(), text);
-    match catch(|| {
-        // the draft's own config and suppression comments apply, as on the command line
-        let settings = Resolver::new(ConfigChoice::Discover).settings_for(Path::new(&path)).unwrap_or_default();
+/// Every rule over one version of a draft, with its config file's settings
+/// (the defaults when it is broken: the error is published on the config).
+/// A panic becomes no findings and a line in the log, not a dead server.
+fn analyse(
+    resolver: &Mutex<Resolver>,
+    uri: Url,
+    text: Arc<str>,
+    version: Option<i32>,
+    generation: u64,
+) -> Analysed {
+    let file_path = uri.to_file_path().ok();
+    let path = file_path.as_ref().map_or_else(|| uri.to_string(), |p| p.display().to_string());
+    let (settings, config, config_error) = {
+        let mut resolver = resolver.lock().unwrap_or_else(|e| e.into_inner());
+        let config = file_path.as_deref().and_then(Path::parent).and_then(|dir| resolver.config_for_dir(dir));
+        match resolver.settings_for(Path::new(&path)) {
+            Ok(settings) => (settings, config, None),
+            Err(error) => (Arc::new(Settings::default()), config, Some(error)),
+        }
+    };
+    let file = SourceFile::new(path.clone(), text.to_string());
+    let diagnostics = catch(|| {
         let mut diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
         diagnostic::sort(&mut diagnostics);
         diagnostics
-    }) {
-        Ok(diagnostics) => diagnostics,
-        Err(message) => {
-            eprintln!("error: internal error while checking {path}: {message}");
-            Vec::new()
-        }
-    }
+    })
+    .unwrap_or_else(|message| {
+        eprintln!("error: internal error while checking {path}: {message}");
+        Vec::new()
+    });
+    Analysed { uri, generation, text, version, diagnostics, config, config_error }
 }
 
-fn publish(params: PublishDiagnosticsParams) -> Notification {
-    Notification::new(PublishDiagnostics::METHOD.to_string(), params)
+fn is_config(uri: &Url) -> bool {
+    uri.path_segments().and_then(|mut s| s.next_back()).is_some_and(|name| CONFIG_NAMES.contains(&name))
 }
 
-fn invalid_params(id: RequestId, err: serde_json::Error) -> Response {
+fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, err.to_string())
 }

@@ -4,6 +4,7 @@
 //! `positionEncoding`). Curly quotes are three UTF-8 bytes but one UTF-16
 //! unit, so byte columns would be wrong on nearly every line of a draft.
 
+use crate::span::LineIndex;
 use lsp_types::{Position, PositionEncodingKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,40 +47,38 @@ impl Encoding {
     }
 }
 
-/// The position of byte `offset` (clamped into the text and back onto a character boundary).
-pub fn position(text: &str, offset: usize, encoding: Encoding) -> Position {
+/// The position of byte `offset` (clamped into the text and back onto a
+/// character boundary). Lines end at `\n`, `\r\n` or `\r`, as the LSP says.
+pub fn position(text: &str, lines: &LineIndex, offset: usize, encoding: Encoding) -> Position {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = text.get(..offset).unwrap_or_default();
-    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let character: usize = before.get(line_start..).unwrap_or_default().chars().map(|c| encoding.units(c)).sum();
+    let line = lines.line_of(offset);
+    let content = lines.line_range(text, line);
+    let before = text.get(content.start..offset.min(content.end)).unwrap_or_default();
+    let character: usize = before.chars().map(|c| encoding.units(c)).sum();
     Position { line: saturate(line), character: saturate(character) }
 }
 
 /// The byte offset of `pos`; a position past a line's end is that line's end,
 /// past the last line the end of the text, inside a character that character's start.
-pub fn offset(text: &str, pos: Position, encoding: Encoding) -> usize {
-    let line_start = if pos.line == 0 {
-        Some(0)
-    } else {
-        memchr::memchr_iter(b'\n', text.as_bytes()).nth(pos.line as usize - 1).map(|i| i + 1)
-    };
-    let Some(line_start) = line_start else { return text.len() };
-    let line = text.get(line_start..).unwrap_or_default();
-    let line = line.split('\n').next().unwrap_or_default();
+pub fn offset(text: &str, lines: &LineIndex, pos: Position, encoding: Encoding) -> usize {
+    let line = pos.line as usize;
+    if line >= lines.line_count() {
+        return text.len();
+    }
+    let content = lines.line_range(text, line);
     let wanted = pos.character as usize;
     let mut units = 0;
-    for (i, c) in line.char_indices() {
+    for (i, c) in text.get(content.clone()).unwrap_or_default().char_indices() {
         let next = units + encoding.units(c);
         if next > wanted {
-            return line_start + i;
+            return content.start + i;
         }
         units = next;
     }
-    line_start + line.len()
+    content.end
 }
 
 fn saturate(n: usize) -> u32 {
@@ -91,6 +90,27 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "a\n“Ok,” 🙂 x\nend";
+
+    fn position(text: &str, offset: usize, encoding: Encoding) -> Position {
+        super::position(text, &LineIndex::new(text), offset, encoding)
+    }
+
+    fn offset(text: &str, pos: Position, encoding: Encoding) -> usize {
+        super::offset(text, &LineIndex::new(text), pos, encoding)
+    }
+
+    #[test]
+    fn carriage_returns_end_lines_as_the_protocol_says() {
+        let text = "one\r\ntwo\rthree";
+        let three = text.find("three").unwrap();
+        assert_eq!(position(text, three + 2, Encoding::Utf16), Position { line: 2, character: 2 });
+        assert_eq!(
+            offset(text, Position { line: 1, character: 9 }, Encoding::Utf16),
+            text.find("\rthree").unwrap()
+        );
+        // the end of line 0 is before its \r\n, whichever byte of it is asked for
+        assert_eq!(position(text, 4, Encoding::Utf16), Position { line: 0, character: 3 });
+    }
 
     #[test]
     fn characters_are_counted_in_the_negotiated_units() {

@@ -5,8 +5,11 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::Lexicon;
+use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
 use std::collections::HashSet;
+use std::ops::Range;
 
 pub struct FirstReferenceIncomplete;
 
@@ -102,7 +105,10 @@ impl Rule for FirstReferenceIncomplete {
             // The first mention of the name anywhere in the prose.
             let first = analysis.doc.blocks.iter().find_map(|block| {
                 let words = word_ranges(&block.text);
-                let i = words.iter().position(|r| block.text.get(r.clone()).is_some_and(|w| bare(w) == name))?;
+                let i = (0..words.len()).position(|i| {
+                    block.text.get(words[i].clone()).is_some_and(|w| bare(w) == name)
+                        && !not_a_reference(analysis, block, &words, i, lexicon)
+                })?;
                 Some((block, words, i))
             });
             let Some((block, words, i)) = first else { continue };
@@ -164,6 +170,32 @@ impl Rule for FirstReferenceIncomplete {
             );
         }
     }
+}
+
+/// A capitalised word that opens a list item, sits in bold as a label
+/// ("**Decision:**"), or opens a sentence without reporting speech
+/// ("Remember the reader …") is capitalised for its place, not as a name.
+fn not_a_reference(
+    analysis: &Analysis,
+    block: &ProseBlock,
+    words: &[Range<usize>],
+    i: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let text = &block.text;
+    let Some(range) = words.get(i) else { return false };
+    let before = text.get(..range.start).unwrap_or_default().trim_end_matches([' ', '\t']);
+    let opens_block = before.trim().is_empty();
+    let span = block.source_span(range.clone());
+    let source = analysis.file.text.as_str();
+    let bold = source.get(..span.start).is_some_and(|s| s.ends_with("**") || s.ends_with("__"));
+    if bold || (opens_block && block.kind == BlockKind::ListItem) {
+        return true;
+    }
+    let opens_sentence = opens_block || before.ends_with(['.', '!', '?', ':', '\n']);
+    let next = words.get(i + 1).and_then(|r| text.get(r.clone())).unwrap_or_default();
+    let reports = lexicon.verb(next).is_some();
+    opens_sentence && next.starts_with(char::is_lowercase) && !reports
 }
 
 /// A word without a possessive ending.

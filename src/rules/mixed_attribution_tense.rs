@@ -95,7 +95,10 @@ impl Rule for MixedAttributionTense {
             if matches!(verb.class, VerbClass::Mental) {
                 continue;
             }
-            let span = Span::new(cue.span.start, cue.span.start + word.len());
+            // the verb's own bytes when the cue is written out as it reads (not
+            // an entity or code span, which map only as a whole)
+            let written = analysis.file.text.get(cue.span.range()).is_some_and(|s| s.starts_with(word));
+            let span = if written { Span::new(cue.span.start, cue.span.start + word.len()) } else { cue.span };
             cue_spans.insert(span.start);
             match verb.form {
                 VerbForm::Past => verbs.insert((span, false)),

@@ -108,12 +108,12 @@ impl Rule for PunctuationPlacement {
                     if last_word.trim_end_matches('.').contains('.') {
                         continue;
                     }
-                    let dot = q.span.end.saturating_sub(closing_len(text, q.span) + 1);
+                    let Some(dot) = final_full_stop(analysis, q) else { continue };
                     out.push(
                         Diagnostic::new(
                             &META,
                             path,
-                            Span::new(dot, dot + 1),
+                            dot,
                             "full stop inside the closing mark of a partial quote; logical punctuation puts it outside",
                         )
                         .with_primary_label("this full stop")
@@ -152,11 +152,16 @@ fn move_inside(analysis: &Analysis, q: &Quote, p: char) -> Option<Fix> {
     Some(Fix::unsafe_edits(format!("Move the {} inside the closing mark", name(p)), vec![edit]))
 }
 
-/// Logical punctuation's fix for the full stop at `dot` inside the closing
+/// Logical punctuation's fix for the full stop `dot` inside the closing
 /// mark of the quote at `span`: after the mark, or deleted if a full stop
-/// is already there; none if other punctuation follows the mark.
-fn move_outside(text: &str, span: Span, dot: usize) -> Option<Fix> {
-    let marks = text.get(dot + 1..span.end)?;
+/// is already there; none if other punctuation follows the mark, or if the
+/// mark is not right after the full stop (missing, or an entity).
+fn move_outside(text: &str, span: Span, dot: Span) -> Option<Fix> {
+    let marks = text.get(dot.end..span.end)?;
+    let dot = dot.start;
+    if text.get(dot..dot + 1) != Some(".") || !matches!(marks, "”" | "\"" | "’" | "'") {
+        return None;
+    }
     match text.get(span.end..).and_then(|s| s.chars().next()) {
         Some('.') => Some(Fix::unsafe_edits("Delete the full stop", vec![Edit::delete(Span::new(dot, dot + 1))])),
         Some(',' | ';' | ':' | '!' | '?' | '…') => None,
@@ -178,4 +183,14 @@ fn name(p: char) -> &'static str {
 /// Byte length of the closing mark at the end of `span`.
 fn closing_len(text: &str, span: Span) -> usize {
     text.get(span.range()).and_then(|s| s.chars().next_back()).map_or(1, char::len_utf8)
+}
+
+/// Where the full stop ending a quote's words is in the file, found through
+/// the offset map (the closing mark may be an entity, or missing).
+fn final_full_stop(analysis: &Analysis, q: &crate::quote::Quote) -> Option<Span> {
+    let part = q.parts.last()?;
+    let block = analysis.doc.blocks.get(part.block)?;
+    let words = block.text.get(part.inner.clone())?.trim_end();
+    let dot = part.inner.start + words.len().checked_sub(1)?;
+    (block.text.get(dot..dot + 1) == Some(".")).then(|| block.source_span(dot..dot + 1))
 }

@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::markdown::BlockKind;
 use crate::quote::QuoteKind;
 use crate::settings::Settings;
 
@@ -66,7 +67,10 @@ impl Rule for UnattributedQuote {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (_, q, attribution) in speech_quotes(analysis) {
-            if attribution.speaker.is_some() {
+            // a table cell's quote is labelled by its row and column, not by a sentence
+            let in_table =
+                analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);
+            if attribution.speaker.is_some() || in_table {
                 continue;
             }
             if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, settings, q)) {

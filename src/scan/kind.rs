@@ -51,21 +51,28 @@ const SMALL_WORDS: &[&str] = &[
     "de", "la",
 ];
 
-fn words(inner: &str) -> Vec<&str> {
-    inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect()
+fn word_count(inner: &str) -> usize {
+    inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Every significant word capitalised: a name or title (US style keeps a
 /// comma or full stop inside the marks, so trailing punctuation is allowed).
 fn is_title_case(inner: &str) -> bool {
-    let ws = words(inner);
-    !ws.is_empty()
-        && !inner.trim_end().ends_with(['!', '?'])
-        && ws.iter().enumerate().all(|(i, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            upper || (i > 0 && SMALL_WORDS.contains(&w.to_lowercase().as_str()))
-        })
+    if inner.trim_end().ends_with(['!', '?']) {
+        return false;
+    }
+    let mut any = false;
+    // no allocation: this runs for every quotation
+    for (i, w) in inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
+        any = true;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let small = i > 0 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
+        if !(upper || small) {
+            return false;
+        }
+    }
+    any
 }
 
 /// The text before the quote in its block, as a lowercase tail of a few words.
@@ -89,6 +96,28 @@ fn fills_block(before: &str, after: &str) -> bool {
     bare(before) && bare(after)
 }
 
+/// Title cues that mark the words after them as a name or a text whatever
+/// their case: "its motto, “A spirit that will not die”", "signs reading “…”".
+const STRONG_TITLE_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "headline",
+    "motto",
+    "slogan",
+    "slogans",
+    "hashtag",
+    "reading",
+    "commentary",
+];
+
+/// A short paragraph with no full stop at its end is a headline, a subhead
+/// or page furniture, not a sentence.
+fn is_label_block(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['*', '_', '"', '”', '’', '\'', '»']);
+    t.split_whitespace().count() <= 14 && !t.ends_with(['.', '!', '?', ':'])
+}
+
 /// Words just before a quotation that mark it as a term, not someone's words.
 const SCARE_CUES: &[&str] = &[
     "so-called",
@@ -105,7 +134,8 @@ const SCARE_CUES: &[&str] = &[
 
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {
-    if headline || matches!(block.kind, BlockKind::Heading(_)) {
+    // a footnote cites works: its quotations are their titles
+    if headline || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Footnote) {
         return QuoteKind::Title;
     }
     let before = block.text.get(..outer.start).unwrap_or_default();
@@ -115,14 +145,20 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     if SCARE_CUES.iter().any(|cue| tail.ends_with(cue)) {
         return QuoteKind::Scare;
     }
-    let n = words(inner).len();
+    let n = word_count(inner);
+    // 'Hard to be in such close quarters' as a subhead: single marks in a label line
+    let marks = block.text.get(outer.clone()).unwrap_or_default();
+    let single = marks.starts_with(['‘', '\'']) && !marks.starts_with("''");
+    if single && is_label_block(&block.text) {
+        return QuoteKind::Title;
+    }
     if fills_block(before, after) {
         // a short line in title case standing alone is a subhead
         return if is_title_case(inner) && n <= 8 { QuoteKind::Title } else { QuoteKind::Direct };
     }
     let last = tail_words(before, 1);
     let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    if TITLE_CUES.contains(&last) && is_title_case(inner) {
+    if STRONG_TITLE_CUES.contains(&last) || (TITLE_CUES.contains(&last) && is_title_case(inner)) {
         return QuoteKind::Title;
     }
     let start = at_sentence_start(before);
@@ -130,8 +166,18 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     if is_title_case(inner) && n <= 6 && !(start && (n >= 3 || spoken_end)) {
         return QuoteKind::Title;
     }
+    // "“The Kid Who Would Be King” reclaims the genre": a name the sentence is about
+    if !spoken_end && after.trim_start().starts_with(|c: char| c.is_lowercase()) && is_title_case(inner) {
+        return QuoteKind::Title;
+    }
     let upper = inner.trim_start().chars().next().is_some_and(char::is_uppercase);
-    if (upper || start) && (n >= 3 || (start && spoken_end)) {
+    // after a comma a fragment in lower case continues the writer's sentence,
+    // unless it resumes a quote the sentence broke off ("“Q,” she said, “and …”")
+    let b = before.trim_end();
+    let this_sentence = b.rfind(['.', '!', '?']).map_or(b, |i| &b[i..]);
+    let resumes = this_sentence.contains(['”', '"']) || this_sentence.contains("''");
+    let opens_sentence = start && (!b.ends_with([',', ';']) || resumes);
+    if (upper || opens_sentence) && (n >= 3 || (start && spoken_end)) {
         return QuoteKind::Direct;
     }
     QuoteKind::Partial

@@ -86,31 +86,48 @@ fn introduces_quotation(block: &ProseBlock) -> bool {
     text.ends_with(':') || INTRODUCERS.contains(&word.as_str())
 }
 
-/// A Markdown blockquote introduced as a quotation ("She wrote:") is one
-/// quote of kind `block`, unless its words are already one quoted passage.
+/// A block quote is one quote of kind `block` when it is presented as a
+/// quotation (an HTML `<blockquote>`, a Markdown one introduced by "She
+/// wrote:" or ending in a signature), unless its words are already one
+/// quoted passage. A signature (`— Jane Doe`, `<cite>`) is not part of the words.
 fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); doc.blockquotes.len()];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Some(list) = block.blockquote.and_then(|bq| members.get_mut(bq)) {
+            list.push(i);
+        }
+    }
     let mut out = Vec::new();
-    for (bq, span) in doc.blockquotes.iter().enumerate() {
-        let members: Vec<usize> =
-            (0..doc.blocks.len()).filter(|&i| doc.blocks[i].blockquote == Some(bq)).collect();
-        let (Some(&first), Some(&last)) = (members.first(), members.last()) else { continue };
+    for (bq, blocks) in doc.blockquotes.iter().zip(members) {
+        let words: Vec<usize> = blocks.iter().copied().filter(|&i| !is_signature_only(&doc.blocks[i])).collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
+        let signed = blocks.iter().any(|&i| doc.blocks[i].signature.is_some());
         let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
         let already_quoted = quotes.iter().any(|q| {
             q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end
         });
-        if !introduced || already_quoted {
+        if !(bq.html || introduced || signed) || already_quoted {
             continue;
         }
-        let parts: Vec<QuotePart> = members
+        let parts: Vec<QuotePart> = words
             .iter()
             .map(|&i| {
-                let len = doc.blocks[i].text.len();
-                QuotePart { block: i, outer: 0..len, inner: 0..len }
+                let block = &doc.blocks[i];
+                // a signature on the last line is not part of the words
+                let end = block
+                    .signature
+                    .as_ref()
+                    .map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
+                QuotePart { block: i, outer: 0..end, inner: 0..end }
             })
             .collect();
         let text = part_texts(doc, &parts).join("\n\n");
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let end = doc.blocks[last].source_span(parts.last().map_or(0..0, |p| p.outer.clone())).end;
         out.push(Quote {
-            span: Span::new(doc.blocks[first].span.start.min(span.end), doc.blocks[last].span.end),
+            span: Span::new(doc.blocks[first].span.start.min(bq.span.end), end.max(doc.blocks[first].span.start)),
             text,
             kind: QuoteKind::Block,
             style: MarkStyle::Blockquote,
@@ -120,4 +137,16 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// A block that is nothing but a signature ("— Jane Doe", a `<cite>`).
+fn is_signature_only(block: &ProseBlock) -> bool {
+    block.signature.as_ref().is_some_and(|s| {
+        block.text.get(..s.start).is_some_and(|t| t.chars().all(|c| c.is_whitespace() || "—–―-~".contains(c)))
+    })
+}
+
+/// Where the words end before the signature at `at` (and its dash).
+fn signature_line_start(text: &str, at: usize) -> usize {
+    text.get(..at).map_or(0, |t| t.trim_end_matches(|c: char| c.is_whitespace() || "—–―-~".contains(c)).len())
 }

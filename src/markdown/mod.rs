@@ -3,9 +3,16 @@
 //! pulldown-cmark splits text at entities, escapes and brackets, and its events
 //! do not cover every source byte, so each block keeps its own table of pieces.
 
+mod html;
+mod offset_map;
+pub mod signature;
+mod template;
+
 use crate::span::Span;
+pub use offset_map::OffsetMap;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+pub use template::TemplateOptions;
 
 /// Stands in for a quotation mark inside an inline code span: code is not
 /// prose, so its marks must not open or close quotations, but a quotation
@@ -22,77 +29,11 @@ pub enum BlockKind {
     Heading(u8),
     ListItem,
     TableCell,
+    /// A paragraph of a footnote definition (`[^1]: …`).
+    Footnote,
 }
 
 /// One stretch of the prose text and the source bytes it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Piece {
-    text_start: usize,
-    text_len: usize,
-    source_start: usize,
-    source_len: usize,
-}
-
-impl Piece {
-    /// Text copied verbatim maps byte for byte; a replaced stretch (an entity,
-    /// a line break with indentation, a code span) maps as a whole.
-    fn is_verbatim(&self) -> bool {
-        self.text_len == self.source_len
-    }
-}
-
-/// Maps byte positions in a block's prose text to byte positions in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    pieces: Vec<Piece>,
-}
-
-impl OffsetMap {
-    fn push(&mut self, text_start: usize, text_len: usize, source: Range<usize>) {
-        self.pieces.push(Piece {
-            text_start,
-            text_len,
-            source_start: source.start,
-            source_len: source.end.saturating_sub(source.start),
-        });
-    }
-
-    /// Index of the piece holding text position `pos` (the last piece for the end).
-    fn piece_at(&self, pos: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.text_start + p.text_len <= pos);
-        self.pieces.get(i).or_else(|| self.pieces.last())
-    }
-
-    /// Source offset where the text byte at `pos` starts.
-    pub fn to_source_start(&self, pos: usize) -> usize {
-        match self.piece_at(pos) {
-            None => 0,
-            Some(p) if pos >= p.text_start + p.text_len => p.source_start + p.source_len,
-            Some(p) if p.is_verbatim() => p.source_start + (pos - p.text_start.min(pos)),
-            Some(p) => p.source_start,
-        }
-    }
-
-    /// Source offset where the text ending just before `pos` ends.
-    pub fn to_source_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.pieces.first().map_or(0, |p| p.source_start);
-        }
-        match self.piece_at(pos - 1) {
-            None => 0,
-            Some(p) if p.is_verbatim() => p.source_start + (pos - p.text_start.min(pos)).min(p.source_len),
-            Some(p) => p.source_start + p.source_len,
-        }
-    }
-
-    /// Source span of a text range.
-    pub fn to_source(&self, range: Range<usize>) -> Span {
-        let start = self.to_source_start(range.start);
-        let end = self.to_source_end(range.end).max(start);
-        Span::new(start, end)
-    }
-}
-
 /// A block of prose: a paragraph, heading, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseBlock {
@@ -103,6 +44,9 @@ pub struct ProseBlock {
     pub map: OffsetMap,
     /// Source bytes from the block's first to its last prose byte.
     pub span: Span,
+    /// The text range of a signature ending the block (`— Jane Doe`), the
+    /// name only; the whole text for an HTML `<cite>`.
+    pub signature: Option<Range<usize>>,
 }
 
 impl ProseBlock {
@@ -119,14 +63,42 @@ pub struct HtmlComment {
     pub body: String,
 }
 
+/// A block quote: a Markdown `>` block (the outermost of a nest) or an HTML `<blockquote>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockQuote {
+    pub span: Span,
+    /// An HTML `<blockquote>`, a quotation by its markup; a Markdown one is
+    /// a quotation only when introduced as one or signed.
+    pub html: bool,
+    /// The `cite` attribute of an HTML `<blockquote>`: where the words come from.
+    pub cite: Option<String>,
+}
+
 /// A draft parsed into prose.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub front_matter: Option<Span>,
     pub blocks: Vec<ProseBlock>,
     pub comments: Vec<HtmlComment>,
-    /// Source spans of the outermost blockquotes.
-    pub blockquotes: Vec<Span>,
+    pub blockquotes: Vec<BlockQuote>,
+}
+
+/// How to read a draft.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParseOptions<'a> {
+    /// MDX: `import`/`export` blocks and `{…}` expressions are not prose.
+    pub mdx: bool,
+    /// Names of template tags, template arguments and HTML elements or
+    /// classes whose text is prose although by default it is not.
+    pub prose_tags: &'a [String],
+}
+
+impl<'a> ParseOptions<'a> {
+    /// The options for a file, by its extension.
+    pub fn for_path(path: &str, prose_tags: &'a [String]) -> Self {
+        let mdx = std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("mdx"));
+        ParseOptions { mdx, prose_tags }
+    }
 }
 
 /// Length of a front-matter block (`---` YAML or `+++` TOML) that starts at byte 0.
@@ -145,13 +117,23 @@ pub fn front_matter_len(text: &str) -> Option<usize> {
     None
 }
 
-/// Parses a draft. `text` is the whole file; offsets in the result are into it.
+/// Parses a Markdown draft. `text` is the whole file; offsets in the result are into it.
 pub fn parse(text: &str) -> Document {
+    parse_with(text, ParseOptions::default())
+}
+
+/// Parses a draft: template syntax is masked (offsets kept), then the
+/// Markdown and the HTML in it are read.
+pub fn parse_with(text: &str, options: ParseOptions<'_>) -> Document {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = text.get(bom..).unwrap_or_default();
     let fm = front_matter_len(body);
     let base = bom + fm.unwrap_or(0);
-    let mut builder = Builder { base, doc: Document::default(), ..Builder::default() };
+    let templates = TemplateOptions { mdx: options.mdx, prose_names: options.prose_tags };
+    let masked = template::mask(text, base, templates);
+    let original = text;
+    let text = masked.as_deref().unwrap_or(text);
+    let mut builder = Builder::new(text, original, base, options.prose_tags);
     builder.doc.front_matter = fm.map(|len| Span::new(bom, bom + len));
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -165,30 +147,60 @@ pub fn parse(text: &str) -> Document {
     builder.doc
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'a> {
+    /// The whole file with template syntax masked: offsets are into it.
+    source: &'a str,
+    /// The whole file as written.
+    original: &'a str,
+    /// Where the Markdown after the front matter starts.
     base: usize,
     doc: Document,
     current: Option<ProseBlock>,
     /// Nesting of tags whose text is not prose (code blocks, images, metadata).
     hidden: usize,
     blockquote_depth: usize,
-    html_block: Option<(usize, String)>,
+    /// Nesting of footnote definitions.
+    footnote: usize,
+    /// Index in `doc.blockquotes` of the outermost Markdown block quote open.
+    markdown_quote: Option<usize>,
+    /// Source lines of the HTML block being read. Its events' text is not
+    /// the source (pulldown-cmark drops a CR before LF), so it is read from
+    /// the file.
+    html_block: Option<Vec<Range<usize>>>,
+    html: html::HtmlState,
+    prose_tags: &'a [String],
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, original: &'a str, base: usize, prose_tags: &'a [String]) -> Self {
+        Builder {
+            source,
+            original,
+            base,
+            doc: Document::default(),
+            current: None,
+            hidden: 0,
+            blockquote_depth: 0,
+            footnote: 0,
+            markdown_quote: None,
+            html_block: None,
+            html: html::HtmlState::default(),
+            prose_tags,
+        }
+    }
+
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         let range = range.start + self.base..range.end + self.base;
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
-            Event::Code(code) if self.hidden == 0 => self.push_text(&mask_quote_marks(&code), range),
-            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_text("\n", range),
-            Event::InlineHtml(h) => self.inline_html(&h, range),
-            Event::Html(h) => {
-                if let Some((_, body)) = self.html_block.as_mut() {
-                    body.push_str(&h);
+            Event::Code(code) if self.hidden == 0 => self.push_replaced(&mask_quote_marks(&code), range),
+            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_replaced("\n", range),
+            Event::InlineHtml(_) => self.inline_html(range),
+            Event::Html(_) => {
+                if let Some(lines) = self.html_block.as_mut() {
+                    lines.push(range);
                 }
             }
             Event::Rule => self.flush(),
@@ -198,20 +210,26 @@ impl Builder {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
+            Tag::Paragraph if self.footnote > 0 => self.open(BlockKind::Footnote, range),
             Tag::Paragraph => self.open(BlockKind::Paragraph, range),
             Tag::Heading { level, .. } => self.open(BlockKind::Heading(level as u8), range),
             Tag::Item => self.open(BlockKind::ListItem, range),
             Tag::TableCell => self.open(BlockKind::TableCell, range),
-            Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) => self.flush(),
+            Tag::List(_) | Tag::Table(_) => self.flush(),
+            Tag::FootnoteDefinition(_) => {
+                self.flush();
+                self.footnote += 1;
+            }
             Tag::BlockQuote(_) => {
                 self.flush();
                 if self.blockquote_depth == 0 {
-                    self.doc.blockquotes.push(range.into());
+                    self.doc.blockquotes.push(BlockQuote { span: range.into(), html: false, cite: None });
+                    self.markdown_quote = Some(self.doc.blockquotes.len() - 1);
                 }
                 self.blockquote_depth += 1;
             }
             Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => self.hidden += 1,
-            Tag::HtmlBlock => self.html_block = Some((range.start, String::new())),
+            Tag::HtmlBlock => self.html_block = Some(Vec::new()),
             _ => {}
         }
     }
@@ -219,6 +237,10 @@ impl Builder {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => self.flush(),
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.footnote = self.footnote.saturating_sub(1);
+            }
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.blockquote_depth = self.blockquote_depth.saturating_sub(1);
@@ -227,22 +249,29 @@ impl Builder {
                 self.hidden = self.hidden.saturating_sub(1)
             }
             TagEnd::HtmlBlock => {
-                if let Some((start, body)) = self.html_block.take() {
-                    let end = start + body.len();
-                    self.comments_in(&body, start, end);
+                if let Some(lines) = self.html_block.take() {
+                    if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+                        self.comments_in(first.start..last.end);
+                    }
+                    self.html_block(&lines);
                 }
             }
             _ => {}
         }
     }
 
-    fn inline_html(&mut self, html: &str, range: Range<usize>) {
-        if html.trim_start().starts_with("<!--") {
-            self.comments_in(html, range.start, range.end);
+    fn inline_html(&mut self, range: Range<usize>) {
+        if self.original.get(range.clone()).is_some_and(|h| h.trim_start().starts_with("<!--")) {
+            self.comments_in(range);
+        } else {
+            self.inline_html_tag(range);
         }
     }
 
-    fn comments_in(&mut self, html: &str, start: usize, end: usize) {
+    fn comments_in(&mut self, range: Range<usize>) {
+        // directives are read as written, template syntax and all
+        let Some(html) = self.original.get(range.clone()) else { return };
+        let (start, end) = (range.start, range.end);
         let mut rest = 0;
         while let Some(open) = html.get(rest..).and_then(|h| h.find("<!--")) {
             let open = rest + open;
@@ -262,32 +291,62 @@ impl Builder {
             if cur.text.is_empty() && cur.kind == BlockKind::ListItem {
                 return;
             }
+            // HTML text whose element a blank line split goes on in the paragraph
+            if self.html.block_open && kind == BlockKind::Paragraph {
+                self.html.block_open = false;
+                return;
+            }
         }
         self.flush();
-        let blockquote = (self.blockquote_depth > 0).then(|| self.doc.blockquotes.len().saturating_sub(1));
+        let markdown = (self.blockquote_depth > 0).then_some(self.markdown_quote).flatten();
+        let blockquote = self.html.quote().or(markdown);
         self.current = Some(ProseBlock {
             kind,
             blockquote,
             text: String::new(),
             map: OffsetMap::default(),
             span: Span::new(range.start, range.start),
+            signature: None,
         });
     }
 
+    /// Text as the parser gives it: a copy of its source bytes unless it
+    /// was an entity or an escape.
     fn push_text(&mut self, text: &str, range: Range<usize>) {
+        if self.html.opaque() {
+            return;
+        }
+        let verbatim = self.source.get(range.clone()) == Some(text);
+        self.push(text, range, verbatim);
+    }
+
+    /// Text that stands for its source without being a copy of it.
+    fn push_replaced(&mut self, text: &str, range: Range<usize>) {
+        self.push(text, range, false);
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>, verbatim: bool) {
         let Some(block) = self.current.as_mut() else { return };
         let start = block.text.len();
         if block.text.is_empty() {
             block.span.start = range.start;
         }
         block.text.push_str(text);
-        block.map.push(start, text.len(), range.clone());
+        block.map.push(start, text.len(), range.clone(), verbatim);
         block.span.end = block.span.end.max(range.end);
     }
 
     fn flush(&mut self) {
-        if let Some(block) = self.current.take() {
+        self.html.block_open = false;
+        if let Some(mut block) = self.current.take() {
+            let cite = std::mem::take(&mut self.html.signature);
             if !block.text.trim().is_empty() {
+                block.signature = if cite {
+                    let lead = block.text.len() - block.text.trim_start().len();
+                    Some(lead..block.text.trim_end().len())
+                } else {
+                    signature::find(&block.text)
+                };
                 self.doc.blocks.push(block);
             }
         }
@@ -375,6 +434,7 @@ mod tests {
         assert!(kinds.contains(&BlockKind::ListItem));
         assert!(kinds.contains(&BlockKind::TableCell));
         assert_eq!(doc.blockquotes.len(), 1);
+        assert!(!doc.blockquotes[0].html);
         assert!(doc.blocks.iter().any(|b| b.blockquote == Some(0) && b.text == "quoted\nmore"));
     }
 }

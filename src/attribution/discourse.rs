@@ -1,0 +1,417 @@
+//! Reading a block for the story's cast: every name with its role in the
+//! sentence and what its surroundings say of it (a title, a role word, an
+//! age, a place-like preposition), and every subject "he" or "she".
+
+use super::entities::{Gender, NameMention, Role};
+use super::mention::Frame;
+use super::names::{given_name_gender, honorific_gender, role_gender, TITLE_MODIFIERS};
+use super::patterns::Sentence;
+use super::SpeakerKind;
+
+/// A pronoun the writer uses as a subject: it says who the story is about.
+#[derive(Debug, Clone, Copy)]
+pub struct PronounMention {
+    pub at: usize,
+    pub sentence: usize,
+    pub gender: Gender,
+    pub role: Role,
+}
+
+/// "the mayor" or "the company" as a subject: someone named before.
+#[derive(Debug, Clone)]
+pub struct EpithetMention {
+    pub at: usize,
+    pub sentence: usize,
+    /// The role or organisation noun, lower-case.
+    pub head: String,
+    pub organisation: bool,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub enum Event {
+    Name(NameMention),
+    Pronoun(PronounMention),
+    Epithet(EpithetMention),
+}
+
+impl Event {
+    pub fn at(&self) -> usize {
+        match self {
+            Event::Name(m) => m.at,
+            Event::Pronoun(p) => p.at,
+            Event::Epithet(e) => e.at,
+        }
+    }
+}
+
+/// Prepositions after which a capitalised name is usually a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "into",
+    "throughout",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "around",
+    "between",
+    "through",
+    "via",
+    "onto",
+    "within",
+];
+/// Other prepositions and possessors: the name is not the sentence's subject.
+const OBLIQUE_WORDS: &[&str] = &[
+    "of", "for", "with", "by", "about", "against", "on", "under", "over", "than", "like", "per", "versus", "vs.",
+];
+/// Words that open a fronted phrase before the subject: "On Friday, Smith …".
+const FRONTING: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "for",
+    "from",
+    "with",
+    "without",
+    "as",
+    "while",
+    "when",
+    "although",
+    "though",
+    "because",
+    "if",
+    "despite",
+    "once",
+    "unlike",
+    "like",
+    "among",
+    "under",
+    "over",
+    "by",
+    "to",
+    "until",
+    "following",
+    "amid",
+    "according",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "then",
+    "meanwhile",
+    "still",
+    "however",
+    "instead",
+    "yet",
+    "now",
+    "today",
+    "here",
+    "there",
+    "outside",
+    "inside",
+    "asked",
+    "speaking",
+    "writing",
+    "currently",
+    "previously",
+    "even",
+    "only",
+    "also",
+    "back",
+    "within",
+];
+/// Conjunctions that may open a sentence before its subject.
+const OPENERS: &[&str] = &["but", "and", "so", "yet", "or", "nor", "still", "then", "now", "meanwhile", "instead"];
+/// Verbs that show the phrase before them is a subject: "Smith has …", "Smith will …".
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did",
+    "does", "do", "are", "were", "isn't", "wasn't", "hasn't", "didn't", "doesn't", "won't", "wouldn't", "can't",
+    "couldn't", "said", "says", "gets", "got", "made", "makes", "wants", "wanted", "took", "takes", "went",
+    "goes", "became", "remains", "remained", "hopes", "hoped", "plans", "planned", "knows", "knew", "thinks",
+    "thought", "believes", "believed", "feels", "felt", "sees", "saw", "needs", "needed", "tried", "tries",
+];
+/// Blocks this short without a full stop are headlines, subheads and page
+/// furniture ("Story continues below advertisement"): they introduce nobody.
+const LABEL_WORDS: usize = 8;
+
+/// The names and subject pronouns of a block, in order. `sentences` are the
+/// block's sentences as token ranges; `base` is the story's count of
+/// sentences before this block.
+pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -> usize) -> Vec<Event> {
+    let mut out = Vec::new();
+    if is_label(f) {
+        return out;
+    }
+    for (k, &s) in sentences.iter().enumerate() {
+        let sentence = base + k;
+        let subject = subject_start(f, s);
+        let mut i = s.lo;
+        while i < s.hi {
+            if f.is_quote(i) || !f.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(gender) = pronoun_gender(f.lower(i)) {
+                let role = if i == subject { Role::Subject } else { Role::Other };
+                out.push(Event::Pronoun(PronounMention { at: at(i), sentence, gender, role }));
+                i += 1;
+                continue;
+            }
+            if let Some((e, next)) = epithet(f, s, subject, i, sentence, &at) {
+                out.push(Event::Epithet(e));
+                i = next;
+                continue;
+            }
+            let Some((start, end)) = name_run(f, i, s.hi) else {
+                i += 1;
+                continue;
+            };
+            if let Some(m) = describe(f, s, subject, start, end, sentence, &at) {
+                out.push(Event::Name(m));
+            }
+            i = end;
+        }
+    }
+    out
+}
+
+fn is_label(f: &Frame) -> bool {
+    let words = (0..f.toks.len()).filter(|&i| f.is_word(i)).count();
+    let last = f.toks.len().saturating_sub(1);
+    words <= LABEL_WORDS && !f.is_punct(last, ".!?…\"”’") && !f.is_quote(last)
+}
+
+/// `the mayor`, `The company`: a definite role or organisation noun as a subject.
+fn epithet(
+    f: &Frame,
+    s: Sentence,
+    subject: usize,
+    i: usize,
+    sentence: usize,
+    at: &impl Fn(usize) -> usize,
+) -> Option<(EpithetMention, usize)> {
+    if f.lower(i) != "the" {
+        return None;
+    }
+    // up to two modifiers, then the head noun
+    let head = (i + 1..s.hi.min(i + 4)).take_while(|&j| f.is_word(j) && !f.is_cap(j)).find(|&j| {
+        (f.is_role(j) || f.lex.is_generic_org(f.lower(j)))
+            && !f.is_role(j + 1)
+            && !f.lex.is_generic_org(f.lower(j + 1))
+    })?;
+    let role = if i == subject {
+        Role::Subject
+    } else if followed_by_verb(f, head + 1, s.hi) {
+        Role::Other
+    } else {
+        return None;
+    };
+    let word = f.lower(head);
+    let organisation = !f.is_role(head);
+    let head_word = if organisation { word.to_string() } else { word.trim_end_matches('s').to_string() };
+    let e = EpithetMention { at: at(i), sentence, head: head_word, organisation, role };
+    Some((e, head + 1))
+}
+
+/// A verb right after `i` (past adverbs): the phrase before it is a subject.
+fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
+    let Some(j) = (i..hi.min(i + 3)).find(|&j| !f.is_adverb(j) || AUXILIARIES.contains(&f.lower(j))) else {
+        return false;
+    };
+    let w = f.lower(j);
+    f.is_word(j)
+        && !f.is_cap(j)
+        && (f.is_speech_verb(j) || AUXILIARIES.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+}
+
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    let bare = lower.split(['\'', '’']).next().unwrap_or_default();
+    match bare {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A run of capitalised name words (and titles) from `i`, a possessive
+/// ("Levine's") ending it.
+fn name_run(f: &Frame, i: usize, hi: usize) -> Option<(usize, usize)> {
+    if !f.can_start_name(i) && !f.is_title_at(i) || is_party_tag(f.word(i)) {
+        return None;
+    }
+    let mut end = i;
+    while end < hi && (f.is_name_part(end) || f.is_title_at(end)) && !f.is_quote(end) {
+        end += 1;
+        if f.is_possessive(end - 1) {
+            break;
+        }
+    }
+    while end > i + 1 && !f.is_cap(end - 1) {
+        end -= 1; // a trailing link word ("van") is no name
+    }
+    (end > i && f.is_cap(end - 1)).then_some((i, end))
+}
+
+/// "D-Calif.", "R-Texas": a party and state after a name, not a name.
+fn is_party_tag(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!(cs.next(), Some('D' | 'R' | 'I')) && matches!(cs.next(), Some('-' | '‑'))
+}
+
+/// Where the subject of sentence `s` starts: past opening quotes, a
+/// conjunction, and a fronted phrase closed by a comma.
+fn subject_start(f: &Frame, s: Sentence) -> usize {
+    let mut i = s.lo;
+    while i < s.hi && (f.is_quote(i) || !f.is_word(i)) {
+        i += 1;
+    }
+    if OPENERS.contains(&f.lower(i)) {
+        i += 1;
+    }
+    let first = f.lower(i);
+    let fronted = FRONTING.contains(&first)
+        || (first.len() > 4 && first.ends_with("ly"))
+        || (!f.is_cap(i) && (first.ends_with("ing") || first.ends_with("ed")));
+    if fronted {
+        if let Some(comma) = (i..s.hi.min(i + 16)).find(|&j| f.is_punct(j, ",") || f.is_quote(j)) {
+            if f.is_punct(comma, ",") {
+                return comma + 1;
+            }
+        }
+    }
+    i
+}
+
+fn describe(
+    f: &Frame,
+    s: Sentence,
+    subject: usize,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    at: &impl Fn(usize) -> usize,
+) -> Option<NameMention> {
+    let text = f.span_text(start, end);
+    // "READ MORE:", "WATCH:": a label, not a name
+    if f.is_punct(end, ":") && !text.chars().any(char::is_lowercase) && text.len() > 3 {
+        return None;
+    }
+    let name = clean_span(f, start, end)?;
+    let mut kind = f.name_kind(start, end);
+    let mut personhood = 0;
+    let mut gender = None;
+    let mut descriptors = Vec::new();
+    // titles inside the run: "Sen.", "Health Minister", "Ms."
+    for i in start..end {
+        if f.is_title_at(i) {
+            personhood += 2;
+            gender = gender.or_else(|| honorific_gender(f.lower(i)));
+            descriptors.push(f.lower(i).trim_end_matches('.').to_string());
+        }
+    }
+    // "director Adam Jagelewski", "oil and gas worker Mike Wipf"
+    if start > s.lo && f.is_role(start - 1) && !f.is_cap(start - 1) {
+        personhood += 2;
+        gender = gender.or_else(|| role_gender(f.lower(start - 1)));
+        descriptors.push(f.lower(start - 1).to_string());
+    }
+    // a first name says a person, and usually a gender
+    let first = name.split_whitespace().next().unwrap_or_default();
+    if name.contains(' ') && kind == SpeakerKind::Person {
+        if let Some(g) = given_name_gender(first) {
+            personhood += 2;
+            gender = gender.or(Some(g));
+        }
+    }
+    let before = start.checked_sub(1).filter(|&b| b >= s.lo).map(|b| f.lower(b)).unwrap_or_default();
+    let clause_start = start == subject
+        || (start > s.lo && f.is_role(start - 1) && subject < start)
+        || (start > s.lo && (f.is_punct(start - 1, ",;") || matches!(before, "and" | "but" | "while" | "as")));
+    let subject_like = start == subject || (clause_start && followed_by_verb(f, end, s.hi));
+    let mut role = if subject_like { Role::Subject } else { Role::Other };
+    if PLACE_PREPOSITIONS.contains(&before) {
+        role = Role::Oblique;
+        personhood -= 1;
+    } else if OBLIQUE_WORDS.contains(&before) || f.is_possessive(end - 1) {
+        role = Role::Oblique;
+    }
+    if kind == SpeakerKind::Person && f.lower(start) == "the" {
+        personhood -= 1; // "the Lower Mainland"
+    }
+    // an appositive after the name: ", 50," / ", a former analyst" / ", who"
+    if f.is_punct(end, ",") {
+        let next = f.lower(end + 1);
+        if next.chars().next().is_some_and(|c| c.is_ascii_digit()) && next.len() <= 3 {
+            personhood += 2;
+        } else if matches!(next, "who") {
+            personhood += 1;
+        } else if f.is_determiner(end + 1) {
+            let stop = (end + 2..s.hi.min(end + 10)).find(|&j| !f.is_word(j)).unwrap_or(s.hi.min(end + 10));
+            if let Some(r) = (end + 2..stop).find(|&j| f.is_role(j)) {
+                if kind == SpeakerKind::Person {
+                    personhood += 2;
+                    gender = gender.or_else(|| role_gender(f.lower(r)));
+                }
+                descriptors.push(f.lower(r).to_string());
+            } else if let Some(o) = (end + 2..stop).find(|&j| f.lex.is_generic_org(f.lower(j))) {
+                descriptors.push(f.lower(o).to_string());
+                if kind == SpeakerKind::Person && !f.is_role(o) {
+                    kind = SpeakerKind::Organization; // "Cisco Talos, a security firm"
+                }
+            }
+        }
+    }
+    // the subject of a reporting verb, or its inverted subject ("said Jane Roe")
+    let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
+    let verb_precedes = start > s.lo && f.is_speech_verb(start - 1);
+    if verb_follows || verb_precedes || (role == Role::Subject && reports_later(f, s, end)) {
+        role = Role::Reporter;
+        if kind == SpeakerKind::Person {
+            personhood += 1;
+        }
+    }
+    let written_full = text.split_whitespace().count() >= 2;
+    Some(NameMention { name, kind, at: at(start), sentence, role, personhood, gender, descriptors, written_full })
+}
+
+/// The name in a run of tokens without its titles, as `names::clean_name`
+/// does for text, but from the facts already known of each token.
+fn clean_span(f: &Frame, start: usize, end: usize) -> Option<String> {
+    let last = end.checked_sub(1)?;
+    if f.is_title_at(last) || f.is_role(last) {
+        return None; // "the President", "Chief"
+    }
+    let titled = |i: usize| f.is_title_at(i) || f.is_role(i) || TITLE_MODIFIERS.contains(&f.word(i));
+    let mut name_start = (start..last).find(|&i| !titled(i) && f.lower(i) != "the").unwrap_or(last);
+    // "Surrey Mayor Doug McCallum": a title inside the run starts the name after it
+    if let Some(t) = (name_start..last).rev().find(|&i| f.is_title_at(i) || f.is_role(i)) {
+        name_start = t + 1;
+    }
+    let text = f.span_text(name_start, end);
+    let name = text
+        .trim_end_matches(['.', ',', '’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// `Soo Kim, a former analyst at the CIA, told`: the subject's verb after an appositive.
+fn reports_later(f: &Frame, s: Sentence, end: usize) -> bool {
+    if !f.is_punct(end, ",") {
+        return false;
+    }
+    let close = (end + 1..s.hi.min(end + 24)).find(|&j| f.is_punct(j, ",") || f.is_quote(j));
+    close.is_some_and(|c| f.is_punct(c, ",") && (c + 1..s.hi.min(c + 3)).any(|j| f.is_speech_verb(j)))
+}

@@ -1,0 +1,394 @@
+//! The people and organisations a story has named, indexed by name and
+//! surname, with what the text says of each (a title, a role, a gender, being
+//! quoted) and how prominent each is at the current point of the story.
+//!
+//! Every lookup is by hash or over a bounded window of the most recently
+//! mentioned entities, so a draft naming thousands of people stays linear.
+
+use super::SpeakerKind;
+use std::collections::{HashMap, VecDeque};
+
+/// How many distinct recently mentioned entities a pronoun or epithet may reach.
+const WINDOW: usize = 24;
+/// The recency queue keeps at most this many entries (stale ones included).
+const QUEUE_CAP: usize = 256;
+/// Prominence left after one sentence.
+const DECAY: f32 = 0.6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// What a mention does in its sentence; the stronger the role, the more
+/// prominent the entity becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Said something the story quotes.
+    Speaker,
+    /// The subject of a reporting verb ("Smith says the plan …").
+    Reporter,
+    /// The subject of its sentence.
+    Subject,
+    /// Anywhere else in the writer's words.
+    Other,
+    /// After a preposition of place or a possessive: rarely what "he" means.
+    Oblique,
+}
+
+impl Role {
+    fn weight(self) -> f32 {
+        match self {
+            Role::Speaker => 3.0,
+            Role::Reporter => 2.2,
+            Role::Subject => 1.6,
+            Role::Other => 0.6,
+            Role::Oblique => 0.25,
+        }
+    }
+}
+
+/// A name as the text gives it, with what its surroundings say.
+#[derive(Debug, Clone)]
+pub struct NameMention {
+    /// The name without titles ("Jane Roe" for "Sen. Jane Roe").
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub at: usize,
+    pub sentence: usize,
+    pub role: Role,
+    /// Evidence that this is a person: positive for a title, a role, an age;
+    /// negative for place-like use ("in Calgary").
+    pub personhood: i32,
+    pub gender: Option<Gender>,
+    /// Role words the text gives the name ("professor", "director").
+    pub descriptors: Vec<String>,
+    /// Written with two words or more ("Mr. Clarke", "Jane Roe").
+    pub written_full: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub gender: Option<Gender>,
+    pub personhood: i32,
+    descriptors: Vec<String>,
+    first_at: usize,
+    last_at: usize,
+    /// Prominence carried into `salience_sentence` from the sentences before it,
+    /// and the strongest role the entity has in that sentence: mentions in
+    /// one sentence do not add up.
+    carried: f32,
+    best_here: f32,
+    salience_sentence: usize,
+    /// Sentence and role of the latest mention as a subject or speaker.
+    pub subject_sentence: Option<usize>,
+    /// Sentence of the latest time the entity spoke or reported speech.
+    pub spoke_sentence: Option<usize>,
+    /// Stamp of this entity's latest entry in the recency queue.
+    stamp: u64,
+}
+
+impl Entity {
+    fn salience_at(&self, sentence: usize) -> f32 {
+        let gap = sentence.saturating_sub(self.salience_sentence).min(64) as i32;
+        (self.carried + self.best_here) * DECAY.powi(gap)
+    }
+
+    fn bump(&mut self, sentence: usize, weight: f32) {
+        if sentence > self.salience_sentence {
+            self.carried = self.salience_at(sentence);
+            self.best_here = 0.0;
+            self.salience_sentence = sentence;
+        }
+        self.best_here = self.best_here.max(weight);
+    }
+
+    /// Whether "he" or "she" can mean this entity.
+    pub fn personal(&self) -> bool {
+        self.kind == SpeakerKind::Person && self.personhood >= 0
+    }
+
+    pub fn has_descriptor(&self, word: &str) -> bool {
+        self.descriptors.iter().any(|d| d == word)
+    }
+}
+
+/// The story's cast, by id.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entities: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+    /// A person's last name → the latest person with it.
+    by_surname: HashMap<String, usize>,
+    /// A person's first name → the latest person with it ("Judy" for Judy Roe).
+    by_first: HashMap<String, usize>,
+    /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
+    recent: VecDeque<(usize, u64)>,
+    clock: u64,
+}
+
+fn words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
+    name.split_whitespace()
+}
+
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.chars().count() == 1
+}
+
+impl Registry {
+    pub fn entity(&self, id: usize) -> &Entity {
+        &self.entities[id]
+    }
+
+    /// The entity a name refers to, if the story has named it already:
+    /// the full name, or a surname or first name of a person named earlier.
+    pub fn lookup(&self, name: &str, kind: SpeakerKind) -> Option<usize> {
+        if let Some(&id) = self.by_name.get(name) {
+            return Some(id);
+        }
+        let mut ws = words(name);
+        let first = ws.next()?;
+        let last = ws.next_back();
+        match last {
+            // "Jane Q. Roe" after "Jane Roe": the same first and last names
+            Some(last) if kind == SpeakerKind::Person => self.by_surname.get(last).copied().filter(|&id| {
+                words(&self.entities[id].name).next().is_some_and(|f| f == first || is_initial(first))
+            }),
+            Some(_) => None,
+            None if kind == SpeakerKind::Person => {
+                self.by_surname.get(first).or_else(|| self.by_first.get(first)).copied()
+            }
+            None => None,
+        }
+    }
+
+    /// Records a mention, creating the entity the first time, and returns its id.
+    pub fn mention(&mut self, m: &NameMention) -> usize {
+        let id = match self.lookup(&m.name, m.kind) {
+            Some(id) => id,
+            None => self.create(m),
+        };
+        let e = &mut self.entities[id];
+        e.personhood = (e.personhood + m.personhood).clamp(-6, 9);
+        if e.gender.is_none() {
+            e.gender = m.gender;
+        }
+        for d in &m.descriptors {
+            if !e.has_descriptor(d) && e.descriptors.len() < 8 {
+                e.descriptors.push(d.clone());
+            }
+        }
+        // a longer form of the name is the better one to print
+        if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
+            let old = std::mem::replace(&mut e.name, m.name.clone());
+            self.by_name.insert(old, id);
+            self.index_name(id);
+        }
+        self.touch(id, m.at, m.sentence, m.role);
+        id
+    }
+
+    fn create(&mut self, m: &NameMention) -> usize {
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: m.name.clone(),
+            kind: m.kind,
+            gender: None,
+            // news introduces people by full name: a lone word first seen is
+            // more likely a place or a thing ("Alberta", "Somehow")
+            personhood: if m.name.contains(' ') { 0 } else { -1 },
+            descriptors: Vec::new(),
+            first_at: m.at,
+            last_at: m.at,
+            carried: 0.0,
+            best_here: 0.0,
+            salience_sentence: m.sentence,
+            subject_sentence: None,
+            spoke_sentence: None,
+            stamp: 0,
+        });
+        self.index_name(id);
+        id
+    }
+
+    fn index_name(&mut self, id: usize) {
+        let e = &self.entities[id];
+        self.by_name.insert(e.name.clone(), id);
+        if e.kind == SpeakerKind::Person {
+            let mut ws = words(&e.name);
+            if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
+                self.by_surname.insert(last.to_string(), id);
+                if !is_initial(first) {
+                    self.by_first.insert(first.to_string(), id);
+                }
+            }
+        }
+    }
+
+    /// Makes `id` the most recent entity, more prominent by `role`.
+    pub fn touch(&mut self, id: usize, at: usize, sentence: usize, role: Role) {
+        self.clock += 1;
+        let e = &mut self.entities[id];
+        e.bump(sentence, role.weight());
+        e.last_at = e.last_at.max(at);
+        if matches!(role, Role::Speaker | Role::Reporter) {
+            e.spoke_sentence = Some(e.spoke_sentence.map_or(sentence, |s| s.max(sentence)));
+        }
+        if matches!(role, Role::Speaker | Role::Reporter | Role::Subject) {
+            e.subject_sentence = Some(e.subject_sentence.map_or(sentence, |s| s.max(sentence)));
+        }
+        e.stamp = self.clock;
+        self.recent.push_back((id, self.clock));
+        while self.recent.len() > QUEUE_CAP {
+            self.recent.pop_front();
+        }
+    }
+
+    /// Learns a gender for `id` from a pronoun that refers to it.
+    pub fn set_gender(&mut self, id: usize, gender: Gender) {
+        let e = &mut self.entities[id];
+        if e.gender.is_none() {
+            e.gender = Some(gender);
+        }
+    }
+
+    /// The distinct entities mentioned most recently before `at`, newest first.
+    fn window(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        self.recent
+            .iter()
+            .rev()
+            .filter(|&&(id, stamp)| self.entities[id].stamp == stamp)
+            .map(|&(id, _)| id)
+            .filter(move |&id| self.entities[id].first_at < at)
+            .take(WINDOW)
+    }
+
+    /// The most prominent entity before `at` that `fits`, and its prominence.
+    pub fn most_salient(&self, at: usize, sentence: usize, fits: impl Fn(&Entity) -> f32) -> Option<(usize, f32)> {
+        let mut best: Option<(usize, f32)> = None;
+        for id in self.window(at) {
+            let e = &self.entities[id];
+            let factor = fits(e);
+            if factor <= 0.0 {
+                continue;
+            }
+            let score = e.salience_at(sentence) * factor;
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((id, score));
+            }
+        }
+        best
+    }
+
+    /// "he" or "she": the subject of an earlier clause of the same sentence
+    /// ("Smith said he …"), else the most prominent person of that gender
+    /// (or of none known).
+    pub fn person_for_pronoun(&self, at: usize, sentence: usize, gender: Option<Gender>) -> Option<usize> {
+        let fit = |e: &Entity| {
+            if !e.personal() {
+                return 0.0;
+            }
+            let agree = match (gender, e.gender) {
+                (Some(g), Some(h)) if g != h => return 0.0,
+                (Some(_), Some(_)) => 1.0,
+                _ => 0.8,
+            };
+            agree * if e.personhood > 0 { 1.0 } else { 0.45 }
+        };
+        let bound = self.window(at).find(|&id| {
+            let e = &self.entities[id];
+            e.subject_sentence == Some(sentence) && e.last_at < at && fit(e) > 0.0
+        });
+        bound.or_else(|| self.most_salient(at, sentence, fit).map(|(id, _)| id))
+    }
+
+    /// "it": the most prominent organisation.
+    pub fn organisation(&self, at: usize, sentence: usize) -> Option<usize> {
+        self.most_salient(at, sentence, |e| f32::from(u8::from(e.kind == SpeakerKind::Organization)))
+            .map(|(id, _)| id)
+    }
+
+    /// "the agency": the most prominent organisation whose name or
+    /// description has that word.
+    pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
+        self.most_salient(at, sentence, |e| {
+            let named = e.name.to_lowercase().split_whitespace().any(|w| w == head);
+            f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || e.has_descriptor(head))))
+        })
+        .map(|(id, _)| id)
+    }
+
+    /// "the professor": a person the story described so, else the most
+    /// prominent person.
+    pub fn person_for_epithet(
+        &self,
+        at: usize,
+        sentence: usize,
+        head: &str,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
+        self.person_described(at, sentence, head).or_else(|| self.person_for_pronoun(at, sentence, gender))
+    }
+
+    /// A person the story described with `head` ("professor", "mayor").
+    pub fn person_described(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
+        self.most_salient(at, sentence, |e| f32::from(u8::from(e.personal() && e.has_descriptor(head))))
+            .map(|(id, _)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(reg: &mut Registry, name: &str, at: usize, sentence: usize, role: Role, personhood: i32) -> usize {
+        reg.mention(&NameMention {
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            at,
+            sentence,
+            role,
+            personhood,
+            gender: None,
+            descriptors: vec![],
+            written_full: true,
+        })
+    }
+
+    #[test]
+    fn a_surname_is_the_person_named_before() {
+        let mut reg = Registry::default();
+        let jane = name(&mut reg, "Jane Roe", 0, 0, Role::Subject, 1);
+        assert_eq!(reg.lookup("Roe", SpeakerKind::Person), Some(jane));
+        assert_eq!(reg.lookup("Jane", SpeakerKind::Person), Some(jane));
+        assert_eq!(reg.lookup("Jane Q. Roe", SpeakerKind::Person), Some(jane));
+        assert_eq!(reg.lookup("John Roe", SpeakerKind::Person), None);
+    }
+
+    #[test]
+    fn a_pronoun_skips_places_and_the_other_gender() {
+        let mut reg = Registry::default();
+        let jane = name(&mut reg, "Jane Roe", 0, 0, Role::Subject, 1);
+        reg.set_gender(jane, Gender::Female);
+        let tom = name(&mut reg, "Tom Poe", 10, 1, Role::Other, 1);
+        reg.set_gender(tom, Gender::Male);
+        name(&mut reg, "Lower Valley", 20, 1, Role::Oblique, -2);
+        assert_eq!(reg.person_for_pronoun(30, 1, Some(Gender::Female)), Some(jane));
+        assert_eq!(reg.person_for_pronoun(30, 1, Some(Gender::Male)), Some(tom));
+    }
+
+    #[test]
+    fn the_window_is_bounded() {
+        let mut reg = Registry::default();
+        let first = name(&mut reg, "Ann First", 0, 0, Role::Speaker, 3);
+        for i in 0..1000 {
+            name(&mut reg, &format!("Person Number{i}"), 10 + i, 1 + i / 10, Role::Other, 1);
+        }
+        assert_ne!(reg.person_for_pronoun(5000, 100, None), Some(first));
+        assert!(reg.recent.len() <= QUEUE_CAP);
+    }
+}

@@ -1,0 +1,145 @@
+//! Normalising a name as written ("Rep. G.K. Butterfield's") to the name
+//! the registry keeps ("G.K. Butterfield"), and what a title or role word
+//! says of the bearer's gender.
+
+use super::entities::Gender;
+use crate::lexicon::Lexicon;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenNames {
+    male: Vec<String>,
+    female: Vec<String>,
+}
+
+/// rules/given-names.toml, by name.
+static GIVEN_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
+    let parsed: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml"))
+        .expect("rules/given-names.toml must parse (a unit test checks this)");
+    let male = parsed.male.into_iter().map(|n| (n, Gender::Male));
+    male.chain(parsed.female.into_iter().map(|n| (n, Gender::Female))).collect()
+});
+
+/// The gender a first name usually says ("Erin" a woman), if it is a known given name.
+pub fn given_name_gender(first: &str) -> Option<Gender> {
+    GIVEN_NAMES.get(first).copied()
+}
+
+const TITLES_STRIP: &[&str] = &["the", "The"];
+/// Words that qualify a title: "Deputy Minister", "Former President".
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Former",
+    "Chief",
+    "Senior",
+    "Assistant",
+    "Foreign",
+    "Prime",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Finance",
+    "State",
+    "Attorney",
+    "General",
+    "Lt.",
+    "Majority",
+    "Minority",
+    "House",
+    "Senate",
+];
+
+/// A name without courtesy titles or a leading "the": "Rep. G.K. Butterfield" → "G.K. Butterfield",
+/// "Surrey Mayor Doug McCallum" → "Doug McCallum".
+pub fn clean_name(text: &str, lex: &Lexicon) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let role = |w: &str| lex.is_title(w) || lex.is_role_noun(&w.to_lowercase());
+    // "Rep.", "Deputy Minister", "Prime Minister": titles and role words before the name
+    let titled = |w: &&&str| TITLES_STRIP.contains(w) || role(w) || TITLE_MODIFIERS.contains(w);
+    let mut skip = words.iter().take_while(titled).count();
+    // a title inside the run ("ECB President Mario Draghi") starts the name after it
+    let last = words.len().saturating_sub(1);
+    if let Some(t) = (skip..last).rev().find(|&i| role(words[i]) && !lex.is_org_head(words[i + 1])) {
+        skip = t + 1;
+    }
+    let rest = words.get(skip.min(last)..).unwrap_or_default();
+    rest.join(" ")
+        .trim_end_matches(['.', ',', '’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
+}
+
+/// "Mr." is a man, "Ms." a woman.
+pub fn honorific_gender(lower: &str) -> Option<Gender> {
+    match lower.trim_end_matches('.') {
+        "mr" | "messrs" | "mister" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "emperor"
+        | "sultan" | "sheikh" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "dame" | "lady" | "queen" | "princess" | "sister"
+        | "empress" | "mmes" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// "spokeswoman", "the father": role words that say a gender.
+pub fn role_gender(lower: &str) -> Option<Gender> {
+    if let Some(g) = honorific_gender(lower) {
+        return Some(g);
+    }
+    let w = lower.trim_end_matches('s');
+    if w.ends_with("woman") || w.ends_with("women") {
+        return Some(Gender::Female);
+    }
+    if w.ends_with("man") || w.ends_with("men") {
+        return Some(Gender::Male);
+    }
+    match w {
+        "mother" | "daughter" | "wife" | "grandmother" | "niece" | "aunt" | "actress" | "girl" | "widow" => {
+            Some(Gender::Female)
+        }
+        "son" | "husband" | "grandfather" | "nephew" | "uncle" | "actor" | "boy" | "widower" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_possessives_are_not_the_name() {
+        let lex = Lexicon::builtin();
+        assert_eq!(clean_name("Rep. G.K. Butterfield", lex), "G.K. Butterfield");
+        assert_eq!(clean_name("the Kremlin", lex), "Kremlin");
+        assert_eq!(clean_name("Levine's", lex), "Levine");
+        assert_eq!(clean_name("Surrey Mayor Doug McCallum", lex), "Doug McCallum");
+        assert_eq!(clean_name("ECB President Mario Draghi", lex), "Mario Draghi");
+        assert_eq!(clean_name("Martin Luther King", lex), "Martin Luther King");
+    }
+
+    #[test]
+    fn given_names_parse_and_are_unambiguous() {
+        let parsed: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml")).unwrap();
+        assert!(parsed.male.len() > 200 && parsed.female.len() > 200);
+        for n in &parsed.male {
+            assert!(!parsed.female.contains(n), "{n} is listed as male and female");
+        }
+        assert_eq!(given_name_gender("Erin"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Doug"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Surrey"), None);
+    }
+
+    #[test]
+    fn genders_from_words() {
+        assert_eq!(honorific_gender("ms."), Some(Gender::Female));
+        assert_eq!(honorific_gender("mr."), Some(Gender::Male));
+        assert_eq!(role_gender("spokeswoman"), Some(Gender::Female));
+        assert_eq!(role_gender("chairman"), Some(Gender::Male));
+        assert_eq!(role_gender("director"), None);
+    }
+}
