@@ -11,7 +11,6 @@
 //! directive comment or a front-matter entry: its edits must stay inside
 //! the comment or the front matter they come from.
 
-use super::model::Fix;
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::front_matter_len;
@@ -198,15 +197,15 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     let text = analysis.file.text.as_str();
     let editable = Editable::of(text);
     for d in diagnostics.iter_mut() {
-        let Some(fix) = &d.fix else { continue };
-        let keep = fix.is_valid()
-            && fix.edits.iter().all(|e| on_boundaries(text, e.span))
-            && if d.code.starts_with("QS") {
-                in_directive(analysis, fix)
-            } else {
-                fix.edits.iter().all(|e| editable.allows(text, e.span))
-            };
-        if !keep {
+        let Some(fix) = d.fix.as_mut() else { continue };
+        let allowed = |e: &super::model::Edit| {
+            on_boundaries(text, e.span)
+                && if d.code.starts_with("QS") { in_directive(analysis, e) } else { editable.allows(text, e.span) }
+        };
+        if fix.divisible {
+            fix.edits.retain(allowed);
+        }
+        if !fix.is_valid() || !fix.edits.iter().all(allowed) {
             d.fix = None;
         }
     }
@@ -216,12 +215,12 @@ fn on_boundaries(text: &str, span: Span) -> bool {
     span.start <= span.end && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
 }
 
-/// Every edit inside one HTML comment, the front matter, or (for a whole
-/// comment removed with its line) the comment's own line.
-fn in_directive(analysis: &Analysis, fix: &Fix) -> bool {
+/// Whether an edit is inside one HTML comment, the front matter, or (for a
+/// whole comment removed with its line) the comment's line and the next.
+fn in_directive(analysis: &Analysis, e: &super::model::Edit) -> bool {
     let text = analysis.file.text.as_str();
     let lines = &analysis.file.lines;
-    fix.edits.iter().all(|e| {
+    {
         let in_front_matter = analysis.doc.front_matter.is_some_and(|fm| fm.contains(e.span));
         let in_comment = analysis.doc.comments.iter().any(|c| {
             let first = lines.line_of(c.span.start);
@@ -231,7 +230,7 @@ fn in_directive(analysis: &Analysis, fix: &Fix) -> bool {
             c.span.contains(e.span) || (line_start <= e.span.start && e.span.end <= next_line)
         });
         in_front_matter || in_comment
-    })
+    }
 }
 
 #[cfg(test)]

@@ -73,6 +73,10 @@ pub struct Fix {
     pub applicability: Applicability,
     /// Sorted by position, none overlapping another.
     pub edits: Vec<Edit>,
+    /// Each edit stands on its own (one mark, one ellipsis, one apostrophe):
+    /// an edit that may not be made (in code, a URL) is dropped and the rest
+    /// kept. Otherwise the edits go together or not at all.
+    pub divisible: bool,
 }
 
 impl Fix {
@@ -88,7 +92,13 @@ impl Fix {
     pub fn new(message: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
         edits.dedup();
-        Fix { message: message.into(), applicability, edits }
+        Fix { message: message.into(), applicability, edits, divisible: false }
+    }
+
+    /// The same fix, its edits each standing on its own (see [`Fix::divisible`]).
+    pub fn divisible(mut self) -> Self {
+        self.divisible = true;
+        self
     }
 
     /// Whether the fix can be applied at all: it edits something, and no

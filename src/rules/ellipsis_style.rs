@@ -52,20 +52,23 @@ the editor, since whether the sentence then needs a full stop is a judgement.
 
 /// The safe fix: every ellipsis in `minority` written the other way. A run
 /// of three full stops is `…`, of four `….` (an ellipsis ending a
-/// sentence); a longer run is no ellipsis a fix can be sure of.
+/// sentence); a longer run is no ellipsis a fix can be sure of, and one in
+/// code or a URL is left as it is ([`crate::fix::guard`]).
 fn respell(minority: &[Span], to_single: bool) -> Option<Fix> {
-    let mut edits = Vec::with_capacity(minority.len());
-    for span in minority {
-        let replacement = match (to_single, span.len()) {
-            (false, _) => "...",
-            (true, 3) => "…",
-            (true, 4) => "….",
-            (true, _) => return None,
-        };
-        edits.push(Edit::replace(*span, replacement));
-    }
+    let edits: Vec<Edit> = minority
+        .iter()
+        .filter_map(|span| {
+            let replacement = match (to_single, span.len()) {
+                (false, _) => "...",
+                (true, 3) => "…",
+                (true, 4) => "….",
+                (true, _) => return None,
+            };
+            Some(Edit::replace(*span, replacement))
+        })
+        .collect();
     let form = if to_single { "`…`" } else { "`...`" };
-    Some(Fix::safe(format!("Write every ellipsis as {form}"), edits))
+    (!edits.is_empty()).then(|| Fix::safe(format!("Write every ellipsis as {form}"), edits).divisible())
 }
 
 impl Rule for EllipsisStyle {

@@ -183,7 +183,8 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
         edits.extend(apostrophe_edits(analysis, target, &marks));
     }
     let noun = if target == MarkStyle::Curly { "curly" } else { "straight" };
-    (!edits.is_empty()).then(|| Fix::safe(format!("Use {noun} quotation marks and apostrophes"), edits))
+    // A mark or apostrophe in code or a URL is left as it is; the rest are fixed.
+    (!edits.is_empty()).then(|| Fix::safe(format!("Use {noun} quotation marks and apostrophes"), edits).divisible())
 }
 
 /// The mark of `target` style that replaces `mark` (a straight or curly
@@ -205,11 +206,10 @@ fn glyph(mark: &str, opening: bool, target: MarkStyle) -> Option<&'static str> {
 }
 
 /// Apostrophes in the prose to turn into `target` style: a `'` (or `’`)
-/// that is no quotation mark, written as is (not an entity or an escape),
-/// next to a letter or digit, outside anything that looks like a URL or an
-/// address; `5'10"` is a prime, not an apostrophe.
+/// that is no quotation mark, next to a letter or digit (`5'10"` is a
+/// prime, not an apostrophe). Those in code, URLs and the like are dropped
+/// from the fix by [`crate::fix::guard`].
 fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usize>) -> Vec<Edit> {
-    let text = analysis.file.text.as_str();
     let (from, to) = if target == MarkStyle::Curly { ('\'', "’") } else { ('’', "'") };
     let mut edits = Vec::new();
     for block in &analysis.doc.blocks {
@@ -220,23 +220,12 @@ fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usiz
             let next = prose.get(i + c.len_utf8()..).and_then(|s| s.chars().next());
             let in_word = prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric);
             let prime = prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(char::is_alphabetic);
-            let verbatim = text.get(span.range()).and_then(|s| s.chars().next()) == Some(c)
-                && !text.as_bytes().get(span.start.wrapping_sub(1)).is_some_and(|&b| b == b'\\');
-            if in_word && !prime && verbatim && !marks.contains(&span.start) && !in_address(prose, i) {
+            if in_word && !prime && !marks.contains(&span.start) {
                 edits.push(Edit::replace(span, to));
             }
         }
     }
     edits
-}
-
-/// Whether byte `i` of `prose` is inside a whitespace-delimited token that
-/// looks like a URL, an e-mail address or a template tag.
-fn in_address(prose: &str, i: usize) -> bool {
-    let start = prose.get(..i).and_then(|s| s.rfind(char::is_whitespace)).map_or(0, |p| p + 1);
-    let end = prose.get(i..).and_then(|s| s.find(char::is_whitespace)).map_or(prose.len(), |p| i + p);
-    let token = prose.get(start..end).unwrap_or_default();
-    ["://", "www.", "@", "{{", "{%"].iter().any(|s| token.contains(s))
 }
 
 fn describe(style: MarkStyle, double: bool) -> &'static str {
