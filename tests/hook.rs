@@ -122,11 +122,50 @@ fn install_refuses_to_overwrite_another_hook_unless_forced() {
     let (code, _, stderr) = quotelint(root, &["hook", "install", "--force"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(std::fs::read_to_string(&hook).unwrap().contains("check --staged"));
+    // The hook that was there is kept beside it, and the message says where.
+    let backup = root.join(".git/hooks/pre-commit.quotelint-backup");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), "#!/bin/sh\necho mine\n");
+    assert!(
+        stderr.contains("the hook that was there is kept as") && stderr.contains("pre-commit.quotelint-backup"),
+        "{stderr}"
+    );
 
     // Installing again over our own hook is not an error.
     let (code, _, stderr) = quotelint(root, &["hook", "install"]);
     assert_eq!(code, 0);
     assert!(stderr.contains("already installed"), "{stderr}");
+
+    // A second foreign hook forced over never replaces the first backup.
+    std::fs::write(&hook, "#!/bin/sh\necho other\n").unwrap();
+    let (code, _, stderr) = quotelint(root, &["hook", "install", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), "#!/bin/sh\necho mine\n");
+    let second = root.join(".git/hooks/pre-commit.quotelint-backup.2");
+    assert_eq!(std::fs::read_to_string(second).unwrap(), "#!/bin/sh\necho other\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn install_and_init_never_write_through_a_dangling_link() {
+    let dir = repo();
+    let root = dir.path();
+    let hooks = root.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let target = root.join("elsewhere/hook");
+    std::os::unix::fs::symlink(&target, hooks.join("pre-commit")).unwrap();
+    for args in [&["hook", "install"][..], &["hook", "install", "--force"]] {
+        let (code, _, stderr) = quotelint(root, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.contains("is a symbolic link to") && stderr.contains("which does not exist"), "{stderr}");
+    }
+    let config = root.join("elsewhere.toml");
+    std::os::unix::fs::symlink(&config, root.join("quotelint.toml")).unwrap();
+    for args in [&["init"][..], &["init", "--force"]] {
+        let (code, _, stderr) = quotelint(root, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.contains("not writing through it"), "{stderr}");
+    }
+    assert!(!target.exists() && !config.exists(), "nothing was created through the links");
 }
 
 #[test]

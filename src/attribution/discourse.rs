@@ -4,7 +4,7 @@
 
 use super::entities::{Gender, NameMention, Role};
 use super::mention::Frame;
-use super::names::{given_name_gender, honorific_gender, role_gender, TITLE_MODIFIERS};
+use super::names::{given_name_gender, honorific_gender, role_gender, strip_possessive, TITLE_MODIFIERS};
 use super::patterns::Sentence;
 use super::SpeakerKind;
 
@@ -236,6 +236,9 @@ fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {
+    if lower.len() > 7 || !lower.starts_with(['h', 's']) {
+        return None; // most words: no split needed
+    }
     let bare = lower.split(['\'', '’']).next().unwrap_or_default();
     match bare {
         "he" => Some(Gender::Male),
@@ -247,7 +250,8 @@ fn pronoun_gender(lower: &str) -> Option<Gender> {
 /// A run of capitalised name words (and titles) from `i`, a possessive
 /// ("Levine's") ending it.
 fn name_run(f: &Frame, i: usize, hi: usize) -> Option<(usize, usize)> {
-    if !f.can_start_name(i) && !f.is_title_at(i) || is_party_tag(f.word(i)) {
+    // cheap test first: this runs for every word of the draft
+    if !f.is_cap(i) || !f.can_start_name(i) && !f.is_title_at(i) || is_party_tag(f.word(i)) {
         return None;
     }
     let mut end = i;
@@ -399,11 +403,7 @@ fn clean_span(f: &Frame, start: usize, end: usize) -> Option<String> {
         name_start = t + 1;
     }
     let text = f.span_text(name_start, end);
-    let name = text
-        .trim_end_matches(['.', ',', '’', '\''])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches(['’', '\'']);
+    let name = strip_possessive(text);
     (!name.is_empty()).then(|| name.to_string())
 }
 

@@ -3,7 +3,7 @@
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
-use crate::lexicon::{Lexicon, PhraseList, SpeechVerb, VerbForm};
+use crate::lexicon::{FastHash, Lexicon, PhraseList, SpeechVerb, VerbForm};
 use crate::tokens::WordFacts;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -168,8 +168,9 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// The long word lists above as sets: they are asked about every token.
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static ADVERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ADVERBS.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<HashSet<&'static str, FastHash>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static ADVERB_SET: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| ADVERBS.iter().copied().collect());
 
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
@@ -343,7 +344,14 @@ impl<'a> Frame<'a> {
     pub fn name_kind(&self, start: usize, end: usize) -> SpeakerKind {
         let org = (start..end).any(|i| {
             let w = self.word(i).trim_end_matches('.');
-            self.lex.is_org_head(w) || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
+            let head = if w.is_ascii() {
+                // the lower-case form is at hand: no allocation
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && self.lex.is_org_head_key(self.lower(i).trim_end_matches('.'))
+            } else {
+                self.lex.is_org_head(w)
+            };
+            head || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
         }) || self
             .lex
             .outlet_at(self.span_text(start, end), 0)

@@ -3,7 +3,7 @@
 //! says of the bearer's gender.
 
 use super::entities::Gender;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FastHash, Lexicon};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -16,7 +16,7 @@ struct GivenNames {
 }
 
 /// rules/given-names.toml, by name.
-static GIVEN_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<HashMap<String, Gender, FastHash>> = LazyLock::new(|| {
     let parsed: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml"))
         .expect("rules/given-names.toml must parse (a unit test checks this)");
     let male = parsed.male.into_iter().map(|n| (n, Gender::Male));
@@ -68,11 +68,15 @@ pub fn clean_name(text: &str, lex: &Lexicon) -> String {
         skip = t + 1;
     }
     let rest = words.get(skip.min(last)..).unwrap_or_default();
-    rest.join(" ")
-        .trim_end_matches(['.', ',', '’', '\''])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_string()
+    strip_possessive(&rest.join(" ")).to_string()
+}
+
+/// "Levine's" → "Levine", "Sen. Roe." → "Sen. Roe" (no pattern searcher:
+/// this runs for every name).
+pub fn strip_possessive(name: &str) -> &str {
+    let name = name.trim_end_matches(['.', ',', '’', '\'']);
+    let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name);
+    name.trim_end_matches(['’', '\''])
 }
 
 /// "Mr." is a man, "Ms." a woman.

@@ -26,25 +26,71 @@ pub fn install(args: &HookInstallArgs) -> i32 {
 fn try_install(force: bool) -> Result<String, String> {
     let hook = hook_path()?;
     let script = script(std::env::current_exe().ok().as_deref());
-    if let Ok(existing) = std::fs::read_to_string(&hook) {
-        if existing == script {
+    if let Some(link) = super::init::dangling_link(&hook) {
+        return Err(format!(
+            "{} is a symbolic link to {}, which does not exist; not writing through it (remove the link first)",
+            hook.display(),
+            link.display()
+        ));
+    }
+    let existing = std::fs::symlink_metadata(&hook).is_ok();
+    let mut kept = None;
+    if existing {
+        let text = std::fs::read_to_string(&hook).unwrap_or_default();
+        if text == script {
             return Ok(format!("the quotelint pre-commit hook is already installed at {}", hook.display()));
         }
-        if !force {
+        // our own hook, written by another build: replaced without ceremony
+        let ours = text.lines().nth(1) == Some(MARKER);
+        if !ours && !force {
             return Err(format!(
-                "{} already exists; not overwriting it (pass --force to replace it)",
-                hook.display()
+                "{} already exists; not overwriting it (pass --force to replace it, keeping it as {})",
+                hook.display(),
+                backup_name(&hook).display()
             ));
         }
-    } else if hook.exists() && !force {
-        return Err(format!("{} already exists; not overwriting it (pass --force to replace it)", hook.display()));
+        if ours {
+            std::fs::remove_file(&hook).map_err(|e| format!("{}: {e}", hook.display()))?;
+        } else {
+            let backup = backup_name(&hook);
+            std::fs::rename(&hook, &backup).map_err(|e| format!("{}: cannot keep it: {e}", hook.display()))?;
+            kept = Some(backup);
+        }
     }
     if let Some(dir) = hook.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::write(&hook, &script).map_err(|e| format!("{}: {e}", hook.display()))?;
+    write_new(&hook, &script)?;
     make_executable(&hook)?;
-    Ok(format!("installed the quotelint pre-commit hook at {}", hook.display()))
+    let mut message = format!("installed the quotelint pre-commit hook at {}", hook.display());
+    if let Some(backup) = kept {
+        message.push_str(&format!(
+            "\nthe hook that was there is kept as {} (it no longer runs; call it from the new hook to keep both)",
+            backup.display()
+        ));
+    }
+    Ok(message)
+}
+
+/// `pre-commit.quotelint-backup`, or `…-backup.2` and so on when that is taken:
+/// an earlier backup is never overwritten.
+fn backup_name(hook: &Path) -> PathBuf {
+    let base = format!("{}.quotelint-backup", hook.display());
+    (1..)
+        .map(|n| if n == 1 { PathBuf::from(&base) } else { PathBuf::from(format!("{base}.{n}")) })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| PathBuf::from(base))
+}
+
+/// Writes a file that must not exist yet (the old hook has been moved aside).
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Where git looks for the pre-commit hook (honours `core.hooksPath` and worktrees).

@@ -20,6 +20,8 @@ mod words;
 use crate::attribution::ChannelKind;
 use data::Data;
 use index::Index;
+/// The fast hash the word lists use, for other fixed word sets of the crate.
+pub use matcher::FastHash;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -318,6 +320,12 @@ impl Lexicon {
     /// Whether a capitalised word heads an organisation's name ("Ministry").
     pub fn is_org_head(&self, word: &str) -> bool {
         word.trim().starts_with(char::is_uppercase) && self.index.org_heads.contains(words::key(word).as_ref())
+    }
+
+    /// [`Lexicon::is_org_head`] for a capitalised word's lower-case form
+    /// (the caller checks the capital).
+    pub fn is_org_head_key(&self, lower: &str) -> bool {
+        self.index.org_heads.contains(lower)
     }
 
     /// Whether a common noun can stand for an organisation after "the".
