@@ -22,8 +22,12 @@ use std::process::Command;
 
 fn fixture_dirs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fix");
-    let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(&root).expect("fixtures/fix").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("fixtures/fix")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     dirs
 }
@@ -182,7 +186,11 @@ fn diff_writes_nothing_exits_1_and_applies_with_patch_and_git_apply() {
             .current_dir(dir.path())
             .output()
             .expect("runs");
-        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let (code, diff, stderr) = run();
     assert_eq!(code, Some(1), "{stderr}");
@@ -194,7 +202,11 @@ fn diff_writes_nothing_exits_1_and_applies_with_patch_and_git_apply() {
     quotelint(&["--isolated", "check", "--fix", &path(&fixed_dir, "a.md"), &path(&fixed_dir, "b.md")], "");
     let want_a = std::fs::read(fixed_dir.path().join("a.md")).unwrap();
     let want_b = std::fs::read(fixed_dir.path().join("b.md")).unwrap();
-    assert!(String::from_utf8_lossy(&want_b).ends_with("“Three,” she said..."), "{}", String::from_utf8_lossy(&want_b));
+    assert!(
+        String::from_utf8_lossy(&want_b).ends_with("“Three,” she said..."),
+        "{}",
+        String::from_utf8_lossy(&want_b)
+    );
     std::fs::write(dir.path().join("fix.diff"), &diff).unwrap();
     let mut tried = 0;
     for (program, args) in [("patch", vec!["-p0", "-i", "fix.diff"]), ("git", vec!["apply", "-p0", "fix.diff"])] {
@@ -251,7 +263,8 @@ fn rules_and_explain_show_fix_availability() {
     assert!(line.contains("fix:always"), "{line}");
     let line = out.stdout.lines().find(|l| l.starts_with("QA001")).expect("QA001 listed");
     assert!(!line.contains("fix:"), "{line}");
-    let json: serde_json::Value = serde_json::from_str(&quotelint(&["rules", "--format", "json"], "").stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&quotelint(&["rules", "--format", "json"], "").stdout).unwrap();
     let fix_of = |code: &str| {
         json["rules"].as_array().unwrap().iter().find(|r| r["code"] == code).map(|r| r["fix"].clone()).unwrap()
     };

@@ -93,7 +93,12 @@ fn draft() -> impl Strategy<Value = Draft> {
         1 => proptest::sample::select(DIRECTIVES).prop_map(|s| (s, false)),
         2 => proptest::sample::select(PROTECTED).prop_map(|s| (s, true)),
     ];
-    let style = proptest::sample::select(vec![HouseStyle::Standard, HouseStyle::Ap, HouseStyle::Guardian, HouseStyle::Reuters]);
+    let style = proptest::sample::select(vec![
+        HouseStyle::Standard,
+        HouseStyle::Ap,
+        HouseStyle::Guardian,
+        HouseStyle::Reuters,
+    ]);
     let marks = proptest::sample::select(vec![None, Some(QuoteMarks::Curly), Some(QuoteMarks::Straight)]);
     (proptest::collection::vec(piece, 1..30), any::<bool>(), any::<bool>(), any::<bool>(), style, marks).prop_map(
         |(pieces, bom, front_matter, crlf, style, quote_marks)| {
@@ -106,7 +111,11 @@ fn draft() -> impl Strategy<Value = Draft> {
             if front_matter {
                 text.push_str(&eol(FRONT_MATTER));
                 // its `quotelint` entries are the unused-suppression fix's to delete; the rest is not
-                protected.push(format!("{}---{}title: \"Pier 'works' ... \"", if bom { "\u{feff}" } else { "" }, eol("\n")));
+                protected.push(format!(
+                    "{}---{}title: \"Pier 'works' ... \"",
+                    if bom { "\u{feff}" } else { "" },
+                    eol("\n")
+                ));
             }
             for (piece, keep) in pieces {
                 let piece = eol(piece);
@@ -121,7 +130,10 @@ fn draft() -> impl Strategy<Value = Draft> {
 }
 
 fn check(draft: &Draft) -> Vec<Diagnostic> {
-    suppression::check(&analyze_with(SourceFile::new("d.md", draft.text.clone()), &draft.settings), &draft.settings)
+    suppression::check(
+        &analyze_with(SourceFile::new("d.md", draft.text.clone()), &draft.settings),
+        &draft.settings,
+    )
 }
 
 /// Where byte `offset` of the old text is in the new one, given the edits made.
@@ -173,7 +185,14 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
     for piece in &draft.protected {
         let before = text.matches(piece.as_str()).count();
         let after = applied.text.matches(piece.as_str()).count();
-        prop_assert_eq!(before, after, "protected {:?} changed in\n{}\n-- became --\n{}", piece, text, applied.text);
+        prop_assert_eq!(
+            before,
+            after,
+            "protected {:?} changed in\n{}\n-- became --\n{}",
+            piece,
+            text,
+            applied.text
+        );
     }
     prop_assert_eq!(applied.text.starts_with('\u{feff}'), text.starts_with('\u{feff}'));
 
@@ -203,7 +222,10 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
     prop_assert!(fixed.converged, "still fixing after {MAX_PASSES} passes:\n{text}");
     prop_assert!(std::str::from_utf8(fixed.analysis.file.text.as_bytes()).is_ok());
     for piece in &draft.protected {
-        prop_assert_eq!(text.matches(piece.as_str()).count(), fixed.analysis.file.text.matches(piece.as_str()).count());
+        prop_assert_eq!(
+            text.matches(piece.as_str()).count(),
+            fixed.analysis.file.text.matches(piece.as_str()).count()
+        );
     }
     let again = fix_draft(SourceFile::new("d.md", fixed.analysis.file.text.clone()), &draft.settings, all);
     prop_assert_eq!(again.fixed, 0, "a second pass fixed more in:\n{}", fixed.analysis.file.text);

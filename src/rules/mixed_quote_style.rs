@@ -184,7 +184,8 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
     }
     let noun = if target == MarkStyle::Curly { "curly" } else { "straight" };
     // A mark or apostrophe in code or a URL is left as it is; the rest are fixed.
-    (!edits.is_empty()).then(|| Fix::safe(format!("Use {noun} quotation marks and apostrophes"), edits).divisible())
+    (!edits.is_empty())
+        .then(|| Fix::safe(format!("Use {noun} quotation marks and apostrophes"), edits).divisible())
 }
 
 /// The mark of `target` style that replaces `mark` (a straight or curly
