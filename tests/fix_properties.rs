@@ -23,7 +23,6 @@ use quotelint::fix::{apply, Edit, Fix};
 use quotelint::fixer::{fix_draft, FixMode, MAX_PASSES};
 use quotelint::settings::{HouseStyle, QuoteMarks, Settings};
 use quotelint::source::SourceFile;
-use quotelint::span::Span;
 use quotelint::suppression;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -90,7 +90,7 @@ impl Fix {
 
     /// The edits sorted and deduplicated; `is_valid` says whether any still overlap.
     pub fn new(message: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
-        edits.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        edits.sort_by_key(|a| (a.span.start, a.span.end));
         edits.dedup();
         Fix { message: message.into(), applicability, edits, divisible: false }
     }
