@@ -53,6 +53,7 @@ impl Fixed {
 pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed {
     let original = file.text.clone();
     let path = file.path.clone();
+    let format = file.format;
     let mut analysis = analyze_with(file, settings);
     let mut diagnostics = suppression::check(&analysis, settings);
     let mut fixed = 0;
@@ -67,7 +68,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
             break;
         }
         fixed += applied.len();
-        analysis = analyze_with(SourceFile::new(path.clone(), text), settings);
+        analysis = analyze_with(SourceFile::new(path.clone(), text).with_format(format), settings);
         diagnostics = suppression::check(&analysis, settings);
     }
     let converged = !diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|f| mode.applies(f));

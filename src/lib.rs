@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod fixer;
+pub mod formats;
 pub mod lexicon;
 pub mod lsp;
 pub mod markdown;

@@ -274,3 +274,13 @@ fn rules_and_explain_show_fix_availability() {
     assert!(quotelint(&["explain", "QS001"], "").stdout.contains("\nFix: always\n"));
     assert!(quotelint(&["explain", "QA001"], "").stdout.contains("\nFix: never\n"));
 }
+
+#[test]
+fn html_pages_are_checked_but_never_rewritten() {
+    let page = "<html><body><p>“The ferry ran late,” said Tom Baker, by phone.</p><p>“It happens,” he said.</p><p>\"Nobody tells us why,\" he added.</p></body></html>\n";
+    let dir = drafts(&[("page.html", page.as_bytes())]);
+    let out = quotelint(&["--isolated", "check", "--fix", "--format", "concise", &path(&dir, "page.html")], "");
+    assert_eq!(std::fs::read_to_string(dir.path().join("page.html")).unwrap(), page);
+    assert!(out.stdout.contains("warning[QF002]"), "{}", out.stdout);
+    assert!(!out.stderr.contains("fixable"), "{}", out.stderr);
+}

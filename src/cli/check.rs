@@ -27,14 +27,14 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     }
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
-    let resolver = Mutex::new(Resolver::new(config));
+    let resolver = Mutex::new(Resolver::new(config.clone()));
     let config_errors = Arc::new(Mutex::new(HashSet::new()));
     let selection = args.rule_selection();
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
     let stdin_name =
         args.inputs.paths.iter().any(|p| p.as_os_str() == "-").then(|| args.inputs.stdin_filename.clone());
-    let outcome = input::process(&args.inputs, {
+    let outcome = input::process(&args.inputs, &config, {
         let config_errors = Arc::clone(&config_errors);
         move |file| {
             let settings = settings_for(&file, &selection, &resolver, &config_errors, sources.as_ref())?;

@@ -72,7 +72,7 @@ pub fn fix_file(
                 out.error = Some(err.to_string());
                 out.fixed = 0;
                 // The draft stays as it was, so its own findings are the ones to report.
-                let file = SourceFile::new(analysis.file.path, original);
+                let file = SourceFile::new(analysis.file.path, original).with_format(analysis.file.format);
                 let analysis = analyze_with(file, settings);
                 let diagnostics = suppression::check(&analysis, settings);
                 return (FileDiagnostics { file: analysis.file, diagnostics }, out);

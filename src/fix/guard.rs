@@ -7,6 +7,9 @@
 //! autolinks, images, entities, escapes, bare URLs, e-mail addresses and
 //! template tags (`{{ … }}`, `{% … %}`, `{# … #}`) are never written to.
 //!
+//! Only Markdown and plain-text drafts read as UTF-8 get fixes: the text of
+//! an HTML page or a Word document is not the file it came from.
+//!
 //! The one exception is the suppression hygiene fix, which deletes a
 //! directive comment or a front-matter entry: its edits must stay inside
 //! the comment or the front matter they come from.
@@ -14,6 +17,7 @@
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::front_matter_len;
+use crate::source::InputFormat;
 use crate::span::Span;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -192,6 +196,13 @@ fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usiz
 /// edits overlap or leave the file or split a character.
 pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.fix.is_none()) {
+        return;
+    }
+    // An HTML page, a Word document or a file decoded from another encoding
+    // is not the text its offsets are into: nothing can be written back.
+    let file = &analysis.file;
+    if !matches!(file.format, InputFormat::Markdown | InputFormat::Text) || file.decoded_from.is_some() {
+        diagnostics.iter_mut().for_each(|d| d.fix = None);
         return;
     }
     let text = analysis.file.text.as_str();
