@@ -172,6 +172,41 @@ static NOT_NAME_SET: LazyLock<HashSet<&'static str, FastHash>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 static ADVERB_SET: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| ADVERBS.iter().copied().collect());
 
+/// Plural nouns for people that head organisations' names ("Friends of …",
+/// "Citizens for …", "Mothers Against …").
+const ORG_COLLECTIVES: &[&str] = &[
+    "friends",
+    "citizens",
+    "veterans",
+    "parents",
+    "mothers",
+    "fathers",
+    "families",
+    "doctors",
+    "nurses",
+    "physicians",
+    "lawyers",
+    "scientists",
+    "students",
+    "teachers",
+    "workers",
+    "women",
+    "taxpayers",
+    "voters",
+    "residents",
+    "neighbours",
+    "neighbors",
+    "people",
+    "americans",
+    "canadians",
+    "sisters",
+    "sons",
+    "daughters",
+    "knights",
+    "children",
+    "youth",
+    "survivors",
+];
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
 /// Words that may stand between a subject and its verb: "Trump later said".
@@ -399,6 +434,16 @@ impl<'a> Frame<'a> {
             if !self.can_start_name(start) && !self.is_title_at(start) {
                 return None;
             }
+            if let Some(head) = self.organisation_head_before(lo, start) {
+                return Some(Mention::new(head, end, SpeakerKind::Organization));
+            }
+            if start >= lo + 2 && matches!(self.lower(start - 1), "of" | "at" | "from") {
+                // "Jane Roe of Acme Bank said": the person, not her employer
+                if let Some(person) = self.mention_ending(lo, start - 1).filter(|m| m.kind == SpeakerKind::Person)
+                {
+                    return Some(person);
+                }
+            }
             if self.is_determiner(start.saturating_sub(1)) && start > lo && self.lower(start - 1) == "the" {
                 start -= 1;
             }
@@ -459,11 +504,55 @@ impl<'a> Frame<'a> {
             while end > start + 1 && NAME_LINKS.contains(&self.word(end - 1)) {
                 end -= 1;
             }
+            if !the && end == start + 1 {
+                if let Some(org_end) = self.organisation_of(start, hi) {
+                    return Some(Mention::new(start, org_end, SpeakerKind::Organization));
+                }
+            }
             if end > start && (end > start + 1 || !the) && self.is_cap(end - 1) {
                 return Some(self.classify_name(start, end));
             }
         }
         None
+    }
+
+    /// Whether the single capitalised word at `i` can head an organisation's
+    /// name that goes on with "of" or "for": "University of Ottawa",
+    /// "Friends of Riverside Library", "Citizens for Safe Streets" (a surname,
+    /// as in "Jane Roe of Acme Bank", cannot).
+    fn heads_organisation(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        self.is_cap(i) && (self.lex.is_org_head_key(lower) || ORG_COLLECTIVES.contains(&lower))
+    }
+
+    /// The end of "Friends of Riverside Library" when the word at `start`
+    /// heads an organisation's name and capitalised words follow the joining word.
+    fn organisation_of(&self, start: usize, hi: usize) -> Option<usize> {
+        if !self.heads_organisation(start) || !matches!(self.lower(start + 1), "of" | "for" | "against") {
+            return None;
+        }
+        let mut j = start + 2;
+        if self.lower(j) == "the" {
+            j += 1;
+        }
+        let mut end = j;
+        while end < hi && self.is_word(end) && self.is_cap(end) && !self.is_possessive(end) {
+            end += 1;
+        }
+        (end > j).then_some(end)
+    }
+
+    /// Read leftwards, where "Riverside Library" at `start` is the end of
+    /// "Friends of Riverside Library": the head's token.
+    fn organisation_head_before(&self, lo: usize, start: usize) -> Option<usize> {
+        let mut k = start.checked_sub(1)?;
+        if self.lower(k) == "the" {
+            k = k.checked_sub(1)?;
+        }
+        let head = k.checked_sub(1)?;
+        let joined = matches!(self.lower(k), "of" | "for" | "against");
+        let single = head == lo || !self.is_name_part(head - 1);
+        (head >= lo && joined && single && self.heads_organisation(head)).then_some(head)
     }
 
     /// A role: determiner, modifiers, then a role noun, then "for/of/at X".

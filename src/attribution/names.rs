@@ -67,6 +67,11 @@ pub fn clean_name(text: &str, lex: &Lexicon) -> String {
     if let Some(t) = (skip..last).rev().find(|&i| role(words[i]) && !lex.is_org_head(words[i + 1])) {
         skip = t + 1;
     }
+    // "Friends of Riverside Library": a role word that an organisation's name
+    // goes on from is the name's head, not a title
+    if words.get(skip).is_some_and(|w| matches!(*w, "of" | "for" | "against")) {
+        skip = 0;
+    }
     let rest = words.get(skip.min(last)..).unwrap_or_default();
     strip_possessive(&rest.join(" ")).to_string()
 }

@@ -155,6 +155,8 @@ impl Frame<'_> {
             .take(6)
             .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name(i))
             .find(|&i| matches!(self.lower(i), "who" | "which"))
+            // "which the city called": the pronoun is the object, "the city" the subject
+            .filter(|&i| !self.is_determiner(i + 1))
     }
 
     /// "the United States", "Reps. Said": a capital inside a sentence is a name.
@@ -200,6 +202,13 @@ impl Frame<'_> {
             let mut m = Mention::new(who, who + 1, SpeakerKind::Pronoun);
             m.antecedent = before.map(|b| (b.start, b.end, b.kind));
             return Some(m);
+        }
+        if end > lo + 2 && self.lower(end - 2) == "of" && matches!(self.lower(end - 1), "them" | "us" | "those") {
+            // "one of them put it", "another of us said": one member of a group
+            // described before, an unnamed speaker rather than the pronoun
+            if let Some(m) = self.listed_phrase_ending(lo, end) {
+                return Some(m);
+            }
         }
         if end > lo && matches!(self.lower(end - 1), "and" | "then" | "but") {
             // "Mrs. Clinton shook her head and said": the clause's subject
