@@ -549,10 +549,10 @@ impl<'a> Frame<'a> {
         if self.lower(k) == "the" {
             k = k.checked_sub(1)?;
         }
-        let head = k.checked_sub(1)?;
+        let head = k.checked_sub(1).filter(|&h| h >= lo)?;
         let joined = matches!(self.lower(k), "of" | "for" | "against");
         let single = head == lo || !self.is_name_part(head - 1);
-        (head >= lo && joined && single && self.heads_organisation(head)).then_some(head)
+        (joined && single && self.heads_organisation(head)).then_some(head)
     }
 
     /// A role: determiner, modifiers, then a role noun, then "for/of/at X".
