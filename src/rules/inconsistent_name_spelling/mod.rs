@@ -28,7 +28,10 @@ writer's prose. Two names are reported when they share the first name and
 their surnames differ by one or two letters ("Hong Min" and "Hong Minh"), or
 share the surname and their first names differ by one or two letters ("Irena
 Novak" and "Irina Novak"). Very short names are left alone, since one
-letter there makes a different name, and two letters count only in long names.
+letter there makes a different name, and two letters count only in long names. In a
+draft naming very many people, a name is compared with the first 16 names
+that share its other words, the first letter and about the length of the
+word that differs.
 
 ## Why editors care
 
