@@ -9,7 +9,7 @@
 
 use crate::lexicon::FastHash;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash};
 
 /// How many names of a group are compared, at most.
 pub const GROUP: usize = 16;
@@ -75,9 +75,7 @@ fn key(name: &[String], side: Side, first: char, len: usize) -> u64 {
         Side::First => name.get(1..),
         Side::Last => name.get(..name.len() - 1),
     };
-    let mut h = FastHash::default().build_hasher();
-    (side, rest, name.len(), first, len).hash(&mut h);
-    h.finish()
+    FastHash::default().hash_one((side, rest, name.len(), first, len))
 }
 
 #[cfg(test)]
