@@ -30,14 +30,7 @@ pub fn clamp_span(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// `n` and `word`, pluralised: "1 file", "3 files".
-pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub use crate::diagnostic::count;
 
 /// Whether `c` ends a line for an editor or a terminal.
 fn breaks_line(c: char) -> bool {
