@@ -32,19 +32,27 @@ fn rows_of(a: &Analysis) -> Vec<[String; 6]> {
 
 fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
     let at = a.file.locus(q.span.start);
+    // A hard-wrapped draft puts line breaks inside mentions, cues and
+    // channels ("Mayor\nJane Roe"); every cell is folded onto its row.
     let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
-        Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
-        Some(name) => name.clone(),
-        None => s.mention.clone(),
+        Some(name) if *name != s.mention => format!("{} ({})", one_line(name), one_line(&s.mention)),
+        Some(name) => one_line(name),
+        None => one_line(&s.mention),
     });
-    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    [format!("{}:{at}", a.file.path), q.kind.as_str().to_string(), speaker, cue, channel, shorten(&q.text)]
+    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| one_line(&c.text));
+    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| one_line(&c.text));
+    let location = one_line(&format!("{}:{at}", a.file.path));
+    [location, q.kind.as_str().to_string(), speaker, cue, channel, shorten(&q.text)]
+}
+
+/// `text` with every run of whitespace (line breaks included) as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The quoted words on one line, whitespace collapsed, cut at `TEXT_WIDTH` characters.
 fn shorten(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = one_line(text);
     if flat.chars().count() <= TEXT_WIDTH {
         return flat;
     }
@@ -87,5 +95,16 @@ mod tests {
         assert_eq!(short.chars().count(), TEXT_WIDTH);
         assert!(short.ends_with('…'));
         assert_eq!(shorten("two\n\nparas"), "two paras");
+    }
+
+    #[test]
+    fn a_hard_wrapped_attribution_stays_on_its_row() {
+        let text = "The council met on Monday.\n\n\u{201c}We will rebuild the bridge,\u{201d} said Mayor\nJane Roe in a\nstatement.\n";
+        let analysis = crate::analyze(crate::source::SourceFile::new("wrapped.md", text));
+        let table = render(&[analysis]);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 4, "{table}");
+        assert!(lines[1].contains("Jane Roe") && lines[1].contains("in a statement"), "{table}");
+        assert!(lines[1].ends_with("We will rebuild the bridge,"), "{table}");
     }
 }
