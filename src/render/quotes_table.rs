@@ -1,6 +1,6 @@
 //! `quotes --format table`: one aligned row a quotation, for reading at a terminal.
 
-use super::count;
+use super::{count, one_line};
 use crate::analysis::Analysis;
 use crate::attribution::Attribution;
 use crate::quote::Quote;
@@ -32,27 +32,27 @@ fn rows_of(a: &Analysis) -> Vec<[String; 6]> {
 
 fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
     let at = a.file.locus(q.span.start);
-    // A hard-wrapped draft puts line breaks inside mentions, cues and
-    // channels ("Mayor\nJane Roe"); every cell is folded onto its row.
     let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
-        Some(name) if *name != s.mention => format!("{} ({})", one_line(name), one_line(&s.mention)),
-        Some(name) => one_line(name),
-        None => one_line(&s.mention),
+        Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
+        Some(name) => name.clone(),
+        None => s.mention.clone(),
     });
-    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| one_line(&c.text));
-    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| one_line(&c.text));
-    let location = one_line(&format!("{}:{at}", a.file.path));
-    [location, q.kind.as_str().to_string(), speaker, cue, channel, shorten(&q.text)]
-}
-
-/// `text` with every run of whitespace (line breaks included) as one space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());
+    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());
+    // a mention or channel can be hard-wrapped in the draft: one quote stays one row
+    [
+        format!("{}:{at}", one_line(&a.file.path)),
+        q.kind.as_str().to_string(),
+        one_line(&speaker).into_owned(),
+        cue,
+        channel,
+        shorten(&q.text),
+    ]
 }
 
 /// The quoted words on one line, whitespace collapsed, cut at `TEXT_WIDTH` characters.
 fn shorten(text: &str) -> String {
-    let flat = one_line(text);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= TEXT_WIDTH {
         return flat;
     }
