@@ -51,7 +51,10 @@ Irina Novak said prices had doubled.
 Check the spelling with the source and use it throughout. `check --fix
 --unsafe-fixes` respells the writer's prose to the spelling used most often
 (the earlier one on a tie); it is unsafe because the less common spelling
-may be the right one, and it never changes a name inside a quotation.
+may be the right one, and it never changes a name inside a quotation. When
+one spelling only adds letters at the end of the other ("Hong Min" and
+"Hong Minh", but also "Central Asia" and "Central Asian") there is no fix:
+the longer word is as often a derived word or two words run together.
 
 ```markdown
 “The harvest was late,” said Irena Novak, who farms near the river.
@@ -148,6 +151,9 @@ impl Rule for InconsistentNameSpelling {
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s").
 fn respell(text: &str, names: &[Name], early: &[String], late: &[String]) -> Option<Fix> {
+    if early.iter().zip(late).any(|(a, b)| extends(a, b)) {
+        return None;
+    }
     let uses = |words: &[String]| names.iter().filter(|n| n.words == words).count();
     let (keep, change) = if uses(late) > uses(early) { (late, early) } else { (early, late) };
     let mut edits = Vec::new();
@@ -167,6 +173,15 @@ fn respell(text: &str, names: &[Name], early: &[String], late: &[String]) -> Opt
     }
     let message = format!("Spell the name “{}” throughout", keep.join(" "));
     (!edits.is_empty()).then(|| Fix::unsafe_edits(message, edits))
+}
+
+/// One spelling is the other with letters added at the end ("Asia" and
+/// "Asian", "Democrat" and "Democratic", "Manafort" and "Manafortin" for
+/// "Manafort in"): more often a derived word or two words run together than
+/// a misspelt name, so respelling could change a word that is right. Such
+/// pairs are reported but not fixed.
+fn extends(a: &str, b: &str) -> bool {
+    a != b && (a.starts_with(b) || b.starts_with(a))
 }
 
 /// Same first word and a surname one or two edits away, or the reverse.
@@ -228,7 +243,7 @@ fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::similar;
+    use super::{extends, similar};
 
     fn v(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
@@ -241,5 +256,13 @@ mod tests {
         assert!(!similar(&v("Kim Jong Un"), &v("Kim Jong Il")));
         assert!(!similar(&v("Jane Smith"), &v("John Smith")));
         assert!(!similar(&v("Hong Min"), &v("Hong Kong")));
+    }
+
+    #[test]
+    fn a_spelling_that_only_adds_letters_is_not_respelt() {
+        assert!(extends("Asia", "Asian"));
+        assert!(extends("Democratic", "Democrat"));
+        assert!(!extends("Irena", "Irina"));
+        assert!(!extends("Novak", "Novak"));
     }
 }
