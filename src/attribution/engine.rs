@@ -379,5 +379,5 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) 
     let f = v.frame(lex);
     let s = v.sentence(t);
     (s.lo..s.hi)
-        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
+        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.according_to_at(j).is_some())
 }

@@ -58,7 +58,8 @@ fn check_file(
 ) -> Option<FileDiagnostics> {
     let settings = settings_for(&file, selection, resolver, errors, sources)?;
     let analysis = analyze_with(file, &settings);
-    let diagnostics = suppression::check(&analysis, &settings);
+    // the rules read the word lists of the draft's language
+    let diagnostics = suppression::check(&analysis, &settings.for_language(analysis.language));
     Some(FileDiagnostics { file: analysis.file, diagnostics })
 }
 
