@@ -17,6 +17,7 @@
 
 mod directives;
 mod front_matter;
+mod removal;
 
 pub use directives::{Directives, Problem};
 
@@ -82,6 +83,8 @@ fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta>
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    // the rules read the word lists of the draft's language
+    let settings = &*settings.for_language(analysis.language);
     let metas = rules::all_meta();
     let mut found = Vec::new();
     for rule in rules::all() {
@@ -95,8 +98,11 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
         }
     }
     let directives = Directives::parse(&analysis.doc, &analysis.file.text);
-    let (mut kept, hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    let (mut kept, mut hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
     kept.extend(hygiene);
+    // A fix that would write outside plain prose is not offered.
+    crate::fix::vet(analysis, &mut kept);
     diagnostic::sort(&mut kept);
     kept
 }
