@@ -3,6 +3,9 @@
 //! speakers) are scored in both languages, and the French may not do worse.
 //! `cargo test --test french -- --nocapture` prints the figures.
 
+mod common;
+
+use common::{drafts, quotelint};
 use quotelint::analysis::{analyze_with, Analysis};
 use quotelint::attribution::SpeakerKind;
 use quotelint::lexicon::Language;
@@ -125,4 +128,40 @@ fn inversions_elisions_and_selon_read_as_their_english_shapes() {
     let at = &a.attributions[0];
     assert_eq!(at.speaker.as_ref().map(|s| s.kind), Some(SpeakerKind::Anonymous));
     assert_eq!(at.channel.as_ref().and_then(|c| c.outlet.as_deref()), Some("AFP"));
+}
+
+/// The codes `check --format concise` reports, in order.
+fn codes(out: &str) -> Vec<&str> {
+    out.lines().filter_map(|l| l.split_once('[')?.1.split_once(']').map(|(code, _)| code)).collect()
+}
+
+#[test]
+fn check_reads_french_by_the_config_or_the_front_matter() {
+    let draft = "PARIS (AFP) - La réunion a eu lieu lundi.\n\n\
+                 « Nous ne céderons pas », a déclaré Jean Dupont à l’AFP.\n\n\
+                 « Rien n’est joué », a-t-il ajouté.\n";
+    let fronted = format!("---\nlang: fr\n---\n{draft}");
+    let english = drafts(&[("a.txt", draft.as_bytes())]);
+    let configured = drafts(&[("a.txt", draft.as_bytes()), ("quotelint.toml", b"language = \"fr\"\n")]);
+    let front_matter = drafts(&[("a.md", fronted.as_bytes())]);
+    let bad = drafts(&[("a.txt", draft.as_bytes()), ("quotelint.toml", b"language = \"klingon\"\n")]);
+    let run = |dir: &tempfile::TempDir| {
+        quotelint(&["check", "--format", "concise", &dir.path().display().to_string()], "")
+    };
+    // read as English, neither quote has a speaker
+    let out = run(&english);
+    assert_eq!(codes(&out.stdout), ["QA001", "QA001"], "{}", out.stdout);
+    // read as French, both are Jean Dupont's, and the first says how it was obtained
+    for dir in [&configured, &front_matter] {
+        let out = run(dir);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(codes(&out.stdout).is_empty(), "{}", out.stdout);
+    }
+    let out = run(&bad);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("quotelint.toml:1:12: unknown language `klingon` (use \"en\" or \"fr\")"),
+        "{}",
+        out.stderr
+    );
 }

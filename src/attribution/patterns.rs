@@ -419,7 +419,7 @@ impl Frame<'_> {
     /// `said a resident, Ayse Demir` / `l’architecte Selim Kaya` / `le
     /// négociateur brésilien André Costa`: the person a role after the verb
     /// names, past a comma or a word or two describing it.
-    fn named_in_apposition(&self, m: Mention, hi: usize) -> Option<Mention> {
+    pub(super) fn named_in_apposition(&self, m: Mention, hi: usize) -> Option<Mention> {
         if m.kind != SpeakerKind::Role {
             return None;
         }
