@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{drafts, quotelint};
+use common::{docx, drafts, path, quotelint};
 use quotelint::analysis::{analyze_with, Analysis};
 use quotelint::attribution::SpeakerKind;
 use quotelint::lexicon::Language;
@@ -164,4 +164,29 @@ fn check_reads_french_by_the_config_or_the_front_matter() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_word_document_marked_french_is_read_as_french() {
+    let run = |text: &str, lang: &str| {
+        format!("<w:r><w:rPr><w:lang w:val=\"{lang}\"/></w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+    };
+    let story = |lang: &str| {
+        let body = format!(
+            "<w:p>{}</w:p><w:p>{}</w:p>",
+            run("PARIS (AFP) - La réunion a eu lieu lundi.", lang),
+            run("« Nous ne céderons pas », a déclaré Jean Dupont.", lang)
+        );
+        docx::package(&docx::document_xml(&body))
+    };
+    let dir = drafts(&[("fr.docx", &story("fr-FR")), ("en.docx", &story("en-GB"))]);
+    let speaker = |name: &str| {
+        let out = quotelint(&["quotes", "--format", "json", &path(&dir, name)], "");
+        let v: serde_json::Value =
+            serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
+        v["files"][0]["quotes"][0]["speaker"]["name"].as_str().map(str::to_string)
+    };
+    assert_eq!(speaker("fr.docx").as_deref(), Some("Jean Dupont"));
+    // the same words in a document marked English are read with the English lists
+    assert_eq!(speaker("en.docx"), None);
 }
