@@ -309,6 +309,12 @@ fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_s_facts_stay_twelve_bytes() {
+        // one per word of every draft: the French gloss costs English drafts no memory
+        assert_eq!(std::mem::size_of::<super::WordFacts>(), 12);
+    }
+
     use super::*;
     use crate::source::SourceFile;
     use proptest::prelude::*;

@@ -25,7 +25,7 @@ pub struct Index {
     weasel: PhraseSet,
     channels: PhraseSet,
     /// Function word → index into `gloss_words`.
-    pub gloss: HashMap<String, u32, FastHash>,
+    pub gloss: HashMap<String, u8, FastHash>,
     pub gloss_words: Vec<String>,
     pub elisions: HashSet<String, FastHash>,
     pub unsplit: HashSet<String, FastHash>,
@@ -48,8 +48,11 @@ impl Index {
                     gloss_words.len() - 1
                 }
             };
-            // a few hundred words at most: the id fits
-            gloss.insert(word.clone(), id as u32);
+            // one byte an id keeps every word's facts as small as English needs them
+            let id = u8::try_from(id).map_err(|_| {
+                LexiconError::new("grammar.toml", "more than 256 distinct English words in [gloss]")
+            })?;
+            gloss.insert(word.clone(), id);
         }
         let set = |words: &[String]| words.iter().cloned().collect::<HashSet<String, FastHash>>();
         Ok(Index {

@@ -56,7 +56,7 @@ impl Language {
 /// A French (or other) word read as an English function word by the
 /// attribution engine ("il" as "he"): a handle into the lexicon's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct GlossId(u32);
+pub struct GlossId(u8);
 
 /// How the words reached the writer: an interview, a statement, a post...
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
