@@ -10,7 +10,7 @@ mod template;
 
 use crate::span::Span;
 pub use offset_map::OffsetMap;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 pub use template::TemplateOptions;
 
@@ -172,6 +172,9 @@ struct Builder<'a> {
     current: Option<ProseBlock>,
     /// Nesting of tags whose text is not prose (code blocks, images, metadata).
     hidden: usize,
+    /// Inside `<https://…>` or `<name@example.com>`: its text is an address,
+    /// whose marks (`"` in a URL) are not quotation marks.
+    autolink: bool,
     blockquote_depth: usize,
     /// Nesting of footnote definitions.
     footnote: usize,
@@ -194,6 +197,7 @@ impl<'a> Builder<'a> {
             doc: Document::default(),
             current: None,
             hidden: 0,
+            autolink: false,
             blockquote_depth: 0,
             footnote: 0,
             markdown_quote: None,
@@ -208,6 +212,9 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Text(t) if self.hidden == 0 && self.autolink => {
+                self.push_replaced(&mask_quote_marks(&t), range)
+            }
             Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
             Event::Code(code) if self.hidden == 0 => self.push_replaced(&mask_quote_marks(&code), range),
             Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_replaced("\n", range),
@@ -244,6 +251,7 @@ impl<'a> Builder<'a> {
             }
             Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => self.hidden += 1,
             Tag::HtmlBlock => self.html_block = Some(Vec::new()),
+            Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => self.autolink = true,
             _ => {}
         }
     }
@@ -262,6 +270,8 @@ impl<'a> Builder<'a> {
             TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) => {
                 self.hidden = self.hidden.saturating_sub(1)
             }
+            // links do not nest, so any link's end ends an autolink
+            TagEnd::Link => self.autolink = false,
             TagEnd::HtmlBlock => {
                 if let Some(lines) = self.html_block.take() {
                     if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
@@ -387,6 +397,17 @@ mod tests {
         assert_eq!(source_of(src, b, "“"), "&ldquo;");
         assert_eq!(source_of(src, b, "“hi”"), "&ldquo;hi&rdquo;");
         assert_eq!(source_of(src, b, "go"), "go");
+    }
+
+    #[test]
+    fn marks_in_an_autolink_are_not_quotation_marks() {
+        let src = "See <https://example.com/a\"b> and <o'neill@example.com>, then \"q\".";
+        let doc = parse(src);
+        let b = &doc.blocks[0];
+        // the addresses keep their length and place; only the words' marks remain
+        assert_eq!(b.text.matches('"').count(), 2, "{}", b.text);
+        assert!(!b.text.contains('\''), "{}", b.text);
+        assert!(b.text.contains("example.com/a"), "{}", b.text);
     }
 
     #[test]

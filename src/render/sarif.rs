@@ -128,13 +128,45 @@ struct Fingerprints {
     primary_location_line_hash: String,
 }
 
+/// Characters before the start of each line, so that a finding's
+/// `charOffset` counts only its own line (counting from the top of the file
+/// for every finding made many findings quadratic).
+struct LineChars {
+    before_line: Vec<usize>,
+}
+
+impl LineChars {
+    fn new(file: &crate::source::SourceFile) -> Self {
+        let text = file.text.as_str();
+        let (mut chars, mut at) = (0, 0);
+        let before_line = (0..file.lines.line_count())
+            .map(|line| {
+                let start = file.lines.line_range(text, line).start.max(at);
+                chars += text.get(at..start).map_or(0, |s| s.chars().count());
+                at = start;
+                chars
+            })
+            .collect();
+        LineChars { before_line }
+    }
+
+    /// Characters in the file before byte `offset` (on a character boundary).
+    fn before(&self, file: &crate::source::SourceFile, offset: usize) -> usize {
+        let text = file.text.as_str();
+        let line = file.lines.line_of(offset);
+        let start = file.lines.line_range(text, line).start.min(offset);
+        self.before_line.get(line).copied().unwrap_or(0) + text.get(start..offset).map_or(0, |s| s.chars().count())
+    }
+}
+
 pub fn render(files: &[FileDiagnostics]) -> String {
     let metas = rules::all_meta();
     let mut results = Vec::new();
     for entry in files {
         let mut occurrences: HashMap<u64, usize> = HashMap::new();
+        let chars = LineChars::new(&entry.file);
         for d in &entry.diagnostics {
-            results.push(result(entry, d, &metas, &mut occurrences));
+            results.push(result(entry, d, &metas, &chars, &mut occurrences));
         }
     }
     let driver = Driver {
@@ -155,13 +187,14 @@ fn result<'a>(
     entry: &FileDiagnostics,
     d: &'a Diagnostic,
     metas: &[&RuleMeta],
+    chars: &LineChars,
     occurrences: &mut HashMap<u64, usize>,
 ) -> SarifResult<'a> {
     let text = entry.file.text.as_str();
     let span = clamp_span(text, d.span);
     let start = entry.file.lines.line_col(text, span.start);
     let end = entry.file.lines.line_col(text, span.end);
-    let char_offset = text.get(..span.start).map_or(0, |s| s.chars().count());
+    let char_offset = chars.before(&entry.file, span.start);
     let char_length = text.get(span.range()).map_or(0, |s| s.chars().count());
     let line_hash = line_hash(d.code, line_text(text, span.start));
     let seen = occurrences.entry(line_hash).or_insert(0);
@@ -286,6 +319,23 @@ fn percent_encode(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod char_tests {
+    use super::LineChars;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn characters_before_an_offset_match_counting_from_the_top() {
+        for text in ["", "a“b”\nc\r\n“d”\re\n", "\u{feff}é\n\nx", "no break"] {
+            let file = SourceFile::new("a.md", text);
+            let chars = LineChars::new(&file);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(chars.before(&file, offset), text[..offset].chars().count(), "{text:?} at {offset}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@ added.
 
 Quotes are compared through an index of their rarest words, so a long draft
 costs no more per quote than a short one. In a draft where a single word
-occurs in more than 32 different quotes, that word leads only to the 32
-latest of them, and a quote is compared with at most 32 candidates (those
+occurs in more than 16 different quotes, that word leads only to the 16
+latest of them, and a quote is compared with at most 16 candidates (those
 sharing its rarest words first) rather than with every earlier quote.
 
 ## Why editors care

@@ -25,9 +25,9 @@ use std::collections::HashMap;
 /// The least share of words kept for two quotes to count as one.
 pub const MIN_SIMILARITY: f64 = 0.6;
 /// How many of its latest texts a word's index entry lists.
-pub const RECENT: usize = 32;
+pub const RECENT: usize = 16;
 /// How many candidates each text is compared with, at most.
-pub const COMPARED: usize = 32;
+pub const COMPARED: usize = 16;
 
 /// One quote's words (lower-case) and whether it shows an ellipsis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
