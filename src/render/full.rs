@@ -42,7 +42,8 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
             }
         }
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    // the buffer becomes the string without a copy (the output can be tens of megabytes)
+    String::from_utf8(buffer.into_inner()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn to_codespan(excerpt: &Excerpt, d: &Diagnostic, color: bool) -> cs::Diagnostic<()> {
