@@ -15,10 +15,13 @@ bin=${QUOTELINT:-$(dirname "$0")/../target/release/quotelint}
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 
+tf=$(mktemp); trap 'rm -f "$tf"' EXIT
 run() { # prints "seconds peak_kb" or "timeout"
-  local out
-  out=$( { /usr/bin/time -f '%e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-  case $out in *" "*) echo "$out" ;; *) echo "timeout" ;; esac
+  if /usr/bin/time -o "$tf" -f '%e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; then
+    tail -n 1 "$tf"
+  else
+    echo timeout
+  fi
 }
 
 echo "| shape ($format) | 1 MB | 2 MB | 4 MB | 8 MB | per MB 8/1 | peak RSS 8 MB |"

@@ -81,6 +81,12 @@ pub struct BlockTokens {
     quote_tokens: Vec<(usize, usize)>,
 }
 
+/// The longest sentence attribution reads, in tokens. Published news has
+/// none longer than 250 (PolNeAR, the Canadian set); a paragraph with no full
+/// stop at all is read in pieces this long, so that what is done per quote
+/// within its sentence stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 320;
+
 /// Tokens `lo..hi` of a block: one sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -125,13 +131,20 @@ impl BlockTokens {
     }
 
     /// The sentence of token `i`: the tokens that share its label. A token
-    /// past the end counts as in the first sentence.
+    /// past the end counts as in the first sentence. A sentence longer than
+    /// [`MAX_SENTENCE_TOKENS`] is cut into pieces that long.
     pub fn sentence(&self, i: usize) -> Sentence {
         let s = self.sentence_of.get(i).copied().unwrap_or(0);
-        match self.runs.get(s) {
-            Some(run) if run.start < run.end => Sentence { lo: run.start, hi: run.end },
-            _ => Sentence { lo: 0, hi: self.toks.len() },
+        let (lo, hi) = match self.runs.get(s) {
+            Some(run) if run.start < run.end => (run.start, run.end),
+            _ => (0, self.toks.len()),
+        };
+        if hi - lo <= MAX_SENTENCE_TOKENS {
+            return Sentence { lo, hi };
         }
+        let at = if i < self.toks.len() { i.clamp(lo, hi - 1) } else { lo };
+        let piece = lo + (at - lo) / MAX_SENTENCE_TOKENS * MAX_SENTENCE_TOKENS;
+        Sentence { lo: piece, hi: (piece + MAX_SENTENCE_TOKENS).min(hi) }
     }
 
     /// The block's sentences in order (a quotation's sentences count as one).
@@ -298,6 +311,21 @@ mod tests {
         assert!(b.quote_token(1).is_none());
     }
 
+    #[test]
+    fn a_sentence_without_end_is_read_in_pieces() {
+        let text = "and the council met ".repeat(200);
+        let a = crate::analyze(SourceFile::new("d.md", text));
+        let b = &a.tokens.blocks[0];
+        assert_eq!(b.toks.len(), 800);
+        let piece = |i| b.sentence(i);
+        assert_eq!(piece(0), Sentence { lo: 0, hi: MAX_SENTENCE_TOKENS });
+        assert_eq!(piece(MAX_SENTENCE_TOKENS - 1), piece(0));
+        assert_eq!(piece(MAX_SENTENCE_TOKENS), Sentence { lo: MAX_SENTENCE_TOKENS, hi: 2 * MAX_SENTENCE_TOKENS });
+        assert_eq!(piece(799), Sentence { lo: 2 * MAX_SENTENCE_TOKENS, hi: 800 });
+        // past the end: the first sentence's first piece
+        assert_eq!(piece(900), piece(0));
+    }
+
     fn draft() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
             "the", "Mayor", "Ana", "Ruiz", "said", "told", "Reuters", ".", ",", "?", " ", " ", "\n", "\n\n", "“",
@@ -316,6 +344,7 @@ mod tests {
                     let s = b.sentence_of.get(i).copied().unwrap_or(0);
                     let lo = b.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
                     let hi = b.sentence_of.iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
+                    prop_assert!(hi - lo <= MAX_SENTENCE_TOKENS, "the generated drafts have short sentences");
                     prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
                 }
                 for id in 0..a.scan.quotes.len() + 1 {

@@ -135,6 +135,7 @@ fn analysis() -> Analysis {
         },
         tokens: DraftTokens::default(),
         attributions: vec![attributed, Attribution::default()],
+        lookups: Default::default(),
     }
 }
 

@@ -153,10 +153,20 @@ struct Gen {
 }
 
 impl Gen {
+    /// A noun: a common one, or one of thousands made up, so that two
+    /// generated quotes share about as many words as two real ones do.
+    fn noun(&mut self) -> String {
+        if self.rng.below(4) == 0 {
+            return self.rng.pick(NOUNS).to_string();
+        }
+        (0..3).map(|_| self.rng.pick(SYLLABLES)).collect()
+    }
+
     /// Words of a made-up quote: "the council will rebuild the harbour wall".
     fn clause(&mut self) -> String {
-        let (a, b, c) = (self.rng.pick(NOUNS), self.rng.pick(VERBS), self.rng.pick(ACTIONS));
-        let (d, e) = (self.rng.pick(NOUNS), self.rng.pick(NOUNS));
+        let a = self.noun();
+        let (b, c) = (self.rng.pick(VERBS), self.rng.pick(ACTIONS));
+        let (d, e) = (self.noun(), self.noun());
         format!("the {a} {b} {c} the {d} {e}")
     }
 

@@ -1,6 +1,6 @@
 //! QN001: a quoted person first mentioned by a single name with nothing to identify them.
 
-use super::helpers::{speech_quotes, word_ranges};
+use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Lexicon;
 use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub struct FirstReferenceIncomplete;
@@ -85,6 +85,7 @@ impl Rule for FirstReferenceIncomplete {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
+        let names = NameIndex::new(analysis, lexicon);
         for (_, _, a) in speech_quotes(analysis) {
             let Some(s) = &a.speaker else { continue };
             let Some(name) = &s.name else { continue };
@@ -103,13 +104,9 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // The first mention of the name anywhere in the prose.
-            let first = analysis.doc.blocks.iter().find_map(|block| {
-                let words = word_ranges(&block.text);
-                let i = (0..words.len()).position(|i| {
-                    block.text.get(words[i].clone()).is_some_and(|w| bare(w) == name)
-                        && !not_a_reference(analysis, block, &words, i, lexicon)
-                })?;
-                Some((block, words, i))
+            let first = names.mentions.get(name.as_str()).into_iter().flatten().find_map(|&(b, i)| {
+                let (block, words) = (analysis.doc.blocks.get(b)?, names.words.get(b)?);
+                (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))
             });
             let Some((block, words, i)) = first else { continue };
             // a headline abbreviates; the story below it does the introducing
@@ -142,19 +139,7 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // the full name somewhere else: "Irena Novak" later in the story
-            let full_elsewhere = analysis.doc.blocks.iter().any(|b| {
-                let ws = word_ranges(&b.text);
-                ws.windows(2).any(|w| {
-                    let (x, y) = (
-                        b.text.get(w[0].clone()).unwrap_or_default(),
-                        b.text.get(w[1].clone()).unwrap_or_default(),
-                    );
-                    bare(y) == name
-                        && x.chars().next().is_some_and(char::is_uppercase)
-                        && b.text.get(w[0].end..w[1].start).is_some_and(|g| g == " ")
-                })
-            });
-            if full_elsewhere {
+            if names.after_capital.contains(name.as_str()) {
                 continue;
             }
             let span = block.source_span(words[i].clone());
@@ -169,6 +154,41 @@ impl Rule for FirstReferenceIncomplete {
                 .with_help(format!("give the full name and position here: `Jane {name}, a nurse at the clinic,`")),
             );
         }
+    }
+}
+
+/// The words of every block, looked through once for all the names checked.
+struct NameIndex<'a> {
+    words: Vec<Vec<Range<usize>>>,
+    /// Each capitalised word (possessive ending dropped) → where it is, in
+    /// reading order: (block, word).
+    mentions: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// The words (possessive ending dropped) that follow a capitalised word
+    /// and one space: a full name's last word somewhere.
+    after_capital: HashSet<&'a str>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(analysis: &'a Analysis, lexicon: &Lexicon) -> Self {
+        let words: Vec<Vec<Range<usize>>> =
+            analysis.prose_words(lexicon).iter().map(|ws| ws.iter().map(|w| w.range()).collect()).collect();
+        let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut after_capital = HashSet::new();
+        for (b, (block, ws)) in analysis.doc.blocks.iter().zip(&words).enumerate() {
+            let text = block.text.as_str();
+            for (i, r) in ws.iter().enumerate() {
+                let word = bare(text.get(r.clone()).unwrap_or_default());
+                if word.starts_with(char::is_uppercase) {
+                    mentions.entry(word).or_default().push((b, i));
+                }
+                let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { continue };
+                let capital = text.get(prev.clone()).is_some_and(|x| x.starts_with(char::is_uppercase));
+                if capital && text.get(prev.end..r.start) == Some(" ") {
+                    after_capital.insert(word);
+                }
+            }
+        }
+        NameIndex { words, mentions, after_capital }
     }
 }
 

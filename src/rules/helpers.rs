@@ -34,36 +34,27 @@ pub fn speakers_of_kind(analysis: &Analysis, kind: SpeakerKind) -> Vec<(&Quote, 
         .collect()
 }
 
-/// Ranges of block `block`'s text covered by outer quotations (marks included).
-pub fn quoted_ranges(analysis: &Analysis, block: usize) -> Vec<Range<usize>> {
-    analysis
-        .scan
-        .quotes
-        .iter()
-        .filter(|q| q.depth == 0)
-        .flat_map(|q| q.parts.iter())
-        .filter(|p| p.block == block)
-        .map(|p| p.outer.clone())
-        .collect()
+/// Ranges of block `block`'s text covered by outer quotations (marks
+/// included), sorted by start and apart.
+pub fn quoted_ranges(analysis: &Analysis, block: usize) -> &[Range<usize>] {
+    analysis.quoted_ranges(block)
 }
 
-/// Whether `range` (block text coordinates) overlaps any of `quoted`.
+/// Whether `range` (block text coordinates) overlaps any of `quoted`, which
+/// are sorted by start and apart (as [`quoted_ranges`] gives them).
 pub fn overlaps(range: &Range<usize>, quoted: &[Range<usize>]) -> bool {
-    quoted.iter().any(|q| range.start < q.end && q.start < range.end)
+    let i = quoted.partition_point(|q| q.end <= range.start);
+    quoted.get(i).is_some_and(|q| q.start < range.end)
 }
 
 /// Whether a source span overlaps the speaker mention of any quotation.
 pub fn is_speaker_mention(analysis: &Analysis, span: Span) -> bool {
-    analysis
-        .attributions
-        .iter()
-        .filter_map(|a| a.speaker.as_ref())
-        .any(|s| span.start < s.span.end && s.span.start < span.end)
+    analysis.overlaps_speaker_mention(span)
 }
 
 /// Index of the prose block whose source span holds `offset`.
 pub fn block_at(analysis: &Analysis, offset: usize) -> Option<usize> {
-    analysis.doc.blocks.iter().position(|b| b.span.start <= offset && offset < b.span.end.max(b.span.start + 1))
+    analysis.block_at(offset)
 }
 
 /// Lower-case words of `text`, punctuation and quotation marks stripped;
@@ -87,26 +78,6 @@ pub fn cue_verb(cue: &str) -> &str {
     cue.split_whitespace().next().unwrap_or_default()
 }
 
-/// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
-pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe =
-            (c == '\'' || c == '’') && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,15 +92,9 @@ mod tests {
     }
 
     #[test]
-    fn word_ranges_keep_inner_apostrophes() {
-        let text = "Kim’s “plan” — don't.";
-        let got: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["Kim’s", "plan", "don't"]);
-    }
-
-    #[test]
     fn overlap_is_half_open() {
         assert!(overlaps(&(3..5), &[4..9, 20..30]));
-        assert!(!overlaps(&(3..5), &[5..9, 0..3]));
+        assert!(overlaps(&(3..5), &[0..4, 20..30]));
+        assert!(!overlaps(&(3..5), &[0..3, 5..9]));
     }
 }

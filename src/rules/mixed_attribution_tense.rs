@@ -1,6 +1,6 @@
 //! QA010: attributions in both the past ("said") and the present ("says").
 
-use super::helpers::{cue_verb, overlaps, quoted_ranges, speech_quotes, word_ranges};
+use super::helpers::{cue_verb, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -89,13 +89,10 @@ impl Rule for MixedAttributionTense {
             if matches!(block.kind, BlockKind::Heading(_)) {
                 continue;
             }
-            let quoted = quoted_ranges(analysis, b);
-            for range in word_ranges(&block.text) {
-                let word = block.text.get(range.clone()).unwrap_or_default();
-                if overlaps(&range, &quoted) {
-                    continue;
-                }
-                let Some(verb) = lexicon.verb(word) else { continue };
+            let words = analysis.prose_words(lexicon).get(b).map_or(&[][..], Vec::as_slice);
+            for word in words.iter().filter(|w| !w.quoted) {
+                let Some(verb) = word.verb.and_then(|id| lexicon.verb_by_id(id)) else { continue };
+                let range = word.range();
                 if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {
                     continue;
                 }

@@ -58,15 +58,17 @@ impl Rule for MixedSpeakersInParagraph {
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let quotes = speech_quotes(analysis);
-        for (b, block) in analysis.doc.blocks.iter().enumerate() {
-            let here: Vec<_> = quotes
-                .iter()
-                .filter(|(_, q, a)| {
-                    q.parts.len() == 1
-                        && q.first_block() == b
-                        && a.speaker.as_ref().is_some_and(|s| s.name.is_some())
-                })
-                .collect();
+        // the one-paragraph quotes with a named speaker, by paragraph
+        let mut by_block = vec![Vec::new(); analysis.doc.blocks.len()];
+        for entry in &quotes {
+            let (_, q, a) = entry;
+            if q.parts.len() == 1 && a.speaker.as_ref().is_some_and(|s| s.name.is_some()) {
+                if let Some(list) = by_block.get_mut(q.first_block()) {
+                    list.push(entry);
+                }
+            }
+        }
+        for (block, here) in analysis.doc.blocks.iter().zip(&by_block) {
             let key = |s: &Speaker| s.name.clone().unwrap_or_default();
             let mut speakers: Vec<String> =
                 here.iter().filter_map(|(_, _, a)| a.speaker.as_ref().map(key)).collect();

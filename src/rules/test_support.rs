@@ -16,6 +16,7 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
         scan: ScanResult { quotes, problems },
         tokens: DraftTokens::default(),
         attributions,
+        lookups: Default::default(),
     }
 }
 

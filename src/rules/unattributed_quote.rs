@@ -98,11 +98,5 @@ impl Rule for UnattributedQuote {
 /// most likely that source's, e.g. a document's ("the complaint accuses them
 /// of a “massive fraudulent scheme”"), which the engine does not attribute.
 fn paragraph_attributes(analysis: &Analysis, settings: &Settings, q: &crate::quote::Quote) -> bool {
-    let b = q.first_block();
-    let Some(block) = analysis.doc.blocks.get(b) else { return false };
-    let quoted = super::helpers::quoted_ranges(analysis, b);
-    super::helpers::word_ranges(&block.text).into_iter().any(|r| {
-        !super::helpers::overlaps(&r, &quoted)
-            && block.text.get(r).and_then(|w| settings.lexicon().verb(w)).is_some()
-    })
+    analysis.reports_speech(q.first_block(), settings.lexicon())
 }

@@ -60,7 +60,7 @@ impl Rule for WeaselClaim {
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
             let quoted = quoted_ranges(analysis, b);
             for m in lexicon.find_phrases(PhraseList::Weasel, &block.text) {
-                if overlaps(&m.range, &quoted) {
+                if overlaps(&m.range, quoted) {
                     continue;
                 }
                 let span = block.source_span(m.range.clone());

@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
+use similar::QuoteWords;
 
 pub struct QuoteDrift;
 
@@ -20,11 +21,16 @@ const DOC: &str = r#"## What it checks
 
 Pairs of quotations in one draft whose words are nearly but not exactly the
 same, after case, punctuation and quotation marks are set aside: at least five
-words each, and at least 60% of the words shared in order. A shorter quote
+words each (and at most 500), and at least 60% of the words shared in order. A shorter quote
 that repeats a stretch of a longer one word for word is an excerpt and is
 fine, as is one that drops words where it shows an ellipsis. The finding is
 on the later quote, points at the earlier one, and lists the words removed and
 added.
+
+Quotes are compared through an index of their rarest words, so a long draft
+costs no more per quote than a short one. In a draft where a single word
+occurs in more than 64 different quotes, a quote is compared with the 32
+quotes sharing most of its rarest words rather than with every one.
 
 ## Why editors care
 
@@ -53,8 +59,13 @@ Residents were told that “the river will crest on Friday night,” Adler said.
 ```
 "#;
 
+mod similar;
+
 const MIN_WORDS: usize = 5;
-const MIN_SIMILARITY: f64 = 0.6;
+/// Longer quotations (a block quote, or a mark never closed that runs to the
+/// end of its paragraph) are not compared: a word diff of two such is no
+/// help to an editor, and its cost grows with the square of their length.
+const MAX_WORDS: usize = 500;
 
 impl Rule for QuoteDrift {
     fn meta(&self) -> &'static RuleMeta {
@@ -65,30 +76,21 @@ impl Rule for QuoteDrift {
         let quotes: Vec<_> = speech_quotes(analysis)
             .into_iter()
             .map(|(_, q, _)| (q, words(&q.text)))
-            .filter(|(_, w)| w.len() >= MIN_WORDS)
+            .filter(|(_, w)| (MIN_WORDS..=MAX_WORDS).contains(&w.len()))
             .collect();
-        for (later_i, (later, lw)) in quotes.iter().enumerate() {
-            let mut best: Option<(f64, usize, Vec<Edit>)> = None;
-            for (earlier_i, (_, ew)) in quotes.iter().enumerate().take(later_i) {
-                if ew == lw || is_excerpt(ew, lw) {
-                    continue;
-                }
-                let edits = diff(ew, lw);
-                let kept = edits.iter().filter(|e| matches!(e, Edit::Keep(_))).count();
-                let similarity = 2.0 * kept as f64 / (ew.len() + lw.len()) as f64;
-                if similarity < MIN_SIMILARITY {
-                    continue;
-                }
-                let only_removed = edits.iter().all(|e| !matches!(e, Edit::Add(_)));
-                if only_removed && (later.text.contains('…') || later.text.contains("...")) {
-                    continue;
-                }
-                if best.as_ref().is_none_or(|(s, _, _)| similarity > *s) {
-                    best = Some((similarity, earlier_i, edits));
-                }
-            }
-            let Some((_, earlier_i, edits)) = best else { continue };
-            let Some((earlier, _)) = quotes.get(earlier_i) else { continue };
+        let compared: Vec<QuoteWords> = quotes
+            .iter()
+            .map(|(q, w)| QuoteWords {
+                words: w.clone(),
+                ellipsis: q.text.contains('…') || q.text.contains("..."),
+            })
+            .collect();
+        for drift in similar::drifts(&compared) {
+            let (Some((later, lw)), Some((earlier, ew))) = (quotes.get(drift.later), quotes.get(drift.earlier))
+            else {
+                continue;
+            };
+            let edits = diff(ew, lw);
             let removed: Vec<&str> =
                 edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
             let added: Vec<&str> =
@@ -112,7 +114,7 @@ impl Rule for QuoteDrift {
                 .with_note(format!(
                     "word diff (earlier → this): {}",
                     crate::provenance::diff::word_diff(&written_words(earlier), &written_words(later), |a, b| {
-                        crate::provenance::normalize::word_hash(a) == crate::provenance::normalize::word_hash(b)
+                        a.hash == b.hash
                     })
                     .render()
                 ))
@@ -122,12 +124,25 @@ impl Rule for QuoteDrift {
     }
 }
 
+/// A word as written, with the hash the provenance matcher compares words by.
+struct WrittenWord {
+    text: String,
+    hash: u64,
+}
+
+impl AsRef<str> for WrittenWord {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// A quote's words as written (for the diff shown to the editor), as the
 /// provenance matcher reads them.
-fn written_words(quote: &crate::quote::Quote) -> Vec<String> {
+fn written_words(quote: &crate::quote::Quote) -> Vec<WrittenWord> {
     crate::provenance::normalize::word_ranges(&quote.text)
         .into_iter()
-        .filter_map(|r| quote.text.get(r).map(str::to_string))
+        .filter_map(|r| quote.text.get(r))
+        .map(|w| WrittenWord { text: w.to_string(), hash: crate::provenance::normalize::word_hash(w) })
         .collect()
 }
 
@@ -136,12 +151,6 @@ enum Edit<'a> {
     Keep(&'a str),
     Remove(&'a str),
     Add(&'a str),
-}
-
-/// Whether `b` is a contiguous run of `a`'s words or the reverse.
-fn is_excerpt(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.windows(short.len()).any(|w| w == short)
 }
 
 /// A word-level diff from `a` to `b` (longest common subsequence).
@@ -182,7 +191,7 @@ mod tests {
         let edits = diff(&a, &b);
         assert_eq!(edits.iter().filter(|e| matches!(e, Edit::Add("was"))).count(), 1);
         assert_eq!(edits.iter().filter(|e| matches!(e, Edit::Keep(_))).count(), 6);
-        assert!(!is_excerpt(&a, &b));
-        assert!(is_excerpt(&a, &words("debris found across the")));
+        assert!(!similar::is_excerpt(&a, &b));
+        assert!(similar::is_excerpt(&a, &words("debris found across the")));
     }
 }

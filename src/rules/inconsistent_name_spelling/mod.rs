@@ -1,13 +1,15 @@
 //! QN002: one person's name spelled two ways.
 
-use super::helpers::{overlaps, quoted_ranges, speech_quotes, word_ranges};
+mod near;
+
+use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
 use crate::span::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct InconsistentNameSpelling;
 
@@ -71,7 +73,7 @@ impl Rule for InconsistentNameSpelling {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let speakers: Vec<Vec<String>> = {
             let mut seen = HashSet::new();
             speech_quotes(analysis)
@@ -87,11 +89,25 @@ impl Rule for InconsistentNameSpelling {
         if speakers.is_empty() {
             return;
         }
-        let names = names_in_prose(analysis);
+        let names = names_in_prose(analysis, settings.lexicon());
+        // each distinct spelling, at its first use
+        let mut first_of: HashMap<&[String], usize> = HashMap::new();
+        let mut distinct: Vec<Vec<String>> = Vec::new();
+        let mut first_uses: Vec<&Name> = Vec::new();
+        for name in &names {
+            if !first_of.contains_key(name.words.as_slice()) {
+                first_of.insert(&name.words, distinct.len());
+                distinct.push(name.words.clone());
+                first_uses.push(name);
+            }
+        }
+        let index = near::NameIndex::new(&distinct);
         let mut reported = HashSet::new();
         for speaker in &speakers {
-            let Some(first_use) = names.iter().find(|n| n.words == *speaker) else { continue };
-            for other in &names {
+            let Some(&first) = first_of.get(speaker.as_slice()) else { continue };
+            let first_use = first_uses[first];
+            // candidates in order of first use, as a walk over the names would meet them
+            for other in index.candidates(speaker).into_iter().map(|i| first_uses[i]) {
                 if other.words == *speaker || !similar(speaker, &other.words) {
                     continue;
                 }
@@ -137,31 +153,33 @@ fn similar(a: &[String], b: &[String]) -> bool {
 }
 
 /// Runs of two or three capitalised words in prose outside quotations.
-fn names_in_prose(analysis: &Analysis) -> Vec<Name> {
+fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Name> {
     let mut out = Vec::new();
-    for (b, block) in analysis.doc.blocks.iter().enumerate() {
-        let quoted = quoted_ranges(analysis, b);
+    let words_of = analysis.prose_words(lex);
+    for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
         let text = &block.text;
-        let words = word_ranges(text);
+        let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
         let mut i = 0;
         while i < words.len() {
             let mut j = i;
             while j < words.len()
-                && !overlaps(&words[j], &quoted)
-                && text.get(words[j].clone()).is_some_and(is_name_word)
-                && (j == i || text.get(words[j - 1].end..words[j].start) == Some(" "))
+                && !words[j].quoted
+                && word(j).is_some_and(is_name_word)
+                && (j == i || text.get(words[j - 1].range().end..words[j].range().start) == Some(" "))
             {
                 j += 1;
             }
             if (2..=3).contains(&(j - i)) {
-                let ws = words[i..j]
-                    .iter()
-                    .map(|r| {
-                        let w = text.get(r.clone()).unwrap_or_default();
+                let ws = (i..j)
+                    .map(|k| {
+                        let w = word(k).unwrap_or_default();
                         w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w).to_string()
                     })
                     .collect();
-                out.push(Name { words: ws, span: block.source_span(words[i].start..words[j - 1].end) });
+                out.push(Name {
+                    words: ws,
+                    span: block.source_span(words[i].range().start..words[j - 1].range().end),
+                });
             }
             i = j.max(i + 1);
         }

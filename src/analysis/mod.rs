@@ -1,5 +1,7 @@
 //! One draft through the whole pipeline.
 
+pub mod lookup;
+
 use crate::attribution::{self, Attribution};
 use crate::lexicon::Lexicon;
 use crate::markdown::{self, Document};
@@ -8,6 +10,7 @@ use crate::scan;
 use crate::settings::Settings;
 use crate::source::SourceFile;
 use crate::tokens::DraftTokens;
+use lookup::Lookups;
 
 /// Everything known about one draft; rules and printers read this.
 #[derive(Debug, Clone)]
@@ -19,6 +22,8 @@ pub struct Analysis {
     pub tokens: DraftTokens,
     /// One attribution per quote in `scan.quotes`, in the same order.
     pub attributions: Vec<Attribution>,
+    /// Indexes the rules share, built on first use (see [`lookup`]).
+    pub lookups: Lookups,
 }
 
 /// Analyses a draft with the built-in word lists.
@@ -36,5 +41,5 @@ fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[Strin
     let mut scan = scan::scan(&doc);
     let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
-    Analysis { file, doc, scan, tokens, attributions }
+    Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default() }
 }

@@ -1,0 +1,266 @@
+//! Questions the rules ask of an analysis many times (is this inside a
+//! quotation? which block holds this offset? is this a speaker's mention?),
+//! answered from indexes built on first use, so that asking them once per
+//! word or per quote keeps a rule linear in the draft.
+
+use super::Analysis;
+use crate::lexicon::{Lexicon, VerbId};
+use crate::span::Span;
+use crate::tokens::TokKind;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The indexes, each built the first time a rule needs it.
+#[derive(Debug, Clone, Default)]
+pub struct Lookups {
+    quoted: OnceLock<Vec<Vec<Range<usize>>>>,
+    speakers: OnceLock<SpanSet>,
+    blocks: OnceLock<BlockIndex>,
+    words: OnceLock<Vec<Vec<ProseWord>>>,
+    reports: OnceLock<Vec<bool>>,
+}
+
+/// A run of letters (with apostrophes inside it) in a block's text: the unit
+/// the rules count and compare. Finer than a [`crate::tokens::Token`]:
+/// "Holtz-Eakin" is two, "3pm" is "pm".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProseWord {
+    start: u32,
+    end: u32,
+    /// Whether it lies inside an outer quotation (marks included).
+    pub quoted: bool,
+    /// The reporting verb it spells, if any (see [`Lexicon::verb_by_id`]).
+    pub verb: Option<VerbId>,
+}
+
+impl ProseWord {
+    /// Where it is in its block's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Spans sorted by start, with the furthest end reached so far, to ask
+/// whether any overlaps a span in O(log n).
+#[derive(Debug, Clone, Default)]
+struct SpanSet {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable();
+        let starts = spans.iter().map(|s| s.start).collect();
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        SpanSet { starts, max_end }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        // the spans starting before `span` ends; one of them overlaps when it ends after `span` starts
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end.checked_sub(1).and_then(|i| self.max_end.get(i)).is_some_and(|&end| end > span.start)
+    }
+}
+
+/// Block starts, when the blocks' spans are in order and apart (as the
+/// Markdown layer makes them); otherwise lookups walk the blocks.
+#[derive(Debug, Clone, Default)]
+struct BlockIndex {
+    sorted: bool,
+}
+
+impl Analysis {
+    /// Ranges of block `b`'s text covered by outer quotations (marks
+    /// included), sorted by start and apart.
+    pub fn quoted_ranges(&self, b: usize) -> &[Range<usize>] {
+        let all = self.lookups.quoted.get_or_init(|| {
+            let mut per_block: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.doc.blocks.len()];
+            for part in self.scan.quotes.iter().filter(|q| q.depth == 0).flat_map(|q| &q.parts) {
+                if let Some(list) = per_block.get_mut(part.block) {
+                    list.push(part.outer.clone());
+                }
+            }
+            for list in &mut per_block {
+                list.sort_unstable_by_key(|r| (r.start, r.end));
+            }
+            per_block
+        });
+        all.get(b).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a source span overlaps the speaker mention of any quotation.
+    pub fn overlaps_speaker_mention(&self, span: Span) -> bool {
+        let set = self.lookups.speakers.get_or_init(|| {
+            SpanSet::new(self.attributions.iter().filter_map(|a| a.speaker.as_ref()).map(|s| s.span).collect())
+        });
+        set.overlaps(span)
+    }
+
+    /// Index of the first prose block whose source span holds `offset` (an
+    /// empty block holds its start).
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let blocks = &self.doc.blocks;
+        let holds =
+            |b: &crate::markdown::ProseBlock| b.span.start <= offset && offset < b.span.end.max(b.span.start + 1);
+        let index = self.lookups.blocks.get_or_init(|| BlockIndex {
+            sorted: blocks.windows(2).all(|w| w[0].span.end.max(w[0].span.start + 1) <= w[1].span.start),
+        });
+        if !index.sorted {
+            return blocks.iter().position(holds);
+        }
+        let i = blocks.partition_point(|b| b.span.start <= offset).checked_sub(1)?;
+        blocks.get(i).filter(|b| holds(b)).map(|_| i)
+    }
+
+    /// The words of every block (see [`ProseWord`]), with what `lex` says of
+    /// them; `lex` must be the lexicon the draft was analysed with.
+    pub fn prose_words(&self, lex: &Lexicon) -> &[Vec<ProseWord>] {
+        self.lookups.words.get_or_init(|| (0..self.doc.blocks.len()).map(|b| self.block_words(b, lex)).collect())
+    }
+
+    /// Whether block `b` has a reporting verb outside quotations (the
+    /// writer's words report speech or writing); `lex` as for [`Analysis::prose_words`].
+    pub fn reports_speech(&self, b: usize, lex: &Lexicon) -> bool {
+        let all = self.lookups.reports.get_or_init(|| {
+            self.prose_words(lex).iter().map(|ws| ws.iter().any(|w| !w.quoted && w.verb.is_some())).collect()
+        });
+        all.get(b).copied().unwrap_or(false)
+    }
+
+    fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
+        let Some(block) = self.doc.blocks.get(b) else { return Vec::new() };
+        let text = block.text.as_str();
+        // offsets are kept in 32 bits: a block of 4 GiB has no words here
+        if u32::try_from(text.len()).is_err() {
+            return Vec::new();
+        }
+        let quoted = self.quoted_ranges(b);
+        let tokens = self.tokens.block(b);
+        let (mut q, mut t) = (0, 0);
+        word_ranges(text)
+            .into_iter()
+            .map(|r| {
+                while quoted.get(q).is_some_and(|x| x.end <= r.start) {
+                    q += 1;
+                }
+                let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
+                // a word that is a whole token was looked up with the tokens
+                let toks = tokens.map_or(&[][..], |tk| &tk.toks[..]);
+                while toks.get(t).is_some_and(|x| x.end <= r.start) {
+                    t += 1;
+                }
+                let same = toks.get(t).filter(|x| x.start == r.start && x.end == r.end && x.kind == TokKind::Word);
+                let verb = match (same, tokens) {
+                    (Some(_), Some(tk)) => tk.facts.get(t).and_then(|f| f.verb),
+                    _ => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
+                };
+                ProseWord { start: r.start as u32, end: r.end as u32, quoted: inside, verb }
+            })
+            .collect()
+    }
+}
+
+/// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
+pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe =
+            (c == '\'' || c == '’') && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+    use proptest::prelude::*;
+
+    #[test]
+    fn word_ranges_keep_inner_apostrophes() {
+        let text = "Kim’s “plan” — don't.";
+        let got: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Kim’s", "plan", "don't"]);
+    }
+
+    #[test]
+    fn prose_words_know_quotes_and_verbs() {
+        let a = crate::analyze(SourceFile::new("d.md", "Holtz-Eakin said “we told them” in 3pm talks.\n"));
+        let text = &a.doc.blocks[0].text;
+        let lex = Lexicon::builtin();
+        let words = &a.prose_words(lex)[0];
+        let shown: Vec<(&str, bool, bool)> =
+            words.iter().map(|w| (&text[w.range()], w.quoted, w.verb.is_some())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Holtz", false, false),
+                ("Eakin", false, false),
+                ("said", false, true),
+                ("we", true, false),
+                ("told", true, true),
+                ("them", true, false),
+                ("in", false, false),
+                ("pm", false, false),
+                ("talks", false, false),
+            ]
+        );
+    }
+
+    fn draft() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "the", "Mayor", "said", "told", ".", ",", " ", "\n", "\n\n", "“", "”", "\"", "’", "- ", "# ", "> ",
+            "* ", "`x`", "Said", "don't",
+        ]);
+        prop::collection::vec(piece, 0..80).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// The indexed lookups answer what the walks they replaced answer.
+        #[test]
+        fn lookups_match_linear_walks(text in draft(), probe in 0usize..400) {
+            let a = crate::analyze(SourceFile::new("d.md", text));
+            let lex = Lexicon::builtin();
+            for (b, block) in a.doc.blocks.iter().enumerate() {
+                let quoted: Vec<Range<usize>> = a.scan.quotes.iter().filter(|q| q.depth == 0)
+                    .flat_map(|q| q.parts.iter()).filter(|p| p.block == b).map(|p| p.outer.clone()).collect();
+                let mut sorted = quoted.clone();
+                sorted.sort_unstable_by_key(|r| (r.start, r.end));
+                prop_assert_eq!(a.quoted_ranges(b), &sorted[..]);
+                let words = &a.prose_words(lex)[b];
+                let ranges = word_ranges(&block.text);
+                prop_assert_eq!(words.len(), ranges.len());
+                for (w, r) in words.iter().zip(ranges) {
+                    let inside = quoted.iter().any(|q| r.start < q.end && q.start < r.end);
+                    prop_assert_eq!(w.quoted, inside);
+                    prop_assert_eq!(w.verb, lex.verb_id(&block.text[r.clone()]));
+                    prop_assert_eq!(w.range(), r);
+                }
+            }
+            let walk = a.doc.blocks.iter().position(|b| b.span.start <= probe && probe < b.span.end.max(b.span.start + 1));
+            prop_assert_eq!(a.block_at(probe), walk);
+            let span = Span::new(probe, probe + 3);
+            let any = a.attributions.iter().filter_map(|x| x.speaker.as_ref())
+                .any(|s| span.start < s.span.end && s.span.start < span.end);
+            prop_assert_eq!(a.overlaps_speaker_mention(span), any);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Finding the names that may be spelled nearly like a given one without
+//! comparing it with every name in the draft. Two spellings are near only
+//! when all their words but the first (or the last) are the same, and that
+//! word starts with the same letter and is at most two letters longer or
+//! shorter: names are grouped by exactly that, and only a group is compared.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Distinct names (as words), grouped for [`NameIndex::candidates`].
+pub struct NameIndex {
+    /// Hash of (which word may differ, the other words, that word's first
+    /// letter and length) → the names with it. A hash collision only adds
+    /// candidates, which the caller's exact comparison drops.
+    groups: HashMap<u64, Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Side {
+    First,
+    Last,
+}
+
+impl NameIndex {
+    pub fn new(names: &[Vec<String>]) -> Self {
+        let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            for side in [Side::First, Side::Last] {
+                if let Some((first, len)) = differing(name, side) {
+                    groups.entry(key(name, side, first, len)).or_default().push(i);
+                }
+            }
+        }
+        NameIndex { groups }
+    }
+
+    /// The names (indices, ascending) that have every word but the first,
+    /// or every word but the last, the same as `name`, and that one word
+    /// starting with the same letter and within two letters of its length:
+    /// every name spelled nearly like it, and others.
+    pub fn candidates(&self, name: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for side in [Side::First, Side::Last] {
+            let Some((first, len)) = differing(name, side) else { continue };
+            for len in len.saturating_sub(2)..=len + 2 {
+                if let Some(list) = self.groups.get(&key(name, side, first, len)) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The first letter and length (in characters) of the word on `side`.
+fn differing(name: &[String], side: Side) -> Option<(char, usize)> {
+    let word = match side {
+        Side::First => name.first()?,
+        Side::Last => name.last()?,
+    };
+    Some((word.chars().next()?, word.chars().count()))
+}
+
+fn key(name: &[String], side: Side, first: char, len: usize) -> u64 {
+    let rest = match side {
+        Side::First => name.get(1..),
+        Side::Last => name.get(..name.len() - 1),
+    };
+    let mut h = DefaultHasher::new();
+    (side, rest, name.len(), first, len).hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn v(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn groups_by_the_other_words() {
+        let names = [v("Irena Novak"), v("Irina Novak"), v("Irena Novakova"), v("Ivan Novak"), v("Irena Nowak")];
+        let index = NameIndex::new(&names);
+        // "Novakova" is three letters longer than "Novak"
+        assert_eq!(index.candidates(&names[0]), [0, 1, 3, 4]);
+        assert_eq!(index.candidates(&v("Hong Min")), Vec::<usize>::new());
+    }
+
+    proptest! {
+        /// Every pair within two edits on one side, same first letter, the rest the same, is a candidate.
+        #[test]
+        fn no_near_spelling_is_missed(names in prop::collection::vec("[A-C][a-c]{0,5}( [A-C][a-c]{0,5}){1,2}", 1..30)) {
+            let names: Vec<Vec<String>> = names.iter().map(|n| v(n)).collect();
+            let index = NameIndex::new(&names);
+            for a in &names {
+                let found = index.candidates(a);
+                for (i, b) in names.iter().enumerate() {
+                    if a.len() != b.len() {
+                        continue;
+                    }
+                    let n = a.len();
+                    let near = |x: &str, y: &str| strsim::levenshtein(x, y) <= 2 && x.chars().next() == y.chars().next();
+                    let first_differs = a[1..] == b[1..] && near(&a[0], &b[0]);
+                    let last_differs = a[..n - 1] == b[..n - 1] && near(&a[n - 1], &b[n - 1]);
+                    if first_differs || last_differs {
+                        prop_assert!(found.contains(&i), "{:?} misses {:?}", a, b);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! Finding, for each quote, the most similar different earlier quote without
+//! comparing every pair: an inverted index over the quotes' rarest words
+//! (prefix filtering, as in the AllPairs similarity join).
+//!
+//! Two quotes `a` and `b` are similar when their longest common word
+//! subsequence (LCS) keeps at least 60% of their words: `2·lcs ≥ 0.6·(|a|+|b|)`.
+//! Then they share at least `0.3·(|a|+|b|)` words counted with repeats, and
+//! if every quote's words (the k-th "the" distinct from the first) are sorted
+//! rarest first, two quotes sharing that many words share one among the first
+//! `|a| - t + 1` words of each: only those prefixes are indexed and probed.
+//!
+//! Identical quotes are one text: the comparisons are between distinct texts,
+//! and a repeated quote costs one lookup. Two budgets keep the worst case
+//! linear in the number of quotes: a word's index entry lists only its
+//! [`RECENT`] latest texts, and each text is compared word by word with at
+//! most [`COMPARED`] candidates (those sharing most prefix words, among those
+//! that share enough words at all). Below the budgets (no word in more than
+//! [`RECENT`] distinct quotes, no quote with more than [`COMPARED`]
+//! candidates left) the answer is exactly the all-pairs answer: a property
+//! test checks this against [`all_pairs`].
+
+use std::collections::HashMap;
+
+/// The least share of words kept for two quotes to count as one.
+pub const MIN_SIMILARITY: f64 = 0.6;
+/// How many of its latest texts a word's index entry lists.
+pub const RECENT: usize = 64;
+/// How many candidates each text is compared with, at most.
+pub const COMPARED: usize = 32;
+
+/// One quote's words (lower-case) and whether it shows an ellipsis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteWords {
+    pub words: Vec<String>,
+    pub ellipsis: bool,
+}
+
+/// The earlier quote a quote drifted from: indices into the list given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drift {
+    pub later: usize,
+    pub earlier: usize,
+}
+
+/// Whether `b` is a contiguous run of `a`'s words or the reverse.
+pub fn is_excerpt<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.windows(short.len()).any(|w| w == short)
+}
+
+/// The length of the longest common subsequence, in two rows of memory.
+pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a.iter().rev() {
+        for (j, y) in b.iter().enumerate().rev() {
+            row[j] = if x == y { prev[j + 1] + 1 } else { prev[j].max(row[j + 1]) };
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[0]
+}
+
+fn similarity(kept: usize, a: usize, b: usize) -> f64 {
+    2.0 * kept as f64 / (a + b) as f64
+}
+
+/// For every quote, its most similar earlier quote with different words
+/// (ties to the earliest), leaving out excerpts and, for a quote with an
+/// ellipsis, earlier versions it only shortens. In the order of `quotes`.
+pub fn drifts(quotes: &[QuoteWords]) -> Vec<Drift> {
+    let texts = Texts::new(quotes);
+    let partners = texts.similar_pairs();
+    let mut out = Vec::new();
+    for (later, q) in quotes.iter().enumerate() {
+        let Some(&t) = texts.text_of.get(later) else { continue };
+        let Some(list) = partners.get(t) else { continue };
+        // sorted best first: the first that qualifies is the answer
+        let found = list.iter().find(|p| {
+            let earlier_text = &texts.texts[p.text];
+            // a shorter version that only drops words shows where with an ellipsis
+            let only_removed = p.kept == texts.texts[t].ids.len();
+            earlier_text.first < later && !(only_removed && q.ellipsis)
+        });
+        if let Some(p) = found {
+            out.push(Drift { later, earlier: texts.texts[p.text].first });
+        }
+    }
+    out
+}
+
+/// One distinct sequence of words.
+struct Text {
+    /// Word ids, in order.
+    ids: Vec<u32>,
+    /// The index of the first quote with these words.
+    first: usize,
+    /// Its words counted with repeats, (word, nth occurrence) numbered by
+    /// rarity in the draft, rarest first.
+    bag: Vec<u32>,
+}
+
+struct Texts {
+    texts: Vec<Text>,
+    /// Per quote, its text.
+    text_of: Vec<usize>,
+    /// Per bag word, how many texts have it (its size is the number of bag words).
+    freq: Vec<u32>,
+}
+
+/// What probing has found of a text so far, for the text being probed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touch {
+    Not,
+    Candidate,
+    /// Shares a word, but too few could follow it.
+    Rejected,
+}
+
+/// A similar text and how similar.
+#[derive(Debug, Clone, Copy)]
+struct Partner {
+    text: usize,
+    similarity: f64,
+    /// The length of the longest common subsequence.
+    kept: usize,
+    /// The partner's first quote, for ties.
+    first: usize,
+}
+
+impl Texts {
+    fn new(quotes: &[QuoteWords]) -> Texts {
+        let mut word_ids: HashMap<&str, u32> = HashMap::new();
+        let mut by_ids: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut bag_ids: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut texts: Vec<Text> = Vec::new();
+        let mut text_of = Vec::with_capacity(quotes.len());
+        let mut freq: Vec<u32> = Vec::new();
+        for (i, q) in quotes.iter().enumerate() {
+            let ids: Vec<u32> = q
+                .words
+                .iter()
+                .map(|w| {
+                    let next = word_ids.len() as u32;
+                    *word_ids.entry(w.as_str()).or_insert(next)
+                })
+                .collect();
+            let next = texts.len();
+            let t = *by_ids.entry(ids.clone()).or_insert(next);
+            text_of.push(t);
+            if t < next {
+                continue;
+            }
+            let mut seen: HashMap<u32, u32> = HashMap::new();
+            let bag: Vec<u32> = ids
+                .iter()
+                .map(|&w| {
+                    let nth = seen.entry(w).or_insert(0);
+                    *nth += 1;
+                    let next = bag_ids.len() as u32;
+                    let id = *bag_ids.entry((w, *nth)).or_insert(next);
+                    if id as usize == freq.len() {
+                        freq.push(0);
+                    }
+                    freq[id as usize] += 1;
+                    id
+                })
+                .collect();
+            texts.push(Text { ids, first: i, bag });
+        }
+        // bag words renamed by rank, rarest first, so that bags sort and merge as numbers
+        let mut order: Vec<u32> = (0..freq.len() as u32).collect();
+        order.sort_unstable_by_key(|&id| (freq[id as usize], id));
+        let mut rank = vec![0u32; freq.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        for text in &mut texts {
+            for w in &mut text.bag {
+                *w = rank[*w as usize];
+            }
+            text.bag.sort_unstable();
+        }
+        Texts { texts, text_of, freq }
+    }
+
+    /// Per text, the similar texts, best first (then earliest).
+    fn similar_pairs(&self) -> Vec<Vec<Partner>> {
+        let mut partners: Vec<Vec<Partner>> = vec![Vec::new(); self.texts.len()];
+        // per bag word: the texts with it in their prefix, and where
+        let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.freq.len()];
+        let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for (x, text) in self.texts.iter().enumerate() {
+            let n = text.bag.len();
+            let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
+            for (k, &w) in prefix.iter().enumerate() {
+                let Some(entry) = index.get(w as usize) else { continue };
+                for &(y, j) in entry.iter().rev().take(RECENT) {
+                    let y = y as usize;
+                    if state[y] != Touch::Not {
+                        continue;
+                    }
+                    touched.push(y);
+                    // The first word two bags share (rarest first) is met first:
+                    // no word before it in either is shared, so they share at
+                    // most what follows it in the shorter remainder.
+                    let m = self.texts[y].bag.len();
+                    let room = (n - k).min(m - j as usize);
+                    state[y] = if room >= required(n, m) { Touch::Candidate } else { Touch::Rejected };
+                }
+            }
+            let candidates = touched.iter().copied().filter(|&y| state[y] == Touch::Candidate);
+            let passing = candidates.filter(|&y| self.may_be_similar(y, x));
+            for y in passing.take(COMPARED) {
+                if let Some((kept, similarity)) = self.compare(y, x) {
+                    let (a, b) = (&self.texts[y], text);
+                    partners[x].push(Partner { text: y, similarity, kept, first: a.first });
+                    partners[y].push(Partner { text: x, similarity, kept, first: b.first });
+                }
+            }
+            for y in touched.drain(..) {
+                state[y] = Touch::Not;
+            }
+            for (k, &w) in prefix.iter().enumerate() {
+                if let Some(entry) = index.get_mut(w as usize) {
+                    entry.push((x as u32, k as u32));
+                }
+            }
+        }
+        for list in &mut partners {
+            list.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.first.cmp(&b.first)));
+        }
+        partners
+    }
+
+    /// Whether two texts pass the cheap tests: the words kept are at most
+    /// the shorter side's and at most the words they share.
+    fn may_be_similar(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (&self.texts[a], &self.texts[b]);
+        let (n, m) = (a.ids.len(), b.ids.len());
+        similarity(n.min(m), n, m) >= MIN_SIMILARITY && shared_count(a, b) >= required(n, m)
+    }
+
+    /// The kept words and similarity of two texts, when similar and neither an excerpt of the other.
+    fn compare(&self, a: usize, b: usize) -> Option<(usize, f64)> {
+        let (a, b) = (&self.texts[a], &self.texts[b]);
+        let (n, m) = (a.ids.len(), b.ids.len());
+        if is_excerpt(&a.ids, &b.ids) {
+            return None;
+        }
+        let kept = lcs_len(&a.ids, &b.ids);
+        let s = similarity(kept, n, m);
+        (s >= MIN_SIMILARITY).then_some((kept, s))
+    }
+}
+
+/// How many words two bags share (both sorted rarest first).
+fn shared_count(a: &Text, b: &Text) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(&x), Some(&y)) = (a.bag.get(i), b.bag.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The fewest words two texts of `n` and `m` words keep (and so share)
+/// when similar.
+fn required(n: usize, m: usize) -> usize {
+    let mut t = 3 * (n + m) / 10;
+    while similarity(t, n, m) < MIN_SIMILARITY {
+        t += 1;
+    }
+    t
+}
+
+/// The fewest words a text of `n` words shares with any text similar to it.
+fn fewest_shared(n: usize) -> usize {
+    // the shortest partner: at least MIN_WORDS, and long enough that keeping
+    // all of it is similar; `required` grows with the partner's length
+    let shortest = (super::MIN_WORDS..=n.max(super::MIN_WORDS))
+        .find(|&m| similarity(m.min(n), n, m) >= MIN_SIMILARITY)
+        .unwrap_or(n);
+    required(n, shortest)
+}
+
+/// How many of a bag of `n` words must be indexed and probed so that no
+/// similar pair is missed: a pair sharing `t` words shares one among the
+/// first `n - t + 1` of each (rarest first), and `t` is at least
+/// [`fewest_shared`].
+fn prefix_len(n: usize) -> usize {
+    (n + 1).saturating_sub(fewest_shared(n)).clamp(1, n.max(1))
+}
+
+/// The reference the index is tested against: every quote against every earlier one.
+#[cfg(test)]
+pub fn all_pairs(quotes: &[QuoteWords]) -> Vec<Drift> {
+    let mut out = Vec::new();
+    for (later, lq) in quotes.iter().enumerate() {
+        let lw = &lq.words;
+        let mut best: Option<(f64, usize)> = None;
+        for (earlier, eq) in quotes.iter().enumerate().take(later) {
+            let ew = &eq.words;
+            if ew == lw || is_excerpt(ew, lw) {
+                continue;
+            }
+            let kept = lcs_len(ew, lw);
+            let s = similarity(kept, ew.len(), lw.len());
+            if s < MIN_SIMILARITY {
+                continue;
+            }
+            if kept == lw.len() && lq.ellipsis {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, earlier));
+            }
+        }
+        if let Some((_, earlier)) = best {
+            out.push(Drift { later, earlier });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn q(text: &str) -> QuoteWords {
+        let words = text.split_whitespace().filter(|w| *w != "…").map(str::to_string).collect();
+        QuoteWords { words, ellipsis: text.contains('…') }
+    }
+
+    #[test]
+    fn finds_the_drifted_version_and_skips_repeats_and_excerpts() {
+        let quotes = [
+            q("the river will crest on friday night"),
+            q("the budget is settled and the ferry runs"),
+            q("the river will crest on friday night"),
+            q("the river will probably crest on friday"),
+            q("will crest on friday night"),
+        ];
+        // the last is an excerpt of the first, but not of the drifted version
+        assert_eq!(drifts(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
+        assert_eq!(drifts(&quotes), all_pairs(&quotes));
+    }
+
+    #[test]
+    fn an_ellipsis_may_shorten_but_not_change() {
+        let quotes = [
+            q("we will rebuild the wall and we will reopen the pier"),
+            q("we will rebuild the wall … reopen the pier"),
+        ];
+        assert!(drifts(&quotes).is_empty());
+        let changed = [quotes[0].clone(), q("we will rebuild the sea wall … reopen the pier")];
+        assert_eq!(drifts(&changed), [Drift { later: 1, earlier: 0 }]);
+    }
+
+    #[test]
+    fn prefixes_are_never_empty_nor_longer_than_the_bag() {
+        for n in 0..400 {
+            let p = prefix_len(n);
+            assert!(p >= 1 && p <= n.max(1), "{n} → {p}");
+        }
+        assert_eq!(lcs_len(&[1, 2, 3, 4], &[2, 4, 5]), 2);
+    }
+
+    /// Quotes made from a few base sentences, each copied with words
+    /// dropped, swapped or added, so that many pairs are near the threshold.
+    fn quotes() -> impl Strategy<Value = Vec<QuoteWords>> {
+        const WORDS: &[&str] = &[
+            "the", "river", "will", "crest", "on", "friday", "night", "council", "wall", "ferry", "and", "we",
+            "not", "pier", "budget", "a", "storm", "harbour",
+        ];
+        let sentence = prop::collection::vec(0..WORDS.len(), 5..14);
+        let edits = prop::collection::vec((0..4u8, 0..14usize, 0..WORDS.len()), 0..5);
+        let quote = (0..4usize, edits, any::<bool>());
+        (prop::collection::vec(sentence, 1..5), prop::collection::vec(quote, 1..COMPARED)).prop_map(
+            |(bases, quotes)| {
+                quotes
+                    .into_iter()
+                    .map(|(base, edits, ellipsis)| {
+                        let mut words: Vec<&str> = bases[base % bases.len()].iter().map(|&i| WORDS[i]).collect();
+                        for (op, at, w) in edits {
+                            let at = at % (words.len() + 1);
+                            match op {
+                                0 if at < words.len() => {
+                                    words.remove(at);
+                                }
+                                1 if at < words.len() => words[at] = WORDS[w],
+                                2 => words.insert(at, WORDS[w]),
+                                _ => {}
+                            }
+                        }
+                        QuoteWords { words: words.into_iter().map(str::to_string).collect(), ellipsis }
+                    })
+                    .filter(|q| q.words.len() >= super::super::MIN_WORDS)
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Below the budgets the index finds exactly what comparing every pair finds.
+        #[test]
+        fn the_index_finds_what_all_pairs_find(quotes in quotes()) {
+            prop_assert_eq!(drifts(&quotes), all_pairs(&quotes));
+        }
+    }
+}
