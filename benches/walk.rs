@@ -43,7 +43,7 @@ fn write_drafts(root: &Path) -> u64 {
 }
 
 fn check_dir(inputs: &Inputs) -> usize {
-    let outcome = input::process(inputs, |file| {
+    let outcome = input::process(inputs, &quotelint::config::ConfigChoice::Isolated, |file| {
         rules::check_all(&analyze(file), &quotelint::settings::Settings::default()).len()
     });
     outcome.results.iter().sum()
@@ -59,6 +59,7 @@ fn directory(c: &mut Criterion) {
         staged: false,
         max_file_size: quotelint::source::DEFAULT_MAX_SIZE,
         time_limit: 60.0,
+        input_format: None,
     };
     let mut group = c.benchmark_group("check-1000-drafts");
     group.sample_size(10);
@@ -73,7 +74,12 @@ fn directory(c: &mut Criterion) {
     }
     // The serial part: walking and sorting the paths, before any file is read.
     group.bench_function("walk only", |b| {
-        b.iter(|| black_box(quotelint::walk::collect(&inputs.paths, &inputs.exclude).map(|w| w.targets.len())))
+        b.iter(|| {
+            black_box(
+                quotelint::walk::collect(&inputs.paths, &inputs.exclude, &mut |p| quotelint::walk::is_markdown(p))
+                    .map(|w| w.targets.len()),
+            )
+        })
     });
     group.finish();
 }

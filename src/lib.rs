@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod formats;
 pub mod lexicon;
 pub mod lsp;
 pub mod markdown;

@@ -5,6 +5,7 @@ use crate::attribution::ChannelKind;
 use crate::diagnostic::Severity;
 use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
+use crate::source::InputFormat;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -95,6 +96,28 @@ pub struct Settings {
     /// and HTML elements or classes whose text is prose, though by default
     /// it is not.
     pub prose_tags: Vec<String>,
+    /// The formats read when walking a directory (`include`).
+    pub include: Include,
+}
+
+/// The formats read when walking a directory, unless `include` says otherwise.
+pub const DEFAULT_INCLUDE: [InputFormat; 2] = [InputFormat::Markdown, InputFormat::Text];
+
+/// The formats a project reads when its directories are walked (files named
+/// on the command line are read whatever their format).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include(pub Vec<InputFormat>);
+
+impl Default for Include {
+    fn default() -> Self {
+        Include(DEFAULT_INCLUDE.to_vec())
+    }
+}
+
+impl Include {
+    pub fn contains(&self, format: &InputFormat) -> bool {
+        self.0.contains(format)
+    }
 }
 
 /// A lexicon shared between the settings that use it; none means the built-in one.

@@ -10,20 +10,129 @@ use std::path::Path;
 /// database dump is skipped with a message instead of filling memory.
 pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
 
+/// How a draft is written, which decides how it is read into prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum InputFormat {
+    #[default]
+    Markdown,
+    /// Plain text: wire copy, archives.
+    Text,
+    /// An HTML page (a CMS preview).
+    Html,
+    /// A Word document (`.docx`).
+    Docx,
+}
+
+impl InputFormat {
+    pub const ALL: [InputFormat; 4] =
+        [InputFormat::Markdown, InputFormat::Text, InputFormat::Html, InputFormat::Docx];
+
+    /// The name used in `include`, `--input-format` and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Markdown => "md",
+            InputFormat::Text => "txt",
+            InputFormat::Html => "html",
+            InputFormat::Docx => "docx",
+        }
+    }
+
+    /// File extensions of the format (compared without case).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            InputFormat::Markdown => &["md", "markdown", "mdown", "mdwn", "mkd", "mkdn", "mdx"],
+            InputFormat::Text => &["txt", "text"],
+            InputFormat::Html => &["html", "htm", "xhtml"],
+            InputFormat::Docx => &["docx"],
+        }
+    }
+
+    /// A format by a name or an extension of it: `md`, `markdown`, `txt`,
+    /// `text`, `html`, `htm`, `docx`, `word`.
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        let name = name.trim().trim_start_matches('.').to_ascii_lowercase();
+        if name == "word" {
+            return Some(InputFormat::Docx);
+        }
+        InputFormat::ALL.into_iter().find(|f| f.extensions().contains(&name.as_str()))
+    }
+
+    /// The format a path's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?;
+        InputFormat::ALL.into_iter().find(|f| f.extensions().iter().any(|e| e.eq_ignore_ascii_case(ext)))
+    }
+
+    /// Whether positions in the file are paragraph and character (`¶12:40`)
+    /// rather than line and column: a Word document has no lines.
+    pub fn in_paragraphs(self) -> bool {
+        self == InputFormat::Docx
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a paragraph of an extracted file (a `.docx`) is, by its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphStyle {
+    Heading(u8),
+    ListItem,
+    Caption,
+}
+
 /// One draft as read: its display path and its whole text, BOM included,
 /// so that every offset is a byte offset into the file as it is on disk.
+///
+/// A file whose text had to be extracted (a `.docx`) holds the extracted
+/// text instead, one line a paragraph: its offsets are into that text, and
+/// its positions are shown as paragraph and character.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,
     pub lines: LineIndex,
+    pub format: InputFormat,
+    /// For an extracted file, the paragraphs (0-based lines) whose style
+    /// makes them other than body text.
+    pub styles: Vec<(usize, ParagraphStyle)>,
+    /// The encoding the file was decoded from when it is not UTF-8 (a page
+    /// declared `windows-1252`): its offsets are then into the decoded text,
+    /// and writing the text back would change the file's encoding.
+    pub decoded_from: Option<&'static str>,
+    /// The language the file itself declares where that is not in its text
+    /// (a Word document's `w:lang`), as a BCP 47 tag.
+    pub declared_language: Option<String>,
 }
 
 impl SourceFile {
+    /// A draft in the format its path's extension names (Markdown otherwise).
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let (path, text) = (path.into(), text.into());
         let lines = LineIndex::new(&text);
-        SourceFile { path: path.into(), text, lines }
+        let format = InputFormat::from_path(Path::new(&path)).unwrap_or_default();
+        SourceFile { path, text, lines, format, styles: Vec::new(), decoded_from: None, declared_language: None }
+    }
+
+    /// The same draft read as `format`.
+    pub fn with_format(mut self, format: InputFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Where byte `offset` is, as the file's own terms put it: `12:40`
+    /// (line and column) or, for a Word document, `¶12:40` (paragraph and
+    /// character).
+    pub fn locus(&self, offset: usize) -> String {
+        let at = self.lines.line_col(&self.text, offset);
+        if self.format.in_paragraphs() {
+            format!("¶{}:{}", at.line, at.column)
+        } else {
+            format!("{}:{}", at.line, at.column)
+        }
     }
 
     /// Length of the byte-order mark at the start, if any.
@@ -65,6 +174,15 @@ pub enum ReadError {
         path: String,
         message: String,
     },
+    /// Not a readable file of its format (a corrupt or encrypted `.docx`, a
+    /// page in an encoding no one knows): `message` says what and, where it
+    /// can, at which position.
+    Unreadable {
+        path: String,
+        /// Line and column (or paragraph and character) of the problem, when known.
+        at: Option<(usize, usize)>,
+        message: String,
+    },
 }
 
 impl ReadError {
@@ -76,7 +194,8 @@ impl ReadError {
             | ReadError::NotUtf8 { path, .. }
             | ReadError::NotRegular { path, .. }
             | ReadError::TooLarge { path, .. }
-            | ReadError::Io { path, .. } => path,
+            | ReadError::Io { path, .. }
+            | ReadError::Unreadable { path, .. } => path,
         }
     }
 }
@@ -99,7 +218,12 @@ impl fmt::Display for ReadError {
                 human_size(*size),
                 human_size(*limit)
             ),
-            ReadError::Io { path, message } => write!(f, "{path}: {message}"),
+            ReadError::Io { path, message } | ReadError::Unreadable { path, at: None, message } => {
+                write!(f, "{path}: {message}")
+            }
+            ReadError::Unreadable { path, at: Some((line, column)), message } => {
+                write!(f, "{path}:{line}:{column}: {message}")
+            }
         }
     }
 }
@@ -111,9 +235,16 @@ pub fn read_path(path: &Path) -> Result<SourceFile, ReadError> {
     read_path_within(path, DEFAULT_MAX_SIZE)
 }
 
-/// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a
-/// device, a directory) is refused before it is opened, so nothing blocks.
+/// Reads a regular file of at most `limit` bytes as UTF-8 text.
 pub fn read_path_within(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
+    let bytes = read_bytes_within(path, limit)?;
+    decode(path.display().to_string(), bytes)
+}
+
+/// The bytes of a regular file of at most `limit` bytes, as they are (for
+/// formats that are not UTF-8 text). Anything else (a FIFO, a device, a
+/// directory) is refused before it is opened, so nothing blocks.
+pub fn read_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let shown = path.display().to_string();
     let io_error = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => ReadError::Missing { path: shown.clone() },
@@ -133,7 +264,22 @@ pub fn read_path_within(path: &Path, limit: u64) -> Result<SourceFile, ReadError
     let file = std::fs::File::open(path).map_err(io_error)?;
     let capacity = usize::try_from(meta.len()).unwrap_or(0);
     let bytes = read_limited(file, limit, capacity).map_err(io_error)?;
-    decode_within(shown, bytes, limit)
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadError::TooLarge { path: shown, size, limit });
+    }
+    Ok(bytes)
+}
+
+/// At most `limit` bytes of standard input, as they are.
+pub fn read_stdin_bytes_within(name: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let bytes = read_limited(std::io::stdin().lock(), limit, 0)
+        .map_err(|e| ReadError::Io { path: name.to_string(), message: e.to_string() })?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadError::TooLarge { path: name.to_string(), size, limit });
+    }
+    Ok(bytes)
 }
 
 /// Reads standard input, naming it `name` in messages.

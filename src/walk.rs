@@ -1,9 +1,12 @@
 //! Finding the drafts to read. Paths named on the command line are read as
 //! given, even when an ignore file or `--exclude` would skip them (as ruff
-//! does); directories are walked for Markdown files, honouring `.gitignore`,
-//! `.ignore` and `.quotelintignore` whether or not they sit in a git
-//! repository, and skipping hidden files and anything `--exclude` matches.
+//! does); directories are walked for drafts in the formats the project
+//! reads (Markdown and plain text unless its `include` says otherwise),
+//! honouring `.gitignore`, `.ignore` and `.quotelintignore` whether or not
+//! they sit in a git repository, and skipping hidden files and anything
+//! `--exclude` matches.
 
+use crate::source::InputFormat;
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use std::collections::HashSet;
@@ -12,14 +15,9 @@ use std::path::{Component, Path, PathBuf};
 /// The ignore file of our own, read in every walked directory like `.gitignore`.
 pub const IGNORE_FILENAME: &str = ".quotelintignore";
 
-/// File extensions taken for Markdown when walking (compared without case).
-pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mdwn", "mkd", "mkdn", "mdx"];
-
 /// Whether a path names a Markdown file by its extension.
 pub fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| MARKDOWN_EXTENSIONS.iter().any(|m| m.eq_ignore_ascii_case(e)))
+    InputFormat::from_path(path) == Some(InputFormat::Markdown)
 }
 
 /// One thing to read.
@@ -37,9 +35,14 @@ pub struct Walked {
 }
 
 /// Expands `paths` into the files to read: `-` is standard input, a directory
-/// is walked (its files sorted by path), anything else is read as named.
-/// A file reached twice is read once. Fails only on an invalid `--exclude` glob.
-pub fn collect(paths: &[PathBuf], excludes: &[String]) -> Result<Walked, String> {
+/// is walked (its files sorted by path) for the files `wanted` accepts,
+/// anything else is read as named. A file reached twice is read once.
+/// Fails only on an invalid `--exclude` glob.
+pub fn collect(
+    paths: &[PathBuf],
+    excludes: &[String],
+    wanted: &mut dyn FnMut(&Path) -> bool,
+) -> Result<Walked, String> {
     let mut walked = Walked::default();
     let mut seen = HashSet::new();
     let mut push = |walked: &mut Walked, target: Target| {
@@ -51,7 +54,7 @@ pub fn collect(paths: &[PathBuf], excludes: &[String]) -> Result<Walked, String>
         if path.as_os_str() == "-" {
             push(&mut walked, Target::Stdin);
         } else if path.is_dir() {
-            let mut files = walk_dir(path, excludes, &mut walked.errors)?;
+            let mut files = walk_dir(path, excludes, wanted, &mut walked.errors)?;
             files.sort();
             for file in files {
                 push(&mut walked, Target::File(file));
@@ -64,7 +67,12 @@ pub fn collect(paths: &[PathBuf], excludes: &[String]) -> Result<Walked, String>
     Ok(walked)
 }
 
-fn walk_dir(root: &Path, excludes: &[String], errors: &mut Vec<String>) -> Result<Vec<PathBuf>, String> {
+fn walk_dir(
+    root: &Path,
+    excludes: &[String],
+    wanted: &mut dyn FnMut(&Path) -> bool,
+    errors: &mut Vec<String>,
+) -> Result<Vec<PathBuf>, String> {
     let mut overrides = OverrideBuilder::new(root);
     for glob in excludes {
         // An override glob starting with `!` excludes; only-excluding overrides leave other files alone.
@@ -80,7 +88,7 @@ fn walk_dir(root: &Path, excludes: &[String], errors: &mut Vec<String>) -> Resul
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                if entry.file_type().is_some_and(|t| t.is_file()) && wanted(entry.path()) {
                     files.push(tidy(entry.path()));
                 }
             }

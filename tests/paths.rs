@@ -35,7 +35,7 @@ fn tree() -> tempfile::TempDir {
     write(root, "a-first.markdown", UNCLOSED);
     write(root, "desk/b.mdx", UNCLOSED);
     write(root, "desk/clean.md", CLOSED);
-    write(root, "desk/notes.txt", UNCLOSED);
+    write(root, "desk/notes.csv", UNCLOSED);
     write(root, "built/out.md", UNCLOSED); // .gitignore, honoured with no git repository
     write(root, ".gitignore", "built/\n");
     write(root, "scratch/s.md", UNCLOSED); // .ignore
@@ -108,7 +108,7 @@ fn an_empty_directory_warns_and_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
     let out = quotelint(&["check", &dir.path().display().to_string()], "");
     assert_eq!(out.code, 0);
-    assert_eq!(out.stderr, "warning: no Markdown files found under the given paths\n");
+    assert!(out.stderr.starts_with("warning: no drafts found under the given paths"), "{}", out.stderr);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod lookup;
 
 use crate::attribution::{self, Attribution};
+use crate::formats;
 use crate::lexicon::Lexicon;
 use crate::markdown::{self, Document};
 use crate::quote::ScanResult;
@@ -37,7 +38,7 @@ pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
 }
 
 fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[String]) -> Analysis {
-    let doc = markdown::parse_with(&file.text, markdown::ParseOptions::for_path(&file.path, prose_tags));
+    let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, prose_tags));
     let mut scan = scan::scan(&doc);
     let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);

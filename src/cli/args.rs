@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive).
 
 use crate::settings::{RuleSelection, RuleSelector};
+use crate::source::InputFormat;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -62,9 +63,10 @@ pub enum Command {
 /// The drafts to read, shared by `quotes` and `check`.
 #[derive(Debug, Args)]
 pub struct Inputs {
-    /// Markdown drafts or directories to read; directories are walked for
-    /// Markdown files, honouring .gitignore, .ignore and .quotelintignore;
-    /// `-` reads standard input.
+    /// Drafts (Markdown, text, HTML, Word) or directories to read;
+    /// directories are walked for the formats the project includes (md and
+    /// txt unless `include` says otherwise), honouring .gitignore, .ignore
+    /// and .quotelintignore; `-` reads standard input.
     #[arg(required_unless_present = "staged", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -86,10 +88,20 @@ pub struct Inputs {
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::source::parse_size)]
     pub max_file_size: u64,
 
+    /// Read every draft as this format whatever its extension: md, txt, html
+    /// or docx (standard input is Markdown unless `--stdin-filename` or this
+    /// says otherwise).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
+
     /// Give up on a draft still being checked after this many seconds; the
     /// other drafts are still checked, and the exit status is 2.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
     pub time_limit: f64,
+}
+
+fn parse_input_format(text: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(text).ok_or_else(|| format!("unknown format `{text}` (use md, txt, html or docx)"))
 }
 
 fn parse_seconds(text: &str) -> Result<f64, String> {

@@ -22,12 +22,12 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     }
     // Files are checked in parallel; the config cache and the set of config
     // errors already reported are shared between the workers.
-    let resolver = Mutex::new(Resolver::new(config));
+    let resolver = Mutex::new(Resolver::new(config.clone()));
     let config_errors = Arc::new(Mutex::new(HashSet::new()));
     let selection = args.rule_selection();
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
-    let outcome = input::process(&args.inputs, {
+    let outcome = input::process(&args.inputs, &config, {
         let config_errors = Arc::clone(&config_errors);
         move |file| check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
     });

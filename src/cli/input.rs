@@ -7,12 +7,16 @@
 
 use super::args::Inputs;
 use super::staged;
-use crate::source::{self, SourceFile};
+use crate::config::{ConfigChoice, Resolver};
+use crate::formats;
+use crate::settings::DEFAULT_INCLUDE;
+use crate::source::{self, InputFormat, SourceFile};
 use crate::walk::{self, Target};
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -51,12 +55,15 @@ impl Job {
 /// back in input order (callers sort them by path). A file that cannot be
 /// read, whose work panics, or whose work runs over `--time-limit`, gets one
 /// line on stderr naming it; the other files are still processed.
+/// Directories are walked for the formats each draft's configuration
+/// (found as `config` says) includes.
 pub fn process<T: Send + 'static>(
     inputs: &Inputs,
+    config: &ConfigChoice,
     work: impl Fn(SourceFile) -> T + Send + Sync + 'static,
 ) -> Outcome<T> {
     let mut outcome = Outcome { results: Vec::new(), failed: false, not_checked: Vec::new() };
-    let jobs = match jobs(inputs) {
+    let jobs = match jobs(inputs, config) {
         Ok((jobs, errors)) => {
             for error in &errors {
                 eprintln!("error: {error}");
@@ -71,14 +78,19 @@ pub fn process<T: Send + 'static>(
         }
     };
     if jobs.is_empty() && !inputs.staged && !outcome.failed {
-        eprintln!("warning: no Markdown files found under the given paths");
+        eprintln!(
+            "warning: no drafts found under the given paths (read when walking: {}; `include` in \
+             quotelint.toml adds html and docx)",
+            DEFAULT_INCLUDE.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+        );
     }
     let stdin_name = inputs.stdin_filename.clone();
     let limit = inputs.max_file_size;
+    let forced = inputs.input_format;
     let named: Vec<(String, Job)> = jobs.into_iter().map(|job| (job.shown(&stdin_name), job)).collect();
     let budget = Duration::from_secs_f64(inputs.time_limit);
     let done = run_all(named, budget, threads(), move |job| {
-        let file = read(job, &stdin_name, limit).map_err(|err| err.to_string())?;
+        let file = read(job, &stdin_name, limit, forced).map_err(|err| err.to_string())?;
         let shown = file.path.clone();
         catch(|| work(file)).map_err(|message| format!("internal error while checking {shown}: {message}"))
     });
@@ -102,12 +114,22 @@ fn threads() -> usize {
 }
 
 /// The jobs to run and the problems met finding them; `Err` when nothing can be done.
-fn jobs(inputs: &Inputs) -> Result<(Vec<Job>, Vec<String>), String> {
+fn jobs(inputs: &Inputs, config: &ConfigChoice) -> Result<(Vec<Job>, Vec<String>), String> {
     if inputs.staged {
         let blobs = staged::staged_markdown(&inputs.exclude)?;
         return Ok((blobs.into_iter().map(|b| Job::Blob { path: b.path, bytes: b.bytes }).collect(), Vec::new()));
     }
-    let walked = walk::collect(&inputs.paths, &inputs.exclude)?;
+    // a draft in a directory is read when its project reads its format (a
+    // broken config is reported when the draft is checked: walk the defaults)
+    let mut resolver = Resolver::new(config.clone());
+    let mut wanted = |path: &Path| {
+        let Some(format) = InputFormat::from_path(path) else { return false };
+        match resolver.settings_for(path) {
+            Ok(settings) => settings.include.contains(&format),
+            Err(_) => DEFAULT_INCLUDE.contains(&format),
+        }
+    };
+    let walked = walk::collect(&inputs.paths, &inputs.exclude, &mut wanted)?;
     let jobs = walked
         .targets
         .into_iter()
@@ -119,12 +141,32 @@ fn jobs(inputs: &Inputs) -> Result<(Vec<Job>, Vec<String>), String> {
     Ok((jobs, walked.errors))
 }
 
-fn read(job: Job, stdin_name: &str, limit: u64) -> Result<SourceFile, source::ReadError> {
-    match job {
-        Job::Stdin => source::read_stdin_within(stdin_name, limit),
-        Job::File(path) => source::read_path_within(&path, limit),
-        Job::Blob { path, bytes } => source::decode_within(path, bytes, limit),
+/// Reads a draft in the format `forced` names, else its extension's (Markdown
+/// when it has none, as standard input without `--stdin-filename` has).
+/// Warnings about how it was read go to stderr.
+fn read(
+    job: Job,
+    stdin_name: &str,
+    limit: u64,
+    forced: Option<InputFormat>,
+) -> Result<SourceFile, source::ReadError> {
+    let (name, bytes) = match job {
+        Job::Stdin => (stdin_name.to_string(), source::read_stdin_bytes_within(stdin_name, limit)?),
+        Job::File(path) => (path.display().to_string(), source::read_bytes_within(&path, limit)?),
+        Job::Blob { path, bytes } => {
+            let size = bytes.len() as u64;
+            if size > limit {
+                return Err(source::ReadError::TooLarge { path, size, limit });
+            }
+            (path, bytes)
+        }
+    };
+    let format = forced.or_else(|| InputFormat::from_path(Path::new(&name))).unwrap_or_default();
+    let loaded = formats::load(name, bytes, format, limit)?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
     }
+    Ok(loaded.file)
 }
 
 /// A job that did not produce a result: its name and the whole message.

@@ -15,9 +15,9 @@ pub fn run(args: &QuotesArgs, config: ConfigChoice) -> i32 {
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
     // The same configuration as `check` (word lists, sources), so both agree on who speaks.
-    let resolver = Arc::new(Mutex::new(Resolver::new(config)));
+    let resolver = Arc::new(Mutex::new(Resolver::new(config.clone())));
     let errors = Arc::new(Mutex::new(HashSet::new()));
-    let mut outcome = input::process(&args.inputs, {
+    let mut outcome = input::process(&args.inputs, &config, {
         let errors = Arc::clone(&errors);
         move |file| {
             let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));

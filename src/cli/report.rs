@@ -75,7 +75,7 @@ fn reports(
     let errors = Arc::new(Mutex::new(HashSet::new()));
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!source_paths.is_empty()).then(|| Arc::new(provenance::load_paths(source_paths)));
-    let outcome = input::process(inputs, {
+    let outcome = input::process(inputs, &config.clone(), {
         let (resolver, errors, selection) =
             (Mutex::new(Resolver::new(config)), Arc::clone(&errors), selection.clone());
         move |file| {

@@ -11,9 +11,9 @@ use std::sync::{Arc, Mutex};
 
 pub fn run(args: &SourcesArgs, config: ConfigChoice) -> i32 {
     // the configuration's word lists decide who speaks, as for `check`
-    let resolver = Mutex::new(Resolver::new(config));
+    let resolver = Mutex::new(Resolver::new(config.clone()));
     let config_failed = Arc::new(AtomicBool::new(false));
-    let mut outcome = input::process(&args.inputs, {
+    let mut outcome = input::process(&args.inputs, &config, {
         let config_failed = Arc::clone(&config_failed);
         move |file| {
             let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));

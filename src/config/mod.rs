@@ -111,6 +111,25 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
     for tag in file.prose_tags.unwrap_or_default() {
         settings.prose_tags.push(non_empty(&tag, "a `prose-tags` entry")?);
     }
+    if let Some(include) = file.include {
+        let span = include.span();
+        let mut formats = Vec::new();
+        for name in include.into_inner() {
+            let format = crate::source::InputFormat::from_name(name.get_ref()).ok_or_else(|| {
+                (
+                    name.span(),
+                    format!("unknown format `{}` in `include` (use md, txt, html or docx)", name.get_ref()),
+                )
+            })?;
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
+        if formats.is_empty() {
+            return Err((span, "`include` names no format: a walked directory would give no drafts".into()));
+        }
+        settings.include = crate::settings::Include(formats);
+    }
     for (key, level) in file.severity.unwrap_or_default() {
         let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
         let severity = match level {
@@ -299,6 +318,19 @@ titles = ["Cllr."]
     }
 
     #[test]
+    fn include_names_the_formats_walked() {
+        let s = parse("include = [\"md\", \"docx\", \"HTML\", \".txt\", \"md\"]\n", "quotelint.toml").unwrap();
+        use crate::source::InputFormat::*;
+        assert_eq!(s.include.0, [Markdown, Docx, Html, Text]);
+        assert_eq!(Settings::default().include.0, [Markdown, Text]);
+        assert_eq!(
+            err("include = [\"md\", \"pdf\"]\n"),
+            "quotelint.toml:1:18: unknown format `pdf` in `include` (use md, txt, html or docx)"
+        );
+        assert!(err("include = []\n").starts_with("quotelint.toml:1:11: `include` names no format"));
+    }
+
+    #[test]
     fn prose_tags_are_read_and_must_not_be_empty() {
         let s = parse("prose-tags = [\"pullquote\", \" caption \"]\n", "quotelint.toml").expect("parses");
         assert_eq!(s.prose_tags, ["pullquote", "caption"]);
@@ -309,7 +341,7 @@ titles = ["Cllr."]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");

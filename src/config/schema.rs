@@ -22,6 +22,8 @@ pub struct ConfigFile {
     pub source_roots: Option<Vec<Spanned<String>>>,
     /// Template tags and arguments, HTML elements and classes whose text is prose.
     pub prose_tags: Option<Vec<Spanned<String>>>,
+    /// The formats read when walking directories: md, txt, html, docx.
+    pub include: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).

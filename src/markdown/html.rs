@@ -64,6 +64,9 @@ const VOID: &[&str] = &[
     "br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "param", "track", "base",
 ];
 
+/// Elements of a whole page that are not the story: menus, sidebars, forms.
+const PAGE_FURNITURE: &[&str] = &["nav", "aside", "form", "menu", "dialog"];
+
 /// Elements (by tag or class) that repeat the story's words for layout.
 const PULL_QUOTES: &[&str] = &["pullquote"];
 
@@ -87,6 +90,8 @@ pub(super) struct HtmlState {
     pub(super) block_open: bool,
     /// The open prose block is a signature (`<cite>`, a quote's caption).
     pub(super) signature: bool,
+    /// Reading a whole page, not HTML inside Markdown.
+    pub(super) page: bool,
 }
 
 impl HtmlState {
@@ -227,7 +232,8 @@ impl Builder<'_> {
             self.html.stack.pop();
         }
         let class = attrs.iter().find(|(k, _)| k == "class").map_or("", |(_, v)| v.as_str());
-        let opaque = OPAQUE.contains(&name.as_str()) || self.pull_quote(&name, class);
+        let furniture = self.html.page && PAGE_FURNITURE.contains(&name.as_str());
+        let opaque = OPAQUE.contains(&name.as_str()) || furniture || self.pull_quote(&name, class);
         let mut element = Element { name: name.clone(), opaque, ..Element::default() };
         if name == "q" {
             self.open_html_block(range.start);
@@ -304,6 +310,7 @@ impl Builder<'_> {
         let kind = self.html.stack.iter().rev().find_map(|e| match e.name.as_str() {
             "li" => Some(BlockKind::ListItem),
             "td" | "th" => Some(BlockKind::TableCell),
+            "figcaption" => Some(BlockKind::Caption),
             h if h.len() == 2 && h.starts_with('h') => h[1..].parse().ok().map(BlockKind::Heading),
             _ => None,
         });

@@ -31,6 +31,8 @@ pub enum BlockKind {
     TableCell,
     /// A paragraph of a footnote definition (`[^1]: …`).
     Footnote,
+    /// A caption: an HTML `<figcaption>`, a Word paragraph in the Caption style.
+    Caption,
 }
 
 /// One stretch of the prose text and the source bytes it came from.
@@ -143,6 +145,18 @@ pub fn parse_with(text: &str, options: ParseOptions<'_>) -> Document {
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         builder.event(event, range);
     }
+    builder.flush();
+    builder.doc
+}
+
+/// Reads a whole HTML page (a `.html` draft) into prose: its text is read as
+/// HTML inside Markdown is, and page furniture (`nav`, `aside`, forms) is
+/// left out with scripts and styles. Offsets are into `text`.
+pub fn parse_html_page(text: &str, options: ParseOptions<'_>) -> Document {
+    let mut builder = Builder::new(text, text, 0, options.prose_tags);
+    builder.html.page = true;
+    builder.comments_in(0..text.len());
+    builder.html_block(std::slice::from_ref(&(0..text.len())));
     builder.flush();
     builder.doc
 }

@@ -1,5 +1,6 @@
 //! One line a finding, `path:line:col: severity[CODE] message`, for editors'
-//! problem matchers (VS Code, Vim `errorformat`, Emacs `compilation-mode`).
+//! problem matchers (VS Code, Vim `errorformat`, Emacs `compilation-mode`);
+//! `path:¶paragraph:character:` for a Word document.
 
 use super::FileDiagnostics;
 use std::fmt::Write;
@@ -7,11 +8,9 @@ use std::fmt::Write;
 pub fn render(files: &[FileDiagnostics]) -> String {
     let mut out = String::new();
     for entry in files {
-        let text = entry.file.text.as_str();
         for d in &entry.diagnostics {
-            let at = entry.file.lines.line_col(text, d.span.start);
-            let _ =
-                writeln!(out, "{}:{}:{}: {}[{}] {}", d.path, at.line, at.column, d.severity, d.code, d.message);
+            let at = entry.file.locus(d.span.start);
+            let _ = writeln!(out, "{}:{at}: {}[{}] {}", d.path, d.severity, d.code, d.message);
         }
     }
     out

@@ -35,15 +35,30 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
         for d in &entry.diagnostics {
             let excerpt = Excerpt::new(&entry.file, d);
             let diagnostic = to_codespan(&excerpt, d, color);
-            if let Err(err) = term::emit_to_write_style(&mut buffer, &config, &excerpt, &diagnostic) {
+            let paragraphs = entry.file.format.in_paragraphs();
+            let mut own = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+            let out = if paragraphs { &mut own } else { &mut buffer };
+            if let Err(err) = term::emit_to_write_style(out, &config, &excerpt, &diagnostic) {
                 // codespan only fails on spans it cannot place; fall back to one line.
                 let line = format!("{}[{}]: {} ({err})\n", d.severity, d.code, d.message);
-                let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
+                let _ = std::io::Write::write_all(out, line.as_bytes());
+            }
+            if paragraphs {
+                let shown = paragraph_locus(&String::from_utf8_lossy(own.as_slice()), &entry.file, d.span.start);
+                let _ = std::io::Write::write_all(&mut buffer, shown.as_bytes());
             }
         }
     }
     // the buffer becomes the string without a copy (the output can be tens of megabytes)
     String::from_utf8(buffer.into_inner()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// codespan writes `path:line:column` above the snippet; a Word document's
+/// lines are its paragraphs, so its locus reads `path:¶paragraph:character`.
+fn paragraph_locus(shown: &str, file: &SourceFile, start: usize) -> String {
+    let at = file.lines.line_col(&file.text, start);
+    let written = format!("{}:{}:{}", file.path, at.line, at.column);
+    shown.replacen(&written, &format!("{}:{}", file.path, file.locus(start)), 1)
 }
 
 fn to_codespan(excerpt: &Excerpt, d: &Diagnostic, color: bool) -> cs::Diagnostic<()> {

@@ -30,12 +30,22 @@ pub fn render(files: &[FileDiagnostics]) -> String {
                 start.column,
                 end.line,
                 end.column,
-                escape_property(&format!("{} ({})", d.code, d.rule)),
+                escape_property(&title(entry, d)),
                 escape_data(&d.message),
             );
         }
     }
     out
+}
+
+/// `QA001 (unattributed-quote)`; for a Word document, whose lines are its
+/// paragraphs, `… at ¶12:40` as well.
+fn title(entry: &FileDiagnostics, d: &crate::diagnostic::Diagnostic) -> String {
+    if entry.file.format.in_paragraphs() {
+        format!("{} ({}) at {}", d.code, d.rule, entry.file.locus(d.span.start))
+    } else {
+        format!("{} ({})", d.code, d.rule)
+    }
 }
 
 /// The message part of a workflow command.

@@ -28,6 +28,10 @@ pub(crate) struct JsonDiagnostic<'a> {
     labels: Vec<Label>,
     help: Option<&'a str>,
     notes: &'a [String],
+    /// `"paragraphs"` for a Word document: `start` and `end` are then
+    /// paragraph (`line`) and character (`column`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positions: Option<&'static str>,
 }
 
 /// How many files were checked and how many findings of each severity.
@@ -81,5 +85,6 @@ pub(crate) fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonD
         labels,
         help: d.help.as_deref(),
         notes: &d.notes,
+        positions: file.format.in_paragraphs().then_some("paragraphs"),
     }
 }

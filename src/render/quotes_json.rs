@@ -17,6 +17,10 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
+    /// `"paragraphs"` for a Word document: each quote's `line` is then its
+    /// paragraph and `column` its character.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positions: Option<&'static str>,
     quotes: Vec<JsonQuote<'a>>,
 }
 
@@ -92,7 +96,7 @@ fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
             }
         })
         .collect();
-    File { path: &a.file.path, quotes }
+    File { path: &a.file.path, positions: a.file.format.in_paragraphs().then_some("paragraphs"), quotes }
 }
 
 fn source(v: &Verdict) -> Option<JsonSource<'_>> {

@@ -31,7 +31,7 @@ fn rows_of(a: &Analysis) -> Vec<[String; 6]> {
 }
 
 fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
-    let at = a.file.lines.line_col(&a.file.text, q.span.start);
+    let at = a.file.locus(q.span.start);
     let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
         Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
         Some(name) => name.clone(),
@@ -39,14 +39,7 @@ fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
     });
     let cue = attr.cue.as_ref().map_or("-".to_string(), |c| c.text.clone());
     let channel = attr.channel.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    [
-        format!("{}:{}:{}", a.file.path, at.line, at.column),
-        q.kind.as_str().to_string(),
-        speaker,
-        cue,
-        channel,
-        shorten(&q.text),
-    ]
+    [format!("{}:{at}", a.file.path), q.kind.as_str().to_string(), speaker, cue, channel, shorten(&q.text)]
 }
 
 /// The quoted words on one line, whitespace collapsed, cut at `TEXT_WIDTH` characters.

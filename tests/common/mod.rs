@@ -1,6 +1,7 @@
 //! Running the built binary from integration tests.
 #![allow(dead_code)] // each test file uses a different part of this
 
+pub mod docx;
 pub mod measure;
 
 use std::io::Write;

@@ -154,6 +154,7 @@ fn block_tags(kind: BlockKind) -> (String, String) {
         BlockKind::ListItem | BlockKind::TableCell => ("<li>".into(), "</li>".into()),
         BlockKind::Paragraph => ("<p>".into(), "</p>".into()),
         BlockKind::Footnote => ("<p class=\"footnote\">".into(), "</p>".into()),
+        BlockKind::Caption => ("<p class=\"caption\">".into(), "</p>".into()),
     }
 }
 
