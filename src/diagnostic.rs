@@ -1,6 +1,7 @@
 //! The project's own diagnostic type: rules produce it, renderers print it.
 //! Kept independent of any rendering crate, as ruff and typos do.
 
+use crate::fix::Fix;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 use serde::Serialize;
@@ -51,6 +52,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// A repair `check --fix` and the editor can apply, if the rule knows one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -67,6 +70,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             notes: Vec::new(),
+            fix: None,
         }
     }
 
@@ -87,6 +91,11 @@ impl Diagnostic {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 }

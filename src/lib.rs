@@ -13,6 +13,8 @@ pub mod attribution;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
+pub mod fixer;
 pub mod formats;
 pub mod lexicon;
 pub mod lsp;

@@ -63,10 +63,22 @@ impl HouseStyle {
     }
 }
 
+/// The quotation marks a newsroom prints (`quote-marks` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteMarks {
+    /// `“…”` and `‘…’`, with `’` for apostrophes.
+    Curly,
+    /// `"…"` and `'…'`, with `'` for apostrophes.
+    Straight,
+}
+
 /// Newsroom policy the rules consult.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub style: HouseStyle,
+    /// The house's quotation marks; `None` takes each draft's majority.
+    pub quote_marks: Option<QuoteMarks>,
     /// The newsroom's own outlet: "told AFP" is then a first-hand interview.
     pub outlet: Option<String>,
     /// Wire-service policy: every quote must state its channel.

@@ -153,7 +153,7 @@ fn unknown_key_is_an_error_with_line_and_column_and_other_files_are_still_checke
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: quotelint.toml:2:1: unknown field `sytle`, expected one of `style`, `outlet`, \
+        "error: quotelint.toml:2:1: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, \
          `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`\n"
     );
     assert_eq!(out.stdout, "");

@@ -377,3 +377,88 @@ fn a_broken_config_is_published_on_the_config_file() {
     assert_eq!(cleared["params"]["diagnostics"], json!([]));
     assert_eq!(client.shut_down(), 0);
 }
+
+/// Applies LSP text edits (UTF-16 positions) to `text`, last first.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap() as usize;
+        let character = pos["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[start..].char_indices() {
+            if units >= character || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap()))
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (start, end, new) in spans {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn quick_fixes_and_fix_all_as_code_actions() {
+    let draft = "<!-- quotelint-disable-next-line QA001 -->\n“The ferry ran late,” said Tom Baker, a commuter, by phone. “We saw (the) plan,” he said.\n\n“It happens,” he said. \"Nobody tells us why,\" he added.\n";
+    let mut client = Client::start();
+    let init = client.initialize(json!({}));
+    let kinds = &init["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert_eq!(*kinds, json!(["quickfix", "source.fixAll.quotelint"]));
+    open(&mut client, draft);
+    let published = client.diagnostics();
+    let diagnostics = published["diagnostics"].as_array().unwrap().clone();
+    let codes: Vec<&str> = diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["QS001", "QF003", "QF002"]);
+
+    // The straight quote on line 3, after “It happens,” (curly: one UTF-16 unit each).
+    let at = json!({"start": {"line": 3, "character": 23}, "end": {"line": 3, "character": 23}});
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": at, "context": {"diagnostics": diagnostics}}),
+    );
+    let actions = response["result"].as_array().unwrap();
+    let quick = actions.iter().find(|a| a["kind"] == "quickfix").expect("a quick fix");
+    assert!(quick["title"].as_str().unwrap().contains("QF002"), "{quick}");
+    assert_eq!(quick["isPreferred"], true);
+    assert_eq!(quick["diagnostics"][0]["code"], "QF002");
+    let edits = quick["edit"]["changes"][URI].as_array().unwrap();
+    let fixed = apply_edits(draft, edits);
+    assert!(fixed.ends_with("“It happens,” he said. “Nobody tells us why,” he added.\n"), "{fixed}");
+
+    // The insertion's fix is offered, marked unsafe and not preferred.
+    let at = json!({"start": {"line": 1, "character": 69}, "end": {"line": 1, "character": 70}});
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": at, "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert!(actions[0]["title"].as_str().unwrap().contains("unsafe"), "{}", actions[0]);
+    assert_eq!(actions[0]["isPreferred"], false);
+    let fixed = apply_edits(draft, actions[0]["edit"]["changes"][URI].as_array().unwrap());
+    assert!(fixed.contains("“We saw [the] plan,”"), "{fixed}");
+
+    // Fix all: every safe fix at once, and nothing else.
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 4, "character": 0}});
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.quotelint");
+    let fixed = apply_edits(draft, actions[0]["edit"]["changes"][URI].as_array().unwrap());
+    assert_eq!(
+        fixed,
+        "“The ferry ran late,” said Tom Baker, a commuter, by phone. “We saw (the) plan,” he said.\n\n“It happens,” he said. “Nobody tells us why,” he added.\n"
+    );
+    assert_eq!(client.shut_down(), 0);
+}

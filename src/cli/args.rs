@@ -175,6 +175,23 @@ pub struct CheckArgs {
     /// them; repeatable).
     #[arg(long, value_name = "PATH")]
     pub sources: Vec<PathBuf>,
+
+    /// Apply the safe fixes and write the drafts back (standard input: print
+    /// the fixed draft on stdout, the findings on stderr); the findings left
+    /// are reported as usual.
+    #[arg(long, conflicts_with = "staged", help_heading = "Fixes")]
+    pub fix: bool,
+
+    /// With `--fix` or `--diff`, apply the unsafe fixes too: those that may
+    /// change the wording (brackets for parentheses, punctuation moved across
+    /// a closing mark, a name respelled, "says" to "said").
+    #[arg(long, help_heading = "Fixes")]
+    pub unsafe_fixes: bool,
+
+    /// Print what `--fix` would change as a unified diff and write nothing;
+    /// exit 1 if anything would change.
+    #[arg(long, conflicts_with = "staged", help_heading = "Fixes")]
+    pub diff: bool,
 }
 
 impl CheckArgs {

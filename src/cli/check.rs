@@ -1,7 +1,7 @@
 //! `quotelint check`: run every rule and report the findings.
 
 use super::args::{CheckArgs, CheckFormat};
-use super::{input, output, print};
+use super::{fix, input, output, print, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::analysis::analyze_with;
 use crate::config::{ConfigChoice, Resolver};
 use crate::provenance;
@@ -16,7 +16,12 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
+    let request = fix::Request::of(args);
     if args.format == CheckFormat::Html {
+        if request.is_some() {
+            eprintln!("error: `--fix` and `--diff` do not go with `--format html`");
+            return EXIT_ERROR;
+        }
         // the page shows each draft's prose and quotes, which the findings alone do not carry
         return super::report::run_check(args, config);
     }
@@ -27,39 +32,98 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     let selection = args.rule_selection();
     // Sources named on the command line are read and indexed once for every draft.
     let sources = (!args.sources.is_empty()).then(|| Arc::new(provenance::load_paths(&args.sources)));
+    let stdin_name =
+        args.inputs.paths.iter().any(|p| p.as_os_str() == "-").then(|| args.inputs.stdin_filename.clone());
     let outcome = input::process(&args.inputs, &config, {
         let config_errors = Arc::clone(&config_errors);
-        move |file| check_file(file, &selection, &resolver, &config_errors, sources.as_ref())
+        move |file| {
+            let settings = settings_for(&file, &selection, &resolver, &config_errors, sources.as_ref())?;
+            Some(match request {
+                None => (check_with(file, &settings), None),
+                Some(request) => {
+                    let stdin = stdin_name.as_deref() == Some(file.path.as_str());
+                    let (result, fixed) = fix::fix_file(file, &settings, request, stdin);
+                    (result, Some(fixed))
+                }
+            })
+        }
     });
     let config_failed = !config_errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
+    let mut checked: Vec<(FileDiagnostics, Option<fix::FileFix>)> =
+        outcome.results.into_iter().flatten().collect();
+    checked.sort_by(|a, b| a.0.file.path.cmp(&b.0.file.path));
+    let (results, fixes): (Vec<FileDiagnostics>, Vec<Option<fix::FileFix>>) = checked.into_iter().unzip();
+    let fixes: Vec<(String, fix::FileFix)> =
+        results.iter().zip(fixes).filter_map(|(r, f)| Some((r.file.path.clone(), f?))).collect();
+    let mut failed = outcome.failed || config_failed;
+    for (_, f) in &fixes {
+        if let Some(error) = &f.error {
+            eprintln!("error: {error}");
+            failed = true;
+        }
+    }
     // A draft whose config is broken is not checked (the error says why); the others are.
-    let mut outcome = input::Outcome {
-        failed: outcome.failed || config_failed,
-        results: outcome.results.into_iter().flatten().collect(),
-        not_checked: outcome.not_checked,
+    let outcome = input::Outcome { failed, results, not_checked: outcome.not_checked };
+    let fix_list: Vec<(&str, &fix::FileFix)> = fixes.iter().map(|(p, f)| (p.as_str(), f)).collect();
+    match request {
+        Some(request @ fix::Request::Diff(_)) => report_diff(request, &fix_list, &outcome),
+        _ => report(args, request, &fix_list, &outcome, color),
+    }
+}
+
+/// Prints the findings (on stderr when stdout carries a fixed draft) and
+/// the summary; returns the exit status.
+fn report(
+    args: &CheckArgs,
+    request: Option<fix::Request>,
+    fixes: &[(&str, &fix::FileFix)],
+    outcome: &input::Outcome<FileDiagnostics>,
+    color: bool,
+) -> i32 {
+    let fixed_stdin: Vec<&str> = fixes.iter().filter_map(|(_, f)| f.stdout.as_deref()).collect();
+    let rendered = output::render(args.format, &outcome.results, color);
+    let printed = if fixed_stdin.is_empty() {
+        print(&rendered)
+    } else {
+        eprint!("{rendered}");
+        print(&fixed_stdin.concat())
     };
-    outcome.results.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    let printed = print(&output::render(args.format, &outcome.results, color));
     if output::is_human(args.format) {
+        if let Some(request) = request {
+            eprint!("{}", fix::summary(request, fixes));
+        }
         eprint!("{}", summary_line(Summary::of(&outcome.results)));
+        eprint!("{}", fix::hint(&outcome.results, args.unsafe_fixes, request.is_some()));
         eprint!("{}", not_checked_line(&outcome.not_checked));
     }
     output::exit_code(printed && !outcome.failed, &outcome.results, args.fail_on, args.exit_zero)
 }
 
-/// Checks one draft with the settings of its config file; `None` if that
-/// file is broken (reported once on stderr, however many drafts it governs).
-fn check_file(
-    file: SourceFile,
-    selection: &RuleSelection,
-    resolver: &Mutex<Resolver>,
-    errors: &Mutex<HashSet<String>>,
-    sources: Option<&Arc<provenance::SourceSet>>,
-) -> Option<FileDiagnostics> {
-    let settings = settings_for(&file, selection, resolver, errors, sources)?;
-    let analysis = analyze_with(file, &settings);
-    let diagnostics = suppression::check(&analysis, &settings);
-    Some(FileDiagnostics { file: analysis.file, diagnostics })
+/// `--diff`: the diffs on stdout, what would be fixed on stderr; exit 1 if
+/// anything would change (2 on errors).
+fn report_diff(
+    request: fix::Request,
+    fixes: &[(&str, &fix::FileFix)],
+    outcome: &input::Outcome<FileDiagnostics>,
+) -> i32 {
+    let diffs: String = fixes.iter().map(|(_, f)| f.diff.as_str()).collect();
+    let printed = print(&diffs);
+    eprint!("{}", fix::summary(request, fixes));
+    eprint!("{}", not_checked_line(&outcome.not_checked));
+    if !printed || outcome.failed {
+        EXIT_ERROR
+    } else if diffs.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
+/// Checks one draft with its settings.
+fn check_with(file: SourceFile, settings: &Settings) -> FileDiagnostics {
+    let analysis = analyze_with(file, settings);
+    let diagnostics = suppression::check(&analysis, settings);
+    FileDiagnostics { file: analysis.file, diagnostics }
 }
 
 /// The settings `check` uses for a draft: its config file's, with the

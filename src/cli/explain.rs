@@ -2,6 +2,7 @@
 
 use super::args::ExplainArgs;
 use super::{print, EXIT_CLEAN, EXIT_ERROR};
+use crate::fix::FixAvailability;
 use crate::rules::{self, RuleMeta};
 
 pub fn run(args: &ExplainArgs) -> i32 {
@@ -9,20 +10,22 @@ pub fn run(args: &ExplainArgs) -> i32 {
         eprintln!("{}", unknown(&args.rule));
         return EXIT_ERROR;
     };
-    if print(&page(rule.meta())) {
+    if print(&page(rule.meta(), rule.fix_availability())) {
         EXIT_CLEAN
     } else {
         EXIT_ERROR
     }
 }
 
-/// The page `explain` prints: a title, the default severity, then the rule's own doc.
-pub fn page(meta: &RuleMeta) -> String {
+/// The page `explain` prints: a title, the default severity, whether the
+/// rule can fix what it finds, then the rule's own doc.
+pub fn page(meta: &RuleMeta, fix: FixAvailability) -> String {
     format!(
-        "# {} ({})\n\nDefault severity: {}\n\n{}\n\n{}",
+        "# {} ({})\n\nDefault severity: {}\nFix: {}\n\n{}\n\n{}",
         meta.name,
         meta.code,
         meta.severity,
+        fix.as_str(),
         meta.summary,
         meta.doc.trim_start()
     )

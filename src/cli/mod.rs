@@ -7,6 +7,7 @@ pub mod args;
 mod check;
 mod completions;
 mod explain;
+mod fix;
 mod hook;
 mod init;
 pub mod input;

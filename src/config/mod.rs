@@ -95,6 +95,7 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
     if let Some(style) = file.style {
         settings.style = style.into();
     }
+    settings.quote_marks = file.quote_marks;
     if let Some(outlet) = file.outlet {
         settings.outlet = Some(non_empty(&outlet, "`outlet`")?);
     }
@@ -341,7 +342,7 @@ titles = ["Cllr."]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");

@@ -1,7 +1,7 @@
 //! The `quotelint.toml` schema as serde reads it. Unknown keys are errors;
 //! values are checked further (and turned into [`Settings`]) in `super`.
 
-use crate::settings::HouseStyle;
+use crate::settings::{HouseStyle, QuoteMarks};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -10,6 +10,7 @@ use toml::Spanned;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     pub style: Option<StyleName>,
+    pub quote_marks: Option<QuoteMarks>,
     pub outlet: Option<Spanned<String>>,
     pub require_channel: Option<bool>,
     pub select: Option<Vec<Spanned<String>>>,

@@ -238,6 +238,31 @@ impl Lexicon {
         self.verb_id(word).and_then(|id| self.verb_by_id(id))
     }
 
+    /// The form `form` of the verb `word` is a form of, in `word`'s case:
+    /// ("Says", Past) → "Said". For fixes, so a plain scan of the list.
+    pub fn inflect(&self, word: &str, form: VerbForm) -> Option<String> {
+        let lower = word.trim().to_lowercase();
+        let entry = self.data.verbs.iter().rev().find(|e| e.forms.contains(&lower))?;
+        let index = match form {
+            VerbForm::Base => 0,
+            VerbForm::Present => 1,
+            VerbForm::Past => 2,
+            VerbForm::Participle => 3,
+            VerbForm::PastParticiple if entry.forms[4].is_empty() => 2,
+            VerbForm::PastParticiple => 4,
+        };
+        let wanted = entry.forms[index].as_str();
+        let mut chars = word.trim().chars();
+        Some(match chars.next() {
+            _ if word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) => wanted.to_uppercase(),
+            Some(first) if first.is_uppercase() => {
+                let mut rest = wanted.chars();
+                rest.next().map(|c| c.to_uppercase().chain(rest).collect()).unwrap_or_default()
+            }
+            _ => wanted.to_string(),
+        })
+    }
+
     /// [`Lexicon::verb`] as a small handle, for tables computed once per draft.
     pub fn verb_id(&self, word: &str) -> Option<VerbId> {
         let word = word.trim();

@@ -11,6 +11,7 @@
 //! at once however long a draft takes. [`transport`] reads the frames and
 //! survives malformed ones.
 
+mod code_actions;
 pub mod position;
 pub mod transport;
 
@@ -205,6 +206,12 @@ impl Server {
                 self.state = State::ShuttingDown;
                 Response::new_ok(id, Value::Null)
             }
+            (State::Running, "textDocument/codeAction") => {
+                match serde_json::from_value::<lsp_types::CodeActionParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, self.code_actions(&params)),
+                    Err(e) => invalid_params(id, &e),
+                }
+            }
             (State::Running, HoverRequest::METHOD) => {
                 match serde_json::from_value::<HoverParams>(request.params) {
                     Ok(params) => Response::new_ok(id, self.hover(&params)),
@@ -237,6 +244,7 @@ impl Server {
                 ..TextDocumentSyncOptions::default()
             })),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
+            code_action_provider: Some(code_actions::capability()),
             ..ServerCapabilities::default()
         };
         let server = ServerInfo { name: "quotelint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) };
@@ -473,6 +481,22 @@ impl Server {
             related_information: (!related.is_empty()).then_some(related),
             ..lsp_types::Diagnostic::default()
         }
+    }
+
+    /// Quick fixes and the fix-all, from the findings last published if they
+    /// are about the document as it is now.
+    fn code_actions(&self, params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
+        let uri = &params.text_document.uri;
+        let Some(doc) = self.documents.get(uri) else { return Vec::new() };
+        let Some(published) = doc.published.as_ref().filter(|p| p.text == doc.text) else { return Vec::new() };
+        let published = code_actions::Published {
+            uri,
+            text: &published.text,
+            lines: &published.lines,
+            diagnostics: &published.diagnostics,
+            encoding: self.encoding,
+        };
+        code_actions::actions(params, &published)
     }
 
     /// The documentation of the rule behind the finding under the cursor, from

@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Edit, Fix, FixAvailability};
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -39,16 +40,44 @@ so the marks add nothing but the suggestion that something was hidden.
 
 ## How to fix
 
-Use one form, and leave the edges of quotes bare.
+Use one form, and leave the edges of quotes bare. `check --fix` writes every
+ellipsis in the draft's more common form (a safe fix; `....`, an ellipsis and
+a full stop, becomes `….`); an ellipsis at the edge of a quote is left to
+the editor, since whether the sentence then needs a full stop is a judgement.
 
 ```markdown
 “We will rebuild … and we will reopen,” said Ana Ruiz, the mayor. “Not this year.”
 ```
 "#;
 
+/// The safe fix: every ellipsis in `minority` written the other way. A run
+/// of three full stops is `…`, of four `….` (an ellipsis ending a
+/// sentence); a longer run is no ellipsis a fix can be sure of, and one in
+/// code or a URL is left as it is ([`crate::fix::guard`]).
+fn respell(minority: &[Span], to_single: bool) -> Option<Fix> {
+    let edits: Vec<Edit> = minority
+        .iter()
+        .filter_map(|span| {
+            let replacement = match (to_single, span.len()) {
+                (false, _) => "...",
+                (true, 3) => "…",
+                (true, 4) => "….",
+                (true, _) => return None,
+            };
+            Some(Edit::replace(*span, replacement))
+        })
+        .collect();
+    let form = if to_single { "`…`" } else { "`...`" };
+    (!edits.is_empty()).then(|| Fix::safe(format!("Write every ellipsis as {form}"), edits).divisible())
+}
+
 impl Rule for EllipsisStyle {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
@@ -72,11 +101,13 @@ impl Rule for EllipsisStyle {
             }
         }
         if !single.is_empty() && !dots.is_empty() {
-            let (minority, n_major, major, minor) = if dots.len() <= single.len() {
+            let to_single = dots.len() <= single.len();
+            let (minority, n_major, major, minor) = if to_single {
                 (&dots, single.len(), "`…`", "`...`")
             } else {
                 (&single, dots.len(), "`...`", "`…`")
             };
+            let fix = respell(minority, to_single);
             if let Some(first) = minority.first() {
                 out.push(
                     Diagnostic::new(
@@ -86,7 +117,8 @@ impl Rule for EllipsisStyle {
                         format!("ellipsis written as {minor} here but as {major} {n_major} times elsewhere"),
                     )
                     .with_primary_label(format!("{minor} here"))
-                    .with_help(format!("use {major} throughout")),
+                    .with_help(format!("use {major} throughout"))
+                    .with_fix(fix),
                 );
             }
         }

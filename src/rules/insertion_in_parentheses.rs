@@ -4,8 +4,10 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Edit, Fix, FixAvailability};
 use crate::quote::QuoteKind;
 use crate::settings::Settings;
+use crate::span::Span;
 
 pub struct InsertionInParentheses;
 
@@ -43,6 +45,8 @@ insertion look like something the speaker said.
 ## How to fix
 
 Use square brackets, or better, paraphrase so no insertion is needed.
+`check --fix --unsafe-fixes` swaps the marks (unsafe: the parentheses may
+be the speaker's own aside, which only the reporter can tell).
 
 ```markdown
 “The extent of [their] cooperation will grow,” said Ruth Adler, an analyst.
@@ -60,9 +64,30 @@ fn stage_direction_or_title(content: &str) -> bool {
     shouting || numbered
 }
 
+/// The unsafe fix: the insertion at `span` marked the house's way. None
+/// when the marks are not written as is, or when brackets would make a
+/// Markdown link (`[x](…)`, `[x][…]`, `[x]:`).
+fn swap_marks(text: &str, span: Span, brackets: bool) -> Option<Fix> {
+    let (from, to) = if brackets { (("(", ")"), ("[", "]")) } else { (("[", "]"), ("(", ")")) };
+    let open = Span::new(span.start, span.start + 1);
+    let close = Span::new(span.end.saturating_sub(1), span.end);
+    let written = text.get(open.range()) == Some(from.0) && text.get(close.range()) == Some(from.1);
+    let after = text.get(span.end..).and_then(|s| s.chars().next());
+    let before = text.get(..span.start).and_then(|s| s.chars().next_back());
+    if !written || (brackets && (matches!(after, Some('(' | '[' | ':')) || matches!(before, Some('!' | ']')))) {
+        return None;
+    }
+    let edits = vec![Edit::replace(open, to.0), Edit::replace(close, to.1)];
+    Some(Fix::unsafe_edits(format!("Mark the insertion with `{}…{}`", to.0, to.1), edits))
+}
+
 impl Rule for InsertionInParentheses {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
@@ -105,7 +130,8 @@ impl Rule for InsertionInParentheses {
                     out.push(
                         Diagnostic::new(&META, &analysis.file.path, span, message)
                             .with_primary_label("the writer's words, not the speaker's?")
-                            .with_help(help),
+                            .with_help(help)
+                            .with_fix(swap_marks(&analysis.file.text, span, brackets)),
                     );
                 }
             }

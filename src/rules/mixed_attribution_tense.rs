@@ -4,7 +4,8 @@ use super::helpers::{cue_verb, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lexicon::{VerbClass, VerbForm};
+use crate::fix::{Edit, Fix, FixAvailability};
+use crate::lexicon::{Lexicon, VerbClass, VerbForm};
 use crate::markdown::BlockKind;
 use crate::settings::Settings;
 use crate::span::Span;
@@ -24,7 +25,8 @@ const DOC: &str = r#"## What it checks
 
 The tense of the reporting verbs: the verbs of every quote's attribution, and
 "say", "add" and "tell" wherever they report speech in the writer's prose
-(headings are left out, since headlines use the present). When both past
+(headings are left out, since headlines use the present, and so is a
+headline written as the draft's first, short paragraph). When both past
 ("said", "told") and present ("says", "adds") forms occur, the rule reports
 once for the draft, with the counts, at the first verb of the less common
 tense. Under a news house style (`style = "ap"`, `"reuters"` or `"guardian"`)
@@ -47,7 +49,9 @@ the Baltimore Sun's copy desk and others ask for one tense per story.
 
 ## How to fix
 
-Pick one tense for the story.
+Pick one tense for the story. Under a news house style, `check --fix
+--unsafe-fixes` puts every present-tense attribution in the past (unsafe:
+a feature may mean the present, and only the writer knows).
 
 ```markdown
 “We are ready,” said Ana Ruiz, the mayor. “The bridge is safe,” she added.
@@ -57,9 +61,26 @@ Pick one tense for the story.
 /// Reporting verbs counted in prose outside quotations.
 const PROSE_LEMMAS: &[&str] = &["say", "add", "tell"];
 
+/// The unsafe fix under a news house style: every present-tense reporting
+/// verb at `spans` in the past ("says" → "said", "Adds" → "Added").
+fn to_past(text: &str, lexicon: &Lexicon, spans: &[Span]) -> Option<Fix> {
+    let edits = spans
+        .iter()
+        .map(|span| {
+            let word = text.get(span.range())?;
+            Some(Edit::replace(*span, lexicon.inflect(word, VerbForm::Past)?))
+        })
+        .collect::<Option<Vec<Edit>>>()?;
+    Some(Fix::unsafe_edits("Put the attributions in the past tense", edits))
+}
+
 impl Rule for MixedAttributionTense {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
@@ -86,7 +107,7 @@ impl Rule for MixedAttributionTense {
             };
         }
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
-            if matches!(block.kind, BlockKind::Heading(_)) {
+            if matches!(block.kind, BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
                 continue;
             }
             let words = analysis.prose_words(lexicon).get(b).map_or(&[][..], Vec::as_slice);
@@ -133,7 +154,9 @@ impl Rule for MixedAttributionTense {
         for (span, _) in verbs.iter().filter(|(s, p)| *p == minority_present && s != first).take(5) {
             d = d.with_label(*span, format!("“{}” too", word(span)));
         }
-        out.push(d);
+        let present: Vec<Span> = verbs.iter().filter(|(_, p)| *p).map(|(s, _)| *s).collect();
+        let fix = if style_wants_past { to_past(&analysis.file.text, lexicon, &present) } else { None };
+        out.push(d.with_fix(fix));
     }
 }
 

@@ -3,7 +3,11 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quote::{MarkStyle, Quote};
+use crate::fix::{Edit, Fix, FixAvailability};
+use crate::quote::{MarkProblem, MarkStyle, Quote};
+use crate::settings::QuoteMarks;
+use crate::span::Span;
+use std::collections::HashSet;
 
 pub struct MixedQuoteStyle;
 
@@ -21,7 +25,9 @@ Whether the draft's quotations use one family of marks: either straight
 (`"…"`, `'…'`) or curly (`“…”`, `‘…’`). Double marks are compared with double
 marks and single with single, so curly outer quotes with curly inner quotes are
 fine. The rule reports the first quotation in the less common style and points
-at up to five more.
+at up to five more. With `quote-marks = "curly"` or `"straight"` in
+`quotelint.toml`, the house's marks are the style to use, and any quotation
+in the other is reported even if the whole draft uses it.
 
 ## Why editors care
 
@@ -44,7 +50,10 @@ check it was transcribed and attributed properly too.
 
 ## How to fix
 
-Use the draft's dominant style throughout.
+Use the draft's dominant style (or the house's marks) throughout.
+`check --fix` does it (a safe fix): every quotation mark of that level is
+converted, and so are apostrophes, which follow the marks (`'` becomes `’`
+in curly copy, `’` becomes `'` in straight copy), except in code and URLs.
 
 ```markdown
 “The ferry ran late again,” said Tom Baker, a commuter.
@@ -63,9 +72,13 @@ impl Rule for MixedQuoteStyle {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
-        // `ScanResult::styles` does not tell double from single marks, so count
-        // from the quotes themselves.
+    fn check(&self, analysis: &Analysis, settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
+        let house = settings.quote_marks.map(|m| match m {
+            QuoteMarks::Curly => MarkStyle::Curly,
+            QuoteMarks::Straight => MarkStyle::Straight,
+        });
+        // Apostrophes follow the marks: they go with the first fix made.
+        let mut apostrophes = true;
         for double in [true, false] {
             let quotes: Vec<&Quote> = analysis
                 .scan
@@ -73,35 +86,54 @@ impl Rule for MixedQuoteStyle {
                 .iter()
                 .filter(|q| q.double == double && matches!(q.style, MarkStyle::Straight | MarkStyle::Curly))
                 .collect();
-            if let Some(d) = mixed(&analysis.file.path, &quotes, double) {
-                out.push(d);
+            if let Some((d, target)) = mixed(&analysis.file.path, &quotes, double, house) {
+                let fix = convert(analysis, &quotes, target, std::mem::take(&mut apostrophes));
+                out.push(d.with_fix(fix));
             }
         }
     }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
 }
 
-/// One warning for one level of quotation (double or single), if it is mixed.
-fn mixed(path: &str, quotes: &[&Quote], double: bool) -> Option<Diagnostic> {
+/// One warning for one level of quotation (double or single), if it is
+/// mixed or (with house marks) not in the house style; and the style to use.
+fn mixed(
+    path: &str,
+    quotes: &[&Quote],
+    double: bool,
+    house: Option<MarkStyle>,
+) -> Option<(Diagnostic, MarkStyle)> {
     let curly = quotes.iter().filter(|q| q.style == MarkStyle::Curly).count();
     let straight = quotes.len() - curly;
-    if curly == 0 || straight == 0 {
+    if house.is_none() && (curly == 0 || straight == 0) {
         return None;
     }
     // On a tie, the style the draft starts with is taken as the house style.
     let first_is_curly = quotes.iter().min_by_key(|q| q.span.start).is_some_and(|q| q.style == MarkStyle::Curly);
-    let (major, major_n) = if curly > straight || (curly == straight && first_is_curly) {
-        (MarkStyle::Curly, curly)
-    } else {
-        (MarkStyle::Straight, straight)
+    let (major, major_n) = match house {
+        Some(MarkStyle::Curly) => (MarkStyle::Curly, curly),
+        Some(_) => (MarkStyle::Straight, straight),
+        None if curly > straight || (curly == straight && first_is_curly) => (MarkStyle::Curly, curly),
+        None => (MarkStyle::Straight, straight),
     };
     let mut minority: Vec<&Quote> = quotes.iter().copied().filter(|q| q.style != major).collect();
     minority.sort_by_key(|q| q.span.start);
     let (first, rest) = minority.split_first()?;
-    let message = format!(
-        "draft mostly uses {} ({major_n} quotes) but this quote uses {}",
-        describe(major, double),
-        describe(first.style, double)
-    );
+    let message = match house {
+        Some(_) => format!(
+            "house style uses {} but this quote uses {}",
+            describe(major, double),
+            describe(first.style, double)
+        ),
+        None => format!(
+            "draft mostly uses {} ({major_n} quotes) but this quote uses {}",
+            describe(major, double),
+            describe(first.style, double)
+        ),
+    };
     let mut d = Diagnostic::new(&META, path, first.span, message)
         .with_primary_label(format!("{} here", describe(first.style, double)))
         .with_help(format!("use {} throughout", describe(major, double)));
@@ -111,7 +143,90 @@ fn mixed(path: &str, quotes: &[&Quote], double: bool) -> Option<Diagnostic> {
     if rest.len() > MAX_LABELS {
         d = d.with_note(format!("{} more quotes use this style", rest.len() - MAX_LABELS));
     }
-    Some(d)
+    Some((d, major))
+}
+
+/// The fix: every mark of `quotes` (one level) in `target` style, and with
+/// `apostrophes`, every apostrophe in the prose too.
+fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophes: bool) -> Option<Fix> {
+    let text = analysis.file.text.as_str();
+    let mut edits = Vec::new();
+    let mut marks: HashSet<usize> = HashSet::new();
+    for q in quotes {
+        for part in &q.parts {
+            let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
+            let open = block.source_span(part.outer.start..part.inner.start);
+            let close = block.source_span(part.inner.end..part.outer.end);
+            for (span, opening) in [(open, true), (close, false)] {
+                let Some(mark) = text.get(span.range()).filter(|m| m.chars().count() == 1) else { continue };
+                let Some(want) = glyph(mark, opening, target) else { continue };
+                if want != mark {
+                    edits.push(Edit::replace(span, want));
+                }
+            }
+        }
+    }
+    if apostrophes {
+        for q in &analysis.scan.quotes {
+            for part in &q.parts {
+                let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
+                marks.insert(block.source_span(part.outer.start..part.inner.start).start);
+                marks.insert(block.source_span(part.inner.end..part.outer.end).start);
+            }
+        }
+        for problem in &analysis.scan.problems {
+            match problem {
+                MarkProblem::Unclosed { open, .. } | MarkProblem::TooDeep { open, .. } => marks.insert(open.start),
+                MarkProblem::Unopened { close, .. } => marks.insert(close.start),
+            };
+        }
+        edits.extend(apostrophe_edits(analysis, target, &marks));
+    }
+    let noun = if target == MarkStyle::Curly { "curly" } else { "straight" };
+    // A mark or apostrophe in code or a URL is left as it is; the rest are fixed.
+    (!edits.is_empty())
+        .then(|| Fix::safe(format!("Use {noun} quotation marks and apostrophes"), edits).divisible())
+}
+
+/// The mark of `target` style that replaces `mark` (a straight or curly
+/// quotation mark facing `opening`), or `None` if it is not one.
+fn glyph(mark: &str, opening: bool, target: MarkStyle) -> Option<&'static str> {
+    let double = match mark {
+        "\"" | "“" | "”" => true,
+        "'" | "‘" | "’" => false,
+        _ => return None,
+    };
+    Some(match (target, double, opening) {
+        (MarkStyle::Curly, true, true) => "“",
+        (MarkStyle::Curly, true, false) => "”",
+        (MarkStyle::Curly, false, true) => "‘",
+        (MarkStyle::Curly, false, false) => "’",
+        (_, true, _) => "\"",
+        (_, false, _) => "'",
+    })
+}
+
+/// Apostrophes in the prose to turn into `target` style: a `'` (or `’`)
+/// that is no quotation mark, next to a letter or digit (`5'10"` is a
+/// prime, not an apostrophe). Those in code, URLs and the like are dropped
+/// from the fix by [`crate::fix::guard`].
+fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usize>) -> Vec<Edit> {
+    let (from, to) = if target == MarkStyle::Curly { ('\'', "’") } else { ('’', "'") };
+    let mut edits = Vec::new();
+    for block in &analysis.doc.blocks {
+        let prose = block.text.as_str();
+        for (i, c) in prose.char_indices().filter(|&(_, c)| c == from) {
+            let span: Span = block.source_span(i..i + c.len_utf8());
+            let prev = prose.get(..i).and_then(|s| s.chars().next_back());
+            let next = prose.get(i + c.len_utf8()..).and_then(|s| s.chars().next());
+            let in_word = prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric);
+            let prime = prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(char::is_alphabetic);
+            if in_word && !prime && !marks.contains(&span.start) {
+                edits.push(Edit::replace(span, to));
+            }
+        }
+    }
+    edits
 }
 
 fn describe(style: MarkStyle, double: bool) -> &'static str {

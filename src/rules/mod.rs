@@ -63,6 +63,7 @@ pub use weasel_claim::WeaselClaim;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::fix::FixAvailability;
 use crate::settings::Settings;
 
 /// What `quotelint rules` and `quotelint explain` show about a rule.
@@ -83,6 +84,10 @@ pub struct RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>);
+    /// Whether the rule's findings come with a fix (shown by `rules` and `explain`).
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Never
+    }
 }
 
 /// Every rule, in code order.

@@ -3,7 +3,8 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::quote::QuoteKind;
+use crate::fix::{Edit, Fix, FixAvailability};
+use crate::quote::{Quote, QuoteKind};
 use crate::settings::{Punctuation, Settings};
 use crate::span::Span;
 
@@ -47,7 +48,11 @@ The mayor called the plan “a bridge too far”.
 
 ## How to fix
 
-Under AP style, the full stop goes inside.
+Under AP style, the full stop goes inside. `check --fix --unsafe-fixes`
+moves it (unsafe: which words the punctuation belongs to is a reading of the
+sentence); after a quote that ends in `?` or `!` the stray mark is deleted
+instead, and where the quote already ends in other punctuation the editor
+decides.
 
 ```markdown
 The mayor called the plan “a bridge too far.”
@@ -57,6 +62,10 @@ The mayor called the plan “a bridge too far.”
 impl Rule for PunctuationPlacement {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
@@ -82,7 +91,8 @@ impl Rule for PunctuationPlacement {
                         )
                         .with_primary_label(format!("this {what}"))
                         .with_label(q.span, "the quote")
-                        .with_help(format!("move the {what} inside the closing mark")),
+                        .with_help(format!("move the {what} inside the closing mark"))
+                        .with_fix(move_inside(analysis, q, p)),
                     );
                 }
             }
@@ -108,12 +118,71 @@ impl Rule for PunctuationPlacement {
                         )
                         .with_primary_label("this full stop")
                         .with_label(q.span, "a fragment of the sentence, not a whole quoted sentence")
-                        .with_help("move the full stop after the closing mark"),
+                        .with_help("move the full stop after the closing mark")
+                        .with_fix(move_outside(text, q.span, dot)),
                     );
                 }
             }
         }
     }
+}
+
+/// AP's fix for the comma or full stop `p` right after `q`: moved inside
+/// the closing mark (and inside a nested quote ending there too); deleted
+/// after a quote ending in `?` or `!`; none when the quote ends in other
+/// punctuation, where which to keep is the editor's call.
+fn move_inside(analysis: &Analysis, q: &Quote, p: char) -> Option<Fix> {
+    let text = analysis.file.text.as_str();
+    let punct = Span::new(q.span.end, q.span.end + 1);
+    let last = q.text.trim_end().chars().next_back();
+    if matches!(last, Some('?' | '!')) {
+        return Some(Fix::unsafe_edits(format!("Delete the {}", name(p)), vec![Edit::delete(punct)]));
+    }
+    let mut close = q.span.end.saturating_sub(closing_len(text, q.span));
+    // `‘word’”,`: the comma goes inside both closing marks
+    if let Some(nested) = analysis.scan.quotes.iter().find(|n| n.depth > 0 && n.span.end == close) {
+        close = nested.span.end.saturating_sub(closing_len(text, nested.span));
+    }
+    let before = text.get(..close).and_then(|s| s.chars().next_back());
+    if before.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '…') || c.is_whitespace()) {
+        return None;
+    }
+    let marks = text.get(close..q.span.end)?;
+    let edit = Edit::replace(Span::new(close, punct.end), format!("{p}{marks}"));
+    Some(Fix::unsafe_edits(format!("Move the {} inside the closing mark", name(p)), vec![edit]))
+}
+
+/// Logical punctuation's fix for the full stop `dot` inside the closing
+/// mark of the quote at `span`: after the mark, or deleted if a full stop
+/// is already there; none if other punctuation follows the mark, or if the
+/// mark is not right after the full stop (missing, or an entity).
+fn move_outside(text: &str, span: Span, dot: Span) -> Option<Fix> {
+    let marks = text.get(dot.end..span.end)?;
+    let dot = dot.start;
+    if text.get(dot..dot + 1) != Some(".") || !matches!(marks, "”" | "\"" | "’" | "'") {
+        return None;
+    }
+    match text.get(span.end..).and_then(|s| s.chars().next()) {
+        Some('.') => Some(Fix::unsafe_edits("Delete the full stop", vec![Edit::delete(Span::new(dot, dot + 1))])),
+        Some(',' | ';' | ':' | '!' | '?' | '…') => None,
+        _ => {
+            let edit = Edit::replace(Span::new(dot, span.end), format!("{marks}."));
+            Some(Fix::unsafe_edits("Move the full stop after the closing mark", vec![edit]))
+        }
+    }
+}
+
+fn name(p: char) -> &'static str {
+    if p == ',' {
+        "comma"
+    } else {
+        "full stop"
+    }
+}
+
+/// Byte length of the closing mark at the end of `span`.
+fn closing_len(text: &str, span: Span) -> usize {
+    text.get(span.range()).and_then(|s| s.chars().next_back()).map_or(1, char::len_utf8)
 }
 
 /// Where the full stop ending a quote's words is in the file, found through

@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::FixAvailability;
 use crate::settings::Settings;
 
 pub struct UnusedSuppression;
@@ -46,6 +47,9 @@ lapses, so they are cleaned up the way Ruff reports an unused `noqa`.
 ## How to fix
 
 Delete the suppression, or the code in it that no longer applies.
+`check --fix` does it (a safe fix): a code goes with its comma, a comment
+left with no codes goes whole (with its line when it stands on one), and a
+front-matter entry goes from its list.
 
 ```markdown
 “The footbridge reopens on Monday,” said Mayor Ana Ruiz.
@@ -62,6 +66,10 @@ impl Rule for UnusedSuppression {
     /// (`suppression::apply_suppressions`). It is registered like any rule so
     /// that `rules`, `explain`, `select`, `ignore` and `[severity]` know it.
     fn check(&self, _analysis: &Analysis, _settings: &Settings, _out: &mut Vec<Diagnostic>) {}
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ fn build(doc: &Document, p: &Paired) -> Option<Quote> {
 
 /// A draft converted from a CMS often starts with its headline as a plain
 /// paragraph: a short first line before the story.
-fn is_headline(doc: &Document, block: usize) -> bool {
+pub fn is_headline(doc: &Document, block: usize) -> bool {
     let Some(first) = doc.blocks.first().filter(|_| block == 0 && doc.blocks.len() > 2) else { return false };
     let words: Vec<&str> = first.text.split_whitespace().collect();
     let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();

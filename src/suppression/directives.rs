@@ -120,7 +120,7 @@ type Word = (String, Span);
 
 /// The directive name and its arguments, with their spans in the file, if the
 /// comment is a quotelint directive at all.
-fn split_directive(comment: &HtmlComment, text: &str) -> Option<(Word, Vec<Word>)> {
+pub(super) fn split_directive(comment: &HtmlComment, text: &str) -> Option<(Word, Vec<Word>)> {
     if !comment.body.starts_with("quotelint-") {
         return None;
     }

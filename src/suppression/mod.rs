@@ -17,6 +17,7 @@
 
 mod directives;
 mod front_matter;
+mod removal;
 
 pub use directives::{Directives, Problem};
 
@@ -95,8 +96,11 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
         }
     }
     let directives = Directives::parse(&analysis.doc, &analysis.file.text);
-    let (mut kept, hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    let (mut kept, mut hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
     kept.extend(hygiene);
+    // A fix that would write outside plain prose is not offered.
+    crate::fix::vet(analysis, &mut kept);
     diagnostic::sort(&mut kept);
     kept
 }

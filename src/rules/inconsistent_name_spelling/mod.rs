@@ -7,6 +7,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Edit, Fix, FixAvailability};
 use crate::settings::Settings;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -47,7 +48,10 @@ Irina Novak said prices had doubled.
 
 ## How to fix
 
-Check the spelling with the source and use it throughout.
+Check the spelling with the source and use it throughout. `check --fix
+--unsafe-fixes` respells the writer's prose to the spelling used most often
+(the earlier one on a tie); it is unsafe because the less common spelling
+may be the right one, and it never changes a name inside a quotation.
 
 ```markdown
 “The harvest was late,” said Irena Novak, who farms near the river.
@@ -71,6 +75,10 @@ impl Name {
 impl Rule for InconsistentNameSpelling {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
@@ -128,11 +136,37 @@ impl Rule for InconsistentNameSpelling {
                     )
                     .with_primary_label("this spelling")
                     .with_label(early.span, "the other spelling")
-                    .with_help("check the name with the source and spell it one way"),
+                    .with_help("check the name with the source and spell it one way")
+                    .with_fix(respell(&analysis.file.text, &names, &early.words, &late.words)),
                 );
             }
         }
     }
+}
+
+/// The unsafe fix: every use in the prose of the less common of two
+/// spellings (the later on a tie) respelled, only the words that differ
+/// ("Irina Novak’s" → "Irena Novak’s").
+fn respell(text: &str, names: &[Name], early: &[String], late: &[String]) -> Option<Fix> {
+    let uses = |words: &[String]| names.iter().filter(|n| n.words == words).count();
+    let (keep, change) = if uses(late) > uses(early) { (late, early) } else { (early, late) };
+    let mut edits = Vec::new();
+    for name in names.iter().filter(|n| n.words == change) {
+        // the words of a name are one space apart, as `names_in_prose` found them
+        let mut at = name.span.start;
+        for (old, new) in change.iter().zip(keep) {
+            if text.get(at..at + old.len()) != Some(old.as_str()) {
+                return None;
+            }
+            if old != new {
+                edits.push(Edit::replace(Span::new(at, at + old.len()), new.clone()));
+            }
+            at += old.len();
+            at += text.get(at..).and_then(|s| s.find(' ')).map_or(0, |i| i + 1);
+        }
+    }
+    let message = format!("Spell the name “{}” throughout", keep.join(" "));
+    (!edits.is_empty()).then(|| Fix::unsafe_edits(message, edits))
 }
 
 /// Same first word and a surname one or two edits away, or the reverse.

@@ -1,0 +1,298 @@
+//! Where a fix may write. Rules compute their edits from prose text mapped
+//! back to the file, and the map is exact only for text copied verbatim; so
+//! instead of trusting every rule to avoid code, HTML and links, a fix is
+//! kept only if each of its edits lies in plain prose: the text of a
+//! paragraph, heading, list item or table cell exactly as written in the
+//! file. Front matter, code blocks, inline code, HTML, link destinations,
+//! autolinks, images, entities, escapes, bare URLs, e-mail addresses and
+//! template tags (`{{ … }}`, `{% … %}`, `{# … #}`) are never written to.
+//!
+//! Only Markdown and plain-text drafts read as UTF-8 get fixes: the text of
+//! an HTML page or a Word document is not the file it came from.
+//!
+//! The one exception is the suppression hygiene fix, which deletes a
+//! directive comment or a front-matter entry: its edits must stay inside
+//! the comment or the front matter they come from.
+
+use crate::analysis::Analysis;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::front_matter_len;
+use crate::source::InputFormat;
+use crate::span::Span;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The byte ranges of a file that hold plain prose, sorted and disjoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Editable {
+    ranges: Vec<Range<usize>>,
+}
+
+impl Editable {
+    /// Reads `text` (the whole file) with the Markdown options the pipeline uses.
+    pub fn of(text: &str) -> Editable {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let body = text.get(bom..).unwrap_or_default();
+        let base = bom + front_matter_len(body).unwrap_or(0);
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS;
+        let markdown = text.get(base..).unwrap_or_default();
+        let mut prose: Vec<Range<usize>> = Vec::new();
+        // Nesting of elements whose text is not prose a fix may touch, and
+        // for each open link whether it is one of them.
+        let mut hidden = 0usize;
+        let mut links: Vec<bool> = Vec::new();
+        for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+            let range = range.start + base..range.end + base;
+            match event {
+                Event::Start(tag) => {
+                    let hide = hides(&tag);
+                    if matches!(tag, Tag::Link { .. }) {
+                        links.push(hide);
+                    }
+                    hidden += usize::from(hide);
+                }
+                Event::End(TagEnd::Link) => hidden -= usize::from(links.pop().unwrap_or(false)).min(hidden),
+                Event::End(tag) if ends_hidden(tag) => hidden = hidden.saturating_sub(1),
+                Event::Text(t) if hidden == 0 && text.get(range.clone()) == Some(&*t) => match prose.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => prose.push(range),
+                },
+                _ => {}
+            }
+        }
+        let forbidden = forbidden(text);
+        Editable { ranges: subtract(prose, &forbidden) }
+    }
+
+    /// Whether an edit of `span` stays inside one stretch of plain prose
+    /// and does not start right after an escaping backslash.
+    pub fn allows(&self, text: &str, span: Span) -> bool {
+        let i = self.ranges.partition_point(|r| r.end < span.start);
+        let inside = self.ranges.get(i).is_some_and(|r| r.start <= span.start && span.end <= r.end);
+        inside && !escaped(text, span.start)
+    }
+}
+
+/// Code blocks, images (their alt text), metadata, HTML blocks and links
+/// written as `<https://…>` hold no prose a fix may change.
+fn hides(tag: &Tag<'_>) -> bool {
+    match tag {
+        Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => true,
+        Tag::Link { link_type, .. } => matches!(link_type, LinkType::Autolink | LinkType::Email),
+        _ => false,
+    }
+}
+
+fn ends_hidden(tag: TagEnd) -> bool {
+    matches!(tag, TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock)
+}
+
+/// Whether the byte at `at` follows an odd run of backslashes (a Markdown escape).
+fn escaped(text: &str, at: usize) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// Bare URLs, e-mail addresses and template tags anywhere in the file.
+fn forbidden(text: &str) -> Vec<Range<usize>> {
+    let mut out = templates(text);
+    out.extend(url_tokens(text));
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// `{{ … }}`, `{% … %}` and `{# … #}` (Jinja, Liquid, Hugo, Nunjucks); an
+/// unclosed one runs to the end of the file.
+fn templates(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|s| s.find('{')).map(|i| from + i) {
+        let close = match text.as_bytes().get(open + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                from = open + 1;
+                continue;
+            }
+        };
+        let end = text.get(open + 2..).and_then(|s| s.find(close)).map_or(text.len(), |i| open + 2 + i + 2);
+        out.push(open..end);
+        from = end;
+    }
+    out
+}
+
+/// Characters that end a URL-like token: whitespace, angle and square
+/// brackets, and double quotation marks (a straight or curly apostrophe may
+/// be part of a URL, so it does not end one).
+fn ends_token(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '<' | '>' | '[' | ']' | '"' | '“' | '”')
+}
+
+/// Tokens with `://`, starting `www.`, or with an `@` before a dot: URLs and addresses.
+fn url_tokens(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (ends_token(c), start) {
+            (true, Some(s)) => {
+                let token = text.get(s..i).unwrap_or_default();
+                if looks_like_address(token) {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn looks_like_address(token: &str) -> bool {
+    let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let email = token.find('@').is_some_and(|at| {
+        let (user, host) = token.split_at(at);
+        user.chars().last().is_some_and(char::is_alphanumeric)
+            && host.get(1..).is_some_and(|h| h.contains('.') && h.starts_with(char::is_alphanumeric))
+    });
+    token.contains("://") || bare.starts_with("www.") || bare.starts_with("mailto:") || email
+}
+
+/// `ranges` minus every range of `holes` (both sorted by start).
+fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut h = 0;
+    for range in ranges {
+        let mut start = range.start;
+        while h < holes.len() && holes[h].end <= start {
+            h += 1;
+        }
+        let mut k = h;
+        while k < holes.len() && holes[k].start < range.end {
+            if holes[k].is_empty() {
+                k += 1;
+                continue;
+            }
+            if holes[k].start > start {
+                out.push(start..holes[k].start);
+            }
+            start = start.max(holes[k].end);
+            k += 1;
+        }
+        if start < range.end {
+            out.push(start..range.end);
+        }
+    }
+    out
+}
+
+/// Drops every fix that would write outside plain prose (or, for the
+/// suppression hygiene rules, outside the directive it removes), or whose
+/// edits overlap or leave the file or split a character.
+pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.fix.is_none()) {
+        return;
+    }
+    // An HTML page, a Word document or a file decoded from another encoding
+    // is not the text its offsets are into: nothing can be written back.
+    let file = &analysis.file;
+    if !matches!(file.format, InputFormat::Markdown | InputFormat::Text) || file.decoded_from.is_some() {
+        diagnostics.iter_mut().for_each(|d| d.fix = None);
+        return;
+    }
+    let text = analysis.file.text.as_str();
+    let editable = Editable::of(text);
+    for d in diagnostics.iter_mut() {
+        let Some(fix) = d.fix.as_mut() else { continue };
+        let allowed = |e: &super::model::Edit| {
+            on_boundaries(text, e.span)
+                && if d.code.starts_with("QS") { in_directive(analysis, e) } else { editable.allows(text, e.span) }
+        };
+        if fix.divisible {
+            fix.edits.retain(allowed);
+        }
+        if !fix.is_valid() || !fix.edits.iter().all(allowed) {
+            d.fix = None;
+        }
+    }
+}
+
+fn on_boundaries(text: &str, span: Span) -> bool {
+    span.start <= span.end && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
+/// Whether an edit is inside one HTML comment, the front matter, or (for a
+/// whole comment removed with its line) the comment's line and the next.
+fn in_directive(analysis: &Analysis, e: &super::model::Edit) -> bool {
+    let text = analysis.file.text.as_str();
+    let lines = &analysis.file.lines;
+    {
+        let in_front_matter = analysis.doc.front_matter.is_some_and(|fm| fm.contains(e.span));
+        let in_comment = analysis.doc.comments.iter().any(|c| {
+            let first = lines.line_of(c.span.start);
+            let last = lines.line_of(c.span.end.saturating_sub(1).max(c.span.start));
+            let line_start = lines.line_range(text, first).start;
+            let next_line = lines.line_range(text, last + 2).start;
+            c.span.contains(e.span) || (line_start <= e.span.start && e.span.end <= next_line)
+        });
+        in_front_matter || in_comment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed(text: &str, needle: &str) -> bool {
+        let at = text.find(needle).expect("needle");
+        Editable::of(text).allows(text, Span::new(at, at + needle.len()))
+    }
+
+    #[test]
+    fn prose_is_editable_and_code_html_links_and_front_matter_are_not() {
+        let text = "---\ntitle: \"x\"\n---\nSay \"hi\" and `\"code\"` <b title=\"t\">bold \"b\"</b>\n\n```\n\"block\"\n```\n\n[link \"text\"](http://x.org/\"y\") <http://a.org/b...c> ![\"alt\"](i.png)\n\n<div>\n\"html\"\n</div>\n";
+        assert!(allowed(text, "\"hi\""));
+        assert!(allowed(text, "bold \"b\""), "text between inline tags is prose");
+        assert!(allowed(text, "link \"text\""));
+        assert!(!allowed(text, "\"x\""), "front matter");
+        assert!(!allowed(text, "\"code\""));
+        assert!(!allowed(text, "\"t\""), "an HTML attribute");
+        assert!(!allowed(text, "\"block\""));
+        assert!(!allowed(text, "\"y\""), "a link destination");
+        assert!(!allowed(text, "..."), "an autolink");
+        assert!(!allowed(text, "\"alt\""), "image alt text");
+        assert!(!allowed(text, "\"html\""));
+    }
+
+    #[test]
+    fn urls_addresses_templates_entities_and_escapes_are_not_editable() {
+        let text = "See https://x.org/it's... or www.y.com/'a' and ed@z.org's note. {{ \"t\" }} {% if \"u\" %} &quot;e&quot; \\\"esc\" that's";
+        assert!(!allowed(text, "'s..."));
+        assert!(!allowed(text, "'a'"));
+        assert!(!allowed(text, "'s note"));
+        assert!(!allowed(text, "\"t\""));
+        assert!(!allowed(text, "\"u\""));
+        assert!(!allowed(text, "&quot;"));
+        assert!(!allowed(text, "\"esc"), "an escaped mark");
+        assert!(allowed(text, "esc"));
+        assert!(allowed(text, "that's"));
+    }
+
+    #[test]
+    fn insertions_at_the_end_of_prose_are_allowed_and_a_bom_is_not() {
+        let text = "\u{feff}Word.";
+        let e = Editable::of(text);
+        assert!(e.allows(text, Span::new(text.len(), text.len())));
+        assert!(!e.allows(text, Span::new(0, 3)));
+    }
+
+    #[test]
+    fn subtract_cuts_holes() {
+        assert_eq!(subtract(vec![0..10, 20..30], &[2..4, 8..22, 25..25]), vec![0..2, 4..8, 22..30]);
+    }
+}

@@ -1,0 +1,31 @@
+//! Fixes, modelled on Ruff's: a [`Fix`] on a diagnostic is one or more
+//! [`Edit`]s (a byte range of the file as on disk and its replacement) and
+//! an [`Applicability`]: safe when only typography changes, unsafe when the
+//! wording or reading may.
+//!
+//! This module is plain data and text work below the rules (which build
+//! fixes) and above the analysis: [`guard`] keeps fixes out of everything
+//! but plain prose, [`apply`] applies fixes in one pass, [`diff`] and
+//! [`write`] show and save the result. The loop that checks, applies and
+//! checks again is [`crate::fixer`].
+
+mod apply;
+pub mod diff;
+pub mod guard;
+mod model;
+pub mod write;
+
+use crate::diagnostic::Diagnostic;
+
+pub use apply::{apply, Applied};
+pub use guard::vet;
+pub use model::{Applicability, Edit, Fix, FixAvailability};
+
+/// How many of `diagnostics` carry a fix that `--fix` applies, and how
+/// many more only `--unsafe-fixes` would.
+pub fn fixable(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let count = |a: Applicability| {
+        diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == a)).count()
+    };
+    (count(Applicability::Safe), count(Applicability::Unsafe))
+}

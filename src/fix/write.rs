@@ -1,0 +1,132 @@
+//! Writing a fixed draft back without ever leaving it half-written: the new
+//! text goes to a temporary file in the same directory, which then replaces
+//! the draft in one rename. The draft keeps its permissions (and, on Unix,
+//! its owner and group); a symbolic link stays a link and its target is
+//! rewritten. Line endings and a byte-order mark are kept because fixes
+//! never edit them.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a fixed draft was not written; displayed as one line naming it.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: not fixed: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Replaces the file at `path`, which must still hold `original`, with `fixed`.
+pub fn replace(path: &Path, original: &str, fixed: &str) -> Result<(), WriteError> {
+    let shown = path.display().to_string();
+    let fail = |message: String| WriteError { path: shown.clone(), message };
+    // Write through a symbolic link to the file it names, so the link stays.
+    let target: PathBuf = std::fs::canonicalize(path).map_err(|e| fail(e.to_string()))?;
+    let meta = std::fs::metadata(&target).map_err(|e| fail(e.to_string()))?;
+    if meta.permissions().readonly() {
+        return Err(fail("the file is read-only".into()));
+    }
+    if hard_links(&meta) > 1 {
+        return Err(fail("the file has other hard links, which a rename would split from it".into()));
+    }
+    // An editor may have saved the draft while it was being checked; that work wins.
+    let now = std::fs::read(&target).map_err(|e| fail(e.to_string()))?;
+    if now != original.as_bytes() {
+        return Err(fail("it changed on disk while it was being checked".into()));
+    }
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".quotelint-fix-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(format!("cannot create a temporary file in {}: {e}", dir.display())))?;
+    temp.write_all(fixed.as_bytes()).map_err(|e| fail(e.to_string()))?;
+    temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    std::fs::set_permissions(temp.path(), meta.permissions()).map_err(|e| fail(e.to_string()))?;
+    keep_owner(temp.path(), &meta).map_err(|e| fail(format!("cannot keep the file's owner: {e}")))?;
+    // On failure the temporary file is removed when `temp` is dropped.
+    temp.persist(&target).map_err(|e| fail(e.error.to_string()))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_meta: &std::fs::Metadata) -> u64 {
+    1
+}
+
+#[cfg(unix)]
+fn keep_owner(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = std::fs::metadata(path)?;
+    if (new.uid(), new.gid()) == (meta.uid(), meta.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_path: &Path, _meta: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_draft_is_replaced_with_its_permissions_and_nothing_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, "old\r\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        replace(&path, "old\r\n", "new\r\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("d.md")]);
+    }
+
+    #[test]
+    fn a_draft_changed_since_it_was_read_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, "edited meanwhile").unwrap();
+        let err = replace(&path, "as read", "fixed").unwrap_err();
+        assert!(err.to_string().ends_with("not fixed: it changed on disk while it was being checked"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        replace(&link, "old", "new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+}

@@ -1,0 +1,76 @@
+//! `check --fix` for one draft: check, apply every applicable fix that fits
+//! in one pass, check the fixed text again, until nothing is left to fix or
+//! [`MAX_PASSES`] passes have run (Ruff's loop). The findings returned are
+//! those of the fixed text, so they are reported as usual.
+
+use crate::analysis::{analyze_with, Analysis};
+use crate::diagnostic::Diagnostic;
+use crate::fix::{apply, Applied, Fix};
+use crate::settings::Settings;
+use crate::source::SourceFile;
+use crate::suppression;
+
+/// Passes over one draft at most: a fix skipped for overlapping another is
+/// tried again on the next pass; still more to do after this many means
+/// fixes undo each other, and the rest is reported unfixed.
+pub const MAX_PASSES: usize = 4;
+
+/// Which fixes to apply: the safe ones, and the unsafe ones too if asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FixMode {
+    pub unsafe_fixes: bool,
+}
+
+impl FixMode {
+    pub fn applies(self, fix: &Fix) -> bool {
+        fix.applies(self.unsafe_fixes)
+    }
+}
+
+/// A draft after fixing.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The text as read.
+    pub original: String,
+    /// The analysis of the fixed text (its `file.text` is the fixed text).
+    pub analysis: Analysis,
+    /// The findings left in the fixed text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many findings were fixed, over every pass.
+    pub fixed: usize,
+    /// False when fixes were still being found after the last pass.
+    pub converged: bool,
+}
+
+impl Fixed {
+    pub fn changed(&self) -> bool {
+        self.original != self.analysis.file.text
+    }
+}
+
+/// Checks `file` with `settings` and applies the fixes `mode` allows, pass
+/// after pass; see the module documentation.
+pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed {
+    let original = file.text.clone();
+    let path = file.path.clone();
+    let format = file.format;
+    let mut analysis = analyze_with(file, settings);
+    let mut diagnostics = suppression::check(&analysis, settings);
+    let mut fixed = 0;
+    for _ in 0..MAX_PASSES {
+        let fixes: Vec<&Fix> =
+            diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.applies(f)).collect();
+        if fixes.is_empty() {
+            break;
+        }
+        let Applied { text, applied } = apply(&analysis.file.text, &fixes);
+        if applied.is_empty() || text == analysis.file.text {
+            break;
+        }
+        fixed += applied.len();
+        analysis = analyze_with(SourceFile::new(path.clone(), text).with_format(format), settings);
+        diagnostics = suppression::check(&analysis, settings);
+    }
+    let converged = !diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|f| mode.applies(f));
+    Fixed { original, analysis, diagnostics, fixed, converged }
+}
