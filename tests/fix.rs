@@ -160,7 +160,9 @@ fn without_fix_nothing_is_written_and_the_summary_says_what_could_be() {
 
 #[test]
 fn unsafe_fixes_need_their_own_flag() {
-    let draft = "“The extent of (their) cooperation will grow,” said Ruth Adler, an analyst, by phone.\n";
+    // a draft marking insertions both ways: the parentheses are reported under the default style
+    let draft = "“The extent of (their) cooperation will grow,” said Ruth Adler, an analyst, by phone. \
+                 “We met [the minister] twice,” she said.\n";
     let dir = drafts(&[("a.md", draft.as_bytes())]);
     let out = quotelint(&["--isolated", "check", "--fix", &path(&dir, "a.md")], "");
     assert_eq!(std::fs::read_to_string(dir.path().join("a.md")).unwrap(), draft);

@@ -275,7 +275,7 @@ fn is_party_tag(word: &str) -> bool {
 
 /// Where the subject of sentence `s` starts: past opening quotes, a
 /// conjunction, and a fronted phrase closed by a comma.
-fn subject_start(f: &Frame, s: Sentence) -> usize {
+pub fn subject_start(f: &Frame, s: Sentence) -> usize {
     let mut i = s.lo;
     while i < s.hi && (f.is_quote(i) || !f.is_word(i)) {
         i += 1;
@@ -288,8 +288,13 @@ fn subject_start(f: &Frame, s: Sentence) -> usize {
         || (first.len() > 4 && first.ends_with("ly"))
         || (!f.is_cap(i) && (first.ends_with("ing") || first.ends_with("ed")));
     if fronted {
-        if let Some(comma) = (i..s.hi.min(i + 16)).find(|&j| f.is_punct(j, ",") || f.is_quote(j)) {
-            if f.is_punct(comma, ",") {
+        // `On "Face the Nation," Sanders said`: a comma inside a title's marks closes the phrase too
+        let closes = |j: usize| {
+            f.is_punct(j, ",")
+                || (f.is_quote(j) && f.word(j).trim_end_matches(['”', '"', '’', '\'']).ends_with(','))
+        };
+        if let Some(comma) = (i..s.hi.min(i + 16)).find(|&j| closes(j) || f.is_quote(j)) {
+            if closes(comma) {
                 return comma + 1;
             }
         }

@@ -59,6 +59,7 @@ impl<'a> BlockView<'a> {
 /// speaks into scare quotes.
 /// `tokens` are the draft's tokens, made from these quotes.
 pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
+    listed_kinds(tokens, quotes);
     let views: Vec<BlockView> = doc.blocks.iter().zip(&tokens.blocks).map(|(b, t)| BlockView::new(b, t)).collect();
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
@@ -98,6 +99,31 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
     inherit_nested(quotes, &mut out);
     refine_kinds(quotes, &out, &terms);
     out
+}
+
+/// `signs reading “Quebec please separate,” “Build pipelines” and “…”`: a
+/// quotation listed right after a title or term is one too.
+fn listed_kinds(tokens: &DraftTokens, quotes: &mut [Quote]) {
+    let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
+    for bt in &tokens.blocks {
+        let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind) {
+            Some(TokKind::Quote(id)) => Some(id),
+            _ => None,
+        };
+        for i in 1..bt.toks.len() {
+            let Some(id) = quote_at(i) else { continue };
+            let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
+            let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
+            let Some(kind) = before.and_then(|b| quotes.get(b)).map(|q| q.kind).filter(|&k| non_speech(k)) else {
+                continue;
+            };
+            if let Some(q) =
+                quotes.get_mut(id).filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+            {
+                q.kind = kind;
+            }
+        }
+    }
 }
 
 fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: &mut Context) -> Attribution {
@@ -208,8 +234,16 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
                 return Some((b, found));
             }
         }
+        // "Sanders identified bigotry as one reason. “The younger people are …”":
+        // a quote standing alone after a sentence about someone is theirs
+        if alone {
+            if let Some(found) = sentence_subject(&f, prev) {
+                return Some((b, found));
+            }
+        }
     }
-    // "“Q.” Trump said.": a short sentence after the quote that only attributes
+    // "“Q.” Trump said.": a short sentence after the quote that only attributes;
+    // "“Why now?” Ms. Roe asked, adding …": an attribution that opens the next sentence
     if alone && s.hi < v.toks.len() {
         let next = v.sentence(s.hi);
         let words = (next.lo..next.hi).filter(|&j| f.is_word(j)).count();
@@ -218,6 +252,13 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
             if let Some(found) = introducer(&f, next) {
                 return Some((b, found));
             }
+        }
+        // (not when it quotes someone itself: "“Q.” Haddad said the vote was “final”" is ambiguous)
+        let quotes_too = (next.lo..next.hi).any(|j| f.is_quote(j) && !f.is_name_part(j));
+        let head = Sentence { lo: next.lo, hi: next.hi.min(next.lo + 30) };
+        let opening = introducer(&f, head).filter(|fd| fd.mention.start == next.lo && fd.cue > fd.mention.start);
+        if let (false, Some(found)) = (quotes_too, opening) {
+            return Some((b, found));
         }
     }
     // a paragraph that opens with the quote, after one that ends "… said:"
@@ -236,6 +277,33 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
         }
     }
     None
+}
+
+/// The person (or organisation) a sentence is about: its subject, when a
+/// verb follows it (past an appositive and adverbs).
+fn sentence_subject(f: &Frame, s: Sentence) -> Option<Found> {
+    let start = discourse::subject_start(f, s);
+    // someone else's words in the sentence: it is not simply about its subject
+    if (start..s.hi).any(|j| f.is_quote(j)) {
+        return None;
+    }
+    let m = f.mention_starting(start, s.hi)?;
+    if !matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Organization) {
+        return None;
+    }
+    let mut v = m.end;
+    if f.is_punct(v, ",(") {
+        // "Sen. Bernie Sanders (Vt.), who lost the primaries, identified"
+        v = (v + 1..s.hi.min(v + 30)).rev().find(|&j| f.is_punct(j, ",)")).map_or(v, |j| j + 1);
+        if f.is_punct(v, ",") {
+            v += 1;
+        }
+    }
+    while v < s.hi && f.is_adverb(v) {
+        v += 1;
+    }
+    let verb_like = f.is_word(v) && !f.is_cap(v) && !f.is_determiner(v) && !f.is_pronoun(v);
+    verb_like.then_some(Found { mention: m, cue: v, cue_len: 1 })
 }
 
 /// The speaker of a sentence that reports speech: its last speech verb's subject.
@@ -335,8 +403,13 @@ fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex
         // next paragraph (present-tense broadcast and feature style, or a
         // closing colon); after "Brown said the timetable was thin." news
         // style attributes the next quote again, so a bare one is a finding.
+        // So does an inverted attribution after what was said ("…,” said
+        // Nicholson in an email." whose quote marks went astray).
         let present = f.verb_at(found.cue).is_some_and(|vb| vb.form == VerbForm::Present);
-        let runs_on = named && (present || f.is_punct(s.hi - 1, ":"));
+        let inverted = found.cue < m.start
+            && found.cue > s.lo
+            && (f.is_punct(found.cue - 1, ",") || f.is_quote(found.cue - 1));
+        let runs_on = named && (present || inverted || f.is_punct(s.hi - 1, ":"));
         ctx.reported(index, speaker, runs_on);
     }
 }

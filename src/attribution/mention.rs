@@ -229,6 +229,13 @@ const ADVERBS: &[&str] = &[
     "too",
 ];
 
+/// "al-Shabaab", "el-Sisi", "ad-Din": an Arabic article before a capitalised name.
+fn is_particle_name(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
 /// A view of a block's tokens with the lexicon at hand.
 pub struct Frame<'a> {
     pub text: &'a str,
@@ -272,7 +279,11 @@ impl<'a> Frame<'a> {
 
     /// Starts with a capital (or digit-free initial), so may be part of a name.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) || is_particle_name(w)
     }
 
     /// "he", and "he's" / "it’s" / "they're" (a pronoun with its verb).
@@ -306,6 +317,11 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_name_part(&self, i: usize) -> bool {
+        if self.is_quote(i) {
+            // "Marcia "Cia" Price": a nickname between two parts of a name
+            let short = self.toks.get(i).is_some_and(|t| t.end - t.start <= 24);
+            return short && i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1);
+        }
         let w = self.word(i);
         if !self.is_cap(i) {
             return self.is_word(i) && NAME_LINKS.contains(&w);
@@ -510,6 +526,13 @@ impl<'a> Frame<'a> {
             }
         }
         None
+    }
+
+    /// An anonymous or vague phrase from the word lists that ends at `end`
+    /// ("a source declared", "people familiar with the talks said").
+    pub fn listed_phrase_ending(&self, lo: usize, end: usize) -> Option<Mention> {
+        (lo.max(end.saturating_sub(PHRASE_WINDOW))..end)
+            .find_map(|k| self.listed_phrase(k, end).filter(|m| m.end == end))
     }
 
     /// Any short noun phrase before a verb ("the announcer", "the letter"),

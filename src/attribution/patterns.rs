@@ -205,7 +205,9 @@ impl Frame<'_> {
             // "Mrs. Clinton shook her head and said": the clause's subject
             return self.first_mention(lo, end - 1);
         }
-        self.mention_ending(lo, end).or_else(|| self.plain_phrase(lo, end))
+        self.mention_ending(lo, end)
+            .or_else(|| self.listed_phrase_ending(lo, end))
+            .or_else(|| self.plain_phrase(lo, end))
     }
 
     /// `Soo Kim, a former analyst at the CIA, the main agency, told`: walk
@@ -213,16 +215,27 @@ impl Frame<'_> {
     fn across_appositives(&self, lo: usize, comma: usize) -> Option<Mention> {
         let mut seg_end = comma;
         let mut fallback = None;
-        for _ in 0..4 {
+        for _ in 0..8 {
             let seg_start = (lo..seg_end).rev().find(|&i| self.is_punct(i, ",;:(—–-")).map_or(lo, |i| i + 1);
             if seg_start >= seg_end {
-                break;
+                // "--" or ", (": nothing between two marks
+                if seg_start == lo || seg_end == lo {
+                    break;
+                }
+                seg_end = seg_start.min(seg_end) - 1;
+                continue;
             }
-            let clean = !(seg_start..seg_end).any(|i| self.is_speech_verb(i) || self.is_quote(i));
+            // a nickname in marks inside a name ("Marcia "Cia" Price") is part of it
+            let clean = !(seg_start..seg_end)
+                .any(|i| self.is_speech_verb(i) || (self.is_quote(i) && !self.is_name_part(i)));
             // "a former analyst at the CIA", "the world body": descriptions, not the subject
             let description = self.is_determiner(seg_start) && seg_start > lo;
             // "Rep. Jim Jordan (R-Ohio)": the party tag closes the name's segment
-            let m = self.mention_ending(seg_start, self.skip_party_tag(seg_start, seg_end)).filter(|_| clean);
+            let seg_name_end = self.skip_party_tag(seg_start, seg_end);
+            let m = self
+                .mention_ending(seg_start, seg_name_end)
+                .or_else(|| self.listed_phrase_ending(seg_start, seg_name_end))
+                .filter(|_| clean);
             if description {
                 if let Some(m) = m {
                     fallback.get_or_insert(m);
@@ -261,13 +274,27 @@ impl Frame<'_> {
     /// `"Q" for a reason, she said` (the first speech verb after the quote).
     pub fn after_quote(&self, s: Sentence, q: usize) -> Option<Found> {
         let mut i = q + 1;
-        if self.is_punct(i, "―—–") && self.is_cap(i + 1) {
-            if let Some(m) = self.mention_starting(i + 1, s.hi) {
+        // "“Q” ― Jane Roe", "“Q” ― a source": a dash signs the quote
+        if self.is_punct(i, "―—–") {
+            if let Some(m) =
+                self.mention_starting(i + 1, s.hi).filter(|m| m.kind != SpeakerKind::Role || self.is_cap(i + 1))
+            {
                 return Some(Found { mention: m, cue: i, cue_len: 1 });
             }
         }
         while i < s.hi && self.is_punct(i, ",—–-") {
             i += 1;
+        }
+        // "“Q,” experts." with no verb: a vague or anonymous source signs it
+        let signed =
+            self.is_punct(q + 1, ",") || self.word(q).trim_end_matches(['”', '"', '\'', '’']).ends_with(',');
+        if signed && !self.is_speech_verb(i) {
+            if let Some(m) = self.mention_starting(i, s.hi).filter(|m| {
+                matches!(m.kind, SpeakerKind::Vague | SpeakerKind::Anonymous)
+                    && !(m.end..s.hi.min(m.end + 4)).any(|j| self.is_speech_verb(j))
+            }) {
+                return Some(Found { mention: m, cue: m.start, cue_len: 1 });
+            }
         }
         if self.lower(i) == "according" && self.lower(i + 1) == "to" {
             let m = self.mention_starting(i + 2, s.hi).or_else(|| self.source_phrase(i + 2, s.hi))?;

@@ -6,7 +6,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::quote::QuoteKind;
-use crate::settings::Settings;
+use crate::settings::{HouseStyle, Settings};
 use crate::span::Span;
 
 pub struct InsertionInParentheses;
@@ -22,11 +22,14 @@ static META: RuleMeta = RuleMeta {
 const DOC: &str = r#"## What it checks
 
 Short insertions inside a direct or partial quote, one to four words, such as
-"the extent of (their) cooperation". Most house styles (the default, Reuters,
-Guardian) mark the writer's insertions with square brackets, so parentheses
-there are reported: the reader takes them for the speaker's own aside. Under
-`style = "ap"`, which keeps the AP's traditional parentheses because brackets
-could not be sent over the wire, the rule reports square brackets instead.
+"the extent of (their) cooperation". Under `style = "reuters"` or
+`"guardian"`, which mark the writer's insertions with square brackets, every
+insertion in parentheses is reported: the reader takes it for the speaker's own
+aside. Under `style = "ap"`, which keeps the AP's traditional parentheses
+because brackets could not be sent over the wire, the rule reports square
+brackets instead. With no house style set, wire copy's parentheses are taken
+as a choice: only a draft that marks insertions both ways is reported, at its
+parentheses.
 
 ## Why editors care
 
@@ -37,6 +40,12 @@ parentheses. Mixing the two, or using the other style's mark, makes an
 insertion look like something the speaker said.
 
 ## Example
+
+Under a house style that marks insertions with brackets:
+
+```toml
+style = "guardian"
+```
 
 ```markdown
 “The extent of (their) cooperation will grow,” said Ruth Adler, an analyst.
@@ -92,49 +101,65 @@ impl Rule for InsertionInParentheses {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let brackets = settings.style.brackets_for_insertions();
-        let (open, close) = if brackets { ('(', ')') } else { ('[', ']') };
-        for (_, q, _) in speech_quotes(analysis) {
-            if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) {
-                continue;
-            }
-            for part in &q.parts {
-                let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
-                let Some(inner) = block.text.get(part.inner.clone()) else { continue };
-                let mut from = 0;
-                while let Some(o) = inner.get(from..).and_then(|s| s.find(open)).map(|o| from + o) {
-                    let Some(c) = inner.get(o + 1..).and_then(|s| s.find(close)).map(|c| o + 1 + c) else { break };
-                    from = c + 1;
-                    let content = inner.get(o + 1..c).unwrap_or_default();
-                    let n = content.split_whitespace().count();
-                    if n == 0
-                        || n > MAX_WORDS
-                        || !content.chars().any(char::is_alphabetic)
-                        || content.contains(open)
-                        || stage_direction_or_title(content)
-                    {
-                        continue;
-                    }
-                    let at = part.inner.start + o;
-                    let span = block.source_span(at..part.inner.start + c + close.len_utf8());
-                    let (message, help) = if brackets {
-                        (
-                            format!("insertion “({content})” in a quote uses parentheses; house style wants square brackets"),
-                            format!("write `[{content}]`, or paraphrase"),
-                        )
-                    } else {
-                        (
-                            format!("insertion “[{content}]” in a quote uses square brackets; AP style uses parentheses"),
-                            format!("write `({content})`, or paraphrase"),
-                        )
-                    };
-                    out.push(
-                        Diagnostic::new(&META, &analysis.file.path, span, message)
-                            .with_primary_label("the writer's words, not the speaker's?")
-                            .with_help(help)
-                            .with_fix(swap_marks(&analysis.file.text, span, brackets)),
-                    );
+        let found = if brackets { insertions(analysis, '(', ')') } else { insertions(analysis, '[', ']') };
+        // no house style: parentheses are a choice unless the draft also uses brackets
+        if settings.style == HouseStyle::Standard && insertions(analysis, '[', ']').is_empty() {
+            return;
+        }
+        for (span, content) in found {
+            let (message, help) = if brackets {
+                (
+                    format!(
+                        "insertion “({content})” in a quote uses parentheses; house style wants square brackets"
+                    ),
+                    format!("write `[{content}]`, or paraphrase"),
+                )
+            } else {
+                (
+                    format!("insertion “[{content}]” in a quote uses square brackets; AP style uses parentheses"),
+                    format!("write `({content})`, or paraphrase"),
+                )
+            };
+            out.push(
+                Diagnostic::new(&META, &analysis.file.path, span, message)
+                    .with_primary_label("the writer's words, not the speaker's?")
+                    .with_help(help)
+                    .with_fix(swap_marks(&analysis.file.text, span, brackets)),
+            );
+        }
+    }
+}
+
+/// Insertions of one to four words between `open` and `close` inside quotes.
+fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    for (_, q, _) in speech_quotes(analysis) {
+        if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) {
+            continue;
+        }
+        for part in &q.parts {
+            let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
+            let Some(inner) = block.text.get(part.inner.clone()) else { continue };
+            let mut from = 0;
+            while let Some(o) = inner.get(from..).and_then(|s| s.find(open)).map(|o| from + o) {
+                let Some(c) = inner.get(o + 1..).and_then(|s| s.find(close)).map(|c| o + 1 + c) else { break };
+                from = c + 1;
+                // "(with the (their) mantra …)": the innermost pair is the insertion
+                let o = inner.get(o..c).and_then(|s| s.rfind(open)).map_or(o, |k| o + k);
+                let content = inner.get(o + 1..c).unwrap_or_default();
+                let n = content.split_whitespace().count();
+                if n == 0
+                    || n > MAX_WORDS
+                    || !content.chars().any(char::is_alphabetic)
+                    || stage_direction_or_title(content)
+                {
+                    continue;
                 }
+                let at = part.inner.start + o;
+                let span = block.source_span(at..part.inner.start + c + close.len_utf8());
+                out.push((span, content.to_string()));
             }
         }
     }
+    out
 }
