@@ -3,6 +3,7 @@
 pub mod lookup;
 
 use crate::attribution::{self, Attribution};
+use crate::budget;
 use crate::formats;
 use crate::lexicon::Lexicon;
 use crate::markdown::{self, Document};
@@ -38,9 +39,14 @@ pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
 }
 
 fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[String]) -> Analysis {
+    // each stage ends at a checkpoint of the draft's memory and time budget
     let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, prose_tags));
+    budget::checkpoint();
     let mut scan = scan::scan(&doc);
+    budget::checkpoint();
     let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    budget::checkpoint();
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
+    budget::checkpoint();
     Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default() }
 }

@@ -110,6 +110,11 @@ impl Rule for InconsistentNameSpelling {
             }
         }
         let index = near::NameIndex::new(&distinct);
+        // every use of each spelling, so that a fix costs the uses of its two spellings only
+        let mut uses: HashMap<&[String], Vec<&Name>> = HashMap::new();
+        for name in &names {
+            uses.entry(&name.words).or_default().push(name);
+        }
         let mut reported = HashSet::new();
         for speaker in &speakers {
             let Some(&first) = first_of.get(speaker.as_slice()) else { continue };
@@ -137,7 +142,7 @@ impl Rule for InconsistentNameSpelling {
                     .with_primary_label("this spelling")
                     .with_label(early.span, "the other spelling")
                     .with_help("check the name with the source and spell it one way")
-                    .with_fix(respell(&analysis.file.text, &names, &early.words, &late.words)),
+                    .with_fix(respell(&analysis.file.text, &uses, &early.words, &late.words)),
                 );
             }
         }
@@ -147,11 +152,11 @@ impl Rule for InconsistentNameSpelling {
 /// The unsafe fix: every use in the prose of the less common of two
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s").
-fn respell(text: &str, names: &[Name], early: &[String], late: &[String]) -> Option<Fix> {
-    let uses = |words: &[String]| names.iter().filter(|n| n.words == words).count();
-    let (keep, change) = if uses(late) > uses(early) { (late, early) } else { (early, late) };
+fn respell(text: &str, uses: &HashMap<&[String], Vec<&Name>>, early: &[String], late: &[String]) -> Option<Fix> {
+    let uses_of = |words: &[String]| uses.get(words).map_or(&[][..], Vec::as_slice);
+    let (keep, change) = if uses_of(late).len() > uses_of(early).len() { (late, early) } else { (early, late) };
     let mut edits = Vec::new();
-    for name in names.iter().filter(|n| n.words == change) {
+    for name in uses_of(change) {
         // the words of a name are one space apart, as `names_in_prose` found them
         let mut at = name.span.start;
         for (old, new) in change.iter().zip(keep) {
