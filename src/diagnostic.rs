@@ -1,35 +1,11 @@
 //! The project's own diagnostic type: rules produce it, renderers print it.
 //! Kept independent of any rendering crate, as ruff and typos do.
 
-use crate::fix::Fix;
-use crate::rules::RuleMeta;
+use crate::edit::Fix;
+use crate::rule_meta::RuleMeta;
+pub use crate::rule_meta::Severity;
 use crate::span::Span;
 use serde::Serialize;
-use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A secondary location that explains the finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,6 +82,15 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.span.start, a.span.end, a.code).cmp(&(&b.path, b.span.start, b.span.end, b.code))
     });
+}
+
+/// `n` and `word`, pluralised: "1 file", "3 files".
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 #[cfg(test)]

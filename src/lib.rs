@@ -7,6 +7,13 @@
 //! [`scan`] (quotations) → [`tokens`] (words and [`sentences`], once) →
 //! [`attribution`] → [`rules`] →
 //! [`diagnostic`] → [`render`].
+//!
+//! Modules import downward only. Plain data sits below every stage:
+//! [`span`], [`rule_meta`] (what a rule is), [`edit`] (what a fix is),
+//! [`lexicon`] (the word lists) and [`source_index`] (the source material
+//! quotes are checked against), so that [`settings`] can select rules and
+//! carry sources without knowing the rules or the provenance check, and
+//! [`diagnostic`] can name a rule without importing the registry.
 
 pub mod analysis;
 pub mod attribution;
@@ -14,6 +21,7 @@ pub mod budget;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod edit;
 pub mod fix;
 pub mod fixer;
 pub mod formats;
@@ -24,11 +32,13 @@ pub mod provenance;
 pub mod quote;
 pub mod render;
 pub mod report;
+pub mod rule_meta;
 pub mod rules;
 pub mod scan;
 pub mod sentences;
 pub mod settings;
 pub mod source;
+pub mod source_index;
 pub mod sources;
 pub mod span;
 pub mod suppression;

@@ -1,10 +1,8 @@
 //! The settings rules read: house style and newsroom policy. Built from the
 //! defaults, then from `quotelint.toml` (see `config`).
 
-use crate::attribution::ChannelKind;
-use crate::diagnostic::Severity;
-use crate::lexicon::Lexicon;
-use crate::rules::RuleMeta;
+use crate::lexicon::{ChannelKind, Lexicon};
+use crate::rule_meta::{self, RuleMeta, Severity};
 use crate::source::InputFormat;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -103,7 +101,7 @@ pub struct Settings {
     /// file: then the draft's own directory).
     pub source_roots: Vec<std::path::PathBuf>,
     /// Source material quotes are checked against (see `provenance`).
-    pub sources: crate::provenance::Sources,
+    pub sources: crate::source_index::Sources,
     /// Names of template tags (`pullquote`), template arguments (`caption`)
     /// and HTML elements or classes whose text is prose, though by default
     /// it is not.
@@ -239,16 +237,17 @@ impl RuleSelection {
         }
     }
 
-    /// Settings whose rules are those this selection leaves running: the
-    /// config's choice is replaced by the resulting list of codes, so that
-    /// everything reading `Settings::rule_enabled` (rules, suppressions) sees it.
-    pub fn apply(&self, settings: &Settings) -> Settings {
+    /// Settings whose rules (of the `known` ones) are those this selection
+    /// leaves running: the config's choice is replaced by the resulting list of
+    /// codes, so that everything reading `Settings::rule_enabled` (rules,
+    /// suppressions) sees it.
+    pub fn apply(&self, settings: &Settings, known: &[&'static RuleMeta]) -> Settings {
         let mut out = settings.clone();
         if self.is_empty() {
             return out;
         }
-        let enabled = crate::rules::all_meta()
-            .into_iter()
+        let enabled = known
+            .iter()
             .filter(|m| self.rule_enabled(m, settings.rule_enabled(m)))
             .map(|m| RuleSelector::Prefix(m.code.to_string()))
             .collect();
@@ -274,14 +273,14 @@ pub enum RuleSelector {
 }
 
 impl RuleSelector {
-    /// Reads a selector, accepting only ones that name a known rule or family.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// Reads a selector, accepting only ones that name a rule in `known` or a
+    /// rule family.
+    pub fn parse(text: &str, known: &[&'static RuleMeta]) -> Result<Self, String> {
         let text = text.trim();
         if text.eq_ignore_ascii_case("all") {
             return Ok(RuleSelector::All);
         }
-        let rules = crate::rules::all_meta();
-        if let Some(meta) = rules.iter().find(|m| m.name.eq_ignore_ascii_case(text)) {
+        if let Some(meta) = known.iter().find(|m| m.name.eq_ignore_ascii_case(text)) {
             return Ok(RuleSelector::Name(meta.name.to_string()));
         }
         let upper = text.to_ascii_uppercase();
@@ -290,12 +289,12 @@ impl RuleSelector {
             && upper.bytes().skip(2).all(|b| b.is_ascii_digit());
         // A whole code must be a rule that exists; a shorter prefix of a known
         // family is accepted even while the family has no rules yet.
-        let exists = rules.iter().any(|m| m.code.starts_with(&upper));
+        let exists = known.iter().any(|m| m.code.starts_with(&upper));
         if known_family && (exists || upper.len() < 5) {
             return Ok(RuleSelector::Prefix(upper));
         }
         let mut message = format!("unknown rule or rule family `{text}`");
-        if let Some(close) = crate::rules::close_matches(text).first() {
+        if let Some(close) = rule_meta::close_matches(text, known).first() {
             message.push_str(&format!(" (did you mean `{}` ({})?)", close.code, close.name));
         }
         Err(message)
@@ -395,14 +394,38 @@ pub struct ExtraChannel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::all_meta;
+
+    /// A catalogue of rules for these tests, so that selection is tested on
+    /// its own (the real registry lives above settings, in `rules`).
+    const fn rule(code: &'static str, name: &'static str, severity: Severity) -> RuleMeta {
+        RuleMeta { code, name, severity, summary: "", doc: "" }
+    }
+    static CATALOG: [RuleMeta; 9] = [
+        rule("QA001", "unattributed-quote", Severity::Error),
+        rule("QF001", "unbalanced-quote-marks", Severity::Error),
+        rule("QF002", "mixed-quote-style", Severity::Warning),
+        rule("QF003", "insertion-in-parentheses", Severity::Warning),
+        rule("QF004", "ellipsis-style", Severity::Info),
+        rule("QF005", "punctuation-placement", Severity::Info),
+        rule("QN001", "first-reference-incomplete", Severity::Warning),
+        rule("QP001", "quote-without-channel", Severity::Info),
+        rule("QS001", "unused-suppression", Severity::Warning),
+    ];
+
+    fn all_meta() -> Vec<&'static RuleMeta> {
+        CATALOG.iter().collect()
+    }
 
     fn meta(code: &str) -> &'static RuleMeta {
-        all_meta().into_iter().find(|m| m.code == code).expect("rule exists")
+        CATALOG.iter().find(|m| m.code == code).expect("rule exists")
+    }
+
+    fn parse(text: &str) -> Result<RuleSelector, String> {
+        RuleSelector::parse(text, &all_meta())
     }
 
     fn sel(list: &[&str]) -> Vec<RuleSelector> {
-        list.iter().map(|s| RuleSelector::parse(s).expect("valid selector")).collect()
+        list.iter().map(|s| parse(s).expect("valid selector")).collect()
     }
 
     #[test]
@@ -448,8 +471,8 @@ mod tests {
     fn severity_overrides_pick_the_most_specific() {
         let settings = Settings {
             severity: vec![
-                (RuleSelector::parse("QF").unwrap(), Severity::Info),
-                (RuleSelector::parse("unbalanced-quote-marks").unwrap(), Severity::Warning),
+                (parse("QF").unwrap(), Severity::Info),
+                (parse("unbalanced-quote-marks").unwrap(), Severity::Warning),
             ],
             ..Settings::default()
         };
@@ -467,36 +490,42 @@ mod tests {
             Settings { select: Some(sel(&["QF001", "QA001"])), ignore: sel(&["QF002"]), ..Default::default() };
         // `select` starts afresh: the config's `ignore` of QF002 no longer counts.
         let select = RuleSelection { select: Some(sel(&["QF"])), ..Default::default() };
-        assert_eq!(enabled_codes(&select.apply(&config)), ["QF001", "QF002", "QF003", "QF004", "QF005"]);
+        assert_eq!(
+            enabled_codes(&select.apply(&config, &all_meta())),
+            ["QF001", "QF002", "QF003", "QF004", "QF005"]
+        );
         // `extend-select` adds to the config's rules, even one the config ignores.
         let extend = RuleSelection { extend_select: sel(&["mixed-quote-style"]), ..Default::default() };
-        assert_eq!(enabled_codes(&extend.apply(&config)), ["QA001", "QF001", "QF002"]);
+        assert_eq!(enabled_codes(&extend.apply(&config, &all_meta())), ["QA001", "QF001", "QF002"]);
         // `ignore` wins over the config's narrower select.
         let ignore = RuleSelection { ignore: sel(&["QF"]), ..Default::default() };
-        assert_eq!(enabled_codes(&ignore.apply(&config)), ["QA001"]);
+        assert_eq!(enabled_codes(&ignore.apply(&config, &all_meta())), ["QA001"]);
         // Among the flags, the most specific decides.
         let both = RuleSelection { select: Some(sel(&["QF001"])), ignore: sel(&["QF"]), ..Default::default() };
-        assert_eq!(enabled_codes(&both.apply(&config)), ["QF001"]);
+        assert_eq!(enabled_codes(&both.apply(&config, &all_meta())), ["QF001"]);
         let all_but = RuleSelection {
             select: Some(sel(&["ALL"])),
             ignore: sel(&["QA", "QN", "QP", "QS"]),
             ..Default::default()
         };
-        assert_eq!(enabled_codes(&all_but.apply(&config)), ["QF001", "QF002", "QF003", "QF004", "QF005"]);
+        assert_eq!(
+            enabled_codes(&all_but.apply(&config, &all_meta())),
+            ["QF001", "QF002", "QF003", "QF004", "QF005"]
+        );
         // No flags: the config's settings, unchanged.
-        assert_eq!(RuleSelection::default().apply(&config), config);
+        assert_eq!(RuleSelection::default().apply(&config, &all_meta()), config);
     }
 
     #[test]
     fn selectors_must_name_a_rule_or_family() {
-        assert_eq!(RuleSelector::parse("all"), Ok(RuleSelector::All));
-        assert_eq!(RuleSelector::parse("qf001"), Ok(RuleSelector::Prefix("QF001".into())));
-        assert_eq!(RuleSelector::parse("QA"), Ok(RuleSelector::Prefix("QA".into())));
-        assert_eq!(RuleSelector::parse("Mixed-Quote-Style"), Ok(RuleSelector::Name("mixed-quote-style".into())));
-        let err = RuleSelector::parse("QF009").unwrap_err();
+        assert_eq!(parse("all"), Ok(RuleSelector::All));
+        assert_eq!(parse("qf001"), Ok(RuleSelector::Prefix("QF001".into())));
+        assert_eq!(parse("QA"), Ok(RuleSelector::Prefix("QA".into())));
+        assert_eq!(parse("Mixed-Quote-Style"), Ok(RuleSelector::Name("mixed-quote-style".into())));
+        let err = parse("QF009").unwrap_err();
         assert!(err.starts_with("unknown rule or rule family `QF009`"), "{err}");
-        assert!(RuleSelector::parse("QZ").is_err());
-        assert!(RuleSelector::parse("unbalanced-quotes").is_err());
-        assert!(RuleSelector::parse("").is_err());
+        assert!(parse("QZ").is_err());
+        assert!(parse("unbalanced-quotes").is_err());
+        assert!(parse("").is_err());
     }
 }

@@ -10,9 +10,11 @@ mod names;
 mod patterns;
 mod tokens;
 
+/// Channel kinds are word-list data (the lexicon sorts channel phrases by them).
+pub use crate::lexicon::ChannelKind;
 use crate::span::Span;
 pub use engine::attribute;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,18 +44,6 @@ pub struct Speaker {
 pub struct Cue {
     pub text: String,
     pub span: Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Interview,
-    Statement,
-    Briefing,
-    Social,
-    Document,
-    Relayed,
-    Other,
 }
 
 /// How the words reached the writer.

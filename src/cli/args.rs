@@ -165,15 +165,15 @@ pub struct CheckArgs {
 
     /// Run only these rules (comma-separated codes, names, families such as
     /// `QF`, or `ALL`), replacing the config file's `select` and `ignore`.
-    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = crate::rules::parse_selector, help_heading = "Rule selection")]
     pub select: Option<Vec<RuleSelector>>,
 
     /// Run these rules as well as those selected (by `--select` or the config file).
-    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = crate::rules::parse_selector, help_heading = "Rule selection")]
     pub extend_select: Vec<RuleSelector>,
 
     /// Do not run these rules, whatever the config file selects.
-    #[arg(long, visible_alias = "extend-ignore", value_name = "CODES", value_delimiter = ',', value_parser = RuleSelector::parse, help_heading = "Rule selection")]
+    #[arg(long, visible_alias = "extend-ignore", value_name = "CODES", value_delimiter = ',', value_parser = crate::rules::parse_selector, help_heading = "Rule selection")]
     pub ignore: Vec<RuleSelector>,
 
     /// Source material to check quotes against: transcripts, statements,

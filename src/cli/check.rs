@@ -150,7 +150,11 @@ pub(super) fn settings_for(
         }
     };
     // The command line's `--select`/`--ignore` override the config file's.
-    let settings = if selection.is_empty() { settings } else { Arc::new(selection.apply(&settings)) };
+    let settings = if selection.is_empty() {
+        settings
+    } else {
+        Arc::new(selection.apply(&settings, &crate::rules::all_meta()))
+    };
     // Sources that cannot be read are reported once each (exit 2); the rest are used.
     let (settings, source_errors) = provenance::attach(&settings, file, sources);
     source_errors.into_iter().for_each(report);

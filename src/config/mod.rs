@@ -132,7 +132,7 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
         settings.include = crate::settings::Include(formats);
     }
     for (key, level) in file.severity.unwrap_or_default() {
-        let selector = RuleSelector::parse(key.get_ref()).map_err(|m| (key.span(), m))?;
+        let selector = crate::rules::parse_selector(key.get_ref()).map_err(|m| (key.span(), m))?;
         let severity = match level {
             SeverityName::Error => Severity::Error,
             SeverityName::Warning => Severity::Warning,
@@ -156,7 +156,7 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
 }
 
 fn selectors(list: &[Spanned<String>]) -> Result<Vec<RuleSelector>, Invalid> {
-    list.iter().map(|s| RuleSelector::parse(s.get_ref()).map_err(|m| (s.span(), m))).collect()
+    list.iter().map(|s| crate::rules::parse_selector(s.get_ref()).map_err(|m| (s.span(), m))).collect()
 }
 
 fn non_empty(value: &Spanned<String>, what: &str) -> Result<String, Invalid> {

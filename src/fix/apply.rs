@@ -4,7 +4,7 @@
 //! tries it again). Identical edits from two fixes (two unused codes whose
 //! fixes both delete the same comment) are made once.
 
-use super::model::{Edit, Fix};
+use crate::edit::{Edit, Fix};
 use std::collections::BTreeMap;
 
 /// The text with the fixes that fit applied, and how many were applied.

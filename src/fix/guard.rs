@@ -209,7 +209,7 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     let editable = Editable::of(text);
     for d in diagnostics.iter_mut() {
         let Some(fix) = d.fix.as_mut() else { continue };
-        let allowed = |e: &super::model::Edit| {
+        let allowed = |e: &crate::edit::Edit| {
             on_boundaries(text, e.span)
                 && if d.code.starts_with("QS") { in_directive(analysis, e) } else { editable.allows(text, e.span) }
         };
@@ -228,7 +228,7 @@ fn on_boundaries(text: &str, span: Span) -> bool {
 
 /// Whether an edit is inside one HTML comment, the front matter, or (for a
 /// whole comment removed with its line) the comment's line and the next.
-fn in_directive(analysis: &Analysis, e: &super::model::Edit) -> bool {
+fn in_directive(analysis: &Analysis, e: &crate::edit::Edit) -> bool {
     let text = analysis.file.text.as_str();
     let lines = &analysis.file.lines;
     {

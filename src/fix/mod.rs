@@ -3,8 +3,9 @@
 //! an [`Applicability`]: safe when only typography changes, unsafe when the
 //! wording or reading may.
 //!
-//! This module is plain data and text work below the rules (which build
-//! fixes) and above the analysis: [`guard`] keeps fixes out of everything
+//! What a fix is, as plain data, lives in [`crate::edit`] below the
+//! diagnostics that carry it; this module is the text work below the rules
+//! (which build fixes) and above the analysis: [`guard`] keeps fixes out of everything
 //! but plain prose, [`apply`] applies fixes in one pass, [`diff`] and
 //! [`write`] show and save the result. The loop that checks, applies and
 //! checks again is [`crate::fixer`].
@@ -12,14 +13,13 @@
 mod apply;
 pub mod diff;
 pub mod guard;
-mod model;
 pub mod write;
 
 use crate::diagnostic::Diagnostic;
 
+pub use crate::edit::{Applicability, Edit, Fix, FixAvailability};
 pub use apply::{apply, Applied};
 pub use guard::vet;
-pub use model::{Applicability, Edit, Fix, FixAvailability};
 
 /// How many of `diagnostics` carry a fix that `--fix` applies, and how
 /// many more only `--unsafe-fixes` would.

@@ -1,8 +1,8 @@
 //! The TOML schemas of `rules/*.toml` (documented at the top of each file),
 //! parsed into plain entries.
 
+use super::ChannelKind;
 use super::{LexiconError, Outlet, VerbClass};
-use crate::attribution::ChannelKind;
 use serde::Deserialize;
 
 /// A speech verb lemma with its inflections, as written in speech-verbs.toml.

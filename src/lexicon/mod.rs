@@ -17,14 +17,27 @@ mod phrase;
 mod tests;
 mod words;
 
-use crate::attribution::ChannelKind;
 use data::Data;
 use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
 pub use matcher::FastHash;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// How the words reached the writer: an interview, a statement, a post...
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelKind {
+    Interview,
+    Statement,
+    Briefing,
+    Social,
+    Document,
+    Relayed,
+    Other,
+}
 
 /// Which inflection of a speech verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

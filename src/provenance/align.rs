@@ -158,7 +158,7 @@ fn last_source(step: &Step) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provenance::normalize::{quote_items, tokens};
+    use crate::source_index::normalize::{quote_items, tokens};
 
     fn run(quote: &str, source: &str) -> Alignment {
         align(&quote_items(quote), &tokens(source, 0)).expect("aligns")

@@ -3,21 +3,17 @@
 //! filings, posts) and found verbatim, found with differences, found in the
 //! wrong speaker's words, or not found.
 //!
-//! [`load`] reads sources and front matter, [`turns`] finds transcript
-//! speaker turns, [`normalize`] makes words comparable, [`index`] finds
-//! candidate passages by word trigrams, [`align`] aligns a quote with a
-//! passage, and [`diff`] writes the difference as `git diff --word-diff` does.
+//! The source material itself (reading it, its words, its index) is plain
+//! data in [`crate::source_index`], below the settings that carry it; here
+//! [`align`] aligns a quote with a passage and [`diff`] writes the difference
+//! as `git diff --word-diff` does.
 
 pub mod align;
 pub mod diff;
-pub mod index;
-pub mod load;
-pub mod normalize;
-pub mod turns;
 
+pub use crate::source_index::{index, load, normalize, turns};
+pub use crate::source_index::{load_globs, load_paths, SourceDoc, SourceMeta, SourceSet, Sources};
 pub use diff::WordDiff;
-pub use index::SourceSet;
-pub use load::{SourceDoc, SourceMeta};
 
 use crate::analysis::Analysis;
 use crate::attribution::{Attribution, SpeakerKind};
@@ -28,7 +24,6 @@ use crate::span::Span;
 use align::{Alignment, Step};
 use diff::Event;
 use normalize::Item;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -36,69 +31,6 @@ use std::sync::Arc;
 pub const MIN_PARTIAL_WORDS: usize = 4;
 /// Other quotes need at least this many words.
 pub const MIN_WORDS: usize = 3;
-
-/// The source sets a draft is checked against (from `--sources`, the config
-/// and the draft's front matter); shared, cheap to clone.
-#[derive(Clone, Default)]
-pub struct Sources(Vec<Arc<SourceSet>>);
-
-impl Sources {
-    pub fn new(sets: Vec<Arc<SourceSet>>) -> Sources {
-        Sources(sets)
-    }
-
-    /// These sources and `set`.
-    pub fn with(&self, set: Arc<SourceSet>) -> Sources {
-        let mut sets = self.0.clone();
-        sets.push(set);
-        Sources(sets)
-    }
-
-    pub fn sets(&self) -> &[Arc<SourceSet>] {
-        &self.0
-    }
-
-    /// Whether any source file was loaded: only then is a quote "not in the sources".
-    pub fn given(&self) -> bool {
-        self.0.iter().any(|s| !s.is_empty())
-    }
-
-    pub fn file_count(&self) -> usize {
-        self.0.iter().map(|s| s.docs.len()).sum()
-    }
-}
-
-/// Two handles are equal when they share the same sets.
-impl PartialEq for Sources {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Arc::ptr_eq(a, b))
-    }
-}
-
-impl Eq for Sources {}
-
-impl fmt::Debug for Sources {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Sources({} sets, {} files)", self.0.len(), self.file_count())
-    }
-}
-
-/// Loads the files and directories given with `--sources`.
-pub fn load_paths(paths: &[PathBuf]) -> SourceSet {
-    let (files, mut errors) = load::expand(paths);
-    let (docs, read_errors) = load::read_all(&files);
-    errors.extend(read_errors);
-    SourceSet::new(docs, errors)
-}
-
-/// Loads the config's `sources` globs, relative to the config's directory;
-/// `origin` (the config file) is named in errors.
-pub fn load_globs(base: &Path, globs: &[String], origin: &str) -> SourceSet {
-    let (files, mut errors) = load::expand_globs(base, globs, origin);
-    let (docs, read_errors) = load::read_all(&files);
-    errors.extend(read_errors);
-    SourceSet::new(docs, errors)
-}
 
 /// The settings for one draft: `settings` with the `--sources` set and the
 /// sources its front matter lists (relative to the draft). Also returns the

@@ -30,14 +30,7 @@ pub fn clamp_span(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// `n` and `word`, pluralised: "1 file", "3 files".
-pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub use crate::diagnostic::count;
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());

@@ -62,24 +62,10 @@ pub use vague_speaker::VagueSpeaker;
 pub use weasel_claim::WeaselClaim;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 pub use crate::fix::FixAvailability;
-use crate::settings::Settings;
-
-/// What `quotelint rules` and `quotelint explain` show about a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleMeta {
-    /// Stable code, e.g. `QF001`.
-    pub code: &'static str,
-    /// Stable kebab-case name, e.g. `unbalanced-quote-marks`.
-    pub name: &'static str,
-    pub severity: Severity,
-    /// One line for the rule list.
-    pub summary: &'static str,
-    /// Markdown documentation with the sections `## What it checks`,
-    /// `## Why editors care`, `## Example` and `## How to fix`.
-    pub doc: &'static str,
-}
+pub use crate::rule_meta::RuleMeta;
+use crate::settings::{RuleSelector, Settings};
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
@@ -137,18 +123,13 @@ pub fn find(code_or_name: &str) -> Option<Box<dyn Rule>> {
 
 /// Rules whose code or name look like `query`, best first (for "did you mean").
 pub fn close_matches(query: &str) -> Vec<&'static RuleMeta> {
-    let query = query.trim().to_ascii_lowercase();
-    let mut scored: Vec<(f64, &'static RuleMeta)> = all_meta()
-        .into_iter()
-        .map(|m| {
-            let by_code = strsim::jaro_winkler(&query, &m.code.to_ascii_lowercase());
-            let by_name = strsim::jaro_winkler(&query, m.name);
-            (by_code.max(by_name), m)
-        })
-        .filter(|(score, _)| *score >= 0.7)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
-    scored.into_iter().take(3).map(|(_, m)| m).collect()
+    crate::rule_meta::close_matches(query, &all_meta())
+}
+
+/// Reads a rule selector (`ALL`, a code, a code prefix or a rule name)
+/// against the rules that exist; clap and the config parse with this.
+pub fn parse_selector(text: &str) -> Result<RuleSelector, String> {
+    RuleSelector::parse(text, &all_meta())
 }
 
 /// Runs every rule over one analysis.

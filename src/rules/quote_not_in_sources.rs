@@ -2,9 +2,9 @@
 
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
+use crate::diagnostic::count;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::provenance::{self, Outcome};
-use crate::render::count;
 use crate::settings::Settings;
 
 pub struct QuoteNotInSources;

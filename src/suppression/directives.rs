@@ -3,6 +3,7 @@
 
 use super::{Entry, Region, Suppression};
 use crate::markdown::{Document, HtmlComment};
+use crate::rules;
 use crate::settings::RuleSelector;
 use crate::span::Span;
 
@@ -52,7 +53,7 @@ impl Directives {
 
     /// A selector as written, or `None` (and a problem) if it names no rule.
     fn entry(&mut self, word: &str, span: Span) -> Option<Entry> {
-        match RuleSelector::parse(word) {
+        match rules::parse_selector(word) {
             Ok(selector) => Some(Entry { text: word.to_string(), span, selector }),
             Err(_) => {
                 self.problems.push(Problem::UnknownRule { span, text: word.to_string() });

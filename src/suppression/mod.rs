@@ -245,14 +245,14 @@ mod tests {
     fn hygiene_severity_and_selection_follow_the_settings() {
         let text = "<!-- quotelint-disable-next-line QF002 -->\nText.\n";
         let settings = Settings {
-            severity: vec![(RuleSelector::parse("QS").unwrap(), crate::diagnostic::Severity::Info)],
+            severity: vec![(rules::parse_selector("QS").unwrap(), crate::diagnostic::Severity::Info)],
             ..Settings::default()
         };
         let (_, hygiene) = apply_suppressions(Vec::new(), &directives(text), &settings, "d.md");
         assert_eq!(hygiene.len(), 1);
         assert_eq!(hygiene[0].severity, crate::diagnostic::Severity::Info);
         let off =
-            Settings { ignore: vec![RuleSelector::parse("unused-suppression").unwrap()], ..Settings::default() };
+            Settings { ignore: vec![rules::parse_selector("unused-suppression").unwrap()], ..Settings::default() };
         assert!(apply_suppressions(Vec::new(), &directives(text), &off, "d.md").1.is_empty());
     }
 
