@@ -6,7 +6,7 @@
 mod common;
 
 use common::measure::run_measured;
-use common::{drafts, path, quotelint};
+use common::{drafts, path, quotelint, wire_copy};
 use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(120);
@@ -280,14 +280,6 @@ fn thousands_of_distinct_names_are_attributed_in_seconds() {
     // (only the first megabyte of the output is kept, the last line of it maybe cut short)
     let shown: Vec<&str> = run.stdout.lines().collect();
     assert!(shown[..shown.len() - 1].iter().all(|l| l.contains(" warning[QN002] ")), "{}", shown[0]);
-}
-
-/// `bytes` of plain wire copy with a quote and its attribution in every paragraph.
-fn wire_copy(bytes: usize) -> String {
-    let paragraph = "The harbour council met on Tuesday to discuss the ferry timetable. \
-        “We will keep the morning crossing,” said Mayor Ana Ruiz in a statement. \
-        Councillors voted to review the fares in the spring.\n\n";
-    paragraph.repeat(bytes / paragraph.len() + 1)
 }
 
 #[test]
