@@ -4,24 +4,38 @@
 # and time per MB at the largest size over that at the smallest.
 #
 #   cargo build --release && cargo run --release --example shapes -- /tmp/shapes 1 2 4 8
-#   benches/scaling.sh /tmp/shapes [FORMAT] [TIMEOUT_SECONDS]
+#   benches/scaling.sh /tmp/shapes [FORMAT] [TIMEOUT_SECONDS] [REPEATS]
 #
-# One core (taskset -c 0) when taskset exists. Needs GNU time (/usr/bin/time).
+# Each cell is the best of REPEATS runs (default 3): CPU seconds (user +
+# system), which a machine shared with other work inflates far less than
+# wall-clock time, then the wall-clock seconds of that run. The ratio is of
+# CPU seconds. One core (taskset -c 0) when taskset exists and
+# QUOTELINT_PIN is not 0. Needs GNU time (/usr/bin/time).
 set -euo pipefail
-dir=${1:?usage: scaling.sh SHAPES_DIR [FORMAT] [TIMEOUT]}
+dir=${1:?usage: scaling.sh SHAPES_DIR [FORMAT] [TIMEOUT] [REPEATS]}
 format=${2:-concise}
 limit=${3:-120}
+repeats=${4:-3}
 bin=${QUOTELINT:-$(dirname "$0")/../target/release/quotelint}
 pin=()
-command -v taskset >/dev/null && pin=(taskset -c 0)
+[ "${QUOTELINT_PIN:-1}" != 0 ] && command -v taskset >/dev/null && pin=(taskset -c 0)
 
 tf=$(mktemp); trap 'rm -f "$tf"' EXIT
-run() { # prints "seconds peak_kb" or "timeout"
-  if /usr/bin/time -o "$tf" -f '%e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; then
-    tail -n 1 "$tf"
+once() { # prints "cpu wall peak_kb" or "timeout"
+  if /usr/bin/time -o "$tf" -f '%U %S %e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; then
+    tail -n 1 "$tf" | awk '{printf "%.2f %.2f %d\n", $1 + $2, $3, $4}'
   else
     echo timeout
   fi
+}
+run() { # the best of $repeats runs, by CPU time
+  local best="" r
+  for _ in $(seq "$repeats"); do
+    r=$(once "$@")
+    [ "$r" = timeout ] && { echo timeout; return; }
+    if [ -z "$best" ] || awk -v a="${r%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$r; fi
+  done
+  echo "$best"
 }
 
 echo "| shape ($format) | 1 MB | 2 MB | 4 MB | 8 MB | per MB 8/1 | peak RSS 8 MB |"
@@ -34,19 +48,19 @@ for f in "$dir"/*-1mb.md; do
     [ -f "$file" ] || { row="$row | –"; continue; }
     r=$(run "$file")
     if [ "$r" = timeout ]; then row="$row | > ${limit} s"; break; fi
-    read -r secs kb <<<"$r"
-    row="$row | $secs s"
-    [ "$mb" = 1 ] && first=$secs
-    [ "$mb" = 8 ] && { last=$secs; rss="$((kb / 1024)) MB"; }
+    read -r cpu wall kb <<<"$r"
+    row="$row | $cpu s ($wall)"
+    [ "$mb" = 1 ] && first=$cpu
+    [ "$mb" = 8 ] && { last=$cpu; rss="$((kb / 1024)) MB"; }
   done
   ratio="–"
   if [ -n "$first" ] && [ -n "$last" ]; then
-    ratio=$(python3 -c "print(f'{($last/8)/max($first,0.001):.2f}')")
+    ratio=$(python3 -c "print(f'{($last/8)/max($first,0.01):.2f}')")
   fi
   echo "$row | $ratio | ${rss:-–} |"
 done
 if [ -d "$dir/corpus" ]; then
   sep=$(run "$dir/corpus"); cat=$(run "$dir/corpus-concat.md")
   echo
-  echo "corpus, 840 files: ${sep% *} s; concatenated: ${cat% *} s (peak ${cat#* } KB)"
+  echo "corpus, 840 files: ${sep% *} (cpu s, wall s); concatenated: ${cat% *} (peak ${cat##* } KB)"
 fi

@@ -56,6 +56,7 @@ fn directory(c: &mut Criterion) {
         paths: vec![dir.path().to_path_buf()],
         stdin_filename: "<stdin>".into(),
         exclude: Vec::new(),
+        verbose: false,
         staged: false,
         max_file_size: quotelint::source::DEFAULT_MAX_SIZE,
         time_limit: 60.0,

@@ -3,7 +3,7 @@
 use crate::span::Span;
 use serde::Serialize;
 
-/// How a quotation is used in its sentence (see design/quotes-json.md).
+/// How a quotation is used in its sentence (see docs/json.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {

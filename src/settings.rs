@@ -261,7 +261,7 @@ impl RuleSelection {
 pub const RULE_FAMILIES: [&str; 5] = ["QA", "QN", "QP", "QF", "QS"];
 
 /// Picks rules in `select`, `ignore`, `[severity]` and suppression comments:
-/// `ALL`, a code or code prefix (`QF001`, `QF`, `QF00`), or a rule name
+/// `ALL`, a code or a code prefix that picks a rule (`QF001`, `QF`, `QF00`), or a rule name
 /// (`unbalanced-quote-marks`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSelector {
@@ -287,10 +287,11 @@ impl RuleSelector {
         let known_family = upper.get(..2).is_some_and(|f| RULE_FAMILIES.contains(&f))
             && upper.len() <= 5
             && upper.bytes().skip(2).all(|b| b.is_ascii_digit());
-        // A whole code must be a rule that exists; a shorter prefix of a known
-        // family is accepted even while the family has no rules yet.
+        // A code or a longer prefix must pick at least one rule, or a typo
+        // (`QF01` for `QF001`) would silently run nothing; a bare family is
+        // accepted even while it has no rules yet.
         let exists = known.iter().any(|m| m.code.starts_with(&upper));
-        if known_family && (exists || upper.len() < 5) {
+        if known_family && (exists || upper.len() == 2) {
             return Ok(RuleSelector::Prefix(upper));
         }
         let mut message = format!("unknown rule or rule family `{text}`");
@@ -525,6 +526,10 @@ mod tests {
         let err = parse("QF009").unwrap_err();
         assert!(err.starts_with("unknown rule or rule family `QF009`"), "{err}");
         assert!(parse("QZ").is_err());
+        // a prefix that picks no rule is a typo, not an empty selection
+        assert_eq!(parse("QF0"), Ok(RuleSelector::Prefix("QF0".into())));
+        let err = parse("QF01").unwrap_err();
+        assert!(err.starts_with("unknown rule or rule family `QF01` (did you mean `QF0"), "{err}");
         assert!(parse("unbalanced-quotes").is_err());
         assert!(parse("").is_err());
     }

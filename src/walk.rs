@@ -32,6 +32,35 @@ pub enum Target {
 pub struct Walked {
     pub targets: Vec<Target>,
     pub errors: Vec<String>,
+    /// Files in walked directories that look like drafts but were not read.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file a walk passed over that its owner may have expected to be read.
+/// (Files of no draft format, hidden files and ignored files are passed
+/// over without a word, as ripgrep does.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub why: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Links are not followed while walking (a link can lead outside the
+    /// tree or back into it); name the file itself to read it.
+    SymbolicLink,
+    /// A draft format (`.html`, `.docx`…) the project's `include` leaves out.
+    FormatNotIncluded,
+}
+
+impl SkipReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::SymbolicLink => "a symbolic link (links are not followed; name the file to check it)",
+            SkipReason::FormatNotIncluded => "a format `include` in quotelint.toml leaves out",
+        }
+    }
 }
 
 /// Expands `paths` into the files to read: `-` is standard input, a directory
@@ -54,7 +83,7 @@ pub fn collect(
         if path.as_os_str() == "-" {
             push(&mut walked, Target::Stdin);
         } else if path.is_dir() {
-            let mut files = walk_dir(path, excludes, wanted, &mut walked.errors)?;
+            let mut files = walk_dir(path, excludes, wanted, &mut walked)?;
             files.sort();
             for file in files {
                 push(&mut walked, Target::File(file));
@@ -71,7 +100,7 @@ fn walk_dir(
     root: &Path,
     excludes: &[String],
     wanted: &mut dyn FnMut(&Path) -> bool,
-    errors: &mut Vec<String>,
+    walked: &mut Walked,
 ) -> Result<Vec<PathBuf>, String> {
     let mut overrides = OverrideBuilder::new(root);
     for glob in excludes {
@@ -88,11 +117,23 @@ fn walk_dir(
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_some_and(|t| t.is_file()) && wanted(entry.path()) {
+                let Some(kind) = entry.file_type() else { continue };
+                let is_draft = InputFormat::from_path(entry.path()).is_some();
+                let why = if kind.is_symlink() && (is_draft || entry.path().is_dir()) {
+                    SkipReason::SymbolicLink
+                } else if !kind.is_file() {
+                    continue;
+                } else if wanted(entry.path()) {
                     files.push(tidy(entry.path()));
-                }
+                    continue;
+                } else if is_draft {
+                    SkipReason::FormatNotIncluded
+                } else {
+                    continue;
+                };
+                walked.skipped.push(Skipped { path: tidy(entry.path()), why });
             }
-            Err(err) => errors.push(err.to_string()),
+            Err(err) => walked.errors.push(err.to_string()),
         }
     }
     Ok(files)
@@ -118,6 +159,37 @@ mod tests {
         assert!(is_markdown(Path::new("c.mdx")));
         assert!(!is_markdown(Path::new("notes.txt")));
         assert!(!is_markdown(Path::new("md")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_left_out_formats_are_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.md"), "x").unwrap();
+        std::fs::write(root.join("page.html"), "x").unwrap();
+        std::fs::write(root.join("photo.png"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("a.md"), root.join("link.md")).unwrap();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        let mut wanted = |p: &Path| is_markdown(p);
+        let walked = collect(&[root.to_path_buf()], &[], &mut wanted).unwrap();
+        assert_eq!(walked.targets, [Target::File(root.join("a.md"))]);
+        assert!(walked.errors.is_empty(), "{:?}", walked.errors);
+        let mut skipped: Vec<(String, SkipReason)> = walked
+            .skipped
+            .iter()
+            .map(|s| (s.path.strip_prefix(root).unwrap().display().to_string(), s.why))
+            .collect();
+        skipped.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            skipped,
+            [
+                ("link.md".to_string(), SkipReason::SymbolicLink),
+                ("page.html".to_string(), SkipReason::FormatNotIncluded),
+                ("sub/loop".to_string(), SkipReason::SymbolicLink),
+            ]
+        );
     }
 
     #[test]

@@ -79,3 +79,21 @@ fn stdin_findings_use_the_stdin_filename() {
     assert_eq!(out.code, 1);
     assert!(out.stdout.starts_with("desk/a.md:1:1: error[QF001]"), "{}", out.stdout);
 }
+
+/// A message quoting hard-wrapped prose ("two dissenting\ncouncillors") stays
+/// on one line in the one-line formats, so error parsers see one finding a line.
+#[test]
+fn one_line_formats_fold_line_breaks_in_messages() {
+    let draft = "The two dissenting\ncouncillors called the plan “reckless” and left.\n";
+    let concise = quotelint(&["check", "--format", "concise", "--stdin-filename", "a.md", "-"], draft);
+    let lines: Vec<&str> = concise.stdout.lines().collect();
+    assert!(!lines.is_empty(), "{}", concise.stderr);
+    for line in &lines {
+        assert!(line.starts_with("a.md:"), "a finding broke over lines:\n{}", concise.stdout);
+    }
+    assert!(concise.stdout.contains("two dissenting councillors"), "{}", concise.stdout);
+    let table = quotelint(&["quotes", "--stdin-filename", "a.md", "-"], draft);
+    let rows = table.stdout.lines().filter(|l| l.starts_with("a.md:")).count();
+    assert_eq!(rows, 1, "{}", table.stdout);
+    assert!(table.stdout.contains("two dissenting councillors"), "{}", table.stdout);
+}

@@ -84,6 +84,11 @@ pub struct Inputs {
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
 
+    /// List each file the walk passed over (symbolic links, drafts in a
+    /// format `include` leaves out) instead of one line counting them.
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// Skip any draft larger than this (bytes, or with a K, M or G suffix).
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::source::parse_size)]
     pub max_file_size: u64,
@@ -229,7 +234,7 @@ pub enum CheckFormat {
     Full,
     /// One line a finding: `path:line:col: severity[CODE] message`.
     Concise,
-    /// One JSON document (see design/quotes-json.md).
+    /// One JSON document (see docs/json.md).
     Json,
     /// One JSON object a line, each like an entry of `json`'s `diagnostics`.
     Jsonl,

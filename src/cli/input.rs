@@ -65,10 +65,11 @@ pub fn process<T: Send + 'static>(
 ) -> Outcome<T> {
     let mut outcome = Outcome { results: Vec::new(), failed: false, not_checked: Vec::new() };
     let jobs = match jobs(inputs, config) {
-        Ok((jobs, errors)) => {
+        Ok(Found { jobs, errors, skipped }) => {
             for error in &errors {
                 eprintln!("error: {error}");
             }
+            report_skipped(&skipped, inputs.verbose);
             outcome.failed = !errors.is_empty();
             jobs
         }
@@ -117,11 +118,41 @@ fn threads() -> usize {
     rayon::current_num_threads()
 }
 
-/// The jobs to run and the problems met finding them; `Err` when nothing can be done.
-fn jobs(inputs: &Inputs, config: &ConfigChoice) -> Result<(Vec<Job>, Vec<String>), String> {
+/// What the walk passed over, on stderr: one line in all, or one a file with `--verbose`.
+fn report_skipped(skipped: &[walk::Skipped], verbose: bool) {
+    if verbose {
+        for s in skipped {
+            eprintln!("note: skipped {}: {}", s.path.display(), s.why.describe());
+        }
+        return;
+    }
+    let links = skipped.iter().filter(|s| s.why == walk::SkipReason::SymbolicLink).count();
+    let left_out = skipped.len() - links;
+    let mut parts = Vec::new();
+    if links > 0 {
+        parts.push(format!("{} (not followed)", crate::render::count(links, "symbolic link")));
+    }
+    if left_out > 0 {
+        parts.push(format!("{} in a format `include` leaves out", crate::render::count(left_out, "draft")));
+    }
+    if !parts.is_empty() {
+        eprintln!("note: skipped {}; --verbose lists them", parts.join(" and "));
+    }
+}
+
+/// The jobs to run, the problems met finding them and the files passed over.
+struct Found {
+    jobs: Vec<Job>,
+    errors: Vec<String>,
+    skipped: Vec<walk::Skipped>,
+}
+
+/// What to read; `Err` when nothing can be done.
+fn jobs(inputs: &Inputs, config: &ConfigChoice) -> Result<Found, String> {
     if inputs.staged {
         let blobs = staged::staged_markdown(&inputs.exclude)?;
-        return Ok((blobs.into_iter().map(|b| Job::Blob { path: b.path, bytes: b.bytes }).collect(), Vec::new()));
+        let jobs = blobs.into_iter().map(|b| Job::Blob { path: b.path, bytes: b.bytes }).collect();
+        return Ok(Found { jobs, errors: Vec::new(), skipped: Vec::new() });
     }
     // a draft in a directory is read when its project reads its format (a
     // broken config is reported when the draft is checked: walk the defaults)
@@ -142,7 +173,7 @@ fn jobs(inputs: &Inputs, config: &ConfigChoice) -> Result<(Vec<Job>, Vec<String>
             Target::File(path) => Job::File(path),
         })
         .collect();
-    Ok((jobs, walked.errors))
+    Ok(Found { jobs, errors: walked.errors, skipped: walked.skipped })
 }
 
 /// Reads a draft in the format `forced` names, else its extension's (Markdown

@@ -1,4 +1,4 @@
-//! `check --format json`, per shared/design/quotes-json.md ("check" section).
+//! `check --format json`, per docs/json.md ("check" section).
 
 use super::{clamp_span, FileDiagnostics};
 use crate::diagnostic::{Diagnostic, Label, Severity};

@@ -1,4 +1,4 @@
-//! `quotes --format json`, per shared/design/quotes-json.md. The accuracy
+//! `quotes --format json`, per docs/json.md. The accuracy
 //! harness and editor plug-ins read this: field names are a contract.
 
 use crate::analysis::Analysis;

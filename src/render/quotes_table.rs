@@ -1,6 +1,6 @@
 //! `quotes --format table`: one aligned row a quotation, for reading at a terminal.
 
-use super::count;
+use super::{count, one_line};
 use crate::analysis::Analysis;
 use crate::attribution::Attribution;
 use crate::quote::Quote;
@@ -37,9 +37,17 @@ fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
         Some(name) => name.clone(),
         None => s.mention.clone(),
     });
-    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| c.text.clone());
-    [format!("{}:{at}", a.file.path), q.kind.as_str().to_string(), speaker, cue, channel, shorten(&q.text)]
+    let cue = attr.cue.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());
+    let channel = attr.channel.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());
+    // a mention or channel can be hard-wrapped in the draft: one quote stays one row
+    [
+        format!("{}:{at}", one_line(&a.file.path)),
+        q.kind.as_str().to_string(),
+        one_line(&speaker).into_owned(),
+        cue,
+        channel,
+        shorten(&q.text),
+    ]
 }
 
 /// The quoted words on one line, whitespace collapsed, cut at `TEXT_WIDTH` characters.

@@ -1,6 +1,6 @@
 //! `quotelint sources`: who speaks in each draft, as a table or JSON.
 
-use super::count;
+use super::{count, one_line};
 use crate::analysis::Analysis;
 use crate::sources::{sources, Source};
 use serde::Serialize;
@@ -36,11 +36,11 @@ pub fn render_table(analyses: &[Analysis]) -> String {
 /// NAME, KIND, QUOTES, CHANNELS, FIRST MENTION.
 fn row(s: &Source) -> [String; 5] {
     [
-        s.name.clone(),
+        one_line(&s.name).into_owned(),
         kind_name(s),
         count(s.quotes, "quote"),
         channels(s),
-        format!("{}:{}  {}", s.first_mention.line, s.first_mention.column, s.first_mention.text),
+        format!("{}:{}  {}", s.first_mention.line, s.first_mention.column, one_line(&s.first_mention.text)),
     ]
 }
 

@@ -115,7 +115,7 @@ const STRONG_TITLE_CUES: &[&str] = &[
 /// or page furniture, not a sentence.
 fn is_label_block(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(['*', '_', '"', '”', '’', '\'', '»']);
-    t.split_whitespace().count() <= 14 && !t.ends_with(['.', '!', '?', ':'])
+    t.split_whitespace().take(15).count() <= 14 && !t.ends_with(['.', '!', '?', ':'])
 }
 
 /// Words just before a quotation that mark it as a term, not someone's words.
@@ -131,6 +131,10 @@ const SCARE_CUES: &[&str] = &[
     "term",
     "phrase",
 ];
+
+/// How far back the sentence before a quote is read, in bytes (longer than
+/// any sentence of the news corpora).
+const SENTENCE_BYTES: usize = 2048;
 
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {
@@ -174,7 +178,13 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     // after a comma a fragment in lower case continues the writer's sentence,
     // unless it resumes a quote the sentence broke off ("“Q,” she said, “and …”")
     let b = before.trim_end();
-    let this_sentence = b.rfind(['.', '!', '?']).map_or(b, |i| &b[i..]);
+    // read back at most a long sentence's length: a paragraph without full stops stays linear
+    let mut from = b.len().saturating_sub(SENTENCE_BYTES);
+    while !b.is_char_boundary(from) {
+        from += 1;
+    }
+    let recent = b.get(from..).unwrap_or(b);
+    let this_sentence = recent.rfind(['.', '!', '?']).map_or(recent, |i| &recent[i..]);
     let resumes = this_sentence.contains(['”', '"']) || this_sentence.contains("''");
     let opens_sentence = start && (!b.ends_with([',', ';']) || resumes);
     if (upper || opens_sentence) && (n >= 3 || (start && spoken_end)) {

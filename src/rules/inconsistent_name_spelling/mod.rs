@@ -29,7 +29,10 @@ writer's prose. Two names are reported when they share the first name and
 their surnames differ by one or two letters ("Hong Min" and "Hong Minh"), or
 share the surname and their first names differ by one or two letters ("Irena
 Novak" and "Irina Novak"). Very short names are left alone, since one
-letter there makes a different name, and two letters count only in long names.
+letter there makes a different name, and two letters count only in long names. In a
+draft naming very many people, a name is compared with the first 16 names
+that share its other words, the first letter and about the length of the
+word that differs.
 
 ## Why editors care
 
@@ -98,51 +101,51 @@ impl Rule for InconsistentNameSpelling {
             return;
         }
         let names = names_in_prose(analysis, settings.lexicon());
-        // each distinct spelling, at its first use
-        let mut first_of: HashMap<&[String], usize> = HashMap::new();
+        // each distinct spelling, with its uses in order (the first is its first use)
+        let mut index_of: HashMap<&[String], usize> = HashMap::new();
         let mut distinct: Vec<Vec<String>> = Vec::new();
-        let mut first_uses: Vec<&Name> = Vec::new();
+        let mut uses: Vec<Vec<&Name>> = Vec::new();
         for name in &names {
-            if !first_of.contains_key(name.words.as_slice()) {
-                first_of.insert(&name.words, distinct.len());
+            let i = *index_of.entry(name.words.as_slice()).or_insert_with(|| {
                 distinct.push(name.words.clone());
-                first_uses.push(name);
-            }
+                uses.push(Vec::new());
+                distinct.len() - 1
+            });
+            uses[i].push(name);
         }
         let index = near::NameIndex::new(&distinct);
-        // every use of each spelling, so that a fix costs the uses of its two spellings only
-        let mut uses: HashMap<&[String], Vec<&Name>> = HashMap::new();
-        for name in &names {
-            uses.entry(&name.words).or_default().push(name);
-        }
         let mut reported = HashSet::new();
         for speaker in &speakers {
-            let Some(&first) = first_of.get(speaker.as_slice()) else { continue };
-            let first_use = first_uses[first];
+            let Some(&first) = index_of.get(speaker.as_slice()) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
-            for other in index.candidates(speaker).into_iter().map(|i| first_uses[i]) {
-                if other.words == *speaker || !similar(speaker, &other.words) {
+            for other in index.candidates(speaker) {
+                let words = &distinct[other];
+                if words == speaker || !similar(speaker, words) {
                     continue;
                 }
-                let key = (speaker.join(" "), other.text());
+                let key = (speaker.join(" "), uses[other][0].text());
                 let mirror = (key.1.clone(), key.0.clone());
                 if reported.contains(&mirror) || !reported.insert(key) {
                     continue;
                 }
                 // the later spelling is the one to look at
-                let (early, late) =
-                    if first_use.span.start < other.span.start { (first_use, other) } else { (other, first_use) };
+                let (early, late) = if uses[first][0].span.start < uses[other][0].span.start {
+                    (first, other)
+                } else {
+                    (other, first)
+                };
+                let (early_use, late_use) = (uses[early][0], uses[late][0]);
                 out.push(
                     Diagnostic::new(
                         &META,
                         &analysis.file.path,
-                        late.span,
-                        format!("“{}” is spelled “{}” elsewhere", late.text(), early.text()),
+                        late_use.span,
+                        format!("“{}” is spelled “{}” elsewhere", late_use.text(), early_use.text()),
                     )
                     .with_primary_label("this spelling")
-                    .with_label(early.span, "the other spelling")
+                    .with_label(early_use.span, "the other spelling")
                     .with_help("check the name with the source and spell it one way")
-                    .with_fix(respell(&analysis.file.text, &uses, &early.words, &late.words)),
+                    .with_fix(respell(&analysis.file.text, &uses[early], &uses[late])),
                 );
             }
         }
@@ -151,15 +154,15 @@ impl Rule for InconsistentNameSpelling {
 
 /// The unsafe fix: every use in the prose of the less common of two
 /// spellings (the later on a tie) respelled, only the words that differ
-/// ("Irina Novak’s" → "Irena Novak’s").
-fn respell(text: &str, uses: &HashMap<&[String], Vec<&Name>>, early: &[String], late: &[String]) -> Option<Fix> {
-    let uses_of = |words: &[String]| uses.get(words).map_or(&[][..], Vec::as_slice);
-    let (keep, change) = if uses_of(late).len() > uses_of(early).len() { (late, early) } else { (early, late) };
+/// ("Irina Novak’s" → "Irena Novak’s"). Each spelling comes with all its uses.
+fn respell(text: &str, early: &[&Name], late: &[&Name]) -> Option<Fix> {
+    let (keep, change) = if late.len() > early.len() { (late, early) } else { (early, late) };
+    let keep = &keep.first()?.words;
     let mut edits = Vec::new();
-    for name in uses_of(change) {
+    for name in change {
         // the words of a name are one space apart, as `names_in_prose` found them
         let mut at = name.span.start;
-        for (old, new) in change.iter().zip(keep) {
+        for (old, new) in name.words.iter().zip(keep) {
             if text.get(at..at + old.len()) != Some(old.as_str()) {
                 return None;
             }

@@ -29,8 +29,9 @@ added.
 
 Quotes are compared through an index of their rarest words, so a long draft
 costs no more per quote than a short one. In a draft where a single word
-occurs in more than 64 different quotes, a quote is compared with the 32
-quotes sharing most of its rarest words rather than with every one.
+occurs in more than 32 different quotes, that word leads only to the 32
+latest of them, and a quote is compared with at most 32 candidates (those
+sharing its rarest words first) rather than with every earlier quote.
 
 ## Why editors care
 
@@ -80,10 +81,7 @@ impl Rule for QuoteDrift {
             .collect();
         let compared: Vec<QuoteWords> = quotes
             .iter()
-            .map(|(q, w)| QuoteWords {
-                words: w.clone(),
-                ellipsis: q.text.contains('…') || q.text.contains("..."),
-            })
+            .map(|(q, w)| QuoteWords { words: w, ellipsis: q.text.contains('…') || q.text.contains("...") })
             .collect();
         for drift in similar::drifts(&compared) {
             let (Some((later, lw)), Some((earlier, ew))) = (quotes.get(drift.later), quotes.get(drift.earlier))
