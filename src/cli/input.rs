@@ -361,7 +361,9 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
+    if let Some(over) = payload.downcast_ref::<budget::Exceeded>() {
+        over.to_string()
+    } else if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
@@ -381,6 +383,20 @@ mod tests {
         assert!(err.starts_with("boom 7 (at src/cli/input.rs:"), "{err}");
         assert_eq!(catch(|| 5), Ok(5));
         let _ = panic::take_hook();
+    }
+
+    #[test]
+    fn a_draft_over_its_budget_is_reported_as_that_not_as_an_internal_error() {
+        let over = || {
+            let _budget = budget::enter(budget::Limits { memory: None, time: Some(Duration::ZERO) });
+            std::thread::sleep(Duration::from_millis(2));
+            budget::checkpoint();
+        };
+        let file = catch_file("big.md", over).unwrap_err();
+        assert_eq!(file, "big.md: still being checked after 0 seconds (--time-limit); skipped");
+        assert!(catch(over).unwrap_err().starts_with("still being checked after 0 seconds"));
+        let broken = catch_file("bad.md", || -> u8 { panic!("boom") }).unwrap_err();
+        assert!(broken.starts_with("internal error while checking bad.md: boom"), "{broken}");
     }
 
     fn named(items: &[u64]) -> Vec<(String, u64)> {
