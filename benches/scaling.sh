@@ -22,7 +22,7 @@ pin=()
 
 tf=$(mktemp); trap 'rm -f "$tf"' EXIT
 once() { # prints "cpu wall peak_kb" or "timeout"
-  if /usr/bin/time -o "$tf" -f '%U %S %e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --format "$format" "$@" >/dev/null 2>/dev/null; then
+  if /usr/bin/time -o "$tf" -f '%U %S %e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --time-limit "$limit" --format "$format" "$@" >/dev/null 2>/dev/null; then
     tail -n 1 "$tf" | awk '{printf "%.2f %.2f %d\n", $1 + $2, $3, $4}'
   else
     echo timeout

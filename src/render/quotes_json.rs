@@ -74,6 +74,13 @@ pub fn render_with_sources(analyses: &[Analysis], verdicts: &[Vec<Verdict>]) -> 
 
 fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
     let text = a.file.text.as_str();
+    // each quote's verdict by index: one pass, not a search per quote
+    let mut verdict_of: Vec<Option<&Verdict>> = vec![None; a.scan.quotes.len()];
+    for v in verdicts.iter().rev() {
+        if let Some(slot) = verdict_of.get_mut(v.quote) {
+            *slot = Some(v);
+        }
+    }
     let quotes = a
         .scan
         .quotes
@@ -92,7 +99,7 @@ fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
                 speaker: attribution.and_then(|x| x.speaker.as_ref()),
                 cue: attribution.and_then(|x| x.cue.as_ref()),
                 channel: attribution.and_then(|x| x.channel.as_ref()),
-                source: verdicts.iter().find(|v| v.quote == i).and_then(source),
+                source: verdict_of[i].and_then(source),
             }
         })
         .collect();

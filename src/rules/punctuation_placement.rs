@@ -140,7 +140,11 @@ fn move_inside(analysis: &Analysis, q: &Quote, p: char) -> Option<Fix> {
     }
     let mut close = q.span.end.saturating_sub(closing_len(text, q.span));
     // `‘word’”,`: the comma goes inside both closing marks
-    if let Some(nested) = analysis.scan.quotes.iter().find(|n| n.depth > 0 && n.span.end == close) {
+    // quotes are in order of their start: only those inside `q` can end at its closing mark
+    let quotes = &analysis.scan.quotes;
+    let inside = quotes.partition_point(|n| n.span.start <= q.span.start);
+    let mut nested = quotes[inside..].iter().take_while(|n| n.span.start < close);
+    if let Some(nested) = nested.find(|n| n.depth > 0 && n.span.end == close) {
         close = nested.span.end.saturating_sub(closing_len(text, nested.span));
     }
     let before = text.get(..close).and_then(|s| s.chars().next_back());
