@@ -478,7 +478,8 @@ impl<'a> Frame<'a> {
                 if matches!(
                     self.lower(stop),
                     "for" | "of" | "at" | "with" | "to" | "close" | "familiar" | "from" | "in"
-                ) {
+                ) && !self.channel_starts_at(stop, hi)
+                {
                     stop = self.extend_modifier(stop, hi);
                 }
                 return Some(self.role(start, stop));
@@ -495,12 +496,22 @@ impl<'a> Frame<'a> {
     fn extend_modifier(&self, from: usize, hi: usize) -> usize {
         let mut i = from;
         while i < hi && self.is_word(i) && i - from < 8 {
-            if self.verb_at(i).is_some_and(|v| v.is_finite()) {
+            if self.verb_at(i).is_some_and(|v| v.is_finite()) || (i > from && self.channel_starts_at(i, hi)) {
                 break;
             }
             i += 1;
         }
         i
+    }
+
+    /// Whether a channel phrase starts at token `i` ("in a statement", "on
+    /// X", "at a news conference"): it says how the words came, so a role
+    /// ("the mayor in a statement") ends before it.
+    fn channel_starts_at(&self, i: usize, hi: usize) -> bool {
+        let last = hi.min(i + PHRASE_WINDOW).saturating_sub(1);
+        let (Some(from), Some(to)) = (self.toks.get(i), self.toks.get(last)) else { return false };
+        let Some(rest) = self.text.get(from.start..to.end) else { return false };
+        self.lex.find_phrases(PhraseList::Channel, rest).first().is_some_and(|m| m.range.start == 0)
     }
 
     /// An anonymous or vague source phrase from the word lists starting at

@@ -13,6 +13,7 @@ mod differential;
 mod index;
 mod matcher;
 mod phrase;
+mod spacing;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -22,6 +23,7 @@ use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
 pub use matcher::FastHash;
 use serde::{Deserialize, Serialize};
+use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -347,19 +349,36 @@ impl Lexicon {
     }
 
     /// Outlets named anywhere in `text` (not the slot-only spellings).
+    /// A line break or a run of spaces inside a name counts as one space.
     pub fn find_outlets(&self, text: &str) -> Vec<(Range<usize>, &Outlet)> {
-        self.index.outlets.find(text, false)
+        let spaced = OneSpaced::new(text);
+        let mut found = self.index.outlets.find(&spaced.text, false);
+        for (range, _) in &mut found {
+            *range = spaced.back(range.clone());
+        }
+        found
     }
 
     /// The outlet named at `pos` (after any spaces), slot-only spellings
     /// included: use it where an outlet is expected.
     pub fn outlet_at(&self, text: &str, pos: usize) -> Option<(Range<usize>, &Outlet)> {
-        self.index.outlets.at(text, pos)
+        let spaced = OneSpaced::new(text);
+        let (range, outlet) = self.index.outlets.at(&spaced.text, spaced.forward(pos))?;
+        Some((spaced.back(range), outlet))
     }
 
-    /// Every phrase of `list` in `text`, left to right, not overlapping.
+    /// Every phrase of `list` in `text`, left to right, not overlapping; a
+    /// line break or a run of spaces counts as one space ("told\nreporters").
     pub fn find_phrases(&self, list: PhraseList, text: &str) -> Vec<PhraseMatch<'_>> {
-        self.index.phrases(list).find(text, list, &self.index.outlets)
+        let spaced = OneSpaced::new(text);
+        let mut found = self.index.phrases(list).find(&spaced.text, list, &self.index.outlets);
+        for m in &mut found {
+            m.range = spaced.back(m.range.clone());
+            if let Some((range, _)) = &mut m.outlet {
+                *range = spaced.back(range.clone());
+            }
+        }
+        found
     }
 
     /// How many entries each part holds (verb lemmas, outlets, phrase templates).

@@ -96,4 +96,15 @@ mod tests {
         assert!(short.ends_with('…'));
         assert_eq!(shorten("two\n\nparas"), "two paras");
     }
+
+    #[test]
+    fn a_hard_wrapped_attribution_stays_on_its_row() {
+        let text = "The council met on Monday.\n\n\u{201c}We will rebuild the bridge,\u{201d} said Mayor\nJane Roe in a\nstatement.\n";
+        let analysis = crate::analyze(crate::source::SourceFile::new("wrapped.md", text));
+        let table = render(&[analysis]);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 4, "{table}");
+        assert!(lines[1].contains("Jane Roe") && lines[1].contains("in a statement"), "{table}");
+        assert!(lines[1].ends_with("We will rebuild the bridge,"), "{table}");
+    }
 }

@@ -1,0 +1,112 @@
+//! Phrases are written single-spaced ("in a statement", "told {outlet}"),
+//! but a hard-wrapped draft breaks lines anywhere, indents continuation
+//! lines and types non-breaking spaces: to every phrase, a run of whitespace
+//! is one space. Matching runs on a single-spaced copy of the text when the
+//! text needs one, and ranges are mapped back to the text as written.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// `text` with every run of whitespace as one space, and, where that
+/// changed anything, the offset in `text` of each byte of the copy.
+pub struct OneSpaced<'t> {
+    pub text: Cow<'t, str>,
+    origin: Option<Vec<usize>>,
+}
+
+impl<'t> OneSpaced<'t> {
+    pub fn new(text: &'t str) -> OneSpaced<'t> {
+        if !needs_copy(text) {
+            return OneSpaced { text: Cow::Borrowed(text), origin: None };
+        }
+        let mut copy = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        let mut in_space = false;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    copy.push(' ');
+                    origin.push(at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            copy.push(c);
+            origin.extend(at..at + c.len_utf8());
+        }
+        origin.push(text.len());
+        OneSpaced { text: Cow::Owned(copy), origin: Some(origin) }
+    }
+
+    /// A range of the copy as a range of the text as written.
+    pub fn back(&self, range: Range<usize>) -> Range<usize> {
+        let Some(origin) = &self.origin else { return range };
+        let at = |i: usize| origin.get(i).copied().unwrap_or(origin.last().copied().unwrap_or(0));
+        let start = at(range.start);
+        // The last byte of a non-empty range is copied from one byte of the text.
+        let end = match range.end.checked_sub(1) {
+            Some(last) if range.end > range.start => at(last) + 1,
+            _ => start,
+        };
+        start..end
+    }
+
+    /// An offset of the text as written, as an offset of the copy (the
+    /// first byte of the copy at or after it).
+    pub fn forward(&self, offset: usize) -> usize {
+        match &self.origin {
+            None => offset,
+            Some(origin) => origin.partition_point(|&o| o < offset),
+        }
+    }
+}
+
+/// Whether any whitespace in `text` is other than a lone ASCII space.
+fn needs_copy(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+        // U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/2029, U+202F,
+        // U+205F and U+3000 all start with one of these bytes.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_spaced_text_is_not_copied() {
+        let s = OneSpaced::new("told reporters on Monday");
+        assert!(matches!(s.text, Cow::Borrowed(_)));
+        assert_eq!(s.back(5..14), 5..14);
+        assert_eq!(s.forward(7), 7);
+    }
+
+    #[test]
+    fn runs_of_whitespace_become_one_space_and_map_back() {
+        let text = "said in a\n   statement,\u{a0}\u{a0}Roe";
+        let s = OneSpaced::new(text);
+        assert_eq!(s.text, "said in a statement, Roe");
+        let found = s.text.find("in a statement").unwrap();
+        let back = s.back(found..found + "in a statement".len());
+        assert_eq!(&text[back], "in a\n   statement");
+        let roe = s.text.find("Roe").unwrap();
+        assert_eq!(&text[s.back(roe..roe + 3)], "Roe");
+        assert_eq!(s.forward(text.find("statement").unwrap()), s.text.find("statement").unwrap());
+    }
+
+    #[test]
+    fn multi_byte_characters_keep_their_boundaries() {
+        let text = "a\r\n« Élysée »";
+        let s = OneSpaced::new(text);
+        assert_eq!(s.text, "a « Élysée »");
+        let e = s.text.find("Élysée").unwrap();
+        assert_eq!(&text[s.back(e..e + "Élysée".len())], "Élysée");
+        assert_eq!(s.back(0..0), 0..0);
+    }
+}
