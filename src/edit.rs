@@ -77,6 +77,11 @@ pub struct Fix {
     /// an edit that may not be made (in code, a URL) is dropped and the rest
     /// kept. Otherwise the edits go together or not at all.
     pub divisible: bool,
+    /// Some of a divisible fix's edits were dropped (a mark inside HTML, say),
+    /// so applying it leaves the finding: it does not count as fixed, and the
+    /// next pass may finish it once the text around has changed.
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 impl Fix {
@@ -92,7 +97,7 @@ impl Fix {
     pub fn new(message: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by_key(|a| (a.span.start, a.span.end));
         edits.dedup();
-        Fix { message: message.into(), applicability, edits, divisible: false }
+        Fix { message: message.into(), applicability, edits, divisible: false, partial: false }
     }
 
     /// The same fix, its edits each standing on its own (see [`Fix::divisible`]).

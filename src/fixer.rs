@@ -36,7 +36,8 @@ pub struct Fixed {
     pub analysis: Analysis,
     /// The findings left in the fixed text.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many findings were fixed, over every pass.
+    /// How many findings were fixed, over every pass (a fix that could make
+    /// only some of its edits counts when a later pass finishes it).
     pub fixed: usize,
     /// False when fixes were still being found after the last pass.
     pub converged: bool,
@@ -67,7 +68,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
         if applied.is_empty() || text == analysis.file.text {
             break;
         }
-        fixed += applied.len();
+        fixed += applied.iter().filter(|&&i| !fixes[i].partial).count();
         analysis = analyze_with(SourceFile::new(path.clone(), text).with_format(format), settings);
         diagnostics = suppression::check(&analysis, settings);
     }

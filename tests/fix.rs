@@ -286,3 +286,19 @@ fn html_pages_are_checked_but_never_rewritten() {
     assert!(out.stdout.contains("warning[QF002]"), "{}", out.stdout);
     assert!(!out.stderr.contains("fixable"), "{}", out.stderr);
 }
+
+/// Found by the property test: a mark after an HTML comment on the comment's
+/// line is HTML to the guard, so the first pass changes the other marks and
+/// removes the unused comment, and the second pass finishes the quote. The
+/// finding is counted once, when it is fixed whole.
+#[test]
+fn a_fix_the_guard_cut_short_is_finished_by_the_next_pass_and_counted_once() {
+    let text = " <!-- quotelint-disable-next-line QF003 --> “Closed, she said. \n\n<!-- quotelint-disable-next-line QF001 -->\nHe called it “a bridge too far”. ";
+    let settings =
+        Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Straight), ..Settings::default() };
+    let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
+    assert_eq!(fixed.analysis.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
+    assert!(fixed.converged);
+    // two unused suppressions and one quote-style finding
+    assert_eq!(fixed.fixed, 3);
+}

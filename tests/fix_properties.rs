@@ -195,11 +195,14 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(applied.text.starts_with('\u{feff}'), text.starts_with('\u{feff}'));
 
-    // A re-check reports none of the findings fixed where they were.
+    // A re-check reports none of the findings fixed where they were (a fix
+    // with edits dropped by the guard, a mark inside HTML, is not a fix of its
+    // finding: the next pass may finish it).
     let fixed_here: Vec<(&str, &str, usize)> = applied
         .applied
         .iter()
         .map(|&i| fixes[i])
+        .filter(|(_, f)| !f.partial)
         .filter(|(d, f)| f.edits.iter().any(|e| e.span.start <= d.span.end && d.span.start <= e.span.end))
         .map(|(d, _)| (d.code, d.message.as_str(), map_offset(d.span.start, &edits)))
         .collect();

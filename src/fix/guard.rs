@@ -214,7 +214,9 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
                 && if d.code.starts_with("QS") { in_directive(analysis, e) } else { editable.allows(text, e.span) }
         };
         if fix.divisible {
+            let before = fix.edits.len();
             fix.edits.retain(allowed);
+            fix.partial |= fix.edits.len() < before;
         }
         if !fix.is_valid() || !fix.edits.iter().all(allowed) {
             d.fix = None;

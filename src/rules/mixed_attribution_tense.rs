@@ -50,8 +50,13 @@ the Baltimore Sun's copy desk and others ask for one tense per story.
 ## How to fix
 
 Pick one tense for the story. Under a news house style, `check --fix
---unsafe-fixes` puts every present-tense attribution in the past (unsafe:
-a feature may mean the present, and only the writer knows).
+--unsafe-fixes` puts present-tense attributions in the past (unsafe: a
+feature may mean the present, and only the writer knows): the reporting
+verbs whose present form cannot be read as a noun ("says", "adds", "tells",
+"writes", "asks", "explains", "argues" and the like). A cue such as
+"comments", "remarks", "notes" or "calls" may be a noun where it was found
+("his comments", "the rules committee"), so it is reported but left for the
+writer.
 
 ```markdown
 “We are ready,” said Ana Ruiz, the mayor. “The bridge is safe,” she added.
@@ -61,17 +66,58 @@ a feature may mean the present, and only the writer knows).
 /// Reporting verbs counted in prose outside quotations.
 const PROSE_LEMMAS: &[&str] = &["say", "add", "tell"];
 
+/// The reporting verbs the fix puts in the past: those whose present form
+/// is never a plural noun. "Comments", "remarks", "notes", "states",
+/// "reports", "emails", "calls" and "rules" are reported like any other
+/// present-tense cue, but a cue found in the wrong place is often that noun
+/// ("his comments", "leaked emails", "the rules committee"), and "commented
+/// committee" is worse than the mix of tenses, so they are left to the writer.
+const FIX_LEMMAS: &[&str] = &[
+    "say",
+    "add",
+    "tell",
+    "write",
+    "ask",
+    "explain",
+    "insist",
+    "argue",
+    "recall",
+    "reply",
+    "respond",
+    "acknowledge",
+    "admit",
+    "agree",
+    "conclude",
+    "contend",
+    "concede",
+    "describe",
+    "accuse",
+    "predict",
+    "reveal",
+    "warn",
+    "urge",
+];
+
 /// The unsafe fix under a news house style: every present-tense reporting
 /// verb at `spans` in the past ("says" → "said", "Adds" → "Added").
 fn to_past(text: &str, lexicon: &Lexicon, spans: &[Span]) -> Option<Fix> {
     let edits = spans
         .iter()
+        .filter(|span| !in_title_case(text, **span))
         .map(|span| {
             let word = text.get(span.range())?;
             Some(Edit::replace(*span, lexicon.inflect(word, VerbForm::Past)?))
         })
         .collect::<Option<Vec<Edit>>>()?;
-    Some(Fix::unsafe_edits("Put the attributions in the past tense", edits))
+    (!edits.is_empty()).then(|| Fix::unsafe_edits("Put the attributions in the past tense", edits))
+}
+
+/// A capitalised verb after a word ("Christie Says He Would…") is in a
+/// headline set in title case, which keeps the present tense.
+fn in_title_case(text: &str, span: Span) -> bool {
+    let capitalised = text.get(span.range()).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    let before = text.get(..span.start).unwrap_or_default().trim_end_matches([' ', '\u{a0}']);
+    capitalised && before.len() < span.start && before.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 impl Rule for MixedAttributionTense {
@@ -88,6 +134,8 @@ impl Rule for MixedAttributionTense {
         // (span, present?) for every reporting verb, each once
         let mut verbs: BTreeSet<(Span, bool)> = BTreeSet::new();
         let mut cue_spans = BTreeSet::new();
+        // where the fix may put a present-tense verb in the past
+        let mut fixable = BTreeSet::new();
         for (_, _, a) in speech_quotes(analysis) {
             let Some(cue) = &a.cue else { continue };
             let word = cue_verb(&cue.text);
@@ -100,6 +148,9 @@ impl Rule for MixedAttributionTense {
             let written = analysis.file.text.get(cue.span.range()).is_some_and(|s| s.starts_with(word));
             let span = if written { Span::new(cue.span.start, cue.span.start + word.len()) } else { cue.span };
             cue_spans.insert(span.start);
+            if written && FIX_LEMMAS.contains(&verb.lemma.as_str()) {
+                fixable.insert(span.start);
+            }
             match verb.form {
                 VerbForm::Past => verbs.insert((span, false)),
                 VerbForm::Present => verbs.insert((span, true)),
@@ -121,6 +172,7 @@ impl Rule for MixedAttributionTense {
                 if cue_spans.contains(&span.start) {
                     continue;
                 }
+                fixable.insert(span.start);
                 match verb.form {
                     VerbForm::Past => verbs.insert((span, false)),
                     VerbForm::Present => verbs.insert((span, true)),
@@ -154,7 +206,8 @@ impl Rule for MixedAttributionTense {
         for (span, _) in verbs.iter().filter(|(s, p)| *p == minority_present && s != first).take(5) {
             d = d.with_label(*span, format!("“{}” too", word(span)));
         }
-        let present: Vec<Span> = verbs.iter().filter(|(_, p)| *p).map(|(s, _)| *s).collect();
+        let present: Vec<Span> =
+            verbs.iter().filter(|(s, p)| *p && fixable.contains(&s.start)).map(|(s, _)| *s).collect();
         let fix = if style_wants_past { to_past(&analysis.file.text, lexicon, &present) } else { None };
         out.push(d.with_fix(fix));
     }
@@ -181,6 +234,18 @@ mod tests {
         let ap = findings(draft, HouseStyle::Ap);
         assert_eq!(ap.len(), 1);
         assert!(ap[0].help.as_deref().unwrap_or_default().contains("said"), "{:?}", ap[0].help);
+    }
+
+    #[test]
+    fn the_fix_changes_reporting_verbs_and_leaves_what_may_be_nouns() {
+        let draft = "“The bridge is safe,” says Ana Ruiz, the mayor.\n\n“It opens in May,” she adds.\n\n“It is late,” she comments.\n";
+        let ap = findings(draft, HouseStyle::Ap);
+        let fix = ap[0].fix.as_ref().expect("a fix under AP");
+        let replaced: Vec<&str> = fix.edits.iter().map(|e| e.replacement.as_str()).collect();
+        assert_eq!(replaced, ["said", "added"]);
+        let text = "Christie Says He Would Stay. Says Ana Ruiz: no.";
+        assert!(in_title_case(text, Span::new(9, 13)));
+        assert!(!in_title_case(text, Span::new(29, 33)));
     }
 
     #[test]

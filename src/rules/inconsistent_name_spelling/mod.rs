@@ -54,7 +54,10 @@ Irina Novak said prices had doubled.
 Check the spelling with the source and use it throughout. `check --fix
 --unsafe-fixes` respells the writer's prose to the spelling used most often
 (the earlier one on a tie); it is unsafe because the less common spelling
-may be the right one, and it never changes a name inside a quotation.
+may be the right one, and it never changes a name inside a quotation. When
+one spelling only adds letters at the end of the other ("Hong Min" and
+"Hong Minh", but also "Central Asia" and "Central Asian") there is no fix:
+the longer word is as often a derived word or two words run together.
 
 ```markdown
 “The harvest was late,” said Irena Novak, who farms near the river.
@@ -156,6 +159,10 @@ impl Rule for InconsistentNameSpelling {
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s"). Each spelling comes with all its uses.
 fn respell(text: &str, early: &[&Name], late: &[&Name]) -> Option<Fix> {
+    let (first_early, first_late) = (early.first()?, late.first()?);
+    if first_early.words.iter().zip(&first_late.words).any(|(a, b)| extends(a, b)) {
+        return None;
+    }
     let (keep, change) = if late.len() > early.len() { (late, early) } else { (early, late) };
     let keep = &keep.first()?.words;
     let mut edits = Vec::new();
@@ -175,6 +182,15 @@ fn respell(text: &str, early: &[&Name], late: &[&Name]) -> Option<Fix> {
     }
     let message = format!("Spell the name “{}” throughout", keep.join(" "));
     (!edits.is_empty()).then(|| Fix::unsafe_edits(message, edits))
+}
+
+/// One spelling is the other with letters added at the end ("Asia" and
+/// "Asian", "Democrat" and "Democratic", "Manafort" and "Manafortin" for
+/// "Manafort in"): more often a derived word or two words run together than
+/// a misspelt name, so respelling could change a word that is right. Such
+/// pairs are reported but not fixed.
+fn extends(a: &str, b: &str) -> bool {
+    a != b && (a.starts_with(b) || b.starts_with(a))
 }
 
 /// Same first word and a surname one or two edits away, or the reverse.
@@ -236,7 +252,7 @@ fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::similar;
+    use super::{extends, similar};
 
     fn v(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
@@ -249,5 +265,13 @@ mod tests {
         assert!(!similar(&v("Kim Jong Un"), &v("Kim Jong Il")));
         assert!(!similar(&v("Jane Smith"), &v("John Smith")));
         assert!(!similar(&v("Hong Min"), &v("Hong Kong")));
+    }
+
+    #[test]
+    fn a_spelling_that_only_adds_letters_is_not_respelt() {
+        assert!(extends("Asia", "Asian"));
+        assert!(extends("Democratic", "Democrat"));
+        assert!(!extends("Irena", "Irina"));
+        assert!(!extends("Novak", "Novak"));
     }
 }
