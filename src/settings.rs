@@ -1,7 +1,7 @@
 //! The settings rules read: house style and newsroom policy. Built from the
 //! defaults, then from `quotelint.toml` (see `config`).
 
-use crate::lexicon::{ChannelKind, Lexicon};
+use crate::lexicon::{ChannelKind, Language, Lexicon};
 use crate::rule_meta::{self, RuleMeta, Severity};
 use crate::source::InputFormat;
 use serde::{Deserialize, Serialize};
@@ -108,6 +108,11 @@ pub struct Settings {
     pub prose_tags: Vec<String>,
     /// The formats read when walking a directory (`include`).
     pub include: Include,
+    /// The language drafts are written in unless one says otherwise (`language`).
+    pub language: Language,
+    /// The French word lists extended with `extra` (built when the config
+    /// is read, if it extends the lists; none means the built-in ones).
+    pub lexicon_fr: SharedLexicon,
 }
 
 /// The formats read when walking a directory, unless `include` says otherwise.
@@ -142,6 +147,11 @@ impl SharedLexicon {
     pub fn get(&self) -> &Lexicon {
         self.0.as_deref().unwrap_or_else(|| Lexicon::builtin())
     }
+
+    /// The lexicon, or else the built-in one of `language`.
+    pub fn get_for(&self, language: Language) -> &Lexicon {
+        self.0.as_deref().unwrap_or_else(|| Lexicon::builtin_for(language))
+    }
 }
 
 /// Two handles are equal when they share one lexicon (or both are the built-in one).
@@ -170,6 +180,28 @@ impl Settings {
     /// The word lists to use: the built-in ones plus the config's `[extend]`.
     pub fn lexicon(&self) -> &Lexicon {
         self.lexicon.get()
+    }
+
+    /// The word lists of `language`, with the config's `[extend]`.
+    pub fn lexicon_for(&self, language: Language) -> &Lexicon {
+        match language {
+            Language::En => self.lexicon(),
+            _ => self.lexicon_fr.get_for(language),
+        }
+    }
+
+    /// These settings for a draft in `language`: the rules read that
+    /// language's word lists through [`Settings::lexicon`].
+    pub fn for_language(&self, language: Language) -> std::borrow::Cow<'_, Settings> {
+        if language == Language::En {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut settings = self.clone();
+        settings.lexicon = match &self.lexicon_fr.0 {
+            Some(extended) => SharedLexicon(Some(Arc::clone(extended))),
+            None => SharedLexicon(Lexicon::builtin_shared(language)),
+        };
+        std::borrow::Cow::Owned(settings)
     }
 
     /// Whether `rule` runs, by Ruff's rules: the most specific matching

@@ -6,7 +6,7 @@
 //! Quotations become single tokens, so that attribution patterns read the
 //! writer's frame around them ("Q," she said) without the quoted words.
 
-use crate::lexicon::{Lexicon, VerbId};
+use crate::lexicon::{GlossId, Lexicon, VerbId};
 use crate::markdown::{Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 use std::ops::Range;
@@ -46,6 +46,9 @@ pub struct WordFacts {
     pub title: bool,
     /// A role that can speak ("spokeswoman", "officials").
     pub role: bool,
+    /// The English function word a word of another language is read as
+    /// ("il" → "he"); see [`Lexicon::gloss`].
+    pub gloss: Option<GlossId>,
 }
 
 impl WordFacts {
@@ -57,6 +60,7 @@ impl WordFacts {
             title: capital && lex.is_title_folded(word, lower),
             role: lex.is_role_noun(lower)
                 || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
+            gloss: lex.gloss_id(lower),
         }
     }
 }
@@ -281,9 +285,27 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
                 iter.next();
             }
         }
-        tokens.push(Token { start: pos, end, kind: TokKind::Word });
+        push_word(text, pos, end, lex, &mut tokens);
     }
     tokens
+}
+
+/// Pushes a word, split where the language writes two words as one: an
+/// elided word ("l’" of "l’AFP") and a verb with its pronoun after it
+/// ("a-t-il" → "a", "il").
+fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut Vec<Token>) {
+    if lex.splits_words() {
+        while let Some(len) = text.get(pos..end).and_then(|w| lex.elision_len(w)) {
+            tokens.push(Token { start: pos, end: pos + len, kind: TokKind::Word });
+            pos += len;
+        }
+        if let Some((verb, pronoun)) = text.get(pos..end).and_then(|w| lex.inverted_pronoun(w)) {
+            tokens.push(Token { start: pos, end: pos + verb, kind: TokKind::Word });
+            tokens.push(Token { start: pos + pronoun, end, kind: TokKind::Word });
+            return;
+        }
+    }
+    tokens.push(Token { start: pos, end, kind: TokKind::Word });
 }
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
@@ -295,6 +317,12 @@ fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_s_facts_stay_twelve_bytes() {
+        // one per word of every draft: the French gloss costs English drafts no memory
+        assert_eq!(std::mem::size_of::<super::WordFacts>(), 12);
+    }
+
     use super::*;
     use crate::source::SourceFile;
     use proptest::prelude::*;

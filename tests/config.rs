@@ -154,7 +154,7 @@ fn unknown_key_is_an_error_with_line_and_column_and_other_files_are_still_checke
     assert_eq!(
         out.stderr,
         "error: quotelint.toml:2:1: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, \
-         `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`\n"
+         `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`, `language`\n"
     );
     assert_eq!(out.stdout, "");
 }

@@ -94,8 +94,57 @@ fn quotes_by_format(out: &str) -> Vec<(String, Vec<QuoteRow>)> {
         .collect()
 }
 
+/// The text at a finding's start, read in its file's own terms: line and
+/// column of the Markdown, text and HTML files (entities decoded), paragraph
+/// and character of the Word document.
+fn text_at(story: &str, html: &str, ext: &str, line: usize, column: usize) -> String {
+    let line_text = match ext {
+        "docx" => paragraphs(story).get(line - 1).copied(),
+        "html" => html.lines().nth(line - 1),
+        _ => story.lines().nth(line - 1),
+    };
+    let rest: String = line_text.unwrap_or_default().chars().skip(column - 1).collect();
+    match ext {
+        "html" => rest
+            .replace("&ldquo;", "“")
+            .replace("&mdash;", "—")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+        _ => rest,
+    }
+}
+
+/// A finding's code, message, and the text at its start.
+type Located = (String, String, String);
+
+/// Each finding of `check --format json`, located, by format.
+fn located(out: &str, story: &str, html: &str) -> Vec<(String, Vec<Located>)> {
+    let v = json(out);
+    let mut by_format: Vec<(String, Vec<Located>)> = Vec::new();
+    for d in v["diagnostics"].as_array().expect("diagnostics") {
+        let ext = d["path"].as_str().unwrap_or_default().rsplit('.').next().unwrap_or_default().to_string();
+        let at = |key: &str| d["start"][key].as_u64().unwrap_or(0) as usize;
+        let text = text_at(story, html, &ext, at("line"), at("column"));
+        let finding = (
+            d["code"].as_str().unwrap_or_default().into(),
+            d["message"].as_str().unwrap_or_default().into(),
+            text,
+        );
+        match by_format.iter_mut().find(|(f, _)| *f == ext) {
+            Some((_, found)) => found.push(finding),
+            None => by_format.push((ext, vec![finding])),
+        }
+    }
+    for (_, found) in &mut by_format {
+        found.sort();
+    }
+    by_format
+}
+
 /// The same story as Markdown, text, HTML and Word: the same quotes,
-/// speakers and findings from each.
+/// speakers and findings from each, each finding at the same words of its
+/// own file.
 fn same_in_every_format(story: &str) {
     let html = page(story);
     let docx = word(story);
@@ -125,6 +174,19 @@ fn same_in_every_format(story: &str) {
     };
     for ext in ["txt", "html", "docx"] {
         assert_eq!(of(ext), of("md"), "{ext}'s findings differ from Markdown's");
+    }
+    let by_format = located(&check.stdout, story, &html);
+    let markdown = &by_format.iter().find(|(f, _)| f == "md").expect("Markdown findings").1;
+    for (format, found) in &by_format {
+        assert_eq!(found.len(), markdown.len(), "{format}");
+        for (finding, md) in found.iter().zip(markdown) {
+            // the Markdown line runs on where the other file's paragraph ends
+            let words: String = md.2.chars().take(12).collect();
+            assert!(
+                finding.0 == md.0 && finding.2.starts_with(words.trim_end()),
+                "{format}: {finding:?} is not where Markdown's {md:?} is"
+            );
+        }
     }
 }
 

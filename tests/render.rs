@@ -136,6 +136,7 @@ fn analysis() -> Analysis {
         tokens: DraftTokens::default(),
         attributions: vec![attributed, Attribution::default()],
         lookups: Default::default(),
+        language: Default::default(),
     }
 }
 

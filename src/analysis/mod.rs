@@ -5,7 +5,7 @@ pub mod lookup;
 use crate::attribution::{self, Attribution};
 use crate::budget;
 use crate::formats;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Language, Lexicon};
 use crate::markdown::{self, Document};
 use crate::quote::ScanResult;
 use crate::scan;
@@ -26,21 +26,32 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     /// Indexes the rules share, built on first use (see [`lookup`]).
     pub lookups: Lookups,
+    /// The language the draft was read in: its own declaration, else the config's.
+    pub language: Language,
 }
 
 /// Analyses a draft with the built-in word lists.
 pub fn analyze(file: SourceFile) -> Analysis {
-    analyze_with_lexicon(file, Lexicon::builtin(), &[])
+    let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, &[]));
+    let language = declared_language(&file, &doc).unwrap_or_default();
+    analyze_doc(file, doc, Lexicon::builtin_for(language), language)
 }
 
-/// Analyses a draft with the word lists of its configuration.
+/// Analyses a draft with the word lists of its configuration, in the
+/// language the draft declares (front matter `lang: fr`, `<html lang>`, a
+/// Word document's language), else the configuration's `language`.
 pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
-    analyze_with_lexicon(file, settings.lexicon(), &settings.prose_tags)
+    let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, &settings.prose_tags));
+    let language = declared_language(&file, &doc).unwrap_or(settings.language);
+    analyze_doc(file, doc, settings.lexicon_for(language), language)
 }
 
-fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[String]) -> Analysis {
-    // each stage ends at a checkpoint of the draft's memory and time budget
-    let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, prose_tags));
+fn declared_language(file: &SourceFile, doc: &Document) -> Option<Language> {
+    formats::declared_language(file, doc).and_then(Language::from_tag)
+}
+
+/// Each stage ends at a checkpoint of the draft's memory and time budget.
+fn analyze_doc(file: SourceFile, doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
     budget::checkpoint();
     let mut scan = scan::scan(&doc);
     budget::checkpoint();
@@ -48,5 +59,5 @@ fn analyze_with_lexicon(file: SourceFile, lexicon: &Lexicon, prose_tags: &[Strin
     budget::checkpoint();
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
     budget::checkpoint();
-    Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default() }
+    Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default(), language }
 }

@@ -192,7 +192,11 @@ impl Context {
         let sentence = self.sentence_at(at);
         let name = match kind {
             SpeakerKind::Person | SpeakerKind::Organization => Some(self.named(&mention, kind, at, sentence, lex)),
-            SpeakerKind::Pronoun => self.pronoun(&mention.to_lowercase(), at, sentence),
+            SpeakerKind::Pronoun => {
+                // a pronoun of another language as the English one it is read as
+                let lower = mention.to_lowercase();
+                self.pronoun(lex.gloss_of(&lower).unwrap_or(&lower), at, sentence)
+            }
             SpeakerKind::Role => self.epithet(&mention, at, sentence, lex),
             SpeakerKind::Vague if mention.to_lowercase().contains("same") => self.last_speaker_name(at),
             _ => None,
@@ -247,7 +251,10 @@ impl Context {
     /// An indefinite role ("a spokesman") names nobody.
     fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<String> {
         let lower = mention.to_lowercase();
-        if !lower.starts_with("the ") {
+        // "the", or a word read as it ("le ministre", "l’agence")
+        let first = lower.split_inclusive([' ', '\'', '’']).next().unwrap_or_default();
+        let definite = lower.starts_with("the ") || lex.gloss_of(first.trim_end()) == Some("the");
+        if !definite {
             return None;
         }
         let head = lower.split_whitespace().last().unwrap_or_default().trim_end_matches(['.', ',']);

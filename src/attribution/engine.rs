@@ -312,7 +312,9 @@ fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
     (s.lo..s.hi).filter(|&j| f.is_speech_verb(j)).find_map(|vb| {
         // "“Q1,” Rep. Jim Jordan (R-Ohio), a member, said": the subject starts after the quote
         let lo = (s.lo..vb).rev().find(|&j| f.is_quote(j)).map_or(s.lo, |q| q + 1);
-        let m = f.subject_of(lo, vb).or_else(|| f.mention_starting(vb + 1, s.hi))?;
+        // "said the project's director, Grace Mbeki": the name, as for the quote before
+        let after = || f.mention_starting(vb + 1, s.hi).map(|m| f.named_in_apposition(m, s.hi).unwrap_or(m));
+        let m = f.subject_of(lo, vb).or_else(after)?;
         Some(Found { mention: m, cue: vb, cue_len: 1 })
     })
 }
@@ -452,5 +454,5 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) 
     let f = v.frame(lex);
     let s = v.sentence(t);
     (s.lo..s.hi)
-        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.lower(j) == "according")
+        .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.according_to_at(j).is_some())
 }

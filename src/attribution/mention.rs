@@ -255,8 +255,12 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// The lower-case word at `i` (computed once per block).
+    /// The lower-case word at `i` (computed once per block); a word of
+    /// another language, the English function word it is read as ("il" → "he").
     pub fn lower(&self, i: usize) -> &'a str {
+        if let Some(gloss) = self.facts.get(i).and_then(|f| f.gloss) {
+            return self.lex.gloss(gloss);
+        }
         self.toks.get(i).map_or("", |t| t.text(self.lower_text))
     }
 
@@ -333,9 +337,18 @@ impl<'a> Frame<'a> {
         !self.is_pronoun(i) && !shouting
     }
 
+    /// A function word of another language, read as an English one ("il", "Selon").
+    pub fn is_glossed(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|f| f.gloss.is_some())
+    }
+
     /// A word that may begin a name ("When" and "Monday" may not).
     pub fn can_start_name(&self, i: usize) -> bool {
-        self.is_name_part(i) && !NOT_NAME_SET.contains(self.word(i)) && !NAME_LINKS.contains(&self.word(i))
+        // a function word ("Selon", "Le") is none, capitalised or not
+        self.is_name_part(i)
+            && !self.is_glossed(i)
+            && !NOT_NAME_SET.contains(self.word(i))
+            && !NAME_LINKS.contains(&self.word(i))
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.

@@ -229,6 +229,7 @@ impl Frame<'_> {
             let clean = !(seg_start..seg_end)
                 .any(|i| self.is_speech_verb(i) || (self.is_quote(i) && !self.is_name_part(i)));
             // "a former analyst at the CIA", "the world body": descriptions, not the subject
+            // ("secrétaire générale du syndicat SNCTA": a role heads it too)
             let description = self.is_determiner(seg_start) && seg_start > lo;
             // "Rep. Jim Jordan (R-Ohio)": the party tag closes the name's segment
             let seg_name_end = self.skip_party_tag(seg_start, seg_end);
@@ -296,15 +297,22 @@ impl Frame<'_> {
                 return Some(Found { mention: m, cue: m.start, cue_len: 1 });
             }
         }
-        if self.lower(i) == "according" && self.lower(i + 1) == "to" {
-            let m = self.mention_starting(i + 2, s.hi).or_else(|| self.source_phrase(i + 2, s.hi))?;
-            return Some(Found { mention: m, cue: i, cue_len: 2 });
+        // "« Q », a déclaré M. X": an auxiliary before the inverted verb
+        if self.is_glossed(i) && self.is_adverb(i) && !self.is_speech_verb(i) && self.is_speech_verb(i + 1) {
+            i += 1;
+        }
+        if let Some(len) = self.according_to_at(i) {
+            let m = self.mention_starting(i + len, s.hi).or_else(|| self.source_phrase(i + len, s.hi))?;
+            return Some(Found { mention: m, cue: i, cue_len: len });
         }
         if self.is_speech_verb(i) {
-            // "said Soo Kim", "said 9/11 widow Terry Strada"
+            // "said Soo Kim", "said 9/11 widow Terry Strada"; not whom it was
+            // said to ("a indiqué à l’AFP Marie Dubois")
             let m = (i + 1..s.hi.min(i + 6))
+                .filter(|&j| !self.after_to(j))
                 .find_map(|j| self.mention_starting(j, s.hi))
                 .or_else(|| self.determined_phrase(i + 1, s.hi))?; // "said the ruling"
+            let m = self.named_in_apposition(m, s.hi).unwrap_or(m);
             return Some(Found { mention: m, cue: i, cue_len: 1 });
         }
         // room for a long appositive: "Q," Jane Doe, director of … and a professor at …, said
@@ -402,10 +410,47 @@ impl Frame<'_> {
         })
     }
 
+    /// Token `j` follows "to" (or "to the"): it names whom words were said to.
+    fn after_to(&self, j: usize) -> bool {
+        let before = |k: usize| j.checked_sub(k).map_or("", |i| self.lower(i));
+        before(1) == "to" || (before(1) == "the" && before(2) == "to")
+    }
+
+    /// `said a resident, Ayse Demir` / `l’architecte Selim Kaya` / `le
+    /// négociateur brésilien André Costa`: the person a role after the verb
+    /// names, past a comma or a word or two describing it.
+    pub(super) fn named_in_apposition(&self, m: Mention, hi: usize) -> Option<Mention> {
+        if m.kind != SpeakerKind::Role {
+            return None;
+        }
+        let j = m.end;
+        // past a comma the name comes at once ("a resident, Ayse Demir"); without
+        // one, at most a word describes the role ("le négociateur brésilien André Costa")
+        let start = if self.is_punct(j, ",") {
+            j + 1
+        } else {
+            (j..hi.min(j + 2)).find(|&k| self.is_cap(k) || !self.is_word(k))?
+        };
+        let described = (j..start)
+            .all(|k| self.is_punct(k, ",") || (self.is_word(k) && !self.is_role(k) && self.verb_at(k).is_none()));
+        let name = self.name_at(start, hi).filter(|n| n.kind == SpeakerKind::Person)?;
+        described.then_some(name)
+    }
+
+    /// "according to" at `i`, two words, or one read as both ("selon"): its length.
+    pub fn according_to_at(&self, i: usize) -> Option<usize> {
+        match self.lower(i) {
+            "according" if self.lower(i + 1) == "to" => Some(2),
+            "according to" => Some(1),
+            _ => None,
+        }
+    }
+
     fn according_to(&self, s: Sentence, q: usize) -> Option<Found> {
-        let i = (s.lo..q).find(|&i| self.lower(i) == "according" && self.lower(i + 1) == "to")?;
-        let m = self.mention_starting(i + 2, q).or_else(|| self.source_phrase(i + 2, q))?;
-        Some(Found { mention: m, cue: i, cue_len: 2 })
+        let (i, len) = (s.lo..q).find_map(|i| self.according_to_at(i).map(|len| (i, len)))?;
+        let m = self.mention_starting(i + len, q).or_else(|| self.source_phrase(i + len, q))?;
+        let m = self.named_in_apposition(m, q).unwrap_or(m);
+        Some(Found { mention: m, cue: i, cue_len: len })
     }
 
     /// `according to the memo obtained by the Globe`: whatever a determiner

@@ -3,7 +3,7 @@
 //! by the lexicon's own parser, so both go through the same checks.
 
 use crate::attribution::ChannelKind;
-use crate::lexicon::{Lexicon, LexiconError, RuleSources};
+use crate::lexicon::{Language, Lexicon, LexiconError, RuleSources};
 use crate::settings::{ExtraLists, ExtraVerbClass};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -92,6 +92,11 @@ fn to_toml<T: Serialize>(value: &T) -> Result<String, LexiconError> {
 
 /// The built-in lexicon extended with `extra`.
 pub fn extended_lexicon(extra: &ExtraLists) -> Result<Lexicon, LexiconError> {
+    extended_lexicon_for(extra, Language::En)
+}
+
+/// The built-in lexicon of `language` extended with `extra`.
+pub fn extended_lexicon_for(extra: &ExtraLists, language: Language) -> Result<Lexicon, LexiconError> {
     let verbs = VerbFile {
         verb: extra
             .speech_verbs
@@ -142,9 +147,10 @@ pub fn extended_lexicon(extra: &ExtraLists) -> Result<Lexicon, LexiconError> {
         channels: Some(&texts[4]),
         titles: Some(&texts[5]),
         roles: Some(&texts[6]),
+        grammar: None,
     };
     let additions = Lexicon::from_sources(&sources)?;
-    let mut lexicon = Lexicon::from_sources(&RuleSources::builtin())?;
+    let mut lexicon = Lexicon::from_sources(&RuleSources::builtin_for(language))?;
     lexicon.extend(additions)?;
     Ok(lexicon)
 }

@@ -112,6 +112,11 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
     for tag in file.prose_tags.unwrap_or_default() {
         settings.prose_tags.push(non_empty(&tag, "a `prose-tags` entry")?);
     }
+    if let Some(language) = file.language {
+        settings.language = crate::lexicon::Language::from_tag(language.get_ref()).ok_or_else(|| {
+            (language.span(), format!("unknown language `{}` (use \"en\" or \"fr\")", language.get_ref()))
+        })?;
+    }
     if let Some(include) = file.include {
         let span = include.span();
         let mut formats = Vec::new();
@@ -147,9 +152,12 @@ fn build(file: ConfigFile) -> Result<Settings, Invalid> {
         settings.extra = extra_lists(extend.into_inner())?;
         if !settings.extra.is_empty() {
             // The lexicon's own checks (phrase syntax, verb forms) apply to the additions too.
-            let lexicon =
-                extended_lexicon(&settings.extra).map_err(|e| (span, format!("[extend]: {}", e.message)))?;
+            let lexicon = extended_lexicon(&settings.extra)
+                .map_err(|e| (span.clone(), format!("[extend]: {}", e.message)))?;
             settings.lexicon = SharedLexicon::new(lexicon);
+            let french = lexicon::extended_lexicon_for(&settings.extra, crate::lexicon::Language::Fr)
+                .map_err(|e| (span, format!("[extend]: {}", e.message)))?;
+            settings.lexicon_fr = SharedLexicon::new(french);
         }
     }
     Ok(settings)
@@ -342,7 +350,7 @@ titles = ["Cllr."]
     fn unknown_keys_name_line_and_column() {
         assert_eq!(
             err("style = \"ap\"\n  sytle = \"ap\"\n"),
-            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`"
+            "quotelint.toml:2:3: unknown field `sytle`, expected one of `style`, `quote-marks`, `outlet`, `require-channel`, `select`, `ignore`, `severity`, `extend`, `sources`, `source-roots`, `prose-tags`, `include`, `language`"
         );
         let nested = err("[extend]\noutlets = []\nverbs = [\"quip\"]\n");
         assert!(nested.starts_with("quotelint.toml:3:1: unknown field `verbs`"), "{nested}");

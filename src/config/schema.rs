@@ -25,6 +25,8 @@ pub struct ConfigFile {
     pub prose_tags: Option<Vec<Spanned<String>>>,
     /// The formats read when walking directories: md, txt, html, docx.
     pub include: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The language of the drafts: "en" or "fr".
+    pub language: Option<Spanned<String>>,
 }
 
 /// The presets a config may name (`standard` is the default, written or not).

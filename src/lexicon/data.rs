@@ -2,7 +2,7 @@
 //! parsed into plain entries.
 
 use super::ChannelKind;
-use super::{LexiconError, Outlet, VerbClass};
+use super::{LexiconError, Outlet, VerbClass, VerbForm};
 use serde::Deserialize;
 
 /// A speech verb lemma with its inflections, as written in speech-verbs.toml.
@@ -12,6 +12,9 @@ pub struct VerbEntry {
     pub forms: [String; 5],
     pub particle: Option<String>,
     pub class: VerbClass,
+    /// More finite forms than the English slots hold (French "déclarent",
+    /// "déclarait"), each with the slot it counts as.
+    pub more: Vec<(VerbForm, String)>,
 }
 
 /// A phrase template from one of the phrase lists.
@@ -44,6 +47,11 @@ pub struct Data {
     pub roles: Vec<String>,
     pub org_heads: Vec<String>,
     pub generic_orgs: Vec<String>,
+    /// Function words of the language and the English words the engine reads them as.
+    pub gloss: Vec<(String, String)>,
+    pub elisions: Vec<String>,
+    pub unsplit: Vec<String>,
+    pub inverted: Vec<String>,
 }
 
 impl Data {
@@ -61,6 +69,10 @@ impl Data {
         self.roles.extend(other.roles);
         self.org_heads.extend(other.org_heads);
         self.generic_orgs.extend(other.generic_orgs);
+        self.gloss.extend(other.gloss);
+        self.elisions.extend(other.elisions);
+        self.unsplit.extend(other.unsplit);
+        self.inverted.extend(other.inverted);
     }
 }
 
@@ -82,6 +94,12 @@ struct VerbRow {
     particle: Option<String>,
     class: ClassName,
     why: Option<String>,
+    /// More present forms (French plurals).
+    #[serde(default)]
+    present: Vec<String>,
+    /// More past forms (French imparfait, passé simple, agreed participles).
+    #[serde(default)]
+    past: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +136,10 @@ fn verb_entry(row: VerbRow) -> Result<VerbEntry, String> {
         return Err(format!("verb {lemma:?} has more than five forms"));
     }
     let particle = row.particle.map(|p| p.trim().to_lowercase());
-    Ok(VerbEntry { forms: [base, present, past, participle, past_participle], particle, class })
+    let more =
+        row.present.iter().map(|f| (VerbForm::Present, f)).chain(row.past.iter().map(|f| (VerbForm::Past, f)));
+    let more = more.map(|(form, f)| (form, f.trim().to_lowercase())).filter(|(_, f)| !f.is_empty()).collect();
+    Ok(VerbEntry { forms: [base, present, past, participle, past_participle], particle, class, more })
 }
 
 #[derive(Deserialize)]
@@ -251,5 +272,35 @@ pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError
     data.roles.extend(parsed.roles);
     data.org_heads.extend(parsed.org_heads);
     data.generic_orgs.extend(parsed.generic_orgs);
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarFile {
+    #[serde(default)]
+    gloss: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    elisions: Vec<String>,
+    #[serde(default)]
+    unsplit: Vec<String>,
+    #[serde(default)]
+    inverted: Vec<String>,
+}
+
+pub fn grammar(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
+    let parsed: GrammarFile = parse(file, text)?;
+    let lower = |w: &String| w.trim().to_lowercase().replace('’', "'");
+    for (word, english) in &parsed.gloss {
+        let word = lower(word);
+        let word = word.trim_end_matches('\'').to_string();
+        if word.is_empty() || english.trim().is_empty() {
+            return Err(LexiconError::new(file, format!("an empty gloss ({word:?} = {english:?})")));
+        }
+        data.gloss.push((word, english.trim().to_lowercase()));
+    }
+    data.elisions.extend(parsed.elisions.iter().map(lower));
+    data.unsplit.extend(parsed.unsplit.iter().map(lower));
+    data.inverted.extend(parsed.inverted.iter().map(lower));
     Ok(())
 }

@@ -24,15 +24,43 @@ pub struct Index {
     vague_speakers: PhraseSet,
     weasel: PhraseSet,
     channels: PhraseSet,
+    /// Function word → index into `gloss_words`.
+    pub gloss: HashMap<String, u8, FastHash>,
+    pub gloss_words: Vec<String>,
+    pub elisions: HashSet<String, FastHash>,
+    pub unsplit: HashSet<String, FastHash>,
+    pub inverted: HashSet<String, FastHash>,
 }
 
 impl Index {
     pub fn build(data: &Data) -> Result<Index, LexiconError> {
-        let set = |entries: &[PhraseEntry], file: &str| {
+        let phrases = |entries: &[PhraseEntry], file: &str| {
             PhraseSet::build(entries).map_err(|m| LexiconError::new(file, m))
         };
         let (verbs, verb_entries) = verb_map(&data.verbs);
+        let mut gloss = HashMap::default();
+        let mut gloss_words: Vec<String> = Vec::new();
+        for (word, english) in &data.gloss {
+            let id = match gloss_words.iter().position(|w| w == english) {
+                Some(id) => id,
+                None => {
+                    gloss_words.push(english.clone());
+                    gloss_words.len() - 1
+                }
+            };
+            // one byte an id keeps every word's facts as small as English needs them
+            let id = u8::try_from(id).map_err(|_| {
+                LexiconError::new("grammar.toml", "more than 256 distinct English words in [gloss]")
+            })?;
+            gloss.insert(word.clone(), id);
+        }
+        let set = |words: &[String]| words.iter().cloned().collect::<HashSet<String, FastHash>>();
         Ok(Index {
+            gloss,
+            gloss_words,
+            elisions: set(&data.elisions),
+            unsplit: set(&data.unsplit),
+            inverted: set(&data.inverted),
             verbs,
             verb_entries,
             titles: title_map(&data.titles),
@@ -41,11 +69,11 @@ impl Index {
             org_heads: data.org_heads.iter().map(|w| words::key(w).into_owned()).collect(),
             generic_orgs: data.generic_orgs.iter().map(|w| words::key(w).into_owned()).collect(),
             outlets: OutletIndex::build(&data.outlets).map_err(|m| LexiconError::new("outlets.toml", m))?,
-            anonymous: set(&data.anonymous, "anonymous.toml")?,
-            justification: set(&data.justification, "anonymous.toml")?,
-            vague_speakers: set(&data.vague_speakers, "vague.toml")?,
-            weasel: set(&data.weasel, "vague.toml")?,
-            channels: set(&data.channels, "channels.toml")?,
+            anonymous: phrases(&data.anonymous, "anonymous.toml")?,
+            justification: phrases(&data.justification, "anonymous.toml")?,
+            vague_speakers: phrases(&data.vague_speakers, "vague.toml")?,
+            weasel: phrases(&data.weasel, "vague.toml")?,
+            channels: phrases(&data.channels, "channels.toml")?,
         })
     }
 
@@ -69,18 +97,27 @@ fn verb_map(verbs: &[VerbEntry]) -> (HashMap<String, u32, FastHash>, Vec<SpeechV
             Some(p) => format!("{base} {p}"),
             None => base.clone(),
         };
+        let verb = |form| SpeechVerb {
+            lemma: lemma.clone(),
+            form,
+            class: entry.class.clone(),
+            particle: entry.particle.clone(),
+        };
+        let mut add = |map: &mut HashMap<String, u32, FastHash>, form, word: &String| {
+            // Ids fit in u32: the rule files hold a few thousand forms.
+            map.insert(word.clone(), entries.len() as u32);
+            entries.push(verb(form));
+        };
         // Inserted from the last form back, so a form shared by two slots
         // ("said" past and past participle) reports the earlier slot.
         for (form, word) in FORM_ORDER.iter().zip(&entry.forms).rev() {
-            let verb = SpeechVerb {
-                lemma: lemma.clone(),
-                form: *form,
-                class: entry.class.clone(),
-                particle: entry.particle.clone(),
-            };
-            // Ids fit in u32: the rule files hold a few thousand forms.
-            map.insert(word.clone(), entries.len() as u32);
-            entries.push(verb);
+            add(&mut map, *form, word);
+        }
+        // the language's other finite forms ("déclarait"), unless a slot has the word
+        for (form, word) in &entry.more {
+            if !map.contains_key(word) {
+                add(&mut map, *form, word);
+            }
         }
     }
     (map, entries)
@@ -321,7 +358,9 @@ fn fill_slot<'a>(
         Slot::Plain => Some((found, None)),
         Slot::After { suffix, gap } => {
             let rest = text.get(found.end..)?;
-            rest.starts_with(char::is_whitespace).then_some(())?;
+            // an elided word leans on the outlet: "à l’AFP"
+            let elided = text.get(found.clone()).is_some_and(|p| p.ends_with(['\'', '’']));
+            (elided || rest.starts_with(char::is_whitespace)).then_some(())?;
             let (range, outlet) = outlets.at(text, found.end)?;
             let end = match_suffix(text, range.end, suffix, *gap)?;
             Some((found.start..end, Some((range, outlet))))

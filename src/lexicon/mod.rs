@@ -26,7 +26,39 @@ use serde::{Deserialize, Serialize};
 use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+/// The language a draft is written in: which word lists read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Language {
+    /// A language by its BCP 47 tag's primary subtag: `fr`, `fr-CA`, `en_GB`.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" | "eng" | "english" => Some(Language::En),
+            "fr" | "fra" | "fre" | "french" | "français" => Some(Language::Fr),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+        }
+    }
+}
+
+/// A French (or other) word read as an English function word by the
+/// attribution engine ("il" as "he"): a handle into the lexicon's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GlossId(u8);
 
 /// How the words reached the writer: an interview, a statement, a post...
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -158,6 +190,8 @@ pub struct RuleSources<'a> {
     pub channels: Option<&'a str>,
     pub titles: Option<&'a str>,
     pub roles: Option<&'a str>,
+    /// How the language's function words stand to the engine's (rules/fr/grammar.toml).
+    pub grammar: Option<&'a str>,
 }
 
 impl RuleSources<'static> {
@@ -171,6 +205,25 @@ impl RuleSources<'static> {
             channels: Some(include_str!("../../rules/channels.toml")),
             titles: Some(include_str!("../../rules/titles.toml")),
             roles: Some(include_str!("../../rules/roles.toml")),
+            grammar: None,
+        }
+    }
+
+    /// The word lists of `language`: `rules/` for English, `rules/fr/` for
+    /// French (news outlets are shared by every language).
+    pub fn builtin_for(language: Language) -> Self {
+        match language {
+            Language::En => RuleSources::builtin(),
+            Language::Fr => RuleSources {
+                speech_verbs: Some(include_str!("../../rules/fr/speech-verbs.toml")),
+                outlets: Some(include_str!("../../rules/outlets.toml")),
+                anonymous: Some(include_str!("../../rules/fr/anonymous.toml")),
+                vague: Some(include_str!("../../rules/fr/vague.toml")),
+                channels: Some(include_str!("../../rules/fr/channels.toml")),
+                titles: Some(include_str!("../../rules/fr/titles.toml")),
+                roles: Some(include_str!("../../rules/fr/roles.toml")),
+                grammar: Some(include_str!("../../rules/fr/grammar.toml")),
+            },
         }
     }
 }
@@ -225,10 +278,87 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
         .expect("the built-in rules/*.toml must parse (the lexicon unit tests check this)")
 });
 
+static BUILTIN_FR: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    Arc::new(
+        Lexicon::from_sources(&RuleSources::builtin_for(Language::Fr))
+            .expect("the built-in rules/fr/*.toml must parse (the lexicon unit tests check this)"),
+    )
+});
+
 impl Lexicon {
     /// The built-in lists, parsed on first use.
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN
+    }
+
+    /// The built-in lists of `language`, parsed on first use.
+    pub fn builtin_for(language: Language) -> &'static Lexicon {
+        match language {
+            Language::En => &BUILTIN,
+            Language::Fr => &BUILTIN_FR,
+        }
+    }
+
+    /// The built-in lists of a language other than English, shared.
+    pub fn builtin_shared(language: Language) -> Option<Arc<Lexicon>> {
+        (language != Language::En).then(|| Arc::clone(&BUILTIN_FR))
+    }
+
+    /// The English function word a word of the draft's language is read as
+    /// ("il" → "he"), by its lower-case form, an elided one ("l’") with its apostrophe.
+    pub fn gloss_id(&self, lower: &str) -> Option<GlossId> {
+        if self.index.gloss.is_empty() {
+            return None;
+        }
+        let bare = lower.trim_end_matches(['\'', '’']);
+        let found = if bare.contains('’') || bare.chars().any(char::is_uppercase) {
+            self.index.gloss.get(&bare.to_lowercase().replace('’', "'"))
+        } else {
+            self.index.gloss.get(bare)
+        };
+        found.map(|&id| GlossId(id))
+    }
+
+    /// The English word a [`GlossId`] of this lexicon stands for.
+    pub fn gloss(&self, id: GlossId) -> &str {
+        self.index.gloss_words.get(id.0 as usize).map_or("", String::as_str)
+    }
+
+    /// [`Lexicon::gloss_id`] and [`Lexicon::gloss`] in one.
+    pub fn gloss_of(&self, word: &str) -> Option<&str> {
+        self.gloss_id(word).map(|id| self.gloss(id))
+    }
+
+    /// Whether the language writes words the tokenizer must split
+    /// (elisions, inverted pronouns): French does, English does not.
+    pub fn splits_words(&self) -> bool {
+        !self.index.elisions.is_empty() || !self.index.inverted.is_empty()
+    }
+
+    /// The length in bytes of an elided word leading `word`, apostrophe
+    /// included ("l’" of "l’AFP", "qu'" of "qu'il"), unless the word stays whole.
+    pub fn elision_len(&self, word: &str) -> Option<usize> {
+        let (at, mark) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
+        let end = at + mark.len_utf8();
+        let rest = word.get(end..)?;
+        let head = word.get(..at)?.to_lowercase();
+        let whole = word.to_lowercase().replace('’', "'");
+        let elided =
+            !rest.is_empty() && self.index.elisions.contains(&head) && !self.index.unsplit.contains(&whole);
+        elided.then_some(end)
+    }
+
+    /// For a verb with its subject pronoun after it ("a-t-il", "dit-elle"):
+    /// the byte length of the verb and where the pronoun starts.
+    pub fn inverted_pronoun(&self, word: &str) -> Option<(usize, usize)> {
+        let dash = word.rfind('-')?;
+        let pronoun = word.get(dash + 1..)?;
+        if !self.index.inverted.contains(&pronoun.to_lowercase()) {
+            return None;
+        }
+        let head = word.get(..dash)?;
+        let verb = head.strip_suffix("-t").or_else(|| head.strip_suffix("-T")).unwrap_or(head);
+        (!verb.is_empty() && !verb.ends_with('-')).then_some((verb.len(), dash + 1))
     }
 
     /// Parses rule files; missing ones contribute nothing.
@@ -412,7 +542,8 @@ fn read_sources(s: &RuleSources<'_>) -> Result<Data, LexiconError> {
         data.channels = data::channels("channels.toml", text)?;
     }
     let parts = [
-        (s.anonymous, "anonymous.toml", data::anonymous as fn(&str, &str, &mut Data) -> _),
+        (s.grammar, "grammar.toml", data::grammar as fn(&str, &str, &mut Data) -> _),
+        (s.anonymous, "anonymous.toml", data::anonymous),
         (s.vague, "vague.toml", data::vague),
         (s.titles, "titles.toml", data::titles),
         (s.roles, "roles.toml", data::roles),

@@ -17,6 +17,7 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
         tokens: DraftTokens::default(),
         attributions,
         lookups: Default::default(),
+        language: Default::default(),
     }
 }
 

@@ -83,6 +83,8 @@ fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta>
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    // the rules read the word lists of the draft's language
+    let settings = &*settings.for_language(analysis.language);
     let metas = rules::all_meta();
     let mut found = Vec::new();
     for rule in rules::all() {
