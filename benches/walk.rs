@@ -60,6 +60,7 @@ fn directory(c: &mut Criterion) {
         staged: false,
         max_file_size: quotelint::source::DEFAULT_MAX_SIZE,
         time_limit: 60.0,
+        memory_limit: 2 << 30,
         input_format: None,
     };
     let mut group = c.benchmark_group("check-1000-drafts");

@@ -17,6 +17,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod budget;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -124,6 +124,9 @@ pub enum MarkProblem {
     /// Quotations nested deeper than the scanner tracks: the first mark past
     /// the limit (reported once a draft), and how many such marks there were.
     TooDeep { open: Span, limit: usize, untracked: usize },
+    /// Closing marks that close nothing, past the first few of a paragraph
+    /// (reported one by one): the first of them, and how many there are.
+    MoreUnopened { first: Span, count: usize },
 }
 
 /// Everything the scanner found in one document.

@@ -212,6 +212,13 @@ impl fmt::Display for ReadError {
                 f,
                 "{path}: is {kind}, not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)"
             ),
+            // a read that stopped one byte past the limit (standard input, a
+            // file that grew) does not know the whole size: none is shown
+            ReadError::TooLarge { path, size, limit } if *size <= limit.saturating_add(1) => write!(
+                f,
+                "{path}: over the {} size limit for one file; skipped (--max-file-size raises it)",
+                human_size(*limit)
+            ),
             ReadError::TooLarge { path, size, limit } => write!(
                 f,
                 "{path}: {} is over the {} size limit for one file; skipped (--max-file-size raises it)",

@@ -52,6 +52,44 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters, and of those the ones outside the Basic Multilingual Plane
+    /// (two UTF-16 units), before each multiple of [`CHECKPOINT`] bytes
+    /// (rounded down to a character boundary): a column on a long line is
+    /// counted from the nearest checkpoint, so a megabyte line with a hundred
+    /// thousand findings is not counted through once for each.
+    chars_before: Vec<Counts>,
+    /// The length of the text indexed.
+    len: usize,
+}
+
+const CHECKPOINT: usize = 4096;
+
+/// Characters in a stretch of text, and how many of them are astral.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub chars: usize,
+    pub astral: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        // a four-byte UTF-8 sequence starts with 0xF0..=0xF4
+        let astral = text.bytes().filter(|&b| b >= 0xF0).count();
+        Counts { chars: text.chars().count(), astral }
+    }
+
+    fn plus(self, other: Counts) -> Counts {
+        Counts { chars: self.chars + other.chars, astral: self.astral + other.astral }
+    }
+
+    fn minus(self, other: Counts) -> Counts {
+        Counts { chars: self.chars - other.chars, astral: self.astral - other.astral }
+    }
+
+    /// UTF-16 code units.
+    pub fn utf16(self) -> usize {
+        self.chars + self.astral
+    }
 }
 
 impl LineIndex {
@@ -64,7 +102,32 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let (mut counts, mut at) = (Counts::default(), 0);
+        for k in 0..=text.len() / CHECKPOINT {
+            let next = floor_boundary(text, k * CHECKPOINT);
+            counts = counts.plus(Counts::of(text.get(at..next).unwrap_or_default()));
+            chars_before.push(counts);
+            at = next;
+        }
+        LineIndex { starts, chars_before, len: text.len() }
+    }
+
+    /// The counts of `text[..offset]` (`offset` on a character boundary).
+    fn counts_upto(&self, text: &str, offset: usize) -> Counts {
+        let k = offset / CHECKPOINT;
+        let from = floor_boundary(text, k * CHECKPOINT);
+        let before = self.chars_before.get(k).copied().unwrap_or_default();
+        before.plus(Counts::of(text.get(from..offset).unwrap_or_default()))
+    }
+
+    /// The counts of `text[start..offset]`, both on character boundaries, in
+    /// time bounded by the checkpoints, not by the distance between them.
+    pub fn counts_between(&self, text: &str, start: usize, offset: usize) -> Counts {
+        if offset.saturating_sub(start) <= 2 * CHECKPOINT || text.len() != self.len {
+            return Counts::of(text.get(start..offset).unwrap_or_default());
+        }
+        self.counts_upto(text, offset).minus(self.counts_upto(text, start))
     }
 
     /// Line and character column of a byte offset (clamped into the text, and
@@ -79,7 +142,7 @@ impl LineIndex {
         if start == 0 && text.starts_with('\u{feff}') {
             start = '\u{feff}'.len_utf8().min(offset);
         }
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = self.counts_between(text, start, offset.max(start)).chars + 1;
         LineCol { line: line + 1, column }
     }
 
@@ -101,9 +164,37 @@ impl LineIndex {
     }
 }
 
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_far_along_a_long_line_count_every_character() {
+        let text = format!("x\n{}", "a“bc ".repeat(10_000));
+        let idx = LineIndex::new(&text);
+        for n in [0, 1, 999, 5_000, 9_999] {
+            // each "a“bc " is 5 characters, 7 bytes
+            let offset = 2 + n * 7 + 1;
+            assert_eq!(idx.line_col(&text, offset), LineCol { line: 2, column: n * 5 + 2 }, "{n}");
+        }
+        // astral characters are counted apart, for UTF-16 positions
+        let emoji = "🙂 a “b” ".repeat(3_000);
+        let end = emoji.len();
+        let counts = LineIndex::new(&emoji).counts_between(&emoji, 0, end);
+        assert_eq!(counts, Counts { chars: 8 * 3_000, astral: 3_000 });
+        assert_eq!(counts.utf16(), emoji.encode_utf16().count());
+        let bom = format!("\u{feff}{}z", "é".repeat(9_000));
+        let idx = LineIndex::new(&bom);
+        assert_eq!(idx.line_col(&bom, bom.len() - 1), LineCol { line: 1, column: 9_001 });
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -186,7 +186,15 @@ impl DraftTokens {
                 }
             }
         }
-        let blocks = doc.blocks.iter().zip(&per_block).map(|(b, qs)| BlockTokens::new(b, qs, lex)).collect();
+        let blocks = doc
+            .blocks
+            .iter()
+            .zip(&per_block)
+            .map(|(b, qs)| {
+                crate::budget::checkpoint();
+                BlockTokens::new(b, qs, lex)
+            })
+            .collect();
         DraftTokens { blocks }
     }
 

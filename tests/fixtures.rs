@@ -56,6 +56,9 @@ fn account(a: &Analysis) -> String {
                 writeln!(s, "problem unclosed at {}{extra}", at(a, open.start))
             }
             MarkProblem::Unopened { close, .. } => writeln!(s, "problem unopened at {}", at(a, close.start)),
+            MarkProblem::MoreUnopened { first, count } => {
+                writeln!(s, "problem {count} more unopened from {}", at(a, first.start))
+            }
             MarkProblem::TooDeep { open, untracked, .. } => {
                 writeln!(s, "problem nested too deep at {} ({untracked} untracked)", at(a, open.start))
             }

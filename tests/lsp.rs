@@ -2,6 +2,9 @@
 //! framed JSON-RPC, initialize → initialized → didOpen → publishDiagnostics →
 //! hover → didChange → shutdown → exit.
 
+mod common;
+
+use common::wire_copy;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -288,20 +291,12 @@ fn an_absurd_content_length_does_not_abort_the_server() {
     assert_eq!(wait_with_timeout(&mut client.child, Duration::from_secs(20)), Some(1));
 }
 
-/// Plain wire copy, `bytes` long: quotes, attributions, no findings to speak of.
-fn long_draft(bytes: usize) -> String {
-    let paragraph = "The harbour council met on Tuesday to discuss the ferry timetable. \
-        “We will keep the morning crossing,” said Mayor Ana Ruiz in a statement. \
-        Councillors voted to review the fares in the spring.\n\n";
-    paragraph.repeat(bytes / paragraph.len() + 1)
-}
-
 #[test]
 fn hover_on_one_draft_is_answered_while_a_big_one_is_checked() {
     let mut client = Client::start();
     client.initialize(json!({}));
     let big = "file:///newsroom/desk/archive.md";
-    open_at(&mut client, big, &long_draft(10 << 20));
+    open_at(&mut client, big, &wire_copy(10 << 20));
     open(&mut client, DRAFT);
     let small = client.wait_longer_for(Duration::from_secs(120), |m| {
         m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI
@@ -325,7 +320,7 @@ fn the_latest_version_wins_and_stale_results_are_dropped() {
     let mut client = Client::start();
     client.initialize(json!({}));
     // Version 1 takes a while to check; versions 2 and 3 arrive meanwhile.
-    open(&mut client, &long_draft(2 << 20));
+    open(&mut client, &wire_copy(2 << 20));
     for (version, text) in [(2, DRAFT.to_string()), (3, DRAFT.replace("again\n", "again,” he said.\n"))] {
         client.notify(
             "textDocument/didChange",

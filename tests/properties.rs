@@ -141,6 +141,7 @@ fn check_everything(text: String) -> Result<(), TestCaseError> {
             quotelint::quote::MarkProblem::Unclosed { open, gave_up } => [Some(*open), *gave_up],
             quotelint::quote::MarkProblem::Unopened { close, previous } => [Some(*close), *previous],
             quotelint::quote::MarkProblem::TooDeep { open, .. } => [Some(*open), None],
+            quotelint::quote::MarkProblem::MoreUnopened { first, .. } => [Some(*first), None],
         };
         for span in spans.into_iter().flatten() {
             check_span(src, span, "problem span")?;

@@ -3,6 +3,7 @@
 pub mod lookup;
 
 use crate::attribution::{self, Attribution};
+use crate::budget;
 use crate::formats;
 use crate::lexicon::{Language, Lexicon};
 use crate::markdown::{self, Document};
@@ -49,9 +50,14 @@ fn declared_language(file: &SourceFile, doc: &Document) -> Option<Language> {
     formats::declared_language(file, doc).and_then(Language::from_tag)
 }
 
+/// Each stage ends at a checkpoint of the draft's memory and time budget.
 fn analyze_doc(file: SourceFile, doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
+    budget::checkpoint();
     let mut scan = scan::scan(&doc);
+    budget::checkpoint();
     let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    budget::checkpoint();
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
+    budget::checkpoint();
     Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default(), language }
 }

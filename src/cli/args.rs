@@ -103,6 +103,12 @@ pub struct Inputs {
     /// other drafts are still checked, and the exit status is 2.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
     pub time_limit: f64,
+
+    /// Give up on a draft whose checking holds more memory than this (bytes,
+    /// or with a K, M or G suffix); the other drafts are still checked, and
+    /// the exit status is 2. A draft at the 10 MB size limit takes about 250 MB.
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = crate::source::parse_size)]
+    pub memory_limit: u64,
 }
 
 fn parse_input_format(text: &str) -> Result<InputFormat, String> {

@@ -7,6 +7,7 @@
 
 use super::args::Inputs;
 use super::staged;
+use crate::budget;
 use crate::config::{ConfigChoice, Resolver};
 use crate::formats;
 use crate::settings::DEFAULT_INCLUDE;
@@ -90,10 +91,13 @@ pub fn process<T: Send + 'static>(
     let forced = inputs.input_format;
     let named: Vec<(String, Job)> = jobs.into_iter().map(|job| (job.shown(&stdin_name), job)).collect();
     let budget = Duration::from_secs_f64(inputs.time_limit);
+    let limits = budget::Limits { memory: Some(inputs.memory_limit), time: Some(budget) };
     let done = run_all(named, budget, threads(), move |job| {
+        // the draft's bytes count against its memory too
+        let _budget = budget::enter(limits);
         let file = read(job, &stdin_name, limit, forced).map_err(|err| err.to_string())?;
         let shown = file.path.clone();
-        catch(|| work(file)).map_err(|message| format!("internal error while checking {shown}: {message}"))
+        catch_file(&shown, || work(file))
     });
     for result in done {
         match result {
@@ -274,11 +278,7 @@ where
                     running.iter().filter(|(_, start)| start.elapsed() >= budget).map(|(i, _)| *i).collect();
                 for i in over {
                     running.remove(&i);
-                    let message = format!(
-                        "{}: still being checked after {} seconds (--time-limit); skipped",
-                        names[i],
-                        budget.as_secs_f64()
-                    );
+                    let message = format!("{}: {}; skipped", names[i], budget::Exceeded::Time { limit: budget });
                     results[i] = Some(Err(Failure { name: names[i].clone(), message }));
                     settled += 1;
                     spawn();
@@ -333,6 +333,22 @@ pub fn install_quiet_panic_hook() {
     }));
 }
 
+/// Runs the work on the draft `shown`, turning a panic into the message
+/// that reports it: the budget it went over, or an internal error.
+fn catch_file<T>(shown: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let at = PANIC_LOCATION.with(|cell| cell.borrow_mut().take());
+        match payload.downcast_ref::<budget::Exceeded>() {
+            Some(over) => format!("{shown}: {over}; skipped"),
+            None => {
+                let message = panic_message(payload.as_ref());
+                let at = at.map(|at| format!(" (at {at})")).unwrap_or_default();
+                format!("internal error while checking {shown}: {message}{at}")
+            }
+        }
+    })
+}
+
 /// Runs `f`, turning a panic into its message.
 pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
@@ -345,7 +361,9 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
+    if let Some(over) = payload.downcast_ref::<budget::Exceeded>() {
+        over.to_string()
+    } else if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
@@ -365,6 +383,20 @@ mod tests {
         assert!(err.starts_with("boom 7 (at src/cli/input.rs:"), "{err}");
         assert_eq!(catch(|| 5), Ok(5));
         let _ = panic::take_hook();
+    }
+
+    #[test]
+    fn a_draft_over_its_budget_is_reported_as_that_not_as_an_internal_error() {
+        let over = || {
+            let _budget = budget::enter(budget::Limits { memory: None, time: Some(Duration::ZERO) });
+            std::thread::sleep(Duration::from_millis(2));
+            budget::checkpoint();
+        };
+        let file = catch_file("big.md", over).unwrap_err();
+        assert_eq!(file, "big.md: still being checked after 0 seconds (--time-limit); skipped");
+        assert!(catch(over).unwrap_err().starts_with("still being checked after 0 seconds"));
+        let broken = catch_file("bad.md", || -> u8 { panic!("boom") }).unwrap_err();
+        assert!(broken.starts_with("internal error while checking bad.md: boom"), "{broken}");
     }
 
     fn named(items: &[u64]) -> Vec<(String, u64)> {

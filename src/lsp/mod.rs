@@ -16,6 +16,7 @@ pub mod position;
 pub mod transport;
 
 use crate::analysis::analyze_with;
+use crate::budget;
 use crate::cli::input::catch;
 use crate::config::{self, ConfigChoice, ConfigError, Resolver, CONFIG_NAMES};
 use crate::diagnostic::{self, Diagnostic, Severity};
@@ -48,8 +49,11 @@ use transport::Incoming;
 
 /// Drafts analysed at once: two, so that one long draft never holds up the others.
 const MAX_RUNNING: usize = 2;
-/// An analysis still running after this long is given up on (its thread is left behind).
+/// An analysis still running after this long is given up on (its thread
+/// stops at its next budget checkpoint).
 const TIME_LIMIT: Duration = Duration::from_secs(60);
+/// An analysis holding more memory than this is given up on (as `check`'s default `--memory-limit`).
+const MEMORY_LIMIT: u64 = 2 << 30;
 
 /// Runs the server until the client says `exit`: 0 after a `shutdown`
 /// request, 1 otherwise (as the protocol asks).
@@ -547,13 +551,15 @@ fn analyse(
         }
     };
     let file = SourceFile::new(path.clone(), text.to_string());
+    // a draft over its budget stops at its next checkpoint, its thread freed
+    let _budget = budget::enter(budget::Limits { memory: Some(MEMORY_LIMIT), time: Some(TIME_LIMIT) });
     let diagnostics = catch(|| {
         let mut diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
         diagnostic::sort(&mut diagnostics);
         diagnostics
     })
     .unwrap_or_else(|message| {
-        eprintln!("error: internal error while checking {path}: {message}");
+        eprintln!("error: {path}: {message}");
         Vec::new()
     });
     Analysed { uri, generation, text, version, diagnostics, config, config_error }

@@ -56,8 +56,12 @@ pub fn position(text: &str, lines: &LineIndex, offset: usize, encoding: Encoding
     }
     let line = lines.line_of(offset);
     let content = lines.line_range(text, line);
-    let before = text.get(content.start..offset.min(content.end)).unwrap_or_default();
-    let character: usize = before.chars().map(|c| encoding.units(c)).sum();
+    let end = offset.min(content.end);
+    let character = match encoding {
+        Encoding::Utf8 => end - content.start,
+        Encoding::Utf16 => lines.counts_between(text, content.start, end).utf16(),
+        Encoding::Utf32 => lines.counts_between(text, content.start, end).chars,
+    };
     Position { line: saturate(line), character: saturate(character) }
 }
 

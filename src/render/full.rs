@@ -49,7 +49,8 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
             }
         }
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    // the buffer becomes the string without a copy (the output can be tens of megabytes)
+    String::from_utf8(buffer.into_inner()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// codespan writes `path:line:column` above the snippet; a Word document's

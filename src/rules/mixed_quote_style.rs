@@ -178,6 +178,8 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
             match problem {
                 MarkProblem::Unclosed { open, .. } | MarkProblem::TooDeep { open, .. } => marks.insert(open.start),
                 MarkProblem::Unopened { close, .. } => marks.insert(close.start),
+                // the rest are counted, not located: a stray one after a word reads as an apostrophe
+                MarkProblem::MoreUnopened { first, .. } => marks.insert(first.start),
             };
         }
         edits.extend(apostrophe_edits(analysis, target, &marks));

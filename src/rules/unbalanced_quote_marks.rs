@@ -25,6 +25,10 @@ one was probably meant), and a closing mark that closes nothing.
 
 A quotation that runs over several paragraphs is not reported: by convention
 each of its paragraphs opens with a quotation mark and only the last one closes.
+A paragraph's first ten closing marks that close nothing are reported one by
+one and any more as one finding, and quotations nested more than eight deep
+are one finding at the first mark past that depth: a pasted table of ditto
+marks should not bury the rest of the draft's findings.
 
 ## Why editors care
 
@@ -62,6 +66,7 @@ impl Rule for UnbalancedQuoteMarks {
                 MarkProblem::Unclosed { open, gave_up } => unclosed(path, text, *open, *gave_up),
                 MarkProblem::Unopened { close, previous } => unopened(path, *close, *previous),
                 MarkProblem::TooDeep { open, limit, untracked } => too_deep(path, *open, *limit, *untracked),
+                MarkProblem::MoreUnopened { first, count } => more_unopened(path, *first, *count),
             });
         }
     }
@@ -101,6 +106,14 @@ fn too_deep(path: &str, open: Span, limit: usize, untracked: usize) -> Diagnosti
         .with_primary_label(format!("{limit} quotations are already open here"))
         .with_help("close the quotations that end before this mark; stray opening marks are the usual cause")
         .with_note(format!("{marks} opening quotation marks past that depth are not paired or checked"))
+}
+
+fn more_unopened(path: &str, first: Span, count: usize) -> Diagnostic {
+    let marks = if count == 1 { "1 more closing mark".to_string() } else { format!("{count} more closing marks") };
+    Diagnostic::new(&META, path, first, format!("{marks} in this paragraph close nothing"))
+        .with_primary_label("the first of them")
+        .with_help("add the opening marks, or delete the stray ones; ditto marks and inch signs belong in a table")
+        .with_note("a paragraph's first 10 such marks are reported one by one, the rest together")
 }
 
 fn starts_with_quote_mark(text: &str, at: Span) -> bool {
@@ -150,6 +163,16 @@ mod tests {
         assert_eq!(out[0].message, "quotations nested more than 8 deep");
         assert_eq!(out[0].span, Span::new(5, 8));
         assert!(out[0].notes[0].starts_with("this mark and 2 more"), "{:?}", out[0].notes);
+    }
+
+    #[test]
+    fn the_marks_past_a_paragraph_s_first_ten_are_one_finding() {
+        let problem = MarkProblem::MoreUnopened { first: Span::new(4, 7), count: 990 };
+        let a = analysis_with("a b ” c", Vec::new(), vec![problem]);
+        let mut out = Vec::new();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        assert_eq!(out[0].message, "990 more closing marks in this paragraph close nothing");
+        assert_eq!(out[0].span, Span::new(4, 7));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub use marks::find_marks;
 pub fn scan(doc: &Document) -> ScanResult {
     let mut pairer = Pairer::default();
     for (i, block) in doc.blocks.iter().enumerate() {
+        crate::budget::checkpoint();
         pairer.block(i, block);
     }
     pairer.finish();

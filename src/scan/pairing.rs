@@ -42,6 +42,11 @@ struct OpenQuote {
 /// three deep; the rest of the room is for stray opening marks.
 pub const MAX_NESTING: usize = 8;
 
+/// Closing marks that close nothing reported one by one in a paragraph; the
+/// rest are one finding. A paragraph of ditto marks or a data dump pasted as
+/// prose would otherwise give a finding (and its memory) per mark.
+pub const MAX_UNOPENED_PER_BLOCK: usize = 10;
+
 #[derive(Default)]
 pub struct Pairer {
     pub quotes: Vec<Paired>,
@@ -53,6 +58,10 @@ pub struct Pairer {
     too_deep: Option<(Span, usize)>,
     /// The block and outer range of the last one-paragraph quotation closed.
     last_closed: Option<(usize, std::ops::Range<usize>)>,
+    /// Unopened closing marks reported in the current block, and the first
+    /// unreported one with the count of those.
+    unopened_in_block: usize,
+    more_unopened: Option<(Span, usize)>,
 }
 
 impl Pairer {
@@ -60,6 +69,7 @@ impl Pairer {
         let marks = find_marks(&block.text);
         let mut stack: Vec<OpenQuote> = Vec::new();
         self.untracked = 0;
+        self.unopened_in_block = 0;
         let mut rest = &marks[..];
         if let Some(carry) = self.carry.take() {
             match continuation(block, &marks) {
@@ -72,6 +82,9 @@ impl Pairer {
         }
         for &m in rest {
             self.mark(index, block, &mut stack, m);
+        }
+        if let Some((first, count)) = self.more_unopened.take() {
+            self.problems.push(MarkProblem::MoreUnopened { first, count });
         }
         self.end_block(index, block, stack);
     }
@@ -145,6 +158,12 @@ impl Pairer {
     }
 
     fn unopened(&mut self, index: usize, block: &ProseBlock, m: Mark) {
+        if self.unopened_in_block >= MAX_UNOPENED_PER_BLOCK {
+            let more = self.more_unopened.get_or_insert_with(|| (block.source_span(m.pos..m.pos + m.len), 0));
+            more.1 += 1;
+            return;
+        }
+        self.unopened_in_block += 1;
         let previous = match &self.last_closed {
             Some((b, outer)) if *b == index => Some(block.source_span(outer.clone())),
             _ => None,
@@ -257,6 +276,21 @@ mod tests {
                 limit: super::MAX_NESTING,
                 untracked: 3
             }]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_stray_closing_marks_is_a_few_findings() {
+        let text = "word” ".repeat(1_000);
+        let scan = super::super::scan(&markdown::parse(&format!("{text}\n\nfine” here\n")));
+        let singles = scan.problems.iter().filter(|p| matches!(p, MarkProblem::Unopened { .. })).count();
+        assert_eq!(singles, super::MAX_UNOPENED_PER_BLOCK + 1, "ten in the first paragraph, one in the second");
+        let rest: Vec<_> =
+            scan.problems.iter().filter(|p| matches!(p, MarkProblem::MoreUnopened { .. })).collect();
+        let eleventh = text.match_indices('”').nth(super::MAX_UNOPENED_PER_BLOCK).unwrap().0;
+        assert_eq!(
+            rest,
+            [&MarkProblem::MoreUnopened { first: crate::span::Span::new(eleventh, eleventh + 3), count: 990 }]
         );
     }
 

@@ -90,6 +90,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     for rule in rules::all() {
         if settings.rule_enabled(rule.meta()) {
             rule.check(analysis, settings, &mut found);
+            crate::budget::checkpoint();
         }
     }
     for d in &mut found {

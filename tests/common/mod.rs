@@ -7,6 +7,15 @@ pub mod measure;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// `bytes` (or a paragraph more) of plain wire copy: a quote with its
+/// speaker and channel in every paragraph, nothing to report.
+pub fn wire_copy(bytes: usize) -> String {
+    let paragraph = "The harbour council met on Tuesday to discuss the ferry timetable. \
+        “We will keep the morning crossing,” said Mayor Ana Ruiz in a statement. \
+        Councillors voted to review the fares in the spring.\n\n";
+    paragraph.repeat(bytes / paragraph.len() + 1)
+}
+
 pub struct Output {
     pub code: i32,
     pub stdout: String,

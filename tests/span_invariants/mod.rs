@@ -411,6 +411,7 @@ impl<'a> Checker<'a> {
                 MarkProblem::Unclosed { open, gave_up } => [Some(*open), *gave_up],
                 MarkProblem::Unopened { close, previous } => [Some(*close), *previous],
                 MarkProblem::TooDeep { open, .. } => [Some(*open), None],
+                MarkProblem::MoreUnopened { first, .. } => [Some(*first), None],
             };
             for span in spans.into_iter().flatten() {
                 self.span("mark problem", span);
