@@ -6,6 +6,7 @@ use crate::attribution::{ChannelKind, Speaker, SpeakerKind};
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// One source of quotations in a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,20 +37,30 @@ pub struct FirstMention {
     pub column: usize,
 }
 
-/// The sources of one analysed draft, in order of first mention.
+/// The sources of one analysed draft, in order of first mention. Linear in
+/// the draft: sources are found by name in a map, organisations are known
+/// from one pass over the attributions, and every source's first mention
+/// is found in one pass over the prose.
 pub fn sources(a: &Analysis) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
+    let mut speakers: Vec<&Speaker> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
         let Some(speaker) = attr.speaker.as_ref().filter(|_| q.kind.is_speech() && q.depth == 0) else { continue };
         let key = source_key(speaker);
-        let index = match out.iter().position(|s| s.name == key) {
-            Some(i) => i,
-            None => {
-                out.push(new_source(a, speaker, key));
-                out.len() - 1
-            }
-        };
-        let source = &mut out[index];
+        let at = *index.entry(key.clone()).or_insert_with(|| {
+            speakers.push(speaker);
+            out.push(Source {
+                name: key,
+                kind: speaker.kind,
+                quotes: 0,
+                words: 0,
+                channels: Vec::new(),
+                first_mention: FirstMention { text: String::new(), span: speaker.span, line: 0, column: 0 },
+            });
+            out.len() - 1
+        });
+        let source = &mut out[at];
         source.quotes += 1;
         source.words += word_count(&q.text);
         if let Some(ch) = &attr.channel {
@@ -58,6 +69,12 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
                 source.channels.push(used);
             }
         }
+    }
+    let organisations = organisation_names(a);
+    let names: Vec<&str> = out.iter().map(|s| s.name.as_str()).collect();
+    let firsts = first_mentions(a, &names);
+    for ((source, speaker), first) in out.iter_mut().zip(speakers).zip(firsts) {
+        introduce(a, source, speaker, first, &organisations);
     }
     out.sort_by_key(|s| s.first_mention.span.start);
     out
@@ -74,42 +91,101 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-fn new_source(a: &Analysis, speaker: &Speaker, name: String) -> Source {
+/// Fills in what a source is and where the story introduces it.
+fn introduce(
+    a: &Analysis,
+    source: &mut Source,
+    speaker: &Speaker,
+    first: Option<Span>,
+    organisations: &HashSet<&str>,
+) {
     // a pronoun or an epithet stands for someone named elsewhere: report the person
-    let kind = match (speaker.kind, &speaker.name) {
-        (SpeakerKind::Pronoun | SpeakerKind::Role, Some(_)) => kind_of_name(a, &name),
-        (kind, _) => kind,
-    };
-    let span = first_mention(a, &name).unwrap_or(speaker.span);
-    let text = introduction(a, span);
-    let at = a.file.lines.line_col(&a.file.text, span.start);
-    Source {
-        name,
-        kind,
-        quotes: 0,
-        words: 0,
-        channels: Vec::new(),
-        first_mention: FirstMention { text, span, line: at.line, column: at.column },
+    if matches!(speaker.kind, SpeakerKind::Pronoun | SpeakerKind::Role) && speaker.name.is_some() {
+        source.kind = kind_of_name(&source.name, organisations);
     }
+    let span = first.unwrap_or(speaker.span);
+    let at = a.file.lines.line_col(&a.file.text, span.start);
+    let text = introduction(a, span);
+    source.first_mention = FirstMention { text, span, line: at.line, column: at.column };
+}
+
+/// The names some attribution calls an organisation.
+fn organisation_names(a: &Analysis) -> HashSet<&str> {
+    a.attributions
+        .iter()
+        .filter_map(|at| at.speaker.as_ref())
+        .filter(|s| s.kind == SpeakerKind::Organization)
+        .filter_map(|s| s.name.as_deref())
+        .collect()
 }
 
 /// Organisations were named as such, or carry an organisation word or an
 /// acronym in their name; everyone else is a person.
-fn kind_of_name(a: &Analysis, name: &str) -> SpeakerKind {
+fn kind_of_name(name: &str, organisations: &HashSet<&str>) -> SpeakerKind {
     let lex = Lexicon::builtin();
-    let named_org = a
-        .attributions
-        .iter()
-        .filter_map(|at| at.speaker.as_ref())
-        .any(|s| s.name.as_deref() == Some(name) && s.kind == SpeakerKind::Organization);
     let org_word = name
         .split_whitespace()
         .any(|w| lex.is_org_head(w) || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())));
-    if named_org || org_word {
+    if organisations.contains(name) || org_word {
         SpeakerKind::Organization
     } else {
         SpeakerKind::Person
     }
+}
+
+/// The first place in the prose that names each of `names` (whole words),
+/// in one pass: at each word the prose starts, only the names beginning with
+/// that word are tried, and a name once found is not tried again.
+fn first_mentions(a: &Analysis, names: &[&str]) -> Vec<Option<Span>> {
+    let mut found: Vec<Option<Span>> = vec![None; names.len()];
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, name) in names.iter().enumerate() {
+        match leading_word(name) {
+            "" => found[id] = first_mention(a, name),
+            word => by_first_word.entry(word).or_default().push(id),
+        }
+    }
+    for block in &a.doc.blocks {
+        if by_first_word.is_empty() {
+            break;
+        }
+        for (at, word) in word_starts(&block.text) {
+            let Some(ids) = by_first_word.get_mut(word) else { continue };
+            ids.retain(|&id| {
+                let name = names[id];
+                if !is_whole_word_at(&block.text, at, name) {
+                    return true;
+                }
+                found[id] = Some(block.source_span(at..at + name.len()));
+                false
+            });
+            if ids.is_empty() {
+                by_first_word.remove(word);
+            }
+        }
+    }
+    found
+}
+
+/// The run of letters and digits `text` starts with.
+fn leading_word(text: &str) -> &str {
+    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    &text[..end]
+}
+
+/// Every run of letters and digits in `text`, with where it starts.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.char_indices()
+        .filter(move |&(i, c)| {
+            c.is_alphanumeric() && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+        })
+        .map(move |(i, _)| (i, leading_word(&text[i..])))
+}
+
+/// Whether `text` holds `word` at `at`, not inside a longer word.
+fn is_whole_word_at(text: &str, at: usize, word: &str) -> bool {
+    let after = text.get(at + word.len()..).and_then(|t| t.chars().next());
+    text.get(at..).is_some_and(|t| t.starts_with(word)) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The first place in the prose that names `name` (whole words).
@@ -162,4 +238,39 @@ fn introduction(a: &Analysis, span: Span) -> String {
         None => clause.get(..name_len).unwrap_or_default().to_string(),
     };
     intro.chars().take(120).collect::<String>().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn first_mentions_agree_with_a_search_for_each_name() {
+        let text = "Harbourview Marina reopened. Jane Roe-Smith and the mayor spoke.\n\n\
+                    “We are back,” said Jane Roe, the harbour master. The mayoral race went on.\n\n\
+                    “Not yet,” the mayor said. Janet Roe, her sister, disagreed: “Soon.”\n";
+        let a = crate::analyze(SourceFile::new("d.md", text));
+        let names = ["Jane Roe", "the mayor", "Janet Roe", "Roe", "mayor", "Nobody Here", "“We"];
+        let one_pass = first_mentions(&a, &names);
+        for (name, found) in names.iter().zip(&one_pass) {
+            assert_eq!(*found, first_mention(&a, name), "{name}");
+        }
+        // "Jane Roe-Smith" names Jane Roe as whole words; "mayoral" does not name the mayor
+        let at = |name: &str| one_pass[names.iter().position(|n| *n == name).unwrap()].map(|s| s.start);
+        assert_eq!(at("Jane Roe"), text.find("Jane Roe-Smith"));
+        assert_eq!(at("mayor"), text.find("mayor spoke"));
+        assert_eq!(at("Nobody Here"), None);
+    }
+
+    #[test]
+    fn a_source_is_counted_once_with_all_its_quotes() {
+        let text = "“We are back,” said Jane Roe, the harbour master.\n\n\
+                    “The boats are in,” Roe said. “Come down,” she added.\n";
+        let found = sources(&crate::analyze(SourceFile::new("d.md", text)));
+        let roe: Vec<_> = found.iter().filter(|s| s.name == "Jane Roe").collect();
+        assert_eq!(roe.len(), 1, "{found:?}");
+        assert_eq!(roe[0].quotes, 3);
+        assert_eq!(roe[0].first_mention.text, "Jane Roe, the harbour master");
+    }
 }
