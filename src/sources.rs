@@ -209,6 +209,9 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// The longest introduction shown, in characters.
+const INTRO_CHARS: usize = 120;
+
 /// Words that open an appositive ("Soo Kim, a former analyst …").
 const APPOSITIVE_STARTS: &[&str] =
     &["a", "an", "the", "one", "his", "her", "its", "their", "who", "whose", "former", "then"];
@@ -218,6 +221,14 @@ const APPOSITIVE_STARTS: &[&str] =
 fn introduction(a: &Analysis, span: Span) -> String {
     let text = &a.file.text;
     let rest = text.get(span.start..).unwrap_or_default();
+    // The introduction shown is at most INTRO_CHARS characters: reading
+    // further (to a full stop a draft may never have) would read the rest of
+    // the file once per source.
+    let mut window = (span.len() + 4 * INTRO_CHARS + 16).min(rest.len());
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let rest = &rest[..window];
     // a clause may wrap onto the next source line, but not past a blank one
     let end =
         [rest.find(['.', ';', '“', '"']), rest.find("\n\n")].into_iter().flatten().min().unwrap_or(rest.len());
@@ -237,7 +248,7 @@ fn introduction(a: &Analysis, span: Span) -> String {
         }
         None => clause.get(..name_len).unwrap_or_default().to_string(),
     };
-    intro.chars().take(120).collect::<String>().trim().to_string()
+    intro.chars().take(INTRO_CHARS).collect::<String>().trim().to_string()
 }
 
 #[cfg(test)]

@@ -185,22 +185,32 @@ pub fn finding_detail(out: &mut String, r: &DraftReport, id: &str, fi: usize, f:
 /// A rule's note or help: word-diff marks (`[-old-]{+new+}`) shown as
 /// deletions and insertions, and `code` as code.
 fn push_marked(out: &mut String, text: &str) {
-    let mut rest = text;
+    const MARKS: [(&str, &str, &str); 3] = [("[-", "-]", "del"), ("{+", "+}", "ins"), ("`", "`", "code")];
+    // Where each opener next occurs in `text`, searched again only once passed:
+    // a long word diff is read once, not once per mark.
+    let next_of = |from: usize, open: &str| text.get(from..)?.find(open).map(|at| at + from);
+    let mut next: [Option<usize>; 3] = MARKS.map(|(open, ..)| next_of(0, open));
+    let mut done = 0;
     loop {
-        let next = [("[-", "-]", "del"), ("{+", "+}", "ins"), ("`", "`", "code")]
-            .into_iter()
-            .filter_map(|(open, close, tag)| rest.find(open).map(|at| (at, open, close, tag)))
-            .min_by_key(|(at, ..)| *at);
-        let Some((at, open, close, tag)) = next else { break };
+        for (slot, (open, ..)) in next.iter_mut().zip(MARKS) {
+            if slot.is_some_and(|at| at < done) {
+                *slot = next_of(done, open);
+            }
+        }
+        let Some((at, (open, close, tag))) =
+            next.iter().zip(MARKS).filter_map(|(at, mark)| at.map(|at| (at, mark))).min_by_key(|(at, _)| *at)
+        else {
+            break;
+        };
         let body_start = at + open.len();
-        let Some(len) = rest[body_start..].find(close) else { break };
-        push(out, &rest[..at]);
+        let Some(len) = text[body_start..].find(close) else { break };
+        push(out, &text[done..at]);
         let _ = write!(out, "<{tag}>");
-        push(out, &rest[body_start..body_start + len]);
+        push(out, &text[body_start..body_start + len]);
         let _ = write!(out, "</{tag}>");
-        rest = &rest[body_start + len + close.len()..];
+        done = body_start + len + close.len();
     }
-    push(out, rest);
+    push(out, &text[done..]);
 }
 
 #[cfg(test)]
