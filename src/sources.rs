@@ -48,18 +48,23 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
     for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
         let Some(speaker) = attr.speaker.as_ref().filter(|_| q.kind.is_speech() && q.depth == 0) else { continue };
         let key = source_key(speaker);
-        let at = *index.entry(key.clone()).or_insert_with(|| {
-            speakers.push(speaker);
-            out.push(Source {
-                name: key,
-                kind: speaker.kind,
-                quotes: 0,
-                words: 0,
-                channels: Vec::new(),
-                first_mention: FirstMention { text: String::new(), span: speaker.span, line: 0, column: 0 },
-            });
-            out.len() - 1
-        });
+        // the key is copied only for a source not seen before
+        let at = match index.get(&key) {
+            Some(&at) => at,
+            None => {
+                speakers.push(speaker);
+                index.insert(key.clone(), out.len());
+                out.push(Source {
+                    name: key,
+                    kind: speaker.kind,
+                    quotes: 0,
+                    words: 0,
+                    channels: Vec::new(),
+                    first_mention: FirstMention { text: String::new(), span: speaker.span, line: 0, column: 0 },
+                });
+                out.len() - 1
+            }
+        };
         let source = &mut out[at];
         source.quotes += 1;
         source.words += word_count(&q.text);
