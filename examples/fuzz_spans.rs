@@ -12,7 +12,7 @@
 //! Case `n` is always the same draft, so `--start n` with a count of 1
 //! replays one. Exits 1 when anything was found.
 
-#[path = "../tests/span_invariants/mod.rs"]
+#[path = "../tests/it/span_invariants/mod.rs"]
 mod harness;
 
 use std::collections::BTreeMap;

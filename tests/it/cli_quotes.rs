@@ -1,7 +1,7 @@
 //! The binary on real drafts, asserting on the quotes it finds. These need the
 //! quotation scanner and attribution engine; the lead un-ignores them as those land.
 
-mod common;
+use crate::common;
 
 use common::{drafts, path, quotelint};
 

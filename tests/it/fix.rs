@@ -2,7 +2,7 @@
 //! included) must equal the `.fixed` file beside it, fixing again must
 //! change nothing, and no fixable finding may be left. A `quotelint.toml` in
 //! a fixture directory configures its drafts; each directory is named after
-//! the rule it exercises. `QUOTELINT_BLESS=1 cargo test --test fix` rewrites
+//! the rule it exercises. `QUOTELINT_BLESS=1 cargo test --test it fix::` rewrites
 //! the `.fixed` files; review the diff before committing it.
 //!
 //! Then the command line: writing back (atomically, keeping line endings,
@@ -10,7 +10,7 @@
 //! `patch` and `git apply`, the summary, and fix availability in `rules`
 //! and `explain`.
 
-mod common;
+use crate::common;
 
 use common::{compare_or_bless, drafts, path, quotelint};
 use quotelint::fix::FixAvailability;

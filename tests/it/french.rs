@@ -1,9 +1,9 @@
 //! French agency copy attributed as well as its English twin: the stories
 //! in fixtures/french/ (written for the project, each with its expected
 //! speakers) are scored in both languages, and the French may not do worse.
-//! `cargo test --test french -- --nocapture` prints the figures.
+//! `cargo test --test it french:: -- --nocapture` prints the figures.
 
-mod common;
+use crate::common;
 
 use common::{docx, drafts, path, quotelint};
 use quotelint::analysis::{analyze_with, Analysis};

@@ -1,7 +1,7 @@
 //! Suppression comments and front matter end to end, with the hygiene rules
 //! QS001 (unused-suppression) and QS002 (unknown-rule-in-suppression).
 
-mod common;
+use crate::common;
 
 use common::{drafts, path, quotelint};
 

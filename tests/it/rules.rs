@@ -1,10 +1,10 @@
 //! Runs every draft under `fixtures/rules/` through every rule and compares
 //! the findings (`line:col severity[CODE]`) with the `.findings` file beside
 //! it. A `quotelint.toml` in a fixture directory configures its drafts.
-//! `QUOTELINT_BLESS=1 cargo test --test rules` rewrites the expectations;
+//! `QUOTELINT_BLESS=1 cargo test --test it rules::` rewrites the expectations;
 //! review the diff before committing it.
 
-mod common;
+use crate::common;
 
 use quotelint::settings::Settings;
 use quotelint::source::SourceFile;

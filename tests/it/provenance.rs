@@ -4,7 +4,7 @@
 //! `fixtures/provenance/expected/`; `QUOTELINT_BLESS=1` rewrites them), and
 //! the command-line surface: `--sources`, config globs, front matter, JSON.
 
-mod common;
+use crate::common;
 
 use common::{drafts, path, quotelint};
 use quotelint::provenance::{self, Sources};

@@ -2,7 +2,7 @@
 //! against what the other views say (`quotes`, `check`, `sources` as JSON),
 //! so the page shows exactly what the pipeline found.
 
-mod common;
+use crate::common;
 
 use common::{drafts, path, quotelint};
 use quotelint::attribution::{ChannelKind, SpeakerKind};
@@ -17,7 +17,7 @@ use serde_json::Value;
 
 const CASE: scraper::CaseSensitivity = scraper::CaseSensitivity::CaseSensitive;
 const FIXTURE: &str = "fixtures/report/harbour.md";
-const SCRIPT: &str = include_str!("../src/report/html/script.js");
+const SCRIPT: &str = include_str!("../../src/report/html/script.js");
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")

@@ -1,9 +1,9 @@
 //! Runs every draft under `fixtures/` through the pipeline and compares a
 //! plain-text account of what was found with the `.expected` file beside it.
-//! `QUOTELINT_BLESS=1 cargo test --test fixtures` rewrites the expectations;
+//! `QUOTELINT_BLESS=1 cargo test --test it fixtures::` rewrites the expectations;
 //! review the diff before committing it.
 
-mod common;
+use crate::common;
 
 use quotelint::quote::MarkProblem;
 use quotelint::source::SourceFile;

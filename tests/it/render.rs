@@ -1,6 +1,6 @@
 //! Snapshots of every printer on hand-built results (no scanner needed).
 
-mod common;
+use crate::common;
 
 use common::{meta, span_of};
 use quotelint::analysis::Analysis;

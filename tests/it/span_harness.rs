@@ -2,9 +2,9 @@
 //! `cargo run --release --example fuzz_spans -- CASES`), and the minimal
 //! reproducers generated runs have found, each a regression test.
 //!
-//! `QUOTELINT_SPAN_CASES=N cargo test --release --test span_harness` runs N cases here.
+//! `QUOTELINT_SPAN_CASES=N cargo test --release --test it span_harness::` runs N cases here.
 
-mod span_invariants;
+use crate::span_invariants;
 
 use span_invariants::{check, generate, shrink, Case, Checker};
 

@@ -2,7 +2,7 @@
 //! structural check of the SARIF against the 2.1.0 schema's requirements, and
 //! the escaping of GitHub workflow commands.
 
-mod common;
+use crate::common;
 
 use common::{meta, span_of};
 use quotelint::diagnostic::{Diagnostic, Severity};

@@ -3,7 +3,7 @@
 //! the formats a project includes, positions in each file's own terms, and
 //! bad files refused with a clear error while the run goes on.
 
-mod common;
+use crate::common;
 
 use common::docx::{self, docx};
 use common::{drafts, path, quotelint};

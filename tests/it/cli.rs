@@ -1,7 +1,7 @@
 //! The binary end to end: exit codes, read errors, stdin, colour, rules, explain.
 //! Assertions on the quotes themselves live in `cli_quotes.rs`.
 
-mod common;
+use crate::common;
 
 use common::{drafts, path, quotelint};
 

@@ -2,7 +2,7 @@
 //! framed JSON-RPC, initialize → initialized → didOpen → publishDiagnostics →
 //! hover → didChange → shutdown → exit.
 
-mod common;
+use crate::common;
 
 use common::wire_copy;
 use serde_json::{json, Value};

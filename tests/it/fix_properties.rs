@@ -13,7 +13,7 @@
 //! - a re-check reports none of the findings the first pass fixed.
 //!
 //! CI runs a few hundred drafts; `PROPTEST_CASES=100000 cargo test --release
-//! --test fix_properties -- --nocapture` runs many more and prints the count.
+//! --test it fix_properties:: -- --nocapture` runs many more and prints the count.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

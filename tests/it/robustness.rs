@@ -3,7 +3,7 @@
 //! read) within 20 MB plus 4× the draft. Time limits are loose on purpose:
 //! the point is seconds against minutes on a loaded machine, in a debug build.
 
-mod common;
+use crate::common;
 
 use common::measure::run_measured;
 use common::{drafts, path, quotelint, wire_copy};

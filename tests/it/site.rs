@@ -5,9 +5,9 @@
 //! beside each draft) are only what an editor would want, and every
 //! quotation in a block quote has its speaker. `tests/fixtures.rs` keeps the
 //! account of their quotes (`.expected`).
-//! `QUOTELINT_BLESS=1 cargo test --test site` rewrites the findings.
+//! `QUOTELINT_BLESS=1 cargo test --test it site::` rewrites the findings.
 
-mod common;
+use crate::common;
 
 use quotelint::quote::QuoteKind;
 use quotelint::settings::Settings;

@@ -2,7 +2,7 @@
 //! output, exit status (--fail-on, --exit-zero), the new formats end to end,
 //! completions and the man page.
 
-mod common;
+use crate::common;
 
 use common::quotelint;
 use std::path::Path;

@@ -1,0 +1,30 @@
+//! All integration tests in one binary: one link instead of one per file,
+//! which keeps a clean `cargo test` within a small CI disk.
+
+mod common;
+mod span_invariants;
+
+mod cli;
+mod cli_quotes;
+mod config;
+mod fix;
+mod fix_properties;
+mod fixtures;
+mod formats;
+mod french;
+mod hook;
+mod input_formats;
+mod lsp;
+mod paths;
+mod properties;
+mod provenance;
+mod quotes_config;
+mod render;
+mod report;
+mod robustness;
+mod rule_docs;
+mod rules;
+mod site;
+mod sources;
+mod span_harness;
+mod suppress;
