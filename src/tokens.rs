@@ -287,6 +287,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
         }
         push_word(text, pos, end, lex, &mut tokens);
     }
+    // kept for the whole run: the slack of doubling would be a quarter of it on average
+    tokens.shrink_to_fit();
     tokens
 }
 
