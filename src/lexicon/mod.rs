@@ -38,9 +38,10 @@ pub use types::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
 
-/// A speech verb form of one lexicon, as a small copyable handle.
+/// A speech verb form of one lexicon, as a small copyable handle: its index
+/// plus one, so that `Option<VerbId>` is four bytes in the per-word tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct VerbId(u32);
+pub struct VerbId(std::num::NonZeroU32);
 
 /// rules/given-names.toml as the build read it: the male names, then the female ones.
 pub use frozen::given_names;
@@ -227,13 +228,13 @@ impl Lexicon {
         } else {
             self.index.verbs.get(word)
         };
-        id.map(|&id| VerbId(id))
+        id.and_then(|&id| id.checked_add(1)).and_then(std::num::NonZeroU32::new).map(VerbId)
     }
 
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
     /// for (an id from another lexicon may name another verb, or none).
     pub fn verb_by_id(&self, id: VerbId) -> Option<&SpeechVerb> {
-        self.index.verb_entries.get(id.0 as usize)
+        self.index.verb_entries.get(id.0.get() as usize - 1)
     }
 
     /// Whether `word` is a title before a name ("Sen.", "Sen", "President").
