@@ -130,6 +130,7 @@ impl Entity {
         (self.kind == SpeakerKind::Organization && !self.typed)
             || (self.kind == SpeakerKind::Person
                 && self.seen_inside
+                && !looks_like_demonym(&self.name)
                 && !self.name.contains(' ')
                 && self.personhood <= 0
                 && self.gender.is_none())
@@ -138,6 +139,12 @@ impl Entity {
     pub fn has_descriptor(&self, word: &str) -> bool {
         self.descriptors.iter().any(|d| d == word)
     }
+}
+
+/// "Canadian", "Chinese", "British": a capitalised adjective of a nation,
+/// which a lone capitalised word that speaks is far more often than a company.
+fn looks_like_demonym(word: &str) -> bool {
+    ["ian", "can", "ese", "ish", "ean"].iter().any(|end| word.ends_with(end))
 }
 
 /// The story's cast, by id.

@@ -257,7 +257,9 @@ impl Frame<'_> {
                 .filter(|_| clean);
             // "chief economist at Acme Bank", "Canada's ambassador to Norway":
             // a name that is the object of a preposition describes the subject
-            description |= seg_start > lo && m.is_some_and(|m| self.preposition_between(seg_start, m.start));
+            description |= seg_start > lo
+                && self.starts_description(seg_start)
+                && m.is_some_and(|m| self.preposition_between(seg_start, m.start));
             if description {
                 if let Some(m) = m {
                     fallback.get_or_insert(m);
@@ -298,6 +300,13 @@ impl Frame<'_> {
         let party = text.len() > 2 && text.as_bytes()[0].is_ascii_uppercase() && text.as_bytes()[1] == b'-';
         let abbreviated = text.ends_with('.') || self.is_punct(end, ".");
         !text.contains(char::is_whitespace) && text.chars().count() <= 10 && (party || abbreviated)
+    }
+
+    /// "chief economist at …", "Canada's ambassador to …", "Chief Strategist
+    /// at …": a segment that opens with a role, a possessive or a lower-case
+    /// word describes someone; "Controversy erupted after Jane Roe" does not.
+    fn starts_description(&self, i: usize) -> bool {
+        !self.is_cap(i) || self.is_possessive(i) || self.is_role(i) || self.is_title_at(i)
     }
 
     /// Whether a preposition ("at", "of", "to") stands among tokens `from..to`.

@@ -226,6 +226,35 @@ fn bare(word: &str) -> &str {
 /// Plurals and demonyms the engine may take for a surname ("Republicans",
 /// "Democrats", "Libertarian"): groups and adjectives, not people.
 fn looks_like_group(name: &str) -> bool {
-    ["ans", "ers", "ats", "ists", "ics", "ian", "ese", "ish"].iter().any(|end| name.ends_with(end))
+    ["ans", "ers", "ors", "ats", "ists", "ics", "ian", "ese", "ish", "ents", "ants"]
+        .iter()
+        .any(|end| name.ends_with(end))
         || name.ends_with("can")
+        || looks_like_brand(name)
+}
+
+/// "PolitiFact", "YouTube": a capital inside the word after a lower-case
+/// run that no surname prefix explains ("McNeil", "DeSantis", "MacLeod").
+fn looks_like_brand(name: &str) -> bool {
+    let inner =
+        name.char_indices().skip(1).find(|&(i, c)| c.is_uppercase() && name[..i].chars().any(char::is_lowercase));
+    inner.is_some_and(|(i, _)| {
+        !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "O’"].contains(&&name[..i])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brands_and_groups_are_not_surnames() {
+        assert!(looks_like_brand("PolitiFact"));
+        assert!(looks_like_brand("YouTube"));
+        assert!(!looks_like_brand("McNeil"));
+        assert!(!looks_like_brand("DeSantis"));
+        assert!(!looks_like_brand("Novak"));
+        assert!(looks_like_group("Demonstrators"));
+        assert!(!looks_like_group("Novak"));
+    }
 }

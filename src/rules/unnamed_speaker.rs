@@ -11,7 +11,7 @@ pub struct UnnamedSpeaker;
 static META: RuleMeta = RuleMeta {
     code: "QA002",
     name: "unnamed-speaker",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     summary: "A quote attributed to a role (\"a spokesman\", \"an official\") that is never named.",
     doc: DOC,
 };
@@ -26,6 +26,11 @@ that the story names elsewhere ("the spokeswoman" after "Lena Ortiz, a
 spokeswoman for the ministry") is fine. Each such mention is reported once,
 however many quotes it carries. Sources that the story itself presents as
 anonymous are left to `anonymous-without-reason` (QA004).
+
+It is an info by default: published, edited news quotes unnamed ordinary
+people ("a resident", "a parent at the school") as a matter of course, so a
+warning there would be noise. A desk whose style forbids unnamed sources
+raises it with `[severity] QA002 = "warning"`.
 
 ## Why editors care
 
