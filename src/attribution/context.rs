@@ -189,6 +189,12 @@ impl Context {
 
     /// Turns a mention into a speaker, resolving who it refers to.
     pub fn resolve(&mut self, mention: String, span: Span, kind: SpeakerKind, lex: &Lexicon) -> Speaker {
+        // a hard-wrapped draft breaks "the\ncompany": the mention reads as one line
+        let mention = if mention.contains(['\n', '\r', '\t', '\u{2028}']) || mention.contains("  ") {
+            mention.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            mention
+        };
         self.advance(span.start);
         let at = span.start;
         let sentence = self.sentence_at(at);
