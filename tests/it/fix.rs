@@ -41,6 +41,12 @@ fn settings_of(dir: &Path) -> Settings {
     }
 }
 
+/// The findings of a plain `check` of `text`.
+fn recheck(name: &str, text: &str, settings: &Settings) -> Vec<quotelint::diagnostic::Diagnostic> {
+    let analysis = quotelint::analysis::analyze_with(SourceFile::new(name, text), settings);
+    quotelint::suppression::check(&analysis, settings)
+}
+
 fn drafts_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("fixture dir")
@@ -62,12 +68,13 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
             let name = draft.display().to_string();
             let all = FixMode { unsafe_fixes: true };
             let fixed = fix_draft(SourceFile::new(name.clone(), text.clone()), &settings, all);
-            let got = fixed.analysis.file.text.clone();
+            let got = fixed.file.text.clone();
             assert_ne!(got, text, "{name}: the fixture should have something to fix");
+            assert_eq!(fixed.diagnostics, recheck(&name, &got, &settings), "{name}: findings after fixing");
             compare_or_bless(&draft.with_extension("fixed"), &got, &mut failures);
             // Fixing is idempotent and leaves nothing fixable behind.
             let again = fix_draft(SourceFile::new(name.clone(), got.clone()), &settings, all);
-            assert_eq!(again.analysis.file.text, got, "{name}: a second pass changed the draft");
+            assert_eq!(again.file.text, got, "{name}: a second pass changed the draft");
             assert_eq!(again.fixed, 0, "{name}");
             let left: Vec<_> = again.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code).collect();
             assert!(left.is_empty(), "{name}: still fixable after fixing: {left:?}");
@@ -81,7 +88,7 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
                 &settings,
             );
             if first.iter().filter_map(|d| d.fix.as_ref()).all(|f| !f.applies(false)) {
-                assert_eq!(safe.analysis.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
+                assert_eq!(safe.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
             }
         }
     }
@@ -297,8 +304,36 @@ fn a_fix_the_guard_cut_short_is_finished_by_the_next_pass_and_counted_once() {
     let settings =
         Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Straight), ..Settings::default() };
     let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
-    assert_eq!(fixed.analysis.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
+    assert_eq!(fixed.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
     assert!(fixed.converged);
     // two unused suppressions and one quote-style finding
     assert_eq!(fixed.fixed, 3);
+}
+
+/// A pass that only swaps marks (and apostrophes) for the house style's
+/// leaves every other finding where it was, moved: they are carried over,
+/// not found again, and they are exactly what a check of the fixed draft finds.
+#[test]
+fn findings_after_a_pass_of_mark_swaps_are_carried_over_and_match_a_check() {
+    let text = "“Nobody’s leaving,” Ann Lee, the mayor, said on Monday.\n\n\
+                \"We're staying,\" she said. \"It's final.\"\n\n\
+                “The bridge is closed,” a resident said.\n";
+    let settings = Settings::default();
+    let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
+    assert_eq!(
+        fixed.file.text,
+        "“Nobody’s leaving,” Ann Lee, the mayor, said on Monday.\n\n“We’re staying,” she said. “It’s final.”\n\n\
+         “The bridge is closed,” a resident said.\n"
+    );
+    assert!(fixed.fixed >= 1 && fixed.converged);
+    assert_eq!(fixed.rechecks, 0, "only marks were swapped: nothing to check again");
+    assert!(!fixed.diagnostics.is_empty(), "the draft keeps findings to carry over");
+    assert_eq!(fixed.diagnostics, recheck("d.md", &fixed.file.text, &settings));
+
+    // An ellipsis changes what the words are: that draft is checked again.
+    let dots = format!("{text}\n“Wait...” he said. “Then… nothing,” she said.\n");
+    let fixed = fix_draft(SourceFile::new("d.md", dots), &settings, FixMode::default());
+    assert!(fixed.file.text.contains("Wait…"), "{}", fixed.file.text);
+    assert_eq!(fixed.rechecks, 1);
+    assert_eq!(fixed.diagnostics, recheck("d.md", &fixed.file.text, &settings));
 }
