@@ -271,12 +271,21 @@ fn rules_and_explain_show_fix_availability() {
     let line = out.stdout.lines().find(|l| l.starts_with("QF002")).expect("QF002 listed");
     assert!(line.contains("fix:always"), "{line}");
     let line = out.stdout.lines().find(|l| l.starts_with("QA001")).expect("QA001 listed");
-    assert!(!line.contains("fix:"), "{line}");
+    assert!(line.contains("fix:never"), "{line}");
     let json: serde_json::Value =
         serde_json::from_str(&quotelint(&["rules", "--format", "json"], "").stdout).unwrap();
     let fix_of = |code: &str| {
         json["rules"].as_array().unwrap().iter().find(|r| r["code"] == code).map(|r| r["fix"].clone()).unwrap()
     };
+    // Every line of the table says it, as the JSON does: no blank means "never".
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), json["rules"].as_array().unwrap().len());
+    for line in lines {
+        let code = line.split_whitespace().next().unwrap();
+        let fix = fix_of(code);
+        let words: Vec<&str> = line.split_whitespace().filter(|w| w.starts_with("fix:")).collect();
+        assert_eq!(words, vec![format!("fix:{}", fix.as_str().unwrap())], "{line}");
+    }
     assert_eq!(fix_of("QF002"), "always");
     assert_eq!(fix_of("QF005"), "sometimes");
     assert_eq!(fix_of("QA001"), "never");
