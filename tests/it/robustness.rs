@@ -80,6 +80,16 @@ fn a_byte_order_mark_is_not_a_column_and_a_lone_cr_ends_a_line() {
 
 const FINDING: &[u8] = "“Never closed, she said.\n".as_bytes();
 
+/// The run skipped `name` (its `error:` line first on stderr starts with
+/// `message`, and the summary names it), exited 2, and still printed the
+/// finding of `ok.md` ([`FINDING`], checked with `--select QF001`).
+fn assert_only_skipped(run: &common::measure::Measured, name: &str, message: &str) {
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert!(run.stderr.starts_with(&format!("error: {name}: {message}")), "{}", run.stderr);
+    assert!(run.stderr.ends_with(&format!("1 file was not checked: {name}.\n")), "{}", run.stderr);
+}
+
 #[test]
 fn a_draft_over_the_size_limit_is_skipped_naming_it_and_the_others_are_checked() {
     // 11 MB: over the default 10 MB limit, refused before it is read
@@ -121,16 +131,11 @@ fn a_fifo_named_on_the_command_line_is_refused_without_blocking() {
         dir.path(),
         LIMIT,
     );
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
-    assert!(
-        run.stderr.starts_with(
-            "error: pipe.md: is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n"
-        ),
-        "{}",
-        run.stderr
+    assert_only_skipped(
+        &run,
+        "pipe.md",
+        "is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n",
     );
-    assert!(run.stderr.ends_with("1 file was not checked: pipe.md.\n"), "{}", run.stderr);
 }
 
 /// The reproducer of issue 14: a sources folder with two links back to itself.
@@ -308,14 +313,7 @@ fn a_draft_over_its_memory_or_time_budget_costs_that_draft_only() {
         dir.path(),
         LIMIT,
     );
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
-    assert!(
-        run.stderr.starts_with("error: big.md: still being checked after 2 seconds (--time-limit); skipped\n"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.ends_with("1 file was not checked: big.md.\n"), "{}", run.stderr);
+    assert_only_skipped(&run, "big.md", "still being checked after 2 seconds (--time-limit); skipped\n");
     assert!(run.seconds < 30.0, "the run ends when the draft is given up on: {:.1} s", run.seconds);
 }
 
@@ -337,13 +335,13 @@ fn a_draft_larger_than_memory_is_skipped_by_name_not_an_abort() {
         let args = ["check", "--max-file-size", "16384G", "--memory-limit", memory_limit, "--select", "QF001"];
         let args: Vec<&str> = args.iter().copied().chain(["--format", "concise", "huge.md", "ok.md"]).collect();
         let run = run_measured(&args, dir.path(), LIMIT);
-        assert_eq!(run.code, Some(2), "{}", run.stderr);
-        assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
         run.assert_bounded("an 8 TB sparse draft", 0, 0);
-        run.stderr
+        run
     };
+    let run = check("2G");
+    assert_only_skipped(&run, "huge.md", "would need 8.0 TB of memory at once, over the 2 GB memory limit");
     assert_eq!(
-        check("2G"),
+        run.stderr,
         "error: huge.md: would need 8.0 TB of memory at once, over the 2 GB memory limit (--memory-limit); skipped\n\
          Found 1 problem in 1 file: 1 error.\n\
          1 file was not checked: huge.md.\n"
@@ -354,11 +352,11 @@ fn a_draft_larger_than_memory_is_skipped_by_name_not_an_abort() {
         eprintln!("skipped the machine's refusal: no Linux overcommit heuristic here");
         return;
     }
-    assert_eq!(
-        check("16384G"),
-        "error: huge.md: would need 8.0 TB of memory at once, more than the machine could give; skipped\n\
-         Found 1 problem in 1 file: 1 error.\n\
-         1 file was not checked: huge.md.\n"
+    let run = check("16384G");
+    assert_only_skipped(
+        &run,
+        "huge.md",
+        "would need 8.0 TB of memory at once, more than the machine could give; skipped\n",
     );
 }
 
@@ -378,14 +376,10 @@ fn a_budget_is_held_inside_one_huge_paragraph() {
         dir.path(),
         LIMIT,
     );
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
-    assert!(
-        run.stderr.starts_with(
-            "error: para.md: took more than 20 MB of memory while being checked (--memory-limit); skipped\n"
-        ),
-        "{}",
-        run.stderr
+    assert_only_skipped(
+        &run,
+        "para.md",
+        "took more than 20 MB of memory while being checked (--memory-limit); skipped\n",
     );
     // the draft's own 8 MB, the 20 MB budget and a little past it
     run.assert_bounded("one 8 MB paragraph under a 20 MB budget", draft.len(), 3);
