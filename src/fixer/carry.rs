@@ -11,7 +11,8 @@
 //! and scanned (a small part of the analysis) and both must give the same
 //! blocks and quotations, and any finding the swap could have changed (one on an
 //! edited byte that quotes a mark, one of a rule whose fix was applied, one
-//! with a fix still to apply) sends the draft through the full re-check.
+//! with a fix still to apply, a quotation left in the old style) sends the
+//! draft through the full re-check.
 //! The tests compare the result with a full re-check.
 
 use super::FixMode;
@@ -20,9 +21,10 @@ use crate::diagnostic::Diagnostic;
 use crate::edit::Edit;
 use crate::formats;
 use crate::markdown::{Document, ParseOptions, ProseBlock};
-use crate::quote::{MarkProblem, Quote};
+use crate::quote::{MarkProblem, MarkStyle, Quote, ScanResult};
+use crate::rules::{MixedQuoteStyle, Rule};
 use crate::scan;
-use crate::settings::Settings;
+use crate::settings::{QuoteMarks, Settings};
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -64,8 +66,40 @@ pub(super) fn carry_over(
         }
         kept.push(shift.diagnostic(d)?);
     }
+    // only mixed-quote-style swaps marks, and only its findings are known to go when fixed
+    let quote_style = MixedQuoteStyle.meta().code;
+    if fixed_codes.iter().any(|&code| code != quote_style) {
+        return None;
+    }
     let doc = formats::parse(fixed, ParseOptions::for_path(&fixed.path, &settings.prose_tags));
-    (same_document(&old.doc, &doc, &shift) && same_quotations(&old.doc, &doc, &shift)).then_some(kept)
+    if !same_document(&old.doc, &doc, &shift) {
+        return None;
+    }
+    // The analysis's own quotations cannot be compared: attribution has since
+    // changed their kinds, so the draft as it was is scanned again too.
+    let (before, after) = (scan::scan(&old.doc), scan::scan(&doc));
+    let same = same_quotations(&before, &old.doc, &after, &doc, &shift);
+    (same && one_style_left(&after, settings.quote_marks)).then_some(kept)
+}
+
+/// Whether mixed-quote-style has nothing left to find: at each level
+/// (double, single) every quotation in one style, the house's if it has
+/// one. Its fix leaves alone marks it cannot swap (written as `&quot;`, say),
+/// and then the quotation they make is found again.
+fn one_style_left(after: &ScanResult, house: Option<QuoteMarks>) -> bool {
+    let house = house.map(|m| match m {
+        QuoteMarks::Curly => MarkStyle::Curly,
+        QuoteMarks::Straight => MarkStyle::Straight,
+    });
+    [true, false].into_iter().all(|double| {
+        let mut styles = after
+            .quotes
+            .iter()
+            .filter(|q| q.double == double && matches!(q.style, MarkStyle::Straight | MarkStyle::Curly))
+            .map(|q| q.style);
+        let Some(first) = house.or_else(|| styles.clone().next()) else { return true };
+        styles.all(|s| s == first)
+    })
 }
 
 /// Quotation marks and apostrophes, double and single.
@@ -213,11 +247,8 @@ fn same_block(a: &ProseBlock, b: &ProseBlock, shift: &Shift<'_>) -> bool {
         && same_but_marks(&a.text, &b.text)
 }
 
-/// Whether the scanner finds the same quotations in both documents. The
-/// analysis's own quotations cannot be compared: attribution has since
-/// changed their kinds, so the draft as it was is scanned again too.
-fn same_quotations(old: &Document, new: &Document, shift: &Shift<'_>) -> bool {
-    let (a, b) = (scan::scan(old), scan::scan(new));
+/// Whether the scanner found the same quotations in both documents.
+fn same_quotations(a: &ScanResult, old: &Document, b: &ScanResult, new: &Document, shift: &Shift<'_>) -> bool {
     a.quotes.len() == b.quotes.len()
         && a.quotes.iter().zip(&b.quotes).all(|(x, y)| same_quote(x, old, y, new, shift))
         && a.problems.len() == b.problems.len()

@@ -346,3 +346,19 @@ fn findings_after_a_pass_of_mark_swaps_are_carried_over_and_match_a_check() {
     assert_eq!(fixed.rechecks, 1);
     assert_eq!(fixed.diagnostics, recheck("d.md", &fixed.file.text, &settings));
 }
+
+/// Found by the property test: mixed-quote-style cannot swap marks written
+/// as `&quot;`, so after its fix the quotation they make is found again. A
+/// quotation left in the old style sends the draft through the re-check.
+#[test]
+fn a_quotation_the_fix_could_not_reach_is_found_again_after_fixing() {
+    let text = " &quot;q&quot; and more\n\n# Ferry strike \"latest\" as it's\n\nThe talks resumed on Monday.";
+    let settings = Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Curly), ..Settings::default() };
+    let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
+    assert!(fixed.file.text.contains("“latest” as it’s"), "{}", fixed.file.text);
+    assert!(fixed.file.text.contains("&quot;q&quot;"), "{}", fixed.file.text);
+    assert_eq!(fixed.rechecks, 1);
+    let after = recheck("d.md", &fixed.file.text, &settings);
+    assert!(after.iter().any(|d| d.code == "QF002"), "{after:?}");
+    assert_eq!(fixed.diagnostics, after);
+}
