@@ -75,7 +75,9 @@ impl Context {
             let Some(event) = self.pending.pop_front() else { break };
             match event {
                 Event::Name(m) => {
-                    self.cast.mention(&m);
+                    if !m.tentative || self.cast.lookup(&m.name, m.kind).is_some() {
+                        self.cast.mention(&m);
+                    }
                 }
                 Event::Pronoun(p) => self.pronoun_mention(p),
                 Event::Epithet(e) => self.epithet_mention(&e),
@@ -219,6 +221,9 @@ impl Context {
                 gender: None,
                 descriptors: Vec::new(),
                 written_full: false,
+                tentative: false,
+                typed: name.split_whitespace().any(|w| lex.is_org_head(w) || matches!(w, "of" | "for")),
+                inside: true,
             }),
         };
         self.cast.entity(id).name.clone()
@@ -253,6 +258,10 @@ impl Context {
         let lower = mention.to_lowercase();
         // "the", or a word read as it ("le ministre", "l’agence")
         let first = lower.split_inclusive([' ', '\'', '’']).next().unwrap_or_default();
+        if let Some(owner) = possessive_pronoun(first.trim_end()) {
+            // "her statement", "its spokesman": whose it is
+            return self.pronoun(owner, at, sentence);
+        }
         let definite = lower.starts_with("the ") || lex.gloss_of(first.trim_end()) == Some("the");
         if !definite {
             return None;
@@ -281,6 +290,17 @@ impl Context {
             .iter()
             .find_map(|r| channel_phrase(block, r.clone(), lex))
             .or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
+    }
+}
+
+/// The personal pronoun a possessive stands for ("her" → "she").
+fn possessive_pronoun(word: &str) -> Option<&'static str> {
+    match word {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "its" => Some("it"),
+        "their" => Some("they"),
+        _ => None,
     }
 }
 

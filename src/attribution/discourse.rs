@@ -141,6 +141,19 @@ const AUXILIARIES: &[&str] = &[
     "goes", "became", "remains", "remained", "hopes", "hoped", "plans", "planned", "knows", "knew", "thinks",
     "thought", "believes", "believed", "feels", "felt", "sees", "saw", "needs", "needed", "tried", "tries",
 ];
+/// "according to Grovemark", "according to media buying company Grovemark".
+fn sourced_by(f: &Frame, s: Sentence, start: usize) -> bool {
+    let lo = s.lo.max(start.saturating_sub(6));
+    (lo..start)
+        .rev()
+        .take_while(|&j| j + 5 >= start)
+        .any(|j| f.according_to_at(j).is_some_and(|len| (j + len..start).all(|k| f.is_word(k) && !f.is_cap(k))))
+}
+
+/// Reporting verbs whose object is whom the words were said to ("told AFP").
+const RECIPIENT_VERBS: &[&str] =
+    &["told", "tells", "tell", "asked", "asks", "informed", "informs", "briefed", "warned"];
+
 /// Blocks this short without a full stop are headlines, subheads and page
 /// furniture ("Story continues below advertisement"): they introduce nobody.
 const LABEL_WORDS: usize = 8;
@@ -313,7 +326,9 @@ fn describe(
 ) -> Option<NameMention> {
     let text = f.span_text(start, end);
     // "READ MORE:", "WATCH:": a label, not a name
-    if f.is_punct(end, ":") && !text.chars().any(char::is_lowercase) && text.len() > 3 {
+    if (f.is_punct(end, ":") && !text.chars().any(char::is_lowercase) && text.len() > 3)
+        || f.is_page_label(start, end)
+    {
         return None;
     }
     let name = clean_span(f, start, end)?;
@@ -333,6 +348,11 @@ fn describe(
     if start > s.lo && f.is_role(start - 1) && !f.is_cap(start - 1) {
         personhood += 2;
         gender = gender.or_else(|| role_gender(f.lower(start - 1)));
+        descriptors.push(f.lower(start - 1).to_string());
+    }
+    // "media buying company GroupM", "security firm Talos": what it is
+    if start > s.lo && f.lex.is_generic_org(f.lower(start - 1)) && !f.is_cap(start - 1) && !f.is_role(start - 1) {
+        kind = SpeakerKind::Organization;
         descriptors.push(f.lower(start - 1).to_string());
     }
     // a first name says a person, and usually a gender
@@ -381,9 +401,13 @@ fn describe(
             }
         }
     }
+    let evidence = personhood;
     // the subject of a reporting verb, or its inverted subject ("said Jane Roe")
     let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
-    let verb_precedes = start > s.lo && f.is_speech_verb(start - 1);
+    // "according to Grovemark": the source of what the sentence reports
+    let verb_precedes = start > s.lo
+        && ((f.is_speech_verb(start - 1) && !RECIPIENT_VERBS.contains(&f.lower(start - 1)))
+            || sourced_by(f, s, start));
     if verb_follows || verb_precedes || (role == Role::Subject && reports_later(f, s, end)) {
         role = Role::Reporter;
         if kind == SpeakerKind::Person {
@@ -391,7 +415,27 @@ fn describe(
         }
     }
     let written_full = text.split_whitespace().count() >= 2;
-    Some(NameMention { name, kind, at: at(start), sentence, role, personhood, gender, descriptors, written_full })
+    let typed = (start..end).any(|i| {
+        (f.is_cap(i) && f.lex.is_org_head_key(f.lower(i).trim_end_matches('.')))
+            || matches!(f.lower(i), "of" | "for")
+    });
+    let inside = start > subject && !f.is_quote(start - 1) && !f.is_punct(start - 1, ".!?:;\"“”‘’'—–-(");
+    let opens_with_comma = start == subject && end == start + 1 && f.is_punct(end, ",");
+    let tentative = opens_with_comma && evidence <= 0;
+    Some(NameMention {
+        name,
+        kind,
+        at: at(start),
+        sentence,
+        role,
+        personhood,
+        gender,
+        descriptors,
+        written_full,
+        tentative,
+        typed,
+        inside,
+    })
 }
 
 /// The name in a run of tokens without its titles, as `names::clean_name`

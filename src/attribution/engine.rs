@@ -316,7 +316,16 @@ fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
         let lo = (s.lo..vb).rev().find(|&j| f.is_quote(j)).map_or(s.lo, |q| q + 1);
         // "said the project's director, Grace Mbeki": the name, as for the quote before
         let after = || f.mention_starting(vb + 1, s.hi).map(|m| f.named_in_apposition(m, s.hi).unwrap_or(m));
-        let m = f.subject_of(lo, vb).or_else(after)?;
+        // "The family will find a way, adds Al Basha.": after a comma, a
+        // speaker that closes the clause is the inverted verb's subject
+        let inverted = (vb > lo && f.is_punct(vb - 1, ","))
+            .then(after)
+            .flatten()
+            .filter(|m| m.kind != SpeakerKind::Pronoun && (m.end >= s.hi || f.is_punct(m.end, ".,;:!?")));
+        let m = inverted.or_else(|| f.subject_of(lo, vb)).or_else(after)?;
+        if f.is_page_label(m.start, m.end) || f.is_page_label(vb, vb + 1) {
+            return None; // "READ MORE: …" is a link, not reported speech
+        }
         Some(Found { mention: m, cue: vb, cue_len: 1 })
     })
 }

@@ -66,6 +66,14 @@ pub struct NameMention {
     pub descriptors: Vec<String>,
     /// Written with two words or more ("Mr. Clarke", "Jane Roe").
     pub written_full: bool,
+    /// "Somehow, …", "Meanwhile, …": a lone capitalised word opening a
+    /// sentence before a comma names someone only if the story already has.
+    pub tentative: bool,
+    /// The name says what kind of organisation it is ("Riverside Library",
+    /// "Ministry of Health"), so only that word refers back to it.
+    pub typed: bool,
+    /// Capitalised inside a sentence, not only at its start.
+    pub inside: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +82,11 @@ pub struct Entity {
     pub kind: SpeakerKind,
     pub gender: Option<Gender>,
     pub personhood: i32,
+    /// See `NameMention::typed`.
+    typed: bool,
+    /// Written capitalised inside a sentence at least once: a name, not
+    /// only a sentence's first word ("Revenue is …").
+    seen_inside: bool,
     descriptors: Vec<String>,
     first_at: usize,
     last_at: usize,
@@ -109,6 +122,17 @@ impl Entity {
     /// Whether "he" or "she" can mean this entity.
     pub fn personal(&self) -> bool {
         self.kind == SpeakerKind::Person && self.personhood >= 0
+    }
+
+    /// An organisation, or a lone capitalised word that speaks but was never
+    /// shown to be a person ("Google said"): news names people in full.
+    pub fn organisation_like(&self) -> bool {
+        (self.kind == SpeakerKind::Organization && !self.typed)
+            || (self.kind == SpeakerKind::Person
+                && self.seen_inside
+                && !self.name.contains(' ')
+                && self.personhood <= 0
+                && self.gender.is_none())
     }
 
     pub fn has_descriptor(&self, word: &str) -> bool {
@@ -154,9 +178,12 @@ impl Registry {
         let first = ws.next()?;
         let last = ws.next_back();
         match last {
-            // "Jane Q. Roe" after "Jane Roe": the same first and last names
+            // "Jane Q. Roe" after "Jane Roe": the same first and last names;
+            // "Al Basha" after "Abir Al Basha": a surname of two words
             Some(last) if kind == SpeakerKind::Person => self.by_surname.get(last).copied().filter(|&id| {
-                words(&self.entities[id].name).next().is_some_and(|f| f == first || is_initial(first))
+                let known = &self.entities[id].name;
+                words(known).next().is_some_and(|f| f == first || is_initial(first))
+                    || known.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
             }),
             Some(_) => None,
             None if kind == SpeakerKind::Person => {
@@ -174,7 +201,11 @@ impl Registry {
         };
         let e = &mut self.entities[id];
         e.personhood = (e.personhood + m.personhood).clamp(-6, 9);
-        if e.gender.is_none() {
+        e.seen_inside |= m.inside;
+        // "Al Basha" after "Abir Al Basha": "Al" is part of the surname here,
+        // not a given name that tells a gender
+        let given_name_differs = words(&m.name).nth(1).is_some() && words(&m.name).next() != words(&e.name).next();
+        if e.gender.is_none() && !given_name_differs {
             e.gender = m.gender;
         }
         for d in &m.descriptors {
@@ -201,6 +232,8 @@ impl Registry {
             // news introduces people by full name: a lone word first seen is
             // more likely a place or a thing ("Alberta", "Somehow")
             personhood: if m.name.contains(' ') { 0 } else { -1 },
+            typed: m.typed,
+            seen_inside: false,
             descriptors: Vec::new(),
             first_at: m.at,
             last_at: m.at,
@@ -314,12 +347,24 @@ impl Registry {
 
     /// "the agency": the most prominent organisation whose name or
     /// description has that word.
+    /// Failing that, or when it is far less prominent than the story's
+    /// current focus, that focus if it is organisation-like ("the company"
+    /// after "Google said").
     pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
-        self.most_salient(at, sentence, |e| {
+        let matched = self.most_salient(at, sentence, |e| {
             let named = e.name.to_lowercase().split_whitespace().any(|w| w == head);
             f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || e.has_descriptor(head))))
-        })
-        .map(|(id, _)| id)
+        });
+        let focus = self
+            .most_salient(at, sentence, |e| f32::from(u8::from(e.personal() || e.organisation_like())))
+            .filter(|&(id, _)| {
+                self.entities[id].organisation_like() && self.entities[id].subject_sentence.is_some()
+            });
+        match (matched, focus) {
+            // a match well out of view loses to the organisation in focus
+            (Some(m), Some(f)) if f.1 > 2.0 * m.1 => Some(f.0),
+            (m, f) => m.or(f).map(|(id, _)| id),
+        }
     }
 
     /// "the professor": a person the story described so, else the most
@@ -356,6 +401,9 @@ mod tests {
             gender: None,
             descriptors: vec![],
             written_full: true,
+            tentative: false,
+            typed: false,
+            inside: true,
         })
     }
 
@@ -367,6 +415,9 @@ mod tests {
         assert_eq!(reg.lookup("Jane", SpeakerKind::Person), Some(jane));
         assert_eq!(reg.lookup("Jane Q. Roe", SpeakerKind::Person), Some(jane));
         assert_eq!(reg.lookup("John Roe", SpeakerKind::Person), None);
+        let abir = name(&mut reg, "Abir Al Basha", 5, 1, Role::Subject, 1);
+        assert_eq!(reg.lookup("Al Basha", SpeakerKind::Person), Some(abir));
+        assert_eq!(reg.lookup("Ali Basha", SpeakerKind::Person), None);
     }
 
     #[test]

@@ -207,6 +207,29 @@ const ORG_COLLECTIVES: &[&str] = &[
     "youth",
     "survivors",
 ];
+/// Words of the labels news sites put before links and boxes.
+const PAGE_LABEL_WORDS: &[&str] = &[
+    "READ",
+    "MORE",
+    "WATCH",
+    "LISTEN",
+    "RELATED",
+    "VIDEO",
+    "PHOTOS",
+    "GALLERY",
+    "UPDATE",
+    "TAKE",
+    "CORRECTION",
+    "SEE",
+    "ALSO",
+    "LATEST",
+    "TRENDING",
+    "EDITOR",
+    "NOTE",
+    "SUBSCRIBE",
+    "SIGN",
+];
+
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
 /// Words that may stand between a subject and its verb: "Trump later said".
@@ -296,6 +319,11 @@ impl<'a> Frame<'a> {
         if let Some(gloss) = self.facts.get(i).and_then(|f| f.gloss) {
             return self.lex.gloss(gloss);
         }
+        self.toks.get(i).map_or("", |t| t.text(self.lower_text))
+    }
+
+    /// The lower-case word at `i` as written, never glossed ("du", not "the").
+    pub fn written_lower(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.lower_text))
     }
 
@@ -393,6 +421,27 @@ impl<'a> Frame<'a> {
             return true;
         }
         w.ends_with("'s") || w.ends_with("’s") || self.is_punct(i + 1, "'’") && w.ends_with('s')
+    }
+
+    /// "READ MORE:", "WATCH:", "ANALYST'S TAKE:": a site's label for a link
+    /// or a box, in capitals, not a speaker (a transcript's "PENCE:" is one).
+    pub fn is_page_label(&self, start: usize, end: usize) -> bool {
+        let text = self.span_text(start, end);
+        !text.chars().any(char::is_lowercase)
+            && text.split_whitespace().any(|w| {
+                let bare = w.split(['\'', '’']).next().unwrap_or_default();
+                PAGE_LABEL_WORDS.contains(&bare)
+            })
+    }
+
+    /// Whether token `i` touches the tokens on both sides ("U.S.-based").
+    pub fn glued(&self, i: usize) -> bool {
+        let (Some(t), Some(prev), Some(next)) =
+            (self.toks.get(i), i.checked_sub(1).and_then(|p| self.toks.get(p)), self.toks.get(i + 1))
+        else {
+            return false;
+        };
+        prev.end == t.start && t.end == next.start
     }
 
     /// Text of tokens `start..end` as written.
@@ -495,9 +544,35 @@ impl<'a> Frame<'a> {
             return Some(m);
         }
         if let Some(m) = self.name_at(start, hi) {
-            return Some(m);
+            return Some(self.person_after_role(m.end, hi).unwrap_or(m));
         }
         self.role_at(start, hi)
+    }
+
+    /// `said Acme Bank chief economist Jane Roe`, `says Heart and Lung
+    /// senior manager Dana Kerr`: an employer and a role before a person's
+    /// name only describe her; the person is the speaker.
+    fn person_after_role(&self, from: usize, hi: usize) -> Option<Mention> {
+        let mut k = from;
+        let mut role = false;
+        while k < hi && k < from + 6 && self.is_word(k) {
+            if self.is_role(k) {
+                role = true;
+            } else if role && self.can_start_name(k) {
+                break;
+            } else if self.verb_at(k).is_some()
+                || self.is_determiner(k)
+                || self.is_pronoun(k)
+                || self.is_possessive(k)
+            {
+                return None;
+            }
+            k += 1;
+        }
+        if !role {
+            return None;
+        }
+        self.name_at(k, hi).filter(|n| n.kind == SpeakerKind::Person)
     }
 
     /// A capitalised name starting at `start` ("Rep. G.K. Butterfield", "the DIA").

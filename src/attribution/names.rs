@@ -4,23 +4,22 @@
 
 use super::entities::Gender;
 use crate::lexicon::{FastHash, Lexicon};
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-#[derive(Deserialize)]
+#[cfg(test)]
+#[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GivenNames {
     male: Vec<String>,
     female: Vec<String>,
 }
 
-/// rules/given-names.toml, by name.
-static GIVEN_NAMES: LazyLock<HashMap<String, Gender, FastHash>> = LazyLock::new(|| {
-    let parsed: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml"))
-        .expect("rules/given-names.toml must parse (a unit test checks this)");
-    let male = parsed.male.into_iter().map(|n| (n, Gender::Male));
-    male.chain(parsed.female.into_iter().map(|n| (n, Gender::Female))).collect()
+/// rules/given-names.toml (read by the build, see `lexicon::given_names`), by name.
+static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender, FastHash>> = LazyLock::new(|| {
+    let (male, female) = crate::lexicon::given_names();
+    let male = male.iter().map(|&n| (n, Gender::Male));
+    male.chain(female.iter().map(|&n| (n, Gender::Female))).collect()
 });
 
 /// The gender a first name usually says ("Erin" a woman), if it is a known given name.

@@ -43,6 +43,13 @@ const PLURAL_PRESENT: &[&str] = &[
 ];
 
 /// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
+/// Prepositions that make the name after them an object, not a subject
+/// (French ones as written: "du" is glossed as "the").
+const PREPOSITIONS: &[&str] = &[
+    "at", "of", "to", "for", "with", "from", "in", "on", "within", "inside", "de", "du", "des", "à", "au", "aux",
+    "pour", "chez",
+];
+
 const SPEECH_NOUNS: &[&str] = &[
     "claim",
     "claims",
@@ -225,7 +232,7 @@ impl Frame<'_> {
         let mut seg_end = comma;
         let mut fallback = None;
         for _ in 0..8 {
-            let seg_start = (lo..seg_end).rev().find(|&i| self.is_punct(i, ",;:(—–-")).map_or(lo, |i| i + 1);
+            let seg_start = (lo..seg_end).rev().find(|&i| self.separates_appositive(i)).map_or(lo, |i| i + 1);
             if seg_start >= seg_end {
                 // "--" or ", (": nothing between two marks
                 if seg_start == lo || seg_end == lo {
@@ -239,13 +246,17 @@ impl Frame<'_> {
                 .any(|i| self.is_speech_verb(i) || (self.is_quote(i) && !self.is_name_part(i)));
             // "a former analyst at the CIA", "the world body": descriptions, not the subject
             // ("secrétaire générale du syndicat SNCTA": a role heads it too)
-            let description = self.is_determiner(seg_start) && seg_start > lo;
+            let mut description =
+                (self.is_determiner(seg_start) || self.place_or_party_tag(seg_start, seg_end)) && seg_start > lo;
             // "Rep. Jim Jordan (R-Ohio)": the party tag closes the name's segment
             let seg_name_end = self.skip_party_tag(seg_start, seg_end);
             let m = self
                 .mention_ending(seg_start, seg_name_end)
                 .or_else(|| self.listed_phrase_ending(seg_start, seg_name_end))
                 .filter(|_| clean);
+            // "chief economist at Acme Bank", "Canada's ambassador to Norway":
+            // a name that is the object of a preposition describes the subject
+            description |= seg_start > lo && m.is_some_and(|m| self.preposition_between(seg_start, m.start));
             if description {
                 if let Some(m) = m {
                     fallback.get_or_insert(m);
@@ -268,6 +279,33 @@ impl Frame<'_> {
             seg_end = seg_start - 1;
         }
         fallback.or_else(|| self.mention_ending(lo, self.skip_party_tag(lo, comma)))
+    }
+
+    /// A comma, colon, bracket or dash between appositives; a hyphen inside
+    /// a word ("U.S.-based") is none.
+    fn separates_appositive(&self, i: usize) -> bool {
+        if self.is_punct(i, "-") {
+            return !self.glued(i);
+        }
+        self.is_punct(i, ",;:(—–")
+    }
+
+    /// "N.S.", "Calif.", "D-Calif.", "Jr.": an abbreviated place, a party tag or
+    /// a suffix between commas after a name, never the speaker.
+    fn place_or_party_tag(&self, start: usize, end: usize) -> bool {
+        let text = self.span_text(start, end);
+        let party = text.len() > 2 && text.as_bytes()[0].is_ascii_uppercase() && text.as_bytes()[1] == b'-';
+        let abbreviated = text.ends_with('.') || self.is_punct(end, ".");
+        !text.contains(char::is_whitespace) && text.chars().count() <= 10 && (party || abbreviated)
+    }
+
+    /// Whether a preposition ("at", "of", "to") stands among tokens `from..to`.
+    fn preposition_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| {
+            self.is_word(i)
+                && !self.is_cap(i)
+                && (PREPOSITIONS.contains(&self.lower(i)) || PREPOSITIONS.contains(&self.written_lower(i)))
+        })
     }
 
     /// `Sen. Jane Doe (D-Calif.) said`: the party tag is not part of the name.
@@ -412,6 +450,9 @@ impl Frame<'_> {
     fn name_colon(&self, s: Sentence, q: usize) -> Option<Found> {
         let colon = q.checked_sub(1).filter(|&c| c > s.lo && self.is_punct(c, ":"))?;
         let m = self.mention_ending(s.lo, colon)?;
+        if self.is_page_label(m.start, m.end) {
+            return None;
+        }
         matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization).then_some(Found {
             mention: m,
             cue: colon,

@@ -113,9 +113,18 @@ pub fn process<T: Send + 'static>(
 }
 
 /// As many workers as rayon would use here: every core, `RAYON_NUM_THREADS`,
-/// or the size of the pool a caller (a benchmark, say) installed.
+/// or the size of the pool a caller (a benchmark, say) installed. Asking
+/// rayon outside a pool would start its global pool, a thread a core, for
+/// nothing: the drafts run on threads of their own.
 fn threads() -> usize {
-    rayon::current_num_threads()
+    if rayon::current_thread_index().is_some() {
+        return rayon::current_num_threads();
+    }
+    let from_env = std::env::var("RAYON_NUM_THREADS").ok().and_then(|n| n.trim().parse().ok());
+    from_env
+        .filter(|&n: &usize| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(std::num::NonZero::get))
+        .unwrap_or(1)
 }
 
 /// What the walk passed over, on stderr: one line in all, or one a file with `--verbose`.

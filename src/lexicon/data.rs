@@ -2,7 +2,7 @@
 //! parsed into plain entries.
 
 use super::ChannelKind;
-use super::{LexiconError, Outlet, VerbClass, VerbForm};
+use super::{LexiconError, Outlet, RuleSources, VerbClass, VerbForm};
 use serde::Deserialize;
 
 /// A speech verb lemma with its inflections, as written in speech-verbs.toml.
@@ -303,4 +303,31 @@ pub fn grammar(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconErr
     data.unsplit.extend(parsed.unsplit.iter().map(lower));
     data.inverted.extend(parsed.inverted.iter().map(lower));
     Ok(())
+}
+
+/// Parses rule files; missing ones contribute nothing.
+pub fn read_sources(s: &RuleSources<'_>) -> Result<Data, LexiconError> {
+    let mut data = Data::default();
+    if let Some(text) = s.speech_verbs {
+        data.verbs = verbs("speech-verbs.toml", text)?;
+    }
+    if let Some(text) = s.outlets {
+        data.outlets = outlets("outlets.toml", text)?;
+    }
+    if let Some(text) = s.channels {
+        data.channels = channels("channels.toml", text)?;
+    }
+    let parts = [
+        (s.grammar, "grammar.toml", grammar as fn(&str, &str, &mut Data) -> _),
+        (s.anonymous, "anonymous.toml", anonymous),
+        (s.vague, "vague.toml", vague),
+        (s.titles, "titles.toml", titles),
+        (s.roles, "roles.toml", roles),
+    ];
+    for (text, file, read) in parts {
+        if let Some(text) = text {
+            read(file, text, &mut data)?;
+        }
+    }
+    Ok(data)
 }

@@ -106,7 +106,7 @@ impl Scan for BruteForce {
 }
 
 fn entries(list: PhraseList) -> &'static [PhraseEntry] {
-    let d = &Lexicon::builtin().data;
+    let d = Lexicon::builtin().data();
     match list {
         PhraseList::Anonymous => &d.anonymous,
         PhraseList::Justification => &d.justification,
@@ -243,7 +243,7 @@ fn mangle_case(rng: &mut Rng, text: &str) -> String {
 }
 
 fn outlet_spellings() -> Vec<String> {
-    let (spellings, _) = OutletIndex::spellings(&Lexicon::builtin().data.outlets);
+    let (spellings, _) = OutletIndex::spellings(&Lexicon::builtin().data().outlets);
     spellings
 }
 

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+#[derive(PartialEq)]
 pub struct Index {
     /// Each verb form → its entry in `verb_entries`.
-    pub verbs: HashMap<String, u32, FastHash>,
+    pub verbs: HashMap<Cow<'static, str>, u32, FastHash>,
     pub verb_entries: Vec<SpeechVerb>,
     pub titles: HashMap<String, Cased<()>, FastHash>,
     pub abbreviations: HashMap<String, Cased<AbbrevKind>, FastHash>,
@@ -19,11 +20,11 @@ pub struct Index {
     pub org_heads: HashSet<String, FastHash>,
     pub generic_orgs: HashSet<String, FastHash>,
     pub outlets: OutletIndex,
-    anonymous: PhraseSet,
-    justification: PhraseSet,
-    vague_speakers: PhraseSet,
-    weasel: PhraseSet,
-    channels: PhraseSet,
+    pub(super) anonymous: PhraseSet,
+    pub(super) justification: PhraseSet,
+    pub(super) vague_speakers: PhraseSet,
+    pub(super) weasel: PhraseSet,
+    pub(super) channels: PhraseSet,
     /// Function word → index into `gloss_words`.
     pub gloss: HashMap<String, u8, FastHash>,
     pub gloss_words: Vec<String>,
@@ -88,7 +89,9 @@ impl Index {
     }
 }
 
-fn verb_map(verbs: &[VerbEntry]) -> (HashMap<String, u32, FastHash>, Vec<SpeechVerb>) {
+type VerbMap = HashMap<Cow<'static, str>, u32, FastHash>;
+
+fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
     let mut map = HashMap::default();
     let mut entries = Vec::new();
     for entry in verbs {
@@ -103,9 +106,9 @@ fn verb_map(verbs: &[VerbEntry]) -> (HashMap<String, u32, FastHash>, Vec<SpeechV
             class: entry.class.clone(),
             particle: entry.particle.clone(),
         };
-        let mut add = |map: &mut HashMap<String, u32, FastHash>, form, word: &String| {
+        let mut add = |map: &mut VerbMap, form, word: &String| {
             // Ids fit in u32: the rule files hold a few thousand forms.
-            map.insert(word.clone(), entries.len() as u32);
+            map.insert(Cow::Owned(word.clone()), entries.len() as u32);
             entries.push(verb(form));
         };
         // Inserted from the last form back, so a form shared by two slots
@@ -115,7 +118,7 @@ fn verb_map(verbs: &[VerbEntry]) -> (HashMap<String, u32, FastHash>, Vec<SpeechV
         }
         // the language's other finite forms ("déclarait"), unless a slot has the word
         for (form, word) in &entry.more {
-            if !map.contains_key(word) {
+            if !map.contains_key(word.as_str()) {
                 add(&mut map, *form, word);
             }
         }
@@ -155,17 +158,19 @@ fn role_set(roles: &[String]) -> HashSet<String, FastHash> {
 }
 
 /// Every outlet spelling, indexed case-sensitively.
+#[derive(PartialEq)]
 pub struct OutletIndex {
-    matcher: WordMatcher,
+    pub(super) matcher: WordMatcher,
     /// Per pattern: the outlet and whether the spelling is slot-only.
-    targets: Vec<(usize, bool)>,
-    outlets: Vec<Outlet>,
+    pub(super) targets: Cow<'static, [(usize, bool)]>,
+    pub(super) outlets: Vec<Outlet>,
 }
 
 impl OutletIndex {
     fn build(outlets: &[Outlet]) -> Result<OutletIndex, String> {
         let (patterns, targets) = OutletIndex::spellings(outlets);
-        Ok(OutletIndex { matcher: WordMatcher::new(&patterns, false)?, targets, outlets: outlets.to_vec() })
+        let matcher = WordMatcher::new(&patterns, false)?;
+        Ok(OutletIndex { matcher, targets: Cow::Owned(targets), outlets: outlets.to_vec() })
     }
 
     /// The distinct spellings to match, and per spelling the outlet and
@@ -220,21 +225,23 @@ fn the_variants(spelling: &str) -> Vec<String> {
 }
 
 /// One phrase list: its expanded patterns, indexed for matching.
+#[derive(PartialEq)]
 pub struct PhraseSet<M = WordMatcher> {
-    matcher: M,
+    pub(super) matcher: M,
     /// The expansions of each pattern (entry index and slot), in entry order:
     /// those of pattern `i` are `targets[offsets[i]..offsets[i + 1]]`.
-    targets: Vec<(usize, Slot)>,
-    offsets: Vec<usize>,
-    entries: Vec<PhraseEntry>,
+    pub(super) targets: Cow<'static, [(usize, Slot)]>,
+    pub(super) offsets: Cow<'static, [usize]>,
+    pub(super) entries: Vec<PhraseEntry>,
 }
 
 /// What an expansion needs beyond its matched pattern.
-enum Slot {
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Slot {
     /// A plain phrase: the pattern is all of it.
     Plain,
     /// The pattern is the prefix; an outlet follows, then `suffix`.
-    After { suffix: String, gap: bool },
+    After { suffix: Cow<'static, str>, gap: bool },
     /// The pattern is the suffix; an outlet comes before it.
     Before { gap: bool },
 }
@@ -300,7 +307,7 @@ impl<M: Scan> PhraseSet<M> {
         for ((entry, shape), id) in shapes.into_iter().zip(ids) {
             let slot = match shape {
                 Shape::Plain(_) => Slot::Plain,
-                Shape::OutletAfter { suffix, gap, .. } => Slot::After { suffix, gap },
+                Shape::OutletAfter { suffix, gap, .. } => Slot::After { suffix: Cow::Owned(suffix), gap },
                 Shape::OutletBefore { gap, .. } => Slot::Before { gap },
             };
             // `offsets[id + 1]` is where the next expansion of `id` goes.
@@ -314,7 +321,12 @@ impl<M: Scan> PhraseSet<M> {
         // Now `offsets[id]..offsets[id + 1]` are the expansions of `id`.
         offsets.truncate(count + 1);
         let targets = placed.into_iter().flatten().collect();
-        Ok(PhraseSet { matcher, targets, offsets, entries: entries.to_vec() })
+        Ok(PhraseSet {
+            matcher,
+            targets: Cow::Owned(targets),
+            offsets: Cow::Owned(offsets),
+            entries: entries.to_vec(),
+        })
     }
 
     pub fn find<'a>(&'a self, text: &str, list: PhraseList, outlets: &'a OutletIndex) -> Vec<PhraseMatch<'a>> {

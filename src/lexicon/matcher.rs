@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -137,39 +138,40 @@ impl Scan for Matcher {
 /// search rather than by comparing them all. Patterns that start with another
 /// character ("'s") are tried at every such character. Matches are what an
 /// ASCII-case-insensitive leftmost-longest [`Matcher`] finds.
+#[derive(PartialEq)]
 pub struct WordMatcher {
     /// The patterns, ASCII-lowercased, back to back.
-    bytes: Vec<u8>,
+    pub(super) bytes: Cow<'static, [u8]>,
     /// The patterns grouped by first word, each group sorted by bytes.
-    sorted: Vec<Pattern>,
+    pub(super) sorted: Cow<'static, [Pattern]>,
     /// First word (lowercased) → its group in `sorted`.
-    groups: HashMap<Box<[u8]>, Range<u32>, FastHash>,
+    pub(super) groups: HashMap<Cow<'static, [u8]>, Range<u32>, FastHash>,
     /// The group of patterns that start with a character that is not a word character.
-    loose: Range<u32>,
+    pub(super) loose: Range<u32>,
     /// The longest first word, in bytes: longer words in the text match nothing.
-    longest_word: usize,
+    pub(super) longest_word: usize,
     /// The longest pattern, in bytes.
-    longest: usize,
+    pub(super) longest: usize,
     /// A one-hash Bloom filter of the first words, over their length and
     /// first, second and last bytes: it rules out most words of a text
     /// before they are copied and hashed.
-    filter: [u64; FILTER_WORDS],
+    pub(super) filter: [u64; FILTER_WORDS],
     /// Whether ASCII case is ignored.
-    fold: bool,
+    pub(super) fold: bool,
 }
 
-const FILTER_WORDS: usize = 64;
+pub(super) const FILTER_WORDS: usize = 64;
 
-#[derive(Clone, Copy)]
-struct Pattern {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Pattern {
     /// [`sort_key`] of what follows the first word.
-    key: u64,
-    start: u32,
-    len: u32,
+    pub(super) key: u64,
+    pub(super) start: u32,
+    pub(super) len: u32,
     /// Length of the first word.
-    word: u32,
+    pub(super) word: u32,
     /// Index in the list given to [`WordMatcher::new`].
-    id: u32,
+    pub(super) id: u32,
 }
 
 impl WordMatcher {
@@ -205,7 +207,7 @@ impl WordMatcher {
         let text = |p: &Pattern| bytes.get(p.start as usize..(p.start + p.len) as usize).unwrap_or_default();
         let word = |p: &Pattern| bytes.get(p.start as usize..(p.start + p.word) as usize).unwrap_or_default();
         // Number the first words, then sort the patterns by first word (counting).
-        let mut groups: HashMap<Box<[u8]>, Range<u32>, FastHash> = HashMap::default();
+        let mut groups: HashMap<Cow<'static, [u8]>, Range<u32>, FastHash> = HashMap::default();
         let mut group_of = Vec::with_capacity(all.len());
         let mut sizes: Vec<u32> = Vec::new();
         for p in &all {
@@ -213,7 +215,7 @@ impl WordMatcher {
             let group = match groups.get(word(p)) {
                 Some(g) => g.start,
                 None => {
-                    groups.insert(Box::from(word(p)), next..next);
+                    groups.insert(Cow::Owned(word(p).to_vec()), next..next);
                     sizes.push(0);
                     next
                 }
@@ -272,7 +274,16 @@ impl WordMatcher {
             true
         });
         let longest = deduped.iter().map(|p| p.len as usize).max().unwrap_or(0);
-        Ok(WordMatcher { bytes, sorted: deduped, groups, loose, longest_word, longest, filter, fold })
+        Ok(WordMatcher {
+            bytes: Cow::Owned(bytes),
+            sorted: Cow::Owned(deduped),
+            groups,
+            loose,
+            longest_word,
+            longest,
+            filter,
+            fold,
+        })
     }
 
     fn pattern(&self, p: &Pattern) -> &[u8] {

@@ -10,225 +10,42 @@
 mod data;
 #[cfg(test)]
 mod differential;
+mod frozen;
 mod index;
 mod matcher;
 mod phrase;
 mod spacing;
 #[cfg(test)]
 mod tests;
+mod types;
 mod words;
 
-use data::Data;
+use data::{read_sources, Data};
 use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
 pub use matcher::FastHash;
-use serde::{Deserialize, Serialize};
 use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
-
-/// The language a draft is written in: which word lists read it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Language {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Language {
-    /// A language by its BCP 47 tag's primary subtag: `fr`, `fr-CA`, `en_GB`.
-    pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        match primary.to_ascii_lowercase().as_str() {
-            "en" | "eng" | "english" => Some(Language::En),
-            "fr" | "fra" | "fre" | "french" | "français" => Some(Language::Fr),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Fr => "fr",
-        }
-    }
-}
+use std::sync::{Arc, LazyLock, OnceLock};
+pub use types::{
+    AbbrevKind, ChannelKind, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources, SpeechVerb,
+    VerbClass, VerbForm,
+};
 
 /// A French (or other) word read as an English function word by the
 /// attribution engine ("il" as "he"): a handle into the lexicon's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
 
-/// How the words reached the writer: an interview, a statement, a post...
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Interview,
-    Statement,
-    Briefing,
-    Social,
-    Document,
-    Relayed,
-    Other,
-}
-
-/// Which inflection of a speech verb a word is.
+/// A speech verb form of one lexicon, as a small copyable handle: its index
+/// plus one, so that `Option<VerbId>` is four bytes in the per-word tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VerbForm {
-    /// "say"
-    Base,
-    /// "says"
-    Present,
-    /// "said" (also when the past participle is spelled the same)
-    Past,
-    /// "saying"
-    Participle,
-    /// "written", when it differs from the past
-    PastParticiple,
-}
+pub struct VerbId(std::num::NonZeroU32);
 
-/// What a verb does to the quote it introduces.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum VerbClass {
-    /// Plain attribution ("said", "told").
-    Neutral,
-    /// Colours the quote ("claimed"); `why` is a one-line reason for the editor.
-    Loaded { why: String },
-    /// A gesture, not speech ("smiled", "shrugged").
-    NonSpeech,
-    /// A state of mind nobody can report ("believes", "thinks").
-    Mental,
-}
+/// rules/given-names.toml as the build read it: the male names, then the female ones.
+pub use frozen::given_names;
 
-/// A word found in the speech-verb list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpeechVerb {
-    /// The dictionary form, with its particle: "say", "point out".
-    pub lemma: String,
-    pub form: VerbForm,
-    pub class: VerbClass,
-    /// For phrasal verbs, the word that must follow ("out" in "pointed out");
-    /// the caller checks it, since only the verb itself is looked up.
-    pub particle: Option<String>,
-}
-
-/// A speech verb form of one lexicon, as a small copyable handle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct VerbId(u32);
-
-/// A news outlet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outlet {
-    pub name: String,
-    /// Other spellings matched anywhere in text.
-    pub aliases: Vec<String>,
-    /// Spellings that are also ordinary words ("Time", "the Hill"), matched
-    /// only where an outlet is expected (after "told", "quoted by", …).
-    pub slot_only: Vec<String>,
-    /// State-controlled or state-run (an editorial judgement kept in the data).
-    pub state: bool,
-}
-
-/// The phrase lists [`Lexicon::find_phrases`] searches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PhraseList {
-    /// "a person familiar with", "on condition of anonymity"
-    Anonymous,
-    /// Reasons for anonymity: "not authorized to speak"
-    Justification,
-    /// Speakers that name nobody: "experts", "the same source"
-    VagueSpeaker,
-    /// Claims attributed to nobody: "it is believed", "studies show"
-    Weasel,
-    /// How the words reached the writer: "told {outlet}", "in a statement"
-    Channel,
-}
-
-impl PhraseList {
-    pub const ALL: [PhraseList; 5] = [
-        PhraseList::Anonymous,
-        PhraseList::Justification,
-        PhraseList::VagueSpeaker,
-        PhraseList::Weasel,
-        PhraseList::Channel,
-    ];
-}
-
-/// One phrase found in text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhraseMatch<'a> {
-    /// The whole phrase in the text, outlet included.
-    pub range: Range<usize>,
-    pub list: PhraseList,
-    /// The rule-file template that matched ("told {outlet}").
-    pub template: &'a str,
-    /// For channel phrases, the channel kind.
-    pub channel: Option<ChannelKind>,
-    /// The outlet filling a `{outlet}` slot, and where it is.
-    pub outlet: Option<(Range<usize>, &'a Outlet)>,
-    /// For justifications, whether the reason is boilerplate.
-    pub boilerplate: bool,
-}
-
-/// How an abbreviation behaves at a full stop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AbbrevKind {
-    /// A title before a name ("Dr.", "Sen."): never ends a sentence.
-    Title,
-    /// Any other ("U.S.", "a.m.", "Calif."): may end one.
-    Other,
-}
-
-/// The text of each rule file; `None` leaves that part empty.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RuleSources<'a> {
-    pub speech_verbs: Option<&'a str>,
-    pub outlets: Option<&'a str>,
-    pub anonymous: Option<&'a str>,
-    pub vague: Option<&'a str>,
-    pub channels: Option<&'a str>,
-    pub titles: Option<&'a str>,
-    pub roles: Option<&'a str>,
-    /// How the language's function words stand to the engine's (rules/fr/grammar.toml).
-    pub grammar: Option<&'a str>,
-}
-
-impl RuleSources<'static> {
-    /// The files under `rules/`, embedded at compile time.
-    pub fn builtin() -> Self {
-        RuleSources {
-            speech_verbs: Some(include_str!("../../rules/speech-verbs.toml")),
-            outlets: Some(include_str!("../../rules/outlets.toml")),
-            anonymous: Some(include_str!("../../rules/anonymous.toml")),
-            vague: Some(include_str!("../../rules/vague.toml")),
-            channels: Some(include_str!("../../rules/channels.toml")),
-            titles: Some(include_str!("../../rules/titles.toml")),
-            roles: Some(include_str!("../../rules/roles.toml")),
-            grammar: None,
-        }
-    }
-
-    /// The word lists of `language`: `rules/` for English, `rules/fr/` for
-    /// French (news outlets are shared by every language).
-    pub fn builtin_for(language: Language) -> Self {
-        match language {
-            Language::En => RuleSources::builtin(),
-            Language::Fr => RuleSources {
-                speech_verbs: Some(include_str!("../../rules/fr/speech-verbs.toml")),
-                outlets: Some(include_str!("../../rules/outlets.toml")),
-                anonymous: Some(include_str!("../../rules/fr/anonymous.toml")),
-                vague: Some(include_str!("../../rules/fr/vague.toml")),
-                channels: Some(include_str!("../../rules/fr/channels.toml")),
-                titles: Some(include_str!("../../rules/fr/titles.toml")),
-                roles: Some(include_str!("../../rules/fr/roles.toml")),
-                grammar: Some(include_str!("../../rules/fr/grammar.toml")),
-            },
-        }
-    }
-}
-
-/// A rule file that could not be used.
 /// Checks a template in the phrase syntax (`(a|b)` groups, one `{outlet}`
 /// slot), as the lexicon will when it is built, so that a config file's
 /// error can point at the phrase itself.
@@ -236,54 +53,30 @@ pub fn check_phrase(template: &str) -> Result<(), String> {
     phrase::expand(template).map(|_| ())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    /// Which file ("speech-verbs.toml").
-    pub file: String,
-    pub message: String,
-}
-
-impl LexiconError {
-    fn new(file: &str, message: impl Into<String>) -> Self {
-        LexiconError { file: file.to_string(), message: message.into() }
-    }
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
-    }
-}
-
-impl std::error::Error for LexiconError {}
-
 /// The parsed word lists, indexed for lookup.
 pub struct Lexicon {
-    /// The entries as read, kept so `extend` can rebuild the index.
-    data: Data,
+    /// The entries as read, kept so `extend` can rebuild the index. The
+    /// built-in lists come indexed from the build (see `frozen`) and read
+    /// their rule files only if something asks for the entries.
+    data: OnceLock<Data>,
+    /// Whose built-in files `data` reads when it is empty.
+    builtin: Option<Language>,
     index: Index,
 }
 
 impl fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Lexicon")
-            .field("verbs", &self.data.verbs.len())
-            .field("outlets", &self.data.outlets.len())
+            .field("verbs", &self.index.verb_entries.len())
+            .field("outlets", &self.index.outlets.outlets.len())
             .finish_non_exhaustive()
     }
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_sources(&RuleSources::builtin())
-        .expect("the built-in rules/*.toml must parse (the lexicon unit tests check this)")
-});
+// Indexed at build time (build.rs): start-up reads no TOML and builds no matcher.
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::frozen(Language::En));
 
-static BUILTIN_FR: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
-    Arc::new(
-        Lexicon::from_sources(&RuleSources::builtin_for(Language::Fr))
-            .expect("the built-in rules/fr/*.toml must parse (the lexicon unit tests check this)"),
-    )
-});
+static BUILTIN_FR: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::frozen(Language::Fr)));
 
 impl Lexicon {
     /// The built-in lists, parsed on first use.
@@ -365,16 +158,35 @@ impl Lexicon {
     pub fn from_sources(sources: &RuleSources<'_>) -> Result<Lexicon, LexiconError> {
         let data = read_sources(sources)?;
         let index = Index::build(&data)?;
-        Ok(Lexicon { data, index })
+        Ok(Lexicon { data: OnceLock::from(data), builtin: None, index })
+    }
+
+    /// The built-in lists of `language`, with the index the build made of them.
+    fn frozen(language: Language) -> Lexicon {
+        Lexicon { data: OnceLock::new(), builtin: Some(language), index: frozen::index(language) }
+    }
+
+    /// The entries as read from the rule files.
+    fn data(&self) -> &Data {
+        self.data.get_or_init(|| {
+            let sources = RuleSources::builtin_for(self.builtin.unwrap_or_default());
+            read_sources(&sources).expect("the built-in rules/*.toml parsed when the crate was built")
+        })
+    }
+
+    fn into_data(self) -> Data {
+        self.data();
+        self.data.into_inner().unwrap_or_default()
     }
 
     /// Adds `other`'s entries. Where both define the same verb form or outlet
     /// spelling, `other` wins, so a house style can reclassify a verb.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), LexiconError> {
-        let mut data = self.data.clone();
-        data.append(other.data);
+        let mut data = self.data().clone();
+        data.append(other.into_data());
         self.index = Index::build(&data)?;
-        self.data = data;
+        self.data = OnceLock::from(data);
+        self.builtin = None;
         Ok(())
     }
 
@@ -387,7 +199,7 @@ impl Lexicon {
     /// ("Says", Past) → "Said". For fixes, so a plain scan of the list.
     pub fn inflect(&self, word: &str, form: VerbForm) -> Option<String> {
         let lower = word.trim().to_lowercase();
-        let entry = self.data.verbs.iter().rev().find(|e| e.forms.contains(&lower))?;
+        let entry = self.data().verbs.iter().rev().find(|e| e.forms.contains(&lower))?;
         let index = match form {
             VerbForm::Base => 0,
             VerbForm::Present => 1,
@@ -412,17 +224,17 @@ impl Lexicon {
     pub fn verb_id(&self, word: &str) -> Option<VerbId> {
         let word = word.trim();
         let id = if word.chars().any(char::is_uppercase) {
-            self.index.verbs.get(&word.to_lowercase())
+            self.index.verbs.get(word.to_lowercase().as_str())
         } else {
             self.index.verbs.get(word)
         };
-        id.map(|&id| VerbId(id))
+        id.and_then(|&id| id.checked_add(1)).and_then(std::num::NonZeroU32::new).map(VerbId)
     }
 
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
     /// for (an id from another lexicon may name another verb, or none).
     pub fn verb_by_id(&self, id: VerbId) -> Option<&SpeechVerb> {
-        self.index.verb_entries.get(id.0 as usize)
+        self.index.verb_entries.get(id.0.get() as usize - 1)
     }
 
     /// Whether `word` is a title before a name ("Sen.", "Sen", "President").
@@ -513,7 +325,7 @@ impl Lexicon {
 
     /// How many entries each part holds (verb lemmas, outlets, phrase templates).
     pub fn counts(&self) -> Vec<(&'static str, usize)> {
-        let d = &self.data;
+        let d = self.data();
         vec![
             ("verb lemmas", d.verbs.len()),
             ("outlets", d.outlets.len()),
@@ -528,30 +340,4 @@ impl Lexicon {
             ("organisation words", d.org_heads.len() + d.generic_orgs.len()),
         ]
     }
-}
-
-fn read_sources(s: &RuleSources<'_>) -> Result<Data, LexiconError> {
-    let mut data = Data::default();
-    if let Some(text) = s.speech_verbs {
-        data.verbs = data::verbs("speech-verbs.toml", text)?;
-    }
-    if let Some(text) = s.outlets {
-        data.outlets = data::outlets("outlets.toml", text)?;
-    }
-    if let Some(text) = s.channels {
-        data.channels = data::channels("channels.toml", text)?;
-    }
-    let parts = [
-        (s.grammar, "grammar.toml", data::grammar as fn(&str, &str, &mut Data) -> _),
-        (s.anonymous, "anonymous.toml", data::anonymous),
-        (s.vague, "vague.toml", data::vague),
-        (s.titles, "titles.toml", data::titles),
-        (s.roles, "roles.toml", data::roles),
-    ];
-    for (text, file, read) in parts {
-        if let Some(text) = text {
-            read(file, text, &mut data)?;
-        }
-    }
-    Ok(data)
 }

@@ -35,7 +35,7 @@ fn no_duplicates<'a>(what: &str, items: impl IntoIterator<Item = &'a String>) {
 
 #[test]
 fn no_list_repeats_an_entry() {
-    let d = &lex().data;
+    let d = lex().data();
     let templates = |v: &'static [data::PhraseEntry]| v.iter().map(|e| &e.template);
     no_duplicates("anonymous", templates(&d.anonymous));
     no_duplicates("justification", templates(&d.justification));
@@ -53,7 +53,7 @@ fn no_list_repeats_an_entry() {
 #[test]
 fn no_outlet_spelling_belongs_to_two_outlets() {
     let mut owner: HashMap<&str, &str> = HashMap::new();
-    for o in &lex().data.outlets {
+    for o in &lex().data().outlets {
         let mut mine: Vec<&str> =
             std::iter::once(&o.name).chain(&o.aliases).chain(&o.slot_only).map(|s| s.as_str()).collect();
         mine.sort_unstable();
@@ -69,7 +69,7 @@ fn no_outlet_spelling_belongs_to_two_outlets() {
 fn a_verb_form_belongs_to_one_lemma() {
     // US/UK doublets ("labeled"/"labelled") repeat the lemma, which is fine.
     let mut owner: HashMap<&str, (&str, &VerbClass)> = HashMap::new();
-    for v in &lex().data.verbs {
+    for v in &lex().data().verbs {
         let [base, ..] = &v.forms;
         for form in &v.forms {
             if let Some((lemma, class)) = owner.insert(form, (base, &v.class)) {

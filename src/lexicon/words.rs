@@ -5,7 +5,7 @@ use std::hash::BuildHasher;
 
 /// A lookup value and whether the text must be capitalised to match it
 /// ("Ill." is Illinois, "ill." is not).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cased<T> {
     pub value: T,
     pub needs_capital: bool,

@@ -4,6 +4,7 @@ use crate::analysis::Analysis;
 use crate::attribution::{Attribution, Speaker, SpeakerKind};
 use crate::quote::Quote;
 use crate::span::Span;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -59,15 +60,23 @@ pub fn block_at(analysis: &Analysis, offset: usize) -> Option<usize> {
 
 /// Lower-case words of `text`, punctuation and quotation marks stripped;
 /// apostrophes inside words are kept (and unified).
-pub fn words(text: &str) -> Vec<String> {
+pub fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
         .map(|w| {
-            w.chars()
+            // most words are already their own form: borrowed, not copied
+            let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-';
+            let edge = |b: Option<&u8>| b.is_some_and(|b| *b != b'\'' && *b != b'-');
+            if w.bytes().all(|b| plain(&b)) && edge(w.as_bytes().first()) && edge(w.as_bytes().last()) {
+                return Cow::Borrowed(w);
+            }
+            let owned = w
+                .chars()
                 .map(|c| if c == '’' { '\'' } else { c })
                 .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
                 .collect::<String>()
                 .trim_matches(|c| c == '\'' || c == '-')
-                .to_lowercase()
+                .to_lowercase();
+            Cow::Owned(owned)
         })
         .filter(|w| !w.is_empty())
         .collect()

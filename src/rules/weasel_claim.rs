@@ -137,22 +137,23 @@ impl Introductions {
     fn of(analysis: &Analysis) -> Self {
         let mut first = vec![None; GROUP_NOUNS.len()];
         let mut familiar = None;
+        // one pass over each block's words, not one search per noun and description
         for block in &analysis.doc.blocks {
+            if familiar.is_some() && first.iter().all(Option::is_some) {
+                break;
+            }
             let lower = block.text.to_lowercase();
             if lower.len() != block.text.len() {
                 continue;
             }
-            for (slot, noun) in first.iter_mut().zip(GROUP_NOUNS) {
-                if slot.is_none() {
-                    *slot = find_word(&lower, noun).map(|at| block.source_span(at..at + noun.len()).start);
+            for (at, word) in word_starts(&lower) {
+                let noun = GROUP_NOUNS.iter().position(|n| *n == word);
+                if let Some(slot) = noun.and_then(|k| first.get_mut(k)).filter(|slot| slot.is_none()) {
+                    *slot = Some(block.source_span(at..at + word.len()).start);
                 }
-            }
-            if familiar.is_none() {
-                familiar = SOURCE_DESCRIPTIONS
-                    .iter()
-                    .filter_map(|d| find_word(&lower, d))
-                    .min()
-                    .map(|at| block.source_span(at..at + 1).start);
+                if familiar.is_none() && SOURCE_DESCRIPTIONS.iter().any(|d| phrase_at(&lower, at, d)) {
+                    familiar = Some(block.source_span(at..at + 1).start);
+                }
             }
         }
         Introductions { first, familiar }
@@ -173,7 +174,21 @@ impl Introductions {
     }
 }
 
+/// Each run of letters and digits in `text`, with where it starts.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Whether `phrase` is written at `at`, a word's start, and ends where a word does.
+fn phrase_at(text: &str, at: usize, phrase: &str) -> bool {
+    let Some(rest) = text.get(at..).filter(|rest| rest.starts_with(phrase)) else { return false };
+    !rest.get(phrase.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
 /// The first occurrence of `word` in `text` with word boundaries on both sides.
+#[cfg(test)]
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|t| t.find(word)).map(|i| from + i) {
@@ -204,4 +219,31 @@ fn qualified(text: &str, start: usize, phrase: &str) -> bool {
     let prev = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
     let at_sentence_start = prev.is_empty() || prev.ends_with(['.', '!', '?', ':', ';', ',', '—', '“', '"']);
     !at_sentence_start && !VAGUE_QUALIFIERS.contains(&prev.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one pass finds each noun and description where a search for each finds it.
+    #[test]
+    fn the_word_pass_finds_what_a_search_per_word_finds() {
+        let texts = [
+            "Two officials at the ministry, people familiar with the talks, said experts-in-waiting and sources'",
+            "Resources, officialsx and close to, with knowledge ofthe plan; briefed on it. Studies: polls/surveys",
+            "familiar withx familiar with. reports research evidence analysts1 analysts",
+            "",
+        ];
+        for text in texts {
+            for noun in GROUP_NOUNS {
+                let pass = word_starts(text).find(|(_, w)| w == noun).map(|(at, _)| at);
+                assert_eq!(pass, find_word(text, noun), "{noun} in {text:?}");
+            }
+            let searched = SOURCE_DESCRIPTIONS.iter().filter_map(|d| find_word(text, d)).min();
+            let pass = word_starts(text)
+                .map(|(at, _)| at)
+                .find(|&at| SOURCE_DESCRIPTIONS.iter().any(|d| phrase_at(text, at, d)));
+            assert_eq!(pass, searched, "{text:?}");
+        }
+    }
 }

@@ -271,12 +271,13 @@ fn quote_badges(out: &mut String, page: &Page, qi: usize) {
 fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
     let (r, id) = (page.r, page.id);
     let text = &r.blocks[b].text;
+    let quotes = QuoteEdges::new(quotes);
     let mut spans = Vec::new();
     for &fi in &page.at.placed[b] {
         let f = &r.findings[fi];
         let sev = severity_class(f.severity);
         if let Some(place) = f.place.as_ref().filter(|p| !p.whole_quote) {
-            let (start, end) = nesting(&place.range, quotes);
+            let (start, end) = quotes.nesting(&place.range);
             let mut close = String::new();
             let open = if end > start {
                 close.push_str("</span>");
@@ -293,7 +294,7 @@ fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
         let sev = severity_class(f.severity);
         let label = &f.labels[li];
         if let Some(place) = &label.place {
-            let (start, end) = nesting(&place.range, quotes);
+            let (start, end) = quotes.nesting(&place.range);
             if end > start {
                 let open = format!(
                     "<span class=\"flag2 {sev}{}\" title=\"{}\">",
@@ -307,21 +308,69 @@ fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
     spans
 }
 
-/// A flag's range, shrunk to its start if it would cross a quote's edge
-/// (a flag may hold whole quotes or lie inside one).
-fn nesting(range: &std::ops::Range<usize>, quotes: &[Wrap]) -> (usize, usize) {
-    let (start, end) = (range.start, range.end.max(range.start));
-    let crosses = |q: &Wrap| {
-        let holds = start <= q.start && q.end <= end;
-        let inside = q.start <= start && end <= q.end;
-        let apart = end <= q.start || q.end <= start;
-        !(holds || inside || apart)
-    };
-    if quotes.iter().any(crosses) {
-        (start, start)
-    } else {
-        (start, end)
+/// The quote parts of a block, indexed so that whether a flag crosses one
+/// is two range queries, not a look at every quote: a paragraph with
+/// thousands of quotes and findings (a live blog without full stops) stays
+/// linear.
+struct QuoteEdges {
+    /// Ends of the parts ordered by start, and the greatest end over each
+    /// power-of-two run of them (a sparse table).
+    by_start: Vec<usize>,
+    max_end: Vec<Vec<usize>>,
+    /// Starts of the parts ordered by end, and the least start over each run.
+    by_end: Vec<usize>,
+    min_start: Vec<Vec<usize>>,
+}
+
+impl QuoteEdges {
+    fn new(quotes: &[Wrap]) -> QuoteEdges {
+        let mut parts: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
+        parts.sort_unstable();
+        let by_start = parts.iter().map(|p| p.0).collect();
+        let max_end = sparse(parts.iter().map(|p| p.1).collect(), usize::max);
+        parts.sort_unstable_by_key(|&(start, end)| (end, start));
+        let by_end = parts.iter().map(|p| p.1).collect();
+        let min_start = sparse(parts.iter().map(|p| p.0).collect(), usize::min);
+        QuoteEdges { by_start, max_end, by_end, min_start }
     }
+
+    /// A flag's range, shrunk to its start if it would cross a quote's edge
+    /// (a flag may hold whole quotes or lie inside one). A part crosses
+    /// `s..e` when it starts inside it and ends after it, or starts before
+    /// it and ends inside it.
+    fn nesting(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        let (s, e) = (range.start, range.end.max(range.start));
+        let inside = |sorted: &[usize]| sorted.partition_point(|&x| x <= s)..sorted.partition_point(|&x| x < e);
+        let starts_inside = inside(&self.by_start);
+        let ends_inside = inside(&self.by_end);
+        let crosses = query(&self.max_end, starts_inside, usize::max).is_some_and(|end| end > e)
+            || query(&self.min_start, ends_inside, usize::min).is_some_and(|start| start < s);
+        if crosses {
+            (s, s)
+        } else {
+            (s, e)
+        }
+    }
+}
+
+/// A sparse table of `values`: level `k` holds `pick` over each run of 2^k.
+fn sparse(values: Vec<usize>, pick: fn(usize, usize) -> usize) -> Vec<Vec<usize>> {
+    let mut levels = vec![values];
+    let mut width = 1;
+    while let Some(last) = levels.last().filter(|l| l.len() > width) {
+        let next = (0..last.len() - width).map(|i| pick(last[i], last[i + width])).collect();
+        levels.push(next);
+        width *= 2;
+    }
+    levels
+}
+
+/// `pick` over `range` of a [`sparse`] table's values; `None` when it is empty.
+fn query(levels: &[Vec<usize>], range: std::ops::Range<usize>, pick: fn(usize, usize) -> usize) -> Option<usize> {
+    let len = range.end.checked_sub(range.start).filter(|&n| n > 0)?;
+    let k = len.ilog2() as usize;
+    let level = levels.get(k)?;
+    Some(pick(*level.get(range.start)?, *level.get(range.end - (1 << k))?))
 }
 
 /// A flag on a mark or two (a stray quotation mark) gets a box, as a line under it is hard to see.
@@ -379,4 +428,49 @@ fn render_notes(out: &mut String, page: &Page, blocks: std::ops::Range<usize>) {
         out.push_str(&item);
     }
     out.push_str("</aside>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `s..e` crosses a part's edge, by looking at every part.
+    fn crosses_any(parts: &[(usize, usize)], s: usize, e: usize) -> bool {
+        parts.iter().any(|&(qs, qe)| {
+            let holds = s <= qs && qe <= e;
+            let inside = qs <= s && e <= qe;
+            let apart = e <= qs || qe <= s;
+            !(holds || inside || apart)
+        })
+    }
+
+    #[test]
+    fn flags_crossing_a_quote_edge_are_found_by_the_index_as_by_a_scan() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let parts: Vec<(usize, usize)> = (0..next(12))
+                .map(|_| {
+                    let start = next(60);
+                    (start, start + 1 + next(20))
+                })
+                .collect();
+            let wraps: Vec<Wrap> = parts
+                .iter()
+                .map(|&(start, end)| Wrap { start, end, open: String::new(), close: String::new() })
+                .collect();
+            let edges = QuoteEdges::new(&wraps);
+            for _ in 0..40 {
+                let s = next(80);
+                let e = s + next(30);
+                let expected = if crosses_any(&parts, s, e) { (s, s) } else { (s, e) };
+                assert_eq!(edges.nesting(&(s..e)), expected, "{s}..{e} against {parts:?}");
+            }
+        }
+    }
 }

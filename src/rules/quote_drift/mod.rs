@@ -6,6 +6,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::Settings;
 use similar::QuoteWords;
+use std::borrow::Cow;
 
 pub struct QuoteDrift;
 
@@ -152,7 +153,7 @@ enum Edit<'a> {
 }
 
 /// A word-level diff from `a` to `b` (longest common subsequence).
-fn diff<'a>(a: &'a [String], b: &'a [String]) -> Vec<Edit<'a>> {
+fn diff<'a>(a: &'a [Cow<'a, str>], b: &'a [Cow<'a, str>]) -> Vec<Edit<'a>> {
     let (n, m) = (a.len(), b.len());
     let mut lcs = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {

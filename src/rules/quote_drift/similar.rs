@@ -20,6 +20,7 @@
 //! test checks this against [`all_pairs`].
 
 use crate::lexicon::FastHash;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The least share of words kept for two quotes to count as one.
@@ -32,7 +33,7 @@ pub const COMPARED: usize = 16;
 /// One quote's words (lower-case) and whether it shows an ellipsis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteWords<'a> {
-    pub words: &'a [String],
+    pub words: &'a [Cow<'a, str>],
     pub ellipsis: bool,
 }
 
@@ -143,7 +144,7 @@ impl Texts {
                 .iter()
                 .map(|w| {
                     let next = word_ids.len() as u32;
-                    *word_ids.entry(w.as_str()).or_insert(next)
+                    *word_ids.entry(w.as_ref()).or_insert(next)
                 })
                 .collect();
             let next = texts.len();
@@ -345,10 +346,10 @@ mod tests {
     use proptest::prelude::*;
 
     /// A quote's words and whether it shows an ellipsis.
-    type Owned = (Vec<String>, bool);
+    type Owned = (Vec<Cow<'static, str>>, bool);
 
     fn q(text: &str) -> Owned {
-        let words = text.split_whitespace().filter(|w| *w != "…").map(str::to_string).collect();
+        let words = text.split_whitespace().filter(|w| *w != "…").map(|w| Cow::Owned(w.to_string())).collect();
         (words, text.contains('…'))
     }
 
@@ -418,7 +419,7 @@ mod tests {
                                 _ => {}
                             }
                         }
-                        (words.into_iter().map(str::to_string).collect::<Vec<_>>(), ellipsis)
+                        (words.into_iter().map(Cow::Borrowed).collect::<Vec<_>>(), ellipsis)
                     })
                     .filter(|(words, _)| words.len() >= super::super::MIN_WORDS)
                     .collect()

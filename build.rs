@@ -1,0 +1,62 @@
+//! Indexes the built-in word lists (`rules/`, `rules/fr/`) at compile time:
+//! parsing the TOML, expanding the phrase templates and sorting the matchers
+//! cost a `check` several milliseconds at every start. The same code the
+//! crate uses reads the files (the modules below are the crate's own); the
+//! index is written out as statics that `src/lexicon/frozen.rs` includes.
+
+// Only the reading and indexing half of these modules runs here.
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/lexicon/data.rs"]
+mod data;
+#[path = "src/lexicon/emit.rs"]
+mod emit;
+#[path = "src/lexicon/index.rs"]
+mod index;
+#[path = "src/lexicon/matcher.rs"]
+mod matcher;
+#[path = "src/lexicon/phrase.rs"]
+mod phrase;
+#[path = "src/lexicon/types.rs"]
+mod types;
+#[path = "src/lexicon/words.rs"]
+mod words;
+
+use types::*;
+
+fn main() {
+    for file in ["rules", "build.rs", "src/lexicon"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    let mut out = String::from("// Written by build.rs from rules/*.toml: do not edit.\n");
+    for (name, language) in [("EN", Language::En), ("FR", Language::Fr)] {
+        let data = data::read_sources(&RuleSources::builtin_for(language))
+            .unwrap_or_else(|e| panic!("the built-in word lists must parse: {e}"));
+        let index =
+            index::Index::build(&data).unwrap_or_else(|e| panic!("the built-in word lists must index: {e}"));
+        out.push_str(&emit::index_static(name, &index));
+    }
+    out.push_str(&given_names());
+    let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let path = std::path::Path::new(&dir).join("lexicon_tables.rs");
+    std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// rules/given-names.toml as two static lists (read at every start, it
+/// was the last TOML a `check` parsed).
+fn given_names() -> String {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct GivenNames {
+        male: Vec<String>,
+        female: Vec<String>,
+    }
+    let text = include_str!("rules/given-names.toml");
+    let names: GivenNames = toml::from_str(text).unwrap_or_else(|e| panic!("rules/given-names.toml: {e}"));
+    let list = |names: &[String]| names.iter().map(|n| format!("{n:?},")).collect::<String>();
+    format!(
+        "pub(super) static GIVEN_MALE: &[&str] = &[{}];\npub(super) static GIVEN_FEMALE: &[&str] = &[{}];\n",
+        list(&names.male),
+        list(&names.female)
+    )
+}
