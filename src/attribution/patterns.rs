@@ -125,7 +125,8 @@ impl Frame<'_> {
         let passive = i > 0
             && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
             && self.lower(i) != "quoted";
-        if passive {
+        // "READ MORE:", "WATCH:": a site's label, not a verb of the story
+        if passive || self.is_page_label(i, i + 1) {
             return false;
         }
         let Some(v) =

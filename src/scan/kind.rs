@@ -2,8 +2,8 @@
 //! title. The attribution stage refines scare against partial with the
 //! sentence's speech context.
 
-use crate::markdown::{BlockKind, ProseBlock};
-use crate::quote::QuoteKind;
+use crate::markdown::{BlockKind, Document, ProseBlock};
+use crate::quote::{Quote, QuoteKind};
 
 /// Words before a quotation that announce a title, a name or a coined term.
 const TITLE_CUES: &[&str] = &[
@@ -191,4 +191,58 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
         return QuoteKind::Direct;
     }
     QuoteKind::Partial
+}
+
+/// The fewest quoted words in a row that make a list of terms.
+const TERM_LIST_MIN: usize = 3;
+/// The most words a quoted term of such a list has.
+const TERM_WORDS: usize = 3;
+
+/// "words such as “grapple,” “optics,” “ghosting” and “yeet”": three or
+/// more short quotations in a row joined only by commas, "and" or "or" are
+/// words the story talks about, not words anyone said.
+pub fn mark_term_lists(doc: &Document, quotes: &mut [Quote]) {
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..quotes.len() {
+        let joined = run.last().is_some_and(|&prev| listed_after(doc, &quotes[prev], &quotes[i]));
+        if !joined {
+            close_run(quotes, &run);
+            run.clear();
+        }
+        if is_term_like(&quotes[i]) {
+            run.push(i);
+        } else {
+            close_run(quotes, &run);
+            run.clear();
+        }
+    }
+    close_run(quotes, &run);
+}
+
+fn is_term_like(q: &Quote) -> bool {
+    q.depth == 0 && q.parts.len() == 1 && word_count(&q.text) <= TERM_WORDS
+}
+
+/// Whether `next` follows `prev` in the same block with only a list's
+/// joining words between them.
+fn listed_after(doc: &Document, prev: &Quote, next: &Quote) -> bool {
+    let (Some(a), Some(b)) = (prev.parts.first(), next.parts.first()) else { return false };
+    if a.block != b.block || b.outer.start < a.outer.end {
+        return false;
+    }
+    let Some(between) = doc.blocks.get(a.block).and_then(|blk| blk.text.get(a.outer.end..b.outer.start)) else {
+        return false;
+    };
+    between.len() <= 12
+        && between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+}
+
+fn close_run(quotes: &mut [Quote], run: &[usize]) {
+    if run.len() >= TERM_LIST_MIN {
+        for &i in run {
+            quotes[i].kind = QuoteKind::Scare;
+        }
+    }
 }

@@ -30,6 +30,7 @@ pub fn scan(doc: &Document) -> ScanResult {
         .collect();
     quotes.extend(blockquotes(doc, &quotes));
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    kind::mark_term_lists(doc, &mut quotes);
     ScanResult { quotes, problems: pairer.problems }
 }
 
