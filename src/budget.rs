@@ -9,7 +9,11 @@
 //! budget was entered, so memory handed to another thread (a result sent to
 //! the printer) is charged to the draft that made it, and the next draft on
 //! the thread starts afresh. An allocator must never unwind, so it only
-//! counts; [`checkpoint`] is what stops the work, between stages and blocks.
+//! counts; [`checkpoint`] is what stops the work, between stages and blocks,
+//! and [`tick`] inside the long loops of a stage. An allocation whose size
+//! comes from the input (a file's length) is made through [`reserve`]: it
+//! is checked against the budget before it is made, and one the machine
+//! refuses is a per-file failure instead of the process aborting.
 //! Without the counting allocator (the library used on its own) only the
 //! time is enforced.
 
@@ -26,6 +30,7 @@ thread_local! {
     /// when it frees what another thread allocated).
     static LIVE: Cell<isize> = const { Cell::new(0) };
     static BUDGET: Cell<Option<Active>> = const { Cell::new(None) };
+    static TICKS: Cell<u32> = const { Cell::new(0) };
 }
 
 fn count(delta: isize) {
@@ -92,8 +97,18 @@ struct Active {
 /// Why the work on a draft was stopped: the payload [`checkpoint`] unwinds with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
-    Memory { limit: u64 },
-    Time { limit: Duration },
+    Memory {
+        limit: u64,
+    },
+    Time {
+        limit: Duration,
+    },
+    /// One allocation of `bytes` would have gone over the memory limit
+    /// (`limit`), or the machine refused it (`limit` is `None`).
+    Allocation {
+        bytes: u64,
+        limit: Option<u64>,
+    },
 }
 
 impl fmt::Display for Exceeded {
@@ -107,6 +122,17 @@ impl fmt::Display for Exceeded {
             Exceeded::Time { limit } => {
                 write!(f, "still being checked after {} seconds (--time-limit)", limit.as_secs_f64())
             }
+            Exceeded::Allocation { bytes, limit: Some(limit) } => write!(
+                f,
+                "would need {} of memory at once, over the {} memory limit (--memory-limit)",
+                crate::source::human_size(*bytes),
+                crate::source::human_size(*limit)
+            ),
+            Exceeded::Allocation { bytes, limit: None } => write!(
+                f,
+                "would need {} of memory at once, more than the machine could give",
+                crate::source::human_size(*bytes)
+            ),
         }
     }
 }
@@ -156,6 +182,34 @@ pub fn checkpoint() {
     if let Some(over) = exceeded() {
         std::panic::panic_any(over);
     }
+}
+
+/// [`checkpoint`] for the inside of a long loop (one item of a block that
+/// may be megabytes long): checks once every 256 calls, so that it costs next
+/// to nothing per item.
+pub fn tick() {
+    let n = TICKS.with(|t| {
+        let n = t.get().wrapping_add(1);
+        t.set(n);
+        n
+    });
+    if n % 256 == 0 {
+        checkpoint();
+    }
+}
+
+/// Makes room for `additional` more items in `vec`, when that number comes
+/// from the input: refused, without allocating, if it would take the
+/// current work over its memory budget, and refused if the machine cannot
+/// give it (where a plain allocation would abort the process).
+pub fn reserve<T>(vec: &mut Vec<T>, additional: usize) -> Result<(), Exceeded> {
+    let bytes = (additional as u64).saturating_mul(std::mem::size_of::<T>() as u64);
+    if let Some(limit) = BUDGET.with(Cell::get).and_then(|a| a.limits.memory) {
+        if used().saturating_add(bytes) > limit {
+            return Err(Exceeded::Allocation { bytes, limit: Some(limit) });
+        }
+    }
+    vec.try_reserve_exact(additional).map_err(|_| Exceeded::Allocation { bytes, limit: None })
 }
 
 #[cfg(test)]
@@ -213,7 +267,44 @@ mod tests {
     }
 
     #[test]
+    fn an_allocation_over_the_budget_is_refused_before_it_is_made() {
+        let _guard = enter(Limits { memory: Some(1 << 20), time: None });
+        let mut v: Vec<u8> = Vec::new();
+        let before = used();
+        assert_eq!(reserve(&mut v, 2 << 20), Err(Exceeded::Allocation { bytes: 2 << 20, limit: Some(1 << 20) }));
+        assert_eq!((v.capacity(), used()), (0, before), "nothing was allocated");
+        reserve(&mut v, 1000).unwrap();
+        assert!(v.capacity() >= 1000);
+    }
+
+    #[test]
+    fn an_allocation_the_machine_refuses_is_an_error_not_an_abort() {
+        // 64 TiB: under `isize::MAX`, over what any test machine gives
+        let huge = 1usize << 46;
+        let mut v: Vec<u8> = Vec::new();
+        assert_eq!(reserve(&mut v, huge), Err(Exceeded::Allocation { bytes: 1 << 46, limit: None }));
+        let mut wide: Vec<u64> = Vec::new();
+        assert!(reserve(&mut wide, usize::MAX / 2).is_err(), "a size that overflows is refused too");
+    }
+
+    #[test]
+    fn ticks_stop_the_work_within_a_few_hundred_calls() {
+        let result = std::panic::catch_unwind(|| {
+            let _guard = enter(Limits { memory: None, time: Some(Duration::ZERO) });
+            std::thread::sleep(Duration::from_millis(2));
+            for _ in 0..256 {
+                tick();
+            }
+        });
+        assert!(result.is_err(), "one of 256 ticks checks the budget");
+    }
+
+    #[test]
     fn the_messages_name_the_option_that_raises_the_limit() {
+        assert_eq!(
+            Exceeded::Allocation { bytes: 8 << 40, limit: Some(2 << 30) }.to_string(),
+            "would need 8 TB of memory at once, over the 2 GB memory limit (--memory-limit)"
+        );
         assert_eq!(
             Exceeded::Memory { limit: 20 << 20 }.to_string(),
             "took more than 20 MB of memory while being checked (--memory-limit)"

@@ -303,7 +303,11 @@ pub fn read_stdin_within(name: &str, limit: u64) -> Result<SourceFile, ReadError
 
 /// Up to `limit + 1` bytes: one more than allowed is enough to know it is too many.
 fn read_limited(reader: impl Read, limit: u64, capacity: usize) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+    let mut bytes = Vec::new();
+    // the file's length is the input's to choose: a sparse file of terabytes
+    // under a raised `--max-file-size` is refused here, not an abort
+    crate::budget::reserve(&mut bytes, capacity.saturating_add(1))
+        .map_err(|over| std::io::Error::new(std::io::ErrorKind::OutOfMemory, format!("{over}; skipped")))?;
     reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

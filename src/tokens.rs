@@ -285,6 +285,8 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
                 iter.next();
             }
         }
+        // one paragraph may be megabytes: the draft's budget is checked within it
+        crate::budget::tick();
         push_word(text, pos, end, lex, &mut tokens);
     }
     // kept for the whole run: the slack of doubling would be a quarter of it on average

@@ -69,6 +69,8 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
     let mut promoted = Vec::new();
     let mut terms = Vec::new();
     for id in order {
+        // a draft's budget is checked within its paragraphs too (one may be megabytes)
+        crate::budget::tick();
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {

@@ -61,18 +61,18 @@ pub fn fix_file(
     let mode = match request {
         Request::Fix(mode) | Request::Diff(mode) => mode,
     };
-    let Fixed { original, analysis, diagnostics, fixed, converged } = fixer::fix_draft(file, settings, mode);
+    let Fixed { original, file, diagnostics, fixed, converged, .. } = fixer::fix_draft(file, settings, mode);
     let mut out = FileFix { fixed, unfinished: !converged, ..FileFix::default() };
-    let changed = original != analysis.file.text;
+    let changed = original != file.text;
     match request {
-        Request::Diff(_) => out.diff = diff::unified(&analysis.file.path, &original, &analysis.file.text),
-        Request::Fix(_) if stdin => out.stdout = Some(analysis.file.text.clone()),
+        Request::Diff(_) => out.diff = diff::unified(&file.path, &original, &file.text),
+        Request::Fix(_) if stdin => out.stdout = Some(file.text.clone()),
         Request::Fix(_) if changed => {
-            if let Err(err) = write::replace(Path::new(&analysis.file.path), &original, &analysis.file.text) {
+            if let Err(err) = write::replace(Path::new(&file.path), &original, &file.text) {
                 out.error = Some(err.to_string());
                 out.fixed = 0;
                 // The draft stays as it was, so its own findings are the ones to report.
-                let file = SourceFile::new(analysis.file.path, original).with_format(analysis.file.format);
+                let file = SourceFile::new(file.path, original).with_format(file.format);
                 let analysis = analyze_with(file, settings);
                 let diagnostics = suppression::check(&analysis, settings);
                 return (FileDiagnostics { file: analysis.file, diagnostics }, out);
@@ -80,7 +80,7 @@ pub fn fix_file(
         }
         Request::Fix(_) => {}
     }
-    (FileDiagnostics { file: analysis.file, diagnostics }, out)
+    (FileDiagnostics { file, diagnostics }, out)
 }
 
 /// "Fixed 5 problems in 2 files." (`--fix`) or "Would fix 5 problems in 2

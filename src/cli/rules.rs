@@ -23,15 +23,12 @@ pub fn run(args: &RulesArgs) -> i32 {
 }
 
 /// One line a rule: code, name, severity, whether it can fix (`fix:always`,
-/// `fix:sometimes`, blank for never), summary.
+/// `fix:sometimes`, `fix:never`, as `explain` and the JSON say), summary.
 fn table(metas: &[(&RuleMeta, FixAvailability)]) -> String {
     let name_width = metas.iter().map(|(m, _)| m.name.len()).max().unwrap_or(0);
     let mut out = String::new();
     for (m, fix) in metas {
-        let fix = match fix {
-            FixAvailability::Never => String::new(),
-            other => format!("fix:{}", other.as_str()),
-        };
+        let fix = format!("fix:{}", fix.as_str());
         let _ = writeln!(
             out,
             "{:<6} {:<name_width$}  {:<7}  {:<13}  {}",

@@ -13,6 +13,9 @@ pub struct Applied {
     pub text: String,
     /// Indexes into the fixes given, of those applied, in the order given.
     pub applied: Vec<usize>,
+    /// The edits made, in order of position (offsets into the text given),
+    /// each once: how offsets into that text move in the new one.
+    pub edits: Vec<Edit>,
 }
 
 /// Applies as many of `fixes` as fit together to `text`. Fixes are tried in
@@ -43,7 +46,8 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
         at = e.span.end;
     }
     out.push_str(text.get(at..).unwrap_or_default());
-    Applied { text: out, applied }
+    let edits = accepted.into_values().cloned().collect();
+    Applied { text: out, applied, edits }
 }
 
 /// Whether `edit` conflicts with an accepted edit. Accepted edits are

@@ -143,6 +143,8 @@ pub fn parse_with(text: &str, options: ParseOptions<'_>) -> Document {
         | Options::ENABLE_TASKLISTS;
     let markdown = text.get(base..).unwrap_or_default();
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        // one paragraph may be megabytes of events
+        crate::budget::tick();
         builder.event(event, range);
     }
     builder.flush();

@@ -20,7 +20,14 @@ pub fn scan(doc: &Document) -> ScanResult {
         pairer.block(i, block);
     }
     pairer.finish();
-    let mut quotes: Vec<Quote> = pairer.quotes.iter().filter_map(|p| build(doc, p)).collect();
+    let mut quotes: Vec<Quote> = pairer
+        .quotes
+        .iter()
+        .filter_map(|p| {
+            crate::budget::tick();
+            build(doc, p)
+        })
+        .collect();
     quotes.extend(blockquotes(doc, &quotes));
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     kind::mark_term_lists(doc, &mut quotes);

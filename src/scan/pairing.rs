@@ -81,6 +81,7 @@ impl Pairer {
             }
         }
         for &m in rest {
+            crate::budget::tick();
             self.mark(index, block, &mut stack, m);
         }
         if let Some((first, count)) = self.more_unopened.take() {

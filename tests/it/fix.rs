@@ -41,6 +41,12 @@ fn settings_of(dir: &Path) -> Settings {
     }
 }
 
+/// The findings of a plain `check` of `text`.
+fn recheck(name: &str, text: &str, settings: &Settings) -> Vec<quotelint::diagnostic::Diagnostic> {
+    let analysis = quotelint::analysis::analyze_with(SourceFile::new(name, text), settings);
+    quotelint::suppression::check(&analysis, settings)
+}
+
 fn drafts_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("fixture dir")
@@ -62,12 +68,13 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
             let name = draft.display().to_string();
             let all = FixMode { unsafe_fixes: true };
             let fixed = fix_draft(SourceFile::new(name.clone(), text.clone()), &settings, all);
-            let got = fixed.analysis.file.text.clone();
+            let got = fixed.file.text.clone();
             assert_ne!(got, text, "{name}: the fixture should have something to fix");
+            assert_eq!(fixed.diagnostics, recheck(&name, &got, &settings), "{name}: findings after fixing");
             compare_or_bless(&draft.with_extension("fixed"), &got, &mut failures);
             // Fixing is idempotent and leaves nothing fixable behind.
             let again = fix_draft(SourceFile::new(name.clone(), got.clone()), &settings, all);
-            assert_eq!(again.analysis.file.text, got, "{name}: a second pass changed the draft");
+            assert_eq!(again.file.text, got, "{name}: a second pass changed the draft");
             assert_eq!(again.fixed, 0, "{name}");
             let left: Vec<_> = again.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code).collect();
             assert!(left.is_empty(), "{name}: still fixable after fixing: {left:?}");
@@ -81,7 +88,7 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
                 &settings,
             );
             if first.iter().filter_map(|d| d.fix.as_ref()).all(|f| !f.applies(false)) {
-                assert_eq!(safe.analysis.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
+                assert_eq!(safe.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
             }
         }
     }
@@ -264,12 +271,21 @@ fn rules_and_explain_show_fix_availability() {
     let line = out.stdout.lines().find(|l| l.starts_with("QF002")).expect("QF002 listed");
     assert!(line.contains("fix:always"), "{line}");
     let line = out.stdout.lines().find(|l| l.starts_with("QA001")).expect("QA001 listed");
-    assert!(!line.contains("fix:"), "{line}");
+    assert!(line.contains("fix:never"), "{line}");
     let json: serde_json::Value =
         serde_json::from_str(&quotelint(&["rules", "--format", "json"], "").stdout).unwrap();
     let fix_of = |code: &str| {
         json["rules"].as_array().unwrap().iter().find(|r| r["code"] == code).map(|r| r["fix"].clone()).unwrap()
     };
+    // Every line of the table says it, as the JSON does: no blank means "never".
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), json["rules"].as_array().unwrap().len());
+    for line in lines {
+        let code = line.split_whitespace().next().unwrap();
+        let fix = fix_of(code);
+        let words: Vec<&str> = line.split_whitespace().filter(|w| w.starts_with("fix:")).collect();
+        assert_eq!(words, vec![format!("fix:{}", fix.as_str().unwrap())], "{line}");
+    }
     assert_eq!(fix_of("QF002"), "always");
     assert_eq!(fix_of("QF005"), "sometimes");
     assert_eq!(fix_of("QA001"), "never");
@@ -297,8 +313,52 @@ fn a_fix_the_guard_cut_short_is_finished_by_the_next_pass_and_counted_once() {
     let settings =
         Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Straight), ..Settings::default() };
     let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
-    assert_eq!(fixed.analysis.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
+    assert_eq!(fixed.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
     assert!(fixed.converged);
     // two unused suppressions and one quote-style finding
     assert_eq!(fixed.fixed, 3);
+}
+
+/// A pass that only swaps marks (and apostrophes) for the house style's
+/// leaves every other finding where it was, moved: they are carried over,
+/// not found again, and they are exactly what a check of the fixed draft finds.
+#[test]
+fn findings_after_a_pass_of_mark_swaps_are_carried_over_and_match_a_check() {
+    let text = "“Nobody’s leaving,” Ann Lee, the mayor, said on Monday.\n\n\
+                \"We're staying,\" she said. \"It's final.\"\n\n\
+                “The bridge is closed,” a resident said.\n";
+    let settings = Settings::default();
+    let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
+    assert_eq!(
+        fixed.file.text,
+        "“Nobody’s leaving,” Ann Lee, the mayor, said on Monday.\n\n“We’re staying,” she said. “It’s final.”\n\n\
+         “The bridge is closed,” a resident said.\n"
+    );
+    assert!(fixed.fixed >= 1 && fixed.converged);
+    assert_eq!(fixed.rechecks, 0, "only marks were swapped: nothing to check again");
+    assert!(!fixed.diagnostics.is_empty(), "the draft keeps findings to carry over");
+    assert_eq!(fixed.diagnostics, recheck("d.md", &fixed.file.text, &settings));
+
+    // An ellipsis changes what the words are: that draft is checked again.
+    let dots = format!("{text}\n“Wait...” he said. “Then… nothing,” she said.\n");
+    let fixed = fix_draft(SourceFile::new("d.md", dots), &settings, FixMode::default());
+    assert!(fixed.file.text.contains("Wait…"), "{}", fixed.file.text);
+    assert_eq!(fixed.rechecks, 1);
+    assert_eq!(fixed.diagnostics, recheck("d.md", &fixed.file.text, &settings));
+}
+
+/// Found by the property test: mixed-quote-style cannot swap marks written
+/// as `&quot;`, so after its fix the quotation they make is found again. A
+/// quotation left in the old style sends the draft through the re-check.
+#[test]
+fn a_quotation_the_fix_could_not_reach_is_found_again_after_fixing() {
+    let text = " &quot;q&quot; and more\n\n# Ferry strike \"latest\" as it's\n\nThe talks resumed on Monday.";
+    let settings = Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Curly), ..Settings::default() };
+    let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
+    assert!(fixed.file.text.contains("“latest” as it’s"), "{}", fixed.file.text);
+    assert!(fixed.file.text.contains("&quot;q&quot;"), "{}", fixed.file.text);
+    assert_eq!(fixed.rechecks, 1);
+    let after = recheck("d.md", &fixed.file.text, &settings);
+    assert!(after.iter().any(|d| d.code == "QF002"), "{after:?}");
+    assert_eq!(fixed.diagnostics, after);
 }

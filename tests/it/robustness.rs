@@ -80,6 +80,16 @@ fn a_byte_order_mark_is_not_a_column_and_a_lone_cr_ends_a_line() {
 
 const FINDING: &[u8] = "“Never closed, she said.\n".as_bytes();
 
+/// The run skipped `name` (its `error:` line first on stderr starts with
+/// `message`, and the summary names it), exited 2, and still printed the
+/// finding of `ok.md` ([`FINDING`], checked with `--select QF001`).
+fn assert_only_skipped(run: &common::measure::Measured, name: &str, message: &str) {
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
+    assert!(run.stderr.starts_with(&format!("error: {name}: {message}")), "{}", run.stderr);
+    assert!(run.stderr.ends_with(&format!("1 file was not checked: {name}.\n")), "{}", run.stderr);
+}
+
 #[test]
 fn a_draft_over_the_size_limit_is_skipped_naming_it_and_the_others_are_checked() {
     // 11 MB: over the default 10 MB limit, refused before it is read
@@ -121,16 +131,11 @@ fn a_fifo_named_on_the_command_line_is_refused_without_blocking() {
         dir.path(),
         LIMIT,
     );
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
-    assert!(
-        run.stderr.starts_with(
-            "error: pipe.md: is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n"
-        ),
-        "{}",
-        run.stderr
+    assert_only_skipped(
+        &run,
+        "pipe.md",
+        "is a FIFO (named pipe), not a regular file; skipped (to check what it holds, pipe it to `quotelint check -`)\n",
     );
-    assert!(run.stderr.ends_with("1 file was not checked: pipe.md.\n"), "{}", run.stderr);
 }
 
 /// The reproducer of issue 14: a sources folder with two links back to itself.
@@ -308,15 +313,76 @@ fn a_draft_over_its_memory_or_time_budget_costs_that_draft_only() {
         dir.path(),
         LIMIT,
     );
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
-    assert!(
-        run.stderr.starts_with("error: big.md: still being checked after 2 seconds (--time-limit); skipped\n"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.ends_with("1 file was not checked: big.md.\n"), "{}", run.stderr);
+    assert_only_skipped(&run, "big.md", "still being checked after 2 seconds (--time-limit); skipped\n");
     assert!(run.seconds < 30.0, "the run ends when the draft is given up on: {:.1} s", run.seconds);
+}
+
+/// A draft's length chooses the size of the buffer it is read into: a
+/// sparse file of terabytes under a raised `--max-file-size` aborted the
+/// whole run ("memory allocation of 8796093022209 bytes failed"), losing
+/// every other file's findings. It is now refused by name before anything
+/// is allocated: over the memory budget, or over what the machine gives.
+#[cfg(unix)]
+#[test]
+fn a_draft_larger_than_memory_is_skipped_by_name_not_an_abort() {
+    let dir = drafts(&[("ok.md", FINDING)]);
+    let huge = std::fs::File::create(dir.path().join("huge.md")).expect("file created");
+    if huge.set_len(8 << 40).is_err() {
+        eprintln!("skipped: this file system cannot hold an 8 TB sparse file");
+        return;
+    }
+    let check = |memory_limit: &str| {
+        let args = ["check", "--max-file-size", "16384G", "--memory-limit", memory_limit, "--select", "QF001"];
+        let args: Vec<&str> = args.iter().copied().chain(["--format", "concise", "huge.md", "ok.md"]).collect();
+        let run = run_measured(&args, dir.path(), LIMIT);
+        run.assert_bounded("an 8 TB sparse draft", 0, 0);
+        run
+    };
+    let run = check("2G");
+    assert_only_skipped(&run, "huge.md", "would need 8.0 TB of memory at once, over the 2 GB memory limit");
+    assert_eq!(
+        run.stderr,
+        "error: huge.md: would need 8.0 TB of memory at once, over the 2 GB memory limit (--memory-limit); skipped\n\
+         Found 1 problem in 1 file: 1 error.\n\
+         1 file was not checked: huge.md.\n"
+    );
+    // Where the kernel may hand out 8 TB of address space, reading would go on for hours.
+    let refuses = std::fs::read_to_string("/proc/sys/vm/overcommit_memory").is_ok_and(|m| m.trim() != "1");
+    if !refuses {
+        eprintln!("skipped the machine's refusal: no Linux overcommit heuristic here");
+        return;
+    }
+    let run = check("16384G");
+    assert_only_skipped(
+        &run,
+        "huge.md",
+        "would need 8.0 TB of memory at once, more than the machine could give; skipped\n",
+    );
+}
+
+/// One paragraph can be the whole draft: the budget is checked inside the
+/// stages' loops (Markdown events, marks, quotations, words, attributions),
+/// not only between blocks, so a draft over it stops soon after crossing
+/// it. Checked only at the end of each stage, 8 MB in one paragraph
+/// under a 20 MB budget peaked at 72 MB (release).
+#[cfg(unix)]
+#[test]
+fn a_budget_is_held_inside_one_huge_paragraph() {
+    let sentence = "“The ferry ran late again,” Ann Lee said on Monday. ";
+    let draft = sentence.repeat((8 << 20) / sentence.len());
+    let dir = drafts(&[("para.md", draft.as_bytes()), ("ok.md", FINDING)]);
+    let run = run_measured(
+        &["check", "--memory-limit", "20M", "--select", "QF001", "--format", "concise", "para.md", "ok.md"],
+        dir.path(),
+        LIMIT,
+    );
+    assert_only_skipped(
+        &run,
+        "para.md",
+        "took more than 20 MB of memory while being checked (--memory-limit); skipped\n",
+    );
+    // the draft's own 8 MB, the 20 MB budget and a little past it
+    run.assert_bounded("one 8 MB paragraph under a 20 MB budget", draft.len(), 3);
 }
 
 #[test]

@@ -2,8 +2,14 @@
 //! in one pass, check the fixed text again, until nothing is left to fix or
 //! [`MAX_PASSES`] passes have run (Ruff's loop). The findings returned are
 //! those of the fixed text, so they are reported as usual.
+//!
+//! Checking again is most of what fixing costs, so a pass that only swapped
+//! quotation marks for another style carries the findings over instead
+//! when nothing else can have changed ([`carry`]).
 
-use crate::analysis::{analyze_with, Analysis};
+mod carry;
+
+use crate::analysis::analyze_with;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{apply, Applied, Fix};
 use crate::settings::Settings;
@@ -32,8 +38,8 @@ impl FixMode {
 pub struct Fixed {
     /// The text as read.
     pub original: String,
-    /// The analysis of the fixed text (its `file.text` is the fixed text).
-    pub analysis: Analysis,
+    /// The fixed draft.
+    pub file: SourceFile,
     /// The findings left in the fixed text.
     pub diagnostics: Vec<Diagnostic>,
     /// How many findings were fixed, over every pass (a fix that could make
@@ -41,11 +47,14 @@ pub struct Fixed {
     pub fixed: usize,
     /// False when fixes were still being found after the last pass.
     pub converged: bool,
+    /// How many times a fixed text was analysed again (a pass whose
+    /// findings carry over needs none).
+    pub rechecks: usize,
 }
 
 impl Fixed {
     pub fn changed(&self) -> bool {
-        self.original != self.analysis.file.text
+        self.original != self.file.text
     }
 }
 
@@ -57,21 +66,34 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
     let format = file.format;
     let mut analysis = analyze_with(file, settings);
     let mut diagnostics = suppression::check(&analysis, settings);
-    let mut fixed = 0;
+    let (mut fixed, mut rechecks) = (0, 0);
     for _ in 0..MAX_PASSES {
-        let fixes: Vec<&Fix> =
-            diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.applies(f)).collect();
+        let (owners, fixes): (Vec<usize>, Vec<&Fix>) = diagnostics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((i, d.fix.as_ref().filter(|f| mode.applies(f))?)))
+            .unzip();
         if fixes.is_empty() {
             break;
         }
-        let Applied { text, applied } = apply(&analysis.file.text, &fixes);
+        let Applied { text, applied, edits } = apply(&analysis.file.text, &fixes);
         if applied.is_empty() || text == analysis.file.text {
             break;
         }
         fixed += applied.iter().filter(|&&i| !fixes[i].partial).count();
-        analysis = analyze_with(SourceFile::new(path.clone(), text).with_format(format), settings);
+        let next = SourceFile::new(path.clone(), text).with_format(format);
+        let mut was_applied = vec![false; diagnostics.len()];
+        applied.iter().for_each(|&i| was_applied[owners[i]] = true);
+        let pass =
+            carry::Pass { analysis: &analysis, diagnostics: &diagnostics, applied: &was_applied, edits: &edits };
+        if let Some(rest) = carry::carry_over(&pass, &next, settings, mode) {
+            // nothing is left to fix: `carry_over` says so only then
+            return Fixed { original, file: next, diagnostics: rest, fixed, converged: true, rechecks };
+        }
+        rechecks += 1;
+        analysis = analyze_with(next, settings);
         diagnostics = suppression::check(&analysis, settings);
     }
     let converged = !diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|f| mode.applies(f));
-    Fixed { original, analysis, diagnostics, fixed, converged }
+    Fixed { original, file: analysis.file, diagnostics, fixed, converged, rechecks }
 }
