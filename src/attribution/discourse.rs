@@ -331,6 +331,10 @@ fn describe(
     {
         return None;
     }
+    // "The Cake That Got Me Fired": a title in title case, not a name
+    if f.reads_as_title(start, end) {
+        return None;
+    }
     let name = clean_span(f, start, end)?;
     let mut kind = f.name_kind(start, end);
     let mut personhood = 0;

@@ -152,7 +152,7 @@ fn looks_like_demonym(word: &str) -> bool {
 pub struct Registry {
     entities: Vec<Entity>,
     by_name: HashMap<String, usize>,
-    /// A person's last name → the latest person with it.
+    /// A person's last name → the first person with it.
     by_surname: HashMap<String, usize>,
     /// A person's first name → the latest person with it ("Judy" for Judy Roe).
     by_first: HashMap<String, usize>,
@@ -261,7 +261,9 @@ impl Registry {
         if e.kind == SpeakerKind::Person {
             let mut ws = words(&e.name);
             if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
-                self.by_surname.insert(last.to_string(), id);
+                // two people with one surname: news calls the second by the
+                // first name ("says Michael"), so the bare surname stays the first's
+                self.by_surname.entry(last.to_string()).or_insert(id);
                 if !is_initial(first) {
                     self.by_first.insert(first.to_string(), id);
                 }
@@ -425,6 +427,15 @@ mod tests {
         let abir = name(&mut reg, "Abir Al Basha", 5, 1, Role::Subject, 1);
         assert_eq!(reg.lookup("Al Basha", SpeakerKind::Person), Some(abir));
         assert_eq!(reg.lookup("Ali Basha", SpeakerKind::Person), None);
+    }
+
+    #[test]
+    fn a_shared_surname_stays_with_the_first_person() {
+        let mut reg = Registry::default();
+        let nadia = name(&mut reg, "Nadia Brandt", 0, 0, Role::Speaker, 1);
+        let piotr = name(&mut reg, "Piotr Brandt", 10, 1, Role::Speaker, 1);
+        assert_eq!(reg.lookup("Brandt", SpeakerKind::Person), Some(nadia));
+        assert_eq!(reg.lookup("Piotr", SpeakerKind::Person), Some(piotr));
     }
 
     #[test]

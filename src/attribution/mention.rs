@@ -230,6 +230,14 @@ const PAGE_LABEL_WORDS: &[&str] = &[
     "SIGN",
 ];
 
+/// Capitalised words that appear inside titles ("The Cake That Got Me
+/// Fired", "What We Owe Our Children") but never inside a person's or an
+/// organisation's name.
+const TITLE_CASE_WORDS: &[&str] = &[
+    "Me", "My", "I", "You", "Your", "We", "Our", "Us", "That", "This", "These", "Those", "Is", "Are", "Was",
+    "Were", "Got", "Get", "Be", "Will", "Can", "Not", "What", "How", "Why", "When", "Who",
+];
+
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
 /// Words that may stand between a subject and its verb: "Trump later said".
@@ -434,6 +442,11 @@ impl<'a> Frame<'a> {
             })
     }
 
+    /// Whether a capitalised run `start..end` has words only titles have inside.
+    pub fn reads_as_title(&self, start: usize, end: usize) -> bool {
+        (start + 1..end).any(|i| TITLE_CASE_WORDS.contains(&self.word(i)))
+    }
+
     /// Whether token `i` touches the tokens on both sides ("U.S.-based").
     pub fn glued(&self, i: usize) -> bool {
         let (Some(t), Some(prev), Some(next)) =
@@ -597,7 +610,8 @@ impl<'a> Frame<'a> {
                     return Some(Mention::new(start, org_end, SpeakerKind::Organization));
                 }
             }
-            if end > start && (end > start + 1 || !the) && self.is_cap(end - 1) {
+            if end > start && (end > start + 1 || !the) && self.is_cap(end - 1) && !self.reads_as_title(start, end)
+            {
                 return Some(self.classify_name(start, end));
             }
         }
