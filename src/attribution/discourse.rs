@@ -140,6 +140,9 @@ const AUXILIARIES: &[&str] = &[
     "couldn't", "said", "says", "gets", "got", "made", "makes", "wants", "wanted", "took", "takes", "went",
     "goes", "became", "remains", "remained", "hopes", "hoped", "plans", "planned", "knows", "knew", "thinks",
     "thought", "believes", "believed", "feels", "felt", "sees", "saw", "needs", "needed", "tried", "tries",
+    "found", "finds", "gave", "gives", "kept", "keeps", "left", "leaves", "led", "leads", "met", "meets", "ran",
+    "runs", "won", "wins", "lost", "loses", "called", "calls", "told", "tells", "wrote", "writes", "began",
+    "begins",
 ];
 /// "according to Grovemark", "according to media buying company Grovemark".
 fn sourced_by(f: &Frame, s: Sentence, start: usize) -> bool {
@@ -149,6 +152,12 @@ fn sourced_by(f: &Frame, s: Sentence, start: usize) -> bool {
         .take_while(|&j| j + 5 >= start)
         .any(|j| f.according_to_at(j).is_some_and(|len| (j + len..start).all(|k| f.is_word(k) && !f.is_cap(k))))
 }
+
+/// Words after which a name followed by a verb is its clause's subject
+/// ("a comment that Scheer found concerning", "because Roe said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "as", "that", "because", "when", "since", "although", "though", "if", "until", "whom",
+];
 
 /// Reporting verbs whose object is whom the words were said to ("told AFP").
 const RECIPIENT_VERBS: &[&str] =
@@ -239,6 +248,13 @@ fn epithet(
 
 /// A verb right after `i` (past adverbs): the phrase before it is a subject.
 fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
+    // "Shanaaz Gokool, president of Dying with Dignity Canada, is hopeful":
+    // past an appositive between commas
+    let i = if f.is_punct(i, ",") {
+        (i + 1..hi.min(i + 16)).find(|&j| f.is_punct(j, ",")).map_or(i, |j| j + 1)
+    } else {
+        i
+    };
     let Some(j) = (i..hi.min(i + 3)).find(|&j| !f.is_adverb(j) || AUXILIARIES.contains(&f.lower(j))) else {
         return false;
     };
@@ -370,7 +386,7 @@ fn describe(
     let before = start.checked_sub(1).filter(|&b| b >= s.lo).map(|b| f.lower(b)).unwrap_or_default();
     let clause_start = start == subject
         || (start > s.lo && f.is_role(start - 1) && subject < start)
-        || (start > s.lo && (f.is_punct(start - 1, ",;") || matches!(before, "and" | "but" | "while" | "as")));
+        || (start > s.lo && (f.is_punct(start - 1, ",;") || CLAUSE_OPENERS.contains(&before)));
     let subject_like = start == subject || (clause_start && followed_by_verb(f, end, s.hi));
     let mut role = if subject_like { Role::Subject } else { Role::Other };
     if PLACE_PREPOSITIONS.contains(&before) {
