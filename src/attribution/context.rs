@@ -5,7 +5,7 @@
 use super::discourse::{EpithetMention, Event, PronounMention};
 use super::entities::{Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
-use super::names::{clean_name, role_gender};
+use super::names::{clean_name, names_its_type, role_gender};
 use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
@@ -228,7 +228,7 @@ impl Context {
                 descriptors: Vec::new(),
                 written_full: false,
                 tentative: false,
-                typed: name.split_whitespace().any(|w| lex.is_org_head(w) || matches!(w, "of" | "for")),
+                typed: names_its_type(&name, lex),
                 inside: true,
             }),
         };

@@ -4,7 +4,9 @@
 
 use super::entities::{Gender, NameMention, Role};
 use super::mention::Frame;
-use super::names::{given_name_gender, honorific_gender, role_gender, strip_possessive, TITLE_MODIFIERS};
+use super::names::{
+    given_name_gender, honorific_gender, names_its_type, role_gender, strip_possessive, TITLE_MODIFIERS,
+};
 use super::patterns::Sentence;
 use super::SpeakerKind;
 
@@ -146,10 +148,8 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// "according to Grovemark", "according to media buying company Grovemark".
 fn sourced_by(f: &Frame, s: Sentence, start: usize) -> bool {
-    let lo = s.lo.max(start.saturating_sub(6));
-    (lo..start)
-        .rev()
-        .take_while(|&j| j + 5 >= start)
+    // "according" at most five words before the name, lower-case words between
+    (s.lo.max(start.saturating_sub(5))..start)
         .any(|j| f.according_to_at(j).is_some_and(|len| (j + len..start).all(|k| f.is_word(k) && !f.is_cap(k))))
 }
 
@@ -435,10 +435,7 @@ fn describe(
         }
     }
     let written_full = text.split_whitespace().count() >= 2;
-    let typed = (start..end).any(|i| {
-        (f.is_cap(i) && f.lex.is_org_head_key(f.lower(i).trim_end_matches('.')))
-            || matches!(f.lower(i), "of" | "for")
-    });
+    let typed = names_its_type(&name, f.lex);
     let inside = start > subject && !f.is_quote(start - 1) && !f.is_punct(start - 1, ".!?:;\"“”‘’'—–-(");
     let opens_with_comma = start == subject && end == start + 1 && f.is_punct(end, ",");
     let tentative = opens_with_comma && evidence <= 0;

@@ -323,7 +323,7 @@ fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
             .flatten()
             .filter(|m| m.kind != SpeakerKind::Pronoun && (m.end >= s.hi || f.is_punct(m.end, ".,;:!?")));
         let m = inverted.or_else(|| f.subject_of(lo, vb)).or_else(after)?;
-        if f.is_page_label(m.start, m.end) || f.is_page_label(vb, vb + 1) {
+        if f.is_page_label(m.start, m.end) {
             return None; // "READ MORE: …" is a link, not reported speech
         }
         Some(Found { mention: m, cue: vb, cue_len: 1 })

@@ -327,7 +327,7 @@ impl<'a> Frame<'a> {
         if let Some(gloss) = self.facts.get(i).and_then(|f| f.gloss) {
             return self.lex.gloss(gloss);
         }
-        self.toks.get(i).map_or("", |t| t.text(self.lower_text))
+        self.written_lower(i)
     }
 
     /// The lower-case word at `i` as written, never glossed ("du", not "the").

@@ -22,6 +22,13 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender, FastHash>> = LazyLock
     male.chain(female.iter().map(|&n| (n, Gender::Female))).collect()
 });
 
+/// Whether an organisation's name says what kind it is ("Riverside
+/// Library", "Ministry of Health", "Friends of Harbour Park"), so that only
+/// that word refers back to it.
+pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
+    name.split_whitespace().any(|w| matches!(w, "of" | "for") || lex.is_org_head(w.trim_end_matches('.')))
+}
+
 /// The gender a first name usually says ("Erin" a woman), if it is a known given name.
 pub fn given_name_gender(first: &str) -> Option<Gender> {
     GIVEN_NAMES.get(first).copied()

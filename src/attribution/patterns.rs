@@ -42,7 +42,6 @@ const PLURAL_PRESENT: &[&str] = &[
     "read",
 ];
 
-/// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
 /// Prepositions that make the name after them an object, not a subject
 /// (French ones as written: "du" is glossed as "the").
 const PREPOSITIONS: &[&str] = &[
@@ -50,6 +49,7 @@ const PREPOSITIONS: &[&str] = &[
     "pour", "chez",
 ];
 
+/// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
 const SPEECH_NOUNS: &[&str] = &[
     "claim",
     "claims",
@@ -125,8 +125,7 @@ impl Frame<'_> {
         let passive = i > 0
             && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
             && self.lower(i) != "quoted";
-        // "READ MORE:", "WATCH:": a site's label, not a verb of the story
-        if passive || self.is_page_label(i, i + 1) {
+        if passive {
             return false;
         }
         let Some(v) =
@@ -134,6 +133,11 @@ impl Frame<'_> {
         else {
             return false;
         };
+        // "READ MORE:", "WATCH:": a site's label, not a verb of the story
+        // (asked only of the few tokens that are reporting verbs)
+        if self.is_page_label(i, i + 1) {
+            return false;
+        }
         // "experts say", "critics argue": a plural present that is also the base form
         v.is_finite()
             || (v.form == VerbForm::Base
