@@ -246,6 +246,15 @@ fn epithet(
     Some((e, head + 1))
 }
 
+/// Whether token `j` is a finite verb for sure: a reporting verb, an
+/// auxiliary or common verb ("has", "took"), or a past form in "-ed".
+pub fn is_sure_verb(f: &Frame, j: usize) -> bool {
+    let w = f.lower(j);
+    f.is_word(j)
+        && !f.is_cap(j)
+        && (f.is_speech_verb(j) || AUXILIARIES.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+}
+
 /// A verb right after `i` (past adverbs): the phrase before it is a subject.
 fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
     // "Shanaaz Gokool, president of Dying with Dignity Canada, is hopeful":
@@ -258,10 +267,7 @@ fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
     let Some(j) = (i..hi.min(i + 3)).find(|&j| !f.is_adverb(j) || AUXILIARIES.contains(&f.lower(j))) else {
         return false;
     };
-    let w = f.lower(j);
-    f.is_word(j)
-        && !f.is_cap(j)
-        && (f.is_speech_verb(j) || AUXILIARIES.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+    is_sure_verb(f, j)
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {
@@ -315,7 +321,7 @@ pub fn subject_start(f: &Frame, s: Sentence) -> usize {
     let first = f.lower(i);
     let fronted = FRONTING.contains(&first)
         || (first.len() > 4 && first.ends_with("ly"))
-        || (!f.is_cap(i) && (first.ends_with("ing") || first.ends_with("ed")));
+        || (is_participle(first) && (!f.is_cap(i) || opens_phrase(f, i + 1)));
     if fronted {
         // `On "Face the Nation," Sanders said`: a comma inside a title's marks closes the phrase too
         let closes = |j: usize| {
@@ -329,6 +335,19 @@ pub fn subject_start(f: &Frame, s: Sentence) -> usize {
         }
     }
     i
+}
+
+fn is_participle(lower: &str) -> bool {
+    lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+}
+
+/// "Following a vote, …", "Speaking to reporters, …", "Asked about …": a
+/// capitalised participle is a fronted phrase, not a name, when a
+/// determiner, pronoun or preposition follows it ("Manning said" is a name).
+fn opens_phrase(f: &Frame, next: usize) -> bool {
+    const LINKS: &[&str] =
+        &["to", "about", "on", "at", "with", "by", "in", "from", "for", "into", "after", "up", "out"];
+    f.is_determiner(next) || f.is_pronoun(next) || LINKS.contains(&f.lower(next))
 }
 
 fn describe(

@@ -227,6 +227,24 @@ fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option
     }
     // the sentence before, when it introduces the quote or the quote stands alone
     let alone = (s.lo..s.hi).all(|j| f.is_quote(j) || f.is_punct(j, ".,!?;:—–-()"));
+    // "Reid, in particular, has been pounding Trump as a “con artist”": a
+    // quote inside a sentence about a person is theirs, not the last speaker's
+    let after_colon = |j: usize| j > 0 && f.is_punct(j - 1, ":");
+    if !alone && !after_colon(s.lo) && !after_colon(t) {
+        let head = Sentence { lo: s.lo, hi: t };
+        let own = sentence_subject(&f, head).filter(|fd| {
+            // "they" is as often a group nobody named ("his friends") as a named one
+            let person = fd.mention.kind == SpeakerKind::Person
+                || (fd.mention.kind == SpeakerKind::Pronoun && matches!(f.lower(fd.mention.start), "he" | "she"));
+            // "Reid has been pounding": the verb, or the auxiliary before it
+            let verb =
+                discourse::is_sure_verb(&f, fd.cue) || discourse::is_sure_verb(&f, fd.cue.saturating_sub(1));
+            person && verb
+        });
+        if let Some(found) = own {
+            return Some((b, found));
+        }
+    }
     if s.lo > 0 {
         let prev = v.sentence(s.lo - 1);
         let has_quote = (prev.lo..prev.hi).any(|j| f.is_quote(j));

@@ -468,6 +468,10 @@ impl<'a> Frame<'a> {
     /// Kind of a capitalised name: an organisation when it has an
     /// organisation word, an outlet, or is an acronym; otherwise a person.
     pub fn name_kind(&self, start: usize, end: usize) -> SpeakerKind {
+        // "Senate Minority Leader Harry Reid", "White House Press Secretary
+        // Josh Earnest": what follows the last title is the person's name
+        let title = |i: usize| self.is_title_at(i) || self.is_role(i);
+        let start = (start..end.saturating_sub(1)).rev().find(|&i| title(i)).map_or(start, |i| i + 1);
         let org = (start..end).any(|i| {
             let w = self.word(i).trim_end_matches('.');
             let head = if w.is_ascii() {
