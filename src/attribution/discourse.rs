@@ -366,6 +366,11 @@ fn describe(
     {
         return None;
     }
+    // "Story continues below", "Article Continued Below": page furniture
+    let below = |j: usize| f.lower(j) == "below" || f.lower(j + 1) == "below";
+    if matches!(f.lower(end), "continues" | "continued") && below(end + 1) {
+        return None;
+    }
     // "The Cake That Got Me Fired": a title in title case, not a name
     if f.reads_as_title(start, end) {
         return None;

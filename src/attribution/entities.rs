@@ -345,7 +345,31 @@ impl Registry {
             let e = &self.entities[id];
             e.subject_sentence == Some(sentence) && e.last_at < at && fit(e) > 0.0
         });
-        bound.or_else(|| self.most_salient(at, sentence, fit).map(|(id, _)| id))
+        bound
+            .or_else(|| self.latest_subject(at, sentence, fit))
+            .or_else(|| self.most_salient(at, sentence, fit).map(|(id, _)| id))
+    }
+
+    /// The person who was last the subject of a sentence (or spoke) in the
+    /// sentence before `sentence` or the one before that: "Hiram Waweru said
+    /// he hid. “We turned back,” he said." is Waweru's, however often the
+    /// story quoted someone else before him.
+    fn latest_subject(&self, at: usize, sentence: usize, fit: impl Fn(&Entity) -> f32) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for id in self.window(at) {
+            let e = &self.entities[id];
+            let Some(s) = e.subject_sentence.filter(|&s| s < sentence && s + 2 >= sentence) else { continue };
+            // only someone the text shows to be a person: places and outlets are subjects too
+            if e.personhood > 0 && fit(e) > 0.0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((id, s));
+            }
+        }
+        let (id, s) = best?;
+        // two people as subjects of that one sentence: leave it to salience
+        let rivals = self
+            .window(at)
+            .filter(|&o| o != id && self.entities[o].subject_sentence == Some(s) && fit(&self.entities[o]) > 0.0);
+        (rivals.count() == 0).then_some(id)
     }
 
     /// "it": the most prominent organisation.
