@@ -154,10 +154,10 @@ impl Analysis {
                 let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
                 // a word that is a whole token was looked up with the tokens
                 let toks = tokens.map_or(&[][..], |tk| &tk.toks[..]);
-                while toks.get(t).is_some_and(|x| x.end <= r.start) {
+                while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
                     t += 1;
                 }
-                let same = toks.get(t).filter(|x| x.start == r.start && x.end == r.end && x.kind == TokKind::Word);
+                let same = toks.get(t).filter(|x| x.range() == r && x.kind == TokKind::Word);
                 let verb = match (same, tokens) {
                     (Some(_), Some(tk)) => tk.facts.get(t).and_then(|f| f.verb),
                     _ => text.get(r.clone()).and_then(|w| lex.verb_id(w)),

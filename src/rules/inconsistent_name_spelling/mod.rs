@@ -67,14 +67,22 @@ Irena Novak said prices had doubled.
 "#;
 
 /// A name as a run of capitalised words, and where it is.
-struct Name {
-    words: Vec<String>,
+/// Two or three words of a block's text: a draft holds hundreds of
+/// thousands of these, so they borrow their words instead of copying them.
+struct Name<'a> {
+    /// Room for three words, `len` of them used ("’s" left off the last).
+    words: [&'a str; 3],
+    len: u8,
     span: Span,
 }
 
-impl Name {
+impl<'a> Name<'a> {
+    fn words(&self) -> &[&'a str] {
+        self.words.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
     fn text(&self) -> String {
-        self.words.join(" ")
+        self.words().join(" ")
     }
 }
 
@@ -88,15 +96,15 @@ impl Rule for InconsistentNameSpelling {
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let speakers: Vec<Vec<String>> = {
+        let speakers: Vec<Vec<&str>> = {
             let mut seen = HashSet::new();
             speech_quotes(analysis)
                 .iter()
                 .filter_map(|(_, _, a)| a.speaker.as_ref())
                 .filter(|s| s.kind == SpeakerKind::Person)
-                .filter_map(|s| s.name.clone())
-                .filter(|n| seen.insert(n.clone()))
-                .map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .filter_map(|s| s.name.as_deref())
+                .filter(|n| seen.insert(*n))
+                .map(|n| n.split_whitespace().collect::<Vec<_>>())
                 .filter(|w| w.len() >= 2)
                 .collect()
         };
@@ -105,12 +113,12 @@ impl Rule for InconsistentNameSpelling {
         }
         let names = names_in_prose(analysis, settings.lexicon());
         // each distinct spelling, with its uses in order (the first is its first use)
-        let mut index_of: HashMap<&[String], usize> = HashMap::new();
-        let mut distinct: Vec<Vec<String>> = Vec::new();
+        let mut index_of: HashMap<&[&str], usize> = HashMap::new();
+        let mut distinct: Vec<&[&str]> = Vec::new();
         let mut uses: Vec<Vec<&Name>> = Vec::new();
         for name in &names {
-            let i = *index_of.entry(name.words.as_slice()).or_insert_with(|| {
-                distinct.push(name.words.clone());
+            let i = *index_of.entry(name.words()).or_insert_with(|| {
+                distinct.push(name.words());
                 uses.push(Vec::new());
                 distinct.len() - 1
             });
@@ -122,8 +130,8 @@ impl Rule for InconsistentNameSpelling {
             let Some(&first) = index_of.get(speaker.as_slice()) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
-                let words = &distinct[other];
-                if words == speaker || !similar(speaker, words) {
+                let words = distinct[other];
+                if words == speaker.as_slice() || !similar(speaker, words) {
                     continue;
                 }
                 let key = (speaker.join(" "), uses[other][0].text());
@@ -158,23 +166,23 @@ impl Rule for InconsistentNameSpelling {
 /// The unsafe fix: every use in the prose of the less common of two
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s"). Each spelling comes with all its uses.
-fn respell(text: &str, early: &[&Name], late: &[&Name]) -> Option<Fix> {
+fn respell(text: &str, early: &[&Name<'_>], late: &[&Name<'_>]) -> Option<Fix> {
     let (first_early, first_late) = (early.first()?, late.first()?);
-    if first_early.words.iter().zip(&first_late.words).any(|(a, b)| extends(a, b)) {
+    if first_early.words().iter().zip(first_late.words()).any(|(a, b)| extends(a, b)) {
         return None;
     }
     let (keep, change) = if late.len() > early.len() { (late, early) } else { (early, late) };
-    let keep = &keep.first()?.words;
+    let keep = keep.first()?.words();
     let mut edits = Vec::new();
     for name in change {
         // the words of a name are one space apart, as `names_in_prose` found them
         let mut at = name.span.start;
-        for (old, new) in name.words.iter().zip(keep) {
-            if text.get(at..at + old.len()) != Some(old.as_str()) {
+        for (old, new) in name.words().iter().zip(keep) {
+            if text.get(at..at + old.len()) != Some(*old) {
                 return None;
             }
             if old != new {
-                edits.push(Edit::replace(Span::new(at, at + old.len()), new.clone()));
+                edits.push(Edit::replace(Span::new(at, at + old.len()), new.to_string()));
             }
             at += old.len();
             at += text.get(at..).and_then(|s| s.find(' ')).map_or(0, |i| i + 1);
@@ -194,7 +202,7 @@ fn extends(a: &str, b: &str) -> bool {
 }
 
 /// Same first word and a surname one or two edits away, or the reverse.
-fn similar(a: &[String], b: &[String]) -> bool {
+fn similar(a: &[&str], b: &[&str]) -> bool {
     let (Some(af), Some(al), Some(bf), Some(bl)) = (a.first(), a.last(), b.first(), b.last()) else {
         return false;
     };
@@ -211,7 +219,7 @@ fn similar(a: &[String], b: &[String]) -> bool {
 }
 
 /// Runs of two or three capitalised words in prose outside quotations.
-fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Name> {
+fn names_in_prose<'a>(analysis: &'a Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Name<'a>> {
     let mut out = Vec::new();
     let words_of = analysis.prose_words(lex);
     for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
@@ -228,14 +236,14 @@ fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Nam
                 j += 1;
             }
             if (2..=3).contains(&(j - i)) {
-                let ws = (i..j)
-                    .map(|k| {
-                        let w = word(k).unwrap_or_default();
-                        w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w).to_string()
-                    })
-                    .collect();
+                let mut ws = [""; 3];
+                for (slot, k) in ws.iter_mut().zip(i..j) {
+                    let w = word(k).unwrap_or_default();
+                    *slot = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+                }
                 out.push(Name {
                     words: ws,
+                    len: (j - i) as u8,
                     span: block.source_span(words[i].range().start..words[j - 1].range().end),
                 });
             }
@@ -254,8 +262,8 @@ fn is_name_word(w: &str) -> bool {
 mod tests {
     use super::{extends, similar};
 
-    fn v(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
+    fn v(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
     }
 
     #[test]
