@@ -82,15 +82,22 @@ pub type QuoteRange = (usize, Range<usize>);
 #[derive(Debug, Clone, Default)]
 pub struct BlockTokens {
     pub toks: Vec<Token>,
-    /// The block's text with ASCII letters lower-cased: same byte offsets, so
-    /// a token's lower-case form is a slice of it. Attribution's only: empty
-    /// once it is done (see [`DraftTokens::keep_for_rules`]).
-    pub lower: String,
     /// What the word lists say of each token (default for punctuation and quotes).
     pub facts: Vec<WordFacts>,
-    /// The sentence label of each token (see [`BlockTokens::sentence`]);
-    /// attribution's only, like `lower`.
-    pub sentence_of: Vec<u32>,
+    /// What only attribution reads, dropped once it is done (see
+    /// [`DraftTokens::keep_for_rules`]); boxed, so that what a block keeps
+    /// for the rules is small (a draft can have a hundred thousand blocks).
+    reading: Option<Box<Reading>>,
+}
+
+/// The part of a block's tokens only attribution reads.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    /// The block's text with ASCII letters lower-cased: same byte offsets, so
+    /// a token's lower-case form is a slice of it.
+    lower: String,
+    /// The sentence label of each token (see [`BlockTokens::sentence`]).
+    sentence_of: Vec<u32>,
     /// Per label, the tokens that carry it (empty when none do).
     runs: Vec<Range<u32>>,
     /// The quotation tokens of the block, (quote index, token index), by quote index.
@@ -149,15 +156,17 @@ impl BlockTokens {
             })
             .collect();
         quote_tokens.sort_unstable();
-        BlockTokens { toks, lower, facts, sentence_of, runs, quote_tokens }
+        let reading = Reading { lower, sentence_of, runs, quote_tokens };
+        BlockTokens { toks, facts, reading: Some(Box::new(reading)) }
     }
 
     /// The sentence of token `i`: the tokens that share its label. A token
     /// past the end counts as in the first sentence. A sentence longer than
     /// [`MAX_SENTENCE_TOKENS`] is cut into pieces that long.
     pub fn sentence(&self, i: usize) -> Sentence {
-        let s = self.sentence_of.get(i).copied().unwrap_or(0);
-        let (lo, hi) = match self.runs.get(s as usize) {
+        let s = self.sentence_of().get(i).copied().unwrap_or(0);
+        let runs = self.reading.as_ref().map_or(&[][..], |r| &r.runs[..]);
+        let (lo, hi) = match runs.get(s as usize) {
             Some(run) if run.start < run.end => (run.start as usize, run.end as usize),
             _ => (0, self.toks.len()),
         };
@@ -171,18 +180,32 @@ impl BlockTokens {
 
     /// The block's sentences in order (a quotation's sentences count as one).
     pub fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
-        self.runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start as usize, hi: r.end as usize })
+        let runs = self.reading.as_ref().map_or(&[][..], |r| &r.runs[..]);
+        runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start as usize, hi: r.end as usize })
     }
 
     /// The token of quotation `id` in this block, if it has one.
     pub fn quote_token(&self, id: usize) -> Option<usize> {
-        let at = self.quote_tokens.partition_point(|&(q, _)| (q as usize) < id);
-        self.quote_tokens.get(at).filter(|&&(q, _)| q as usize == id).map(|&(_, t)| t as usize)
+        let quote_tokens = self.reading.as_ref().map_or(&[][..], |r| &r.quote_tokens[..]);
+        let at = quote_tokens.partition_point(|&(q, _)| (q as usize) < id);
+        quote_tokens.get(at).filter(|&&(q, _)| q as usize == id).map(|&(_, t)| t as usize)
+    }
+
+    /// The block's text with ASCII letters lower-cased, same byte offsets
+    /// (empty once attribution is done).
+    pub fn lower_text(&self) -> &str {
+        self.reading.as_ref().map_or("", |r| &r.lower)
+    }
+
+    /// The sentence label of each token (see [`BlockTokens::sentence`];
+    /// empty once attribution is done).
+    pub fn sentence_of(&self) -> &[u32] {
+        self.reading.as_ref().map_or(&[][..], |r| &r.sentence_of[..])
     }
 
     /// The lower-case form of token `i` (empty past the end).
     pub fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(&self.lower))
+        self.toks.get(i).map_or("", |t| t.text(self.lower_text()))
     }
 }
 
@@ -229,10 +252,7 @@ impl DraftTokens {
     /// the whole block (in pieces) and [`BlockTokens::quote_token`] none.
     pub fn keep_for_rules(&mut self) {
         for b in &mut self.blocks {
-            b.lower = String::new();
-            b.sentence_of = Vec::new();
-            b.runs = Vec::new();
-            b.quote_tokens = Vec::new();
+            b.reading = None;
         }
     }
 }
@@ -360,7 +380,7 @@ mod tests {
         // one per word of every draft: the French gloss costs English drafts no
         // memory, and a verb id has a niche, so "no verb" costs none either
         assert_eq!(std::mem::size_of::<super::WordFacts>(), 8);
-        assert_eq!(std::mem::size_of::<crate::analysis::lookup::ProseWord>(), 16);
+        assert_eq!(std::mem::size_of::<crate::analysis::lookup::ProseWord>(), 12);
     }
 
     #[test]
@@ -371,8 +391,10 @@ mod tests {
             std::mem::size_of::<T>()
         }
         assert_eq!(std::mem::size_of::<super::Token>(), 16);
-        let b = super::BlockTokens::default();
-        assert_eq!((item_size(&b.sentence_of), item_size(&b.facts), item_size(&b.quote_tokens)), (4, 8, 8));
+        let (b, r) = (super::BlockTokens::default(), super::Reading::default());
+        assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 8, 8));
+        // what a block keeps for the rules: two vectors and a pointer
+        assert_eq!(std::mem::size_of::<super::BlockTokens>(), 56);
     }
 
     use super::*;
@@ -404,8 +426,8 @@ mod tests {
         );
         assert_eq!((&kept.toks, &kept.facts), (&all.toks, &all.facts));
         assert_eq!(all.lower(5), "then");
-        assert_eq!((all.sentence_of.len(), all.quote_token(0)), (10, Some(0)));
-        assert_eq!((kept.lower.len(), kept.sentence_of.len(), kept.quote_token(0)), (0, 0, None));
+        assert_eq!((all.sentence_of().len(), all.quote_token(0)), (10, Some(0)));
+        assert_eq!((kept.lower_text(), kept.sentence_of().len(), kept.quote_token(0)), ("", 0, None));
     }
 
     fn words_of(b: &BlockTokens, text: &str, s: Sentence) -> Vec<String> {
@@ -457,9 +479,9 @@ mod tests {
             let a = Tokenised::of(&text);
             for b in &a.tokens.blocks {
                 for i in 0..b.toks.len() + 2 {
-                    let s = b.sentence_of.get(i).copied().unwrap_or(0);
-                    let lo = b.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
-                    let hi = b.sentence_of.iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
+                    let s = b.sentence_of().get(i).copied().unwrap_or(0);
+                    let lo = b.sentence_of().iter().position(|&x| x == s).unwrap_or(0);
+                    let hi = b.sentence_of().iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
                     prop_assert!(hi - lo <= MAX_SENTENCE_TOKENS, "the generated drafts have short sentences");
                     prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
                 }

@@ -32,7 +32,7 @@ impl<'a> BlockView<'a> {
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
         let t = self.tokens;
-        Frame { text: &self.block.text, lower_text: &t.lower, toks: &t.toks, facts: &t.facts, lex }
+        Frame { text: &self.block.text, lower_text: t.lower_text(), toks: &t.toks, facts: &t.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {

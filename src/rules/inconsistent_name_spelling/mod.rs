@@ -229,7 +229,7 @@ fn names_in_prose<'a>(analysis: &'a Analysis, lex: &crate::lexicon::Lexicon) -> 
         while i < words.len() {
             let mut j = i;
             while j < words.len()
-                && !words[j].quoted
+                && !words[j].quoted()
                 && word(j).is_some_and(is_name_word)
                 && (j == i || text.get(words[j - 1].range().end..words[j].range().start) == Some(" "))
             {
