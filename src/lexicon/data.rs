@@ -47,6 +47,7 @@ pub struct Data {
     pub roles: Vec<String>,
     pub org_heads: Vec<String>,
     pub generic_orgs: Vec<String>,
+    pub bystanders: Vec<String>,
     /// Function words of the language and the English words the engine reads them as.
     pub gloss: Vec<(String, String)>,
     pub elisions: Vec<String>,
@@ -69,6 +70,7 @@ impl Data {
         self.roles.extend(other.roles);
         self.org_heads.extend(other.org_heads);
         self.generic_orgs.extend(other.generic_orgs);
+        self.bystanders.extend(other.bystanders);
         self.gloss.extend(other.gloss);
         self.elisions.extend(other.elisions);
         self.unsplit.extend(other.unsplit);
@@ -265,6 +267,8 @@ struct RoleFile {
     org_heads: Vec<String>,
     #[serde(default)]
     generic_orgs: Vec<String>,
+    #[serde(default)]
+    bystanders: Vec<String>,
 }
 
 pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
@@ -272,6 +276,7 @@ pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError
     data.roles.extend(parsed.roles);
     data.org_heads.extend(parsed.org_heads);
     data.generic_orgs.extend(parsed.generic_orgs);
+    data.bystanders.extend(parsed.bystanders);
     Ok(())
 }
 

@@ -35,6 +35,7 @@ pub fn index_static(name: &str, index: &Index) -> String {
         ("roles", &index.roles),
         ("org_heads", &index.org_heads),
         ("generic_orgs", &index.generic_orgs),
+        ("bystanders", &index.bystanders),
         ("elisions", &index.elisions),
         ("unsplit", &index.unsplit),
         ("inverted", &index.inverted),

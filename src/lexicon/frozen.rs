@@ -42,6 +42,7 @@ pub(super) struct StaticIndex {
     roles: &'static [&'static str],
     org_heads: &'static [&'static str],
     generic_orgs: &'static [&'static str],
+    bystanders: &'static [&'static str],
     elisions: &'static [&'static str],
     unsplit: &'static [&'static str],
     inverted: &'static [&'static str],
@@ -94,6 +95,7 @@ fn thaw(s: &'static StaticIndex) -> Index {
         roles: set(s.roles),
         org_heads: set(s.org_heads),
         generic_orgs: set(s.generic_orgs),
+        bystanders: set(s.bystanders),
         outlets: OutletIndex {
             matcher: matcher(&s.outlet_matcher),
             targets: Cow::Borrowed(s.outlet_targets),

@@ -290,6 +290,12 @@ impl Lexicon {
         self.index.generic_orgs.contains(words::key(word).as_ref())
     }
 
+    /// Whether a noun says only that someone was there ("a man", "a voice",
+    /// "a bystander"): a speaker described by it has no standing at all.
+    pub fn is_bystander_noun(&self, word: &str) -> bool {
+        self.index.bystanders.contains(words::key(word).as_ref())
+    }
+
     /// Outlets named anywhere in `text` (not the slot-only spellings).
     /// A line break or a run of spaces inside a name counts as one space.
     pub fn find_outlets(&self, text: &str) -> Vec<(Range<usize>, &Outlet)> {

@@ -7,6 +7,7 @@
 //! Once released, a code keeps its meaning forever.
 
 mod anonymous_without_reason;
+mod bystander_speaker;
 mod ellipsis_style;
 mod first_reference_incomplete;
 mod helpers;
@@ -36,6 +37,7 @@ mod vague_speaker;
 mod weasel_claim;
 
 pub use anonymous_without_reason::AnonymousWithoutReason;
+pub use bystander_speaker::BystanderSpeaker;
 pub use ellipsis_style::EllipsisStyle;
 pub use first_reference_incomplete::FirstReferenceIncomplete;
 pub use inconsistent_name_spelling::InconsistentNameSpelling;
@@ -89,6 +91,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(LoadedAttributionVerb),
         Box::new(WeaselClaim),
         Box::new(MixedAttributionTense),
+        Box::new(BystanderSpeaker),
         Box::new(UnbalancedQuoteMarks),
         Box::new(MixedQuoteStyle),
         Box::new(InsertionInParentheses),

@@ -25,7 +25,9 @@ name right after it. A role
 that the story names elsewhere ("the spokeswoman" after "Lena Ortiz, a
 spokeswoman for the ministry") is fine. Each such mention is reported once,
 however many quotes it carries. Sources that the story itself presents as
-anonymous are left to `anonymous-without-reason` (QA004).
+anonymous are left to `anonymous-without-reason` (QA004), and speakers
+identified only as present ("a man in the crowd") to `bystander-speaker`
+(QA011), a warning.
 
 It is an info by default: published, edited news quotes unnamed ordinary
 people ("a resident", "a parent at the school") as a matter of course, so a
@@ -65,7 +67,9 @@ impl Rule for UnnamedSpeaker {
             if s.name.is_some() {
                 continue;
             }
-            if !looks_like_role(analysis, settings, s) {
+            if !looks_like_role(analysis, settings, s)
+                || super::bystander_speaker::is_bystander(analysis, settings, s)
+            {
                 continue;
             }
             let d = Diagnostic::new(
