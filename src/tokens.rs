@@ -16,20 +16,30 @@ pub enum TokKind {
     Word,
     Punct,
     /// A quotation (index into the scan's quotes) occupying this stretch.
-    Quote(usize),
+    Quote(u32),
 }
 
-/// One token: a byte range of its block's text.
+/// One token: a byte range of its block's text. Offsets are 32 bits (a
+/// draft is far below 4 GiB, see [`BlockTokens::new`]): there is one token
+/// for every word of every draft, so its size is the analysis's largest cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     pub kind: TokKind,
 }
 
 impl Token {
+    fn new(start: usize, end: usize, kind: TokKind) -> Self {
+        Token { start: start as u32, end: end as u32, kind }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     pub fn text<'a>(&self, block: &'a str) -> &'a str {
-        block.get(self.start..self.end).unwrap_or_default()
+        block.get(self.range()).unwrap_or_default()
     }
 
     pub fn is_word(&self) -> bool {
@@ -72,17 +82,26 @@ pub type QuoteRange = (usize, Range<usize>);
 #[derive(Debug, Clone, Default)]
 pub struct BlockTokens {
     pub toks: Vec<Token>,
-    /// The block's text with ASCII letters lower-cased: same byte offsets, so
-    /// a token's lower-case form is a slice of it.
-    pub lower: String,
     /// What the word lists say of each token (default for punctuation and quotes).
     pub facts: Vec<WordFacts>,
+    /// What only attribution reads, dropped once it is done (see
+    /// [`DraftTokens::keep_for_rules`]); boxed, so that what a block keeps
+    /// for the rules is small (a draft can have a hundred thousand blocks).
+    reading: Option<Box<Reading>>,
+}
+
+/// The part of a block's tokens only attribution reads.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    /// The block's text with ASCII letters lower-cased: same byte offsets, so
+    /// a token's lower-case form is a slice of it.
+    lower: String,
     /// The sentence label of each token (see [`BlockTokens::sentence`]).
-    pub sentence_of: Vec<usize>,
+    sentence_of: Vec<u32>,
     /// Per label, the tokens that carry it (empty when none do).
-    runs: Vec<Range<usize>>,
+    runs: Vec<Range<u32>>,
     /// The quotation tokens of the block, (quote index, token index), by quote index.
-    quote_tokens: Vec<(usize, usize)>,
+    quote_tokens: Vec<(u32, u32)>,
 }
 
 /// The longest sentence attribution reads, in tokens. Published news has
@@ -101,9 +120,15 @@ pub struct Sentence {
 impl BlockTokens {
     /// Tokenises `block`, turning each quotation part of `quotes` in it into one token.
     pub fn new(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Self {
+        // offsets, token and quote indices are kept in 32 bits: a block of
+        // 4 GiB (far over any size limit) is not read
+        if u32::try_from(block.text.len()).is_err() {
+            return BlockTokens::default();
+        }
         let toks = tokenize(block, quotes, lex);
         let ranges = crate::sentences::split_with(&block.text, lex);
         let sentence_of = sentence_labels(&toks, &ranges);
+        let runs_len = ranges.len().max(1);
         let lower = block.text.to_ascii_lowercase();
         let facts = toks
             .iter()
@@ -112,9 +137,10 @@ impl BlockTokens {
                 _ => WordFacts::default(),
             })
             .collect();
-        let mut runs = vec![0..0; ranges.len().max(1)];
-        for (i, &label) in sentence_of.iter().enumerate() {
-            if let Some(run) = runs.get_mut(label) {
+        drop(ranges);
+        let mut runs = vec![0..0; runs_len];
+        for (i, &label) in (0u32..).zip(&sentence_of) {
+            if let Some(run) = runs.get_mut(label as usize) {
                 if run.start == run.end {
                     *run = i..i + 1;
                 } else {
@@ -122,25 +148,26 @@ impl BlockTokens {
                 }
             }
         }
-        let mut quote_tokens: Vec<(usize, usize)> = toks
-            .iter()
-            .enumerate()
+        let mut quote_tokens: Vec<(u32, u32)> = (0u32..)
+            .zip(&toks)
             .filter_map(|(i, t)| match t.kind {
                 TokKind::Quote(id) => Some((id, i)),
                 _ => None,
             })
             .collect();
         quote_tokens.sort_unstable();
-        BlockTokens { toks, lower, facts, sentence_of, runs, quote_tokens }
+        let reading = Reading { lower, sentence_of, runs, quote_tokens };
+        BlockTokens { toks, facts, reading: Some(Box::new(reading)) }
     }
 
     /// The sentence of token `i`: the tokens that share its label. A token
     /// past the end counts as in the first sentence. A sentence longer than
     /// [`MAX_SENTENCE_TOKENS`] is cut into pieces that long.
     pub fn sentence(&self, i: usize) -> Sentence {
-        let s = self.sentence_of.get(i).copied().unwrap_or(0);
-        let (lo, hi) = match self.runs.get(s) {
-            Some(run) if run.start < run.end => (run.start, run.end),
+        let s = self.sentence_of().get(i).copied().unwrap_or(0);
+        let runs = self.reading.as_ref().map_or(&[][..], |r| &r.runs[..]);
+        let (lo, hi) = match runs.get(s as usize) {
+            Some(run) if run.start < run.end => (run.start as usize, run.end as usize),
             _ => (0, self.toks.len()),
         };
         if hi - lo <= MAX_SENTENCE_TOKENS {
@@ -153,18 +180,32 @@ impl BlockTokens {
 
     /// The block's sentences in order (a quotation's sentences count as one).
     pub fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
-        self.runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start, hi: r.end })
+        let runs = self.reading.as_ref().map_or(&[][..], |r| &r.runs[..]);
+        runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start as usize, hi: r.end as usize })
     }
 
     /// The token of quotation `id` in this block, if it has one.
     pub fn quote_token(&self, id: usize) -> Option<usize> {
-        let at = self.quote_tokens.partition_point(|&(q, _)| q < id);
-        self.quote_tokens.get(at).filter(|&&(q, _)| q == id).map(|&(_, t)| t)
+        let quote_tokens = self.reading.as_ref().map_or(&[][..], |r| &r.quote_tokens[..]);
+        let at = quote_tokens.partition_point(|&(q, _)| (q as usize) < id);
+        quote_tokens.get(at).filter(|&&(q, _)| q as usize == id).map(|&(_, t)| t as usize)
+    }
+
+    /// The block's text with ASCII letters lower-cased, same byte offsets
+    /// (empty once attribution is done).
+    pub fn lower_text(&self) -> &str {
+        self.reading.as_ref().map_or("", |r| &r.lower)
+    }
+
+    /// The sentence label of each token (see [`BlockTokens::sentence`];
+    /// empty once attribution is done).
+    pub fn sentence_of(&self) -> &[u32] {
+        self.reading.as_ref().map_or(&[][..], |r| &r.sentence_of[..])
     }
 
     /// The lower-case form of token `i` (empty past the end).
     pub fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(&self.lower))
+        self.toks.get(i).map_or("", |t| t.text(self.lower_text()))
     }
 }
 
@@ -202,32 +243,45 @@ impl DraftTokens {
     pub fn block(&self, b: usize) -> Option<&BlockTokens> {
         self.blocks.get(b)
     }
+
+    /// Drops what only attribution reads (lower-case copies of the text,
+    /// sentence labels, quotation tokens), once it is done: the rules read
+    /// the tokens and their facts. A copy of the text and a label a token,
+    /// kept while the rules run, were a sixth of a draft's peak memory.
+    /// After this, [`BlockTokens::lower`] is empty, [`BlockTokens::sentence`]
+    /// the whole block (in pieces) and [`BlockTokens::quote_token`] none.
+    pub fn keep_for_rules(&mut self) {
+        for b in &mut self.blocks {
+            b.reading = None;
+        }
+    }
 }
 
 /// The sentence each token belongs to. A quotation is one unit whatever full
 /// stops it holds: the sentences it spans, and the one it ends in, share the
 /// label of the sentence it starts in.
-fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<usize> {
+fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
     let mut si = 0;
     let mut merged_until = 0; // byte offset up to which the current label holds
     let mut label = 0;
     toks.iter()
         .map(|t| {
-            while ranges.get(si).is_some_and(|r| t.start >= r.end) && si + 1 < ranges.len() {
+            let (start, end) = (t.start as usize, t.end as usize);
+            while ranges.get(si).is_some_and(|r| start >= r.end) && si + 1 < ranges.len() {
                 si += 1;
             }
-            if t.start >= merged_until {
+            if start >= merged_until {
                 label = si;
             }
             if matches!(t.kind, TokKind::Quote(_)) {
                 // the first sentence that ends at or after the quote (ends are sorted)
-                let end_range = ranges.partition_point(|r| r.end < t.end);
+                let end_range = ranges.partition_point(|r| r.end < end);
                 let end_range = if end_range < ranges.len() { end_range } else { si };
                 if end_range > si {
-                    merged_until = ranges.get(end_range).map_or(t.end, |r| r.end);
+                    merged_until = ranges.get(end_range).map_or(end, |r| r.end);
                 }
             }
-            label
+            label as u32
         })
         .collect()
 }
@@ -252,7 +306,7 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
             quotes.next();
         }
         if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
-            tokens.push(Token { start: r.start, end: r.end, kind: TokKind::Quote(*id) });
+            tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
             while iter.peek().is_some_and(|&(p, _)| p < r.end) {
                 iter.next();
             }
@@ -262,7 +316,7 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token { start: pos, end: pos + c.len_utf8(), kind: TokKind::Punct });
+            tokens.push(Token::new(pos, pos + c.len_utf8(), TokKind::Punct));
             continue;
         }
         let mut end = pos + c.len_utf8();
@@ -300,16 +354,16 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
 fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut Vec<Token>) {
     if lex.splits_words() {
         while let Some(len) = text.get(pos..end).and_then(|w| lex.elision_len(w)) {
-            tokens.push(Token { start: pos, end: pos + len, kind: TokKind::Word });
+            tokens.push(Token::new(pos, pos + len, TokKind::Word));
             pos += len;
         }
         if let Some((verb, pronoun)) = text.get(pos..end).and_then(|w| lex.inverted_pronoun(w)) {
-            tokens.push(Token { start: pos, end: pos + verb, kind: TokKind::Word });
-            tokens.push(Token { start: pos + pronoun, end, kind: TokKind::Word });
+            tokens.push(Token::new(pos, pos + verb, TokKind::Word));
+            tokens.push(Token::new(pos + pronoun, end, TokKind::Word));
             return;
         }
     }
-    tokens.push(Token { start: pos, end, kind: TokKind::Word });
+    tokens.push(Token::new(pos, end, TokKind::Word));
 }
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
@@ -326,12 +380,55 @@ mod tests {
         // one per word of every draft: the French gloss costs English drafts no
         // memory, and a verb id has a niche, so "no verb" costs none either
         assert_eq!(std::mem::size_of::<super::WordFacts>(), 8);
-        assert_eq!(std::mem::size_of::<crate::analysis::lookup::ProseWord>(), 16);
+        assert_eq!(std::mem::size_of::<crate::analysis::lookup::ProseWord>(), 12);
+    }
+
+    #[test]
+    fn a_token_and_its_sentence_label_stay_small() {
+        // one of each for every word and mark of every draft: 32-bit offsets
+        // and indices (with usize ones the tokens were a third of a draft's memory)
+        fn item_size<T>(_: &[T]) -> usize {
+            std::mem::size_of::<T>()
+        }
+        assert_eq!(std::mem::size_of::<super::Token>(), 16);
+        let (b, r) = (super::BlockTokens::default(), super::Reading::default());
+        assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 8, 8));
+        // what a block keeps for the rules: two vectors and a pointer
+        assert_eq!(std::mem::size_of::<super::BlockTokens>(), 56);
     }
 
     use super::*;
     use crate::source::SourceFile;
     use proptest::prelude::*;
+
+    /// A draft's blocks, quotations and tokens as attribution reads them.
+    struct Tokenised {
+        doc: Document,
+        scan: crate::quote::ScanResult,
+        tokens: DraftTokens,
+    }
+
+    impl Tokenised {
+        fn of(text: &str) -> Self {
+            let doc = crate::markdown::parse(text);
+            let scan = crate::scan::scan(&doc);
+            let tokens = DraftTokens::new(&doc, &scan.quotes, Lexicon::builtin());
+            Tokenised { doc, scan, tokens }
+        }
+    }
+
+    #[test]
+    fn the_rules_get_the_tokens_and_facts_without_attribution_s_copies() {
+        let text = "“We rebuild,” said Ana Ruiz. Then the vote came.\n";
+        let (kept, all) = (
+            &crate::analyze(SourceFile::new("d.md", text)).tokens.blocks[0],
+            &Tokenised::of(text).tokens.blocks[0],
+        );
+        assert_eq!((&kept.toks, &kept.facts), (&all.toks, &all.facts));
+        assert_eq!(all.lower(5), "then");
+        assert_eq!((all.sentence_of().len(), all.quote_token(0)), (10, Some(0)));
+        assert_eq!((kept.lower_text(), kept.sentence_of().len(), kept.quote_token(0)), ("", 0, None));
+    }
 
     fn words_of(b: &BlockTokens, text: &str, s: Sentence) -> Vec<String> {
         (s.lo..s.hi).map(|i| b.toks[i].text(text).to_string()).collect()
@@ -339,8 +436,7 @@ mod tests {
 
     #[test]
     fn a_quote_and_its_attribution_share_a_sentence() {
-        let a =
-            crate::analyze(SourceFile::new("d.md", "“We rebuild. We reopen,” she said. Then the vote came.\n"));
+        let a = Tokenised::of("“We rebuild. We reopen,” she said. Then the vote came.\n");
         let block = &a.doc.blocks[0];
         let b = &a.tokens.blocks[0];
         let q = b.quote_token(0).expect("the quote is a token");
@@ -356,7 +452,7 @@ mod tests {
     #[test]
     fn a_sentence_without_end_is_read_in_pieces() {
         let text = "and the council met ".repeat(200);
-        let a = crate::analyze(SourceFile::new("d.md", text));
+        let a = Tokenised::of(&text);
         let b = &a.tokens.blocks[0];
         assert_eq!(b.toks.len(), 800);
         let piece = |i| b.sentence(i);
@@ -380,17 +476,17 @@ mod tests {
         /// The indexed lookups answer what a walk over the labels answers.
         #[test]
         fn sentence_and_quote_token_match_a_linear_walk(text in draft()) {
-            let a = crate::analyze(SourceFile::new("d.md", text));
+            let a = Tokenised::of(&text);
             for b in &a.tokens.blocks {
                 for i in 0..b.toks.len() + 2 {
-                    let s = b.sentence_of.get(i).copied().unwrap_or(0);
-                    let lo = b.sentence_of.iter().position(|&x| x == s).unwrap_or(0);
-                    let hi = b.sentence_of.iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
+                    let s = b.sentence_of().get(i).copied().unwrap_or(0);
+                    let lo = b.sentence_of().iter().position(|&x| x == s).unwrap_or(0);
+                    let hi = b.sentence_of().iter().rposition(|&x| x == s).map_or(b.toks.len(), |p| p + 1);
                     prop_assert!(hi - lo <= MAX_SENTENCE_TOKENS, "the generated drafts have short sentences");
                     prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
                 }
                 for id in 0..a.scan.quotes.len() + 1 {
-                    let linear = b.toks.iter().position(|t| t.kind == TokKind::Quote(id));
+                    let linear = b.toks.iter().position(|t| t.kind == TokKind::Quote(id as u32));
                     prop_assert_eq!(b.quote_token(id), linear);
                 }
             }

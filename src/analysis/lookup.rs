@@ -23,20 +23,34 @@ pub struct Lookups {
 /// A run of letters (with apostrophes inside it) in a block's text: the unit
 /// the rules count and compare. Finer than a [`crate::tokens::Token`]:
 /// "Holtz-Eakin" is two, "3pm" is "pm".
+///
+/// There is one for every word of a draft, kept while the rules run: twelve
+/// bytes, the end's top bit saying whether it is quoted (blocks of 2 GiB or
+/// more, far over any size limit, have no words here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProseWord {
     start: u32,
-    end: u32,
-    /// Whether it lies inside an outer quotation (marks included).
-    pub quoted: bool,
+    end_and_quoted: u32,
     /// The reporting verb it spells, if any (see [`Lexicon::verb_by_id`]).
     pub verb: Option<VerbId>,
 }
 
+const QUOTED: u32 = 1 << 31;
+
 impl ProseWord {
+    fn new(range: Range<usize>, quoted: bool, verb: Option<VerbId>) -> Self {
+        let end = range.end as u32 | if quoted { QUOTED } else { 0 };
+        ProseWord { start: range.start as u32, end_and_quoted: end, verb }
+    }
+
     /// Where it is in its block's text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..(self.end_and_quoted & !QUOTED) as usize
+    }
+
+    /// Whether it lies inside an outer quotation (marks included).
+    pub fn quoted(&self) -> bool {
+        self.end_and_quoted & QUOTED != 0
     }
 }
 
@@ -130,7 +144,7 @@ impl Analysis {
     /// writer's words report speech or writing); `lex` as for [`Analysis::prose_words`].
     pub fn reports_speech(&self, b: usize, lex: &Lexicon) -> bool {
         let all = self.lookups.reports.get_or_init(|| {
-            self.prose_words(lex).iter().map(|ws| ws.iter().any(|w| !w.quoted && w.verb.is_some())).collect()
+            self.prose_words(lex).iter().map(|ws| ws.iter().any(|w| !w.quoted() && w.verb.is_some())).collect()
         });
         all.get(b).copied().unwrap_or(false)
     }
@@ -138,8 +152,8 @@ impl Analysis {
     fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
         let Some(block) = self.doc.blocks.get(b) else { return Vec::new() };
         let text = block.text.as_str();
-        // offsets are kept in 32 bits: a block of 4 GiB has no words here
-        if u32::try_from(text.len()).is_err() {
+        // offsets are kept in 31 bits: a block of 2 GiB has no words here
+        if text.len() >= QUOTED as usize {
             return Vec::new();
         }
         let quoted = self.quoted_ranges(b);
@@ -154,15 +168,15 @@ impl Analysis {
                 let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
                 // a word that is a whole token was looked up with the tokens
                 let toks = tokens.map_or(&[][..], |tk| &tk.toks[..]);
-                while toks.get(t).is_some_and(|x| x.end <= r.start) {
+                while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
                     t += 1;
                 }
-                let same = toks.get(t).filter(|x| x.start == r.start && x.end == r.end && x.kind == TokKind::Word);
+                let same = toks.get(t).filter(|x| x.range() == r && x.kind == TokKind::Word);
                 let verb = match (same, tokens) {
                     (Some(_), Some(tk)) => tk.facts.get(t).and_then(|f| f.verb),
                     _ => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
                 };
-                ProseWord { start: r.start as u32, end: r.end as u32, quoted: inside, verb }
+                ProseWord::new(r, inside, verb)
             })
             .collect()
     }
@@ -208,7 +222,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let words = &a.prose_words(lex)[0];
         let shown: Vec<(&str, bool, bool)> =
-            words.iter().map(|w| (&text[w.range()], w.quoted, w.verb.is_some())).collect();
+            words.iter().map(|w| (&text[w.range()], w.quoted(), w.verb.is_some())).collect();
         assert_eq!(
             shown,
             [
@@ -250,7 +264,7 @@ mod tests {
                 prop_assert_eq!(words.len(), ranges.len());
                 for (w, r) in words.iter().zip(ranges) {
                     let inside = quoted.iter().any(|q| r.start < q.end && q.start < r.end);
-                    prop_assert_eq!(w.quoted, inside);
+                    prop_assert_eq!(w.quoted(), inside);
                     prop_assert_eq!(w.verb, lex.verb_id(&block.text[r.clone()]));
                     prop_assert_eq!(w.range(), r);
                 }

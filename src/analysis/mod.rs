@@ -51,13 +51,28 @@ fn declared_language(file: &SourceFile, doc: &Document) -> Option<Language> {
 }
 
 /// Each stage ends at a checkpoint of the draft's memory and time budget.
-fn analyze_doc(file: SourceFile, doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
+/// What a stage leaves that no later stage reads is dropped as soon as it
+/// is done, and what is kept is kept without the room of vectors grown one
+/// push at a time: the rules run while all of it is held.
+fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
     budget::checkpoint();
+    shrink_document(&mut doc);
     let mut scan = scan::scan(&doc);
+    scan.quotes.shrink_to_fit();
+    scan.problems.shrink_to_fit();
     budget::checkpoint();
-    let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    let mut tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
     budget::checkpoint();
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
+    tokens.keep_for_rules();
     budget::checkpoint();
     Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default(), language }
+}
+
+fn shrink_document(doc: &mut Document) {
+    doc.blocks.shrink_to_fit();
+    for block in &mut doc.blocks {
+        block.text.shrink_to_fit();
+        block.map.shrink_to_fit();
+    }
 }

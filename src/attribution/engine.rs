@@ -32,7 +32,7 @@ impl<'a> BlockView<'a> {
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
         let t = self.tokens;
-        Frame { text: &self.block.text, lower_text: &t.lower, toks: &t.toks, facts: &t.facts, lex }
+        Frame { text: &self.block.text, lower_text: t.lower_text(), toks: &t.toks, facts: &t.facts, lex }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -51,7 +51,7 @@ impl<'a> BlockView<'a> {
 
     /// Source offset of token `i`.
     fn source_at(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.block.span.start, |t| self.block.source_span(t.start..t.end).start)
+        self.toks.get(i).map_or(self.block.span.start, |t| self.block.source_span(t.range()).start)
     }
 }
 
@@ -109,7 +109,7 @@ fn listed_kinds(tokens: &DraftTokens, quotes: &mut [Quote]) {
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
     for bt in &tokens.blocks {
         let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind) {
-            Some(TokKind::Quote(id)) => Some(id),
+            Some(TokKind::Quote(id)) => Some(id as usize),
             _ => None,
         };
         for i in 1..bt.toks.len() {
@@ -393,8 +393,8 @@ fn writer_ranges(v: &BlockView, s: Sentence) -> Vec<std::ops::Range<usize>> {
 }
 
 fn token_range(v: &BlockView, start: usize, end: usize) -> std::ops::Range<usize> {
-    let a = v.toks.get(start).map_or(0, |t| t.start);
-    let b = end.checked_sub(1).and_then(|e| v.toks.get(e)).map_or(a, |t| t.end);
+    let a = v.toks.get(start).map_or(0, |t| t.start as usize);
+    let b = end.checked_sub(1).and_then(|e| v.toks.get(e)).map_or(a, |t| t.end as usize);
     a..b.max(a)
 }
 

@@ -316,7 +316,7 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     pub fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) if t.kind != TokKind::Quote(usize::MAX) => t.text(self.text),
+            Some(t) if t.kind != TokKind::Quote(u32::MAX) => t.text(self.text),
             _ => "",
         }
     }
@@ -460,7 +460,9 @@ impl<'a> Frame<'a> {
     /// Text of tokens `start..end` as written.
     pub fn span_text(&self, start: usize, end: usize) -> &'a str {
         match (self.toks.get(start), end.checked_sub(1).and_then(|e| self.toks.get(e))) {
-            (Some(a), Some(b)) if b.end >= a.start => self.text.get(a.start..b.end).unwrap_or_default(),
+            (Some(a), Some(b)) if b.end >= a.start => {
+                self.text.get(a.start as usize..b.end as usize).unwrap_or_default()
+            }
             _ => "",
         }
     }
@@ -705,17 +707,17 @@ impl<'a> Frame<'a> {
     fn channel_starts_at(&self, i: usize, hi: usize) -> bool {
         let last = hi.min(i + PHRASE_WINDOW).saturating_sub(1);
         let (Some(from), Some(to)) = (self.toks.get(i), self.toks.get(last)) else { return false };
-        let Some(rest) = self.text.get(from.start..to.end) else { return false };
+        let Some(rest) = self.text.get(from.start as usize..to.end as usize) else { return false };
         self.lex.find_phrases(PhraseList::Channel, rest).first().is_some_and(|m| m.range.start == 0)
     }
 
     /// An anonymous or vague source phrase from the word lists starting at
     /// `start` ("a source close to the talks", "the same source", "experts").
     fn listed_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
-        let from = self.toks.get(start)?.start;
+        let from = self.toks.get(start)?.start as usize;
         // phrases are a few words long: a window keeps this linear in the block
         let last = hi.min(start + PHRASE_WINDOW).checked_sub(1)?;
-        let to = self.toks.get(last)?.end;
+        let to = self.toks.get(last)?.end as usize;
         let rest = self.text.get(from..to)?;
         if !self.could_start_phrase(start) {
             return None;
@@ -726,7 +728,7 @@ impl<'a> Frame<'a> {
             if let Some(m) = self.lex.find_phrases(list, rest).into_iter().find(|m| m.range.start == 0) {
                 let end_byte = from + m.range.end;
                 let end = (start..hi)
-                    .find(|&i| self.toks.get(i).is_some_and(|t| t.end >= end_byte))
+                    .find(|&i| self.toks.get(i).is_some_and(|t| t.end as usize >= end_byte))
                     .map_or(hi, |i| i + 1);
                 return Some(Mention::new(start, end, kind));
             }

@@ -63,11 +63,11 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
         }
     }
     // A draft whose config is broken is not checked (the error says why); the others are.
-    let outcome = input::Outcome { failed, results, not_checked: outcome.not_checked };
+    let mut outcome = input::Outcome { failed, results, not_checked: outcome.not_checked };
     let fix_list: Vec<(&str, &fix::FileFix)> = fixes.iter().map(|(p, f)| (p.as_str(), f)).collect();
     match request {
         Some(request @ fix::Request::Diff(_)) => report_diff(request, &fix_list, &outcome),
-        _ => report(args, request, &fix_list, &outcome, color),
+        _ => report(args, request, &fix_list, &mut outcome, color),
     }
 }
 
@@ -77,15 +77,17 @@ fn report(
     args: &CheckArgs,
     request: Option<fix::Request>,
     fixes: &[(&str, &fix::FileFix)],
-    outcome: &input::Outcome<FileDiagnostics>,
+    outcome: &mut input::Outcome<FileDiagnostics>,
     color: bool,
 ) -> i32 {
     let fixed_stdin: Vec<&str> = fixes.iter().filter_map(|(_, f)| f.stdout.as_deref()).collect();
-    let rendered = output::render(args.format, &outcome.results, color);
     let printed = if fixed_stdin.is_empty() {
-        print(&rendered)
+        output::render_in_pieces(args.format, &mut outcome.results, color, print)
     } else {
-        eprint!("{rendered}");
+        output::render_in_pieces(args.format, &mut outcome.results, color, |rendered| {
+            eprint!("{rendered}");
+            true
+        });
         print(&fixed_stdin.concat())
     };
     if output::is_human(args.format) {

@@ -21,6 +21,59 @@ pub fn render(format: CheckFormat, results: &[FileDiagnostics], color: bool) -> 
 }
 
 /// Formats read by people, which get a summary line on stderr.
+/// How many findings of one file are rendered at a time, and how much
+/// rendered text is gathered before it is written, in the formats made of
+/// one piece a finding.
+const BATCH: usize = 512;
+const FLUSH_BYTES: usize = 1 << 16;
+
+/// Renders `results` as [`render`] does and hands the text to `write` in
+/// pieces (false when `write` fails): in the formats made of one piece a
+/// finding, the output of tens of thousands of findings (tens of megabytes
+/// for the full format) is never held at once. Each file's findings are
+/// left as they were.
+pub fn render_in_pieces(
+    format: CheckFormat,
+    results: &mut [FileDiagnostics],
+    color: bool,
+    mut write: impl FnMut(&str) -> bool,
+) -> bool {
+    let per_finding =
+        matches!(format, CheckFormat::Full | CheckFormat::Concise | CheckFormat::Github | CheckFormat::Jsonl);
+    if !per_finding {
+        return write(&render(format, results, color));
+    }
+    let mut pending = String::new();
+    let mut flush = |pending: &mut String, at_least: usize| {
+        let ok = pending.len() < at_least || write(pending);
+        if pending.len() >= at_least {
+            pending.clear();
+        }
+        ok
+    };
+    for i in 0..results.len() {
+        let Some(entry) = results.get_mut(i..=i) else { continue };
+        if entry[0].diagnostics.len() <= BATCH {
+            pending.push_str(&render(format, entry, color));
+        } else {
+            let all = std::mem::take(&mut entry[0].diagnostics);
+            for chunk in all.chunks(BATCH) {
+                entry[0].diagnostics = chunk.to_vec();
+                pending.push_str(&render(format, entry, color));
+                if !flush(&mut pending, FLUSH_BYTES) {
+                    entry[0].diagnostics = all;
+                    return false;
+                }
+            }
+            entry[0].diagnostics = all;
+        }
+        if !flush(&mut pending, FLUSH_BYTES) {
+            return false;
+        }
+    }
+    flush(&mut pending, 0)
+}
+
 pub fn is_human(format: CheckFormat) -> bool {
     matches!(format, CheckFormat::Full | CheckFormat::Concise)
 }
@@ -52,6 +105,41 @@ pub fn exit_code(ok: bool, results: &[FileDiagnostics], fail_on: FailOn, exit_ze
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn checked(text: String) -> FileDiagnostics {
+        let settings = crate::settings::Settings::default();
+        let analysis = crate::analyze(crate::source::SourceFile::new("d.md", text));
+        let diagnostics = crate::suppression::check(&analysis, &settings);
+        FileDiagnostics { file: analysis.file, diagnostics }
+    }
+
+    #[test]
+    fn findings_rendered_in_pieces_are_the_findings_rendered_at_once() {
+        // a file with findings past a batch, one with a few, one with none
+        let many = checked("The ferry” runs late, she said.\n\n".repeat(BATCH * 2 + 3));
+        assert!(many.diagnostics.len() > BATCH * 2, "{}", many.diagnostics.len());
+        let few = checked("“Fine,” he said. “Late.\n".to_string());
+        let none = checked("Nothing quoted here.\n".to_string());
+        let mut results = vec![few, many, none];
+        let before: Vec<Vec<_>> = results.iter().map(|r| r.diagnostics.clone()).collect();
+        for format in
+            [CheckFormat::Full, CheckFormat::Concise, CheckFormat::Github, CheckFormat::Jsonl, CheckFormat::Json]
+        {
+            let at_once = render(format, &results, false);
+            let (mut pieces, mut writes) = (String::new(), 0);
+            assert!(render_in_pieces(format, &mut results, false, |s| {
+                pieces.push_str(s);
+                writes += 1;
+                true
+            }));
+            assert_eq!(pieces, at_once, "{format:?}");
+            assert!(writes > 1 || format == CheckFormat::Json || at_once.len() < FLUSH_BYTES, "{format:?}");
+            let after: Vec<Vec<_>> = results.iter().map(|r| r.diagnostics.clone()).collect();
+            assert_eq!(after, before);
+        }
+        // a failed write stops the output and says so
+        assert!(!render_in_pieces(CheckFormat::Concise, &mut results, false, |_| false));
+    }
 
     #[test]
     fn fail_on_is_a_threshold() {

@@ -27,6 +27,11 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// Gives back the room left by pushing pieces one by one (kept for the whole run).
+    pub fn shrink_to_fit(&mut self) {
+        self.pieces.shrink_to_fit();
+    }
+
     /// Records that the text at `text_start` (`text_len` bytes) came from
     /// `source`; `verbatim` when it is a copy of those very bytes.
     pub fn push(&mut self, text_start: usize, text_len: usize, source: Range<usize>, verbatim: bool) {

@@ -2,6 +2,7 @@
 
 use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
+use crate::analysis::lookup::ProseWord;
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -9,7 +10,6 @@ use crate::lexicon::Lexicon;
 use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 pub struct FirstReferenceIncomplete;
 
@@ -114,10 +114,12 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             let text = &block.text;
-            let word = |j: usize| words.get(j).and_then(|r| text.get(r.clone())).unwrap_or_default();
+            let word = |j: usize| words.get(j).and_then(|w| text.get(w.range())).unwrap_or_default();
             let prev = i.checked_sub(1).map(word).unwrap_or_default();
-            let between_prev =
-                i.checked_sub(1).and_then(|j| text.get(words[j].end..words[i].start)).unwrap_or_default();
+            let between_prev = i
+                .checked_sub(1)
+                .and_then(|j| text.get(words[j].range().end..words[i].range().start))
+                .unwrap_or_default();
             // "Jane Novak", "Dr Novak", "Mayor Novak": a longer name or a title
             if (between_prev.trim().is_empty() || between_prev.trim() == ".")
                 && (prev.chars().next().is_some_and(char::is_uppercase) || lexicon.is_title(prev))
@@ -128,7 +130,7 @@ impl Rule for FirstReferenceIncomplete {
             if prev.eq_ignore_ascii_case("the") {
                 continue;
             }
-            let after = text.get(words[i].end..).unwrap_or_default();
+            let after = text.get(words[i].range().end..).unwrap_or_default();
             if after.strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase)) {
                 continue;
             }
@@ -142,7 +144,7 @@ impl Rule for FirstReferenceIncomplete {
             if names.after_capital.contains(name.as_str()) {
                 continue;
             }
-            let span = block.source_span(words[i].clone());
+            let span = block.source_span(words[i].range());
             out.push(
                 Diagnostic::new(
                     &META,
@@ -159,7 +161,9 @@ impl Rule for FirstReferenceIncomplete {
 
 /// The words of every block, looked through once for all the names checked.
 struct NameIndex<'a> {
-    words: Vec<Vec<Range<usize>>>,
+    /// The analysis's words, read in place (a copy of their ranges was as
+    /// large as the tokens).
+    words: &'a [Vec<ProseWord>],
     /// Each capitalised word (possessive ending dropped) → where it is, in
     /// reading order: (block, word).
     mentions: HashMap<&'a str, Vec<(usize, usize)>>,
@@ -170,18 +174,18 @@ struct NameIndex<'a> {
 
 impl<'a> NameIndex<'a> {
     fn new(analysis: &'a Analysis, lexicon: &Lexicon) -> Self {
-        let words: Vec<Vec<Range<usize>>> =
-            analysis.prose_words(lexicon).iter().map(|ws| ws.iter().map(|w| w.range()).collect()).collect();
+        let words = analysis.prose_words(lexicon);
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut after_capital = HashSet::new();
-        for (b, (block, ws)) in analysis.doc.blocks.iter().zip(&words).enumerate() {
+        for (b, (block, ws)) in analysis.doc.blocks.iter().zip(words).enumerate() {
             let text = block.text.as_str();
-            for (i, r) in ws.iter().enumerate() {
+            for (i, w) in ws.iter().enumerate() {
+                let r = w.range();
                 let word = bare(text.get(r.clone()).unwrap_or_default());
                 if word.starts_with(char::is_uppercase) {
                     mentions.entry(word).or_default().push((b, i));
                 }
-                let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { continue };
+                let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)).map(ProseWord::range) else { continue };
                 let capital = text.get(prev.clone()).is_some_and(|x| x.starts_with(char::is_uppercase));
                 if capital && text.get(prev.end..r.start) == Some(" ") {
                     after_capital.insert(word);
@@ -198,12 +202,12 @@ impl<'a> NameIndex<'a> {
 fn not_a_reference(
     analysis: &Analysis,
     block: &ProseBlock,
-    words: &[Range<usize>],
+    words: &[ProseWord],
     i: usize,
     lexicon: &Lexicon,
 ) -> bool {
     let text = &block.text;
-    let Some(range) = words.get(i) else { return false };
+    let Some(range) = words.get(i).map(ProseWord::range) else { return false };
     let before = text.get(..range.start).unwrap_or_default().trim_end_matches([' ', '\t']);
     let opens_block = before.trim().is_empty();
     let span = block.source_span(range.clone());
@@ -213,7 +217,7 @@ fn not_a_reference(
         return true;
     }
     let opens_sentence = opens_block || before.ends_with(['.', '!', '?', ':', '\n']);
-    let next = words.get(i + 1).and_then(|r| text.get(r.clone())).unwrap_or_default();
+    let next = words.get(i + 1).and_then(|w| text.get(w.range())).unwrap_or_default();
     let reports = lexicon.verb(next).is_some();
     opens_sentence && next.starts_with(char::is_lowercase) && !reports
 }

@@ -120,12 +120,10 @@ pub fn apply_suppressions(
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let metas = rules::all_meta();
     let mut used = vec![false; directives.suppressions.len()];
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    for d in diagnostics {
-        let Some(meta) = meta_of(&metas, d.code) else {
-            kept.push(d);
-            continue;
-        };
+    // filtered in place: tens of thousands of findings are not copied to a second vector
+    let mut kept = diagnostics;
+    kept.retain(|d| {
+        let Some(meta) = meta_of(&metas, d.code) else { return true };
         let mut suppressed = false;
         for (i, s) in directives.suppressions.iter().enumerate() {
             if s.covers(meta, d.span.start) {
@@ -133,10 +131,8 @@ pub fn apply_suppressions(
                 suppressed = true;
             }
         }
-        if !suppressed {
-            kept.push(d);
-        }
-    }
+        !suppressed
+    });
 
     let mut hygiene = Vec::new();
     for (s, used) in directives.suppressions.iter().zip(used) {

@@ -15,6 +15,7 @@ mod french;
 mod hook;
 mod input_formats;
 mod lsp;
+mod memory;
 mod paths;
 mod properties;
 mod provenance;

@@ -275,12 +275,7 @@ fn thousands_of_distinct_names_are_attributed_in_seconds() {
     // the thousands of findings and their fixes are held until they are sorted and printed
     run.assert_bounded("many names, every rule", draft.len(), 96);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    let findings: usize = run
-        .stderr
-        .strip_prefix("Found ")
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let findings = run.findings();
     assert!(findings > 20_000, "{findings} findings");
     // (only the first megabyte of the output is kept, the last line of it maybe cut short)
     let shown: Vec<&str> = run.stdout.lines().collect();

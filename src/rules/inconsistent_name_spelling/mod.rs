@@ -66,15 +66,33 @@ Irena Novak said prices had doubled.
 ```
 "#;
 
-/// A name as a run of capitalised words, and where it is.
-struct Name {
-    words: Vec<String>,
-    span: Span,
+/// A spelling of a name: two or three words of a block's text ("’s" left
+/// off the last), borrowed. A draft can name people hundreds of thousands
+/// of times: each use is kept as a span beside its spelling's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Spelling<'a> {
+    /// Room for three words, `len` of them used.
+    words: [&'a str; 3],
+    len: u8,
 }
 
-impl Name {
+impl<'a> Spelling<'a> {
+    /// The spelling of `words`, if two or three.
+    fn of(words: &[&'a str]) -> Option<Self> {
+        let mut out = Spelling { words: [""; 3], len: u8::try_from(words.len()).ok()? };
+        if !(2..=3).contains(&words.len()) {
+            return None;
+        }
+        out.words.iter_mut().zip(words).for_each(|(slot, w)| *slot = w);
+        Some(out)
+    }
+
+    fn words(&self) -> &[&'a str] {
+        self.words.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
     fn text(&self) -> String {
-        self.words.join(" ")
+        self.words().join(" ")
     }
 }
 
@@ -88,67 +106,68 @@ impl Rule for InconsistentNameSpelling {
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let speakers: Vec<Vec<String>> = {
+        let speakers: Vec<Vec<&str>> = {
             let mut seen = HashSet::new();
             speech_quotes(analysis)
                 .iter()
                 .filter_map(|(_, _, a)| a.speaker.as_ref())
                 .filter(|s| s.kind == SpeakerKind::Person)
-                .filter_map(|s| s.name.clone())
-                .filter(|n| seen.insert(n.clone()))
-                .map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .filter_map(|s| s.name.as_deref())
+                .filter(|n| seen.insert(*n))
+                .map(|n| n.split_whitespace().collect::<Vec<_>>())
                 .filter(|w| w.len() >= 2)
                 .collect()
         };
         if speakers.is_empty() {
             return;
         }
-        let names = names_in_prose(analysis, settings.lexicon());
         // each distinct spelling, with its uses in order (the first is its first use)
-        let mut index_of: HashMap<&[String], usize> = HashMap::new();
-        let mut distinct: Vec<Vec<String>> = Vec::new();
-        let mut uses: Vec<Vec<&Name>> = Vec::new();
-        for name in &names {
-            let i = *index_of.entry(name.words.as_slice()).or_insert_with(|| {
-                distinct.push(name.words.clone());
+        let mut index_of: HashMap<Spelling<'_>, usize> = HashMap::new();
+        let mut distinct: Vec<Spelling<'_>> = Vec::new();
+        let mut uses: Vec<Vec<Span>> = Vec::new();
+        names_in_prose(analysis, settings.lexicon(), |spelling, span| {
+            let i = *index_of.entry(spelling).or_insert_with(|| {
+                distinct.push(spelling);
                 uses.push(Vec::new());
                 distinct.len() - 1
             });
-            uses[i].push(name);
-        }
-        let index = near::NameIndex::new(&distinct);
+            uses[i].push(span);
+        });
+        let words: Vec<&[&str]> = distinct.iter().map(Spelling::words).collect();
+        let index = near::NameIndex::new(&words);
         let mut reported = HashSet::new();
         for speaker in &speakers {
-            let Some(&first) = index_of.get(speaker.as_slice()) else { continue };
+            let Some(&first) = Spelling::of(speaker).and_then(|s| index_of.get(&s)) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
-                let words = &distinct[other];
-                if words == speaker || !similar(speaker, words) {
+                let words = distinct[other].words();
+                if words == speaker.as_slice() || !similar(speaker, words) {
                     continue;
                 }
-                let key = (speaker.join(" "), uses[other][0].text());
+                let key = (speaker.join(" "), distinct[other].text());
                 let mirror = (key.1.clone(), key.0.clone());
                 if reported.contains(&mirror) || !reported.insert(key) {
                     continue;
                 }
                 // the later spelling is the one to look at
-                let (early, late) = if uses[first][0].span.start < uses[other][0].span.start {
-                    (first, other)
-                } else {
-                    (other, first)
-                };
+                let (early, late) =
+                    if uses[first][0].start < uses[other][0].start { (first, other) } else { (other, first) };
                 let (early_use, late_use) = (uses[early][0], uses[late][0]);
                 out.push(
                     Diagnostic::new(
                         &META,
                         &analysis.file.path,
-                        late_use.span,
-                        format!("“{}” is spelled “{}” elsewhere", late_use.text(), early_use.text()),
+                        late_use,
+                        format!("“{}” is spelled “{}” elsewhere", distinct[late].text(), distinct[early].text()),
                     )
                     .with_primary_label("this spelling")
-                    .with_label(early_use.span, "the other spelling")
+                    .with_label(early_use, "the other spelling")
                     .with_help("check the name with the source and spell it one way")
-                    .with_fix(respell(&analysis.file.text, &uses[early], &uses[late])),
+                    .with_fix(respell(
+                        &analysis.file.text,
+                        (&distinct[early], &uses[early]),
+                        (&distinct[late], &uses[late]),
+                    )),
                 );
             }
         }
@@ -158,23 +177,22 @@ impl Rule for InconsistentNameSpelling {
 /// The unsafe fix: every use in the prose of the less common of two
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s"). Each spelling comes with all its uses.
-fn respell(text: &str, early: &[&Name], late: &[&Name]) -> Option<Fix> {
-    let (first_early, first_late) = (early.first()?, late.first()?);
-    if first_early.words.iter().zip(&first_late.words).any(|(a, b)| extends(a, b)) {
+fn respell(text: &str, early: (&Spelling<'_>, &[Span]), late: (&Spelling<'_>, &[Span])) -> Option<Fix> {
+    if early.0.words().iter().zip(late.0.words()).any(|(a, b)| extends(a, b)) {
         return None;
     }
-    let (keep, change) = if late.len() > early.len() { (late, early) } else { (early, late) };
-    let keep = &keep.first()?.words;
+    let (keep, change) = if late.1.len() > early.1.len() { (late, early) } else { (early, late) };
+    let keep = keep.0.words();
     let mut edits = Vec::new();
-    for name in change {
+    for span in change.1 {
         // the words of a name are one space apart, as `names_in_prose` found them
-        let mut at = name.span.start;
-        for (old, new) in name.words.iter().zip(keep) {
-            if text.get(at..at + old.len()) != Some(old.as_str()) {
+        let mut at = span.start;
+        for (old, new) in change.0.words().iter().zip(keep) {
+            if text.get(at..at + old.len()) != Some(*old) {
                 return None;
             }
             if old != new {
-                edits.push(Edit::replace(Span::new(at, at + old.len()), new.clone()));
+                edits.push(Edit::replace(Span::new(at, at + old.len()), new.to_string()));
             }
             at += old.len();
             at += text.get(at..).and_then(|s| s.find(' ')).map_or(0, |i| i + 1);
@@ -194,7 +212,7 @@ fn extends(a: &str, b: &str) -> bool {
 }
 
 /// Same first word and a surname one or two edits away, or the reverse.
-fn similar(a: &[String], b: &[String]) -> bool {
+fn similar(a: &[&str], b: &[&str]) -> bool {
     let (Some(af), Some(al), Some(bf), Some(bl)) = (a.first(), a.last(), b.first(), b.last()) else {
         return false;
     };
@@ -211,8 +229,11 @@ fn similar(a: &[String], b: &[String]) -> bool {
 }
 
 /// Runs of two or three capitalised words in prose outside quotations.
-fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Name> {
-    let mut out = Vec::new();
+fn names_in_prose<'a>(
+    analysis: &'a Analysis,
+    lex: &crate::lexicon::Lexicon,
+    mut each: impl FnMut(Spelling<'a>, Span),
+) {
     let words_of = analysis.prose_words(lex);
     for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
         let text = &block.text;
@@ -221,28 +242,24 @@ fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Nam
         while i < words.len() {
             let mut j = i;
             while j < words.len()
-                && !words[j].quoted
+                && !words[j].quoted()
                 && word(j).is_some_and(is_name_word)
                 && (j == i || text.get(words[j - 1].range().end..words[j].range().start) == Some(" "))
             {
                 j += 1;
             }
             if (2..=3).contains(&(j - i)) {
-                let ws = (i..j)
-                    .map(|k| {
-                        let w = word(k).unwrap_or_default();
-                        w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w).to_string()
-                    })
-                    .collect();
-                out.push(Name {
-                    words: ws,
-                    span: block.source_span(words[i].range().start..words[j - 1].range().end),
-                });
+                let mut ws = [""; 3];
+                for (slot, k) in ws.iter_mut().zip(i..j) {
+                    let w = word(k).unwrap_or_default();
+                    *slot = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+                }
+                let spelling = Spelling { words: ws, len: (j - i) as u8 };
+                each(spelling, block.source_span(words[i].range().start..words[j - 1].range().end));
             }
             i = j.max(i + 1);
         }
     }
-    out
 }
 
 fn is_name_word(w: &str) -> bool {
@@ -254,8 +271,8 @@ fn is_name_word(w: &str) -> bool {
 mod tests {
     use super::{extends, similar};
 
-    fn v(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
+    fn v(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
     }
 
     #[test]

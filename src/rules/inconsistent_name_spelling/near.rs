@@ -29,7 +29,7 @@ enum Side {
 }
 
 impl NameIndex {
-    pub fn new(names: &[Vec<String>]) -> Self {
+    pub fn new(names: &[&[&str]]) -> Self {
         let mut groups: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
             for side in [Side::First, Side::Last] {
@@ -45,7 +45,7 @@ impl NameIndex {
     /// or every word but the last, the same as `name`, and that one word
     /// starting with the same letter and within two letters of its length:
     /// every name spelled nearly like it (within [`GROUP`]), and others.
-    pub fn candidates(&self, name: &[String]) -> Vec<usize> {
+    pub fn candidates(&self, name: &[&str]) -> Vec<usize> {
         let mut out = Vec::new();
         for side in [Side::First, Side::Last] {
             let Some((first, len)) = differing(name, side) else { continue };
@@ -62,7 +62,7 @@ impl NameIndex {
 }
 
 /// The first letter and length (in characters) of the word on `side`.
-fn differing(name: &[String], side: Side) -> Option<(char, usize)> {
+fn differing(name: &[&str], side: Side) -> Option<(char, usize)> {
     let word = match side {
         Side::First => name.first()?,
         Side::Last => name.last()?,
@@ -70,7 +70,7 @@ fn differing(name: &[String], side: Side) -> Option<(char, usize)> {
     Some((word.chars().next()?, word.chars().count()))
 }
 
-fn key(name: &[String], side: Side, first: char, len: usize) -> u64 {
+fn key(name: &[&str], side: Side, first: char, len: usize) -> u64 {
     let rest = match side {
         Side::First => name.get(1..),
         Side::Last => name.get(..name.len() - 1),
@@ -83,14 +83,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn v(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
+    fn v(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
     }
 
     #[test]
     fn groups_by_the_other_words() {
         let names = [v("Irena Novak"), v("Irina Novak"), v("Irena Novakova"), v("Ivan Novak"), v("Irena Nowak")];
-        let index = NameIndex::new(&names);
+        let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
         // "Novakova" is three letters longer than "Novak"
         assert_eq!(index.candidates(&names[0]), [0, 1, 3, 4]);
         assert_eq!(index.candidates(&v("Hong Min")), Vec::<usize>::new());
@@ -100,8 +100,8 @@ mod tests {
         /// Every pair within two edits on one side, same first letter, the rest the same, is a candidate.
         #[test]
         fn no_near_spelling_is_missed(names in prop::collection::vec("[A-C][a-c]{0,5}( [A-C][a-c]{0,5}){1,2}", 1..GROUP)) {
-            let names: Vec<Vec<String>> = names.iter().map(|n| v(n)).collect();
-            let index = NameIndex::new(&names);
+            let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
+            let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
             for a in &names {
                 let found = index.candidates(a);
                 for (i, b) in names.iter().enumerate() {
@@ -110,8 +110,8 @@ mod tests {
                     }
                     let n = a.len();
                     let near = |x: &str, y: &str| strsim::levenshtein(x, y) <= 2 && x.chars().next() == y.chars().next();
-                    let first_differs = a[1..] == b[1..] && near(&a[0], &b[0]);
-                    let last_differs = a[..n - 1] == b[..n - 1] && near(&a[n - 1], &b[n - 1]);
+                    let first_differs = a[1..] == b[1..] && near(a[0], b[0]);
+                    let last_differs = a[..n - 1] == b[..n - 1] && near(a[n - 1], b[n - 1]);
                     if first_differs || last_differs {
                         prop_assert!(found.contains(&i), "{:?} misses {:?}", a, b);
                     }

@@ -4,9 +4,12 @@ use super::helpers::{speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::FastHash;
+use crate::quote::Quote;
 use crate::settings::Settings;
 use similar::QuoteWords;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 pub struct QuoteDrift;
 
@@ -75,21 +78,36 @@ impl Rule for QuoteDrift {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let quotes: Vec<_> = speech_quotes(analysis)
+        // Each quote's words as ids, interned as they are split: a draft's
+        // quotes hold about as many words as its prose, and a vector of
+        // strings for each would be the largest thing in memory.
+        let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
+        let quotes: Vec<(&Quote, Vec<u32>)> = speech_quotes(analysis)
             .into_iter()
-            .map(|(_, q, _)| (q, words(&q.text)))
+            .map(|(_, q, _)| {
+                let words = words(&q.text)
+                    .into_iter()
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w).or_insert(next)
+                    })
+                    .collect::<Vec<u32>>();
+                (q, words)
+            })
             .filter(|(_, w)| (MIN_WORDS..=MAX_WORDS).contains(&w.len()))
             .collect();
+        drop(ids);
         let compared: Vec<QuoteWords> = quotes
             .iter()
             .map(|(q, w)| QuoteWords { words: w, ellipsis: q.text.contains('…') || q.text.contains("...") })
             .collect();
         for drift in similar::drifts(&compared) {
-            let (Some((later, lw)), Some((earlier, ew))) = (quotes.get(drift.later), quotes.get(drift.earlier))
+            let (Some((later, _)), Some((earlier, _))) = (quotes.get(drift.later), quotes.get(drift.earlier))
             else {
                 continue;
             };
-            let edits = diff(ew, lw);
+            let (ew, lw) = (words(&earlier.text), words(&later.text));
+            let edits = diff(&ew, &lw);
             let removed: Vec<&str> =
                 edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
             let added: Vec<&str> =

@@ -20,7 +20,6 @@
 //! test checks this against [`all_pairs`].
 
 use crate::lexicon::FastHash;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The least share of words kept for two quotes to count as one.
@@ -30,10 +29,10 @@ pub const RECENT: usize = 16;
 /// How many candidates each text is compared with, at most.
 pub const COMPARED: usize = 16;
 
-/// One quote's words (lower-case) and whether it shows an ellipsis.
+/// One quote's words (lower-case, as ids: one id a distinct word) and whether it shows an ellipsis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteWords<'a> {
-    pub words: &'a [Cow<'a, str>],
+    pub words: &'a [u32],
     pub ellipsis: bool,
 }
 
@@ -92,9 +91,9 @@ pub fn drifts(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
 }
 
 /// One distinct sequence of words.
-struct Text {
+struct Text<'a> {
     /// Word ids, in order.
-    ids: Vec<u32>,
+    ids: &'a [u32],
     /// The index of the first quote with these words.
     first: usize,
     /// Its words counted with repeats, (word, nth occurrence) numbered by
@@ -102,8 +101,8 @@ struct Text {
     bag: Vec<u32>,
 }
 
-struct Texts {
-    texts: Vec<Text>,
+struct Texts<'a> {
+    texts: Vec<Text<'a>>,
     /// Per quote, its text.
     text_of: Vec<usize>,
     /// Per bag word, how many texts have it (its size is the number of bag words).
@@ -130,25 +129,17 @@ struct Partner {
     first: usize,
 }
 
-impl Texts {
-    fn new(quotes: &[QuoteWords<'_>]) -> Texts {
-        let mut word_ids: HashMap<&str, u32, FastHash> = HashMap::default();
-        let mut by_ids: HashMap<Vec<u32>, usize, FastHash> = HashMap::default();
+impl<'a> Texts<'a> {
+    fn new(quotes: &[QuoteWords<'a>]) -> Texts<'a> {
+        let mut by_ids: HashMap<&[u32], usize, FastHash> = HashMap::default();
         let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
         let mut texts: Vec<Text> = Vec::new();
         let mut text_of = Vec::with_capacity(quotes.len());
         let mut freq: Vec<u32> = Vec::new();
         for (i, q) in quotes.iter().enumerate() {
-            let ids: Vec<u32> = q
-                .words
-                .iter()
-                .map(|w| {
-                    let next = word_ids.len() as u32;
-                    *word_ids.entry(w.as_ref()).or_insert(next)
-                })
-                .collect();
+            let ids = q.words;
             let next = texts.len();
-            let t = *by_ids.entry(ids.clone()).or_insert(next);
+            let t = *by_ids.entry(ids).or_insert(next);
             text_of.push(t);
             if t < next {
                 continue;
@@ -248,10 +239,10 @@ impl Texts {
     fn compare(&self, a: usize, b: usize) -> Option<(usize, f64)> {
         let (a, b) = (&self.texts[a], &self.texts[b]);
         let (n, m) = (a.ids.len(), b.ids.len());
-        if is_excerpt(&a.ids, &b.ids) {
+        if is_excerpt(a.ids, b.ids) {
             return None;
         }
-        let kept = lcs_len(&a.ids, &b.ids);
+        let kept = lcs_len(a.ids, b.ids);
         let s = similarity(kept, n, m);
         (s >= MIN_SIMILARITY).then_some((kept, s))
     }
@@ -259,7 +250,7 @@ impl Texts {
 
 /// Whether two bags (both sorted rarest first) share at least `need` words;
 /// stops as soon as the words left cannot make up the difference.
-fn shares_at_least(a: &Text, b: &Text, need: usize) -> bool {
+fn shares_at_least(a: &Text<'_>, b: &Text<'_>, need: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(&x), Some(&y)) = (a.bag.get(i), b.bag.get(j)) {
         if n >= need {
@@ -345,11 +336,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A quote's words and whether it shows an ellipsis.
-    type Owned = (Vec<Cow<'static, str>>, bool);
+    /// A quote's words (as ids) and whether it shows an ellipsis.
+    type Owned = (Vec<u32>, bool);
+
+    /// A word's id (a hash: the few words of these tests do not collide).
+    fn id(word: &str) -> u32 {
+        use std::hash::BuildHasher;
+        FastHash::default().hash_one(word) as u32
+    }
 
     fn q(text: &str) -> Owned {
-        let words = text.split_whitespace().filter(|w| *w != "…").map(|w| Cow::Owned(w.to_string())).collect();
+        let words = text.split_whitespace().filter(|w| *w != "…").map(id).collect();
         (words, text.contains('…'))
     }
 
@@ -419,7 +416,7 @@ mod tests {
                                 _ => {}
                             }
                         }
-                        (words.into_iter().map(Cow::Borrowed).collect::<Vec<_>>(), ellipsis)
+                        (words.into_iter().map(id).collect::<Vec<_>>(), ellipsis)
                     })
                     .filter(|(words, _)| words.len() >= super::super::MIN_WORDS)
                     .collect()

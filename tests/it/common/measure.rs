@@ -24,6 +24,15 @@ pub struct Measured {
     pub stderr: String,
 }
 impl Measured {
+    /// The number of findings in the summary on stderr (`Found N problems …`).
+    pub fn findings(&self) -> usize {
+        self.stderr
+            .strip_prefix("Found ")
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no summary of findings: {}", self.stderr))
+    }
+
     /// Asserts the run finished within its time limit and, where memory can
     /// be measured, peaked at no more than 20 MB plus `times` × `input` bytes.
     /// The 20 MB is what a release build starts with (about 8 MB) and 12 MB
