@@ -148,6 +148,7 @@ impl Analysis {
         word_ranges(text)
             .into_iter()
             .map(|r| {
+                crate::budget::tick();
                 while quoted.get(q).is_some_and(|x| x.end <= r.start) {
                     q += 1;
                 }

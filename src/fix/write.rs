@@ -63,7 +63,11 @@ pub fn replace(path: &Path, original: &str, fixed: &str) -> Result<(), WriteErro
     temp.write_all(fixed.as_bytes()).map_err(|e| fail(e.to_string()))?;
     temp.as_file().set_permissions(meta.permissions()).map_err(|e| fail(e.to_string()))?;
     keep_owner(temp.as_file(), &meta).map_err(|e| fail(format!("cannot keep the file's owner: {e}")))?;
-    // On failure the temporary file is removed when `temp` is dropped.
+    // A draft over its budget is reported as not checked, so it must not
+    // be changed either: the last look at the budget is before the rename
+    // (unwinding drops `temp`, which removes the temporary file, as any
+    // failure does).
+    crate::budget::checkpoint();
     temp.persist(&target).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
 }
@@ -126,6 +130,24 @@ mod tests {
         let err = replace(&path, "as read", "fixed").unwrap_err();
         assert!(err.to_string().ends_with("not fixed: it changed on disk while it was being checked"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
+    }
+
+    #[test]
+    fn a_draft_over_its_budget_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        std::fs::write(&path, "old").unwrap();
+        let over = std::panic::catch_unwind(|| {
+            let limits = crate::budget::Limits { memory: None, time: Some(std::time::Duration::ZERO) };
+            let _budget = crate::budget::enter(limits);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            replace(&path, "old", "new")
+        });
+        let payload = over.expect_err("the budget stops the write");
+        assert!(payload.downcast_ref::<crate::budget::Exceeded>().is_some());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("d.md")], "the temporary file is removed");
     }
 
     #[cfg(unix)]

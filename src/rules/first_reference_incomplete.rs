@@ -87,6 +87,7 @@ impl Rule for FirstReferenceIncomplete {
         let mut seen = HashSet::new();
         let names = NameIndex::new(analysis, lexicon);
         for (_, _, a) in speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
             let Some(name) = &s.name else { continue };
             if s.kind != SpeakerKind::Person || name.split_whitespace().count() != 1 || !seen.insert(name.clone())
@@ -177,6 +178,7 @@ impl<'a> NameIndex<'a> {
         for (b, (block, ws)) in analysis.doc.blocks.iter().zip(&words).enumerate() {
             let text = block.text.as_str();
             for (i, r) in ws.iter().enumerate() {
+                crate::budget::tick();
                 let word = bare(text.get(r.clone()).unwrap_or_default());
                 if word.starts_with(char::is_uppercase) {
                     mentions.entry(word).or_default().push((b, i));

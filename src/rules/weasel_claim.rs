@@ -67,8 +67,10 @@ impl Rule for WeaselClaim {
         let lexicon = settings.lexicon();
         let introduced = Introductions::of(analysis);
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
+            crate::budget::tick();
             let quoted = quoted_ranges(analysis, b);
             for m in lexicon.find_phrases(PhraseList::Weasel, &block.text) {
+                crate::budget::tick();
                 if overlaps(&m.range, quoted) {
                     continue;
                 }
@@ -147,6 +149,7 @@ impl Introductions {
                 continue;
             }
             for (at, word) in word_starts(&lower) {
+                crate::budget::tick();
                 let noun = GROUP_NOUNS.iter().position(|n| *n == word);
                 if let Some(slot) = noun.and_then(|k| first.get_mut(k)).filter(|slot| slot.is_none()) {
                     *slot = Some(block.source_span(at..at + word.len()).start);

@@ -109,6 +109,7 @@ impl Rule for InconsistentNameSpelling {
         let mut distinct: Vec<Vec<String>> = Vec::new();
         let mut uses: Vec<Vec<&Name>> = Vec::new();
         for name in &names {
+            crate::budget::tick();
             let i = *index_of.entry(name.words.as_slice()).or_insert_with(|| {
                 distinct.push(name.words.clone());
                 uses.push(Vec::new());
@@ -119,9 +120,11 @@ impl Rule for InconsistentNameSpelling {
         let index = near::NameIndex::new(&distinct);
         let mut reported = HashSet::new();
         for speaker in &speakers {
+            crate::budget::tick();
             let Some(&first) = index_of.get(speaker.as_slice()) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
+                crate::budget::tick();
                 let words = &distinct[other];
                 if words == speaker || !similar(speaker, words) {
                     continue;
@@ -219,6 +222,7 @@ fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Nam
         let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
         let mut i = 0;
         while i < words.len() {
+            crate::budget::tick();
             let mut j = i;
             while j < words.len()
                 && !words[j].quoted

@@ -75,6 +75,7 @@ pub fn drifts(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
     let partners = texts.similar_pairs();
     let mut out = Vec::new();
     for (later, q) in quotes.iter().enumerate() {
+        crate::budget::tick();
         let Some(&t) = texts.text_of.get(later) else { continue };
         let Some(list) = partners.get(t) else { continue };
         // sorted best first: the first that qualifies is the answer
@@ -139,6 +140,7 @@ impl Texts {
         let mut text_of = Vec::with_capacity(quotes.len());
         let mut freq: Vec<u32> = Vec::new();
         for (i, q) in quotes.iter().enumerate() {
+            crate::budget::tick();
             let ids: Vec<u32> = q
                 .words
                 .iter()
@@ -194,6 +196,7 @@ impl Texts {
         let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
         let mut touched: Vec<usize> = Vec::new();
         for (x, text) in self.texts.iter().enumerate() {
+            crate::budget::tick();
             let n = text.bag.len();
             let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
@@ -215,6 +218,7 @@ impl Texts {
             let candidates = touched.iter().copied().filter(|&y| state[y] == Touch::Candidate);
             let passing = candidates.filter(|&y| self.may_be_similar(y, x));
             for y in passing.take(COMPARED) {
+                crate::budget::tick();
                 if let Some((kept, similarity)) = self.compare(y, x) {
                     let (a, b) = (&self.texts[y], text);
                     partners[x].push(Partner { text: y, similarity, kept, first: a.first });
