@@ -136,6 +136,7 @@ impl Analysis {
     }
 
     fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
+        crate::budget::tick();
         let Some(block) = self.doc.blocks.get(b) else { return Vec::new() };
         let text = block.text.as_str();
         // offsets are kept in 32 bits: a block of 4 GiB has no words here
@@ -148,7 +149,6 @@ impl Analysis {
         word_ranges(text)
             .into_iter()
             .map(|r| {
-                crate::budget::tick();
                 while quoted.get(q).is_some_and(|x| x.end <= r.start) {
                     q += 1;
                 }

@@ -181,7 +181,6 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
         let subject = subject_start(f, s);
         let mut i = s.lo;
         while i < s.hi {
-            crate::budget::tick();
             if f.is_quote(i) || !f.is_word(i) {
                 i += 1;
                 continue;

@@ -176,9 +176,9 @@ impl<'a> NameIndex<'a> {
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut after_capital = HashSet::new();
         for (b, (block, ws)) in analysis.doc.blocks.iter().zip(&words).enumerate() {
+            crate::budget::tick();
             let text = block.text.as_str();
             for (i, r) in ws.iter().enumerate() {
-                crate::budget::tick();
                 let word = bare(text.get(r.clone()).unwrap_or_default());
                 if word.starts_with(char::is_uppercase) {
                     mentions.entry(word).or_default().push((b, i));

@@ -165,7 +165,6 @@ impl Rule for MixedAttributionTense {
             }
             let words = analysis.prose_words(lexicon).get(b).map_or(&[][..], Vec::as_slice);
             for word in words.iter().filter(|w| !w.quoted) {
-                crate::budget::tick();
                 let Some(verb) = word.verb.and_then(|id| lexicon.verb_by_id(id)) else { continue };
                 let range = word.range();
                 if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {

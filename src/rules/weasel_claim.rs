@@ -141,6 +141,7 @@ impl Introductions {
         let mut familiar = None;
         // one pass over each block's words, not one search per noun and description
         for block in &analysis.doc.blocks {
+            crate::budget::tick();
             if familiar.is_some() && first.iter().all(Option::is_some) {
                 break;
             }
@@ -149,7 +150,6 @@ impl Introductions {
                 continue;
             }
             for (at, word) in word_starts(&lower) {
-                crate::budget::tick();
                 let noun = GROUP_NOUNS.iter().position(|n| *n == word);
                 if let Some(slot) = noun.and_then(|k| first.get_mut(k)).filter(|slot| slot.is_none()) {
                     *slot = Some(block.source_span(at..at + word.len()).start);

@@ -218,11 +218,11 @@ fn names_in_prose(analysis: &Analysis, lex: &crate::lexicon::Lexicon) -> Vec<Nam
     let mut out = Vec::new();
     let words_of = analysis.prose_words(lex);
     for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
+        crate::budget::tick();
         let text = &block.text;
         let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
         let mut i = 0;
         while i < words.len() {
-            crate::budget::tick();
             let mut j = i;
             while j < words.len()
                 && !words[j].quoted
