@@ -22,6 +22,7 @@ pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut pos = 0;
     // jump from one sentence-ending character to the next
     while let Some(at) = text.get(pos..).and_then(|rest| rest.find(is_terminal)) {
+        crate::budget::tick();
         pos += at;
         let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
         let next = pos + c.len_utf8();

@@ -150,6 +150,7 @@ impl Analysis {
     }
 
     fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
+        crate::budget::tick();
         let Some(block) = self.doc.blocks.get(b) else { return Vec::new() };
         let text = block.text.as_str();
         // offsets are kept in 31 bits: a block of 2 GiB has no words here

@@ -176,6 +176,7 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
         return out;
     }
     for (k, &s) in sentences.iter().enumerate() {
+        crate::budget::tick();
         let sentence = base + k;
         let subject = subject_start(f, s);
         let mut i = s.lo;

@@ -420,6 +420,7 @@ fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
 fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
     for &s in sentences {
+        crate::budget::tick();
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
         let Some(found) = (!has_quote).then(|| introducer(&f, s)).flatten() else { continue };
         let m = found.mention;

@@ -220,13 +220,18 @@ pub struct Failure {
     pub message: String,
 }
 
+/// How long past its budget a draft's work has to stop by itself before the
+/// watchdog gives up on it.
+const GRACE: Duration = Duration::from_millis(500);
+
 enum Event<T> {
     Started(usize, Instant),
     Done(usize, Result<T, String>),
 }
 
 /// Runs `work` on every `(name, item)` on `threads` worker threads; results
-/// in input order. An item still running after `budget` is given up on: its
+/// in input order. An item still running after `budget` (and a short grace
+/// for its own budget to stop it) is given up on: its
 /// result is a [`Failure`] saying so, its thread is left to finish (or to end
 /// with the process) and a new worker takes its place, so one draft that
 /// never finishes costs that draft only.
@@ -262,11 +267,16 @@ where
             .map(|(i, item)| work(item).map_err(|message| failure(&names, i, message)))
             .collect();
     }
+    // A draft's own budget stops its work soon after the deadline (and a
+    // fix is never written after it); the watchdog waits a little longer,
+    // so that the draft's own report wins and a thread is left running
+    // only when its work does not look at its budget.
+    let deadline = budget + GRACE;
     let mut running: HashMap<usize, Instant> = HashMap::new();
     let mut settled = 0;
     while settled < results.len() {
         let now = Instant::now();
-        let wait = running.values().map(|start| (*start + budget).saturating_duration_since(now)).min();
+        let wait = running.values().map(|start| (*start + deadline).saturating_duration_since(now)).min();
         let event = match wait {
             Some(wait) => events.recv_timeout(wait),
             None => events.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
@@ -284,7 +294,7 @@ where
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let over: Vec<usize> =
-                    running.iter().filter(|(_, start)| start.elapsed() >= budget).map(|(i, _)| *i).collect();
+                    running.iter().filter(|(_, start)| start.elapsed() >= deadline).map(|(i, _)| *i).collect();
                 for i in over {
                     running.remove(&i);
                     let message = format!("{}: {}; skipped", names[i], budget::Exceeded::Time { limit: budget });

@@ -45,6 +45,7 @@ impl Editable {
         let mut hidden = 0usize;
         let mut links: Vec<bool> = Vec::new();
         for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+            crate::budget::tick();
             let range = range.start + base..range.end + base;
             match event {
                 Event::Start(tag) => {
@@ -208,6 +209,7 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     let text = analysis.file.text.as_str();
     let editable = Editable::of(text);
     for d in diagnostics.iter_mut() {
+        crate::budget::tick();
         let Some(fix) = d.fix.as_mut() else { continue };
         let allowed = |e: &crate::edit::Edit| {
             on_boundaries(text, e.span)

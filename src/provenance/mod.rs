@@ -196,12 +196,14 @@ struct Best<'a> {
 }
 
 fn verify_quote(index: usize, quote: &Quote, attribution: &Attribution, sources: &Sources) -> Verdict {
+    crate::budget::tick();
     let items = normalize::quote_items(&quote.text);
     let words = normalize::word_count(&items);
     let said_by = draft_speaker(attribution);
     let mut best: Option<Best> = None;
     'sets: for set in sources.sets() {
         for cand in set.candidates(&items) {
+            crate::budget::tick();
             let Some(doc) = set.docs.get(cand.doc) else { continue };
             let Some(window) = doc.tokens.get(cand.tokens.clone()) else { continue };
             let Some(alignment) = align::align(&items, window) else { continue };

@@ -64,6 +64,7 @@ impl Rule for AnonymousWithoutReason {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
         for (_, q, a) in super::helpers::speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
             if s.kind != SpeakerKind::Anonymous || !seen.insert(s.span) {
                 continue;

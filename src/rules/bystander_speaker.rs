@@ -58,6 +58,7 @@ impl Rule for BystanderSpeaker {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Role) {
+            crate::budget::tick();
             if !is_bystander(analysis, settings, s) {
                 continue;
             }

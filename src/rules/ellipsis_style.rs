@@ -85,6 +85,7 @@ impl Rule for EllipsisStyle {
         let mut single: Vec<Span> = Vec::new();
         let mut dots: Vec<Span> = Vec::new();
         for block in &analysis.doc.blocks {
+            crate::budget::tick();
             let text = &block.text;
             let mut i = 0;
             while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
@@ -123,6 +124,7 @@ impl Rule for EllipsisStyle {
             }
         }
         for (_, q, _) in speech_quotes(analysis) {
+            crate::budget::tick();
             let t = q.text.trim();
             let starts = t.starts_with('…') || t.starts_with("...");
             let body = t.trim_end_matches([',', '.', '?', '!', ' ']);

@@ -87,6 +87,7 @@ impl Rule for FirstReferenceIncomplete {
         let mut seen = HashSet::new();
         let names = NameIndex::new(analysis, lexicon);
         for (_, _, a) in speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
             let Some(name) = &s.name else { continue };
             if s.kind != SpeakerKind::Person || name.split_whitespace().count() != 1 || !seen.insert(name.clone())
@@ -178,6 +179,7 @@ impl<'a> NameIndex<'a> {
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut after_capital = HashSet::new();
         for (b, (block, ws)) in analysis.doc.blocks.iter().zip(words).enumerate() {
+            crate::budget::tick();
             let text = block.text.as_str();
             for (i, w) in ws.iter().enumerate() {
                 let r = w.range();

@@ -107,6 +107,7 @@ impl Rule for InsertionInParentheses {
             return;
         }
         for (span, content) in found {
+            crate::budget::tick();
             let (message, help) = if brackets {
                 (
                     format!(
@@ -134,6 +135,7 @@ impl Rule for InsertionInParentheses {
 fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String)> {
     let mut out = Vec::new();
     for (_, q, _) in speech_quotes(analysis) {
+        crate::budget::tick();
         if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) {
             continue;
         }
@@ -142,6 +144,7 @@ fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String
             let Some(inner) = block.text.get(part.inner.clone()) else { continue };
             let mut from = 0;
             while let Some(o) = inner.get(from..).and_then(|s| s.find(open)).map(|o| from + o) {
+                crate::budget::tick();
                 let Some(c) = inner.get(o + 1..).and_then(|s| s.find(close)).map(|c| o + 1 + c) else { break };
                 from = c + 1;
                 // "(with the (their) mantra …)": the innermost pair is the insertion

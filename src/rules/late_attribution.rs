@@ -64,6 +64,7 @@ impl Rule for LateAttribution {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let quotes = speech_quotes(analysis);
         for (n, (_, q, a)) in quotes.iter().enumerate() {
+            crate::budget::tick();
             let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else { continue };
             // a dash or colon signing the quote ("― Ana Ruiz") is a byline, not a late attribution
             if q.kind != QuoteKind::Direct

@@ -58,6 +58,7 @@ impl Rule for LoadedAttributionVerb {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
         for (_, _, a) in speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(cue) = &a.cue else { continue };
             let word = cue_verb(&cue.text);
             let Some(verb) = lexicon.verb(word) else { continue };

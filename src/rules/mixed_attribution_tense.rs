@@ -137,6 +137,7 @@ impl Rule for MixedAttributionTense {
         // where the fix may put a present-tense verb in the past
         let mut fixable = BTreeSet::new();
         for (_, _, a) in speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(cue) = &a.cue else { continue };
             let word = cue_verb(&cue.text);
             let Some(verb) = lexicon.verb(word) else { continue };
@@ -158,6 +159,7 @@ impl Rule for MixedAttributionTense {
             };
         }
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
+            crate::budget::tick();
             if matches!(block.kind, BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
                 continue;
             }

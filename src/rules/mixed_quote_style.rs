@@ -153,6 +153,7 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
     let mut edits = Vec::new();
     let mut marks: HashSet<usize> = HashSet::new();
     for q in quotes {
+        crate::budget::tick();
         for part in &q.parts {
             let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
             let open = block.source_span(part.outer.start..part.inner.start);
@@ -168,6 +169,7 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
     }
     if apostrophes {
         for q in &analysis.scan.quotes {
+            crate::budget::tick();
             for part in &q.parts {
                 let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
                 marks.insert(block.source_span(part.outer.start..part.inner.start).start);
@@ -175,6 +177,7 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
             }
         }
         for problem in &analysis.scan.problems {
+            crate::budget::tick();
             match problem {
                 MarkProblem::Unclosed { open, .. } | MarkProblem::TooDeep { open, .. } => marks.insert(open.start),
                 MarkProblem::Unopened { close, .. } => marks.insert(close.start),
@@ -216,8 +219,10 @@ fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usiz
     let (from, to) = if target == MarkStyle::Curly { ('\'', "’") } else { ('’', "'") };
     let mut edits = Vec::new();
     for block in &analysis.doc.blocks {
+        crate::budget::tick();
         let prose = block.text.as_str();
         for (i, c) in prose.char_indices().filter(|&(_, c)| c == from) {
+            crate::budget::tick();
             let span: Span = block.source_span(i..i + c.len_utf8());
             let prev = prose.get(..i).and_then(|s| s.chars().next_back());
             let next = prose.get(i + c.len_utf8()..).and_then(|s| s.chars().next());

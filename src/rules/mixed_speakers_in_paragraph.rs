@@ -61,6 +61,7 @@ impl Rule for MixedSpeakersInParagraph {
         // the one-paragraph quotes with a named speaker, by paragraph
         let mut by_block = vec![Vec::new(); analysis.doc.blocks.len()];
         for entry in &quotes {
+            crate::budget::tick();
             let (_, q, a) = entry;
             if q.parts.len() == 1 && a.speaker.as_ref().is_some_and(|s| s.name.is_some()) {
                 if let Some(list) = by_block.get_mut(q.first_block()) {
@@ -69,6 +70,7 @@ impl Rule for MixedSpeakersInParagraph {
             }
         }
         for (block, here) in analysis.doc.blocks.iter().zip(&by_block) {
+            crate::budget::tick();
             let key = |s: &Speaker| s.name.clone().unwrap_or_default();
             let mut speakers: Vec<String> =
                 here.iter().filter_map(|(_, _, a)| a.speaker.as_ref().map(key)).collect();

@@ -55,6 +55,7 @@ impl Rule for PronounBeforeName {
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Pronoun) {
+            crate::budget::tick();
             // "which" and "it" stand for a phrase or an organisation, not a person not yet named
             let personal = matches!(s.mention.to_lowercase().as_str(), "he" | "she" | "they" | "we" | "i");
             if !personal || s.name.is_some() {

@@ -75,6 +75,7 @@ impl Rule for PunctuationPlacement {
             Punctuation::Either => {}
             Punctuation::Inside => {
                 for q in analysis.scan.quotes.iter().filter(|q| q.depth == 0 && q.kind != QuoteKind::Block) {
+                    crate::budget::tick();
                     let after = text.get(q.span.end..).and_then(|s| s.chars().next());
                     let Some(p @ (',' | '.')) = after else { continue };
                     // "…”..." is an ellipsis, not a full stop
@@ -98,6 +99,7 @@ impl Rule for PunctuationPlacement {
             }
             Punctuation::Logical => {
                 for q in analysis.scan.quotes.iter().filter(|q| q.depth == 0 && q.kind == QuoteKind::Partial) {
+                    crate::budget::tick();
                     let t = q.text.trim_end();
                     let starts_lower = q.text.trim_start().chars().next().is_some_and(char::is_lowercase);
                     if !starts_lower || !t.ends_with('.') || t.ends_with("..") {

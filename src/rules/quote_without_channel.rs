@@ -72,6 +72,7 @@ impl Rule for QuoteWithoutChannel {
             |i: &usize, a: &&crate::attribution::Attribution| a.channel.is_some() || documented.contains(i);
         if settings.require_channel {
             for (i, q, a) in &quotes {
+                crate::budget::tick();
                 if has_channel(i, a) {
                     continue;
                 }

@@ -55,6 +55,7 @@ impl Rule for RelayedQuoteWithoutOutlet {
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         for (_, q, a) in speech_quotes(analysis) {
+            crate::budget::tick();
             let Some(ch) = &a.channel else { continue };
             if ch.kind != ChannelKind::Relayed || ch.outlet.is_some() || !seen.insert(ch.span) {
                 continue;

@@ -67,6 +67,7 @@ impl Rule for UnattributedQuote {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (_, q, attribution) in speech_quotes(analysis) {
+            crate::budget::tick();
             // a table cell's quote is labelled by its row and column, not by a sentence
             let in_table =
                 analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);

@@ -62,6 +62,7 @@ impl Rule for UnbalancedQuoteMarks {
         let path = analysis.file.path.as_str();
         let text = analysis.file.text.as_str();
         for problem in &analysis.scan.problems {
+            crate::budget::tick();
             out.push(match problem {
                 MarkProblem::Unclosed { open, gave_up } => unclosed(path, text, *open, *gave_up),
                 MarkProblem::Unopened { close, previous } => unopened(path, *close, *previous),

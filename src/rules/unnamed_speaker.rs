@@ -64,6 +64,7 @@ impl Rule for UnnamedSpeaker {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Role) {
+            crate::budget::tick();
             if s.name.is_some() {
                 continue;
             }

@@ -53,6 +53,7 @@ impl Rule for VagueSpeaker {
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {
+            crate::budget::tick();
             let mut d = Diagnostic::new(
                 &META,
                 &analysis.file.path,

@@ -67,8 +67,10 @@ impl Rule for WeaselClaim {
         let lexicon = settings.lexicon();
         let introduced = Introductions::of(analysis);
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
+            crate::budget::tick();
             let quoted = quoted_ranges(analysis, b);
             for m in lexicon.find_phrases(PhraseList::Weasel, &block.text) {
+                crate::budget::tick();
                 if overlaps(&m.range, quoted) {
                     continue;
                 }
@@ -139,6 +141,7 @@ impl Introductions {
         let mut familiar = None;
         // one pass over each block's words, not one search per noun and description
         for block in &analysis.doc.blocks {
+            crate::budget::tick();
             if familiar.is_some() && first.iter().all(Option::is_some) {
                 break;
             }

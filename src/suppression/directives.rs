@@ -43,6 +43,7 @@ impl Directives {
         }
         let mut open: Vec<(Entry, usize)> = Vec::new();
         for comment in &doc.comments {
+            crate::budget::tick();
             out.comment(comment, text, &mut open);
         }
         for (entry, start) in open {

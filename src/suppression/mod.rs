@@ -123,9 +123,11 @@ pub fn apply_suppressions(
     // filtered in place: tens of thousands of findings are not copied to a second vector
     let mut kept = diagnostics;
     kept.retain(|d| {
+        crate::budget::tick();
         let Some(meta) = meta_of(&metas, d.code) else { return true };
         let mut suppressed = false;
         for (i, s) in directives.suppressions.iter().enumerate() {
+            crate::budget::tick();
             if s.covers(meta, d.span.start) {
                 used[i] = true;
                 suppressed = true;
@@ -136,6 +138,7 @@ pub fn apply_suppressions(
 
     let mut hygiene = Vec::new();
     for (s, used) in directives.suppressions.iter().zip(used) {
+        crate::budget::tick();
         // A rule that is not enabled found nothing, so its suppression is not known to be stale.
         let any_enabled =
             rules::all_meta().iter().any(|m| s.entry.selector.matches(m) && settings.rule_enabled(m));
@@ -151,6 +154,7 @@ pub fn apply_suppressions(
         });
     }
     hygiene.retain_mut(|d| {
+        crate::budget::tick();
         let Some(meta) = meta_of(&metas, d.code) else { return true };
         d.severity = settings.severity_for(meta);
         settings.rule_enabled(meta) && !directives.suppressions.iter().any(|s| s.covers(meta, d.span.start))

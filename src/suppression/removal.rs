@@ -15,6 +15,7 @@ use crate::span::Span;
 pub fn attach(analysis: &Analysis, code: &str, hygiene: &mut [Diagnostic]) {
     let unused: Vec<Span> = hygiene.iter().filter(|d| d.code == code).map(|d| d.span).collect();
     for d in hygiene.iter_mut().filter(|d| d.code == code) {
+        crate::budget::tick();
         d.fix = fix(analysis, d.span, &unused);
     }
 }

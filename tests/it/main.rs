@@ -4,6 +4,7 @@
 mod common;
 mod span_invariants;
 
+mod budget;
 mod cli;
 mod cli_quotes;
 mod config;

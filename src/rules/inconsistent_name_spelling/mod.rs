@@ -126,6 +126,7 @@ impl Rule for InconsistentNameSpelling {
         let mut distinct: Vec<Spelling<'_>> = Vec::new();
         let mut uses: Vec<Vec<Span>> = Vec::new();
         names_in_prose(analysis, settings.lexicon(), |spelling, span| {
+            crate::budget::tick();
             let i = *index_of.entry(spelling).or_insert_with(|| {
                 distinct.push(spelling);
                 uses.push(Vec::new());
@@ -137,9 +138,11 @@ impl Rule for InconsistentNameSpelling {
         let index = near::NameIndex::new(&words);
         let mut reported = HashSet::new();
         for speaker in &speakers {
+            crate::budget::tick();
             let Some(&first) = Spelling::of(speaker).and_then(|s| index_of.get(&s)) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
+                crate::budget::tick();
                 let words = distinct[other].words();
                 if words == speaker.as_slice() || !similar(speaker, words) {
                     continue;
@@ -236,6 +239,7 @@ fn names_in_prose<'a>(
 ) {
     let words_of = analysis.prose_words(lex);
     for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
+        crate::budget::tick();
         let text = &block.text;
         let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
         let mut i = 0;

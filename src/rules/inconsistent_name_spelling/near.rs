@@ -32,6 +32,7 @@ impl NameIndex {
     pub fn new(names: &[&[&str]]) -> Self {
         let mut groups: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
+            crate::budget::tick();
             for side in [Side::First, Side::Last] {
                 if let Some((first, len)) = differing(name, side) {
                     groups.entry(key(name, side, first, len)).or_default().push(i);

@@ -102,6 +102,7 @@ impl Rule for QuoteDrift {
             .map(|(q, w)| QuoteWords { words: w, ellipsis: q.text.contains('…') || q.text.contains("...") })
             .collect();
         for drift in similar::drifts(&compared) {
+            crate::budget::tick();
             let (Some((later, _)), Some((earlier, _))) = (quotes.get(drift.later), quotes.get(drift.earlier))
             else {
                 continue;

@@ -74,6 +74,7 @@ pub fn drifts(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
     let partners = texts.similar_pairs();
     let mut out = Vec::new();
     for (later, q) in quotes.iter().enumerate() {
+        crate::budget::tick();
         let Some(&t) = texts.text_of.get(later) else { continue };
         let Some(list) = partners.get(t) else { continue };
         // sorted best first: the first that qualifies is the answer
@@ -137,6 +138,7 @@ impl<'a> Texts<'a> {
         let mut text_of = Vec::with_capacity(quotes.len());
         let mut freq: Vec<u32> = Vec::new();
         for (i, q) in quotes.iter().enumerate() {
+            crate::budget::tick();
             let ids = q.words;
             let next = texts.len();
             let t = *by_ids.entry(ids).or_insert(next);
@@ -185,6 +187,7 @@ impl<'a> Texts<'a> {
         let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
         let mut touched: Vec<usize> = Vec::new();
         for (x, text) in self.texts.iter().enumerate() {
+            crate::budget::tick();
             let n = text.bag.len();
             let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
@@ -206,6 +209,7 @@ impl<'a> Texts<'a> {
             let candidates = touched.iter().copied().filter(|&y| state[y] == Touch::Candidate);
             let passing = candidates.filter(|&y| self.may_be_similar(y, x));
             for y in passing.take(COMPARED) {
+                crate::budget::tick();
                 if let Some((kept, similarity)) = self.compare(y, x) {
                     let (a, b) = (&self.texts[y], text);
                     partners[x].push(Partner { text: y, similarity, kept, first: a.first });
