@@ -374,7 +374,11 @@ impl<'a> Frame<'a> {
 
     pub fn is_adverb(&self, i: usize) -> bool {
         let w = self.lower(i);
-        self.is_word(i) && (ADVERB_SET.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
+        // "Ms. May said": after a title, a capitalised modal is a surname
+        let named = || self.is_cap(i) && i > 0 && self.is_title_at(i - 1);
+        self.is_word(i)
+            && (ADVERB_SET.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
+            && !named()
     }
 
     pub fn is_role(&self, i: usize) -> bool {

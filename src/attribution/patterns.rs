@@ -264,6 +264,9 @@ impl Frame<'_> {
             description |= seg_start > lo
                 && self.starts_description(seg_start)
                 && m.is_some_and(|m| self.preposition_between(seg_start, m.start));
+            // "Hussein Sayed, Chief Market Strategist at FXTM,": a role in
+            // title case after a name is the name's description
+            description |= seg_start > lo && m.is_some_and(|m| m.end > m.start && self.is_role(m.end - 1));
             if description {
                 if let Some(m) = m {
                     fallback.get_or_insert(m);
@@ -310,7 +313,10 @@ impl Frame<'_> {
     /// at …": a segment that opens with a role, a possessive or a lower-case
     /// word describes someone; "Controversy erupted after Jane Roe" does not.
     fn starts_description(&self, i: usize) -> bool {
-        !self.is_cap(i) || self.is_possessive(i) || self.is_role(i) || self.is_title_at(i)
+        // "Chief Market Strategist at FXTM": a role in title case heads it too
+        let titled_role =
+            || (i..i + 4).take_while(|&j| self.is_word(j) && self.is_cap(j)).any(|j| self.is_role(j));
+        !self.is_cap(i) || self.is_possessive(i) || self.is_role(i) || self.is_title_at(i) || titled_role()
     }
 
     /// Whether a preposition ("at", "of", "to") stands among tokens `from..to`.
