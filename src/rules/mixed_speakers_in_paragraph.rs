@@ -23,7 +23,9 @@ Paragraphs with quotes from two or more different named speakers where at
 least one of those quotes has no attribution of its own in the paragraph: its
 speaker is only carried over from an earlier paragraph. Speakers the story
 never resolves to a name are left out, since they cannot be told apart. A paragraph that attributes
-every quote it holds ("…,” Ortiz said. “…,” Haddad replied.") is fine.
+every quote it holds ("…,” Ortiz said. “…,” Haddad replied.") is fine, and so
+is a quote that goes straight on from one of the same speaker's ("…,” Ruiz
+said. Then, after a pause: “…”"): nobody else's words come between them.
 
 ## Why editors care
 
@@ -82,7 +84,15 @@ impl Rule for MixedSpeakersInParagraph {
             let own = |a: &crate::attribution::Attribution| {
                 a.cue.as_ref().is_some_and(|c| block.span.start <= c.span.start && c.span.end <= block.span.end)
             };
-            let Some((_, q, a)) = here.iter().find(|(_, _, a)| !own(a)) else { continue };
+            // "…,” she said. Then, after a pause: “…”": a quote right after
+            // one of the same speaker's goes on with it, unambiguously
+            let same_as_before = |i: usize| {
+                let before = here[..i].iter().rev().max_by_key(|(_, q, _)| q.span.start);
+                let name = |a: &crate::attribution::Attribution| a.speaker.as_ref().map(key);
+                before.is_some_and(|(_, _, b)| name(b) == name(here[i].2))
+            };
+            let ambiguous = (0..here.len()).find(|&i| !own(here[i].2) && !same_as_before(i));
+            let Some((_, q, a)) = ambiguous.map(|i| here[i]) else { continue };
             let Some(s) = &a.speaker else { continue };
             let others: Vec<&str> = speakers.iter().filter(|k| **k != key(s)).map(String::as_str).collect();
             out.push(
