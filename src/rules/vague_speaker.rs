@@ -22,7 +22,9 @@ Quotes whose speaker names nobody: "experts", "observers", "critics", "some",
 "the same source". Each mention is reported once. "The same source" is
 reported even when it can be traced back to a named source a few paragraphs
 up: the reader should not have to do that tracing, and the phrase is often
-what is left when a quote was lifted from elsewhere.
+what is left when a quote was lifted from elsewhere. "The researchers" or
+"the officials" after the story mentioned them earlier ("researchers at the
+university found …") refers back to them and is not reported.
 
 ## Why editors care
 
@@ -52,8 +54,12 @@ impl Rule for VagueSpeaker {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let introduced = super::weasel_claim::Introductions::of(analysis);
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {
             crate::budget::tick();
+            if introduced.definite_reference(&s.mention, s.span.start) {
+                continue;
+            }
             let mut d = Diagnostic::new(
                 &META,
                 &analysis.file.path,

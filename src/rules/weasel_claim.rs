@@ -111,6 +111,7 @@ const GROUP_NOUNS: &[&str] = &[
     "commentators",
     "officials",
     "scientists",
+    "researchers",
     "insiders",
     "sources",
     "reports",
@@ -125,7 +126,7 @@ const GROUP_NOUNS: &[&str] = &[
 /// officials said" after "two officials at the ministry" and "sources said"
 /// after "people familiar with the talks" count as references back to a
 /// described group, not as claims attributed to nobody.
-struct Introductions {
+pub(super) struct Introductions {
     /// Source offset of the first occurrence of each of `GROUP_NOUNS`.
     first: Vec<Option<usize>>,
     /// Source offset of the first description of unnamed sources.
@@ -136,7 +137,7 @@ struct Introductions {
 const SOURCE_DESCRIPTIONS: &[&str] = &["familiar with", "close to", "briefed on", "with knowledge of"];
 
 impl Introductions {
-    fn of(analysis: &Analysis) -> Self {
+    pub(super) fn of(analysis: &Analysis) -> Self {
         let mut first = vec![None; GROUP_NOUNS.len()];
         let mut familiar = None;
         // one pass over each block's words, not one search per noun and description
@@ -160,6 +161,17 @@ impl Introductions {
             }
         }
         Introductions { first, familiar }
+    }
+
+    /// "the researchers said" at `at`, after the story mentioned
+    /// researchers before: a reference back, not a vague source.
+    pub(super) fn definite_reference(&self, mention: &str, at: usize) -> bool {
+        let mut words = mention.split_whitespace();
+        let the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let noun = words.next().unwrap_or_default().to_lowercase();
+        let rest = words.next().is_none();
+        let k = GROUP_NOUNS.iter().position(|n| *n == noun);
+        the && rest && k.and_then(|k| self.first[k]).is_some_and(|f| f < at)
     }
 
     /// Whether the phrase at `start` (`at` in the source) names a group the
