@@ -6,12 +6,17 @@ use crate::rule_meta::RuleMeta;
 pub use crate::rule_meta::Severity;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// Text of a finding that is mostly a rule's fixed wording: a literal is
+/// kept without a copy, among the tens of thousands of findings of a long draft.
+pub type Text = Cow<'static, str>;
 
 /// A secondary location that explains the finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One finding in one file.
@@ -24,12 +29,14 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     /// Text shown under the primary span (`^^^`), if any.
-    pub primary_label: Option<String>,
+    pub primary_label: Option<Text>,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
     pub notes: Vec<String>,
     /// A repair `check --fix` and the editor can apply, if the rule knows one.
-    pub fix: Option<Fix>,
+    /// Boxed: few findings have one, and every finding of a long draft is
+    /// held until they are sorted.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -50,12 +57,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_primary_label(mut self, message: impl Into<String>) -> Self {
+    pub fn with_primary_label(mut self, message: impl Into<Text>) -> Self {
         self.primary_label = Some(message.into());
         self
     }
 
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Self {
         // most findings have one secondary label: room for four would be
         // the largest part of a finding kept among tens of thousands
         self.labels.reserve_exact(1);
@@ -63,7 +70,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -74,17 +81,37 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
-        self.fix = fix;
+        self.fix = fix.map(Box::new);
         self
     }
 }
 
 /// Puts diagnostics in output order: by path, then by position, then by code,
 /// so that every run prints the same thing.
+///
+/// Stable (findings alike keep the order their rule gave), but sorted by
+/// index and then moved into place: a stable sort of the findings
+/// themselves borrows room for half of them, and a long draft's findings
+/// are its largest thing in memory.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&diagnostics[a], &diagnostics[b]);
         (&a.path, a.span.start, a.span.end, a.code).cmp(&(&b.path, b.span.start, b.span.end, b.code))
     });
+    // position i takes the finding at order[i]: each cycle of the
+    // permutation is walked once, one swap a step
+    for i in 0..order.len() {
+        let mut at = i;
+        while order[at] != i {
+            crate::budget::tick();
+            let from = order[at];
+            diagnostics.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 /// `n` and `word`, pluralised: "1 file", "3 files".
@@ -103,5 +130,39 @@ mod tests {
     #[test]
     fn severity_serializes_lowercase() {
         assert_eq!(serde_json::to_string(&Severity::Warning).unwrap(), "\"warning\"");
+    }
+
+    #[test]
+    fn sorting_orders_by_path_position_and_code_and_keeps_ties_in_order() {
+        let rules: Vec<&RuleMeta> = crate::rules::all().iter().map(|r| r.meta()).collect();
+        let (a, b) = (rules[0], rules[1]);
+        let finding = |rule: &RuleMeta, path: &str, start: usize, message: &str| {
+            Diagnostic::new(rule, path, Span::new(start, start + 1), message.to_string())
+        };
+        let mut found = vec![
+            finding(b, "b.md", 5, "1"),
+            finding(a, "a.md", 9, "2"),
+            finding(b, "a.md", 5, "3"),
+            finding(a, "a.md", 5, "4"),
+            finding(a, "a.md", 9, "5"),
+            finding(b, "a.md", 5, "6"),
+            finding(a, "a.md", 1, "7"),
+        ];
+        let mut expected = found.clone();
+        expected.sort_by(|x, y| {
+            (&x.path, x.span.start, x.span.end, x.code).cmp(&(&y.path, y.span.start, y.span.end, y.code))
+        });
+        sort(&mut found);
+        assert_eq!(found, expected);
+        // findings alike ("3" and "6") stay in the order their rule gave them
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.iter().filter(|m| ["3", "6"].contains(m)).collect::<Vec<_>>(), [&"3", &"6"]);
+        assert_eq!(&messages[4..], ["2", "5", "1"]);
+    }
+
+    #[test]
+    fn a_finding_stays_small() {
+        // every finding of a long draft is held until they are sorted
+        assert!(std::mem::size_of::<Diagnostic>() <= 208, "{}", std::mem::size_of::<Diagnostic>());
     }
 }

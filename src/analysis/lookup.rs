@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// The indexes, each built the first time a rule needs it.
 #[derive(Debug, Clone, Default)]
 pub struct Lookups {
-    quoted: OnceLock<Vec<Vec<Range<usize>>>>,
+    quoted: OnceLock<QuotedRanges>,
     speakers: OnceLock<SpanSet>,
     blocks: OnceLock<BlockIndex>,
     words: OnceLock<Vec<Vec<ProseWord>>>,
@@ -52,6 +52,16 @@ impl ProseWord {
     pub fn quoted(&self) -> bool {
         self.end_and_quoted & QUOTED != 0
     }
+}
+
+/// The ranges of outer quotations in every block, one block's after
+/// another: block `b`'s are `ranges[at[b]..at[b + 1]]`. One vector for the
+/// draft rather than one a block: a draft can have a hundred thousand
+/// blocks, and a vector of its own cost each of them 24 bytes and room for four.
+#[derive(Debug, Clone, Default)]
+struct QuotedRanges {
+    at: Vec<usize>,
+    ranges: Vec<Range<usize>>,
 }
 
 /// Spans sorted by start, with the furthest end reached so far, to ask
@@ -96,18 +106,26 @@ impl Analysis {
     /// included), sorted by start and apart.
     pub fn quoted_ranges(&self, b: usize) -> &[Range<usize>] {
         let all = self.lookups.quoted.get_or_init(|| {
-            let mut per_block: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.doc.blocks.len()];
-            for part in self.scan.quotes.iter().filter(|q| q.depth == 0).flat_map(|q| &q.parts) {
-                if let Some(list) = per_block.get_mut(part.block) {
-                    list.push(part.outer.clone());
+            let blocks = self.doc.blocks.len();
+            let mut parts: Vec<(usize, Range<usize>)> = (self.scan.quotes.iter())
+                .filter(|q| q.depth == 0)
+                .flat_map(|q| &q.parts)
+                .filter(|part| part.block < blocks)
+                .map(|part| (part.block, part.outer.clone()))
+                .collect();
+            parts.sort_unstable_by_key(|(block, r)| (*block, r.start, r.end));
+            let mut at = Vec::with_capacity(blocks + 1);
+            let mut next = 0;
+            for block in 0..=blocks {
+                while parts.get(next).is_some_and(|(b, _)| *b < block) {
+                    next += 1;
                 }
+                at.push(next);
             }
-            for list in &mut per_block {
-                list.sort_unstable_by_key(|r| (r.start, r.end));
-            }
-            per_block
+            QuotedRanges { at, ranges: parts.into_iter().map(|(_, r)| r).collect() }
         });
-        all.get(b).map_or(&[], Vec::as_slice)
+        let (Some(&lo), Some(&hi)) = (all.at.get(b), all.at.get(b + 1)) else { return &[] };
+        all.ranges.get(lo..hi).unwrap_or_default()
     }
 
     /// Whether a source span overlaps the speaker mention of any quotation.
@@ -270,6 +288,7 @@ mod tests {
                     prop_assert_eq!(w.range(), r);
                 }
             }
+            prop_assert!(a.quoted_ranges(a.doc.blocks.len()).is_empty());
             let walk = a.doc.blocks.iter().position(|b| b.span.start <= probe && probe < b.span.end.max(b.span.start + 1));
             prop_assert_eq!(a.block_at(probe), walk);
             let span = Span::new(probe, probe + 3);

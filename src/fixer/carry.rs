@@ -219,11 +219,11 @@ impl<'a> Shift<'a> {
         let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
         let marks: Vec<char> = spans.flat_map(|s| self.touched(s)).collect();
         if !marks.is_empty() {
-            let words = std::iter::once(&d.message)
-                .chain(&d.primary_label)
-                .chain(d.labels.iter().map(|l| &l.message))
-                .chain(&d.help)
-                .chain(&d.notes);
+            let words = std::iter::once(d.message.as_str())
+                .chain(d.primary_label.as_deref())
+                .chain(d.labels.iter().map(|l| &*l.message))
+                .chain(d.help.as_deref())
+                .chain(d.notes.iter().map(String::as_str));
             if words.into_iter().any(|w| w.contains(marks.as_slice())) {
                 return None;
             }

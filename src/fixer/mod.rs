@@ -71,7 +71,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
         let (owners, fixes): (Vec<usize>, Vec<&Fix>) = diagnostics
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| Some((i, d.fix.as_ref().filter(|f| mode.applies(f))?)))
+            .filter_map(|(i, d)| Some((i, d.fix.as_deref().filter(|f| mode.applies(f))?)))
             .unzip();
         if fixes.is_empty() {
             break;

@@ -101,7 +101,7 @@ fn fix_all(published: &Published<'_>) -> Option<CodeAction> {
     let fixes: Vec<&Fix> = published
         .diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
+        .filter_map(|d| d.fix.as_deref())
         .filter(|f| f.applicability == Applicability::Safe)
         .collect();
     if fixes.is_empty() {

@@ -473,7 +473,7 @@ impl Server {
             .iter()
             .map(|l| DiagnosticRelatedInformation {
                 location: Location { uri: uri.clone(), range: self.range(published, l.span) },
-                message: l.message.clone(),
+                message: l.message.to_string(),
             })
             .collect();
         lsp_types::Diagnostic {

@@ -142,7 +142,7 @@ fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
         code: d.code,
         rule: d.rule,
         message: d.message.clone(),
-        help: d.help.clone(),
+        help: d.help.as_deref().map(str::to_string),
         notes: d.notes.clone(),
         labels: d
             .labels
@@ -151,7 +151,7 @@ fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
                 let at = a.file.lines.line_col(&a.file.text, l.span.start);
                 // a label on a whole quote ("this quote") adds nothing to its shading
                 let place = place(a, l.span).filter(|p| !p.whole_quote);
-                LabelView { line: at.line, column: at.column, message: l.message.clone(), place }
+                LabelView { line: at.line, column: at.column, message: l.message.to_string(), place }
             })
             .collect(),
         line: start.line,

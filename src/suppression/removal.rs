@@ -16,7 +16,7 @@ pub fn attach(analysis: &Analysis, code: &str, hygiene: &mut [Diagnostic]) {
     let unused: Vec<Span> = hygiene.iter().filter(|d| d.code == code).map(|d| d.span).collect();
     for d in hygiene.iter_mut().filter(|d| d.code == code) {
         crate::budget::tick();
-        d.fix = fix(analysis, d.span, &unused);
+        d.fix = fix(analysis, d.span, &unused).map(Box::new);
     }
 }
 
@@ -144,7 +144,8 @@ mod tests {
     fn fixed(text: &str) -> String {
         let analysis = crate::analyze(SourceFile::new("d.md", text));
         let found = crate::suppression::check(&analysis, &Settings::default());
-        let fixes: Vec<&Fix> = found.iter().filter(|d| d.code == "QS001").filter_map(|d| d.fix.as_ref()).collect();
+        let fixes: Vec<&Fix> =
+            found.iter().filter(|d| d.code == "QS001").filter_map(|d| d.fix.as_deref()).collect();
         crate::fix::apply(text, &fixes).text
     }
 

@@ -151,7 +151,7 @@ fn map_offset(offset: usize, edits: &[&Edit]) -> usize {
 fn property(draft: &Draft) -> Result<(), TestCaseError> {
     let text = draft.text.as_str();
     let found = check(draft);
-    let fixes: Vec<(&Diagnostic, &Fix)> = found.iter().filter_map(|d| Some((d, d.fix.as_ref()?))).collect();
+    let fixes: Vec<(&Diagnostic, &Fix)> = found.iter().filter_map(|d| Some((d, d.fix.as_deref()?))).collect();
     let only_fixes: Vec<&Fix> = fixes.iter().map(|(_, f)| *f).collect();
     let applied = apply(text, &only_fixes);
 

@@ -82,7 +82,7 @@ impl Rule for QuoteDrift {
         // quotes hold about as many words as its prose, and a vector of
         // strings for each would be the largest thing in memory.
         let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
-        let quotes: Vec<(&Quote, Vec<u32>)> = speech_quotes(analysis)
+        let (quotes, words_of): (Vec<&Quote>, Vec<Vec<u32>>) = speech_quotes(analysis)
             .into_iter()
             .map(|(_, q, _)| {
                 let words = words(&q.text)
@@ -95,16 +95,20 @@ impl Rule for QuoteDrift {
                 (q, words)
             })
             .filter(|(_, w)| (MIN_WORDS..=MAX_WORDS).contains(&w.len()))
-            .collect();
+            .unzip();
         drop(ids);
         let compared: Vec<QuoteWords> = quotes
             .iter()
+            .zip(&words_of)
             .map(|(q, w)| QuoteWords { words: w, ellipsis: q.text.contains('…') || q.text.contains("...") })
             .collect();
-        for drift in similar::drifts(&compared) {
+        let drifts = similar::drifts(&compared);
+        // the word ids are not read again: gone before the findings grow
+        drop(compared);
+        drop(words_of);
+        for drift in drifts {
             crate::budget::tick();
-            let (Some((later, _)), Some((earlier, _))) = (quotes.get(drift.later), quotes.get(drift.earlier))
-            else {
+            let (Some(later), Some(earlier)) = (quotes.get(drift.later), quotes.get(drift.earlier)) else {
                 continue;
             };
             let (ew, lw) = (words(&earlier.text), words(&later.text));
