@@ -407,10 +407,22 @@ fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
 fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
     let sentences: Vec<Sentence> = v.sentences().collect();
-    let events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
+    let mut events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
+    if is_photo_caption(&v.block.text) {
+        // a caption's people are in the picture, not in the story's discourse
+        events.clear();
+    }
     let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
     ctx.read_block(index, &starts, events);
     note_reported_speech(index, v, &sentences, lex, ctx);
+}
+
+/// "A firefighter at the scene on Monday. (Jane Roe/AFP/Getty Images)",
+/// "… ( Toronto Star file photo )": a paragraph that ends in a photo credit.
+fn is_photo_caption(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('.');
+    let Some(inner) = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])) else { return false };
+    inner.len() < 80 && (inner.contains('/') || inner.to_lowercase().contains("photo") || inner.contains("Images"))
 }
 
 /// "Tim Brown, a ferry engineer, says the timetable is too thin": a speaker
@@ -485,4 +497,17 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) 
     let s = v.sentence(t);
     (s.lo..s.hi)
         .any(|j| f.verb_at(j).is_some_and(|vb| vb.class != VerbClass::NonSpeech) || f.according_to_at(j).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_photo_caption;
+
+    #[test]
+    fn photo_credits_end_captions() {
+        assert!(is_photo_caption("A firefighter at the scene. (Jane Roe/AFP/Getty Images)"));
+        assert!(is_photo_caption("The pier in 1974. ( Port Ellis Gazette file photo )"));
+        assert!(!is_photo_caption("Sen. Jane Doe (D-Calif.) said the vote was final."));
+        assert!(!is_photo_caption("The ferry runs twice a day (weather permitting)."));
+    }
 }
