@@ -96,9 +96,7 @@ pub(super) fn is_bystander(analysis: &Analysis, settings: &Settings, s: &Speaker
 /// "a man", "one woman", "another voice": a definite mention ("the
 /// person added") points back to someone the story described earlier.
 fn is_indefinite(mention: &str) -> bool {
-    const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "someone", "somebody"];
-    let first = mention.split_whitespace().next().unwrap_or_default();
-    INDEFINITE.iter().any(|d| first.eq_ignore_ascii_case(d))
+    starts_with_word(mention, &["a", "an", "one", "another", "some", "someone", "somebody"])
 }
 
 /// The noun a mention is about: the last word before a preposition or a
@@ -107,17 +105,20 @@ fn head_noun(mention: &str) -> Option<&str> {
     const STOPS: &[&str] =
         &["in", "at", "from", "near", "outside", "inside", "on", "among", "by", "with", "who", "whose", "that"];
     let words = mention.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
-    words.take_while(|w| !STOPS.contains(&w.to_lowercase().as_str())).filter(|w| !w.is_empty()).last()
+    words.take_while(|w| !STOPS.iter().any(|s| w.eq_ignore_ascii_case(s))).filter(|w| !w.is_empty()).last()
 }
 
-/// Whether the words after a mention go on to describe the speaker.
+/// Whether the words after a mention go on to describe the speaker: a
+/// relative clause or a naming ("who …", "named …"), or after a comma also
+/// an appositive or an age (", a retired pilot,", ", 54,").
 fn is_described_after(after: &str) -> bool {
+    const DESCRIBING: &[&str] = &["who", "whose", "named", "called", "calling", "identified"];
     let after = after.trim_start();
-    let Some(rest) = after.strip_prefix(',') else {
-        return starts_with_word(after, &["who", "whose", "named", "called", "calling", "identified"]);
+    let Some(rest) = after.strip_prefix(',').map(str::trim_start) else {
+        return starts_with_word(after, DESCRIBING);
     };
-    let rest = rest.trim_start();
-    starts_with_word(rest, &["who", "whose", "a", "an", "the", "named", "called", "calling", "identified"])
+    starts_with_word(rest, DESCRIBING)
+        || starts_with_word(rest, &["a", "an", "the"])
         || rest.starts_with(|c: char| c.is_ascii_digit())
 }
 

@@ -86,10 +86,10 @@ impl Rule for MixedSpeakersInParagraph {
             };
             // "…,” she said. Then, after a pause: “…”": a quote right after
             // one of the same speaker's goes on with it, unambiguously
+            // (`here` is in document order: the quote before is the one listed before)
             let same_as_before = |i: usize| {
-                let before = here[..i].iter().rev().max_by_key(|(_, q, _)| q.span.start);
                 let name = |a: &crate::attribution::Attribution| a.speaker.as_ref().map(key);
-                before.is_some_and(|(_, _, b)| name(b) == name(here[i].2))
+                i > 0 && name(here[i - 1].2) == name(here[i].2)
             };
             let ambiguous = (0..here.len()).find(|&i| !own(here[i].2) && !same_as_before(i));
             let Some((_, q, a)) = ambiguous.map(|i| here[i]) else { continue };

@@ -54,9 +54,11 @@ impl Rule for VagueSpeaker {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let introduced = super::weasel_claim::Introductions::of(analysis);
+        // a pass over the whole draft, made only for a draft that has a vague speaker
+        let mut introduced = None;
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {
             crate::budget::tick();
+            let introduced = introduced.get_or_insert_with(|| super::weasel_claim::Introductions::of(analysis));
             if introduced.definite_reference(&s.mention, s.span.start) {
                 continue;
             }
