@@ -5,7 +5,7 @@
 use super::discourse::{EpithetMention, Event, PronounMention};
 use super::entities::{Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
-use super::names::{clean_name, names_its_type, role_gender};
+use super::names::{clean_name, honorific_gender, names_its_type, role_gender, PARTY_MEMBERS};
 use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
@@ -215,7 +215,9 @@ impl Context {
     /// The registered name a written name refers to ("Kim" → "Soo Kim").
     fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> String {
         let name = clean_name(mention, lex);
-        let id = match self.cast.lookup(&name, kind) {
+        let first = mention.split_whitespace().next().unwrap_or_default().to_lowercase();
+        let gender = honorific_gender(&first);
+        let id = match self.cast.lookup_as(&name, kind, gender) {
             Some(id) => id,
             None => self.cast.mention(&NameMention {
                 name: name.clone(),
@@ -224,7 +226,7 @@ impl Context {
                 sentence,
                 role: Role::Other,
                 personhood: 0,
-                gender: None,
+                gender,
                 descriptors: Vec::new(),
                 written_full: false,
                 tentative: false,
@@ -268,13 +270,33 @@ impl Context {
             // "her statement", "its spokesman": whose it is
             return self.pronoun(owner, at, sentence);
         }
+        let head = lower.split_whitespace().last().unwrap_or_default().trim_end_matches(['.', ',']);
+        if lex.is_document_noun(head) {
+            // "a statement said …", "the report found …": its author, the one
+            // the story has just made its subject; "one submission", "some
+            // posts" are among many, by authors the story does not name
+            if QUANTIFIERS.contains(&first.trim_end()) || names_an_owner(mention) {
+                return None;
+            }
+            // "the institute report": the institute named before
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let owner = words[..words.len() - 1].iter().rev().find(|w| lex.is_org_word(w));
+            let id = match owner {
+                Some(owner) => self.cast.organisation_called(at, sentence, owner)?,
+                None => self.cast.author(at, sentence)?,
+            };
+            return Some(self.cast.entity(id).name.clone());
+        }
         let definite = lower.starts_with("the ") || lex.gloss_of(first.trim_end()) == Some("the");
         if !definite {
             return None;
         }
-        let head = lower.split_whitespace().last().unwrap_or_default().trim_end_matches(['.', ',']);
         let id = if lex.is_org_word(head) {
             self.cast.organisation_called(at, sentence, head)?
+        } else if PARTY_MEMBERS.contains(&head) {
+            // "the Utah Republican": only someone the story has just made its
+            // subject; party says too little to pick among the rest
+            self.cast.person_described(at, sentence, head).or_else(|| self.cast.recent_subject(at, sentence))?
         } else if lower.split_whitespace().any(|w| lex.is_role_noun(w.trim_end_matches(','))) {
             self.cast.person_for_epithet(at, sentence, head, role_gender(head))?
         } else {
@@ -298,6 +320,18 @@ impl Context {
             .or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
     }
 }
+
+/// "the IMF report", "the campaign's statement": the mention says whose the
+/// document is, so the story's subject is not its author.
+fn names_an_owner(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    words.next();
+    mention.contains(['\'', '’']) || words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words before a noun that pick one or some of many.
+const QUANTIFIERS: &[&str] =
+    &["one", "two", "three", "some", "several", "many", "another", "other", "each", "every", "all", "most", "few"];
 
 /// The personal pronoun a possessive stands for ("her" → "she").
 fn possessive_pronoun(word: &str) -> Option<&'static str> {

@@ -209,7 +209,7 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
     out
 }
 
-fn is_label(f: &Frame) -> bool {
+pub(super) fn is_label(f: &Frame) -> bool {
     let words = (0..f.toks.len()).filter(|&i| f.is_word(i)).count();
     let last = f.toks.len().saturating_sub(1);
     words <= LABEL_WORDS && !f.is_punct(last, ".!?…\"”’") && !f.is_quote(last)

@@ -431,6 +431,10 @@ fn is_photo_caption(text: &str) -> bool {
 /// speaker in reported speech carries over to that speaker's later quotes.
 fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
+    // "Story continues below advertisement": page furniture reports nothing
+    if discourse::is_label(&f) {
+        return;
+    }
     for &s in sentences {
         crate::budget::tick();
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));

@@ -200,6 +200,23 @@ impl Registry {
         }
     }
 
+    /// `lookup` for a name written with an honorific that tells a gender:
+    /// "Mrs. Clinton" in a story that named Bill Clinton first is the most
+    /// recent Clinton who can be a "Mrs.", or nobody known yet.
+    pub fn lookup_as(&self, name: &str, kind: SpeakerKind, gender: Option<Gender>) -> Option<usize> {
+        let id = self.lookup(name, kind)?;
+        let clashes = |e: &Entity| matches!((gender, e.gender), (Some(g), Some(h)) if g != h);
+        if !clashes(&self.entities[id]) {
+            return Some(id);
+        }
+        let same_surname = |e: &Entity| e.kind == kind && words(&e.name).next_back() == Some(name);
+        self.recent
+            .iter()
+            .rev()
+            .map(|&(id, _)| id)
+            .find(|&id| same_surname(&self.entities[id]) && !clashes(&self.entities[id]))
+    }
+
     /// Records a mention, creating the entity the first time, and returns its id.
     pub fn mention(&mut self, m: &NameMention) -> usize {
         let id = match self.lookup(&m.name, m.kind) {
@@ -372,6 +389,39 @@ impl Registry {
         (rivals.count() == 0).then_some(id)
     }
 
+    /// The author of a document the story quotes ("a statement said"): the
+    /// person or organisation that was the subject of this sentence or one
+    /// of the two before, the latest first; of two in one sentence, the more
+    /// prominent.
+    pub fn author(&self, at: usize, sentence: usize) -> Option<usize> {
+        // shown to be a person or an organisation ("the aid group Gatsby"):
+        // places are subjects too
+        let fits = |e: &Entity| {
+            (e.personal() && e.personhood > 0)
+                || e.kind == SpeakerKind::Organization
+                || (e.organisation_like() && !e.descriptors.is_empty())
+        };
+        let mut best: Option<(usize, usize, f32)> = None;
+        for id in self.window(at) {
+            let e = &self.entities[id];
+            let Some(s) = e.subject_sentence.filter(|&s| s <= sentence && s + 1 >= sentence) else { continue };
+            if !fits(e) {
+                continue;
+            }
+            let score = e.salience_at(sentence);
+            if best.is_none_or(|(_, bs, bscore)| s > bs || (s == bs && score > bscore)) {
+                best = Some((id, s, score));
+            }
+        }
+        best.map(|(id, _, _)| id)
+    }
+
+    /// The one person who was the subject of the sentence before `sentence`
+    /// or the one before that, if the text shows them to be a person.
+    pub fn recent_subject(&self, at: usize, sentence: usize) -> Option<usize> {
+        self.latest_subject(at, sentence, |e| f32::from(u8::from(e.personal())))
+    }
+
     /// "it": the most prominent organisation.
     pub fn organisation(&self, at: usize, sentence: usize) -> Option<usize> {
         self.most_salient(at, sentence, |e| f32::from(u8::from(e.kind == SpeakerKind::Organization)))
@@ -460,6 +510,30 @@ mod tests {
         let piotr = name(&mut reg, "Piotr Brandt", 10, 1, Role::Speaker, 1);
         assert_eq!(reg.lookup("Brandt", SpeakerKind::Person), Some(nadia));
         assert_eq!(reg.lookup("Piotr", SpeakerKind::Person), Some(piotr));
+    }
+
+    #[test]
+    fn an_honorific_picks_the_namesake_of_its_gender() {
+        let mut reg = Registry::default();
+        let bill = name(&mut reg, "Bill Clinton", 0, 0, Role::Subject, 1);
+        reg.set_gender(bill, Gender::Male);
+        let hillary = name(&mut reg, "Hillary Clinton", 10, 1, Role::Subject, 1);
+        reg.set_gender(hillary, Gender::Female);
+        assert_eq!(reg.lookup_as("Clinton", SpeakerKind::Person, Some(Gender::Female)), Some(hillary));
+        assert_eq!(reg.lookup_as("Clinton", SpeakerKind::Person, Some(Gender::Male)), Some(bill));
+        assert_eq!(reg.lookup_as("Clinton", SpeakerKind::Person, None), Some(bill));
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_subject_just_before_it() {
+        let mut reg = Registry::default();
+        let old = name(&mut reg, "Jane Roe", 0, 0, Role::Speaker, 2);
+        let author = name(&mut reg, "Tom Poe", 10, 3, Role::Subject, 2);
+        name(&mut reg, "Lower Valley", 20, 3, Role::Oblique, -2);
+        assert_eq!(reg.author(30, 4), Some(author));
+        // two sentences on, nobody is its author any more
+        assert_eq!(reg.author(40, 6), None);
+        assert_ne!(reg.author(30, 4), Some(old));
     }
 
     #[test]

@@ -531,6 +531,15 @@ impl<'a> Frame<'a> {
             }
             if self.is_determiner(start.saturating_sub(1)) && start > lo && self.lower(start - 1) == "the" {
                 start -= 1;
+                // "the Kentucky Republican", "the Foreign Minister": a
+                // description of someone named before, not a name
+                // one person: "the Founding Fathers" are not
+                let plural = self.lower(last).ends_with('s') && !self.lower(last).ends_with("ss");
+                let describes = (self.is_role(last) && !self.is_title_at(last) && !plural)
+                    || super::names::PARTY_MEMBERS.contains(&self.lower(last));
+                if describes && self.name_kind(start + 1, end) == SpeakerKind::Person {
+                    return Some(self.role(start, end));
+                }
             }
             return Some(self.classify_name(start, end));
         }

@@ -48,6 +48,7 @@ pub struct Data {
     pub org_heads: Vec<String>,
     pub generic_orgs: Vec<String>,
     pub bystanders: Vec<String>,
+    pub documents: Vec<String>,
     /// Function words of the language and the English words the engine reads them as.
     pub gloss: Vec<(String, String)>,
     pub elisions: Vec<String>,
@@ -71,6 +72,7 @@ impl Data {
         self.org_heads.extend(other.org_heads);
         self.generic_orgs.extend(other.generic_orgs);
         self.bystanders.extend(other.bystanders);
+        self.documents.extend(other.documents);
         self.gloss.extend(other.gloss);
         self.elisions.extend(other.elisions);
         self.unsplit.extend(other.unsplit);
@@ -269,6 +271,8 @@ struct RoleFile {
     generic_orgs: Vec<String>,
     #[serde(default)]
     bystanders: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
 }
 
 pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError> {
@@ -277,6 +281,7 @@ pub fn roles(file: &str, text: &str, data: &mut Data) -> Result<(), LexiconError
     data.org_heads.extend(parsed.org_heads);
     data.generic_orgs.extend(parsed.generic_orgs);
     data.bystanders.extend(parsed.bystanders);
+    data.documents.extend(parsed.documents);
     Ok(())
 }
 

@@ -36,6 +36,7 @@ pub fn index_static(name: &str, index: &Index) -> String {
         ("org_heads", &index.org_heads),
         ("generic_orgs", &index.generic_orgs),
         ("bystanders", &index.bystanders),
+        ("documents", &index.documents),
         ("elisions", &index.elisions),
         ("unsplit", &index.unsplit),
         ("inverted", &index.inverted),

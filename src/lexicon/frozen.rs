@@ -43,6 +43,7 @@ pub(super) struct StaticIndex {
     org_heads: &'static [&'static str],
     generic_orgs: &'static [&'static str],
     bystanders: &'static [&'static str],
+    documents: &'static [&'static str],
     elisions: &'static [&'static str],
     unsplit: &'static [&'static str],
     inverted: &'static [&'static str],
@@ -96,6 +97,7 @@ fn thaw(s: &'static StaticIndex) -> Index {
         org_heads: set(s.org_heads),
         generic_orgs: set(s.generic_orgs),
         bystanders: set(s.bystanders),
+        documents: set(s.documents),
         outlets: OutletIndex {
             matcher: matcher(&s.outlet_matcher),
             targets: Cow::Borrowed(s.outlet_targets),

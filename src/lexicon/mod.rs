@@ -296,6 +296,12 @@ impl Lexicon {
         self.index.bystanders.contains(words::key(word).as_ref())
     }
 
+    /// Whether a noun names something written or published ("report",
+    /// "statement", "post"): a speaker headed by it speaks for its author.
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.index.documents.contains(words::key(word).as_ref())
+    }
+
     /// Outlets named anywhere in `text` (not the slot-only spellings).
     /// A line break or a run of spaces inside a name counts as one space.
     pub fn find_outlets(&self, text: &str) -> Vec<(Range<usize>, &Outlet)> {

@@ -48,6 +48,7 @@ fn no_list_repeats_an_entry() {
     no_duplicates("org heads", &d.org_heads);
     no_duplicates("generic orgs", &d.generic_orgs);
     no_duplicates("bystanders", &d.bystanders);
+    no_duplicates("documents", &d.documents);
     no_duplicates("outlet names", d.outlets.iter().map(|o| &o.name));
 }
 
