@@ -65,16 +65,18 @@ fn not_a_surname(name: &str) -> bool {
         || ["ic", "an", "ese", "ish"].iter().any(|end| name.ends_with(end) && name.len() > 5)
 }
 
-/// A headline ("Politifact: …", "Talk compared to …") names nobody properly,
-/// and the story below it introduces them.
+/// A headline ("Politifact: …") and the deck under it ("Talk compared to
+/// …") name nobody properly, and the story below them introduces them.
+/// The headline is a short first block of a draft of more than a few; the
+/// deck a short second block under a headline that is no sentence (a short
+/// lede that ends in a full stop is the story itself).
 fn in_headline(analysis: &Analysis, at: usize) -> bool {
-    let first = analysis.doc.blocks.first();
-    first.is_some_and(|b| {
-        b.span.start <= at
-            && at < b.span.end
-            && analysis.doc.blocks.len() > 2
-            && b.text.split_whitespace().count() <= 20
-    })
+    let blocks = &analysis.doc.blocks;
+    let short = |b: &ProseBlock| b.text.split_whitespace().count() <= 20;
+    let holds = |b: &ProseBlock| b.span.start <= at && at < b.span.end;
+    let (Some(head), Some(deck)) = (blocks.first(), blocks.get(1)) else { return false };
+    let headline = !head.text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    blocks.len() > 3 && short(head) && (holds(head) || (headline && short(deck) && holds(deck)))
 }
 
 impl Rule for FirstReferenceIncomplete {

@@ -3,6 +3,7 @@
 use super::helpers::{block_at, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
+use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::quote::QuoteKind;
 use crate::settings::Settings;
@@ -23,8 +24,9 @@ Direct quotes whose attribution comes only after the quotation has run well
 past its second sentence. The rule is deliberately conservative: it reports a
 quote only when more than three sentences come before the reporting verb, it
 ignores a quote signed with a dash, and it stays quiet when the same speaker
-was quoted in the paragraph just before (the reader already knows who is
-talking).
+was quoted in the paragraph just before, or when the attribution is a pronoun
+("…,” she said."): in both the reader already knows who is talking, since a
+writer says "she" only of someone already on stage.
 
 ## Why editors care
 
@@ -85,7 +87,8 @@ impl Rule for LateAttribution {
                 prev.last_block() + 1 >= q.first_block()
                     && pa.speaker.as_ref().is_some_and(|ps| same_speaker(ps, speaker))
             });
-            if continuing {
+            // "…,” she said.": the speaker is already on stage
+            if continuing || speaker.kind == SpeakerKind::Pronoun {
                 continue;
             }
             out.push(

@@ -77,6 +77,10 @@ impl Pairer {
                     stack.push(OpenQuote { start: first.pos, start_len: first.len, nested: None, ..carry });
                     rest = marks.get(1..).unwrap_or_default();
                 }
+                None if broken_sentence(block, &marks) => {
+                    let lead = block.text.len() - block.text.trim_start().len();
+                    stack.push(OpenQuote { start: lead, start_len: 0, nested: None, ..carry });
+                }
                 None => self.unclosed(carry, None),
             }
         }
@@ -232,6 +236,16 @@ fn continuation<'m>(block: &ProseBlock, marks: &'m [Mark]) -> Option<&'m Mark> {
     (first.pos == lead && first.family == Family::Double && first.facing != Facing::Close).then_some(first)
 }
 
+/// A paragraph that opens in lower case and whose first double mark closes
+/// goes on with the sentence of the paragraph before, split by a stray
+/// blank line: "“Who may be included … is at the discretion of the
+/// decision-maker" / "based on the recommendation …,” said Nicholson."
+fn broken_sentence(block: &ProseBlock, marks: &[Mark]) -> bool {
+    let opens_lower = block.text.trim_start().starts_with(char::is_lowercase);
+    let first_double = marks.iter().find(|m| m.family == Family::Double && !m.weak);
+    opens_lower && block.kind == BlockKind::Paragraph && first_double.is_some_and(|m| m.facing != Facing::Open)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::markdown;
@@ -278,6 +292,19 @@ mod tests {
                 untracked: 3
             }]
         );
+    }
+
+    #[test]
+    fn a_sentence_split_by_a_blank_line_is_one_quotation() {
+        let text = "“The ferry will run as long as\n\nthe harbour is open,” said Ana Ruiz.\n\nNext.\n";
+        let scan = super::super::scan(&markdown::parse(text));
+        assert!(scan.problems.is_empty(), "{:?}", scan.problems);
+        let [q] = scan.quotes.as_slice() else { panic!("{:?}", scan.quotes) };
+        assert_eq!(q.parts.len(), 2);
+        // an upper-case paragraph after an unclosed quote is the writer's again
+        let text = "“The ferry will run as long as\n\nThe harbour is open,” said Ana Ruiz.\n";
+        let scan = super::super::scan(&markdown::parse(text));
+        assert!(scan.problems.iter().any(|p| matches!(p, MarkProblem::Unclosed { .. })));
     }
 
     #[test]
