@@ -2,7 +2,8 @@
 //! a printer) on each generated draft shape at 0.25 and 2 MB, so criterion's
 //! throughput at the two sizes shows whether time per MB holds as a draft
 //! grows 8×; and the training corpus as 840 drafts against the same text as
-//! one draft (`cargo bench --bench scaling`). Whole processes, peak memory and
+//! one draft; and drafts with thousands of suppression comments
+//! (`cargo bench --bench scaling`). Whole processes, peak memory and
 //! 1–8 MB drafts: `benches/scaling.sh`.
 
 #[path = "support/shapes.rs"]
@@ -12,7 +13,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use quotelint::render::{self, FileDiagnostics};
 use quotelint::settings::Settings;
 use quotelint::source::SourceFile;
-use quotelint::{analyze, rules};
+use quotelint::{analyze, rules, suppression};
 use shapes::Shape;
 use std::hint::black_box;
 use std::time::Duration;
@@ -71,5 +72,28 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, shapes, corpus);
+/// Suppression comments: directives and findings in equal numbers, 2,000
+/// and 16,000 of each, so the throughput shows whether the cost per
+/// directive holds as their number grows 8×.
+fn suppressions(c: &mut Criterion) {
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("suppressions");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    for n in [2_000, 16_000] {
+        let text = shapes::suppressed(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{n} directives"), |b| {
+            b.iter(|| {
+                // the whole per-file check, suppressions and their hygiene findings included
+                let analysis = analyze(SourceFile::new("draft.md", text.as_str()));
+                let diagnostics = suppression::check(&analysis, &settings);
+                let files = [FileDiagnostics { file: analysis.file, diagnostics }];
+                black_box(render::concise::render(&files).len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, shapes, corpus, suppressions);
 criterion_main!(benches);

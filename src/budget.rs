@@ -198,6 +198,13 @@ pub fn tick() {
     }
 }
 
+/// How many times this thread has called [`tick`] (wrapping): a test counts
+/// the steps of the long loops with it, a measure of work no machine load changes.
+#[cfg(test)]
+pub(crate) fn ticks() -> u32 {
+    TICKS.with(Cell::get)
+}
+
 /// Makes room for `additional` more items in `vec`, when that number comes
 /// from the input: refused, without allocating, if it would take the
 /// current work over its memory budget, and refused if the machine cannot

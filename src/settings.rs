@@ -295,7 +295,7 @@ pub const RULE_FAMILIES: [&str; 5] = ["QA", "QN", "QP", "QF", "QS"];
 /// Picks rules in `select`, `ignore`, `[severity]` and suppression comments:
 /// `ALL`, a code or a code prefix that picks a rule (`QF001`, `QF`, `QF00`), or a rule name
 /// (`unbalanced-quote-marks`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RuleSelector {
     All,
     /// An upper-case code prefix, from the two-letter family to the whole code.

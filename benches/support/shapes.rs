@@ -333,3 +333,30 @@ pub fn corpus_texts(path: &str) -> Vec<String> {
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(String::from))
         .collect()
 }
+
+/// A draft of `n` paragraphs, each under a suppression comment: every
+/// other one a `disable-next-line QF001` over a quotation that never
+/// closes (used), the rest a `disable-next-line QF002` over plain text
+/// (unused, so QS001 each), with a `disable`/`enable` range around every
+/// tenth: as many directives as findings, to show suppression costs per
+/// directive, not per pair.
+pub fn suppressed(n: usize) -> String {
+    let mut out = String::new();
+    for k in 0..n {
+        if k % 10 == 0 {
+            out.push_str("<!-- quotelint-disable QP003 -->\n\n");
+        }
+        if k % 2 == 0 {
+            let _ = writeln!(out, "<!-- quotelint-disable-next-line QF001 -->\n“The ferry to Harrow Point runs at {k}, said the harbourmaster.\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "<!-- quotelint-disable-next-line QF002 -->\nThe Larkfield council met for the {k}th time.\n"
+            );
+        }
+        if k % 10 == 9 {
+            out.push_str("<!-- quotelint-enable -->\n\n");
+        }
+    }
+    out
+}

@@ -208,12 +208,17 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     }
     let text = analysis.file.text.as_str();
     let editable = Editable::of(text);
+    let directives = DirectiveReach::of(analysis);
     for d in diagnostics.iter_mut() {
         crate::budget::tick();
         let Some(fix) = d.fix.as_mut() else { continue };
         let allowed = |e: &crate::edit::Edit| {
             on_boundaries(text, e.span)
-                && if d.code.starts_with("QS") { in_directive(analysis, e) } else { editable.allows(text, e.span) }
+                && if d.code.starts_with("QS") {
+                    in_directive(analysis, &directives, e)
+                } else {
+                    editable.allows(text, e.span)
+                }
         };
         if fix.divisible {
             let before = fix.edits.len();
@@ -230,22 +235,50 @@ fn on_boundaries(text: &str, span: Span) -> bool {
     span.start <= span.end && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
 }
 
-/// Whether an edit is inside one HTML comment, the front matter, or (for a
-/// whole comment removed with its line) the comment's line and the next.
-fn in_directive(analysis: &Analysis, e: &crate::edit::Edit) -> bool {
-    let text = analysis.file.text.as_str();
-    let lines = &analysis.file.lines;
-    {
-        let in_front_matter = analysis.doc.front_matter.is_some_and(|fm| fm.contains(e.span));
-        let in_comment = analysis.doc.comments.iter().any(|c| {
-            let first = lines.line_of(c.span.start);
-            let last = lines.line_of(c.span.end.saturating_sub(1).max(c.span.start));
-            let line_start = lines.line_range(text, first).start;
-            let next_line = lines.line_range(text, last + 2).start;
-            c.span.contains(e.span) || (line_start <= e.span.start && e.span.end <= next_line)
-        });
-        in_front_matter || in_comment
+/// How far the fix of each HTML comment may reach: from the start of its
+/// first line to the start of the line after the next (a whole comment is
+/// removed with its line), which also holds the comment itself.
+struct DirectiveReach {
+    /// Per comment, sorted by start: where its reach starts, and the
+    /// furthest end reached by it or any comment before it.
+    reach: Vec<(usize, usize)>,
+}
+
+impl DirectiveReach {
+    fn of(analysis: &Analysis) -> DirectiveReach {
+        let text = analysis.file.text.as_str();
+        let lines = &analysis.file.lines;
+        let mut reach: Vec<(usize, usize)> = analysis
+            .doc
+            .comments
+            .iter()
+            .map(|c| {
+                crate::budget::tick();
+                let first = lines.line_of(c.span.start);
+                let last = lines.line_of(c.span.end.saturating_sub(1).max(c.span.start));
+                (lines.line_range(text, first).start, lines.line_range(text, last + 2).start)
+            })
+            .collect();
+        reach.sort_unstable();
+        let mut furthest = 0;
+        for (_, end) in &mut reach {
+            furthest = furthest.max(*end);
+            *end = furthest;
+        }
+        DirectiveReach { reach }
     }
+}
+
+/// Whether an edit is inside the front matter or within the reach of an
+/// HTML comment; one binary search, however many comments the draft has.
+fn in_directive(analysis: &Analysis, directives: &DirectiveReach, e: &crate::edit::Edit) -> bool {
+    let in_front_matter = analysis.doc.front_matter.is_some_and(|fm| fm.contains(e.span));
+    let starting_before = directives.reach.partition_point(|&(start, _)| start <= e.span.start);
+    let in_comment = starting_before
+        .checked_sub(1)
+        .and_then(|last| directives.reach.get(last))
+        .is_some_and(|&(_, furthest)| e.span.end <= furthest);
+    in_front_matter || in_comment
 }
 
 #[cfg(test)]

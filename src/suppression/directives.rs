@@ -6,6 +6,7 @@ use crate::markdown::{Document, HtmlComment};
 use crate::rules;
 use crate::settings::RuleSelector;
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// The comment directives; anything else starting `quotelint-` is a mistake.
 const NEXT_LINE: &str = "quotelint-disable-next-line";
@@ -41,12 +42,12 @@ impl Directives {
                 }
             }
         }
-        let mut open: Vec<(Entry, usize)> = Vec::new();
+        let mut open = Open::default();
         for comment in &doc.comments {
             crate::budget::tick();
             out.comment(comment, text, &mut open);
         }
-        for (entry, start) in open {
+        for (entry, start) in open.take_all() {
             out.suppressions.push(Suppression { region: Region::Range(Span::new(start, usize::MAX)), entry });
         }
         out
@@ -63,7 +64,7 @@ impl Directives {
         }
     }
 
-    fn comment(&mut self, comment: &HtmlComment, text: &str, open: &mut Vec<(Entry, usize)>) {
+    fn comment(&mut self, comment: &HtmlComment, text: &str, open: &mut Open) {
         let Some((directive, args)) = split_directive(comment, text) else { return };
         let (name, name_span) = directive;
         // A blanket directive (no codes) covers every rule and is reported at the comment.
@@ -86,24 +87,23 @@ impl Directives {
                 if !any_arg {
                     entries.push(blanket());
                 }
-                open.extend(entries.into_iter().map(|e| (e, comment.span.end)));
+                for entry in entries {
+                    open.push(entry, comment.span.end);
+                }
             }
             ENABLE if !any_arg => {
                 if open.is_empty() {
                     self.problems.push(Problem::UnmatchedEnable { span: comment.span, text: name });
                 }
-                for (entry, start) in open.drain(..) {
+                for (entry, start) in open.take_all() {
                     let region = Region::Range(Span::new(start, comment.span.start));
                     self.suppressions.push(Suppression { region, entry });
                 }
             }
             ENABLE => {
                 for ending in entries {
-                    let before = open.len();
-                    let (closed, still_open): (Vec<_>, Vec<_>) =
-                        open.drain(..).partition(|(e, _)| e.selector == ending.selector);
-                    *open = still_open;
-                    if open.len() == before {
+                    let closed = open.take(&ending.selector);
+                    if closed.is_empty() {
                         let text = format!("{ENABLE} {}", ending.text);
                         self.problems.push(Problem::UnmatchedEnable { span: ending.span, text });
                     }
@@ -115,6 +115,39 @@ impl Directives {
             }
             _ => self.problems.push(Problem::UnknownDirective { span: name_span, text: name }),
         }
+    }
+}
+
+/// The `quotelint-disable` entries not ended yet, each with the offset its
+/// range starts at, grouped by selector: a `quotelint-enable CODE` takes its
+/// own disables without looking through every other open one.
+#[derive(Default)]
+struct Open {
+    by_selector: HashMap<RuleSelector, Vec<(Entry, usize)>>,
+}
+
+impl Open {
+    fn push(&mut self, entry: Entry, start: usize) {
+        self.by_selector.entry(entry.selector.clone()).or_default().push((entry, start));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_selector.is_empty()
+    }
+
+    /// The open entries with this selector, in the order they were opened.
+    fn take(&mut self, selector: &RuleSelector) -> Vec<(Entry, usize)> {
+        crate::budget::tick();
+        self.by_selector.remove(selector).unwrap_or_default()
+    }
+
+    /// Every open entry, in the order they were opened: by the end of their
+    /// comment, then by their place in it (a blanket entry is alone in its comment).
+    fn take_all(&mut self) -> Vec<(Entry, usize)> {
+        let mut all: Vec<(Entry, usize)> = self.by_selector.drain().flat_map(|(_, group)| group).collect();
+        all.iter().for_each(|_| crate::budget::tick());
+        all.sort_by_key(|(entry, start)| (*start, entry.span.start));
+        all
     }
 }
 

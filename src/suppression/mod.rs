@@ -15,11 +15,14 @@
 //! [`check`] is the whole per-file check: the enabled rules, severities,
 //! suppressions and these hygiene findings.
 
+mod coverage;
 mod directives;
 mod front_matter;
 mod removal;
 
 pub use directives::{Directives, Problem};
+
+use coverage::{Coverage, Findings};
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{self, Diagnostic};
@@ -34,15 +37,6 @@ pub enum Region {
     File,
     /// Source bytes; a finding starting in `start..end` is covered.
     Range(Span),
-}
-
-impl Region {
-    fn covers(self, offset: usize) -> bool {
-        match self {
-            Region::File => true,
-            Region::Range(span) => span.start <= offset && offset < span.end,
-        }
-    }
 }
 
 /// One rule selector written in a directive.
@@ -63,10 +57,6 @@ pub struct Suppression {
 }
 
 impl Suppression {
-    fn covers(&self, meta: &RuleMeta, offset: usize) -> bool {
-        self.entry.selector.matches(meta) && self.region.covers(offset)
-    }
-
     /// Suppressions of the hygiene rules themselves are never reported as
     /// unused: their whole point is that those findings may come and go.
     fn only_hygiene(&self, metas: &[&'static RuleMeta]) -> bool {
@@ -83,6 +73,24 @@ fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta>
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    let mut kept = unvetted(analysis, settings);
+    vet_and_sort(analysis, &mut kept);
+    kept
+}
+
+/// [`check`] for a caller done with the analysis: the prose, quotations,
+/// attributions and words, which vetting fixes does not read, are freed
+/// before the file is parsed again to vet them, so that the two are never
+/// held together (on a long draft each takes tens of megabytes).
+pub fn check_owned(mut analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+    let mut kept = unvetted(&analysis, settings);
+    analysis.keep_for_vetting();
+    vet_and_sort(&analysis, &mut kept);
+    (analysis.file, kept)
+}
+
+/// The findings of [`check`], their fixes not yet vetted, in no order.
+fn unvetted(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     // the rules read the word lists of the draft's language
     let settings = &*settings.for_language(analysis.language);
     let metas = rules::all_meta();
@@ -102,10 +110,13 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     let (mut kept, mut hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
     removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
     kept.extend(hygiene);
-    // A fix that would write outside plain prose is not offered.
-    crate::fix::vet(analysis, &mut kept);
-    diagnostic::sort(&mut kept);
     kept
+}
+
+fn vet_and_sort(analysis: &Analysis, kept: &mut [Diagnostic]) {
+    // A fix that would write outside plain prose is not offered.
+    crate::fix::vet(analysis, kept);
+    diagnostic::sort(kept);
 }
 
 /// Drops the findings the directives suppress, and reports the directives
@@ -119,30 +130,24 @@ pub fn apply_suppressions(
     path: &str,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let metas = rules::all_meta();
-    let mut used = vec![false; directives.suppressions.len()];
+    let rule_of = |code: &str| metas.iter().position(|m| m.code == code);
+    let coverage = Coverage::new(&directives.suppressions, &metas);
+    // Whether a suppression was used is asked of the findings as found, before any is dropped.
+    let found =
+        Findings::new(metas.len(), diagnostics.iter().filter_map(|d| Some((rule_of(d.code)?, d.span.start))));
     // filtered in place: tens of thousands of findings are not copied to a second vector
     let mut kept = diagnostics;
     kept.retain(|d| {
         crate::budget::tick();
-        let Some(meta) = meta_of(&metas, d.code) else { return true };
-        let mut suppressed = false;
-        for (i, s) in directives.suppressions.iter().enumerate() {
-            crate::budget::tick();
-            if s.covers(meta, d.span.start) {
-                used[i] = true;
-                suppressed = true;
-            }
-        }
-        !suppressed
+        rule_of(d.code).is_none_or(|rule| !coverage.covers(rule, d.span.start))
     });
 
     let mut hygiene = Vec::new();
-    for (s, used) in directives.suppressions.iter().zip(used) {
+    for s in &directives.suppressions {
         crate::budget::tick();
         // A rule that is not enabled found nothing, so its suppression is not known to be stale.
-        let any_enabled =
-            rules::all_meta().iter().any(|m| s.entry.selector.matches(m) && settings.rule_enabled(m));
-        if !used && any_enabled && !s.only_hygiene(&metas) {
+        let any_enabled = metas.iter().any(|m| s.entry.selector.matches(m) && settings.rule_enabled(m));
+        if any_enabled && !found.any_in(s, &metas) && !s.only_hygiene(&metas) {
             hygiene.push(unused(s, path));
         }
     }
@@ -155,9 +160,9 @@ pub fn apply_suppressions(
     }
     hygiene.retain_mut(|d| {
         crate::budget::tick();
-        let Some(meta) = meta_of(&metas, d.code) else { return true };
-        d.severity = settings.severity_for(meta);
-        settings.rule_enabled(meta) && !directives.suppressions.iter().any(|s| s.covers(meta, d.span.start))
+        let Some(rule) = rule_of(d.code) else { return true };
+        d.severity = settings.severity_for(metas[rule]);
+        settings.rule_enabled(metas[rule]) && !coverage.covers(rule, d.span.start)
     });
     (kept, hygiene)
 }
@@ -256,6 +261,50 @@ mod tests {
         let off =
             Settings { ignore: vec![rules::parse_selector("unused-suppression").unwrap()], ..Settings::default() };
         assert!(apply_suppressions(Vec::new(), &directives(text), &off, "d.md").1.is_empty());
+    }
+
+    /// `n` paragraphs, each after a next-line directive: the even ones for
+    /// QF001 (used by a finding there), the odd ones for QF002 (unused); then
+    /// `n` open disables of QF003 and `n` enables of QF004, which end nothing.
+    fn many_directives(n: usize) -> (String, Vec<Diagnostic>) {
+        let mut text = String::new();
+        let mut found = Vec::new();
+        for k in 0..n {
+            let code = if k % 2 == 0 { "QF001" } else { "QF002" };
+            text.push_str(&format!("<!-- quotelint-disable-next-line {code} -->\n"));
+            if k % 2 == 0 {
+                found.push(finding(text.len()));
+            }
+            text.push_str("A paragraph.\n\n");
+        }
+        for _ in 0..n {
+            text.push_str("<!-- quotelint-disable QF003 -->\n\n");
+        }
+        for _ in 0..n {
+            text.push_str("<!-- quotelint-enable QF004 -->\n\n");
+        }
+        (text, found)
+    }
+
+    #[test]
+    fn thousands_of_directives_and_findings_take_steps_in_proportion_not_their_product() {
+        let n = 4_000;
+        let (text, found) = many_directives(n);
+        let doc = crate::markdown::parse(&text);
+        let before = crate::budget::ticks();
+        let d = Directives::parse(&doc, &text);
+        let (kept, hygiene) = apply_suppressions(found, &d, &Settings::default(), "d.md");
+        let steps = crate::budget::ticks().wrapping_sub(before);
+        assert!(kept.is_empty(), "every QF001 finding is suppressed");
+        let count =
+            |code: &str, what: &str| hygiene.iter().filter(|h| h.code == code && h.message.contains(what)).count();
+        assert_eq!(count("QS001", "unused suppression of `QF002`"), n / 2);
+        assert_eq!(count("QS001", "unused suppression of `QF003`"), n);
+        assert_eq!(count("QS001", "ends no"), n);
+        assert_eq!(hygiene.len(), n / 2 + 2 * n);
+        // testing every finding against every directive took n² steps (16
+        // million); an index takes a few per directive and finding
+        assert!(steps < 40 * n as u32, "{steps} steps for {} directives", 3 * n);
     }
 
     proptest! {

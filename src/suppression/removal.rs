@@ -13,22 +13,32 @@ use crate::span::Span;
 
 /// Gives each unused-suppression finding in `hygiene` its fix.
 pub fn attach(analysis: &Analysis, code: &str, hygiene: &mut [Diagnostic]) {
-    let unused: Vec<Span> = hygiene.iter().filter(|d| d.code == code).map(|d| d.span).collect();
+    if !hygiene.iter().any(|d| d.code == code) {
+        return;
+    }
+    // sorted once, so that each of thousands of findings looks its comment and its neighbours up
+    let mut unused: Vec<Span> = hygiene.iter().filter(|d| d.code == code).map(|d| d.span).collect();
+    unused.sort_unstable();
+    let mut comments: Vec<&HtmlComment> = analysis.doc.comments.iter().collect();
+    comments.sort_by_key(|c| c.span.start);
     for d in hygiene.iter_mut().filter(|d| d.code == code) {
         crate::budget::tick();
-        d.fix = fix(analysis, d.span, &unused).map(Box::new);
+        d.fix = fix(analysis, &comments, d.span, &unused).map(Box::new);
     }
 }
 
-fn fix(analysis: &Analysis, span: Span, unused: &[Span]) -> Option<Fix> {
+/// `comments` sorted by start; `unused` sorted.
+fn fix(analysis: &Analysis, comments: &[&HtmlComment], span: Span, unused: &[Span]) -> Option<Fix> {
     let text = analysis.file.text.as_str();
     if analysis.doc.front_matter.is_some_and(|fm| fm.contains(span)) {
         let edit = front_matter_entry(text, span)?;
         return Some(Fix::safe("Delete the unused suppression", vec![edit]));
     }
-    let comment = analysis.doc.comments.iter().find(|c| c.span.contains(span))?;
+    // comments never overlap: only the last one starting at or before the span can hold it
+    let before = comments.partition_point(|c| c.span.start <= span.start);
+    let comment = comments.get(before.checked_sub(1)?).filter(|c| c.span.contains(span))?;
     let (_, args) = split_directive(comment, text)?;
-    let whole = comment.span == span || args.iter().all(|(_, at)| unused.contains(at));
+    let whole = comment.span == span || args.iter().all(|(_, at)| unused.binary_search(at).is_ok());
     let edit = if whole { whole_comment(text, comment) } else { code_in_comment(text, span, &args)? };
     let message = if whole { "Delete the unused suppression comment" } else { "Delete the unused code" };
     Some(Fix::safe(message, vec![edit]))
