@@ -176,6 +176,15 @@ impl Frame<'_> {
         self.is_cap(i) && i > 0 && !self.is_quote(i - 1) && !self.is_punct(i - 1, ".!?:;\"“”‘’'—–-(")
     }
 
+    /// "“…,” the president will say": a speech still to be given, its words
+    /// released in advance (only after the quote: "I will say that …" in
+    /// the writer's words quotes nobody).
+    fn is_future_speech(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| matches!(self.lower(p), "will" | "would"))
+            && self.is_word(i)
+            && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Base)
+    }
+
     fn after_infinitive_marker(&self, i: usize) -> bool {
         i.checked_sub(1).is_some_and(|p| INFINITIVE_MARKERS.contains(&self.lower(p)))
     }
@@ -384,8 +393,14 @@ impl Frame<'_> {
         }
         // room for a long appositive: "Q," Jane Doe, director of … and a professor at …, said
         let stop = s.hi.min(i + 32);
-        let v = (i..stop).find(|&j| self.is_speech_verb(j))?;
-        let m = self.subject_of(i, v)?;
+        let v = (i..stop).find(|&j| self.is_speech_verb(j) || self.is_future_speech(j))?;
+        // "“We're happy” about the decision, said Jane Roe": inverted after the
+        // words that finish the writer's sentence
+        let inverted = || {
+            let m = self.is_punct(v - 1, ",").then(|| self.mention_starting(v + 1, s.hi)).flatten()?;
+            Some(self.named_in_apposition(m, s.hi).unwrap_or(m))
+        };
+        let m = self.subject_of(i, v).or_else(inverted)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
@@ -428,9 +443,14 @@ impl Frame<'_> {
             self.is_word(i)
                 && self.after_infinitive_marker(i)
                 && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Base)
-        })?;
-        let m = self.first_mention(s.lo, bare)?;
-        Some(Found { mention: m, cue: bare, cue_len: 1 })
+        });
+        match bare {
+            Some(bare) => {
+                let m = self.first_mention(s.lo, bare)?;
+                Some(Found { mention: m, cue: bare, cue_len: 1 })
+            }
+            None => self.subject_colon(s, q),
+        }
     }
 
     /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
@@ -478,6 +498,26 @@ impl Frame<'_> {
             cue: colon,
             cue_len: 1,
         })
+    }
+
+    /// "The board was blunt in its findings: "Q"": a sentence that ends in a
+    /// colon to give its subject's words, with no verb of speech.
+    fn subject_colon(&self, s: Sentence, q: usize) -> Option<Found> {
+        let colon = q.checked_sub(1).filter(|&c| c > s.lo && self.is_punct(c, ":"))?;
+        let start = self.main_clause_start(s.lo, colon);
+        let m = self.mention_starting(start, colon)?;
+        // a lone capital opening the sentence ("Giant: …", "Ever since …:")
+        // is as likely a word as a name; a person is not "the …"
+        // unless a verb follows it ("Kaine has adopted the stance: …")
+        let verb_follows = matches!(self.lower(m.end), "has" | "had" | "was" | "is" | "put" | "summed")
+            || self.verb_at(m.end).is_some();
+        let name_like = match m.kind {
+            SpeakerKind::Pronoun => true,
+            SpeakerKind::Person => (m.end - m.start >= 2 || verb_follows) && self.lower(m.start) != "the",
+            SpeakerKind::Organization => m.end - m.start >= 2,
+            _ => true,
+        };
+        (name_like && m.end < colon).then_some(Found { mention: m, cue: colon, cue_len: 1 })
     }
 
     /// Token `j` follows "to" (or "to the"): it names whom words were said to.
