@@ -420,10 +420,10 @@ impl<'a> Frame<'a> {
     /// A word that may begin a name ("When" and "Monday" may not).
     pub fn can_start_name(&self, i: usize) -> bool {
         // a function word ("Selon", "Le") is none, capitalised or not
-        self.is_name_part(i)
-            && !self.is_glossed(i)
-            && !NOT_NAME_SET.contains(self.word(i))
-            && !NAME_LINKS.contains(&self.word(i))
+        // "Thursday’s threats" no more than "Thursday"
+        let w = self.word(i);
+        let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+        self.is_name_part(i) && !self.is_glossed(i) && !NOT_NAME_SET.contains(bare) && !NAME_LINKS.contains(&w)
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.
