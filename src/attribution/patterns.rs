@@ -95,6 +95,10 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "whereas", "until",
 ];
 
+/// Prepositions that open a phrase set before the main clause with a comma.
+const FRONTED_PREPOSITIONS: &[&str] =
+    &["with", "without", "following", "amid", "amidst", "during", "in", "on", "at", "under", "given", "unlike"];
+
 /// A speaker mention with the reporting word that ties it to the quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -149,8 +153,13 @@ impl Frame<'_> {
     /// ("While Clinton has condemned it, the groups say …").
     fn main_clause_start(&self, lo: usize, q: usize) -> usize {
         let mut start = lo;
-        // "Once in my early 20s, when my mother mentioned it, I said": past each one
-        while SUBORDINATORS.contains(&self.lower(start)) {
+        // "Once in my early 20s, when my mother mentioned it, I said": past each one;
+        // "With leaders worried, …", "Following reports …, but before …, Trump said"
+        let fronted = |i: usize| {
+            let w = if matches!(self.lower(i), "but" | "and") { self.lower(i + 1) } else { self.lower(i) };
+            SUBORDINATORS.contains(&w) || FRONTED_PREPOSITIONS.contains(&w)
+        };
+        while fronted(start) {
             match (start..q).find(|&i| self.is_punct(i, ",")) {
                 Some(comma) => start = comma + 1,
                 None => return lo,
@@ -416,6 +425,13 @@ impl Frame<'_> {
         let closest = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i));
         let participle_last = closest.filter(|&v| self.is_participle(v) && !self.is_speech_verb(v));
         let main = self.main_clause_start(s.lo, q);
+        // "With councillors worried about fares, the company has a new
+        // message: "Q"": the main clause's subject before a verb set in front
+        if main > s.lo && !(main..q).any(|i| self.is_speech_verb(i)) {
+            if let Some(found) = self.subject_colon(s, q) {
+                return Some(found);
+            }
+        }
         let verbs = participle_last
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
