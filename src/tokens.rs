@@ -84,9 +84,9 @@ pub struct BlockTokens {
     pub toks: Vec<Token>,
     /// What the word lists say of each token (default for punctuation and quotes).
     pub facts: Vec<WordFacts>,
-    /// What only attribution reads, dropped once it is done (see
-    /// [`DraftTokens::keep_for_rules`]); boxed, so that what a block keeps
-    /// for the rules is small (a draft can have a hundred thousand blocks).
+    /// What only attribution reads (the rules read the words the analysis
+    /// takes from the tokens, see [`crate::analysis::words`]); none for a
+    /// block built by default.
     reading: Option<Box<Reading>>,
 }
 
@@ -243,18 +243,6 @@ impl DraftTokens {
     pub fn block(&self, b: usize) -> Option<&BlockTokens> {
         self.blocks.get(b)
     }
-
-    /// Drops what only attribution reads (lower-case copies of the text,
-    /// sentence labels, quotation tokens), once it is done: the rules read
-    /// the tokens and their facts. A copy of the text and a label a token,
-    /// kept while the rules run, were a sixth of a draft's peak memory.
-    /// After this, [`BlockTokens::lower`] is empty, [`BlockTokens::sentence`]
-    /// the whole block (in pieces) and [`BlockTokens::quote_token`] none.
-    pub fn keep_for_rules(&mut self) {
-        for b in &mut self.blocks {
-            b.reading = None;
-        }
-    }
 }
 
 /// The sentence each token belongs to. A quotation is one unit whatever full
@@ -380,7 +368,7 @@ mod tests {
         // one per word of every draft: the French gloss costs English drafts no
         // memory, and a verb id has a niche, so "no verb" costs none either
         assert_eq!(std::mem::size_of::<super::WordFacts>(), 8);
-        assert_eq!(std::mem::size_of::<crate::analysis::lookup::ProseWord>(), 12);
+        assert_eq!(std::mem::size_of::<crate::analysis::words::ProseWord>(), 12);
     }
 
     #[test]
@@ -393,7 +381,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Token>(), 16);
         let (b, r) = (super::BlockTokens::default(), super::Reading::default());
         assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 8, 8));
-        // what a block keeps for the rules: two vectors and a pointer
+        // a block's tokens: two vectors and a pointer to what only attribution reads
         assert_eq!(std::mem::size_of::<super::BlockTokens>(), 56);
     }
 
@@ -418,16 +406,16 @@ mod tests {
     }
 
     #[test]
-    fn the_rules_get_the_tokens_and_facts_without_attribution_s_copies() {
+    fn the_rules_words_carry_the_verbs_the_tokens_looked_up() {
         let text = "“We rebuild,” said Ana Ruiz. Then the vote came.\n";
-        let (kept, all) = (
-            &crate::analyze(SourceFile::new("d.md", text)).tokens.blocks[0],
-            &Tokenised::of(text).tokens.blocks[0],
-        );
-        assert_eq!((&kept.toks, &kept.facts), (&all.toks, &all.facts));
+        let analysis = crate::analyze(SourceFile::new("d.md", text));
+        let all = &Tokenised::of(text).tokens.blocks[0];
+        let block = &analysis.doc.blocks[0].text;
+        let said = analysis.words.block(0).iter().find(|w| &block[w.range()] == "said").expect("a word");
+        assert_eq!((all.toks[1].text(block), said.verb), ("said", all.facts[1].verb));
+        assert!(said.verb.is_some());
         assert_eq!(all.lower(5), "then");
         assert_eq!((all.sentence_of().len(), all.quote_token(0)), (10, Some(0)));
-        assert_eq!((kept.lower_text(), kept.sentence_of().len(), kept.quote_token(0)), ("", 0, None));
     }
 
     fn words_of(b: &BlockTokens, text: &str, s: Sentence) -> Vec<String> {

@@ -4,9 +4,7 @@
 //! word or per quote keeps a rule linear in the draft.
 
 use super::Analysis;
-use crate::lexicon::{Lexicon, VerbId};
 use crate::span::Span;
-use crate::tokens::TokKind;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -16,42 +14,7 @@ pub struct Lookups {
     quoted: OnceLock<QuotedRanges>,
     speakers: OnceLock<SpanSet>,
     blocks: OnceLock<BlockIndex>,
-    words: OnceLock<Vec<Vec<ProseWord>>>,
     reports: OnceLock<Vec<bool>>,
-}
-
-/// A run of letters (with apostrophes inside it) in a block's text: the unit
-/// the rules count and compare. Finer than a [`crate::tokens::Token`]:
-/// "Holtz-Eakin" is two, "3pm" is "pm".
-///
-/// There is one for every word of a draft, kept while the rules run: twelve
-/// bytes, the end's top bit saying whether it is quoted (blocks of 2 GiB or
-/// more, far over any size limit, have no words here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProseWord {
-    start: u32,
-    end_and_quoted: u32,
-    /// The reporting verb it spells, if any (see [`Lexicon::verb_by_id`]).
-    pub verb: Option<VerbId>,
-}
-
-const QUOTED: u32 = 1 << 31;
-
-impl ProseWord {
-    fn new(range: Range<usize>, quoted: bool, verb: Option<VerbId>) -> Self {
-        let end = range.end as u32 | if quoted { QUOTED } else { 0 };
-        ProseWord { start: range.start as u32, end_and_quoted: end, verb }
-    }
-
-    /// Where it is in its block's text.
-    pub fn range(&self) -> Range<usize> {
-        self.start as usize..(self.end_and_quoted & !QUOTED) as usize
-    }
-
-    /// Whether it lies inside an outer quotation (marks included).
-    pub fn quoted(&self) -> bool {
-        self.end_and_quoted & QUOTED != 0
-    }
 }
 
 /// The ranges of outer quotations in every block, one block's after
@@ -152,111 +115,25 @@ impl Analysis {
         blocks.get(i).filter(|b| holds(b)).map(|_| i)
     }
 
-    /// The words of every block (see [`ProseWord`]), with what `lex` says of
-    /// them; `lex` must be the lexicon the draft was analysed with.
-    pub fn prose_words(&self, lex: &Lexicon) -> &[Vec<ProseWord>] {
-        self.lookups.words.get_or_init(|| (0..self.doc.blocks.len()).map(|b| self.block_words(b, lex)).collect())
-    }
-
     /// Whether block `b` has a reporting verb outside quotations (the
-    /// writer's words report speech or writing); `lex` as for [`Analysis::prose_words`].
-    pub fn reports_speech(&self, b: usize, lex: &Lexicon) -> bool {
+    /// writer's words report speech or writing).
+    pub fn reports_speech(&self, b: usize) -> bool {
         let all = self.lookups.reports.get_or_init(|| {
-            self.prose_words(lex).iter().map(|ws| ws.iter().any(|w| !w.quoted() && w.verb.is_some())).collect()
+            (0..self.words.blocks())
+                .map(|b| self.words.block(b).iter().any(|w| !w.quoted() && w.verb.is_some()))
+                .collect()
         });
         all.get(b).copied().unwrap_or(false)
     }
-
-    fn block_words(&self, b: usize, lex: &Lexicon) -> Vec<ProseWord> {
-        crate::budget::tick();
-        let Some(block) = self.doc.blocks.get(b) else { return Vec::new() };
-        let text = block.text.as_str();
-        // offsets are kept in 31 bits: a block of 2 GiB has no words here
-        if text.len() >= QUOTED as usize {
-            return Vec::new();
-        }
-        let quoted = self.quoted_ranges(b);
-        let tokens = self.tokens.block(b);
-        let (mut q, mut t) = (0, 0);
-        word_ranges(text)
-            .into_iter()
-            .map(|r| {
-                while quoted.get(q).is_some_and(|x| x.end <= r.start) {
-                    q += 1;
-                }
-                let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
-                // a word that is a whole token was looked up with the tokens
-                let toks = tokens.map_or(&[][..], |tk| &tk.toks[..]);
-                while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
-                    t += 1;
-                }
-                let same = toks.get(t).filter(|x| x.range() == r && x.kind == TokKind::Word);
-                let verb = match (same, tokens) {
-                    (Some(_), Some(tk)) => tk.facts.get(t).and_then(|f| f.verb),
-                    _ => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
-                };
-                ProseWord::new(r, inside, verb)
-            })
-            .collect()
-    }
-}
-
-/// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
-pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe =
-            (c == '\'' || c == '’') && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::word_ranges;
     use super::*;
+    use crate::lexicon::Lexicon;
     use crate::source::SourceFile;
     use proptest::prelude::*;
-
-    #[test]
-    fn word_ranges_keep_inner_apostrophes() {
-        let text = "Kim’s “plan” — don't.";
-        let got: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["Kim’s", "plan", "don't"]);
-    }
-
-    #[test]
-    fn prose_words_know_quotes_and_verbs() {
-        let a = crate::analyze(SourceFile::new("d.md", "Holtz-Eakin said “we told them” in 3pm talks.\n"));
-        let text = &a.doc.blocks[0].text;
-        let lex = Lexicon::builtin();
-        let words = &a.prose_words(lex)[0];
-        let shown: Vec<(&str, bool, bool)> =
-            words.iter().map(|w| (&text[w.range()], w.quoted(), w.verb.is_some())).collect();
-        assert_eq!(
-            shown,
-            [
-                ("Holtz", false, false),
-                ("Eakin", false, false),
-                ("said", false, true),
-                ("we", true, false),
-                ("told", true, true),
-                ("them", true, false),
-                ("in", false, false),
-                ("pm", false, false),
-                ("talks", false, false),
-            ]
-        );
-    }
 
     fn draft() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
@@ -278,7 +155,7 @@ mod tests {
                 let mut sorted = quoted.clone();
                 sorted.sort_unstable_by_key(|r| (r.start, r.end));
                 prop_assert_eq!(a.quoted_ranges(b), &sorted[..]);
-                let words = &a.prose_words(lex)[b];
+                let words = a.words.block(b);
                 let ranges = word_ranges(&block.text);
                 prop_assert_eq!(words.len(), ranges.len());
                 for (w, r) in words.iter().zip(ranges) {

@@ -1,6 +1,7 @@
 //! One draft through the whole pipeline.
 
 pub mod lookup;
+pub mod words;
 
 use crate::attribution::{self, Attribution};
 use crate::budget;
@@ -13,6 +14,7 @@ use crate::settings::Settings;
 use crate::source::SourceFile;
 use crate::tokens::DraftTokens;
 use lookup::Lookups;
+use words::ProseWords;
 
 /// Everything known about one draft; rules and printers read this.
 #[derive(Debug, Clone)]
@@ -20,14 +22,29 @@ pub struct Analysis {
     pub file: SourceFile,
     pub doc: Document,
     pub scan: ScanResult,
-    /// Every prose block tokenised once, quotations as single tokens.
-    pub tokens: DraftTokens,
+    /// The words of every block, read from the tokens (see [`words`]).
+    pub words: ProseWords,
     /// One attribution per quote in `scan.quotes`, in the same order.
     pub attributions: Vec<Attribution>,
     /// Indexes the rules share, built on first use (see [`lookup`]).
     pub lookups: Lookups,
     /// The language the draft was read in: its own declaration, else the config's.
     pub language: Language,
+}
+
+impl Analysis {
+    /// Frees what only the rules read (the prose blocks, quotations,
+    /// attributions, words and indexes), keeping the file, its front matter
+    /// and its comments: all that vetting fixes reads (see
+    /// [`crate::suppression::check_owned`]).
+    pub fn keep_for_vetting(&mut self) {
+        self.doc.blocks = Vec::new();
+        self.doc.blockquotes = Vec::new();
+        self.scan = ScanResult::default();
+        self.attributions = Vec::new();
+        self.words = ProseWords::default();
+        self.lookups = Lookups::default();
+    }
 }
 
 /// Analyses a draft with the built-in word lists.
@@ -61,12 +78,16 @@ fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language:
     scan.quotes.shrink_to_fit();
     scan.problems.shrink_to_fit();
     budget::checkpoint();
-    let mut tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
     budget::checkpoint();
     let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
-    tokens.keep_for_rules();
     budget::checkpoint();
-    Analysis { file, doc, scan, tokens, attributions, lookups: Lookups::default(), language }
+    let words = ProseWords::default();
+    let mut analysis = Analysis { file, doc, scan, words, attributions, lookups: Lookups::default(), language };
+    // the rules read words, not tokens: the tokens go as the words are read
+    analysis.words = ProseWords::new(&analysis, tokens, lexicon);
+    budget::checkpoint();
+    analysis
 }
 
 fn shrink_document(doc: &mut Document) {

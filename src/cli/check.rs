@@ -123,9 +123,8 @@ fn report_diff(
 
 /// Checks one draft with its settings.
 fn check_with(file: SourceFile, settings: &Settings) -> FileDiagnostics {
-    let analysis = analyze_with(file, settings);
-    let diagnostics = suppression::check(&analysis, settings);
-    FileDiagnostics { file: analysis.file, diagnostics }
+    let (file, diagnostics) = suppression::check_owned(analyze_with(file, settings), settings);
+    FileDiagnostics { file, diagnostics }
 }
 
 /// The settings `check` uses for a draft: its config file's, with the

@@ -2,7 +2,7 @@
 
 use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
-use crate::analysis::lookup::ProseWord;
+use crate::analysis::words::{ProseWord, ProseWords};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -106,9 +106,9 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // The first mention of the name anywhere in the prose.
-            let names = names.get_or_insert_with(|| NameIndex::new(analysis, lexicon));
+            let names = names.get_or_insert_with(|| NameIndex::new(analysis));
             let first = names.mentions.get(name.as_str()).into_iter().flatten().find_map(|&(b, i)| {
-                let (block, words) = (analysis.doc.blocks.get(b)?, names.words.get(b)?);
+                let (block, words) = (analysis.doc.blocks.get(b)?, names.words.block(b));
                 (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))
             });
             let Some((block, words, i)) = first else { continue };
@@ -166,7 +166,7 @@ impl Rule for FirstReferenceIncomplete {
 struct NameIndex<'a> {
     /// The analysis's words, read in place (a copy of their ranges was as
     /// large as the tokens).
-    words: &'a [Vec<ProseWord>],
+    words: &'a ProseWords,
     /// Each capitalised word (possessive ending dropped) → where it is, in
     /// reading order: (block, word).
     mentions: HashMap<&'a str, Vec<(usize, usize)>>,
@@ -176,11 +176,12 @@ struct NameIndex<'a> {
 }
 
 impl<'a> NameIndex<'a> {
-    fn new(analysis: &'a Analysis, lexicon: &Lexicon) -> Self {
-        let words = analysis.prose_words(lexicon);
+    fn new(analysis: &'a Analysis) -> Self {
+        let words = &analysis.words;
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut after_capital = HashSet::new();
-        for (b, (block, ws)) in analysis.doc.blocks.iter().zip(words).enumerate() {
+        for (b, block) in analysis.doc.blocks.iter().enumerate() {
+            let ws = words.block(b);
             crate::budget::tick();
             let text = block.text.as_str();
             for (i, w) in ws.iter().enumerate() {

@@ -163,8 +163,7 @@ impl Rule for MixedAttributionTense {
             if matches!(block.kind, BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
                 continue;
             }
-            let words = analysis.prose_words(lexicon).get(b).map_or(&[][..], Vec::as_slice);
-            for word in words.iter().filter(|w| !w.quoted()) {
+            for word in analysis.words.block(b).iter().filter(|w| !w.quoted()) {
                 let Some(verb) = word.verb.and_then(|id| lexicon.verb_by_id(id)) else { continue };
                 let range = word.range();
                 if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {

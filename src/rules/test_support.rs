@@ -6,7 +6,6 @@ use crate::markdown::Document;
 use crate::quote::{MarkProblem, MarkStyle, Quote, QuoteKind, ScanResult};
 use crate::source::SourceFile;
 use crate::span::Span;
-use crate::tokens::DraftTokens;
 
 pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>) -> Analysis {
     let attributions = vec![Attribution::default(); quotes.len()];
@@ -14,7 +13,7 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
         file: SourceFile::new("draft.md", text),
         doc: Document::default(),
         scan: ScanResult { quotes, problems },
-        tokens: DraftTokens::default(),
+        words: Default::default(),
         attributions,
         lookups: Default::default(),
         language: Default::default(),

@@ -65,7 +65,7 @@ impl Rule for UnattributedQuote {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         for (_, q, attribution) in speech_quotes(analysis) {
             crate::budget::tick();
             // a table cell's quote is labelled by its row and column, not by a sentence
@@ -74,7 +74,7 @@ impl Rule for UnattributedQuote {
             if attribution.speaker.is_some() || in_table {
                 continue;
             }
-            if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, settings, q)) {
+            if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, q)) {
                 continue;
             }
             let (what, severity) = match q.kind {
@@ -98,6 +98,6 @@ impl Rule for UnattributedQuote {
 /// writer's own words (a speech verb outside quotations): the fragment is then
 /// most likely that source's, e.g. a document's ("the complaint accuses them
 /// of a “massive fraudulent scheme”"), which the engine does not attribute.
-fn paragraph_attributes(analysis: &Analysis, settings: &Settings, q: &crate::quote::Quote) -> bool {
-    analysis.reports_speech(q.first_block(), settings.lexicon())
+fn paragraph_attributes(analysis: &Analysis, q: &crate::quote::Quote) -> bool {
+    analysis.reports_speech(q.first_block())
 }

@@ -73,6 +73,24 @@ fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta>
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    let mut kept = unvetted(analysis, settings);
+    vet_and_sort(analysis, &mut kept);
+    kept
+}
+
+/// [`check`] for a caller done with the analysis: the prose, quotations,
+/// attributions and words, which vetting fixes does not read, are freed
+/// before the file is parsed again to vet them, so that the two are never
+/// held together (on a long draft each takes tens of megabytes).
+pub fn check_owned(mut analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+    let mut kept = unvetted(&analysis, settings);
+    analysis.keep_for_vetting();
+    vet_and_sort(&analysis, &mut kept);
+    (analysis.file, kept)
+}
+
+/// The findings of [`check`], their fixes not yet vetted, in no order.
+fn unvetted(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     // the rules read the word lists of the draft's language
     let settings = &*settings.for_language(analysis.language);
     let metas = rules::all_meta();
@@ -92,10 +110,13 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     let (mut kept, mut hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
     removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
     kept.extend(hygiene);
-    // A fix that would write outside plain prose is not offered.
-    crate::fix::vet(analysis, &mut kept);
-    diagnostic::sort(&mut kept);
     kept
+}
+
+fn vet_and_sort(analysis: &Analysis, kept: &mut [Diagnostic]) {
+    // A fix that would write outside plain prose is not offered.
+    crate::fix::vet(analysis, kept);
+    diagnostic::sort(kept);
 }
 
 /// Drops the findings the directives suppress, and reports the directives

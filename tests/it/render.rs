@@ -11,7 +11,6 @@ use quotelint::quote::{MarkStyle, Quote, QuoteKind, ScanResult};
 use quotelint::render::{concise, full, json, quotes_json, quotes_table, FileDiagnostics};
 use quotelint::source::SourceFile;
 use quotelint::span::Span;
-use quotelint::tokens::DraftTokens;
 
 const DRAFT: &str = "# Ferry\n\n“The boats are late,” said Tom Baker.\n\n\"Every week,\" he added.\n\n“Nobody tells us why, she said.\n";
 
@@ -133,7 +132,7 @@ fn analysis() -> Analysis {
             ],
             problems: Vec::new(),
         },
-        tokens: DraftTokens::default(),
+        words: Default::default(),
         attributions: vec![attributed, Attribution::default()],
         lookups: Default::default(),
         language: Default::default(),

@@ -105,7 +105,7 @@ impl Rule for InconsistentNameSpelling {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let speakers: Vec<Vec<&str>> = {
             let mut seen = HashSet::new();
             speech_quotes(analysis)
@@ -125,7 +125,7 @@ impl Rule for InconsistentNameSpelling {
         let mut index_of: HashMap<Spelling<'_>, usize> = HashMap::new();
         let mut distinct: Vec<Spelling<'_>> = Vec::new();
         let mut uses: Vec<Vec<Span>> = Vec::new();
-        names_in_prose(analysis, settings.lexicon(), |spelling, span| {
+        names_in_prose(analysis, |spelling, span| {
             crate::budget::tick();
             let i = *index_of.entry(spelling).or_insert_with(|| {
                 distinct.push(spelling);
@@ -232,13 +232,9 @@ fn similar(a: &[&str], b: &[&str]) -> bool {
 }
 
 /// Runs of two or three capitalised words in prose outside quotations.
-fn names_in_prose<'a>(
-    analysis: &'a Analysis,
-    lex: &crate::lexicon::Lexicon,
-    mut each: impl FnMut(Spelling<'a>, Span),
-) {
-    let words_of = analysis.prose_words(lex);
-    for (block, words) in analysis.doc.blocks.iter().zip(words_of) {
+fn names_in_prose<'a>(analysis: &'a Analysis, mut each: impl FnMut(Spelling<'a>, Span)) {
+    for (b, block) in analysis.doc.blocks.iter().enumerate() {
+        let words = analysis.words.block(b);
         crate::budget::tick();
         let text = &block.text;
         let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));

@@ -1,0 +1,188 @@
+//! The rules' table of words: every run of letters in every prose block,
+//! whether it is quoted, and the reporting verb it spells.
+//!
+//! It is built once, right after attribution, from the draft's tokens (a
+//! word that is a whole token takes the verb the tokens looked up), and the
+//! tokens are let go: no rule reads them, and for a long draft they were
+//! the largest thing held while the rules run.
+
+use super::Analysis;
+use crate::lexicon::{Lexicon, VerbId};
+use crate::tokens::{BlockTokens, DraftTokens, TokKind};
+use std::ops::Range;
+
+/// A run of letters (with apostrophes inside it) in a block's text: the unit
+/// the rules count and compare. Finer than a [`crate::tokens::Token`]:
+/// "Holtz-Eakin" is two, "3pm" is "pm".
+///
+/// There is one for every word of a draft, kept while the rules run: twelve
+/// bytes, the end's top bit saying whether it is quoted (blocks of 2 GiB or
+/// more, far over any size limit, have no words here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProseWord {
+    start: u32,
+    end_and_quoted: u32,
+    /// The reporting verb it spells, if any (see [`Lexicon::verb_by_id`]).
+    pub verb: Option<VerbId>,
+}
+
+const QUOTED: u32 = 1 << 31;
+
+impl ProseWord {
+    fn new(range: Range<usize>, quoted: bool, verb: Option<VerbId>) -> Self {
+        let end = range.end as u32 | if quoted { QUOTED } else { 0 };
+        ProseWord { start: range.start as u32, end_and_quoted: end, verb }
+    }
+
+    /// Where it is in its block's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..(self.end_and_quoted & !QUOTED) as usize
+    }
+
+    /// Whether it lies inside an outer quotation (marks included).
+    pub fn quoted(&self) -> bool {
+        self.end_and_quoted & QUOTED != 0
+    }
+}
+
+/// The words of every block, a slice a block. Each block's words are
+/// allocated as its tokens are freed, so they take the room the tokens
+/// leave (one vector for the whole draft could not reuse it, and the
+/// allocator keeps what was freed).
+#[derive(Debug, Clone, Default)]
+pub struct ProseWords {
+    blocks: Vec<Box<[ProseWord]>>,
+}
+
+impl ProseWords {
+    /// The words of `analysis`'s blocks; `tokens` are its tokens and `lex`
+    /// the word lists it was analysed with. Each block's tokens are freed as
+    /// soon as its words are read, so the two tables are never both whole.
+    pub(super) fn new(analysis: &Analysis, tokens: DraftTokens, lex: &Lexicon) -> Self {
+        let mut tokens = tokens.blocks.into_iter();
+        let blocks = (0..analysis.doc.blocks.len())
+            .map(|b| {
+                let block_tokens = tokens.next().unwrap_or_default();
+                block_words(analysis, b, &block_tokens, lex).into_boxed_slice()
+            })
+            .collect();
+        ProseWords { blocks }
+    }
+
+    /// The words of block `b`, in order (none for a block that does not exist).
+    pub fn block(&self, b: usize) -> &[ProseWord] {
+        self.blocks.get(b).map_or(&[], |w| &w[..])
+    }
+
+    /// How many blocks the table covers.
+    pub fn blocks(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// How many words the draft has.
+    pub fn len(&self) -> usize {
+        self.blocks.iter().map(|w| w.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The words of block `b`; `tokens` are the block's.
+fn block_words(analysis: &Analysis, b: usize, tokens: &BlockTokens, lex: &Lexicon) -> Vec<ProseWord> {
+    crate::budget::tick();
+    let Some(block) = analysis.doc.blocks.get(b) else { return Vec::new() };
+    let text = block.text.as_str();
+    // offsets are kept in 31 bits: a block of 2 GiB has no words here
+    if text.len() >= QUOTED as usize {
+        return Vec::new();
+    }
+    let quoted = analysis.quoted_ranges(b);
+    let toks = &tokens.toks[..];
+    let (mut q, mut t) = (0, 0);
+    let ranges = word_ranges(text);
+    let mut out = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        while quoted.get(q).is_some_and(|x| x.end <= r.start) {
+            q += 1;
+        }
+        let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
+        while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
+            t += 1;
+        }
+        // a word that is a whole token was looked up with the tokens
+        let verb = match toks.get(t).filter(|x| x.range() == r && x.kind == TokKind::Word) {
+            Some(_) => tokens.facts.get(t).and_then(|f| f.verb),
+            None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
+        };
+        out.push(ProseWord::new(r, inside, verb));
+    }
+    out
+}
+
+/// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
+pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe =
+            (c == '\'' || c == '’') && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn word_ranges_keep_inner_apostrophes() {
+        let text = "Kim’s “plan” — don't.";
+        let got: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Kim’s", "plan", "don't"]);
+    }
+
+    #[test]
+    fn prose_words_know_quotes_and_verbs() {
+        let a = crate::analyze(SourceFile::new("d.md", "Holtz-Eakin said “we told them” in 3pm talks.\n"));
+        let text = &a.doc.blocks[0].text;
+        let words = a.words.block(0);
+        let shown: Vec<(&str, bool, bool)> =
+            words.iter().map(|w| (&text[w.range()], w.quoted(), w.verb.is_some())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Holtz", false, false),
+                ("Eakin", false, false),
+                ("said", false, true),
+                ("we", true, false),
+                ("told", true, true),
+                ("them", true, false),
+                ("in", false, false),
+                ("pm", false, false),
+                ("talks", false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_block_has_its_own_words() {
+        let a = crate::analyze(SourceFile::new("d.md", "# Ferry\n\nThe ferry “will run”, she said.\n\n- late\n"));
+        assert_eq!(a.words.blocks(), a.doc.blocks.len());
+        let all: usize = (0..a.words.blocks()).map(|b| a.words.block(b).len()).sum();
+        assert_eq!(all, a.words.len());
+        assert_eq!(a.words.block(1).len(), 6);
+        assert!(a.words.block(a.doc.blocks.len()).is_empty());
+    }
+}
