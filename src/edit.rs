@@ -97,6 +97,9 @@ impl Fix {
     pub fn new(message: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by_key(|a| (a.span.start, a.span.end));
         edits.dedup();
+        // most fixes are one edit, built by pushing into a vector with room
+        // for four: kept on every fixable finding of a long draft
+        edits.shrink_to_fit();
         Fix { message: message.into(), applicability, edits, divisible: false, partial: false }
     }
 

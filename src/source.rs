@@ -303,12 +303,30 @@ pub fn read_stdin_within(name: &str, limit: u64) -> Result<SourceFile, ReadError
 
 /// Up to `limit + 1` bytes: one more than allowed is enough to know it is too many.
 fn read_limited(reader: impl Read, limit: u64, capacity: usize) -> std::io::Result<Vec<u8>> {
+    let refuse = |over| std::io::Error::new(std::io::ErrorKind::OutOfMemory, format!("{over}; skipped"));
     let mut bytes = Vec::new();
     // the file's length is the input's to choose: a sparse file of terabytes
     // under a raised `--max-file-size` is refused here, not an abort
-    crate::budget::reserve(&mut bytes, capacity.saturating_add(1))
-        .map_err(|over| std::io::Error::new(std::io::ErrorKind::OutOfMemory, format!("{over}; skipped")))?;
-    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    crate::budget::reserve(&mut bytes, capacity.saturating_add(1)).map_err(refuse)?;
+    // Standard input, or a file that grew after its size was read, can hold
+    // more than that: every step of growth is checked too (`read_to_end`
+    // would grow past the memory budget, and abort where the machine refuses).
+    let mut reader = reader.take(limit.saturating_add(1));
+    let mut chunk = vec![0u8; 64 << 10];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if bytes.capacity() - bytes.len() < n {
+            // doubling, as `read_to_end` does, so that the copying stays linear
+            let more = n.max(bytes.len());
+            crate::budget::reserve(&mut bytes, more).map_err(refuse)?;
+        }
+        bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
+    }
     Ok(bytes)
 }
 
@@ -396,6 +414,19 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_is_held_to_the_memory_budget_while_it_is_read() {
+        let _budget = crate::budget::enter(crate::budget::Limits { memory: Some(4 << 20), time: None });
+        // standard input has no size to check first: 64 MB of it under a 4 MB budget
+        let err = read_limited(std::io::repeat(b'x').take(64 << 20), u64::MAX / 2, 0).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::OutOfMemory);
+        assert!(err.to_string().contains("over the 4 MB memory limit (--memory-limit); skipped"), "{err}");
+        let small = read_limited(std::io::repeat(b'x').take(300_000), u64::MAX / 2, 0).unwrap();
+        assert_eq!(small.len(), 300_000);
+        let capped = read_limited(std::io::repeat(b'x').take(300_000), 1_000, 10).unwrap();
+        assert_eq!(capped.len(), 1_001, "one byte past the limit is enough to tell");
+    }
 
     #[test]
     fn bad_utf8_names_line_and_column() {

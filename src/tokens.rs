@@ -21,17 +21,38 @@ pub enum TokKind {
 
 /// One token: a byte range of its block's text. Offsets are 32 bits (a
 /// draft is far below 4 GiB, see [`BlockTokens::new`]): there is one token
-/// for every word of every draft, so its size is the analysis's largest cost.
+/// for every word of every draft, so its size is the analysis's largest
+/// cost. Its kind is one 32-bit number too (see [`Token::kind`]): as an
+/// enum it took eight bytes, a third of the token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: u32,
     pub end: u32,
-    pub kind: TokKind,
+    /// [`WORD`], [`PUNCT`], or the index of the quotation the token is.
+    kind: u32,
 }
 
+const WORD: u32 = u32::MAX;
+const PUNCT: u32 = u32::MAX - 1;
+
 impl Token {
+    /// A token over `start..end`. A quotation index is below [`PUNCT`]: a
+    /// draft has far fewer quotations than four thousand million.
     fn new(start: usize, end: usize, kind: TokKind) -> Self {
+        let kind = match kind {
+            TokKind::Word => WORD,
+            TokKind::Punct => PUNCT,
+            TokKind::Quote(id) => id.min(PUNCT - 1),
+        };
         Token { start: start as u32, end: end as u32, kind }
+    }
+
+    pub fn kind(&self) -> TokKind {
+        match self.kind {
+            WORD => TokKind::Word,
+            PUNCT => TokKind::Punct,
+            id => TokKind::Quote(id),
+        }
     }
 
     pub fn range(&self) -> Range<usize> {
@@ -43,7 +64,7 @@ impl Token {
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        self.kind == WORD
     }
 }
 
@@ -86,7 +107,9 @@ pub struct BlockTokens {
     pub facts: Vec<WordFacts>,
     /// What only attribution reads (the rules read the words the analysis
     /// takes from the tokens, see [`crate::analysis::words`]); none for a
-    /// block built by default.
+    /// block built by default. Boxed: freed block by block as the words are
+    /// read, its room is reused by them, where in place it would be held
+    /// until the last block's words are read.
     reading: Option<Box<Reading>>,
 }
 
@@ -132,7 +155,7 @@ impl BlockTokens {
         let lower = block.text.to_ascii_lowercase();
         let facts = toks
             .iter()
-            .map(|t| match t.kind {
+            .map(|t| match t.kind() {
                 TokKind::Word => WordFacts::of(t.text(&block.text), t.text(&lower), lex),
                 _ => WordFacts::default(),
             })
@@ -150,7 +173,7 @@ impl BlockTokens {
         }
         let mut quote_tokens: Vec<(u32, u32)> = (0u32..)
             .zip(&toks)
-            .filter_map(|(i, t)| match t.kind {
+            .filter_map(|(i, t)| match t.kind() {
                 TokKind::Quote(id) => Some((id, i)),
                 _ => None,
             })
@@ -192,7 +215,7 @@ impl BlockTokens {
     }
 
     /// The block's text with ASCII letters lower-cased, same byte offsets
-    /// (empty once attribution is done).
+    /// (empty for a block built by default).
     pub fn lower_text(&self) -> &str {
         self.reading.as_ref().map_or("", |r| &r.lower)
     }
@@ -261,7 +284,7 @@ fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
             if start >= merged_until {
                 label = si;
             }
-            if matches!(t.kind, TokKind::Quote(_)) {
+            if matches!(t.kind(), TokKind::Quote(_)) {
                 // the first sentence that ends at or after the quote (ends are sorted)
                 let end_range = ranges.partition_point(|r| r.end < end);
                 let end_range = if end_range < ranges.len() { end_range } else { si };
@@ -378,7 +401,7 @@ mod tests {
         fn item_size<T>(_: &[T]) -> usize {
             std::mem::size_of::<T>()
         }
-        assert_eq!(std::mem::size_of::<super::Token>(), 16);
+        assert_eq!(std::mem::size_of::<super::Token>(), 12);
         let (b, r) = (super::BlockTokens::default(), super::Reading::default());
         assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 8, 8));
         // a block's tokens: two vectors and a pointer to what only attribution reads
@@ -474,7 +497,7 @@ mod tests {
                     prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
                 }
                 for id in 0..a.scan.quotes.len() + 1 {
-                    let linear = b.toks.iter().position(|t| t.kind == TokKind::Quote(id as u32));
+                    let linear = b.toks.iter().position(|t| t.kind() == TokKind::Quote(id as u32));
                     prop_assert_eq!(b.quote_token(id), linear);
                 }
             }

@@ -85,7 +85,11 @@ impl Analysis {
                 }
                 at.push(next);
             }
-            QuotedRanges { at, ranges: parts.into_iter().map(|(_, r)| r).collect() }
+            // a vector of its own: collected in place, the ranges would keep
+            // the room of the (block, range) pairs, half as much again
+            let mut ranges = Vec::with_capacity(parts.len());
+            ranges.extend(parts.into_iter().map(|(_, r)| r));
+            QuotedRanges { at, ranges }
         });
         let (Some(&lo), Some(&hi)) = (all.at.get(b), all.at.get(b + 1)) else { return &[] };
         all.ranges.get(lo..hi).unwrap_or_default()

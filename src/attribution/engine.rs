@@ -108,7 +108,7 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
 fn listed_kinds(tokens: &DraftTokens, quotes: &mut [Quote]) {
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
     for bt in &tokens.blocks {
-        let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind) {
+        let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
             Some(TokKind::Quote(id)) => Some(id as usize),
             _ => None,
         };
@@ -381,7 +381,7 @@ fn writer_ranges(v: &BlockView, s: Sentence) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = s.lo;
     for i in s.lo..=s.hi {
-        let is_quote = v.toks.get(i).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
+        let is_quote = v.toks.get(i).is_some_and(|t| matches!(t.kind(), TokKind::Quote(_)));
         if i == s.hi || is_quote {
             if i > start {
                 out.push(token_range(v, start, i));

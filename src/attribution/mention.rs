@@ -316,7 +316,7 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     pub fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) if t.kind != TokKind::Quote(u32::MAX) => t.text(self.text),
+            Some(t) if t.kind() != TokKind::Quote(u32::MAX) => t.text(self.text),
             _ => "",
         }
     }
@@ -345,11 +345,11 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+        self.toks.get(i).is_some_and(|t| matches!(t.kind(), TokKind::Quote(_)))
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct) && set.contains(self.word(i))
+        self.toks.get(i).is_some_and(|t| t.kind() == TokKind::Punct) && set.contains(self.word(i))
     }
 
     /// Starts with a capital (or digit-free initial), so may be part of a name.

@@ -49,10 +49,10 @@ impl std::error::Error for ConfigError {}
 /// Reads and checks the config file at `path`.
 pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     let shown = discovery::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = read_config(path).map_err(|reason| ConfigError {
         path: shown.clone(),
         position: None,
-        message: format!("cannot read the configuration: {e}"),
+        message: format!("cannot read the configuration: {reason}"),
     })?;
     let mut settings = parse(&text, &shown)?;
     let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -70,6 +70,40 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         settings.source_roots.push(resolved);
     }
     Ok(settings)
+}
+
+/// A configuration is a few hundred bytes; a file past this is not read
+/// (a link to a device, or a runaway generated file, would otherwise be read
+/// whole, and an allocation the machine refuses aborts the process).
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
+/// The text of a config file: a FIFO or a device is refused before it is
+/// opened (it would block, or never end), and at most one byte past
+/// [`MAX_CONFIG_SIZE`] is read whatever the file's size says.
+fn read_config(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    // a directory is left to `read` to refuse, with the system's message
+    if !meta.is_file() && !meta.is_dir() {
+        return Err("not a regular file".into());
+    }
+    let too_large = |size: u64| {
+        format!(
+            "{} is over the {} a configuration may take",
+            crate::source::human_size(size),
+            crate::source::human_size(MAX_CONFIG_SIZE)
+        )
+    };
+    if meta.len() > MAX_CONFIG_SIZE {
+        return Err(too_large(meta.len()));
+    }
+    let mut text = String::new();
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    file.take(MAX_CONFIG_SIZE + 1).read_to_string(&mut text).map_err(|e| e.to_string())?;
+    if text.len() as u64 > MAX_CONFIG_SIZE {
+        return Err(too_large(text.len() as u64));
+    }
+    Ok(text)
 }
 
 /// Checks config text, naming it `path` in errors.
@@ -263,6 +297,34 @@ fn extra_lists(extend: Extend) -> Result<ExtraLists, Invalid> {
 mod tests {
     use super::*;
     use crate::settings::HouseStyle;
+
+    #[test]
+    fn a_config_past_the_size_limit_is_refused_without_being_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotelint.toml");
+        // a sparse file of a terabyte: read whole, it would take the machine down
+        std::fs::File::create(&path).unwrap().set_len(1 << 40).unwrap();
+        let e = load(&path).expect_err("too large");
+        assert_eq!(e.message, "cannot read the configuration: 1 TB is over the 1 MB a configuration may take");
+        std::fs::write(&path, format!("# {}\nstyle = \"ap\"\n", "x".repeat(1 << 20))).unwrap();
+        assert!(load(&path).expect_err("too large").message.ends_with("over the 1 MB a configuration may take"));
+        std::fs::write(&path, "style = \"ap\"\n").unwrap();
+        assert!(load(&path).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_config_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotelint.toml");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // nothing writes to it: opening it would block for good
+        assert_eq!(load(&path).expect_err("a FIFO").message, "cannot read the configuration: not a regular file");
+    }
 
     fn err(text: &str) -> String {
         parse(text, "quotelint.toml").expect_err("config should be rejected").to_string()

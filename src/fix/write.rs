@@ -18,7 +18,7 @@
 //! was the largest part of the time `--fix` took over `check`.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Why a fixed draft was not written; displayed as one line naming it.
@@ -50,7 +50,12 @@ pub fn replace(path: &Path, original: &str, fixed: &str) -> Result<(), WriteErro
         return Err(fail("the file has other hard links, which a rename would split from it".into()));
     }
     // An editor may have saved the draft while it was being checked; that work wins.
-    let now = std::fs::read(&target).map_err(|e| fail(e.to_string()))?;
+    // One byte more than the draft as checked is enough to tell it changed; a
+    // file that grew to gigabytes meanwhile is not read whole.
+    let mut now = Vec::new();
+    std::fs::File::open(&target)
+        .and_then(|file| file.take(original.len() as u64 + 1).read_to_end(&mut now))
+        .map_err(|e| fail(e.to_string()))?;
     if now != original.as_bytes() {
         return Err(fail("it changed on disk while it was being checked".into()));
     }
@@ -130,6 +135,18 @@ mod tests {
         let err = replace(&path, "as read", "fixed").unwrap_err();
         assert!(err.to_string().ends_with("not fixed: it changed on disk while it was being checked"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
+    }
+
+    #[test]
+    fn a_draft_that_grew_since_it_was_read_is_left_alone_and_not_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.md");
+        // what was checked, then a terabyte more (sparse): read whole, it would abort
+        std::fs::write(&path, "as read").unwrap();
+        std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(1 << 40).unwrap();
+        let err = replace(&path, "as read", "fixed").unwrap_err();
+        assert!(err.to_string().ends_with("not fixed: it changed on disk while it was being checked"), "{err}");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 1 << 40);
     }
 
     #[test]

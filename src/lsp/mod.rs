@@ -19,7 +19,7 @@ use crate::analysis::analyze_with;
 use crate::budget;
 use crate::cli::input::catch;
 use crate::config::{self, ConfigChoice, ConfigError, Resolver, CONFIG_NAMES};
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::clamp_span;
 use crate::rules;
 use crate::settings::Settings;
@@ -553,15 +553,12 @@ fn analyse(
     let file = SourceFile::new(path.clone(), text.to_string());
     // a draft over its budget stops at its next checkpoint, its thread freed
     let _budget = budget::enter(budget::Limits { memory: Some(MEMORY_LIMIT), time: Some(TIME_LIMIT) });
-    let diagnostics = catch(|| {
-        let mut diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
-        diagnostic::sort(&mut diagnostics);
-        diagnostics
-    })
-    .unwrap_or_else(|message| {
-        eprintln!("error: {path}: {message}");
-        Vec::new()
-    });
+    // `check` returns the findings sorted
+    let diagnostics =
+        catch(|| suppression::check(&analyze_with(file, &settings), &settings)).unwrap_or_else(|message| {
+            eprintln!("error: {path}: {message}");
+            Vec::new()
+        });
     Analysed { uri, generation, text, version, diagnostics, config, config_error }
 }
 

@@ -71,6 +71,9 @@ fn respell(minority: &[Span], to_single: bool) -> Option<Fix> {
     (!edits.is_empty()).then(|| Fix::safe(format!("Write every ellipsis as {form}"), edits).divisible())
 }
 
+/// `…` in UTF-8.
+const ELLIPSIS: &[u8] = "…".as_bytes();
+
 impl Rule for EllipsisStyle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -88,16 +91,21 @@ impl Rule for EllipsisStyle {
             crate::budget::tick();
             let text = &block.text;
             let mut i = 0;
-            while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                if c == '…' {
-                    single.push(block.source_span(i..i + c.len_utf8()));
-                    i += c.len_utf8();
-                } else if text.get(i..).is_some_and(|s| s.starts_with("...")) {
-                    let run = text.get(i..).map_or(3, |s| s.len() - s.trim_start_matches('.').len());
+            // only a full stop or the first byte of `…` can start an ellipsis:
+            // jump between them instead of walking every character
+            while let Some(at) = text.get(i..).and_then(|s| memchr::memchr2(b'.', ELLIPSIS[0], s.as_bytes())) {
+                i += at;
+                let rest = text.get(i..).unwrap_or_default();
+                if rest.starts_with('…') {
+                    single.push(block.source_span(i..i + '…'.len_utf8()));
+                    i += '…'.len_utf8();
+                } else if rest.starts_with("...") {
+                    let run = rest.len() - rest.trim_start_matches('.').len();
                     dots.push(block.source_span(i..i + run));
                     i += run;
                 } else {
-                    i += c.len_utf8();
+                    // a lone full stop, or another character starting with that byte
+                    i += rest.chars().next().map_or(1, char::len_utf8);
                 }
             }
         }

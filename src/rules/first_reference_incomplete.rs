@@ -87,7 +87,8 @@ impl Rule for FirstReferenceIncomplete {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
-        let names = NameIndex::new(analysis);
+        // built when the first one-word name needs it: many drafts have none
+        let mut names = None;
         for (_, _, a) in speech_quotes(analysis) {
             crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
@@ -107,6 +108,7 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // The first mention of the name anywhere in the prose.
+            let names = names.get_or_insert_with(|| NameIndex::new(analysis));
             let first = names.mentions.get(name.as_str()).into_iter().flatten().find_map(|&(b, i)| {
                 let (block, words) = (analysis.doc.blocks.get(b)?, names.words.block(b));
                 (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))

@@ -65,7 +65,8 @@ impl Rule for WeaselClaim {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let lexicon = settings.lexicon();
-        let introduced = Introductions::of(analysis);
+        // a pass over the whole draft, made only once a phrase needs it: most drafts have none
+        let mut introduced = None;
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
             crate::budget::tick();
             let quoted = quoted_ranges(analysis, b);
@@ -81,7 +82,12 @@ impl Rule for WeaselClaim {
                 let phrase = block.text.get(m.range.clone()).unwrap_or_default();
                 if phrase.eq_ignore_ascii_case("allegedly")
                     || qualified(&block.text, m.range.start, phrase)
-                    || introduced.refers_back(&block.text, m.range.start, phrase, span.start)
+                    || introduced.get_or_insert_with(|| Introductions::of(analysis)).refers_back(
+                        &block.text,
+                        m.range.start,
+                        phrase,
+                        span.start,
+                    )
                 {
                     continue;
                 }

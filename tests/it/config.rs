@@ -131,6 +131,19 @@ fn standard_input_is_configured_by_its_stdin_filename() {
 }
 
 #[test]
+fn a_config_over_the_size_limit_is_an_error_and_other_files_are_still_checked() {
+    let dir = tree(&[("huge/one.md", DRAFT), ("fine/ok.md", DRAFT)]);
+    // a sparse terabyte: read whole, its allocation would abort the run
+    let config = std::fs::File::create(dir.path().join("huge/quotelint.toml")).expect("created");
+    config.set_len(1 << 40).expect("sized");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "huge/one.md", "fine/ok.md"]);
+    assert_eq!(out.code, 2);
+    let error = "error: huge/quotelint.toml: cannot read the configuration: 1 TB is over the 1 MB a configuration may take";
+    assert_eq!(out.stderr.lines().filter(|l| l.starts_with("error:")).collect::<Vec<_>>(), [error]);
+    assert_eq!(findings(&out), ["fine/ok.md:3:1: warning[QF002]", "fine/ok.md:9:1: error[QF001]"]);
+}
+
+#[test]
 fn unknown_key_is_an_error_with_line_and_column_and_other_files_are_still_checked() {
     let dir = tree(&[
         ("broken/quotelint.toml", "style = \"ap\"\n\n[severity]\nQF001 = \"info\"\n\n  sytle = \"reuters\"\n"),
