@@ -147,6 +147,19 @@ fn looks_like_demonym(word: &str) -> bool {
     ["ian", "can", "ese", "ish", "ean"].iter().any(|end| word.ends_with(end))
 }
 
+/// Nouns news uses for one another's bodies: "the agency" after "the State
+/// Department", "the firm" after "Acme Corporation".
+const KINDRED_BODIES: &[&[&str]] = &[
+    &["agency", "department", "ministry", "office", "bureau", "service", "administration", "authority"],
+    &["company", "firm", "corporation", "corp.", "inc.", "ltd.", "group"],
+    &["group", "organization", "organisation", "association", "coalition", "foundation", "society"],
+];
+
+/// Whether a word of a body's name is a noun news uses for `head`.
+fn same_kind_of_body(word: &str, head: &str) -> bool {
+    KINDRED_BODIES.iter().any(|kin| kin.contains(&word) && kin.contains(&head))
+}
+
 /// The story's cast, by id.
 #[derive(Debug, Default)]
 pub struct Registry {
@@ -435,7 +448,7 @@ impl Registry {
     /// after "Google said").
     pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
         let matched = self.most_salient(at, sentence, |e| {
-            let named = e.name.to_lowercase().split_whitespace().any(|w| w == head);
+            let named = e.name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
             f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || e.has_descriptor(head))))
         });
         let focus = self
