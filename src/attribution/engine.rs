@@ -457,7 +457,10 @@ fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex
         let inverted = found.cue < m.start
             && found.cue > s.lo
             && (f.is_punct(found.cue - 1, ",") || f.is_quote(found.cue - 1));
-        let runs_on = named && (present || inverted || f.is_punct(s.hi - 1, ":"));
+        // only from the end of its paragraph: sentences of the writer's own
+        // after it ("…, says a new report. The agency used …") end the turn
+        let ends_block = sentences.last().is_some_and(|l| l.hi == s.hi);
+        let runs_on = named && ends_block && (present || inverted || f.is_punct(s.hi - 1, ":"));
         ctx.reported(index, speaker, runs_on);
     }
 }
