@@ -212,6 +212,16 @@ def main():
                 failures.append(f"quote {n}: note names {who.text() if who else None!r}, expected {want!r}")
         if n == 0:
             failures.append("the draft has no quotes to check")
+        if os.path.realpath(draft) == os.path.realpath(SEED):
+            # what issue 12 asks an editor to see in the seed's report without
+            # reading any documentation
+            for code, what in [("QA001", "the unattributed line"), ("QF001", "the doubled quotation mark"),
+                               ("QA003", "the vague “same source”")]:
+                if code not in dom:
+                    failures.append(f"the seed's report does not show {what} ({code})")
+            for channel in ("said in a statement", "told AFP"):
+                if channel not in dom:
+                    failures.append(f"the seed's report does not show the channel {channel!r}")
 
         html_el = next((e for e in tree.root.walk() if e.tag == "html"), None)
         raw = html_el.attrs.get("data-harness") if html_el else None
