@@ -18,6 +18,13 @@ pub struct Mention {
     pub antecedent: Option<(usize, usize, SpeakerKind)>,
 }
 
+/// Words that never stand inside the words before a role noun: "…had been
+/// involved with what multiple lawmakers called" is the lawmakers'.
+const ROLE_PHRASE_BREAKS: &[&str] = &[
+    "what", "which", "that", "who", "whom", "whose", "why", "how", "where", "with", "from", "by", "about", "into",
+    "had", "has", "have", "been", "was", "were", "is", "are", "be", "being", "will", "would",
+];
+
 impl Mention {
     pub fn new(start: usize, end: usize, kind: SpeakerKind) -> Self {
         Mention { start, end, kind, antecedent: None }
@@ -550,7 +557,7 @@ impl<'a> Frame<'a> {
                 && !self.is_determiner(start)
                 && !self.is_pronoun(start - 1)
             {
-                if self.verb_at(start - 1).is_some() {
+                if self.verb_at(start - 1).is_some() || ROLE_PHRASE_BREAKS.contains(&self.lower(start - 1)) {
                     break;
                 }
                 start -= 1;

@@ -156,7 +156,11 @@ impl Frame<'_> {
         // "Once in my early 20s, when my mother mentioned it, I said": past each one;
         // "With leaders worried, …", "Following reports …, but before …, Trump said"
         let fronted = |i: usize| {
-            let w = if matches!(self.lower(i), "but" | "and") { self.lower(i + 1) } else { self.lower(i) };
+            let w = if matches!(self.lower(i), "but" | "and" | "so" | "yet") {
+                self.lower(i + 1)
+            } else {
+                self.lower(i)
+            };
             SUBORDINATORS.contains(&w) || FRONTED_PREPOSITIONS.contains(&w)
         };
         while fronted(start) {
