@@ -169,12 +169,10 @@ const LABEL_WORDS: usize = 8;
 
 /// The names and subject pronouns of a block, in order. `sentences` are the
 /// block's sentences as token ranges; `base` is the story's count of
-/// sentences before this block.
+/// sentences before this block. A label block (`is_label`) has none: the
+/// caller skips it.
 pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -> usize) -> Vec<Event> {
     let mut out = Vec::new();
-    if is_label(f) {
-        return out;
-    }
     for (k, &s) in sentences.iter().enumerate() {
         crate::budget::tick();
         let sentence = base + k;
@@ -209,10 +207,13 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
     out
 }
 
+/// A headline, subhead or piece of page furniture: a few words without a
+/// full stop. Counting stops past the limit, so a long block costs little.
 pub(super) fn is_label(f: &Frame) -> bool {
-    let words = (0..f.toks.len()).filter(|&i| f.is_word(i)).count();
     let last = f.toks.len().saturating_sub(1);
-    words <= LABEL_WORDS && !f.is_punct(last, ".!?…\"”’") && !f.is_quote(last)
+    !f.is_punct(last, ".!?…\"”’")
+        && !f.is_quote(last)
+        && (0..f.toks.len()).filter(|&i| f.is_word(i)).nth(LABEL_WORDS).is_none()
 }
 
 /// `the mayor`, `The company`: a definite role or organisation noun as a subject.

@@ -407,14 +407,20 @@ fn token_span(v: &BlockView, start: usize, end: usize) -> crate::span::Span {
 fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
     let sentences: Vec<Sentence> = v.sentences().collect();
+    let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
+    // headlines, subheads and page furniture ("Story continues below
+    // advertisement") introduce nobody and report nothing
+    if discourse::is_label(&f) {
+        ctx.read_block(index, &starts, Vec::new());
+        return;
+    }
     let mut events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
     if is_photo_caption(&v.block.text) {
         // a caption's people are in the picture, not in the story's discourse
         events.clear();
     }
-    let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
     ctx.read_block(index, &starts, events);
-    note_reported_speech(index, v, &sentences, lex, ctx);
+    note_reported_speech(index, v, &f, &sentences, lex, ctx);
 }
 
 /// "A firefighter at the scene on Monday. (Jane Roe/AFP/Getty Images)",
@@ -429,16 +435,18 @@ fn is_photo_caption(text: &str) -> bool {
 /// in reported speech, whom a quote-only paragraph after it may continue;
 /// "Soo Kim … told AFP she was not surprised": a channel stated for a
 /// speaker in reported speech carries over to that speaker's later quotes.
-fn note_reported_speech(index: usize, v: &BlockView, sentences: &[Sentence], lex: &Lexicon, ctx: &mut Context) {
-    let f = v.frame(lex);
-    // "Story continues below advertisement": page furniture reports nothing
-    if discourse::is_label(&f) {
-        return;
-    }
+fn note_reported_speech(
+    index: usize,
+    v: &BlockView,
+    f: &Frame,
+    sentences: &[Sentence],
+    lex: &Lexicon,
+    ctx: &mut Context,
+) {
     for &s in sentences {
         crate::budget::tick();
         let has_quote = (s.lo..s.hi).any(|j| f.is_quote(j));
-        let Some(found) = (!has_quote).then(|| introducer(&f, s)).flatten() else { continue };
+        let Some(found) = (!has_quote).then(|| introducer(f, s)).flatten() else { continue };
         let m = found.mention;
         let speaker =
             ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);

@@ -22,14 +22,14 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender, FastHash>> = LazyLock
     male.chain(female.iter().map(|&n| (n, Gender::Female))).collect()
 });
 
-/// Whether an organisation's name says what kind it is ("Riverside
-/// Library", "Ministry of Health", "Friends of Harbour Park"), so that only
-/// that word refers back to it.
 /// Party members as news describes someone already named ("the Kentucky
 /// Republican said"). Not role nouns: before a noun they are adjectives
 /// ("the Republican nomination").
 pub const PARTY_MEMBERS: &[&str] = &["republican", "democrat"];
 
+/// Whether an organisation's name says what kind it is ("Riverside
+/// Library", "Ministry of Health", "Friends of Harbour Park"), so that only
+/// that word refers back to it.
 pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
     name.split_whitespace().any(|w| matches!(w, "of" | "for") || lex.is_org_head(w.trim_end_matches('.')))
 }

@@ -431,7 +431,8 @@ impl Frame<'_> {
         let main = self.main_clause_start(s.lo, q);
         // "With councillors worried about fares, the company has a new
         // message: "Q"": the main clause's subject before a verb set in front
-        if main > s.lo && !(main..q).any(|i| self.is_speech_verb(i)) {
+        let colon_first = main > s.lo && !(main..q).any(|i| self.is_speech_verb(i));
+        if colon_first {
             if let Some(found) = self.subject_colon(s, q) {
                 return Some(found);
             }
@@ -469,7 +470,9 @@ impl Frame<'_> {
                 let m = self.first_mention(s.lo, bare)?;
                 Some(Found { mention: m, cue: bare, cue_len: 1 })
             }
-            None => self.subject_colon(s, q),
+            // tried above already when the main clause has no verb of speech
+            None if !colon_first => self.subject_colon(s, q),
+            None => None,
         }
     }
 

@@ -70,13 +70,20 @@ fn not_a_surname(name: &str) -> bool {
 /// The headline is a short first block of a draft of more than a few; the
 /// deck a short second block under a headline that is no sentence (a short
 /// lede that ends in a full stop is the story itself).
-fn in_headline(analysis: &Analysis, at: usize) -> bool {
+/// Returns the source range they cover, found once a draft.
+fn headline_range(analysis: &Analysis) -> std::ops::Range<usize> {
     let blocks = &analysis.doc.blocks;
-    let short = |b: &ProseBlock| b.text.split_whitespace().count() <= 20;
-    let holds = |b: &ProseBlock| b.span.start <= at && at < b.span.end;
-    let (Some(head), Some(deck)) = (blocks.first(), blocks.get(1)) else { return false };
+    let short = |b: &ProseBlock| b.text.split_whitespace().nth(20).is_none();
+    let (Some(head), Some(deck)) = (blocks.first(), blocks.get(1)) else { return 0..0 };
+    if blocks.len() <= 3 || !short(head) {
+        return 0..0;
+    }
     let headline = !head.text.trim_end().ends_with(['.', '!', '?', '"', '”']);
-    blocks.len() > 3 && short(head) && (holds(head) || (headline && short(deck) && holds(deck)))
+    if headline && short(deck) {
+        head.span.start..deck.span.end
+    } else {
+        head.span.start..head.span.end
+    }
 }
 
 impl Rule for FirstReferenceIncomplete {
@@ -86,6 +93,7 @@ impl Rule for FirstReferenceIncomplete {
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let lexicon = settings.lexicon();
+        let headline = headline_range(analysis);
         let mut seen = HashSet::new();
         // built when the first one-word name needs it: many drafts have none
         let mut names = None;
@@ -103,7 +111,7 @@ impl Rule for FirstReferenceIncomplete {
                 || looks_like_group(name)
                 || lexicon.is_org_head(name)
                 || not_a_surname(name)
-                || in_headline(analysis, s.span.start)
+                || headline.contains(&s.span.start)
             {
                 continue;
             }
@@ -115,7 +123,7 @@ impl Rule for FirstReferenceIncomplete {
             });
             let Some((block, words, i)) = first else { continue };
             // a headline abbreviates; the story below it does the introducing
-            if in_headline(analysis, block.span.start) {
+            if headline.contains(&block.span.start) {
                 continue;
             }
             let text = &block.text;
