@@ -42,7 +42,7 @@ fn main() {
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
-/// rules/given-names.toml as two static lists (read at every start, it
+/// rules/given-names.toml as three static lists (read at every start, it
 /// was the last TOML a `check` parsed).
 fn given_names() -> String {
     #[derive(serde::Deserialize)]
@@ -50,13 +50,15 @@ fn given_names() -> String {
     struct GivenNames {
         male: Vec<String>,
         female: Vec<String>,
+        unisex: Vec<String>,
     }
     let text = include_str!("rules/given-names.toml");
     let names: GivenNames = toml::from_str(text).unwrap_or_else(|e| panic!("rules/given-names.toml: {e}"));
     let list = |names: &[String]| names.iter().map(|n| format!("{n:?},")).collect::<String>();
     format!(
-        "pub(super) static GIVEN_MALE: &[&str] = &[{}];\npub(super) static GIVEN_FEMALE: &[&str] = &[{}];\n",
+        "pub(super) static GIVEN_MALE: &[&str] = &[{}];\npub(super) static GIVEN_FEMALE: &[&str] = &[{}];\npub(super) static GIVEN_UNISEX: &[&str] = &[{}];\n",
         list(&names.male),
-        list(&names.female)
+        list(&names.female),
+        list(&names.unisex)
     )
 }

@@ -5,7 +5,8 @@
 use super::entities::{Gender, NameMention, Role};
 use super::mention::Frame;
 use super::names::{
-    given_name_gender, honorific_gender, names_its_type, role_gender, strip_possessive, TITLE_MODIFIERS,
+    given_name_gender, honorific_gender, is_given_name, names_its_type, role_gender, strip_possessive,
+    TITLE_MODIFIERS,
 };
 use super::patterns::Sentence;
 use super::SpeakerKind;
@@ -214,6 +215,43 @@ pub(super) fn is_label(f: &Frame) -> bool {
     !f.is_punct(last, ".!?…\"”’")
         && !f.is_quote(last)
         && (0..f.toks.len()).filter(|&i| f.is_word(i)).nth(LABEL_WORDS).is_none()
+}
+
+/// A headline in title case ("Pence Announces Plans He And Trump Have Made
+/// For Releasing Tax Returns."): every longer word capitalised, so its
+/// capitals say nothing of where names start and end. It introduces nobody.
+pub(super) fn is_title_case(f: &Frame) -> bool {
+    let (mut capital, mut lower) = (0, 0);
+    for i in 0..f.toks.len() {
+        if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        if f.is_cap(i) {
+            capital += 1;
+        } else {
+            lower += 1;
+        }
+        if lower > 0 || capital + lower > 40 {
+            return false;
+        }
+    }
+    capital >= 4
+}
+
+/// A title-case headline's capitals do not bound its names: "Critics Slam
+/// Sarah Palin Over Remarks" keeps only "Sarah Palin", a known given name
+/// and the word after it (past an initial); a run without one is dropped.
+pub(super) fn keep_headline_names(events: &mut Vec<Event>) {
+    events.retain_mut(|e| {
+        let Event::Name(m) = e else { return false };
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        let Some(first) = words.iter().position(|w| is_given_name(w)) else { return false };
+        let initial = words.get(first + 1).is_some_and(|w| w.len() == 2 && w.ends_with('.'));
+        let end = first + if initial { 3 } else { 2 };
+        let Some(name) = words.get(first..end) else { return false };
+        m.name = name.join(" ");
+        true
+    });
 }
 
 /// `the mayor`, `The company`: a definite role or organisation noun as a subject.

@@ -144,7 +144,19 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
     // A quote inside the writer's clause ("Trump said the system is "complex"
     // and he feels …") belongs to the clause before it; one that opens its
     // sentence, to the attribution after it.
-    let found = if embedded(id, q, views) { before().or_else(after) } else { after().or_else(before) };
+    // "Trump asserted it: “Q,” he claimed.": after a colon the quote opens a
+    // sentence of its own, and an attribution right after it is its own
+    let signed_after_colon = || {
+        let v = views.get(last).filter(|_| first == last)?;
+        let t = v.quote_token(id)?;
+        let colon = t.checked_sub(1).is_some_and(|c| v.frame(lex).is_punct(c, ":"));
+        after().filter(|(_, fd)| colon && fd.cue <= t + 4 && fd.mention.start > t)
+    };
+    let found = if embedded(id, q, views) {
+        signed_after_colon().or_else(before).or_else(after)
+    } else {
+        after().or_else(before)
+    };
     let found = found.or_else(|| neighbour(id, q, views, lex)).or_else(|| signature::found(q, views, lex));
     match found {
         Some((b, found)) => {
@@ -415,6 +427,9 @@ fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
         return;
     }
     let mut events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
+    if discourse::is_title_case(&f) {
+        discourse::keep_headline_names(&mut events);
+    }
     if is_photo_caption(&v.block.text) {
         // a caption's people are in the picture, not in the story's discourse
         events.clear();

@@ -247,6 +247,11 @@ const TITLE_CASE_WORDS: &[&str] = &[
 
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
+/// Words written with a capital only in a title-case headline; never inside a name.
+const TITLE_CASE_BREAKS: &[&str] = &[
+    "In", "On", "To", "For", "With", "At", "As", "Is", "Was", "Are", "Has", "Have", "Into", "About", "Over",
+    "After",
+];
 /// Words that may stand between a subject and its verb: "Trump later said".
 const ADVERBS: &[&str] = &[
     "also",
@@ -416,7 +421,11 @@ impl<'a> Frame<'a> {
         let shouting = w.len() > 6
             && !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_alphabetic()).count() > 6;
-        !self.is_pronoun(i) && !shouting
+        // a headline in title case ("Hollande Says Trump Makes You …"): its
+        // capitalised verbs and little words are not part of a name
+        let title_case_word = TITLE_CASE_BREAKS.contains(&w)
+            || (w.ends_with('s') && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Present));
+        !self.is_pronoun(i) && !shouting && !title_case_word
     }
 
     /// A function word of another language, read as an English one ("il", "Selon").

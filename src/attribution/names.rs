@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 struct GivenNames {
     male: Vec<String>,
     female: Vec<String>,
+    unisex: Vec<String>,
 }
 
 /// rules/given-names.toml (read by the build, see `lexicon::given_names`), by name.
@@ -37,6 +38,11 @@ pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
 /// The gender a first name usually says ("Erin" a woman), if it is a known given name.
 pub fn given_name_gender(first: &str) -> Option<Gender> {
     GIVEN_NAMES.get(first).copied()
+}
+
+/// A known given name, whether or not it says a gender ("Chris").
+pub fn is_given_name(word: &str) -> bool {
+    given_name_gender(word).is_some() || crate::lexicon::unisex_given_names().contains(&word)
 }
 
 const TITLES_STRIP: &[&str] = &["the", "The"];
@@ -149,6 +155,10 @@ mod tests {
         for n in &parsed.male {
             assert!(!parsed.female.contains(n), "{n} is listed as male and female");
         }
+        for n in &parsed.unisex {
+            assert!(!parsed.male.contains(n) && !parsed.female.contains(n), "{n} is unisex and gendered");
+        }
+        assert!(is_given_name("Chris") && given_name_gender("Chris").is_none());
         assert_eq!(given_name_gender("Erin"), Some(Gender::Female));
         assert_eq!(given_name_gender("Doug"), Some(Gender::Male));
         assert_eq!(given_name_gender("Surrey"), None);

@@ -467,7 +467,16 @@ impl Frame<'_> {
         });
         match bare {
             Some(bare) => {
-                let m = self.first_mention(s.lo, bare)?;
+                // "…, he did say", "she would not say": the auxiliary's own
+                // subject; else the first mention of the main clause
+                let aux = bare - 1;
+                let own = (self.lower(aux) != "to")
+                    .then(|| self.mention_ending(s.lo, self.skip_adverbs_back(s.lo, aux)))
+                    .flatten()
+                    .filter(|m| matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun));
+                let main = self.main_clause_start(s.lo, bare);
+                let m =
+                    own.or_else(|| self.first_mention(main, bare)).or_else(|| self.first_mention(s.lo, bare))?;
                 Some(Found { mention: m, cue: bare, cue_len: 1 })
             }
             // tried above already when the main clause has no verb of speech

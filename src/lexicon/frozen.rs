@@ -19,6 +19,11 @@ pub fn given_names() -> (&'static [&'static str], &'static [&'static str]) {
     (GIVEN_MALE, GIVEN_FEMALE)
 }
 
+/// rules/given-names.toml: the names borne by men and women alike.
+pub fn unisex_given_names() -> &'static [&'static str] {
+    GIVEN_UNISEX
+}
+
 /// The index of the built-in lists of `language`.
 pub fn index(language: Language) -> Index {
     match language {
@@ -183,11 +188,13 @@ mod tests {
         struct GivenNames {
             male: Vec<String>,
             female: Vec<String>,
+            unisex: Vec<String>,
         }
         let file: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml")).unwrap();
         let (male, female) = given_names();
         assert_eq!((male.len(), female.len()), (file.male.len(), file.female.len()));
         assert!(male.iter().zip(&file.male).all(|(a, b)| a == b));
         assert!(female.iter().zip(&file.female).all(|(a, b)| a == b));
+        assert_eq!(unisex_given_names(), file.unisex);
     }
 }

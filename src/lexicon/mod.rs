@@ -44,7 +44,7 @@ pub struct GlossId(u8);
 pub struct VerbId(std::num::NonZeroU32);
 
 /// rules/given-names.toml as the build read it: the male names, then the female ones.
-pub use frozen::given_names;
+pub use frozen::{given_names, unisex_given_names};
 
 /// Checks a template in the phrase syntax (`(a|b)` groups, one `{outlet}`
 /// slot), as the lexicon will when it is built, so that a config file's
