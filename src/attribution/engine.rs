@@ -197,6 +197,11 @@ fn spoken_name(
     let v = views.get(b)?;
     let t = v.quote_token(id)?;
     let f = v.frame(lex);
+    // "tells MSNBC’s “Morning Joe”", "his “Keepin' It Real” program": a
+    // title someone owns names a show or a work, not words spoken
+    if t > 0 && owns_next(&f, t - 1) {
+        return None;
+    }
     let found = f.before_quote(v.sentence(t), t)?;
     // a reporting verb within a few words, not counting other names in a list
     let near = (0..t)
@@ -205,6 +210,14 @@ fn spoken_name(
         .take(6)
         .any(|j| f.is_speech_verb(j));
     near.then(|| build(v, &f, found, ctx))
+}
+
+/// A possessor before a title ("CBS’s", "his"); not "her", as often the
+/// object of "called her “…”".
+fn owns_next(f: &Frame, i: usize) -> bool {
+    let w = f.word(i);
+    matches!(f.lower(i), "his" | "their" | "its" | "our" | "my" | "your")
+        || (f.is_cap(i) && (w.ends_with("’s") || w.ends_with("'s")))
 }
 
 /// `so-called "reforms"`: distancing, whoever coined it.
