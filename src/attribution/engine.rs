@@ -116,7 +116,14 @@ fn listed_kinds(tokens: &DraftTokens, quotes: &mut [Quote]) {
             let Some(id) = quote_at(i) else { continue };
             let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
             let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
-            let Some(kind) = before.and_then(|b| quotes.get(b)).map(|q| q.kind).filter(|&k| non_speech(k)) else {
+            // (a title that ends its sentence, "on CBS' “60 Minutes.” “I …,” he said", lists nothing)
+            let ends_sentence = |q: &Quote| q.text.trim_end().ends_with(['.', '!', '?']);
+            let Some(kind) = before
+                .and_then(|b| quotes.get(b))
+                .filter(|q| !ends_sentence(q))
+                .map(|q| q.kind)
+                .filter(|&k| non_speech(k))
+            else {
                 continue;
             };
             if let Some(q) =

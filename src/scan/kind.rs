@@ -90,6 +90,17 @@ fn at_sentence_start(before: &str) -> bool {
     b.is_empty() || b.ends_with(['.', '!', '?', ':', ',', '—', '–', '-', ';', '”', '"', '’', '\'', '»'])
 }
 
+/// Whether the word right before the quote is a capitalised possessor
+/// ("CBS’", "NBC's"): what follows is something it owns, a show or a work.
+fn after_possessor(before: &str) -> bool {
+    let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else { return false };
+    let owner = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| {
+        // "CBS’": a plural-style possessive, only on a word in capitals
+        word.strip_suffix(['’', '\'']).filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    owner.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Whether only the quote (and perhaps punctuation) fills the block.
 fn fills_block(before: &str, after: &str) -> bool {
     let bare = |s: &str| s.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation());
@@ -163,6 +174,10 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     let last = tail_words(before, 1);
     let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     if STRONG_TITLE_CUES.contains(&last) || (TITLE_CUES.contains(&last) && is_title_case(inner)) {
+        return QuoteKind::Title;
+    }
+    // "on CBS’ “Face the Nation.”", "NBC's “Meet the Press”": a possessor's title
+    if is_title_case(inner) && n <= 8 && after_possessor(before) {
         return QuoteKind::Title;
     }
     let start = at_sentence_start(before);
