@@ -522,7 +522,19 @@ impl Frame<'_> {
     fn name_colon(&self, s: Sentence, q: usize) -> Option<Found> {
         let colon = q.checked_sub(1).filter(|&c| c > s.lo && self.is_punct(c, ":"))?;
         let m = self.mention_ending(s.lo, colon)?;
-        if self.is_page_label(m.start, m.end) {
+        // the name is the whole lead-in, or follows a dash or a byline's "by"
+        // ("POLLS HOLD UP - Ann Roe and Jon Cohen: "Q"", "…," by Ann Roe: "Q"");
+        // in "Fiorina wrote on Facebook:" the name is where she wrote, not who
+        let lead_in = |start: usize| {
+            !(s.lo..start).any(|i| self.is_word(i))
+                || self.is_punct(start - 1, "-—–|•")
+                || self.lower(start - 1) == "by"
+        };
+        let joined = || {
+            let and = m.start.checked_sub(1).filter(|&a| self.lower(a) == "and")?;
+            self.mention_ending(s.lo, and).filter(|first| lead_in(first.start))
+        };
+        if self.is_page_label(m.start, m.end) || !(lead_in(m.start) || joined().is_some()) {
             return None;
         }
         matches!(m.kind, SpeakerKind::Person | SpeakerKind::Organization).then_some(Found {
