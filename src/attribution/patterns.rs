@@ -128,7 +128,8 @@ impl Frame<'_> {
         // ("was quoted by TASS as saying" still quotes its subject)
         let passive = i > 0
             && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
-            && self.lower(i) != "quoted";
+            && self.lower(i) != "quoted"
+            && !self.lower(i).ends_with("ing");
         if passive {
             return false;
         }
@@ -142,8 +143,13 @@ impl Frame<'_> {
         if self.is_page_label(i, i + 1) {
             return false;
         }
-        // "experts say", "critics argue": a plural present that is also the base form
+        // "experts say", "critics argue": a plural present that is also the base form;
+        // "the government is calling it": a progressive is as finite as its auxiliary
+        let progressive = v.form == VerbForm::Participle
+            && i > 0
+            && matches!(self.lower(i - 1), "is" | "are" | "was" | "were" | "'s" | "’s" | "been");
         v.is_finite()
+            || progressive
             || (v.form == VerbForm::Base
                 && PLURAL_PRESENT.contains(&v.lemma.as_str())
                 && !self.after_infinitive_marker(i))
@@ -206,8 +212,9 @@ impl Frame<'_> {
         self.is_word(i) && self.verb_at(i).is_some_and(|v| v.is_participle())
     }
 
+    /// Back from a verb over adverbs and auxiliaries ("has been calling").
     fn skip_adverbs_back(&self, lo: usize, mut end: usize) -> usize {
-        while end > lo && self.is_adverb(end - 1) {
+        while end > lo && (self.is_adverb(end - 1) || matches!(self.lower(end - 1), "are" | "were" | "been")) {
             end -= 1;
         }
         end
