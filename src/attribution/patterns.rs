@@ -448,7 +448,21 @@ impl Frame<'_> {
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
             .chain((s.lo..main).filter(|&i| self.is_speech_verb(i)));
+        // "“Q1?” she said, but as Trump went on about “Q2”": a verb right after
+        // an earlier quotation, closing its clause there, attributes that one
+        // (not "“Hannity,” Gingrich said if …", nor "…,” she added the words")
+        let signs_earlier = |v: usize| {
+            let mut next = v + 1;
+            while next < s.hi && self.is_name_part(next) {
+                next += 1; // "said Smith,"
+            }
+            let closes = next >= s.hi || self.is_punct(next, ",.;:!?—–");
+            closes && (v.saturating_sub(3).max(s.lo)..v).any(|k| self.is_quote(k))
+        };
         for v in verbs {
+            if signs_earlier(v) && !self.is_participle(v) {
+                continue;
+            }
             if self.is_participle(v) && !self.is_speech_verb(v) {
                 // a participle's subject is the main clause's
                 let main = (s.lo..v).find(|&i| self.is_speech_verb(i));
