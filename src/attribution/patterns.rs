@@ -401,7 +401,9 @@ impl Frame<'_> {
             let m = self.mention_starting(i + len, s.hi).or_else(|| self.source_phrase(i + len, s.hi))?;
             return Some(Found { mention: m, cue: i, cue_len: len });
         }
-        if self.is_speech_verb(i) {
+        // ("“…,” Read said": a surname spelled like a verb, before the verb)
+        let verb_like_name = self.is_cap(i) && self.is_speech_verb(i + 1);
+        if self.is_speech_verb(i) && !verb_like_name {
             // "said Soo Kim", "said 9/11 widow Terry Strada"; not whom it was
             // said to ("a indiqué à l’AFP Marie Dubois")
             let m = (i + 1..s.hi.min(i + 6))
@@ -413,7 +415,8 @@ impl Frame<'_> {
         }
         // room for a long appositive: "Q," Jane Doe, director of … and a professor at …, said
         let stop = s.hi.min(i + 32);
-        let v = (i..stop).find(|&j| self.is_speech_verb(j) || self.is_future_speech(j))?;
+        let from = if verb_like_name { i + 1 } else { i };
+        let v = (from..stop).find(|&j| self.is_speech_verb(j) || self.is_future_speech(j))?;
         // "“We're happy” about the decision, said Jane Roe": inverted after the
         // words that finish the writer's sentence
         let inverted = || {
