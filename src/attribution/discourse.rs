@@ -406,6 +406,12 @@ fn describe(
     {
         return None;
     }
+    // "NEW YORK (Reuters) -", "OTTAWA —": a dateline opening the story
+    // places it; "it" and "they" never mean the city
+    let dateline = start == 0 && !text.chars().any(char::is_lowercase) && f.is_punct(end, "(—–-,");
+    if dateline {
+        return None;
+    }
     // "Story continues below", "Article Continued Below": page furniture
     let below = |j: usize| f.lower(j) == "below" || f.lower(j + 1) == "below";
     if matches!(f.lower(end), "continues" | "continued") && below(end + 1) {

@@ -726,6 +726,10 @@ impl<'a> Frame<'a> {
                 break;
             }
             i += 1;
+            // "A Superior Court of Ontario judge chastised …": the role noun closes it
+            if i - 1 > from && self.is_role(i - 1) && !self.is_role(i) && !self.is_cap(i) {
+                break;
+            }
         }
         i
     }
