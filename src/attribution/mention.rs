@@ -247,6 +247,10 @@ const TITLE_CASE_WORDS: &[&str] = &[
 
 const NAME_LINKS: &[&str] =
     &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
+/// Prepositions that cannot open a speaker phrase.
+const PHRASE_PREPOSITIONS: &[&str] =
+    &["of", "at", "in", "on", "to", "for", "about", "from", "with", "by", "into", "over", "after", "during"];
+
 /// Words written with a capital only in a title-case headline; never inside a name.
 const TITLE_CASE_BREAKS: &[&str] = &[
     "In", "On", "To", "For", "With", "At", "As", "Is", "Was", "Are", "Has", "Have", "Into", "About", "Over",
@@ -694,6 +698,11 @@ impl<'a> Frame<'a> {
 
     /// A role: determiner, modifiers, then a role noun, then "for/of/at X".
     fn role_at(&self, start: usize, hi: usize) -> Option<Mention> {
+        // "said of Trump’s campaign", "At a campaign event": a phrase that
+        // opens with a preposition says about whom or where, not who
+        if PHRASE_PREPOSITIONS.contains(&self.lower(start)) {
+            return None;
+        }
         let mut end = start;
         while end < hi && self.is_word(end) && end - start < 6 {
             if self.is_role(end) || (end > start && self.lex.is_generic_org(self.lower(end))) {
@@ -722,7 +731,13 @@ impl<'a> Frame<'a> {
     fn extend_modifier(&self, from: usize, hi: usize) -> usize {
         let mut i = from;
         while i < hi && self.is_word(i) && i - from < 8 {
-            if self.verb_at(i).is_some_and(|v| v.is_finite()) || (i > from && self.channel_starts_at(i, hi)) {
+            // ("the secretary of state talked about …": a word in -ed after the
+            // modifier's noun reads as the clause's verb)
+            let past_like = i > from + 1 && !self.is_cap(i) && self.lower(i).ends_with("ed");
+            if self.verb_at(i).is_some_and(|v| v.is_finite())
+                || (i > from && self.channel_starts_at(i, hi))
+                || past_like
+            {
                 break;
             }
             i += 1;

@@ -469,7 +469,10 @@ impl Frame<'_> {
             if self.is_participle(v) && !self.is_speech_verb(v) {
                 // a participle's subject is the main clause's
                 let main = (s.lo..v).find(|&i| self.is_speech_verb(i));
-                let m = main.and_then(|m| self.subject_of(s.lo, m)).or_else(|| self.first_mention(s.lo, v));
+                let m = main
+                    .and_then(|m| self.subject_of(s.lo, m))
+                    .or_else(|| self.clause_subject(s.lo, v))
+                    .or_else(|| self.first_mention(s.lo, v));
                 if let Some(m) = m {
                     return Some(Found { mention: m, cue: v, cue_len: 1 });
                 }
@@ -507,6 +510,28 @@ impl Frame<'_> {
             None if !colon_first => self.subject_colon(s, q),
             None => None,
         }
+    }
+
+    /// "At a rally in Ames, on Sunday, Mrs. Clinton tried …, saying": the
+    /// first speaker phrase that opens a clause (at the sentence's start or
+    /// after a comma) and is followed by a word that reads as its verb.
+    fn clause_subject(&self, lo: usize, hi: usize) -> Option<Mention> {
+        (lo..hi).filter(|&j| j == lo || self.is_punct(j - 1, ",")).find_map(|j| {
+            let m = self.mention_starting(j, hi)?;
+            // a role only as a definite or indefinite phrase ("the senator", not "herself a …")
+            let people = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun)
+                || (m.kind == SpeakerKind::Role && self.is_determiner(m.start) && m.end - m.start <= 6);
+            let next = m.end;
+            let verb_like = self.is_word(next)
+                && !self.is_cap(next)
+                && !self.is_determiner(next)
+                && !self.is_pronoun(next)
+                && !matches!(
+                    self.lower(next),
+                    "of" | "in" | "on" | "at" | "and" | "or" | "to" | "for" | "from" | "with"
+                );
+            (people && verb_like).then_some(m)
+        })
     }
 
     /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
@@ -577,8 +602,18 @@ impl Frame<'_> {
         // a lone capital opening the sentence ("Giant: …", "Ever since …:")
         // is as likely a word as a name; a person is not "the …"
         // unless a verb follows it ("Kaine has adopted the stance: …")
-        let verb_follows = matches!(self.lower(m.end), "has" | "had" | "was" | "is" | "put" | "summed")
-            || self.verb_at(m.end).is_some();
+        // ("Perez lobbies for a wage: …": a lower-case word in -s or -ed reads as a verb)
+        let next = self.lower(m.end);
+        let finite_like = self.is_word(m.end)
+            && !self.is_cap(m.end)
+            && next.len() > 3
+            // ("Giant screens …": at a sentence's start an -s word may be a plural noun)
+            && (next.ends_with("ed") || (next.ends_with('s') && !next.ends_with("ss") && m.start > s.lo))
+            && !self.is_determiner(m.end)
+            && !self.is_pronoun(m.end);
+        let verb_follows = matches!(next, "has" | "had" | "was" | "is" | "put" | "summed")
+            || self.verb_at(m.end).is_some()
+            || finite_like;
         let name_like = match m.kind {
             SpeakerKind::Pronoun => true,
             SpeakerKind::Person => (m.end - m.start >= 2 || verb_follows) && self.lower(m.start) != "the",
