@@ -416,7 +416,9 @@ impl Frame<'_> {
         // room for a long appositive: "Q," Jane Doe, director of … and a professor at …, said
         let stop = s.hi.min(i + 32);
         let from = if verb_like_name { i + 1 } else { i };
-        let v = (from..stop).find(|&j| self.is_speech_verb(j) || self.is_future_speech(j))?;
+        let Some(v) = (from..stop).find(|&j| self.is_speech_verb(j) || self.is_future_speech(j)) else {
+            return signed.then(|| self.unlisted_verb_signature(i, s)).flatten();
+        };
         // "“We're happy” about the decision, said Jane Roe": inverted after the
         // words that finish the writer's sentence
         let inverted = || {
@@ -425,6 +427,27 @@ impl Frame<'_> {
         };
         let m = self.subject_of(i, v).or_else(inverted)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
+    }
+
+    /// "“France is France,” an angry Hollande retaliated.": right after a
+    /// quote and its comma, a speaker and one verb closing the sentence sign
+    /// it, whether or not the verb is a listed reporting verb.
+    fn unlisted_verb_signature(&self, i: usize, s: Sentence) -> Option<Found> {
+        // ("an angry Hollande": past an article and a word or two describing the name)
+        let described = || {
+            let j = (i + 1..s.hi.min(i + 4)).find(|&j| !self.is_word(j) || self.is_cap(j))?;
+            self.is_determiner(i).then(|| self.name_at(j, s.hi)).flatten()
+        };
+        let m = self.mention_starting(i, s.hi).or_else(described)?;
+        let v = m.end;
+        let verb = self.lower(v);
+        let verb_like = self.is_word(v)
+            && !self.is_cap(v)
+            && verb.len() > 3
+            && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
+        let closes = v + 1 >= s.hi || self.is_punct(v + 1, ".,;!?");
+        let speaker = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Role);
+        (verb_like && closes && speaker).then_some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
     /// `S said "Q"`, `S said that … "Q"`, `according to S, … "Q"`, `…, saying "Q"`:
