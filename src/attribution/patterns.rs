@@ -253,7 +253,8 @@ impl Frame<'_> {
         }
         if end > lo && matches!(self.lower(end - 1), "and" | "then" | "but") {
             // "Mrs. Clinton shook her head and said": the clause's subject
-            return self.first_mention(lo, end - 1);
+            // (not "The Wall Street Journal" of a fronted "In an interview with …,")
+            return self.clause_subject(lo, end - 1).or_else(|| self.first_mention(lo, end - 1));
         }
         self.mention_ending(lo, end)
             .or_else(|| self.listed_phrase_ending(lo, end))
@@ -468,6 +469,13 @@ impl Frame<'_> {
         if colon_first {
             if let Some(found) = self.subject_colon(s, q) {
                 return Some(found);
+            }
+        }
+        // "Cruz said as the heckler yelled: “Q”": a verb that the colon
+        // before the quote closes introduces it, whatever came first
+        if q >= 2 && self.is_punct(q - 1, ":") && self.is_speech_verb(q - 2) {
+            if let Some(m) = self.subject_of(s.lo, q - 2) {
+                return Some(Found { mention: m, cue: q - 2, cue_len: 1 });
             }
         }
         let verbs = participle_last
