@@ -268,6 +268,95 @@ impl DraftTokens {
     }
 }
 
+/// The draft's tokens made block by block as attribution reaches them, and
+/// handed on (the analysis turns them into the rules' words) as soon as no
+/// quotation still to be attributed can read them: attribution reads a
+/// quotation's own blocks and their neighbours, so for a long draft only a
+/// few blocks' tokens are held at a time, where the whole draft's took
+/// several times the draft (issue 14's memory bound).
+pub struct TokenWindow<'d> {
+    doc: &'d Document,
+    lex: &'d Lexicon,
+    /// Every outer quotation part, by block (in quotation order within a block).
+    part_blocks: Vec<usize>,
+    parts: Vec<QuoteRange>,
+    /// The blocks made and not yet handed on: `first..first + held.len()`.
+    held: std::collections::VecDeque<BlockTokens>,
+    first: usize,
+    /// Where each block's tokens go once no one reads them, in block order.
+    done: Box<dyn FnMut(usize, BlockTokens) + 'd>,
+}
+
+impl<'d> TokenWindow<'d> {
+    /// A window over `doc`'s blocks; outer quotations other than block
+    /// quotes become single tokens (as in [`DraftTokens::new`]). `done` is
+    /// given each block's tokens in order once they are let go.
+    pub fn new(
+        doc: &'d Document,
+        quotes: &[Quote],
+        lex: &'d Lexicon,
+        done: impl FnMut(usize, BlockTokens) + 'd,
+    ) -> Self {
+        let mut parts: Vec<(usize, QuoteRange)> = Vec::new();
+        for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
+            crate::budget::tick();
+            parts.extend(q.parts.iter().map(|part| (part.block, (id, part.outer.clone()))));
+        }
+        // stable: within a block, in quotation order, as `DraftTokens::new` lists them
+        parts.sort_by_key(|(block, _)| *block);
+        let (part_blocks, parts) = parts.into_iter().unzip();
+        let held = std::collections::VecDeque::new();
+        TokenWindow { doc, lex, part_blocks, parts, held, first: 0, done: Box::new(done) }
+    }
+
+    /// Makes the tokens of every block up to `b` (and no further than the
+    /// last block) not made yet; `made` sees each new block's.
+    pub fn reach(&mut self, b: usize, mut made: impl FnMut(&BlockTokens)) {
+        let end = (b + 1).min(self.doc.blocks.len());
+        while self.first + self.held.len() < end {
+            crate::budget::checkpoint();
+            let index = self.first + self.held.len();
+            let lo = self.part_blocks.partition_point(|&x| x < index);
+            let hi = self.part_blocks.partition_point(|&x| x <= index);
+            let tokens = BlockTokens::new(&self.doc.blocks[index], &self.parts[lo..hi], self.lex);
+            made(&tokens);
+            self.held.push_back(tokens);
+        }
+    }
+
+    /// Lets go of the tokens of every block before `b` (making any not yet made).
+    pub fn release_below(&mut self, b: usize) {
+        let b = b.min(self.doc.blocks.len());
+        while self.first < b {
+            let tokens = match self.held.pop_front() {
+                Some(tokens) => tokens,
+                None => {
+                    self.reach(self.first, |_| {});
+                    self.held.pop_front().unwrap_or_default()
+                }
+            };
+            (self.done)(self.first, tokens);
+            self.first += 1;
+        }
+    }
+
+    /// Makes and lets go of every block's tokens left.
+    pub fn finish(mut self) {
+        self.release_below(self.doc.blocks.len());
+    }
+
+    /// The tokens of block `b`: it must have been made and not let go.
+    pub fn block(&self, b: usize) -> Option<&BlockTokens> {
+        debug_assert!(
+            b >= self.doc.blocks.len() || (b >= self.first && b < self.first + self.held.len()),
+            "block {b} read outside the window {}..{}",
+            self.first,
+            self.first + self.held.len()
+        );
+        self.held.get(b.checked_sub(self.first)?)
+    }
+}
+
 /// The sentence each token belongs to. A quotation is one unit whatever full
 /// stops it holds: the sentences it spans, and the one it ends in, share the
 /// label of the sentence it starts in.

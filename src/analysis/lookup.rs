@@ -22,9 +22,51 @@ pub struct Lookups {
 /// draft rather than one a block: a draft can have a hundred thousand
 /// blocks, and a vector of its own cost each of them 24 bytes and room for four.
 #[derive(Debug, Clone, Default)]
-struct QuotedRanges {
+pub(super) struct QuotedRanges {
     at: Vec<usize>,
     ranges: Vec<Range<usize>>,
+}
+
+impl QuotedRanges {
+    /// Of `quotes` in a draft of `blocks` blocks (their parts are where the
+    /// scanner found them: attribution changes only their kinds).
+    pub(super) fn of(quotes: &[crate::quote::Quote], blocks: usize) -> Self {
+        let mut parts: Vec<(usize, Range<usize>)> = (quotes.iter())
+            .filter(|q| q.depth == 0)
+            .flat_map(|q| &q.parts)
+            .filter(|part| part.block < blocks)
+            .map(|part| (part.block, part.outer.clone()))
+            .collect();
+        parts.sort_unstable_by_key(|(block, r)| (*block, r.start, r.end));
+        let mut at = Vec::with_capacity(blocks + 1);
+        let mut next = 0;
+        for block in 0..=blocks {
+            while parts.get(next).is_some_and(|(b, _)| *b < block) {
+                next += 1;
+            }
+            at.push(next);
+        }
+        // a vector of its own: collected in place, the ranges would keep
+        // the room of the (block, range) pairs, half as much again
+        let mut ranges = Vec::with_capacity(parts.len());
+        ranges.extend(parts.into_iter().map(|(_, r)| r));
+        QuotedRanges { at, ranges }
+    }
+
+    /// Block `b`'s ranges.
+    pub(super) fn block(&self, b: usize) -> &[Range<usize>] {
+        let (Some(&lo), Some(&hi)) = (self.at.get(b), self.at.get(b + 1)) else { return &[] };
+        self.ranges.get(lo..hi).unwrap_or_default()
+    }
+}
+
+impl Lookups {
+    /// With the quotations' ranges already known.
+    pub(super) fn with_quoted(quoted: QuotedRanges) -> Self {
+        let lookups = Lookups::default();
+        let _ = lookups.quoted.set(quoted);
+        lookups
+    }
 }
 
 /// Spans sorted by start, with the furthest end reached so far, to ask
@@ -68,31 +110,8 @@ impl Analysis {
     /// Ranges of block `b`'s text covered by outer quotations (marks
     /// included), sorted by start and apart.
     pub fn quoted_ranges(&self, b: usize) -> &[Range<usize>] {
-        let all = self.lookups.quoted.get_or_init(|| {
-            let blocks = self.doc.blocks.len();
-            let mut parts: Vec<(usize, Range<usize>)> = (self.scan.quotes.iter())
-                .filter(|q| q.depth == 0)
-                .flat_map(|q| &q.parts)
-                .filter(|part| part.block < blocks)
-                .map(|part| (part.block, part.outer.clone()))
-                .collect();
-            parts.sort_unstable_by_key(|(block, r)| (*block, r.start, r.end));
-            let mut at = Vec::with_capacity(blocks + 1);
-            let mut next = 0;
-            for block in 0..=blocks {
-                while parts.get(next).is_some_and(|(b, _)| *b < block) {
-                    next += 1;
-                }
-                at.push(next);
-            }
-            // a vector of its own: collected in place, the ranges would keep
-            // the room of the (block, range) pairs, half as much again
-            let mut ranges = Vec::with_capacity(parts.len());
-            ranges.extend(parts.into_iter().map(|(_, r)| r));
-            QuotedRanges { at, ranges }
-        });
-        let (Some(&lo), Some(&hi)) = (all.at.get(b), all.at.get(b + 1)) else { return &[] };
-        all.ranges.get(lo..hi).unwrap_or_default()
+        let all = self.lookups.quoted.get_or_init(|| QuotedRanges::of(&self.scan.quotes, self.doc.blocks.len()));
+        all.block(b)
     }
 
     /// Whether a source span overlaps the speaker mention of any quotation.

@@ -12,7 +12,7 @@ use crate::quote::ScanResult;
 use crate::scan;
 use crate::settings::Settings;
 use crate::source::SourceFile;
-use crate::tokens::DraftTokens;
+use crate::tokens::TokenWindow;
 use lookup::Lookups;
 use words::ProseWords;
 
@@ -78,16 +78,19 @@ fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language:
     scan.quotes.shrink_to_fit();
     scan.problems.shrink_to_fit();
     budget::checkpoint();
-    let tokens = DraftTokens::new(&doc, &scan.quotes, lexicon);
+    // the rules read words, not tokens: each block's tokens become its
+    // words as soon as attribution is done with them
+    let quoted = lookup::QuotedRanges::of(&scan.quotes, doc.blocks.len());
+    let mut words = ProseWords::with_blocks(doc.blocks.len());
+    let mut tokens = TokenWindow::new(&doc, &scan.quotes, lexicon, |b, tokens| {
+        words.push(b, doc.blocks.get(b), quoted.block(b), &tokens, lexicon);
+    });
     budget::checkpoint();
-    let attributions = attribution::attribute(&doc, &tokens, &mut scan.quotes, lexicon);
+    let attributions = attribution::attribute(&doc, &mut tokens, &mut scan.quotes, lexicon);
+    tokens.finish();
     budget::checkpoint();
-    let words = ProseWords::default();
-    let mut analysis = Analysis { file, doc, scan, words, attributions, lookups: Lookups::default(), language };
-    // the rules read words, not tokens: the tokens go as the words are read
-    analysis.words = ProseWords::new(&analysis, tokens, lexicon);
-    budget::checkpoint();
-    analysis
+    let lookups = Lookups::with_quoted(quoted);
+    Analysis { file, doc, scan, words, attributions, lookups, language }
 }
 
 fn shrink_document(doc: &mut Document) {

@@ -6,9 +6,9 @@
 //! tokens are let go: no rule reads them, and for a long draft they were
 //! the largest thing held while the rules run.
 
-use super::Analysis;
 use crate::lexicon::{Lexicon, VerbId};
-use crate::tokens::{BlockTokens, DraftTokens, TokKind};
+use crate::markdown::ProseBlock;
+use crate::tokens::{BlockTokens, TokKind};
 use std::ops::Range;
 
 /// A run of letters (with apostrophes inside it) in a block's text: the unit
@@ -55,18 +55,26 @@ pub struct ProseWords {
 }
 
 impl ProseWords {
-    /// The words of `analysis`'s blocks; `tokens` are its tokens and `lex`
-    /// the word lists it was analysed with. Each block's tokens are freed as
-    /// soon as its words are read, so the two tables are never both whole.
-    pub(super) fn new(analysis: &Analysis, tokens: DraftTokens, lex: &Lexicon) -> Self {
-        let mut tokens = tokens.blocks.into_iter();
-        let blocks = (0..analysis.doc.blocks.len())
-            .map(|b| {
-                let block_tokens = tokens.next().unwrap_or_default();
-                block_words(analysis, b, &block_tokens, lex).into_boxed_slice()
-            })
-            .collect();
-        ProseWords { blocks }
+    /// An empty table with room for `blocks` blocks.
+    pub(super) fn with_blocks(blocks: usize) -> Self {
+        ProseWords { blocks: Vec::with_capacity(blocks) }
+    }
+
+    /// Adds the words of block `b` (the next one): `block` is the block,
+    /// `quoted` its quotations' ranges, `tokens` its tokens and `lex` the
+    /// word lists it was analysed with. The tokens are freed as soon as the
+    /// words are read, so the two tables are never both whole.
+    pub(super) fn push(
+        &mut self,
+        b: usize,
+        block: Option<&ProseBlock>,
+        quoted: &[Range<usize>],
+        tokens: &BlockTokens,
+        lex: &Lexicon,
+    ) {
+        debug_assert_eq!(b, self.blocks.len(), "blocks' words come in order");
+        let words = block.map_or_else(Vec::new, |block| block_words(block, quoted, tokens, lex));
+        self.blocks.push(words.into_boxed_slice());
     }
 
     /// The words of block `b`, in order (none for a block that does not exist).
@@ -89,16 +97,19 @@ impl ProseWords {
     }
 }
 
-/// The words of block `b`; `tokens` are the block's.
-fn block_words(analysis: &Analysis, b: usize, tokens: &BlockTokens, lex: &Lexicon) -> Vec<ProseWord> {
+/// The words of `block`; `quoted` are its quotations' ranges, `tokens` its tokens.
+fn block_words(
+    block: &ProseBlock,
+    quoted: &[Range<usize>],
+    tokens: &BlockTokens,
+    lex: &Lexicon,
+) -> Vec<ProseWord> {
     crate::budget::tick();
-    let Some(block) = analysis.doc.blocks.get(b) else { return Vec::new() };
     let text = block.text.as_str();
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
     if text.len() >= QUOTED as usize {
         return Vec::new();
     }
-    let quoted = analysis.quoted_ranges(b);
     let toks = &tokens.toks[..];
     let (mut q, mut t) = (0, 0);
     let ranges = word_ranges(text);

@@ -13,7 +13,7 @@ use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
-use crate::tokens::{BlockTokens, DraftTokens};
+use crate::tokens::{BlockTokens, TokenWindow};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
 const FOLLOW_ON_BLOCKS: usize = 2;
@@ -55,26 +55,54 @@ impl<'a> BlockView<'a> {
     }
 }
 
+/// The blocks' tokens attribution may read now: those of the window.
+struct Views<'a, 'd> {
+    doc: &'a Document,
+    window: &'a TokenWindow<'d>,
+}
+
+impl<'a> Views<'a, '_> {
+    fn get(&self, b: usize) -> Option<BlockView<'a>> {
+        Some(BlockView::new(self.doc.blocks.get(b)?, self.window.block(b)?))
+    }
+}
+
 /// Attributes every quote; also refines short partial quotes that no one
 /// speaks into scare quotes.
-/// `tokens` are the draft's tokens, made from these quotes.
-pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex: &Lexicon) -> Vec<Attribution> {
-    listed_kinds(tokens, quotes);
-    let views: Vec<BlockView> = doc.blocks.iter().zip(&tokens.blocks).map(|(b, t)| BlockView::new(b, t)).collect();
+/// `tokens` are the draft's tokens, made from these quotes: a quotation
+/// reads its own blocks and the blocks either side, so each block's are made
+/// just before the first quotation that reads it and let go once no
+/// quotation left reads it.
+pub fn attribute(
+    doc: &Document,
+    tokens: &mut TokenWindow,
+    quotes: &mut [Quote],
+    lex: &Lexicon,
+) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
+    // the first block read by any quotation from this one on: the one before its first
+    let mut reads_from = vec![usize::MAX; order.len()];
+    let mut earliest = usize::MAX;
+    for (k, &id) in order.iter().enumerate().rev() {
+        earliest = earliest.min(quotes[id].first_block().saturating_sub(1));
+        reads_from[k] = earliest;
+    }
     let mut next_block = 0;
     let mut promoted = Vec::new();
     let mut terms = Vec::new();
-    for id in order {
+    for (k, id) in order.into_iter().enumerate() {
         // a draft's budget is checked within its paragraphs too (one may be megabytes)
         crate::budget::tick();
+        tokens.release_below(reads_from[k].min(next_block));
+        tokens.reach(quotes[id].last_block() + 1, |bt| listed_kinds(bt, quotes));
+        let views = Views { doc, window: tokens };
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {
-                read_block(next_block, v, lex, &mut ctx);
+                read_block(next_block, &v, lex, &mut ctx);
             }
             next_block += 1;
         }
@@ -104,38 +132,35 @@ pub fn attribute(doc: &Document, tokens: &DraftTokens, quotes: &mut [Quote], lex
 }
 
 /// `signs reading “Quebec please separate,” “Build pipelines” and “…”`: a
-/// quotation listed right after a title or term is one too.
-fn listed_kinds(tokens: &DraftTokens, quotes: &mut [Quote]) {
+/// quotation listed right after a title or term is one too. Run on each
+/// block as its tokens are made, before any quotation in it is attributed.
+fn listed_kinds(bt: &BlockTokens, quotes: &mut [Quote]) {
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
-    for bt in &tokens.blocks {
-        let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
-            Some(TokKind::Quote(id)) => Some(id as usize),
-            _ => None,
+    let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
+        Some(TokKind::Quote(id)) => Some(id as usize),
+        _ => None,
+    };
+    for i in 1..bt.toks.len() {
+        let Some(id) = quote_at(i) else { continue };
+        let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
+        let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
+        // (a title that ends its sentence, "on CBS' “60 Minutes.” “I …,” he said", lists nothing)
+        let ends_sentence = |q: &Quote| q.text.trim_end().ends_with(['.', '!', '?']);
+        let Some(kind) = before
+            .and_then(|b| quotes.get(b))
+            .filter(|q| !ends_sentence(q))
+            .map(|q| q.kind)
+            .filter(|&k| non_speech(k))
+        else {
+            continue;
         };
-        for i in 1..bt.toks.len() {
-            let Some(id) = quote_at(i) else { continue };
-            let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
-            let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
-            // (a title that ends its sentence, "on CBS' “60 Minutes.” “I …,” he said", lists nothing)
-            let ends_sentence = |q: &Quote| q.text.trim_end().ends_with(['.', '!', '?']);
-            let Some(kind) = before
-                .and_then(|b| quotes.get(b))
-                .filter(|q| !ends_sentence(q))
-                .map(|q| q.kind)
-                .filter(|&k| non_speech(k))
-            else {
-                continue;
-            };
-            if let Some(q) =
-                quotes.get_mut(id).filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
-            {
-                q.kind = kind;
-            }
+        if let Some(q) = quotes.get_mut(id).filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)) {
+            q.kind = kind;
         }
     }
 }
 
-fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: &mut Context) -> Attribution {
+fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut Context) -> Attribution {
     let last = q.last_block();
     let first = q.first_block();
     let after = || {
@@ -167,8 +192,8 @@ fn attribute_one(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon, ctx: 
     let found = found.or_else(|| neighbour(id, q, views, lex)).or_else(|| signature::found(q, views, lex));
     match found {
         Some((b, found)) => {
-            let v = &views[b];
-            let attribution = build(v, &v.frame(lex), found, ctx);
+            let Some(v) = views.get(b) else { return Attribution::default() };
+            let attribution = build(&v, &v.frame(lex), found, ctx);
             ctx.attributed(b, &attribution);
             attribution
         }
@@ -194,7 +219,7 @@ fn spoken_name(
     id: usize,
     q: &Quote,
     doc: &Document,
-    views: &[BlockView],
+    views: &Views,
     lex: &Lexicon,
     ctx: &mut Context,
 ) -> Option<Attribution> {
@@ -216,7 +241,7 @@ fn spoken_name(
         .filter(|&j| !f.is_quote(j) && !f.is_punct(j, ",") && !matches!(f.lower(j), "and" | "or"))
         .take(6)
         .any(|j| f.is_speech_verb(j));
-    near.then(|| build(v, &f, found, ctx))
+    near.then(|| build(&v, &f, found, ctx))
 }
 
 /// A possessor before a title ("CBS’s", "his"); not "her", as often the
@@ -236,7 +261,7 @@ fn so_called(q: &Quote, doc: &Document) -> bool {
 }
 
 /// Whether words of the writer's own come before the quote in its sentence.
-fn embedded(id: usize, q: &Quote, views: &[BlockView]) -> bool {
+fn embedded(id: usize, q: &Quote, views: &Views) -> bool {
     let Some(v) = views.get(q.first_block()) else { return false };
     let Some(t) = v.quote_token(id) else { return false };
     let s = v.sentence(t);
@@ -245,7 +270,7 @@ fn embedded(id: usize, q: &Quote, views: &[BlockView]) -> bool {
 
 /// `S said. "Q"` or `S said: ` in the sentence before, in the same block;
 /// or a later quote in the same sentence that is attributed (`"Q1," S said, "Q2."`).
-fn neighbour(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found)> {
+fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let b = q.first_block();
     let v = views.get(b)?;
     let t = v.quote_token(id)?;
@@ -540,7 +565,7 @@ fn refine_kinds(quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
 /// (a speech verb in any form, "according to"): a fragment in a sentence
 /// that does not ("the law allows it only "in an advanced stage"") is a
 /// phrase lifted from a text or a term, not someone's follow-on words.
-fn speech_in_sentence(id: usize, q: &Quote, views: &[BlockView], lex: &Lexicon) -> bool {
+fn speech_in_sentence(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> bool {
     let Some(v) = views.get(q.first_block()) else { return true };
     let Some(t) = v.quote_token(id) else { return true };
     let f = v.frame(lex);

@@ -4,7 +4,7 @@
 //! sentence before it that introduces it ("In her letter, Holm wrote:",
 //! "As one of them put it:").
 
-use super::{introducer, BlockView};
+use super::{introducer, BlockView, Views};
 use crate::attribution::mention::{Frame, Mention};
 use crate::attribution::patterns::Found;
 use crate::attribution::SpeakerKind;
@@ -12,13 +12,13 @@ use crate::lexicon::Lexicon;
 use crate::quote::{Quote, QuoteKind};
 
 /// Where the quote's speaker is named, when its own sentence does not say.
-pub(super) fn found(q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found)> {
+pub(super) fn found(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     signed(q, views, lex).or_else(|| (q.kind == QuoteKind::Block).then(|| introduced(q, views, lex)).flatten())
 }
 
 /// The signature after the quote: in its last block, after it; or a block
 /// of its own right after, in the same block quote.
-fn signed(q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found)> {
+fn signed(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let last = q.last_block();
     let end = q.parts.last().map_or(0, |p| p.outer.end);
     let own =
@@ -34,7 +34,7 @@ fn signed(q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found
     let f = v.frame(lex);
     let first = v.toks.iter().position(|t| t.start as usize >= range.start)?;
     let hi = v.toks.iter().rposition(|t| t.end as usize <= range.end).map_or(first + 1, |i| i + 1);
-    let mention = f.mention_starting(first, hi).map(|m| organisation(&f, m, hi)).or_else(|| handle(v, first))?;
+    let mention = f.mention_starting(first, hi).map(|m| organisation(&f, m, hi)).or_else(|| handle(&v, first))?;
     // the dash is the cue; a signature without one (`<cite>`) is its own cue
     let cue = first.checked_sub(1).filter(|&i| f.is_punct(i, "—–―-~")).unwrap_or(first);
     Some((b, Found { mention, cue, cue_len: 1 }))
@@ -76,7 +76,7 @@ fn is_dash_only(s: &str) -> bool {
 
 /// The sentence ending the block before the block quote, when it ends in a
 /// colon or a reporting verb.
-fn introduced(q: &Quote, views: &[BlockView], lex: &Lexicon) -> Option<(usize, Found)> {
+fn introduced(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let b = q.first_block().checked_sub(1)?;
     let v = views.get(b)?;
     let f = v.frame(lex);
