@@ -10,7 +10,7 @@ use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 /// How many earlier speakers a quote without attribution may look back over.
@@ -38,8 +38,10 @@ pub struct Context {
     turns: VecDeque<Turn>,
     /// Where a person was named by full name: (block, offset).
     interruptions: VecDeque<(usize, usize)>,
-    /// Offsets of pronouns already resolved as speakers.
-    resolved: HashSet<usize>,
+    /// Pronouns already resolved as speakers, by offset, with their referent:
+    /// a quote that borrows an attribution ("“Q1,” he said. “Q2.”") reads
+    /// the same "he" again after resolving it moved the story on.
+    resolved: HashMap<usize, usize>,
     channels: HashMap<String, Channel>,
 }
 
@@ -87,7 +89,7 @@ impl Context {
 
     /// A subject "he" or "she" in the writer's words keeps its referent prominent.
     fn pronoun_mention(&mut self, p: PronounMention) {
-        if self.resolved.contains(&p.at) {
+        if self.resolved.contains_key(&p.at) {
             return;
         }
         if let Some(id) = self.cast.person_for_pronoun(p.at, p.sentence, Some(p.gender)) {
@@ -241,10 +243,13 @@ impl Context {
         let bare = word.split(['\'', '’']).next().unwrap_or_default();
         let id = match bare {
             "he" | "she" => {
+                if let Some(&id) = self.resolved.get(&at) {
+                    return Some(self.cast.entity(id).name.clone());
+                }
                 let gender = if bare == "he" { Gender::Male } else { Gender::Female };
                 let id = self.cast.person_for_pronoun(at, sentence, Some(gender))?;
                 self.cast.set_gender(id, gender);
-                self.resolved.insert(at);
+                self.resolved.insert(at, id);
                 id
             }
             "i" => self.cast.person_for_pronoun(at, sentence, None)?,
