@@ -146,6 +146,8 @@ const NOT_NAMES: &[&str] = &[
     "Most",
     "All",
     "Both",
+    "Neither",
+    "Either",
     "Each",
     "Every",
     "Several",
