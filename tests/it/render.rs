@@ -66,7 +66,7 @@ fn diagnostics_are_sorted_by_path_then_offset() {
     let d = |path: &str, start| Diagnostic::new(meta("QF001"), path, Span::new(start, start + 1), "m");
     let mut all = vec![d("b.md", 1), d("a.md", 9), d("a.md", 2)];
     quotelint::diagnostic::sort(&mut all);
-    let order: Vec<_> = all.iter().map(|x| (x.path.as_str(), x.span.start)).collect();
+    let order: Vec<_> = all.iter().map(|x| (&*x.path, x.span.start)).collect();
     assert_eq!(order, [("a.md", 2), ("a.md", 9), ("b.md", 1)]);
 }
 
