@@ -220,7 +220,7 @@ pub(super) fn is_label(f: &Frame) -> bool {
 /// A headline in title case ("Pence Announces Plans He And Trump Have Made
 /// For Releasing Tax Returns."): every longer word capitalised, so its
 /// capitals say nothing of where names start and end. It introduces nobody.
-pub(super) fn is_title_case(f: &Frame) -> bool {
+pub(super) fn is_title_case_block(f: &Frame) -> bool {
     let (mut capital, mut lower) = (0, 0);
     for i in 0..f.toks.len() {
         if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).count() < 4 {

@@ -176,16 +176,23 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
     // A quote inside the writer's clause ("Trump said the system is "complex"
     // and he feels …") belongs to the clause before it; one that opens its
     // sentence, to the attribution after it.
-    // "Trump asserted it: “Q,” he claimed.": after a colon the quote opens a
-    // sentence of its own, and an attribution right after it is its own
-    let signed_after_colon = || {
-        let v = views.get(last).filter(|_| first == last)?;
-        let t = v.quote_token(id)?;
-        let colon = t.checked_sub(1).is_some_and(|c| v.frame(lex).is_punct(c, ":"));
-        after().filter(|(_, fd)| colon && fd.cue <= t + 4 && fd.mention.start > t)
-    };
     let found = if embedded(id, q, views) {
-        signed_after_colon().or_else(before).or_else(after)
+        // "Trump asserted it: “Q,” he claimed.": after a colon the quote opens a
+        // sentence of its own, and an attribution right after it is its own
+        let colon_at = views
+            .get(last)
+            .filter(|_| first == last)
+            .and_then(|v| v.quote_token(id).filter(|&t| t > 0 && v.frame(lex).is_punct(t - 1, ":")));
+        match colon_at.map(|t| (t, after())) {
+            Some((t, signed)) => {
+                let tight = |(_, fd): &(usize, Found)| fd.cue <= t + 4 && fd.mention.start > t;
+                match signed {
+                    Some(found) if tight(&found) => Some(found),
+                    signed => before().or(signed),
+                }
+            }
+            None => before().or_else(after),
+        }
     } else {
         after().or_else(before)
     };
@@ -472,7 +479,7 @@ fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
         return;
     }
     let mut events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
-    if discourse::is_title_case(&f) {
+    if discourse::is_title_case_block(&f) {
         discourse::keep_headline_names(&mut events);
     }
     if is_photo_caption(&v.block.text) {

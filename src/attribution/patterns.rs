@@ -441,14 +441,23 @@ impl Frame<'_> {
         };
         let m = self.mention_starting(i, s.hi).or_else(described)?;
         let v = m.end;
-        let verb = self.lower(v);
-        let verb_like = self.is_word(v)
-            && !self.is_cap(v)
-            && verb.len() > 3
-            && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
         let closes = v + 1 >= s.hi || self.is_punct(v + 1, ".,;!?");
         let speaker = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Role);
-        (verb_like && closes && speaker).then_some(Found { mention: m, cue: v, cue_len: 1 })
+        (self.inflected_like_verb(v, true) && closes && speaker).then_some(Found {
+            mention: m,
+            cue: v,
+            cue_len: 1,
+        })
+    }
+
+    /// A lower-case word in -ed (or, when `present`, in -s) that reads as a
+    /// finite verb the lists do not know ("retaliated", "lobbies").
+    fn inflected_like_verb(&self, i: usize, present: bool) -> bool {
+        let w = self.lower(i);
+        self.is_word(i)
+            && !self.is_cap(i)
+            && w.len() > 3
+            && (w.ends_with("ed") || (present && w.ends_with('s') && !w.ends_with("ss")))
     }
 
     /// `S said "Q"`, `S said that … "Q"`, `according to S, … "Q"`, `…, saying "Q"`:
@@ -635,11 +644,8 @@ impl Frame<'_> {
         // unless a verb follows it ("Kaine has adopted the stance: …")
         // ("Perez lobbies for a wage: …": a lower-case word in -s or -ed reads as a verb)
         let next = self.lower(m.end);
-        let finite_like = self.is_word(m.end)
-            && !self.is_cap(m.end)
-            && next.len() > 3
-            // ("Giant screens …": at a sentence's start an -s word may be a plural noun)
-            && (next.ends_with("ed") || (next.ends_with('s') && !next.ends_with("ss") && m.start > s.lo))
+        // ("Giant screens …": at a sentence's start an -s word may be a plural noun)
+        let finite_like = self.inflected_like_verb(m.end, m.start > s.lo)
             && !self.is_determiner(m.end)
             && !self.is_pronoun(m.end);
         let verb_follows = matches!(next, "has" | "had" | "was" | "is" | "put" | "summed")

@@ -155,14 +155,12 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     }
     let before = block.text.get(..outer.start).unwrap_or_default();
     let after = block.text.get(outer.end..).unwrap_or_default();
-    let tail = tail_words(before, 2);
+    // three words: a two-word cue, or one past an article ("known as the “Buffett rule”")
+    let tail = tail_words(before, 3);
     let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // (past an article: "what has become known as the “Buffett rule”")
-    let past_article = tail_words(before, 3);
-    let past_article = past_article.trim_end_matches(|c: char| !c.is_alphanumeric());
     let past_article = ["the", "a", "an"]
         .iter()
-        .find_map(|a| past_article.strip_suffix(a).filter(|t| t.ends_with(' ')).map(str::trim_end))
+        .find_map(|a| tail.strip_suffix(a).filter(|t| t.ends_with(' ')).map(str::trim_end))
         .unwrap_or(tail);
     if SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue)) {
         return QuoteKind::Scare;
