@@ -4,6 +4,7 @@
 
 mod signature;
 
+use super::case_evidence::CaseEvidence;
 use super::context::Context;
 use super::discourse;
 use super::mention::Frame;
@@ -23,16 +24,24 @@ struct BlockView<'a> {
     block: &'a ProseBlock,
     tokens: &'a BlockTokens,
     toks: &'a [Token],
+    case: &'a CaseEvidence,
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens) -> Self {
-        BlockView { block, tokens, toks: &tokens.toks }
+    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens, case: &'a CaseEvidence) -> Self {
+        BlockView { block, tokens, toks: &tokens.toks, case }
     }
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
         let t = self.tokens;
-        Frame { text: &self.block.text, lower_text: t.lower_text(), toks: &t.toks, facts: &t.facts, lex }
+        Frame {
+            text: &self.block.text,
+            lower_text: t.lower_text(),
+            toks: &t.toks,
+            facts: &t.facts,
+            lex,
+            case: self.case,
+        }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -59,11 +68,12 @@ impl<'a> BlockView<'a> {
 struct Views<'a, 'd> {
     doc: &'a Document,
     window: &'a TokenWindow<'d>,
+    case: &'a CaseEvidence,
 }
 
 impl<'a> Views<'a, '_> {
     fn get(&self, b: usize) -> Option<BlockView<'a>> {
-        Some(BlockView::new(self.doc.blocks.get(b)?, self.window.block(b)?))
+        Some(BlockView::new(self.doc.blocks.get(b)?, self.window.block(b)?, self.case))
     }
 }
 
@@ -81,6 +91,7 @@ pub fn attribute(
 ) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut ctx = Context::default();
+    let case = CaseEvidence::of(doc);
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
     // the first block read by any quotation from this one on: the one before its first
@@ -98,7 +109,7 @@ pub fn attribute(
         crate::budget::tick();
         tokens.release_below(reads_from[k].min(next_block));
         tokens.reach(quotes[id].last_block() + 1, |bt| listed_kinds(bt, quotes));
-        let views = Views { doc, window: tokens };
+        let views = Views { doc, window: tokens, case: &case };
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {

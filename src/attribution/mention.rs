@@ -1,5 +1,6 @@
 //! Reading a noun phrase that can be a speaker: a name, a pronoun, a role.
 
+use super::case_evidence::CaseEvidence;
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
@@ -329,6 +330,8 @@ pub struct Frame<'a> {
     /// What the word lists say of each token, looked up once.
     pub facts: &'a [WordFacts],
     pub lex: &'a Lexicon,
+    /// How the whole draft writes the words that open its sentences.
+    pub case: &'a CaseEvidence,
 }
 
 impl<'a> Frame<'a> {
@@ -445,7 +448,26 @@ impl<'a> Frame<'a> {
         // "Thursday’s threats" no more than "Thursday"
         let w = self.word(i);
         let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-        self.is_name_part(i) && !self.is_glossed(i) && !NOT_NAME_SET.contains(bare) && !NAME_LINKS.contains(&w)
+        self.is_name_part(i)
+            && !self.is_glossed(i)
+            && !NOT_NAME_SET.contains(bare)
+            && !NAME_LINKS.contains(&w)
+            && !self.ordinary_opener(i)
+    }
+
+    /// "Hours after the vote", "Challenged on it": a lone capitalised word
+    /// opening a sentence that the draft elsewhere writes in lower case (and
+    /// never capitalises inside a sentence) is an ordinary word.
+    fn ordinary_opener(&self, i: usize) -> bool {
+        let opens = i == 0 || self.is_quote(i - 1) || self.is_punct(i - 1, ".!?:;\"“”‘’—–-(");
+        // ("Officials said", "Aides say": a plural noun before its verb is a
+        // fine speaker, only not a name; leave it be)
+        opens
+            && !(self.is_word(i + 1) && self.is_cap(i + 1))
+            && !self.is_role(i)
+            && self.verb_at(i + 1).is_none()
+            && !super::names::is_given_name(self.word(i))
+            && self.case.is_ordinary_word(self.word(i))
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.

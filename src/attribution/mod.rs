@@ -1,5 +1,6 @@
 //! Who said each quotation, with which reporting words, through which channel.
 
+mod case_evidence;
 mod context;
 mod discourse;
 mod engine;

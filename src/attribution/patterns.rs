@@ -487,10 +487,17 @@ impl Frame<'_> {
                 return Some(Found { mention: m, cue: q - 2, cue_len: 1 });
             }
         }
+        // "When Clinton noted that …, Trump boasted, “Q”": a fronted clause
+        // whose only comma is the quote's own has no end to find; the verb
+        // nearest that comma is the main clause's
+        let mut fronted: Vec<usize> = (s.lo..main).filter(|&i| self.is_speech_verb(i)).collect();
+        if main >= q && main > s.lo {
+            fronted.reverse();
+        }
         let verbs = participle_last
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
-            .chain((s.lo..main).filter(|&i| self.is_speech_verb(i)));
+            .chain(fronted);
         // "“Q1?” she said, but as Trump went on about “Q2”": a verb right after
         // an earlier quotation, closing its clause there, attributes that one
         // (not "“Hannity,” Gingrich said if …", nor "…,” she added the words")
@@ -507,11 +514,17 @@ impl Frame<'_> {
                 continue;
             }
             if self.is_participle(v) && !self.is_speech_verb(v) {
-                // a participle's subject is the main clause's
-                let main = (s.lo..v).find(|&i| self.is_speech_verb(i));
-                let m = main
-                    .and_then(|m| self.subject_of(s.lo, m))
+                // a participle's subject is the main clause's ("with Smith
+                // saying", "footage of Trump saying": the name it follows);
+                // a relative clause's verb ("the crew who said") is not the main one
+                let main_verbs = || (s.lo..v).filter(|&i| self.is_speech_verb(i));
+                let m = self
+                    .participle_own_subject(s.lo, v)
+                    .or_else(|| {
+                        main_verbs().find_map(|i| self.subject_of(s.lo, i).filter(|m| !self.is_relative(m)))
+                    })
                     .or_else(|| self.clause_subject(s.lo, v))
+                    .or_else(|| main_verbs().next().and_then(|i| self.subject_of(s.lo, i)))
                     .or_else(|| self.first_mention(s.lo, v));
                 if let Some(m) = m {
                     return Some(Found { mention: m, cue: v, cue_len: 1 });
@@ -550,6 +563,18 @@ impl Frame<'_> {
             None if !colon_first => self.subject_colon(s, q),
             None => None,
         }
+    }
+
+    /// "with Smith saying", "footage of Trump saying": a name right before a
+    /// participle, after a preposition, is the participle's own subject.
+    fn participle_own_subject(&self, lo: usize, v: usize) -> Option<Mention> {
+        let m = self.mention_ending(lo, v).filter(|m| m.kind == SpeakerKind::Person)?;
+        let before = m.start.checked_sub(1).filter(|&b| b >= lo)?;
+        matches!(self.lower(before), "of" | "with" | "without" | "showing" | "shows" | "showed").then_some(m)
+    }
+
+    fn is_relative(&self, m: &Mention) -> bool {
+        m.kind == SpeakerKind::Pronoun && matches!(self.lower(m.start), "who" | "which")
     }
 
     /// "At a rally in Ames, on Sunday, Mrs. Clinton tried …, saying": the
