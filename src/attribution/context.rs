@@ -239,6 +239,25 @@ impl Context {
         self.cast.entity(id).name.clone()
     }
 
+    /// Binds "he" or "she" at `at` to the person `subject` names, when that
+    /// person's gender (if known) agrees; the pronoun then resolves to them.
+    pub fn bind_pronoun(&mut self, pronoun: &str, at: usize, subject: &Speaker) {
+        let gender = match pronoun.to_lowercase().as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return,
+        };
+        let Some(id) = subject.name.as_ref().and_then(|n| self.cast.lookup(n, SpeakerKind::Person)) else {
+            return;
+        };
+        let e = self.cast.entity(id);
+        if !e.personal() || e.gender.is_some_and(|g| g != gender) {
+            return;
+        }
+        self.cast.set_gender(id, gender);
+        self.resolved.insert(at, id);
+    }
+
     fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<String> {
         let bare = word.split(['\'', '’']).next().unwrap_or_default();
         let id = match bare {

@@ -436,10 +436,19 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
         }
         kind => kind,
     };
+    // "who" and "which" stand for the phrase before them, and so does "it"
+    // for its clause's subject ("the paper says …, it said"); "he" and
+    // "she" only if the genders agree
+    let relative = matches!(f.lower(m.start), "who" | "which" | "it");
+    let antecedent =
+        m.antecedent.map(|(a, b, k)| ctx.resolve(f.span_text(a, b).to_string(), token_span(v, a, b), k, f.lex));
+    if let Some(subject) = antecedent.as_ref().filter(|_| !relative) {
+        // "Comey recommended …, but he called …": "he" is the subject's, if the genders agree
+        ctx.bind_pronoun(&text, span.start, subject);
+    }
     let mut speaker = ctx.resolve(text, span, kind, f.lex);
-    if let Some((a, b, k)) = m.antecedent {
+    if let Some(before) = antecedent.filter(|_| relative) {
         // "who" names whom the phrase before it names
-        let before = ctx.resolve(f.span_text(a, b).to_string(), token_span(v, a, b), k, f.lex);
         speaker.name = before.name.or(Some(before.mention));
     }
     let cue = Cue {

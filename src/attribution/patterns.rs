@@ -494,6 +494,9 @@ impl Frame<'_> {
         if main >= q && main > s.lo {
             fronted.reverse();
         }
+        if let Some(found) = self.coordinate_pronoun_clause(s, main, q) {
+            return Some(found);
+        }
         let verbs = participle_last
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
@@ -563,6 +566,45 @@ impl Frame<'_> {
             None if !colon_first => self.subject_colon(s, q),
             None => None,
         }
+    }
+
+    /// "Comey found no crime, but he called it “Q”", "…, he said, “Q”": the
+    /// last verb of speech before the quote whose own pronoun subject opens a
+    /// clause after a comma or a conjunction. Its subject is the speaker the
+    /// sentence gives nearest the words (not "said he thinks", whose "he"
+    /// only reports).
+    /// The pronoun is bound to the person the main clause is about, if any
+    /// ("James Comey recommended …, but he called …": Comey).
+    fn coordinate_pronoun_clause(&self, s: Sentence, lo: usize, q: usize) -> Option<Found> {
+        let v = (lo..q).rev().find(|&i| self.is_speech_verb(i))?;
+        let p = self.skip_adverbs_back(lo, v).checked_sub(1).filter(|&p| p > lo)?;
+        let opens = self.is_punct(p - 1, ",—–") || matches!(self.lower(p - 1), "and" | "but" | "where" | "yet");
+        if !(self.is_pronoun(p) && opens) {
+            return None;
+        }
+        // "he"/"she" stand for a person; "it" for a body or a document ("the paper")
+        let fits = |m: &Mention| match self.lower(p) {
+            "he" | "she" => m.kind == SpeakerKind::Person,
+            // ("The Island Courier": a name after "the" is no person's)
+            "it" => {
+                matches!(m.kind, SpeakerKind::Organization | SpeakerKind::Role)
+                    || (m.kind == SpeakerKind::Person && self.lower(m.start) == "the")
+            }
+            _ => false,
+        };
+        let subject = (s.lo..p)
+            .filter(|&i| self.is_speech_verb(i))
+            .find_map(|i| self.subject_of(s.lo, i))
+            .filter(fits)
+            .or_else(|| self.clause_subject(lo, p).filter(fits))
+            .or_else(|| {
+                // "The Courier backed the plan, and it said": a body opening the sentence
+                let body = self.mention_starting(lo, p).filter(fits)?;
+                (body.kind != SpeakerKind::Role && self.lower(p) == "it").then_some(body)
+            });
+        let mut m = Mention::new(p, p + 1, SpeakerKind::Pronoun);
+        m.antecedent = subject.map(|b| (b.start, b.end, b.kind));
+        Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
     /// "with Smith saying", "footage of Trump saying": a name right before a
