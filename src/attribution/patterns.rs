@@ -528,7 +528,8 @@ impl Frame<'_> {
                     })
                     .or_else(|| self.clause_subject(s.lo, v))
                     .or_else(|| main_verbs().next().and_then(|i| self.subject_of(s.lo, i)))
-                    .or_else(|| self.first_mention(s.lo, v));
+                    .or_else(|| self.first_mention(s.lo, v))
+                    .or_else(|| self.fronted_participle_subject(s, v, q));
                 if let Some(m) = m {
                     return Some(Found { mention: m, cue: v, cue_len: 1 });
                 }
@@ -605,6 +606,20 @@ impl Frame<'_> {
         let mut m = Mention::new(p, p + 1, SpeakerKind::Pronoun);
         m.antecedent = subject.map(|b| (b.start, b.end, b.kind));
         Some(Found { mention: m, cue: v, cue_len: 1 })
+    }
+
+    /// "After calling the plan “a disgrace,” Ortiz left": a participle that
+    /// opens the sentence (alone or after "after", "while" …) is said by the
+    /// main clause's subject, after the comma that ends the fronted phrase.
+    fn fronted_participle_subject(&self, s: Sentence, v: usize, q: usize) -> Option<Mention> {
+        let fronted = v == s.lo
+            || (v == s.lo + 1
+                && matches!(self.lower(s.lo), "after" | "before" | "while" | "when" | "since" | "upon" | "by"));
+        // the comma may sit inside the closing mark ("… on,” she was")
+        let inside = self.word(q).trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',').ends_with(',');
+        let start = if inside { q + 1 } else { (q..s.hi).find(|&i| self.is_punct(i, ","))? + 1 };
+        let m = self.mention_starting(start, s.hi)?;
+        (fronted && m.kind != SpeakerKind::Vague).then_some(m)
     }
 
     /// "with Smith saying", "footage of Trump saying": a name right before a
