@@ -96,15 +96,32 @@ fn is_break(text: &str, lexicon: &Lexicon, run: Range<usize>, end: usize) -> boo
     }
 }
 
+/// How many words after a quoted question or exclamation may lead to its
+/// reporting verb, not counting a bracketed tag or a nickname.
+const ATTRIBUTION_WORDS: usize = 6;
+
 /// Whether a reporting verb comes within the next few words, before any
 /// sentence punctuation ("Sanders asked", "said Rep. Jane Doe").
+/// The words may run long before the verb ("Reddy's niece, state Del. Ana
+/// "Cia" Ruiz (D-Harbour), shouted"): a title's stop does not end them, and
+/// a nickname or a bracketed tag is passed over.
 fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
+    let mut bracket = false;
     next.split_whitespace()
-        .take(5)
+        .take(ATTRIBUTION_WORDS * 2)
+        .filter(|w| {
+            let inside = bracket || w.starts_with('(');
+            bracket = inside && !w.contains(')');
+            let nickname =
+                w.len() > 2 && w.starts_with(['"', '“']) && w.trim_end_matches(',').ends_with(['"', '”']);
+            !inside && !nickname
+        })
+        .take(ATTRIBUTION_WORDS)
         .take_while(|w| !w.starts_with(is_opener))
         .scan(false, |stop, w| {
             let was = *stop;
-            *stop = w.ends_with(['.', '!', '?', ':', ';']) && !w.ends_with("..");
+            let title = lexicon.abbreviation(w) == Some(AbbrevKind::Title);
+            *stop = w.ends_with(['.', '!', '?', ':', ';']) && !w.ends_with("..") && !title;
             (!was).then_some(w)
         })
         .any(|w| {
@@ -397,6 +414,22 @@ mod tests {
         assert_eq!(sentences("“Enough!” said the mayor."), ["“Enough!” said the mayor."]);
         // no reporting verb after it: the question ends the sentence
         assert_eq!(sentences("“Can we win?” Nobody knew."), ["“Can we win?”", "Nobody knew."]);
+    }
+
+    #[test]
+    fn a_long_attribution_after_an_exclamation_keeps_it() {
+        // a bracketed tag, a nickname and a title's stop do not count against it
+        let text = "“A big year!” Reddy’s niece, Sen. Ana “Cia” Ruiz (D-Harbour), shouted. She left.";
+        assert_eq!(
+            sentences(text),
+            ["“A big year!” Reddy’s niece, Sen. Ana “Cia” Ruiz (D-Harbour), shouted.", "She left."]
+        );
+        // past the window the exclamation ends its sentence
+        let far = "“Stop!” The crowd on the quay fell very quiet as the mayor said nothing.";
+        assert_eq!(
+            sentences(far),
+            ["“Stop!”", "The crowd on the quay fell very quiet as the mayor said nothing."]
+        );
     }
 
     #[test]
