@@ -469,6 +469,9 @@ impl Frame<'_> {
         if let Some(found) = self.name_colon(s, q) {
             return Some(found);
         }
+        if let Some(found) = self.name_dash(s, q) {
+            return Some(found);
+        }
         let closest = (s.lo..q).rev().find(|&i| self.is_speech_verb(i) || self.is_participle(i));
         let participle_last = closest.filter(|&v| self.is_participle(v) && !self.is_speech_verb(v));
         let main = self.main_clause_start(s.lo, q);
@@ -713,6 +716,26 @@ impl Frame<'_> {
             cue: colon,
             cue_len: 1,
         })
+    }
+
+    /// "…, including the former mayor Ana Ruiz -- “Q” -- and …": words set off
+    /// by dashes right after a person's name are that person's.
+    fn name_dash(&self, s: Sentence, q: usize) -> Option<Found> {
+        let dash = |i: usize| self.is_punct(i, "—–-");
+        let mut before = q.checked_sub(1).filter(|&d| d > s.lo && dash(d))?;
+        while before > s.lo && dash(before - 1) {
+            before -= 1; // "--"
+        }
+        // set off on both sides: a quote that ends the sentence after a dash
+        // ("… of Mr. Trump -- “Q.”") goes on the writer's clause, not the name
+        let closes = dash(q + 1);
+        let m = self.mention_ending(s.lo, before).filter(|m| m.kind == SpeakerKind::Person)?;
+        // a person the text shows to be one (a first name, a title, a role
+        // before it), not a place set off the same way ("in Tampa, Fla. -- ")
+        let person = super::names::is_given_name(self.word(m.start))
+            || (m.start..m.end).any(|i| self.is_title_at(i))
+            || m.start.checked_sub(1).is_some_and(|r| self.is_role(r));
+        (closes && person).then_some(Found { mention: m, cue: before, cue_len: q - before })
     }
 
     /// "The board was blunt in its findings: "Q"": a sentence that ends in a
