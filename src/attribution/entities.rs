@@ -169,6 +169,9 @@ pub struct Registry {
     by_surname: HashMap<String, usize>,
     /// A person's first name → the latest person with it ("Judy" for Judy Roe).
     by_first: HashMap<String, usize>,
+    /// The capitals of a body's name → the first body with them ("EDC" for
+    /// Export Development Canada).
+    by_initials: HashMap<String, usize>,
     /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
     recent: VecDeque<(usize, u64)>,
     clock: u64,
@@ -176,6 +179,23 @@ pub struct Registry {
 
 fn words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
     name.split_whitespace()
+}
+
+/// "Export Development Canada" → "EDC": the capitals of the name's words,
+/// past the little words; none for a person's name ("Ana Ruiz").
+fn initials(name: &str) -> Option<String> {
+    const LITTLE: &[&str] = &["of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"];
+    let mut ws = words(name).filter(|w| !LITTLE.contains(&w.to_lowercase().as_str())).peekable();
+    if ws.peek().is_some_and(|first| super::names::is_given_name(first)) {
+        return None;
+    }
+    let caps: String = ws.map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect::<Option<String>>()?;
+    (caps.chars().count() >= 2).then_some(caps)
+}
+
+/// "EDC", "NATO": one word of two to six capital letters.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_initial(word: &str) -> bool {
@@ -193,6 +213,9 @@ impl Registry {
     pub fn lookup(&self, name: &str, kind: SpeakerKind) -> Option<usize> {
         if let Some(&id) = self.by_name.get(name) {
             return Some(id);
+        }
+        if is_acronym(name) {
+            return self.by_initials.get(name).copied();
         }
         let mut ws = words(name);
         let first = ws.next()?;
@@ -288,6 +311,9 @@ impl Registry {
     fn index_name(&mut self, id: usize) {
         let e = &self.entities[id];
         self.by_name.insert(e.name.clone(), id);
+        if let Some(caps) = initials(&e.name).filter(|_| e.name.contains(' ')) {
+            self.by_initials.entry(caps).or_insert(id);
+        }
         if e.kind == SpeakerKind::Person {
             let mut ws = words(&e.name);
             if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
@@ -485,6 +511,20 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_finds_the_body_whose_initials_it_is() {
+        let mut reg = Registry::default();
+        let body = name(&mut reg, "Export Development Canada", 0, 0, Role::Other, 0);
+        let person = name(&mut reg, "Ana Ruiz", 30, 1, Role::Other, 0);
+        assert_eq!(reg.lookup("EDC", SpeakerKind::Organization), Some(body));
+        // a person's initials are no acronym for them; other capitals find nobody
+        assert_ne!(reg.lookup("AR", SpeakerKind::Organization), Some(person));
+        assert_eq!(reg.lookup("EDX", SpeakerKind::Organization), None);
+        assert_eq!(initials("Bank of Canada"), Some("BC".to_string()));
+        assert_eq!(initials("The Harbour Traders Association"), Some("HTA".to_string()));
+        assert_eq!(initials("Ana Ruiz"), None);
+    }
 
     fn name(reg: &mut Registry, name: &str, at: usize, sentence: usize, role: Role, personhood: i32) -> usize {
         reg.mention(&NameMention {
