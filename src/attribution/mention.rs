@@ -175,6 +175,18 @@ const NOT_NAMES: &[&str] = &[
     "Has",
     "Have",
     "Had",
+    // time spans that open sentences ("Hours later, …"), and "Nothing"
+    "Hours",
+    "Minutes",
+    "Days",
+    "Weeks",
+    "Months",
+    "Years",
+    "Decades",
+    "Moments",
+    "Yesterday",
+    "Tomorrow",
+    "Nothing",
 ];
 
 /// The long word lists above as sets: they are asked about every token.
