@@ -274,6 +274,15 @@ const TITLE_CASE_BREAKS: &[&str] = &[
 /// Words that may stand between a subject and its verb: "Trump later said".
 const ADVERBS: &[&str] = &[
     "also",
+    "now",
+    "even",
+    "ever",
+    "always",
+    "instead",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
     "later",
     "then",
     "has",

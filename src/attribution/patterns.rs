@@ -567,8 +567,8 @@ impl Frame<'_> {
                 Some(Found { mention: m, cue: bare, cue_len: 1 })
             }
             // tried above already when the main clause has no verb of speech
-            None if !colon_first => self.subject_colon(s, q),
-            None => None,
+            None if !colon_first => self.subject_colon(s, q).or_else(|| self.object_colon(s, q)),
+            None => self.object_colon(s, q),
         }
     }
 
@@ -730,12 +730,8 @@ impl Frame<'_> {
         // ("… of Mr. Trump -- “Q.”") goes on the writer's clause, not the name
         let closes = dash(q + 1);
         let m = self.mention_ending(s.lo, before).filter(|m| m.kind == SpeakerKind::Person)?;
-        // a person the text shows to be one (a first name, a title, a role
-        // before it), not a place set off the same way ("in Tampa, Fla. -- ")
-        let person = super::names::is_given_name(self.word(m.start))
-            || (m.start..m.end).any(|i| self.is_title_at(i))
-            || m.start.checked_sub(1).is_some_and(|r| self.is_role(r));
-        (closes && person).then_some(Found { mention: m, cue: before, cue_len: q - before })
+        // not a place set off the same way ("in Tampa, Fla. -- ")
+        (closes && self.shown_to_be_person(&m)).then_some(Found { mention: m, cue: before, cue_len: q - before })
     }
 
     /// "The board was blunt in its findings: "Q"": a sentence that ends in a
@@ -763,6 +759,27 @@ impl Frame<'_> {
             _ => true,
         };
         (name_like && m.end < colon).then_some(Found { mention: m, cue: colon, cue_len: 1 })
+    }
+
+    /// "The surge does not surprise pollster Daron Shaw: “Q”": with no verb of
+    /// speech in the sentence, a person named right before the colon, shown
+    /// to be one (a first name, a title, a role word before the name), gives
+    /// the words that follow.
+    fn object_colon(&self, s: Sentence, q: usize) -> Option<Found> {
+        let colon = q.checked_sub(1).filter(|&c| c > s.lo && self.is_punct(c, ":"))?;
+        if (s.lo..colon).any(|i| self.is_speech_verb(i)) {
+            return None;
+        }
+        let m = self.mention_ending(s.lo, colon).filter(|m| m.kind == SpeakerKind::Person)?;
+        self.shown_to_be_person(&m).then_some(Found { mention: m, cue: colon, cue_len: 1 })
+    }
+
+    /// A name the text shows to be a person's: a first name, a title, or a
+    /// role word right before it.
+    fn shown_to_be_person(&self, m: &Mention) -> bool {
+        super::names::is_given_name(self.word(m.start))
+            || (m.start..m.end).any(|i| self.is_title_at(i))
+            || m.start.checked_sub(1).is_some_and(|r| self.is_role(r))
     }
 
     /// Token `j` follows "to" (or "to the"): it names whom words were said to.
