@@ -22,6 +22,10 @@ pub struct Label {
 }
 
 /// One finding in one file.
+///
+/// Every finding of a long draft is held until they are sorted, tens of
+/// thousands of them: the rule is one pointer (its code and name are read
+/// from it), and the lists are boxed slices, without a vector's capacity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// One copy shared by the findings of a file made one after another:
@@ -29,38 +33,46 @@ pub struct Diagnostic {
     /// thousands of findings of a long draft.
     #[serde(serialize_with = "serialize_path")]
     pub path: Arc<str>,
-    pub code: &'static str,
-    pub rule: &'static str,
+    #[serde(rename = "code", serialize_with = "serialize_code")]
+    pub meta: &'static RuleMeta,
     pub severity: Severity,
     pub message: String,
     pub span: Span,
     /// Text shown under the primary span (`^^^`), if any.
     pub primary_label: Option<Text>,
-    pub labels: Vec<Label>,
+    pub labels: Box<[Label]>,
     pub help: Option<Text>,
-    pub notes: Vec<String>,
+    pub notes: Box<[String]>,
     /// A repair `check --fix` and the editor can apply, if the rule knows one.
-    /// Boxed: few findings have one, and every finding of a long draft is
-    /// held until they are sorted.
+    /// Boxed: few findings have one.
     pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at `span`, with the rule's default severity.
-    pub fn new(rule: &RuleMeta, path: &str, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static RuleMeta, path: &str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             path: shared_path(path),
-            code: rule.code,
-            rule: rule.name,
+            meta: rule,
             severity: rule.severity,
-            message: message.into(),
+            message: fitted(message.into()),
             span,
             primary_label: None,
-            labels: Vec::new(),
+            labels: Box::default(),
             help: None,
-            notes: Vec::new(),
+            notes: Box::default(),
             fix: None,
         }
+    }
+
+    /// The rule's stable code, e.g. `QF001`.
+    pub fn code(&self) -> &'static str {
+        self.meta.code
+    }
+
+    /// The rule's stable name, e.g. `unbalanced-quote-marks`.
+    pub fn rule(&self) -> &'static str {
+        self.meta.name
     }
 
     pub fn with_primary_label(mut self, message: impl Into<Text>) -> Self {
@@ -69,10 +81,10 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Self {
-        // most findings have one secondary label: room for four would be
-        // the largest part of a finding kept among tens of thousands
-        self.labels.reserve_exact(1);
-        self.labels.push(Label { span, message: message.into() });
+        // most findings have one secondary label: the slice is remade to fit
+        let mut labels = std::mem::take(&mut self.labels).into_vec();
+        labels.push(Label { span, message: message.into() });
+        self.labels = labels.into_boxed_slice();
         self
     }
 
@@ -82,7 +94,9 @@ impl Diagnostic {
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        let mut notes = std::mem::take(&mut self.notes).into_vec();
+        notes.push(fitted(note.into()));
+        self.notes = notes.into_boxed_slice();
         self
     }
 
@@ -92,8 +106,19 @@ impl Diagnostic {
     }
 }
 
+/// `text` without spare room: `format!` grows its string by doubling, and
+/// the tens of thousands of messages of a long draft are held until printed.
+fn fitted(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
+}
+
 fn serialize_path<S: serde::Serializer>(path: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(path)
+}
+
+fn serialize_code<S: serde::Serializer>(meta: &&'static RuleMeta, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(meta.code)
 }
 
 thread_local! {
@@ -129,7 +154,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&diagnostics[a], &diagnostics[b]);
-        (&a.path, a.span.start, a.span.end, a.code).cmp(&(&b.path, b.span.start, b.span.end, b.code))
+        (&a.path, a.span.start, a.span.end, a.code()).cmp(&(&b.path, b.span.start, b.span.end, b.code()))
     });
     // position i takes the finding at order[i]: each cycle of the
     // permutation is walked once, one swap a step
@@ -177,9 +202,9 @@ mod tests {
 
     #[test]
     fn sorting_orders_by_path_position_and_code_and_keeps_ties_in_order() {
-        let rules: Vec<&RuleMeta> = crate::rules::all().iter().map(|r| r.meta()).collect();
+        let rules: Vec<&'static RuleMeta> = crate::rules::all().iter().map(|r| r.meta()).collect();
         let (a, b) = (rules[0], rules[1]);
-        let finding = |rule: &RuleMeta, path: &str, start: usize, message: &str| {
+        let finding = |rule: &'static RuleMeta, path: &str, start: usize, message: &str| {
             Diagnostic::new(rule, path, Span::new(start, start + 1), message.to_string())
         };
         let mut found = vec![
@@ -193,7 +218,7 @@ mod tests {
         ];
         let mut expected = found.clone();
         expected.sort_by(|x, y| {
-            (&x.path, x.span.start, x.span.end, x.code).cmp(&(&y.path, y.span.start, y.span.end, y.code))
+            (&x.path, x.span.start, x.span.end, x.code()).cmp(&(&y.path, y.span.start, y.span.end, y.code()))
         });
         sort(&mut found);
         assert_eq!(found, expected);
@@ -206,6 +231,6 @@ mod tests {
     #[test]
     fn a_finding_stays_small() {
         // every finding of a long draft is held until they are sorted
-        assert!(std::mem::size_of::<Diagnostic>() <= 208, "{}", std::mem::size_of::<Diagnostic>());
+        assert!(std::mem::size_of::<Diagnostic>() <= 160, "{}", std::mem::size_of::<Diagnostic>());
     }
 }

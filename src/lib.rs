@@ -25,6 +25,7 @@ pub mod edit;
 pub mod fix;
 pub mod fixer;
 pub mod formats;
+pub mod heap;
 pub mod lexicon;
 pub mod lsp;
 pub mod markdown;

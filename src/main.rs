@@ -6,6 +6,7 @@ use std::process::ExitCode;
 static ALLOCATOR: quotelint::budget::CountingAllocator = quotelint::budget::CountingAllocator;
 
 fn main() -> ExitCode {
+    quotelint::heap::settle();
     // Returning (rather than `process::exit`) lets stdout flush.
     ExitCode::from(u8::try_from(quotelint::cli::run()).unwrap_or(2))
 }

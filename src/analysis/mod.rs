@@ -89,6 +89,8 @@ fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language:
     let attributions = attribution::attribute(&doc, &mut tokens, &mut scan.quotes, lexicon);
     tokens.finish();
     budget::checkpoint();
+    // attribution's tokens are gone: their pages go back before the rules grow findings
+    crate::heap::give_back_free_pages(file.text.len());
     let lookups = Lookups::with_quoted(quoted);
     Analysis { file, doc, scan, words, attributions, lookups, language }
 }

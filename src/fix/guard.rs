@@ -211,10 +211,11 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
     let directives = DirectiveReach::of(analysis);
     for d in diagnostics.iter_mut() {
         crate::budget::tick();
+        let code = d.code();
         let Some(fix) = d.fix.as_mut() else { continue };
         let allowed = |e: &crate::edit::Edit| {
             on_boundaries(text, e.span)
-                && if d.code.starts_with("QS") {
+                && if code.starts_with("QS") {
                     in_directive(analysis, &directives, e)
                 } else {
                     editable.allows(text, e.span)

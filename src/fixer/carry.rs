@@ -52,7 +52,7 @@ pub(super) fn carry_over(
     let shift = Shift::of(&old.file.text, pass.edits)?;
     let mut kept = Vec::new();
     let fixed_codes: Vec<&str> =
-        pass.diagnostics.iter().zip(pass.applied).filter(|(_, &a)| a).map(|(d, _)| d.code).collect();
+        pass.diagnostics.iter().zip(pass.applied).filter(|(_, &a)| a).map(|(d, _)| d.code()).collect();
     for (d, &applied) in pass.diagnostics.iter().zip(pass.applied) {
         if applied {
             // a fix cut short leaves its finding: the next pass must see the fixed text
@@ -61,7 +61,7 @@ pub(super) fn carry_over(
             }
             continue;
         }
-        if d.fix.as_ref().is_some_and(|f| mode.applies(f)) || fixed_codes.contains(&d.code) {
+        if d.fix.as_ref().is_some_and(|f| mode.applies(f)) || fixed_codes.contains(&d.code()) {
             return None;
         }
         kept.push(shift.diagnostic(d)?);

@@ -78,7 +78,7 @@ fn quick_fix(params: &CodeActionParams, published: &Published<'_>, d: &Diagnosti
     let caution = if safe { "" } else { " (unsafe: may change the wording)" };
     // the client's own copy of the finding, so it can tie the action to it
     let range = range_of(published, d.span);
-    let code = NumberOrString::String(d.code.to_string());
+    let code = NumberOrString::String(d.code().to_string());
     let diagnostics: Vec<lsp_types::Diagnostic> = params
         .context
         .diagnostics
@@ -87,7 +87,7 @@ fn quick_fix(params: &CodeActionParams, published: &Published<'_>, d: &Diagnosti
         .cloned()
         .collect();
     CodeAction {
-        title: format!("{} ({}){caution}", fix.message, d.code),
+        title: format!("{} ({}){caution}", fix.message, d.code()),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
         edit: Some(workspace_edit(published, &fix.edits)),

@@ -479,7 +479,7 @@ impl Server {
         lsp_types::Diagnostic {
             range: self.range(published, d.span),
             severity: Some(severity),
-            code: Some(NumberOrString::String(d.code.to_string())),
+            code: Some(NumberOrString::String(d.code().to_string())),
             source: Some("quotelint".into()),
             message,
             related_information: (!related.is_empty()).then_some(related),
@@ -514,7 +514,7 @@ impl Server {
             let span = clamp_span(text, d.span);
             span.start <= offset && offset <= span.end
         })?;
-        let meta = rules::find(found.code)?.meta();
+        let meta = rules::find(found.code())?.meta();
         let value = format!(
             "**{}** `{}` ({})\n\n{}\n\n{}",
             meta.code,

@@ -12,7 +12,7 @@ pub fn render(files: &[FileDiagnostics]) -> String {
         for d in &entry.diagnostics {
             let at = entry.file.locus(d.span.start);
             let (path, message) = (super::one_line(&d.path), super::one_line(&d.message));
-            let _ = writeln!(out, "{path}:{at}: {}[{}] {message}", d.severity, d.code);
+            let _ = writeln!(out, "{path}:{at}: {}[{}] {message}", d.severity, d.code());
         }
     }
     out

@@ -40,7 +40,7 @@ pub fn render(files: &[FileDiagnostics], color: bool) -> String {
             let out = if paragraphs { &mut own } else { &mut buffer };
             if let Err(err) = term::emit_to_write_style(out, &config, &excerpt, &diagnostic) {
                 // codespan only fails on spans it cannot place; fall back to one line.
-                let line = format!("{}[{}]: {} ({err})\n", d.severity, d.code, d.message);
+                let line = format!("{}[{}]: {} ({err})\n", d.severity, d.code(), d.message);
                 let _ = std::io::Write::write_all(out, line.as_bytes());
             }
             if paragraphs {
@@ -83,7 +83,7 @@ fn to_codespan(excerpt: &Excerpt, d: &Diagnostic, color: bool) -> cs::Diagnostic
     }
     cs::Diagnostic::new(severity)
         .with_message(&d.message)
-        .with_code(format!("{}/{}", d.code, d.rule))
+        .with_code(format!("{}/{}", d.code(), d.rule()))
         .with_labels(labels)
         .with_notes(notes)
 }

@@ -42,9 +42,9 @@ pub fn render(files: &[FileDiagnostics]) -> String {
 /// paragraphs, `… at ¶12:40` as well.
 fn title(entry: &FileDiagnostics, d: &crate::diagnostic::Diagnostic) -> String {
     if entry.file.format.in_paragraphs() {
-        format!("{} ({}) at {}", d.code, d.rule, entry.file.locus(d.span.start))
+        format!("{} ({}) at {}", d.code(), d.rule(), entry.file.locus(d.span.start))
     } else {
-        format!("{} ({})", d.code, d.rule)
+        format!("{} ({})", d.code(), d.rule())
     }
 }
 

@@ -74,8 +74,8 @@ pub(crate) fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonD
         d.labels.iter().map(|l| Label { span: clamp_span(text, l.span), message: l.message.clone() }).collect();
     JsonDiagnostic {
         path: &d.path,
-        code: d.code,
-        rule: d.rule,
+        code: d.code(),
+        rule: d.rule(),
         severity: d.severity,
         message: &d.message,
         span,

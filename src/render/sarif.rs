@@ -196,14 +196,14 @@ fn result<'a>(
     let end = entry.file.lines.line_col(text, span.end);
     let char_offset = chars.before(&entry.file, span.start);
     let char_length = text.get(span.range()).map_or(0, |s| s.chars().count());
-    let line_hash = line_hash(d.code, line_text(text, span.start));
+    let line_hash = line_hash(d.code(), line_text(text, span.start));
     let seen = occurrences.entry(line_hash).or_insert(0);
     let fingerprint = format!("{line_hash:016x}:{seen}");
     *seen += 1;
     let (uri, uri_base_id) = artifact_uri(&d.path);
     SarifResult {
-        rule_id: d.code,
-        rule_index: metas.iter().position(|m| m.code == d.code),
+        rule_id: d.code(),
+        rule_index: metas.iter().position(|m| m.code == d.code()),
         level: level(d.severity),
         message: Text { text: message(d) },
         locations: vec![Location {

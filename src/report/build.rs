@@ -139,11 +139,11 @@ fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
     let start = a.file.lines.line_col(&a.file.text, d.span.start);
     Finding {
         severity: d.severity,
-        code: d.code,
-        rule: d.rule,
+        code: d.code(),
+        rule: d.rule(),
         message: d.message.clone(),
         help: d.help.as_deref().map(str::to_string),
-        notes: d.notes.clone(),
+        notes: d.notes.to_vec(),
         labels: d
             .labels
             .iter()

@@ -306,7 +306,7 @@ mod tests {
         let text = format!("{}{}", "“y” ".repeat(10), "\"x\" ".repeat(8));
         let out = run(&text);
         assert_eq!(out[0].labels.len(), MAX_LABELS);
-        assert_eq!(out[0].notes, vec!["2 more quotes use this style".to_string()]);
+        assert_eq!(*out[0].notes, ["2 more quotes use this style".to_string()]);
     }
 
     #[test]

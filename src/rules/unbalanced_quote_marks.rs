@@ -137,7 +137,7 @@ mod tests {
         let mut out = Vec::new();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].code, "QF001");
+        assert_eq!(out[0].code(), "QF001");
         assert_eq!(out[0].span, Span::new(0, 3));
         assert_eq!(out[0].primary_label.as_deref(), Some("this quotation never closes"));
         assert!(out[0].labels[0].message.starts_with("a second opening mark"));

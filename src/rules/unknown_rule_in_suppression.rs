@@ -73,9 +73,9 @@ mod tests {
         // the quotation-form and suppression rules only: QA001 also sees the unclosed quote
         let out: Vec<_> = crate::suppression::check(&a, &Settings::default())
             .into_iter()
-            .filter(|d| d.code.starts_with("QS") || d.code.starts_with("QF"))
+            .filter(|d| d.code().starts_with("QS") || d.code().starts_with("QF"))
             .collect();
-        let codes: Vec<&str> = out.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = out.iter().map(|d| d.code()).collect();
         assert_eq!(codes, ["QS002", "QF001"]);
         assert_eq!(&text[out[0].span.range()], "unbalanced-quotes");
         assert_eq!(out[0].help.as_deref(), Some("did you mean `QF001` (unbalanced-quote-marks)?"));

@@ -82,7 +82,7 @@ mod tests {
         // only the suppression rules: the attribution rules have their own tests
         crate::suppression::check(&a, &Settings::default())
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code())
             .filter(|c| c.starts_with("QS"))
             .collect()
     }

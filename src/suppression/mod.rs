@@ -99,10 +99,12 @@ fn unvetted(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
         if settings.rule_enabled(rule.meta()) {
             rule.check(analysis, settings, &mut found);
             crate::budget::checkpoint();
+            // the rule's own indexes are gone: their pages go back before the next one's grow
+            crate::heap::give_back_free_pages(analysis.file.text.len());
         }
     }
     for d in &mut found {
-        if let Some(meta) = meta_of(&metas, d.code) {
+        if let Some(meta) = meta_of(&metas, d.code()) {
             d.severity = settings.severity_for(meta);
         }
     }
@@ -134,12 +136,12 @@ pub fn apply_suppressions(
     let coverage = Coverage::new(&directives.suppressions, &metas);
     // Whether a suppression was used is asked of the findings as found, before any is dropped.
     let found =
-        Findings::new(metas.len(), diagnostics.iter().filter_map(|d| Some((rule_of(d.code)?, d.span.start))));
+        Findings::new(metas.len(), diagnostics.iter().filter_map(|d| Some((rule_of(d.code())?, d.span.start))));
     // filtered in place: tens of thousands of findings are not copied to a second vector
     let mut kept = diagnostics;
     kept.retain(|d| {
         crate::budget::tick();
-        rule_of(d.code).is_none_or(|rule| !coverage.covers(rule, d.span.start))
+        rule_of(d.code()).is_none_or(|rule| !coverage.covers(rule, d.span.start))
     });
 
     let mut hygiene = Vec::new();
@@ -160,7 +162,7 @@ pub fn apply_suppressions(
     }
     hygiene.retain_mut(|d| {
         crate::budget::tick();
-        let Some(rule) = rule_of(d.code) else { return true };
+        let Some(rule) = rule_of(d.code()) else { return true };
         d.severity = settings.severity_for(metas[rule]);
         settings.rule_enabled(metas[rule]) && !coverage.covers(rule, d.span.start)
     });
@@ -296,8 +298,9 @@ mod tests {
         let (kept, hygiene) = apply_suppressions(found, &d, &Settings::default(), "d.md");
         let steps = crate::budget::ticks().wrapping_sub(before);
         assert!(kept.is_empty(), "every QF001 finding is suppressed");
-        let count =
-            |code: &str, what: &str| hygiene.iter().filter(|h| h.code == code && h.message.contains(what)).count();
+        let count = |code: &str, what: &str| {
+            hygiene.iter().filter(|h| h.code() == code && h.message.contains(what)).count()
+        };
         assert_eq!(count("QS001", "unused suppression of `QF002`"), n / 2);
         assert_eq!(count("QS001", "unused suppression of `QF003`"), n);
         assert_eq!(count("QS001", "ends no"), n);

@@ -13,15 +13,15 @@ use crate::span::Span;
 
 /// Gives each unused-suppression finding in `hygiene` its fix.
 pub fn attach(analysis: &Analysis, code: &str, hygiene: &mut [Diagnostic]) {
-    if !hygiene.iter().any(|d| d.code == code) {
+    if !hygiene.iter().any(|d| d.code() == code) {
         return;
     }
     // sorted once, so that each of thousands of findings looks its comment and its neighbours up
-    let mut unused: Vec<Span> = hygiene.iter().filter(|d| d.code == code).map(|d| d.span).collect();
+    let mut unused: Vec<Span> = hygiene.iter().filter(|d| d.code() == code).map(|d| d.span).collect();
     unused.sort_unstable();
     let mut comments: Vec<&HtmlComment> = analysis.doc.comments.iter().collect();
     comments.sort_by_key(|c| c.span.start);
-    for d in hygiene.iter_mut().filter(|d| d.code == code) {
+    for d in hygiene.iter_mut().filter(|d| d.code() == code) {
         crate::budget::tick();
         d.fix = fix(analysis, &comments, d.span, &unused).map(Box::new);
     }
@@ -155,7 +155,7 @@ mod tests {
         let analysis = crate::analyze(SourceFile::new("d.md", text));
         let found = crate::suppression::check(&analysis, &Settings::default());
         let fixes: Vec<&Fix> =
-            found.iter().filter(|d| d.code == "QS001").filter_map(|d| d.fix.as_deref()).collect();
+            found.iter().filter(|d| d.code() == "QS001").filter_map(|d| d.fix.as_deref()).collect();
         crate::fix::apply(text, &fixes).text
     }
 

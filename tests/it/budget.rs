@@ -142,10 +142,10 @@ fn suppressions_are_matched_under_the_budget() {
     let settings = Settings::default();
     let analysis = analyze_with(SourceFile::new("many.md", draft), &settings);
     let found = quotelint::suppression::check(&analysis, &settings);
-    let count = |code: &str| found.iter().filter(|d| d.code == code).count();
+    let count = |code: &str| found.iter().filter(|d| d.code() == code).count();
     assert_eq!((count("QA001"), count("QS001")), (300, 300));
     let directives = quotelint::suppression::Directives::parse(&analysis.doc, &analysis.file.text);
-    let open: Vec<_> = found.into_iter().filter(|d| d.code == "QA001").collect();
+    let open: Vec<_> = found.into_iter().filter(|d| d.code() == "QA001").collect();
     let over = stopped(|| quotelint::suppression::apply_suppressions(open, &directives, &settings, "many.md"));
     assert!(matches!(over, Some(Exceeded::Time { .. })), "{over:?}");
 }

@@ -76,7 +76,7 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
             let again = fix_draft(SourceFile::new(name.clone(), got.clone()), &settings, all);
             assert_eq!(again.file.text, got, "{name}: a second pass changed the draft");
             assert_eq!(again.fixed, 0, "{name}");
-            let left: Vec<_> = again.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code).collect();
+            let left: Vec<_> = again.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code()).collect();
             assert!(left.is_empty(), "{name}: still fixable after fixing: {left:?}");
             // Line endings and the byte-order mark are kept.
             assert_eq!(got.starts_with('\u{feff}'), text.starts_with('\u{feff}'), "{name}");
@@ -359,6 +359,6 @@ fn a_quotation_the_fix_could_not_reach_is_found_again_after_fixing() {
     assert!(fixed.file.text.contains("&quot;q&quot;"), "{}", fixed.file.text);
     assert_eq!(fixed.rechecks, 1);
     let after = recheck("d.md", &fixed.file.text, &settings);
-    assert!(after.iter().any(|d| d.code == "QF002"), "{after:?}");
+    assert!(after.iter().any(|d| d.code() == "QF002"), "{after:?}");
     assert_eq!(fixed.diagnostics, after);
 }

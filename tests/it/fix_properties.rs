@@ -174,9 +174,9 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
         let (d, fix) = fixes[fix_index];
         for e in &fix.edits {
             let breaks = |s: &str| s.contains(['\n', '\r']);
-            prop_assert!(!breaks(&e.replacement), "fix {i} of {} adds a line break: {e:?}", d.code);
-            if !d.code.starts_with("QS") {
-                prop_assert!(!breaks(&text[e.span.range()]), "{} removes a line break: {e:?}", d.code);
+            prop_assert!(!breaks(&e.replacement), "fix {i} of {} adds a line break: {e:?}", d.code());
+            if !d.code().starts_with("QS") {
+                prop_assert!(!breaks(&text[e.span.range()]), "{} removes a line break: {e:?}", d.code());
             }
         }
     }
@@ -204,14 +204,14 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
         .map(|&i| fixes[i])
         .filter(|(_, f)| !f.partial)
         .filter(|(d, f)| f.edits.iter().any(|e| e.span.start <= d.span.end && d.span.start <= e.span.end))
-        .map(|(d, _)| (d.code, d.message.as_str(), map_offset(d.span.start, &edits)))
+        .map(|(d, _)| (d.code(), d.message.as_str(), map_offset(d.span.start, &edits)))
         .collect();
     let after = Draft { text: applied.text.clone(), ..draft.clone() };
     for d in check(&after) {
         prop_assert!(
-            !fixed_here.contains(&(d.code, d.message.as_str(), d.span.start)),
+            !fixed_here.contains(&(d.code(), d.message.as_str(), d.span.start)),
             "{} at {} came back after its fix:\n{}\n-- became --\n{}",
-            d.code,
+            d.code(),
             d.span.start,
             text,
             applied.text

@@ -113,7 +113,7 @@ fn fires(rule: &dyn Rule, draft: &str) -> bool {
     let mut out = Vec::new();
     rule.check(&analysis, &settings, &mut out);
     out.extend(quotelint::suppression::check(&analysis, &settings));
-    out.iter().any(|d| d.code == rule.meta().code)
+    out.iter().any(|d| d.code() == rule.meta().code)
 }
 
 #[test]

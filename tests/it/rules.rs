@@ -19,7 +19,7 @@ fn findings(path: &Path, settings: &Settings) -> String {
     out.iter()
         .map(|d| {
             let lc = analysis.file.lines.line_col(&analysis.file.text, d.span.start);
-            format!("{}:{} {}[{}] {}\n", lc.line, lc.column, d.severity, d.code, d.message)
+            format!("{}:{} {}[{}] {}\n", lc.line, lc.column, d.severity, d.code(), d.message)
         })
         .collect()
 }

@@ -44,7 +44,7 @@ fn site_drafts_give_only_what_an_editor_wants() {
             .iter()
             .map(|d| {
                 let lc = a.file.lines.line_col(&a.file.text, d.span.start);
-                format!("{}:{} {}[{}] {}\n", lc.line, lc.column, d.severity, d.code, d.message)
+                format!("{}:{} {}[{}] {}\n", lc.line, lc.column, d.severity, d.code(), d.message)
             })
             .collect();
         common::compare_or_bless(&path.with_extension("findings"), &got, &mut failures);

@@ -147,9 +147,10 @@ impl Rule for InconsistentNameSpelling {
                 if words == speaker.as_slice() || !similar(speaker, words) {
                     continue;
                 }
-                let key = (speaker.join(" "), distinct[other].text());
-                let mirror = (key.1.clone(), key.0.clone());
-                if reported.contains(&mirror) || !reported.insert(key) {
+                // a pair is the two spellings' indices: one spelling per
+                // index, so the same pair as their texts, without a copy of
+                // both for each of tens of thousands of pairs
+                if reported.contains(&(other, first)) || !reported.insert((first, other)) {
                     continue;
                 }
                 // the later spelling is the one to look at

@@ -79,13 +79,13 @@ pub fn drifts(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
         let Some(list) = partners.get(t) else { continue };
         // sorted best first: the first that qualifies is the answer
         let found = list.iter().find(|p| {
-            let earlier_text = &texts.texts[p.text];
+            let earlier_text = &texts.texts[p.text as usize];
             // a shorter version that only drops words shows where with an ellipsis
-            let only_removed = p.kept == texts.texts[t].ids.len();
+            let only_removed = p.kept as usize == texts.texts[t].ids.len();
             earlier_text.first < later && !(only_removed && q.ellipsis)
         });
         if let Some(p) = found {
-            out.push(Drift { later, earlier: texts.texts[p.text].first });
+            out.push(Drift { later, earlier: texts.texts[p.text as usize].first });
         }
     }
     out
@@ -98,8 +98,9 @@ struct Text<'a> {
     /// The index of the first quote with these words.
     first: usize,
     /// Its words counted with repeats, (word, nth occurrence) numbered by
-    /// rarity in the draft, rarest first.
-    bag: Vec<u32>,
+    /// rarity in the draft, rarest first. Boxed: no spare room is kept for
+    /// each of the tens of thousands of texts of a long draft.
+    bag: Box<[u32]>,
 }
 
 struct Texts<'a> {
@@ -119,15 +120,14 @@ enum Touch {
     Rejected,
 }
 
-/// A similar text and how similar.
+/// A similar text. How similar, and the partner's first quote (for ties),
+/// are worked out from the texts when needed: every similar pair is held
+/// twice, and a draft of near-identical quotes has tens of thousands.
 #[derive(Debug, Clone, Copy)]
 struct Partner {
-    text: usize,
-    similarity: f64,
+    text: u32,
     /// The length of the longest common subsequence.
-    kept: usize,
-    /// The partner's first quote, for ties.
-    first: usize,
+    kept: u32,
 }
 
 impl<'a> Texts<'a> {
@@ -147,7 +147,7 @@ impl<'a> Texts<'a> {
                 continue;
             }
             let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
-            let bag: Vec<u32> = ids
+            let bag: Box<[u32]> = ids
                 .iter()
                 .map(|&w| {
                     let nth = seen.entry(w).or_insert(0);
@@ -210,10 +210,10 @@ impl<'a> Texts<'a> {
             let passing = candidates.filter(|&y| self.may_be_similar(y, x));
             for y in passing.take(COMPARED) {
                 crate::budget::tick();
-                if let Some((kept, similarity)) = self.compare(y, x) {
-                    let (a, b) = (&self.texts[y], text);
-                    partners[x].push(Partner { text: y, similarity, kept, first: a.first });
-                    partners[y].push(Partner { text: x, similarity, kept, first: b.first });
+                if let Some(kept) = self.compare(y, x) {
+                    let kept = kept as u32;
+                    partners[x].push(Partner { text: y as u32, kept });
+                    partners[y].push(Partner { text: x as u32, kept });
                 }
             }
             for y in touched.drain(..) {
@@ -221,12 +221,28 @@ impl<'a> Texts<'a> {
             }
             for (k, &w) in prefix.iter().enumerate() {
                 if let Some(entry) = index.get_mut(w as usize) {
+                    // only the latest RECENT are ever read: older ones are
+                    // dropped (a common word would otherwise list every text)
+                    if entry.len() >= 2 * RECENT {
+                        entry.drain(..entry.len() - RECENT);
+                    }
                     entry.push((x as u32, k as u32));
                 }
             }
         }
-        for list in &mut partners {
-            list.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.first.cmp(&b.first)));
+        // similarity recomputed from `kept` and the two lengths: the same
+        // number `compare` tested, so the order is as if it had been stored
+        for (x, list) in partners.iter_mut().enumerate() {
+            crate::budget::tick();
+            let n = self.texts[x].ids.len();
+            let key = |p: &Partner| {
+                let other = &self.texts[p.text as usize];
+                (similarity(p.kept as usize, other.ids.len(), n), other.first)
+            };
+            list.sort_by(|a, b| {
+                let ((sa, fa), (sb, fb)) = (key(a), key(b));
+                sb.total_cmp(&sa).then(fa.cmp(&fb))
+            });
         }
         partners
     }
@@ -239,8 +255,8 @@ impl<'a> Texts<'a> {
         similarity(n.min(m), n, m) >= MIN_SIMILARITY && shares_at_least(a, b, required(n, m))
     }
 
-    /// The kept words and similarity of two texts, when similar and neither an excerpt of the other.
-    fn compare(&self, a: usize, b: usize) -> Option<(usize, f64)> {
+    /// The kept words of two texts, when similar and neither an excerpt of the other.
+    fn compare(&self, a: usize, b: usize) -> Option<usize> {
         let (a, b) = (&self.texts[a], &self.texts[b]);
         let (n, m) = (a.ids.len(), b.ids.len());
         if is_excerpt(a.ids, b.ids) {
@@ -248,7 +264,7 @@ impl<'a> Texts<'a> {
         }
         let kept = lcs_len(a.ids, b.ids);
         let s = similarity(kept, n, m);
-        (s >= MIN_SIMILARITY).then_some((kept, s))
+        (s >= MIN_SIMILARITY).then_some(kept)
     }
 }
 

@@ -424,9 +424,9 @@ impl<'a> Checker<'a> {
 
     fn diagnostics(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
-            self.span(&format!("{} span", d.code), d.span);
+            self.span(&format!("{} span", d.code()), d.span);
             for l in &d.labels {
-                self.span(&format!("{} label", d.code), l.span);
+                self.span(&format!("{} label", d.code()), l.span);
             }
         }
     }
