@@ -21,9 +21,9 @@ pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut pos = 0;
     // jump from one sentence-ending character to the next
-    while let Some(at) = text.get(pos..).and_then(|rest| rest.find(is_terminal)) {
+    while let Some(at) = find_from(text, pos, is_terminal) {
         crate::budget::tick();
-        pos += at;
+        pos = at;
         let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
         let next = pos + c.len_utf8();
         let run_end = skip_while(text, pos, is_terminal);
@@ -51,6 +51,30 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 fn skip_while(text: &str, pos: usize, keep: fn(char) -> bool) -> usize {
     let rest = text.get(pos..).unwrap_or_default();
     pos + rest.find(|c| !keep(c)).unwrap_or(rest.len())
+}
+
+/// Where the first character at or after byte `from` that `wanted` takes
+/// starts: `text[from..].find(wanted)`, as an offset of `text`, without
+/// decoding every character. `wanted` must take only ASCII characters and
+/// characters whose UTF-8 starts with 0xC2 or 0xE2 (true of every mark the
+/// splitter looks for: `…`, curly quotes, guillemets), so only those bytes
+/// are decoded; a continuation byte is never one of them. `from` is a
+/// character boundary.
+fn find_from(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let hit = match b {
+            0..=0x7f => wanted(char::from(b)),
+            0xc2 | 0xe2 => text.get(i..).and_then(|s| s.chars().next()).is_some_and(&wanted),
+            _ => false,
+        };
+        if hit {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn is_terminal(c: char) -> bool {
@@ -243,7 +267,7 @@ fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         if !is_quote_char(c) {
             // only marks matter here; `prev` is read back from the text when one comes
-            let skip = text.get(pos..).and_then(|rest| rest.find(is_quote_char)).unwrap_or(text.len() - pos);
+            let skip = find_from(text, pos, is_quote_char).unwrap_or(text.len()) - pos;
             if skip > 0 {
                 prev = text.get(..pos + skip).and_then(|s| s.chars().next_back());
                 pos += skip;
@@ -316,6 +340,18 @@ impl QuoteDepth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_search_finds_what_str_find_finds() {
+        let text = "Sen. «Ja» — „no“ … ’tis “so”, a ‘b’ ½ é? ok! `x` 'y' \"z\"…";
+        for wanted in [is_terminal as fn(char) -> bool, is_quote_char] {
+            for (from, _) in text.char_indices() {
+                let by_str = text[from..].find(wanted).map(|at| from + at);
+                assert_eq!(find_from(text, from, wanted), by_str, "from {from}");
+            }
+            assert_eq!(find_from(text, text.len(), wanted), None);
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| text.get(r).unwrap_or("<bad range>")).collect()

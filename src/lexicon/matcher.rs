@@ -424,8 +424,17 @@ impl Scan for WordMatcher {
         while let Some((is_word, len)) = char_at(text, start) {
             let mut next = start + len;
             if is_word {
-                while let Some((true, len)) = char_at(text, next) {
-                    next += len;
+                // the rest of the word: ASCII bytes are tested as bytes
+                // (most words are all ASCII), others decoded
+                while let Some(&b) = bytes.get(next) {
+                    if b.is_ascii_alphanumeric() || b == b'_' {
+                        next += 1;
+                        continue;
+                    }
+                    match char_at(text, next) {
+                        Some((true, len)) if !b.is_ascii() => next += len,
+                        _ => break,
+                    }
                 }
             }
             let word = is_word.then(|| bytes.get(start..next)).flatten();

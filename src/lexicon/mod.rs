@@ -224,7 +224,7 @@ impl Lexicon {
     pub fn verb_id(&self, word: &str) -> Option<VerbId> {
         let word = word.trim();
         let id = if word.chars().any(char::is_uppercase) {
-            self.index.verbs.get(word.to_lowercase().as_str())
+            words::with_lowercase(word, |lower| self.index.verbs.get(lower))
         } else {
             self.index.verbs.get(word)
         };
@@ -271,12 +271,12 @@ impl Lexicon {
 
     /// Whether `word` names a role that can speak ("spokeswoman", "officials").
     pub fn is_role_noun(&self, word: &str) -> bool {
-        self.index.roles.contains(words::key(word).as_ref())
+        words::with_key(word, |k| self.index.roles.contains(k))
     }
 
     /// Whether a capitalised word heads an organisation's name ("Ministry").
     pub fn is_org_head(&self, word: &str) -> bool {
-        word.trim().starts_with(char::is_uppercase) && self.index.org_heads.contains(words::key(word).as_ref())
+        word.trim().starts_with(char::is_uppercase) && words::with_key(word, |k| self.index.org_heads.contains(k))
     }
 
     /// [`Lexicon::is_org_head`] for a capitalised word's lower-case form
@@ -287,19 +287,19 @@ impl Lexicon {
 
     /// Whether a common noun can stand for an organisation after "the".
     pub fn is_generic_org(&self, word: &str) -> bool {
-        self.index.generic_orgs.contains(words::key(word).as_ref())
+        words::with_key(word, |k| self.index.generic_orgs.contains(k))
     }
 
     /// Whether a noun says only that someone was there ("a man", "a voice",
     /// "a bystander"): a speaker described by it has no standing at all.
     pub fn is_bystander_noun(&self, word: &str) -> bool {
-        self.index.bystanders.contains(words::key(word).as_ref())
+        words::with_key(word, |k| self.index.bystanders.contains(k))
     }
 
     /// Whether a noun names something written or published ("report",
     /// "statement", "post"): a speaker headed by it speaks for its author.
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.index.documents.contains(words::key(word).as_ref())
+        words::with_key(word, |k| self.index.documents.contains(k))
     }
 
     /// Outlets named anywhere in `text` (not the slot-only spellings).

@@ -63,21 +63,57 @@ impl<'t> OneSpaced<'t> {
 }
 
 /// Whether any whitespace in `text` is other than a lone ASCII space.
+/// Each kind is looked for with memchr over the whole text (most text has
+/// none, and a byte-by-byte test of every byte was a few per cent of a check).
 fn needs_copy(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b' ' => bytes.get(i + 1) == Some(&b' '),
-        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
-        // U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/2029, U+202F,
-        // U+205F and U+3000 all start with one of these bytes.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace),
-        _ => false,
-    })
+    // U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/2029, U+202F,
+    // U+205F and U+3000 all start with one of these bytes; 0xe2 also
+    // starts curly quotes and dashes, so each is decoded to tell.
+    let wide_space = |i: usize| text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace);
+    // the searcher for two spaces is built once: building it for every
+    // sentence cost more than the search
+    static TWO_SPACES: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let two_spaces = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    two_spaces.find(bytes).is_some()
+        || memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr::memchr2(0x0b, 0x0c, bytes).is_some()
+        || memchr::memchr3_iter(0xc2, 0xe1, 0xe3, bytes).any(wide_space)
+        || memchr::memchr_iter(0xe2, bytes).any(wide_space)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_whitespace_other_than_a_lone_space_needs_the_copy() {
+        let by_char = |t: &str| {
+            let mut chars = t.chars().peekable();
+            std::iter::from_fn(|| chars.next().map(|c| (c, chars.peek().copied())))
+                .any(|(c, next)| c.is_whitespace() && (c != ' ' || next == Some(' ')))
+        };
+        let texts = [
+            "“said” — a ‘b’ … «c» d",
+            "a  b",
+            "a\tb",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{85}b",
+            "é ü ½ ™",
+            "",
+            " ",
+            "end ",
+            "a\u{2028}",
+        ];
+        for t in texts {
+            assert_eq!(needs_copy(t), by_char(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn single_spaced_text_is_not_copied() {

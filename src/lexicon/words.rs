@@ -27,13 +27,51 @@ pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// [`key`] handed to `f`, made on the stack for a short word of ASCII
+/// characters (a capitalised word on the hot path: "Minister", "Said"),
+/// so that looking it up allocates nothing.
+pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_folded(word, f, key)
+}
+
+/// `word.to_lowercase()` handed to `f`, on the stack as [`with_key`] makes it.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_folded(word, f, |w| std::borrow::Cow::Owned(w.to_lowercase()))
+}
+
+/// `f` of `slow(word)`, where `slow` lower-cases: a short ASCII word
+/// without spaces is lowered into a buffer on the stack instead (for such
+/// a word both folds are its ASCII lower case).
+fn with_folded<'w, R>(
+    word: &'w str,
+    f: impl FnOnce(&str) -> R,
+    slow: impl FnOnce(&'w str) -> std::borrow::Cow<'w, str>,
+) -> R {
+    const SHORT: usize = 32;
+    let bytes = word.as_bytes();
+    if !bytes.is_empty() && bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(word); // its own key
+        }
+        let mut buf = [0u8; SHORT];
+        if let Some(lowered) = buf.get_mut(..bytes.len()) {
+            lowered.copy_from_slice(bytes);
+            lowered.make_ascii_lowercase();
+            if let Ok(lowered) = std::str::from_utf8(lowered) {
+                return f(lowered);
+            }
+        }
+    }
+    f(&slow(word))
+}
+
 pub fn insert_cased<T, S: BuildHasher>(map: &mut HashMap<String, Cased<T>, S>, entry: &str, value: T) {
     let needs_capital = entry.trim().starts_with(char::is_uppercase);
     map.insert(key(entry).into_owned(), Cased { value, needs_capital });
 }
 
 pub fn get_cased<T: Copy, S: BuildHasher>(map: &HashMap<String, Cased<T>, S>, word: &str) -> Option<T> {
-    let found = map.get(key(word).as_ref())?;
+    let found = with_key(word, |k| map.get(k))?;
     let capitalised = word.trim().starts_with(char::is_uppercase);
     (capitalised || !found.needs_capital).then_some(found.value)
 }
@@ -76,6 +114,15 @@ fn pluralize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_made_on_the_stack_are_the_keys() {
+        let long = "Antidisestablishmentarianism-Minister";
+        for w in ["Minister", "said", "SAID", "U.S.", "Élysée", "two  words", "", " Sen", long, "x\u{a0}y"] {
+            assert_eq!(with_key(w, str::to_string), key(w), "{w:?}");
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w:?}");
+        }
+    }
 
     #[test]
     fn plurals_of_role_nouns() {
