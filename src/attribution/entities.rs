@@ -6,6 +6,7 @@
 //! mentioned entities, so a draft naming thousands of people stays linear.
 
 use super::SpeakerKind;
+use crate::lexicon::FastHash;
 use std::collections::{HashMap, VecDeque};
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
@@ -164,11 +165,12 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
-    by_name: HashMap<String, usize>,
+    // looked up, never walked: the crate's fast hash, not SipHash
+    by_name: HashMap<String, usize, FastHash>,
     /// A person's last name → the first person with it.
-    by_surname: HashMap<String, usize>,
+    by_surname: HashMap<String, usize, FastHash>,
     /// A person's first name → the latest person with it ("Judy" for Judy Roe).
-    by_first: HashMap<String, usize>,
+    by_first: HashMap<String, usize, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada).
     by_initials: HashMap<String, usize>,

@@ -337,6 +337,12 @@ const ADVERBS: &[&str] = &[
 
 /// "al-Shabaab", "el-Sisi", "ad-Din": an Arabic article before a capitalised name.
 fn is_particle_name(w: &str) -> bool {
+    // every particle ends in its hyphen, the third or fourth byte: most
+    // words are ruled out without comparing them with each particle
+    let hyphen = |i: usize| w.as_bytes().get(i) == Some(&b'-');
+    if !hyphen(2) && !hyphen(3) {
+        return false;
+    }
     ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))

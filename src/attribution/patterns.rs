@@ -122,6 +122,9 @@ impl Frame<'_> {
         if self.lower(i) == "put" && self.lower(i + 1) == "it" {
             return true; // "as Professor Foner put it"
         }
+        if self.verb_at(i).is_none() {
+            return false; // most tokens: no reporting verb, whatever comes before
+        }
         // "the remarks", "his statement": after a determiner it is a noun;
         // "residents were told": a passive reports nobody's words
         let noun_position = i > 0 && self.is_determiner(i - 1);

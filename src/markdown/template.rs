@@ -73,6 +73,13 @@ fn find(text: &str, from: usize, opts: TemplateOptions<'_>) -> Vec<Region> {
             }
         }
         i += 1;
+        if !line_start {
+            // only a line break or a brace can start anything: jump to the next
+            i = bytes
+                .get(i..)
+                .and_then(|rest| memchr::memchr3(b'\n', b'\r', b'{', rest))
+                .map_or(bytes.len(), |k| i + k);
+        }
     }
     out
 }

@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Edit, Fix, FixAvailability};
+use crate::lexicon::FastHash;
 use crate::settings::Settings;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -107,7 +108,7 @@ impl Rule for InconsistentNameSpelling {
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let speakers: Vec<Vec<&str>> = {
-            let mut seen = HashSet::new();
+            let mut seen: HashSet<&str, FastHash> = HashSet::default();
             speech_quotes(analysis)
                 .iter()
                 .filter_map(|(_, _, a)| a.speaker.as_ref())
@@ -122,7 +123,8 @@ impl Rule for InconsistentNameSpelling {
             return;
         }
         // each distinct spelling, with its uses in order (the first is its first use)
-        let mut index_of: HashMap<Spelling<'_>, usize> = HashMap::new();
+        // looked up, never walked: the crate's fast hash, not SipHash
+        let mut index_of: HashMap<Spelling<'_>, usize, FastHash> = HashMap::default();
         let mut distinct: Vec<Spelling<'_>> = Vec::new();
         let mut uses: Vec<Vec<Span>> = Vec::new();
         names_in_prose(analysis, |spelling, span| {
@@ -136,7 +138,7 @@ impl Rule for InconsistentNameSpelling {
         });
         let words: Vec<&[&str]> = distinct.iter().map(Spelling::words).collect();
         let index = near::NameIndex::new(&words);
-        let mut reported = HashSet::new();
+        let mut reported: HashSet<_, FastHash> = HashSet::default();
         for speaker in &speakers {
             crate::budget::tick();
             let Some(&first) = Spelling::of(speaker).and_then(|s| index_of.get(&s)) else { continue };
