@@ -503,6 +503,9 @@ impl Frame<'_> {
         if let Some(found) = self.coordinate_pronoun_clause(s, main, q) {
             return Some(found);
         }
+        if let Some(found) = self.last_coordinate_clause(main, q) {
+            return Some(found);
+        }
         let verbs = participle_last
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
@@ -626,6 +629,32 @@ impl Frame<'_> {
         let start = if inside { q + 1 } else { (q..s.hi).find(|&i| self.is_punct(i, ","))? + 1 };
         let m = self.mention_starting(start, s.hi)?;
         (fronted && m.kind != SpeakerKind::Vague).then_some(m)
+    }
+
+    /// "Some in the crowd booed, and when Rubio thanked Miami, a man yelled
+    /// “Q”", "Trump spoke first; Clinton replied “Q”": the quote belongs to the
+    /// last clause joined by a comma and a conjunction (or a semicolon), when
+    /// that clause has a verb of speech with a subject of its own.
+    fn last_coordinate_clause(&self, lo: usize, q: usize) -> Option<Found> {
+        let joint = (lo + 1..q).rev().find(|&c| {
+            self.is_punct(c, ";")
+                || (self.is_punct(c, ",") && matches!(self.lower(c + 1), "and" | "but" | "while" | "whereas"))
+        })?;
+        let start = if self.is_punct(joint, ";") { joint + 1 } else { joint + 2 };
+        let start = self.main_clause_start(start, q);
+        let v = (start..q).find(|&i| self.is_speech_verb(i))?;
+        // ("but in a later interview said": a phrase after a preposition is no subject)
+        let after_preposition = |m: &Mention| {
+            m.start > start
+                && matches!(
+                    self.lower(m.start - 1),
+                    "in" | "on" | "at" | "during" | "after" | "from" | "of" | "by" | "with"
+                )
+        };
+        let m = self
+            .subject_of(start, v)
+            .filter(|m| !self.is_relative(m) && m.start >= start && !after_preposition(m))?;
+        Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
     /// "with Smith saying", "footage of Trump saying": a name right before a
