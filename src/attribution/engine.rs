@@ -202,6 +202,10 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
                     signed => before().or(signed),
                 }
             }
+            // "In 2009, when Obama offered …, “Q,” DeSantis said.": a quoted
+            // clause closed by a comma and signed right after is the signer's,
+            // whatever the fronted words before it report
+            None if signed_right_after(id, q, views, lex) => after().or_else(before),
             None => before().or_else(after),
         }
     } else {
@@ -228,6 +232,29 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
             inherited
         }
     }
+}
+
+/// A quote of several words whose own comma closes it, with the speaker and
+/// the verb of speech right after ("…, “Q,” DeSantis said", "…, “Q,” said Kim").
+fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> bool {
+    let Some(v) = views.get(q.last_block()) else { return false };
+    let Some(t) = v.quote_token(id) else { return false };
+    let f = v.frame(lex);
+    let comma = f.word(t).trim_end_matches(['”', '"', '\'', '’']).ends_with(',') || f.is_punct(t + 1, ",");
+    if !comma || q.text.split_whitespace().count() < 4 {
+        return false;
+    }
+    let first = if f.is_punct(t + 1, ",") { t + 2 } else { t + 1 };
+    let s = v.sentence(t);
+    let Some(fd) = f.after_quote(s, t) else { return false };
+    let (m, cue) = (fd.mention, fd.cue);
+    // "said Kim", "Kim said", "the mayor later said"; not "when Clinton
+    // blasted him", nor "Melanie said yes" (a verb with words of its own)
+    let inverted = cue == first && m.start > cue && m.start <= cue + 3;
+    let direct = m.start == first && cue >= m.end && cue <= m.end + 2;
+    let end = if inverted { m.end } else { cue + 1 };
+    let closes = end >= s.hi || f.is_punct(end, ",.;:!?—–");
+    (inverted || direct) && closes
 }
 
 /// `Trump called her "Miss Piggy"`: a name in title case right after a

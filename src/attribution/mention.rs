@@ -187,6 +187,25 @@ const NOT_NAMES: &[&str] = &[
     "Yesterday",
     "Tomorrow",
     "Nothing",
+    // numbers that open sentences ("Eight years ago, he …", "Dozens gathered")
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Twelve",
+    "Twenty",
+    "Fifty",
+    "Hundred",
+    "Hundreds",
+    "Thousands",
+    "Millions",
+    "Dozens",
 ];
 
 /// The long word lists above as sets: they are asked about every token.

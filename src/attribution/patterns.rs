@@ -500,7 +500,7 @@ impl Frame<'_> {
         if main >= q && main > s.lo {
             fronted.reverse();
         }
-        if let Some(found) = self.coordinate_pronoun_clause(s, main, q) {
+        if let Some(found) = self.coordinate_pronoun_clause(main, q) {
             return Some(found);
         }
         if let Some(found) = self.last_coordinate_clause(main, q) {
@@ -585,10 +585,14 @@ impl Frame<'_> {
     /// only reports).
     /// The pronoun is bound to the person the main clause is about, if any
     /// ("James Comey recommended …, but he called …": Comey).
-    fn coordinate_pronoun_clause(&self, s: Sentence, lo: usize, q: usize) -> Option<Found> {
+    fn coordinate_pronoun_clause(&self, lo: usize, q: usize) -> Option<Found> {
         let v = (lo..q).rev().find(|&i| self.is_speech_verb(i))?;
         let p = self.skip_adverbs_back(lo, v).checked_sub(1).filter(|&p| p > lo)?;
-        let opens = self.is_punct(p - 1, ",—–") || matches!(self.lower(p - 1), "and" | "but" | "where" | "yet");
+        // "…, which he called “Q”", "…, though he said “Q”": a relative
+        // pronoun or a subordinator opens the clause too
+        let opens = self.is_punct(p - 1, ",—–")
+            || matches!(self.lower(p - 1), "and" | "but" | "where" | "yet" | "which" | "whom" | "who")
+            || SUBORDINATORS.contains(&self.lower(p - 1));
         if !(self.is_pronoun(p) && opens) {
             return None;
         }
@@ -602,10 +606,13 @@ impl Frame<'_> {
             }
             _ => false,
         };
-        let subject = (s.lo..p)
-            .filter(|&i| self.is_speech_verb(i))
-            .find_map(|i| self.subject_of(s.lo, i))
-            .filter(fits)
+        // ("With a vote for Trump ruled out, Cross said …, whom he called": the
+        // main clause's subject; "He declared …, which he declared": the same
+        // pronoun again, which stands for whom that one does)
+        let first = (lo..p).filter(|&i| self.is_speech_verb(i)).find_map(|i| self.subject_of(lo, i));
+        let same_pronoun = |m: &Mention| m.kind == SpeakerKind::Pronoun && self.lower(m.start) == self.lower(p);
+        let subject = first
+            .filter(|m| fits(m) || same_pronoun(m))
             .or_else(|| self.clause_subject(lo, p).filter(fits))
             .or_else(|| {
                 // "The Courier backed the plan, and it said": a body opening the sentence
