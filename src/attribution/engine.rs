@@ -478,10 +478,11 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
         // "who" names whom the phrase before it names
         speaker.name = before.name.or(Some(before.mention));
     }
-    let cue = Cue {
-        text: f.span_text(found.cue, found.cue + found.cue_len).to_string(),
-        span: token_span(v, found.cue, found.cue + found.cue_len),
-    };
+    // "as Ruiz puts it": the idiom is the cue, not the bare verb
+    let idiom =
+        found.cue_len == 1 && matches!(f.lower(found.cue), "put" | "puts") && f.lower(found.cue + 1) == "it";
+    let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
+    let cue = Cue { text: f.span_text(found.cue, cue_end).to_string(), span: token_span(v, found.cue, cue_end) };
     let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }
 }

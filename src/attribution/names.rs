@@ -84,6 +84,13 @@ pub fn clean_name(text: &str, lex: &Lexicon) -> String {
     if let Some(t) = (skip..last).rev().find(|&i| role(words[i]) && !lex.is_org_head(words[i + 1])) {
         skip = t + 1;
     }
+    // "the Post's Dana Milbank": a possessor before the name is the employer
+    let possessor = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    if let Some(p) = (skip..last).rev().find(|&i| possessor(words[i])) {
+        if !lex.is_org_head(words[p + 1]) {
+            skip = p + 1;
+        }
+    }
     // "Friends of Riverside Library": a role word that an organisation's name
     // goes on from is the name's head, not a title
     if words.get(skip).is_some_and(|w| matches!(*w, "of" | "for" | "against")) {
@@ -146,6 +153,10 @@ mod tests {
         assert_eq!(clean_name("Surrey Mayor Doug McCallum", lex), "Doug McCallum");
         assert_eq!(clean_name("ECB President Mario Draghi", lex), "Mario Draghi");
         assert_eq!(clean_name("Martin Luther King", lex), "Martin Luther King");
+        // an employer's possessive before the name, but not a possessive name alone
+        assert_eq!(clean_name("the Post's Dana Milbank", lex), "Dana Milbank");
+        assert_eq!(clean_name("CBC’s Whitlock", lex), "Whitlock");
+        assert_eq!(clean_name("Vancouver's Bo Horvat", lex), "Bo Horvat");
     }
 
     #[test]

@@ -119,8 +119,8 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        if self.lower(i) == "put" && self.lower(i + 1) == "it" {
-            return true; // "as Professor Foner put it"
+        if matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it" {
+            return true; // "as Professor Foner put it", "as the Post's Dana Milbank puts it"
         }
         if self.verb_at(i).is_none() {
             return false; // most tokens: no reporting verb, whatever comes before
@@ -545,6 +545,9 @@ impl Frame<'_> {
                 continue;
             }
             let inverted = || (v == s.lo).then(|| self.mention_starting(v + 1, q)).flatten();
+            if let Some(m) = self.inverted_aside(v, q) {
+                return Some(Found { mention: m, cue: v, cue_len: 1 });
+            }
             if let Some(m) = self.subject_of(s.lo, v).or_else(inverted) {
                 return Some(Found { mention: m, cue: v, cue_len: 1 });
             }
@@ -576,6 +579,25 @@ impl Frame<'_> {
             None if !colon_first => self.subject_colon(s, q).or_else(|| self.object_colon(s, q)),
             None => self.object_colon(s, q),
         }
+    }
+
+    /// "Because of how the calendar was set, explained Reddy, “Q”": a verb
+    /// after a comma with its speaker right behind it, set off just before the quote.
+    fn inverted_aside(&self, v: usize, q: usize) -> Option<Mention> {
+        if v == 0 || !self.is_punct(v - 1, ",") {
+            return None;
+        }
+        // ("explained harbour master Ines Moreau": past words describing the name)
+        let m = (v + 1..q.min(v + 6))
+            // (not "said of Mr. Rubio: “Q”": whom the words are about)
+            .take_while(|&j| {
+                self.is_word(j) && !matches!(self.lower(j), "of" | "to" | "about" | "on" | "for" | "with")
+            })
+            .find_map(|j| self.mention_starting(j, q))?;
+        let m = self.named_in_apposition(m, q).unwrap_or(m);
+        // (not "Cruz, a rival, called the KKK “abhorrent”": there the name is the object)
+        let next_is_quote = m.end + 1 == q && self.is_punct(m.end, ",:");
+        (next_is_quote && !matches!(m.kind, SpeakerKind::Pronoun)).then_some(m)
     }
 
     /// "Comey found no crime, but he called it “Q”", "…, he said, “Q”": the
