@@ -14,6 +14,7 @@ use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
+use crate::scan::kind::is_link_line;
 use crate::tokens::{BlockTokens, TokenWindow};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
@@ -269,8 +270,10 @@ fn spoken_name(
     ctx: &mut Context,
 ) -> Option<Attribution> {
     let b = q.first_block();
-    let block = doc.blocks.get(b).filter(|bl| b > 0 && !matches!(bl.kind, BlockKind::Heading(_)))?;
-    let _ = block;
+    // (nor the headline of a linked story: "WATCH: Mayor slams ‘…’")
+    doc.blocks
+        .get(b)
+        .filter(|bl| b > 0 && !matches!(bl.kind, BlockKind::Heading(_)) && !is_link_line(&bl.text))?;
     let v = views.get(b)?;
     let t = v.quote_token(id)?;
     let f = v.frame(lex);

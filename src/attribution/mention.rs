@@ -5,6 +5,7 @@ use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::tokens::{TokKind, Token};
 use super::SpeakerKind;
 use crate::lexicon::{FastHash, Lexicon, PhraseList, SpeechVerb, VerbForm};
+use crate::scan::kind::PAGE_LABEL_WORDS;
 use crate::tokens::WordFacts;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -247,28 +248,6 @@ const ORG_COLLECTIVES: &[&str] = &[
     "children",
     "youth",
     "survivors",
-];
-/// Words of the labels news sites put before links and boxes.
-const PAGE_LABEL_WORDS: &[&str] = &[
-    "READ",
-    "MORE",
-    "WATCH",
-    "LISTEN",
-    "RELATED",
-    "VIDEO",
-    "PHOTOS",
-    "GALLERY",
-    "UPDATE",
-    "TAKE",
-    "CORRECTION",
-    "SEE",
-    "ALSO",
-    "LATEST",
-    "TRENDING",
-    "EDITOR",
-    "NOTE",
-    "SUBSCRIBE",
-    "SIGN",
 ];
 
 /// Capitalised words that appear inside titles ("The Cake That Got Me

@@ -122,6 +122,43 @@ const STRONG_TITLE_CUES: &[&str] = &[
     "commentary",
 ];
 
+/// Words of the labels news sites put before links and boxes.
+pub const PAGE_LABEL_WORDS: &[&str] = &[
+    "READ",
+    "MORE",
+    "WATCH",
+    "LISTEN",
+    "RELATED",
+    "VIDEO",
+    "PHOTOS",
+    "GALLERY",
+    "UPDATE",
+    "TAKE",
+    "CORRECTION",
+    "SEE",
+    "ALSO",
+    "LATEST",
+    "TRENDING",
+    "EDITOR",
+    "NOTE",
+    "SUBSCRIBE",
+    "SIGN",
+];
+
+/// "READ MORE: ‘…’", "WATCH: Mayor slams ‘…’": a site's label before a link
+/// to another story; the words in marks are that story's headline.
+pub fn is_link_line(text: &str) -> bool {
+    let Some(label) = text.get(..text.find(':').filter(|&c| c <= 40).unwrap_or(0)) else { return false };
+    !label.is_empty()
+        && !label.chars().any(char::is_lowercase)
+        && label.split_whitespace().any(|w| LINK_LABEL_WORDS.contains(&w))
+}
+
+/// The labels among those that introduce a link (not "ANALYST'S TAKE:",
+/// which introduces someone's words).
+const LINK_LABEL_WORDS: &[&str] =
+    &["READ", "WATCH", "LISTEN", "RELATED", "VIDEO", "PHOTOS", "GALLERY", "SEE", "LATEST", "TRENDING"];
+
 /// A short paragraph with no full stop at its end is a headline, a subhead
 /// or page furniture, not a sentence.
 fn is_label_block(text: &str) -> bool {
@@ -150,7 +187,7 @@ const SENTENCE_BYTES: usize = 2048;
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {
     // a footnote cites works: its quotations are their titles
-    if headline || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Footnote) {
+    if headline || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Footnote) || is_link_line(&block.text) {
         return QuoteKind::Title;
     }
     let before = block.text.get(..outer.start).unwrap_or_default();
@@ -264,5 +301,19 @@ fn close_run(quotes: &mut [Quote], run: &[usize]) {
         for &i in run {
             quotes[i].kind = QuoteKind::Scare;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_link_line;
+
+    #[test]
+    fn link_labels_only_in_capitals_before_an_early_colon() {
+        assert!(is_link_line("READ MORE: ‘We were never asked’: islanders fight the cuts"));
+        assert!(is_link_line("WATCH BELOW: The council is calling it “reckless.”"));
+        assert!(!is_link_line("ANALYST'S TAKE: \"The line cannot cut its way out,\" she said."));
+        assert!(!is_link_line("Read more: the council said “no.”"));
+        assert!(!is_link_line("The mayor said: “Watch: we will sail.”"));
     }
 }

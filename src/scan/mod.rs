@@ -1,7 +1,7 @@
 //! The quotation scanner: every quotation in a document, with its kind, and
 //! every mark that does not pair.
 
-mod kind;
+pub mod kind;
 mod marks;
 mod pairing;
 
