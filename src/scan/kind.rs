@@ -205,7 +205,8 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     let n = word_count(inner);
     // 'Hard to be in such close quarters' as a subhead: single marks in a label line
     let marks = block.text.get(outer.clone()).unwrap_or_default();
-    let single = marks.starts_with(['‘', '\'']) && !marks.starts_with("''");
+    let doubled = ["''", "‘‘", "‘’"].iter().any(|d| marks.starts_with(d));
+    let single = marks.starts_with(['‘', '\'']) && !doubled;
     if single && is_label_block(&block.text) {
         return QuoteKind::Title;
     }

@@ -92,20 +92,35 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
             skip_until = pos + 2;
             let after = rest.get(1..).unwrap_or_default().chars().next();
             let facing = if c == '`' { Some(Facing::Open) } else { facing_from_flanks(prev, after) };
-            facing.map(|facing| Mark {
-                pos,
-                len: 2,
-                family: Family::Double,
-                facing,
-                style: MarkStyle::DoubledApostrophe,
-                weak: false,
-            })
+            facing.map(|facing| doubled(pos, 2, facing))
+        } else if let Some(facing) = doubled_curly(c, prev, rest) {
+            skip_until = pos + 2 * c.len_utf8();
+            Some(doubled(pos, 2 * c.len_utf8(), facing))
         } else {
             classify(c, pos, prev, next, rest)
         };
         marks.extend(mark);
     }
     marks
+}
+
+fn doubled(pos: usize, len: usize, facing: Facing) -> Mark {
+    Mark { pos, len, family: Family::Double, facing, style: MarkStyle::DoubledApostrophe, weak: false }
+}
+
+/// Two curly single marks typed for one double mark: ‘‘ opens, ’’ closes,
+/// and ‘’ before a word opens (“‘’It’s not a question …”” in wire copy).
+fn doubled_curly(c: char, prev: Option<char>, rest: &str) -> Option<Facing> {
+    let mut chars = rest.chars();
+    let second = chars.next()?;
+    let after = chars.next();
+    let flanks = facing_from_flanks(prev, after);
+    match (c, second) {
+        ('‘', '‘') => Some(Facing::Open),
+        ('’', '’') => Some(if flanks == Some(Facing::Open) { Facing::Either } else { Facing::Close }),
+        ('‘', '’') if flanks == Some(Facing::Open) => Some(Facing::Open),
+        _ => None,
+    }
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -198,6 +213,21 @@ mod tests {
                 find_marks(text)
             );
         }
+    }
+
+    #[test]
+    fn doubled_curly_singles_are_one_double_mark() {
+        let text = "‘‘We sail,’’ she said. ‘’It’s late.” Next";
+        let marks = find_marks(text);
+        let doubles: Vec<_> = marks.iter().filter(|m| m.family == Family::Double).collect();
+        assert_eq!(doubles.len(), 4, "{marks:?}");
+        assert!(doubles.iter().take(3).all(|m| m.len == 6 && m.style == MarkStyle::DoubledApostrophe));
+        assert_eq!(
+            doubles.iter().map(|m| m.facing).collect::<Vec<_>>()[..3],
+            [Facing::Open, Facing::Close, Facing::Open]
+        );
+        // the apostrophe in "It’s" is no mark
+        assert!(marks.iter().all(|m| m.family == Family::Double));
     }
 
     #[test]
