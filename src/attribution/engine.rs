@@ -354,6 +354,14 @@ fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usiz
         let prev = v.sentence(s.lo - 1);
         let has_quote = (prev.lo..prev.hi).any(|j| f.is_quote(j));
         let ends_colon = f.is_punct(prev.hi - 1, ":");
+        // "… scolded him: “Q1,” she said. “Q2”": the signature nearest the
+        // quote, that of the last quote before it, not the sentence's first verb
+        if alone && has_quote {
+            let signed = (prev.lo..prev.hi).rev().filter(|&j| f.is_quote(j)).find_map(|j| f.after_quote(prev, j));
+            if let Some(found) = signed {
+                return Some((b, found));
+            }
+        }
         if !has_quote || ends_colon || alone {
             if let Some(found) = introducer(&f, prev) {
                 return Some((b, found));
