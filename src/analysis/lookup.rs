@@ -143,7 +143,10 @@ impl Analysis {
     pub fn reports_speech(&self, b: usize) -> bool {
         let all = self.lookups.reports.get_or_init(|| {
             (0..self.words.blocks())
-                .map(|b| self.words.block(b).iter().any(|w| !w.quoted() && w.verb.is_some()))
+                .map(|b| {
+                    let words = self.words.block(b);
+                    self.words.verbs(b).any(|(i, _)| words.get(i).is_some_and(|w| !w.quoted()))
+                })
                 .collect()
         });
         all.get(b).copied().unwrap_or(false)
@@ -181,10 +184,10 @@ mod tests {
                 let words = a.words.block(b);
                 let ranges = word_ranges(&block.text);
                 prop_assert_eq!(words.len(), ranges.len());
-                for (w, r) in words.iter().zip(ranges) {
+                for (i, (w, r)) in words.iter().zip(ranges).enumerate() {
                     let inside = quoted.iter().any(|q| r.start < q.end && q.start < r.end);
                     prop_assert_eq!(w.quoted(), inside);
-                    prop_assert_eq!(w.verb, lex.verb_id(&block.text[r.clone()]));
+                    prop_assert_eq!(a.words.verb(b, i), lex.verb_id(&block.text[r.clone()]));
                     prop_assert_eq!(w.range(), r);
                 }
             }

@@ -88,6 +88,7 @@ fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language:
     budget::checkpoint();
     let attributions = attribution::attribute(&doc, &mut tokens, &mut scan.quotes, lexicon);
     tokens.finish();
+    words.finish();
     budget::checkpoint();
     // attribution's tokens are gone: their pages go back before the rules grow findings
     crate::heap::give_back_free_pages(file.text.len());

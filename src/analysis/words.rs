@@ -15,23 +15,22 @@ use std::ops::Range;
 /// the rules count and compare. Finer than a [`crate::tokens::Token`]:
 /// "Holtz-Eakin" is two, "3pm" is "pm".
 ///
-/// There is one for every word of a draft, kept while the rules run: twelve
+/// There is one for every word of a draft, kept while the rules run: eight
 /// bytes, the end's top bit saying whether it is quoted (blocks of 2 GiB or
-/// more, far over any size limit, have no words here).
+/// more, far over any size limit, have no words here). The reporting verbs,
+/// one word in twenty or so, are listed apart (see [`ProseWords::verbs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProseWord {
     start: u32,
     end_and_quoted: u32,
-    /// The reporting verb it spells, if any (see [`Lexicon::verb_by_id`]).
-    pub verb: Option<VerbId>,
 }
 
 const QUOTED: u32 = 1 << 31;
 
 impl ProseWord {
-    fn new(range: Range<usize>, quoted: bool, verb: Option<VerbId>) -> Self {
+    fn new(range: Range<usize>, quoted: bool) -> Self {
         let end = range.end as u32 | if quoted { QUOTED } else { 0 };
-        ProseWord { start: range.start as u32, end_and_quoted: end, verb }
+        ProseWord { start: range.start as u32, end_and_quoted: end }
     }
 
     /// Where it is in its block's text.
@@ -45,6 +44,15 @@ impl ProseWord {
     }
 }
 
+/// A word that spells a reporting verb: its block, its index among the
+/// block's words, and the verb (see [`Lexicon::verb_by_id`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct VerbAt {
+    block: u32,
+    word: u32,
+    verb: VerbId,
+}
+
 /// The words of every block, a slice a block. Each block's words are
 /// allocated as its tokens are freed, so they take the room the tokens
 /// leave (one vector for the whole draft could not reuse it, and the
@@ -52,12 +60,14 @@ impl ProseWord {
 #[derive(Debug, Clone, Default)]
 pub struct ProseWords {
     blocks: Vec<Box<[ProseWord]>>,
+    /// Every word that spells a reporting verb, in block and word order.
+    verbs: Vec<VerbAt>,
 }
 
 impl ProseWords {
     /// An empty table with room for `blocks` blocks.
     pub(super) fn with_blocks(blocks: usize) -> Self {
-        ProseWords { blocks: Vec::with_capacity(blocks) }
+        ProseWords { blocks: Vec::with_capacity(blocks), verbs: Vec::new() }
     }
 
     /// Adds the words of block `b` (the next one): `block` is the block,
@@ -73,8 +83,29 @@ impl ProseWords {
         lex: &Lexicon,
     ) {
         debug_assert_eq!(b, self.blocks.len(), "blocks' words come in order");
-        let words = block.map_or_else(Vec::new, |block| block_words(block, quoted, tokens, lex));
+        let words = match block {
+            Some(block) => block_words((b, block), quoted, tokens, lex, &mut self.verbs),
+            None => Vec::new(),
+        };
         self.blocks.push(words.into_boxed_slice());
+    }
+
+    /// Once every block is in: gives back the room of the verb list's growth.
+    pub(super) fn finish(&mut self) {
+        self.verbs.shrink_to_fit();
+    }
+
+    /// The reporting verbs block `b`'s words spell: each word's index in
+    /// [`ProseWords::block`] and its verb, in order.
+    pub fn verbs(&self, b: usize) -> impl Iterator<Item = (usize, VerbId)> + '_ {
+        let b = b as u64;
+        let from = self.verbs.partition_point(|v| u64::from(v.block) < b);
+        self.verbs[from..].iter().take_while(move |v| u64::from(v.block) == b).map(|v| (v.word as usize, v.verb))
+    }
+
+    /// The reporting verb word `i` of block `b` spells, if any.
+    pub fn verb(&self, b: usize, i: usize) -> Option<VerbId> {
+        self.verbs(b).find(|&(w, _)| w == i).map(|(_, verb)| verb)
     }
 
     /// The words of block `b`, in order (none for a block that does not exist).
@@ -97,12 +128,14 @@ impl ProseWords {
     }
 }
 
-/// The words of `block`; `quoted` are its quotations' ranges, `tokens` its tokens.
+/// The words of block `b`, `block`, adding those that spell a reporting
+/// verb to `verbs`; `quoted` are its quotations' ranges, `tokens` its tokens.
 fn block_words(
-    block: &ProseBlock,
+    (b, block): (usize, &ProseBlock),
     quoted: &[Range<usize>],
     tokens: &BlockTokens,
     lex: &Lexicon,
+    verbs: &mut Vec<VerbAt>,
 ) -> Vec<ProseWord> {
     crate::budget::tick();
     let text = block.text.as_str();
@@ -127,9 +160,17 @@ fn block_words(
             Some(_) => tokens.facts.get(t).and_then(|f| f.verb),
             None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
         };
-        out.push(ProseWord::new(r, inside, verb));
+        if let Some(verb) = verb {
+            // block and word indexes both fit: the block's text is under 2 GiB
+            verbs.push(VerbAt { block: narrow(b), word: narrow(out.len()), verb });
+        }
+        out.push(ProseWord::new(r, inside));
     }
     out
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
@@ -208,8 +249,11 @@ mod tests {
         let a = crate::analyze(SourceFile::new("d.md", "Holtz-Eakin said “we told them” in 3pm talks.\n"));
         let text = &a.doc.blocks[0].text;
         let words = a.words.block(0);
-        let shown: Vec<(&str, bool, bool)> =
-            words.iter().map(|w| (&text[w.range()], w.quoted(), w.verb.is_some())).collect();
+        let shown: Vec<(&str, bool, bool)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (&text[w.range()], w.quoted(), a.words.verb(0, i).is_some()))
+            .collect();
         assert_eq!(
             shown,
             [

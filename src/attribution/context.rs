@@ -12,6 +12,7 @@ use crate::markdown::ProseBlock;
 use crate::span::Span;
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How many earlier speakers a quote without attribution may look back over.
 const HISTORY: usize = 8;
@@ -42,7 +43,7 @@ pub struct Context {
     /// a quote that borrows an attribution ("“Q1,” he said. “Q2.”") reads
     /// the same "he" again after resolving it moved the story on.
     resolved: HashMap<usize, usize>,
-    channels: HashMap<String, Channel>,
+    channels: HashMap<String, Arc<Channel>>,
 }
 
 impl Context {
@@ -150,7 +151,7 @@ impl Context {
     }
 
     /// Remembers how a speaker was reached, unless the story already said.
-    pub fn remember_channel(&mut self, speaker: &Speaker, channel: Channel) {
+    pub fn remember_channel(&mut self, speaker: &Speaker, channel: Arc<Channel>) {
         if let (Some(name), SpeakerKind::Person | SpeakerKind::Organization) = (&speaker.name, speaker.kind) {
             self.channels.entry(name.clone()).or_insert(channel);
         }
@@ -337,10 +338,10 @@ impl Context {
         ranges: &[Range<usize>],
         speaker: &Speaker,
         lex: &Lexicon,
-    ) -> Option<Channel> {
+    ) -> Option<Arc<Channel>> {
         ranges
             .iter()
-            .find_map(|r| channel_phrase(block, r.clone(), lex))
+            .find_map(|r| channel_phrase(block, r.clone(), lex).map(Arc::new))
             .or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
     }
 }

@@ -16,6 +16,7 @@ pub use crate::lexicon::ChannelKind;
 use crate::span::Span;
 pub use engine::attribute;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,5 +62,25 @@ pub struct Channel {
 pub struct Attribution {
     pub speaker: Option<Speaker>,
     pub cue: Option<Cue>,
-    pub channel: Option<Channel>,
+    /// Shared: a follow-on quote, or a speaker's later quotes, carry the
+    /// channel the story first gave, and a draft may hold a hundred thousand
+    /// attributions while the rules run (one pointer in place of 72 bytes).
+    #[serde(serialize_with = "serialize_channel")]
+    pub channel: Option<Arc<Channel>>,
+}
+
+fn serialize_channel<S: serde::Serializer>(
+    channel: &Option<Arc<Channel>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    channel.as_deref().serialize(serializer)
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn an_attribution_stays_small() {
+        // one a quotation, all held while the rules run; the channel is shared
+        assert_eq!(std::mem::size_of::<super::Attribution>(), 120);
+    }
 }

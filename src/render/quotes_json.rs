@@ -98,7 +98,7 @@ fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
                 kind: q.kind,
                 speaker: attribution.and_then(|x| x.speaker.as_ref()),
                 cue: attribution.and_then(|x| x.cue.as_ref()),
-                channel: attribution.and_then(|x| x.channel.as_ref()),
+                channel: attribution.and_then(|x| x.channel.as_deref()),
                 source: verdict_of[i].and_then(source),
             }
         })

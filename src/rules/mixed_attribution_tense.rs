@@ -163,8 +163,10 @@ impl Rule for MixedAttributionTense {
             if matches!(block.kind, BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
                 continue;
             }
-            for word in analysis.words.block(b).iter().filter(|w| !w.quoted()) {
-                let Some(verb) = word.verb.and_then(|id| lexicon.verb_by_id(id)) else { continue };
+            let words = analysis.words.block(b);
+            for (i, id) in analysis.words.verbs(b) {
+                let Some(word) = words.get(i).filter(|w| !w.quoted()) else { continue };
+                let Some(verb) = lexicon.verb_by_id(id) else { continue };
                 let range = word.range();
                 if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {
                     continue;

@@ -115,12 +115,12 @@ fn analysis() -> Analysis {
     let attributed = Attribution {
         speaker: Some(speaker),
         cue: Some(Cue { text: "told".into(), span: span_of(text, "told") }),
-        channel: Some(Channel {
+        channel: Some(std::sync::Arc::new(Channel {
             text: "told reporters".into(),
             span: span_of(text, "told reporters"),
             kind: ChannelKind::Briefing,
             outlet: None,
-        }),
+        })),
     };
     Analysis {
         file: SourceFile::new("desk/vote.md", text),
