@@ -107,7 +107,8 @@ impl Rule for InconsistentNameSpelling {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let speakers: Vec<Vec<&str>> = {
+        // only a name of two or three words can match a spelling in the prose
+        let speakers: Vec<Spelling<'_>> = {
             let mut seen: HashSet<&str, FastHash> = HashSet::default();
             speech_quotes(analysis)
                 .iter()
@@ -115,8 +116,7 @@ impl Rule for InconsistentNameSpelling {
                 .filter(|s| s.kind == SpeakerKind::Person)
                 .filter_map(|s| s.name.as_deref())
                 .filter(|n| seen.insert(*n))
-                .map(|n| n.split_whitespace().collect::<Vec<_>>())
-                .filter(|w| w.len() >= 2)
+                .filter_map(|n| Spelling::of(&n.split_whitespace().collect::<Vec<_>>()))
                 .collect()
         };
         if speakers.is_empty() {
@@ -126,39 +126,49 @@ impl Rule for InconsistentNameSpelling {
         // looked up, never walked: the crate's fast hash, not SipHash
         let mut index_of: HashMap<Spelling<'_>, usize, FastHash> = HashMap::default();
         let mut distinct: Vec<Spelling<'_>> = Vec::new();
-        let mut uses: Vec<Vec<Span>> = Vec::new();
+        let (mut which, mut spans) = (Vec::new(), Vec::new());
         names_in_prose(analysis, |spelling, span| {
             crate::budget::tick();
             let i = *index_of.entry(spelling).or_insert_with(|| {
                 distinct.push(spelling);
-                uses.push(Vec::new());
                 distinct.len() - 1
             });
-            uses[i].push(span);
+            which.push(i);
+            spans.push(span);
         });
-        let words: Vec<&[&str]> = distinct.iter().map(Spelling::words).collect();
-        let index = near::NameIndex::new(&words);
-        let mut reported: HashSet<_, FastHash> = HashSet::default();
+        let uses = Uses::new(distinct.len(), &which, &spans);
+        drop((which, spans));
+        let index = {
+            let words: Vec<&[&str]> = distinct.iter().map(Spelling::words).collect();
+            near::NameIndex::new(&words)
+        };
+        // a pair as two 32-bit spelling indices (a draft has far fewer than 2^32 names)
+        let mut reported: HashSet<(u32, u32), FastHash> = HashSet::default();
+        let pair = |a: usize, b: usize| (a as u32, b as u32);
         for speaker in &speakers {
             crate::budget::tick();
+            let speaker = speaker.words();
             let Some(&first) = Spelling::of(speaker).and_then(|s| index_of.get(&s)) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
                 crate::budget::tick();
                 let words = distinct[other].words();
-                if words == speaker.as_slice() || !similar(speaker, words) {
+                if words == speaker || !similar(speaker, words) {
                     continue;
                 }
                 // a pair is the two spellings' indices: one spelling per
                 // index, so the same pair as their texts, without a copy of
                 // both for each of tens of thousands of pairs
-                if reported.contains(&(other, first)) || !reported.insert((first, other)) {
+                if reported.contains(&pair(other, first)) || !reported.insert(pair(first, other)) {
                     continue;
                 }
                 // the later spelling is the one to look at
-                let (early, late) =
-                    if uses[first][0].start < uses[other][0].start { (first, other) } else { (other, first) };
-                let (early_use, late_use) = (uses[early][0], uses[late][0]);
+                let (early, late) = if uses.first(first).start < uses.first(other).start {
+                    (first, other)
+                } else {
+                    (other, first)
+                };
+                let (early_use, late_use) = (uses.first(early), uses.first(late));
                 out.push(
                     Diagnostic::new(
                         &META,
@@ -171,12 +181,50 @@ impl Rule for InconsistentNameSpelling {
                     .with_help("check the name with the source and spell it one way")
                     .with_fix(respell(
                         &analysis.file.text,
-                        (&distinct[early], &uses[early]),
-                        (&distinct[late], &uses[late]),
+                        (&distinct[early], uses.of(early)),
+                        (&distinct[late], uses.of(late)),
                     )),
                 );
             }
         }
+    }
+}
+
+/// Every use of every spelling, grouped by spelling, in the order found.
+/// One vector for all: a vector a spelling cost some 90 bytes each of the
+/// tens of thousands of spellings of a long draft.
+struct Uses {
+    /// Spelling `i`'s uses are `spans[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    spans: Vec<Span>,
+}
+
+impl Uses {
+    /// `which[k]` is the spelling (below `count`) used at `spans[k]`.
+    fn new(count: usize, which: &[usize], spans: &[Span]) -> Self {
+        let mut starts = vec![0; count + 1];
+        for &i in which {
+            starts[i + 1] += 1;
+        }
+        for i in 0..count {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut grouped = vec![Span::new(0, 0); spans.len()];
+        for (&i, &span) in which.iter().zip(spans) {
+            grouped[next[i]] = span;
+            next[i] += 1;
+        }
+        Uses { starts, spans: grouped }
+    }
+
+    fn of(&self, i: usize) -> &[Span] {
+        &self.spans[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// The first use: every spelling has one.
+    fn first(&self, i: usize) -> Span {
+        self.spans[self.starts[i]]
     }
 }
 
@@ -272,7 +320,18 @@ fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{extends, similar};
+    use super::{extends, similar, Uses};
+    use crate::span::Span;
+
+    #[test]
+    fn uses_are_grouped_by_spelling_in_the_order_found() {
+        let at = |n: usize| Span::new(n, n + 1);
+        let uses = Uses::new(3, &[1, 0, 1, 2, 1], &[at(10), at(20), at(30), at(40), at(50)]);
+        assert_eq!(uses.of(0), [at(20)]);
+        assert_eq!(uses.of(1), [at(10), at(30), at(50)]);
+        assert_eq!(uses.of(2), [at(40)]);
+        assert_eq!((uses.first(1), uses.first(2)), (at(10), at(40)));
+    }
 
     fn v(s: &str) -> Vec<&str> {
         s.split_whitespace().collect()

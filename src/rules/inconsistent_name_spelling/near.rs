@@ -17,9 +17,10 @@ pub const GROUP: usize = 16;
 /// Distinct names (as words), grouped for [`NameIndex::candidates`].
 pub struct NameIndex {
     /// Hash of (which word may differ, the other words, that word's first
-    /// letter and length) → the names with it. A hash collision only adds
-    /// candidates, which the caller's exact comparison drops.
-    groups: HashMap<u64, Vec<usize>, FastHash>,
+    /// letter and length) → the first [`GROUP`] names with it (no more are
+    /// read). A hash collision only adds candidates, which the caller's
+    /// exact comparison drops.
+    groups: HashMap<u64, Vec<u32>, FastHash>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,12 +31,16 @@ enum Side {
 
 impl NameIndex {
     pub fn new(names: &[&[&str]]) -> Self {
-        let mut groups: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
-        for (i, name) in names.iter().enumerate() {
+        let mut groups: HashMap<u64, Vec<u32>, FastHash> = HashMap::default();
+        // indices in 32 bits: a draft has far fewer than 2^32 distinct names
+        for (i, name) in (0u32..).zip(names) {
             crate::budget::tick();
             for side in [Side::First, Side::Last] {
                 if let Some((first, len)) = differing(name, side) {
-                    groups.entry(key(name, side, first, len)).or_default().push(i);
+                    let group = groups.entry(key(name, side, first, len)).or_default();
+                    if group.len() < GROUP {
+                        group.push(i);
+                    }
                 }
             }
         }
@@ -52,7 +57,7 @@ impl NameIndex {
             let Some((first, len)) = differing(name, side) else { continue };
             for len in len.saturating_sub(2)..=len + 2 {
                 if let Some(list) = self.groups.get(&key(name, side, first, len)) {
-                    out.extend(list.iter().take(GROUP));
+                    out.extend(list.iter().map(|&i| i as usize));
                 }
             }
         }
