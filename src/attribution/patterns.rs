@@ -722,9 +722,17 @@ impl Frame<'_> {
 
     /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
     fn possessor_of_speech(&self, s: Sentence, q: usize) -> Option<Found> {
-        let noun =
-            (s.lo + 1..q).rev().find(|&i| SPEECH_NOUNS.contains(&self.lower(i)) && self.is_possessive(i - 1))?;
-        let owner = noun - 1;
+        // "Bush's Facebook post", "her opening statement": a word or two may qualify the noun
+        let owner_of = |i: usize| {
+            (i.saturating_sub(3).max(s.lo)..i)
+                .rev()
+                .take_while(|&k| self.is_word(k))
+                .find(|&k| self.is_possessive(k) || matches!(self.lower(k), "his" | "her" | "their"))
+        };
+        let (noun, owner) = (s.lo + 1..q)
+            .rev()
+            .filter(|&i| SPEECH_NOUNS.contains(&self.lower(i)))
+            .find_map(|i| owner_of(i).map(|o| (i, o)))?;
         let word = self.word(owner);
         if !self.is_cap(owner) && !matches!(self.lower(owner), "his" | "her" | "their") {
             return None;
@@ -733,7 +741,12 @@ impl Frame<'_> {
             "his" | "her" | "their" => Mention::new(owner, owner + 1, SpeakerKind::Pronoun),
             _ => {
                 let mut start = owner;
-                while start > s.lo && self.is_cap(start - 1) && !self.is_possessive(start - 1) {
+                // ("From Bush's", "While Sanders's": the name, not the sentence's opener)
+                while start > s.lo
+                    && self.is_cap(start - 1)
+                    && self.can_start_name(start - 1)
+                    && !self.is_possessive(start - 1)
+                {
                     start -= 1;
                 }
                 let _ = word;
