@@ -822,7 +822,7 @@ impl<'a> Frame<'a> {
         for (list, kind) in
             [(PhraseList::Anonymous, SpeakerKind::Anonymous), (PhraseList::VagueSpeaker, SpeakerKind::Vague)]
         {
-            if let Some(m) = self.lex.find_phrases(list, rest).into_iter().find(|m| m.range.start == 0) {
+            if let Some(m) = self.lex.phrase_at_start(list, rest) {
                 let end_byte = from + m.range.end;
                 let end = (start..hi)
                     .find(|&i| self.toks.get(i).is_some_and(|t| t.end as usize >= end_byte))

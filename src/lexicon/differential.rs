@@ -84,6 +84,13 @@ impl BruteForce {
 }
 
 impl Scan for BruteForce {
+    fn at<T, F>(&self, text: &str, start: usize, mut accept: F) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        BruteForce::at(self, text, start, &mut accept)
+    }
+
     fn scan<T, F>(&self, text: &str, mut accept: F) -> Vec<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
@@ -267,7 +274,7 @@ fn phrase_matching_agrees_with_the_automaton_and_brute_force() {
     let outlets = &lex.index.outlets;
     let spellings = outlet_spellings();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut found = 0;
+    let (mut found, mut at_start) = (0, 0);
     for list in PhraseList::ALL {
         let entries = entries(list);
         let shapes: Vec<Shape> = entries.iter().flat_map(|e| expand(&e.template).expect("expands")).collect();
@@ -281,9 +288,20 @@ fn phrase_matching_agrees_with_the_automaton_and_brute_force() {
             assert_eq!(got, automaton.find(&text, list, outlets), "{list:?} automaton on {text:?}");
             assert_eq!(got, brute.find(&text, list, outlets), "{list:?} brute force on {text:?}");
             found += got.len();
+            // the phrase a text starts with is the first found, if it starts there
+            for (start, _) in text.char_indices().filter(|&(i, _)| i == 0 || text[..i].ends_with(' ')) {
+                let rest = &text[start..];
+                let first = lex.index.phrases(list).find(rest, list, outlets).into_iter().next();
+                let first = first.filter(|m| m.range.start == 0);
+                let at = lex.index.phrases(list).find_at_start(rest, list, outlets);
+                assert_eq!(at, first, "{list:?} at the start of {rest:?}");
+                assert_eq!(brute.find_at_start(rest, list, outlets), first, "{list:?} brute force at {rest:?}");
+                at_start += usize::from(at.is_some());
+            }
         }
     }
     assert!(found > 1000, "the generated text should hold many phrases, found {found}");
+    assert!(at_start > 1000, "many texts should start with a phrase, found {at_start}");
 }
 
 #[test]

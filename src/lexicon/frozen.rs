@@ -4,7 +4,7 @@
 //! start-up. Here the matchers' arrays are used in place and only the small
 //! lookup maps are filled at start-up.
 
-use super::index::{Index, OutletIndex, PhraseSet, Slot};
+use super::index::{has_outlet_first, Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
 use super::words::Cased;
 use super::{data::PhraseEntry, AbbrevKind, ChannelKind, Language, Outlet, SpeechVerb, VerbClass, VerbForm};
@@ -164,6 +164,7 @@ fn phrase_set(s: &'static StaticPhraseSet) -> PhraseSet {
         targets: Cow::Borrowed(s.targets),
         offsets: Cow::Borrowed(s.offsets),
         entries: entries.collect(),
+        outlet_first: has_outlet_first(s.targets),
     }
 }
 

@@ -237,6 +237,13 @@ pub struct PhraseSet<M = WordMatcher> {
     pub(super) targets: Cow<'static, [(usize, Slot)]>,
     pub(super) offsets: Cow<'static, [usize]>,
     pub(super) entries: Vec<PhraseEntry>,
+    /// Whether any expansion has an outlet before its pattern.
+    pub(super) outlet_first: bool,
+}
+
+/// Whether any of `targets` has an outlet before its pattern ("{outlet} reported").
+pub(super) fn has_outlet_first(targets: &[(usize, Slot)]) -> bool {
+    targets.iter().any(|(_, slot)| matches!(slot, Slot::Before { .. }))
 }
 
 /// What an expansion needs beyond its matched pattern.
@@ -324,8 +331,9 @@ impl<M: Scan> PhraseSet<M> {
         }
         // Now `offsets[id]..offsets[id + 1]` are the expansions of `id`.
         offsets.truncate(count + 1);
-        let targets = placed.into_iter().flatten().collect();
+        let targets: Vec<(usize, Slot)> = placed.into_iter().flatten().collect();
         Ok(PhraseSet {
+            outlet_first: has_outlet_first(&targets),
             matcher,
             targets: Cow::Owned(targets),
             offsets: Cow::Owned(offsets),
@@ -335,15 +343,50 @@ impl<M: Scan> PhraseSet<M> {
 
     pub fn find<'a>(&'a self, text: &str, list: PhraseList, outlets: &'a OutletIndex) -> Vec<PhraseMatch<'a>> {
         // Outlets before a phrase ("Reuters reported") are looked up in one scan.
-        let mut before: Option<Vec<(Range<usize>, &Outlet)>> = None;
-        let found = self.matcher.scan(text, |range, pattern| {
-            let targets = self.targets.get(*self.offsets.get(pattern)?..*self.offsets.get(pattern + 1)?)?;
-            targets.iter().find_map(|(entry, slot)| {
-                let (range, outlet) = fill_slot(text, range.clone(), slot, outlets, &mut before)?;
-                Some((range, (*entry, outlet)))
-            })
-        });
+        let mut before = None;
+        let found =
+            self.matcher.scan(text, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
         found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
+    }
+
+    /// The phrase that `text` starts with, as the first of [`PhraseSet::find`]
+    /// if that starts at 0, without scanning the rest of `text` unless a
+    /// phrase can start with an outlet ("Reuters reported"): such a phrase is
+    /// found at its pattern, which may lie anywhere after the outlet.
+    pub fn find_at_start<'a>(
+        &'a self,
+        text: &str,
+        list: PhraseList,
+        outlets: &'a OutletIndex,
+    ) -> Option<PhraseMatch<'a>> {
+        let mut before = None;
+        let found =
+            self.matcher.at(text, 0, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
+        match found {
+            Some((range, found)) => self.to_match(range, list, found),
+            None if self.outlet_first => {
+                self.find(text, list, outlets).into_iter().next().filter(|m| m.range.start == 0)
+            }
+            None => None,
+        }
+    }
+
+    /// The first expansion of `pattern`, matched at `range`, whose outlet
+    /// slot is filled: the whole phrase's range, its entry and outlet.
+    #[inline]
+    fn fill<'a>(
+        &'a self,
+        text: &str,
+        range: Range<usize>,
+        pattern: usize,
+        outlets: &'a OutletIndex,
+        before: &mut Option<Vec<(Range<usize>, &'a Outlet)>>,
+    ) -> Option<(Range<usize>, Found<'a>)> {
+        let targets = self.targets.get(*self.offsets.get(pattern)?..*self.offsets.get(pattern + 1)?)?;
+        targets.iter().find_map(|(entry, slot)| {
+            let (range, outlet) = fill_slot(text, range.clone(), slot, outlets, before)?;
+            Some((range, (*entry, outlet)))
+        })
     }
 
     fn to_match<'a>(&'a self, range: Range<usize>, list: PhraseList, found: Found<'a>) -> Option<PhraseMatch<'a>> {

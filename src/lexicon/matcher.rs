@@ -21,6 +21,11 @@ pub trait Scan {
     fn scan<T, F>(&self, text: &str, accept: F) -> Vec<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>;
+
+    /// The longest accepted match starting exactly at `start` (a character boundary).
+    fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>;
 }
 
 /// The Aho-Corasick matcher the lexicon used before [`WordMatcher`], kept as
@@ -125,6 +130,13 @@ impl Scan for Matcher {
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         Matcher::scan(self, text, accept)
+    }
+
+    fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        Matcher::at(self, text, start, accept)
     }
 }
 
@@ -410,6 +422,13 @@ impl WordMatcher {
 }
 
 impl Scan for WordMatcher {
+    fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        WordMatcher::at(self, text, start, accept)
+    }
+
     fn scan<T, F>(&self, text: &str, mut accept: F) -> Vec<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
@@ -423,11 +442,16 @@ impl Scan for WordMatcher {
         // whole word: so a word character read here always starts a word.
         while let Some((is_word, len)) = char_at(text, start) {
             let mut next = start + len;
+            // no pattern starts with this character: `try_at` would find nothing
+            if !is_word && self.loose.is_empty() {
+                start = next;
+                continue;
+            }
             if is_word {
                 // the rest of the word: ASCII bytes are tested as bytes
                 // (most words are all ASCII), others decoded
                 while let Some(&b) = bytes.get(next) {
-                    if b.is_ascii_alphanumeric() || b == b'_' {
+                    if ASCII_WORD[usize::from(b)] {
                         next += 1;
                         continue;
                     }
@@ -452,12 +476,24 @@ impl Scan for WordMatcher {
     }
 }
 
+/// Per byte, whether it is an ASCII word character (see [`is_word_char`]):
+/// one load where the test was four comparisons, on every byte scanned.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Whether the character at byte `i` is a word character, and its length.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b.is_ascii() {
-        return Some((b.is_ascii_alphanumeric() || b == b'_', 1));
+        return Some((ASCII_WORD[usize::from(b)], 1));
     }
     let c = text.get(i..)?.chars().next()?;
     Some((is_word_char(c), c.len_utf8()))
@@ -545,6 +581,13 @@ mod tests {
         // pretend the longer (slot) pattern needs something that is not there
         let found = m.scan(text, |r, p| (p == 0).then_some((r, p)));
         assert_eq!(found, [(9..24, 0)]);
+    }
+
+    #[test]
+    fn the_byte_table_is_the_word_character_test() {
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_WORD[usize::from(b)], b.is_ascii() && is_word_char(char::from(b)), "{b}");
+        }
     }
 
     #[test]

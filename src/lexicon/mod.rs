@@ -18,6 +18,7 @@ mod spacing;
 #[cfg(test)]
 mod tests;
 mod types;
+mod word_table;
 mod words;
 
 use data::{read_sources, Data};
@@ -32,6 +33,8 @@ pub use types::{
     AbbrevKind, ChannelKind, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources, SpeechVerb,
     VerbClass, VerbForm,
 };
+pub use word_table::Listed;
+use word_table::WordTable;
 
 /// A French (or other) word read as an English function word by the
 /// attribution engine ("il" as "he"): a handle into the lexicon's table.
@@ -42,6 +45,13 @@ pub struct GlossId(u8);
 /// plus one, so that `Option<VerbId>` is four bytes in the per-word tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VerbId(std::num::NonZeroU32);
+
+impl VerbId {
+    /// The handle of entry `index` of the verb table.
+    fn from_index(index: u32) -> Option<VerbId> {
+        index.checked_add(1).and_then(std::num::NonZeroU32::new).map(VerbId)
+    }
+}
 
 /// rules/given-names.toml as the build read it: the male names, then the female ones.
 pub use frozen::{given_names, unisex_given_names};
@@ -62,6 +72,8 @@ pub struct Lexicon {
     /// Whose built-in files `data` reads when it is empty.
     builtin: Option<Language>,
     index: Index,
+    /// The verb, title and role lists as one table, made on first use.
+    word_table: OnceLock<WordTable>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -158,12 +170,17 @@ impl Lexicon {
     pub fn from_sources(sources: &RuleSources<'_>) -> Result<Lexicon, LexiconError> {
         let data = read_sources(sources)?;
         let index = Index::build(&data)?;
-        Ok(Lexicon { data: OnceLock::from(data), builtin: None, index })
+        Ok(Lexicon { data: OnceLock::from(data), builtin: None, index, word_table: OnceLock::new() })
     }
 
     /// The built-in lists of `language`, with the index the build made of them.
     fn frozen(language: Language) -> Lexicon {
-        Lexicon { data: OnceLock::new(), builtin: Some(language), index: frozen::index(language) }
+        Lexicon {
+            data: OnceLock::new(),
+            builtin: Some(language),
+            index: frozen::index(language),
+            word_table: OnceLock::new(),
+        }
     }
 
     /// The entries as read from the rule files.
@@ -185,6 +202,7 @@ impl Lexicon {
         let mut data = self.data().clone();
         data.append(other.into_data());
         self.index = Index::build(&data)?;
+        self.word_table = OnceLock::new();
         self.data = OnceLock::from(data);
         self.builtin = None;
         Ok(())
@@ -228,7 +246,15 @@ impl Lexicon {
         } else {
             self.index.verbs.get(word)
         };
-        id.and_then(|&id| id.checked_add(1)).and_then(std::num::NonZeroU32::new).map(VerbId)
+        id.and_then(|&id| VerbId::from_index(id))
+    }
+
+    /// [`Lexicon::verb_id`], whether it is a title (without a trailing full
+    /// stop; capitals aside) and whether it is a role noun or one's plural
+    /// in "s", all in one lookup, for a lower-case ASCII word; `None` for a
+    /// word that needs the lists asked one by one.
+    pub fn listed(&self, lower: &str) -> Option<Listed> {
+        self.word_table.get_or_init(|| WordTable::build(&self.index)).get(lower)
     }
 
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
@@ -327,12 +353,18 @@ impl Lexicon {
         let spaced = OneSpaced::new(text);
         let mut found = self.index.phrases(list).find(&spaced.text, list, &self.index.outlets);
         for m in &mut found {
-            m.range = spaced.back(m.range.clone());
-            if let Some((range, _)) = &mut m.outlet {
-                *range = spaced.back(range.clone());
-            }
+            spaced.back_match(m);
         }
         found
+    }
+
+    /// The phrase of `list` that `text` starts with: the first of
+    /// [`Lexicon::find_phrases`] if it starts at 0, without scanning all of `text`.
+    pub fn phrase_at_start(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
+        let spaced = OneSpaced::new(text);
+        let mut m = self.index.phrases(list).find_at_start(&spaced.text, list, &self.index.outlets)?;
+        spaced.back_match(&mut m);
+        Some(m)
     }
 
     /// How many entries each part holds (verb lemmas, outlets, phrase templates).

@@ -52,6 +52,14 @@ impl<'t> OneSpaced<'t> {
         start..end
     }
 
+    /// A phrase found in the copy, with its outlet, as found in the text as written.
+    pub fn back_match(&self, m: &mut super::PhraseMatch<'_>) {
+        m.range = self.back(m.range.clone());
+        if let Some((range, _)) = &mut m.outlet {
+            *range = self.back(range.clone());
+        }
+    }
+
     /// An offset of the text as written, as an offset of the copy (the
     /// first byte of the copy at or after it).
     pub fn forward(&self, offset: usize) -> usize {

@@ -309,3 +309,40 @@ fn bad_rules_are_errors_not_panics() {
     let e = bad(RuleSources { titles: Some("titles = [1, 2]"), ..Default::default() });
     assert!(e.is_some());
 }
+
+#[test]
+fn a_phrase_at_the_start_is_the_first_phrase_found_there() {
+    let texts = [
+        "a source close to the talks said officials familiar with the plan, speaking on condition of anonymity",
+        "Reuters reported that experts say; the AP quoted him as saying, told\n  reporters in a statement",
+        "people familiar with the matter told The Washington Post. some critics argue it is believed",
+        "according to  reports, a senior administration official who was not authorized to speak publicly",
+        "«sources said» Officials said. — two people briefed on it, the same source, Reuters’ report",
+        "who was not named because the talks are private; not authorized to discuss the matter",
+    ];
+    let mut found = [0; 5];
+    for text in texts {
+        // every start of a word, and every other character boundary
+        for (start, _) in text.char_indices() {
+            let rest = &text[start..];
+            for (i, list) in [
+                PhraseList::Anonymous,
+                PhraseList::Justification,
+                PhraseList::VagueSpeaker,
+                PhraseList::Weasel,
+                PhraseList::Channel,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let first = lex().find_phrases(list, rest).into_iter().next().filter(|m| m.range.start == 0);
+                let at = lex().phrase_at_start(list, rest);
+                assert_eq!(at, first, "{list:?} at {rest:?}");
+                found[i] += usize::from(at.is_some());
+            }
+        }
+    }
+    // each list, and an outlet before a phrase ("Reuters reported"), was met
+    assert!(found.iter().all(|&n| n >= 2), "{found:?}");
+    assert!(lex().phrase_at_start(PhraseList::Channel, "Reuters reported it").is_some_and(|m| m.range == (0..16)));
+}

@@ -137,6 +137,9 @@ impl<'a> Texts<'a> {
         let mut texts: Vec<Text> = Vec::new();
         let mut text_of = Vec::with_capacity(quotes.len());
         let mut freq: Vec<u32> = Vec::new();
+        // how often each word has come so far in the text being read: one
+        // table cleared for each text, not one made and grown for each
+        let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
         for (i, q) in quotes.iter().enumerate() {
             crate::budget::tick();
             let ids = q.words;
@@ -146,7 +149,7 @@ impl<'a> Texts<'a> {
             if t < next {
                 continue;
             }
-            let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
+            seen.clear();
             let bag: Box<[u32]> = ids
                 .iter()
                 .map(|&w| {
