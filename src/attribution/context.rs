@@ -261,6 +261,8 @@ impl Context {
 
     fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<String> {
         let bare = word.split(['\'', '’']).next().unwrap_or_default();
+        // "her remark that …": the possessive stands for the person it names
+        let bare = possessive_pronoun(bare).unwrap_or(bare);
         let id = match bare {
             "he" | "she" => {
                 if let Some(&id) = self.resolved.get(&at) {
