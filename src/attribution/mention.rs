@@ -627,6 +627,20 @@ impl<'a> Frame<'a> {
                     break;
                 }
             }
+            // "the lanky, bespectacled professor": adjectives set off by a comma
+            let adjective =
+                |i: usize| self.is_word(i) && !self.is_cap(i) && self.verb_at(i).is_none() && !self.is_role(i);
+            if start >= lo + 3
+                && !self.is_determiner(start)
+                && self.is_punct(start - 1, ",")
+                && adjective(start - 2)
+                && self.is_determiner(start - 3)
+                // (not "spoke to the crowd, protesters chanted": a list, not adjectives)
+                && !(start > lo + 3 && ROLE_PHRASE_BREAKS.contains(&self.lower(start - 4)))
+                && !(start > lo + 3 && matches!(self.lower(start - 4), "to" | "at" | "in" | "on" | "from" | "with" | "by" | "for"))
+            {
+                start -= 3;
+            }
             return Some(self.role(start, end));
         }
         None
