@@ -206,8 +206,7 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
             // "In 2009, when Obama offered …, “Q,” DeSantis said.": a quoted
             // clause closed by a comma and signed right after is the signer's,
             // whatever the fronted words before it report
-            None if signed_right_after(id, q, views, lex) => after().or_else(before),
-            None => before().or_else(after),
+            None => signed_right_after(id, q, views, lex).or_else(before).or_else(after),
         }
     } else {
         after().or_else(before)
@@ -236,18 +235,19 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
 }
 
 /// A quote of several words whose own comma closes it, with the speaker and
-/// the verb of speech right after ("…, “Q,” DeSantis said", "…, “Q,” said Kim").
-fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> bool {
-    let Some(v) = views.get(q.last_block()) else { return false };
-    let Some(t) = v.quote_token(id) else { return false };
+/// the verb of speech right after ("…, “Q,” DeSantis said", "…, “Q,” said
+/// Kim"): that signature, found once.
+fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+    let last = q.last_block();
+    let v = views.get(last)?;
+    let t = v.quote_token(id)?;
     let f = v.frame(lex);
-    let comma = f.word(t).trim_end_matches(['”', '"', '\'', '’']).ends_with(',') || f.is_punct(t + 1, ",");
-    if !comma || q.text.split_whitespace().count() < 4 {
-        return false;
+    if !f.closed_by_comma(t) || q.text.split_whitespace().count() < 4 {
+        return None;
     }
     let first = if f.is_punct(t + 1, ",") { t + 2 } else { t + 1 };
     let s = v.sentence(t);
-    let Some(fd) = f.after_quote(s, t) else { return false };
+    let fd = f.after_quote(s, t)?;
     let (m, cue) = (fd.mention, fd.cue);
     // "said Kim", "Kim said", "the mayor later said"; not "when Clinton
     // blasted him", nor "Melanie said yes" (a verb with words of its own)
@@ -255,7 +255,7 @@ fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> boo
     let direct = m.start == first && cue >= m.end && cue <= m.end + 2;
     let end = if inverted { m.end } else { cue + 1 };
     let closes = end >= s.hi || f.is_punct(end, ",.;:!?—–");
-    (inverted || direct) && closes
+    ((inverted || direct) && closes).then_some((last, fd))
 }
 
 /// `Trump called her "Miss Piggy"`: a name in title case right after a
@@ -490,8 +490,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
         speaker.name = before.name.or(Some(before.mention));
     }
     // "as Ruiz puts it": the idiom is the cue, not the bare verb
-    let idiom =
-        found.cue_len == 1 && matches!(f.lower(found.cue), "put" | "puts") && f.lower(found.cue + 1) == "it";
+    let idiom = found.cue_len == 1 && f.put_it_at(found.cue);
     let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
     let cue = Cue { text: f.span_text(found.cue, cue_end).to_string(), span: token_span(v, found.cue, cue_end) };
     let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);

@@ -630,20 +630,27 @@ impl<'a> Frame<'a> {
             // "the lanky, bespectacled professor": adjectives set off by a comma
             let adjective =
                 |i: usize| self.is_word(i) && !self.is_cap(i) && self.verb_at(i).is_none() && !self.is_role(i);
+            // (not "spoke to the crowd, protesters chanted": a list, not adjectives)
+            let after_break = start.checked_sub(4).filter(|&b| b >= lo).is_some_and(|b| {
+                ROLE_PHRASE_BREAKS.contains(&self.lower(b)) || PHRASE_PREPOSITIONS.contains(&self.lower(b))
+            });
             if start >= lo + 3
                 && !self.is_determiner(start)
                 && self.is_punct(start - 1, ",")
                 && adjective(start - 2)
                 && self.is_determiner(start - 3)
-                // (not "spoke to the crowd, protesters chanted": a list, not adjectives)
-                && !(start > lo + 3 && ROLE_PHRASE_BREAKS.contains(&self.lower(start - 4)))
-                && !(start > lo + 3 && matches!(self.lower(start - 4), "to" | "at" | "in" | "on" | "from" | "with" | "by" | "for"))
+                && !after_break
             {
                 start -= 3;
             }
             return Some(self.role(start, end));
         }
         None
+    }
+
+    /// "put it" / "puts it" at `i`: the idiom that reports words ("as Foner put it").
+    pub fn put_it_at(&self, i: usize) -> bool {
+        matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it"
     }
 
     /// The speaker phrase that starts at token `start`, read rightwards

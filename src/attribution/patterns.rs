@@ -119,7 +119,7 @@ pub struct Sentence {
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        if matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it" {
+        if self.put_it_at(i) {
             return true; // "as Professor Foner put it", "as the Post's Dana Milbank puts it"
         }
         if self.verb_at(i).is_none() {
@@ -387,8 +387,7 @@ impl Frame<'_> {
             i += 1;
         }
         // "“Q,” experts." with no verb: a vague or anonymous source signs it
-        let signed =
-            self.is_punct(q + 1, ",") || self.word(q).trim_end_matches(['”', '"', '\'', '’']).ends_with(',');
+        let signed = self.closed_by_comma(q);
         if signed && !self.is_speech_verb(i) {
             if let Some(m) = self.mention_starting(i, s.hi).filter(|m| {
                 matches!(m.kind, SpeakerKind::Vague | SpeakerKind::Anonymous)
@@ -431,6 +430,11 @@ impl Frame<'_> {
         };
         let m = self.subject_of(i, v).or_else(inverted)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
+    }
+
+    /// Whether a comma closes the quote at `q`, inside its marks or right after ("“Q,” she said").
+    pub fn closed_by_comma(&self, q: usize) -> bool {
+        self.is_punct(q + 1, ",") || self.word(q).trim_end_matches(['”', '"', '\'', '’']).ends_with(',')
     }
 
     /// "“France is France,” an angry Hollande retaliated.": right after a
@@ -733,7 +737,6 @@ impl Frame<'_> {
             .rev()
             .filter(|&i| SPEECH_NOUNS.contains(&self.lower(i)))
             .find_map(|i| owner_of(i).map(|o| (i, o)))?;
-        let word = self.word(owner);
         if !self.is_cap(owner) && !matches!(self.lower(owner), "his" | "her" | "their") {
             return None;
         }
@@ -749,7 +752,6 @@ impl Frame<'_> {
                 {
                     start -= 1;
                 }
-                let _ = word;
                 Mention::new(start, owner + 1, SpeakerKind::Person)
             }
         };

@@ -148,7 +148,10 @@ pub const PAGE_LABEL_WORDS: &[&str] = &[
 /// "READ MORE: ‘…’", "WATCH: Mayor slams ‘…’": a site's label before a link
 /// to another story; the words in marks are that story's headline.
 pub fn is_link_line(text: &str) -> bool {
-    let Some(label) = text.get(..text.find(':').filter(|&c| c <= 40).unwrap_or(0)) else { return false };
+    // asked for every quote of a paragraph: look at its first 41 bytes only
+    // (':' is ASCII, so its byte position is a character boundary)
+    let colon = text.bytes().take(41).position(|b| b == b':').unwrap_or(0);
+    let Some(label) = text.get(..colon) else { return false };
     !label.is_empty()
         && !label.chars().any(char::is_lowercase)
         && label.split_whitespace().any(|w| LINK_LABEL_WORDS.contains(&w))

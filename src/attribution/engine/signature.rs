@@ -96,7 +96,7 @@ fn introduced(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)>
 fn put_it(f: &Frame, lo: usize, colon: usize) -> Option<Found> {
     let it = colon.checked_sub(1)?;
     let put = it.checked_sub(1)?;
-    if f.lower(it) != "it" || !matches!(f.lower(put), "put" | "puts") {
+    if !f.put_it_at(put) || it != put + 1 {
         return None;
     }
     let mention = f.subject_of(lo, put)?;
