@@ -150,9 +150,9 @@ fn classify(c: char, pos: usize, prev: Option<char>, next: Option<char>, rest: &
             mark(pos, c, Double, if weak { Close } else { Open }, MarkStyle::Curly, weak)
         }
         '”' => {
-            // ”Mr. Trump … at a paragraph's start: a closing mark used to open
-            // (it still closes whatever is open)
-            let facing = if flanks == Some(Open) { Either } else { Close };
+            // ”Mr. Trump … or ” … what I learned at a paragraph's start: a
+            // closing mark used to open (it still closes whatever is open)
+            let facing = if flanks == Some(Open) || prev.is_none() { Either } else { Close };
             mark(pos, c, Double, facing, MarkStyle::Curly, false)
         }
         '„' => mark(pos, c, Double, Open, MarkStyle::German, false),
@@ -228,6 +228,16 @@ mod tests {
         );
         // the apostrophe in "It’s" is no mark
         assert!(marks.iter().all(|m| m.family == Family::Double));
+    }
+
+    #[test]
+    fn a_closing_double_mark_may_open_a_paragraph() {
+        use Facing::*;
+        // wire copy that opens on ” and an ellipsis: nothing can be open yet
+        assert_eq!(facings("” … we learned,” he said."), vec![('”', Either), ('”', Close)]);
+        assert_eq!(facings("”We won,” she said."), vec![('”', Either), ('”', Close)]);
+        // inside a paragraph, ” after a space still only closes
+        assert_eq!(facings("he said ” then"), vec![('”', Close)]);
     }
 
     #[test]
