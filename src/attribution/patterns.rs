@@ -267,8 +267,14 @@ impl Frame<'_> {
     /// `Soo Kim, a former analyst at the CIA, the main agency, told`: walk
     /// left over comma-separated segments to the one that is a name.
     fn across_appositives(&self, lo: usize, comma: usize) -> Option<Mention> {
+        if let Some(rel) = self.relative_clause_start(lo, comma) {
+            // "The complaint, which was filed in Halifax, alleged": the clause
+            // describes its head, which is the subject, named or not
+            return self.across_appositives(lo, rel - 1).or_else(|| self.plain_phrase(lo, rel - 1));
+        }
         let mut seg_end = comma;
         let mut fallback = None;
+        let mut object_fallback = None;
         for _ in 0..8 {
             let seg_start = (lo..seg_end).rev().find(|&i| self.separates_appositive(i)).map_or(lo, |i| i + 1);
             if seg_start >= seg_end {
@@ -294,9 +300,15 @@ impl Frame<'_> {
                 .filter(|_| clean);
             // "chief economist at Acme Bank", "Canada's ambassador to Norway":
             // a name that is the object of a preposition describes the subject
-            description |= seg_start > lo
+            let object = seg_start > lo
                 && self.starts_description(seg_start)
                 && m.is_some_and(|m| self.preposition_between(seg_start, m.start));
+            if object {
+                // "The memo, sent to Carla Moss, called": only if nothing else is found
+                object_fallback = object_fallback.or(m);
+                seg_end = seg_start - 1;
+                continue;
+            }
             // "Hussein Sayed, Chief Market Strategist at FXTM,": a role in
             // title case after a name is the name's description
             description |= seg_start > lo && m.is_some_and(|m| m.end > m.start && self.is_role(m.end - 1));
@@ -321,7 +333,34 @@ impl Frame<'_> {
             }
             seg_end = seg_start - 1;
         }
-        fallback.or_else(|| self.mention_ending(lo, self.skip_party_tag(lo, comma)))
+        // the last resort reads back from the comma: past an object, only a
+        // name in the first segment is the subject
+        let last_resort = || {
+            self.mention_ending(lo, self.skip_party_tag(lo, comma))
+                .filter(|m| object_fallback.is_none() || m.start < self.first_separator(lo, comma))
+        };
+        fallback
+            .or_else(last_resort)
+            .or_else(|| object_fallback.and_then(|_| self.determined_head(lo, comma)))
+            .or(object_fallback)
+    }
+
+    /// "The memo" of "The memo, sent to …,": a phrase a determiner opens,
+    /// up to the first separator, as the subject nothing named replaces.
+    fn determined_head(&self, lo: usize, comma: usize) -> Option<Mention> {
+        let end = self.first_separator(lo, comma);
+        self.is_determiner(lo).then(|| self.plain_phrase(lo, end)).flatten()
+    }
+
+    fn first_separator(&self, lo: usize, comma: usize) -> usize {
+        (lo..comma).find(|&i| self.separates_appositive(i)).unwrap_or(comma)
+    }
+
+    /// ", who …" / ", which …" after a head phrase, in the segments before a
+    /// verb's comma: where a relative clause starts.
+    fn relative_clause_start(&self, lo: usize, comma: usize) -> Option<usize> {
+        (lo + 2..comma)
+            .find(|&i| self.is_punct(i - 1, ",") && matches!(self.lower(i), "who" | "which" | "whose" | "whom"))
     }
 
     /// A comma, colon, bracket or dash between appositives; a hyphen inside
