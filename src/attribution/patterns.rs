@@ -95,6 +95,24 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "whereas", "until",
 ];
 
+/// Words set off by commas between a subject and its verb ("Critics, however, say").
+const DISCOURSE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "moreover",
+    "likewise",
+    "similarly",
+    "nonetheless",
+    "nevertheless",
+    "therefore",
+    "thus",
+    "too",
+    "also",
+    "instead",
+    "indeed",
+];
+
 /// Prepositions that open a phrase set before the main clause with a comma.
 const FRONTED_PREPOSITIONS: &[&str] =
     &["with", "without", "following", "amid", "amidst", "during", "in", "on", "at", "under", "given", "unlike"];
@@ -172,7 +190,12 @@ impl Frame<'_> {
             };
             SUBORDINATORS.contains(&w) || FRONTED_PREPOSITIONS.contains(&w)
         };
-        while fronted(start) {
+        // "At a rally in Portsmouth, N.H., on Tuesday,": an abbreviated place
+        // after a fronted phrase belongs to it
+        let place_after_fronted = |i: usize| {
+            i > lo && (i..q).find(|&k| self.is_punct(k, ",")).is_some_and(|end| self.place_or_party_tag(i, end))
+        };
+        while fronted(start) || place_after_fronted(start) {
             match (start..q).find(|&i| self.is_punct(i, ",")) {
                 Some(comma) => start = comma + 1,
                 None => return lo,
@@ -272,6 +295,9 @@ impl Frame<'_> {
             // describes its head, which is the subject, named or not
             return self.across_appositives(lo, rel - 1).or_else(|| self.plain_phrase(lo, rel - 1));
         }
+        if let Some(m) = self.subject_before_asides(lo, comma) {
+            return Some(m);
+        }
         let mut seg_end = comma;
         let mut fallback = None;
         let mut object_fallback = None;
@@ -354,6 +380,35 @@ impl Frame<'_> {
 
     fn first_separator(&self, lo: usize, comma: usize) -> usize {
         (lo..comma).find(|&i| self.separates_appositive(i)).unwrap_or(comma)
+    }
+
+    /// "Critics of the plan, however, say", "The union, for its part,
+    /// called": past asides that name nobody, the phrase before them.
+    fn subject_before_asides(&self, lo: usize, comma: usize) -> Option<Mention> {
+        let head_end = self.first_separator(lo, comma);
+        if head_end >= comma || !self.is_punct(head_end, ",") {
+            return None;
+        }
+        let mut start = head_end + 1;
+        while start < comma {
+            let end = (start..comma).find(|&i| self.is_punct(i, ",")).unwrap_or(comma);
+            if !self.is_aside(start, end) {
+                return None;
+            }
+            start = end + 1;
+        }
+        self.mention_ending(lo, head_end)
+            .or_else(|| self.listed_phrase_ending(lo, head_end))
+            .or_else(|| self.plain_phrase(lo, head_end))
+    }
+
+    /// "however", "in turn", "for its part": an aside of a few lower-case
+    /// words, an adverb or a phrase a preposition opens.
+    fn is_aside(&self, start: usize, end: usize) -> bool {
+        let words = end - start;
+        let plain = (start..end).all(|i| self.is_word(i) && !self.is_cap(i));
+        let adverb = words == 1 && (self.is_adverb(start) || DISCOURSE_ADVERBS.contains(&self.lower(start)));
+        plain && (adverb || (words <= 4 && PREPOSITIONS.contains(&self.lower(start))))
     }
 
     /// ", who …" / ", which …" after a head phrase, in the segments before a
@@ -750,7 +805,7 @@ impl Frame<'_> {
             // a role only as a definite or indefinite phrase ("the senator", not "herself a …")
             let people = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun)
                 || (m.kind == SpeakerKind::Role && self.is_determiner(m.start) && m.end - m.start <= 6);
-            let next = m.end;
+            let next = self.past_home_place(&m, hi);
             let verb_like = self.is_word(next)
                 && !self.is_cap(next)
                 && !self.is_determiner(next)
@@ -761,6 +816,21 @@ impl Frame<'_> {
                 );
             (people && verb_like).then_some(m)
         })
+    }
+
+    /// "Senator Dana Reyes of Vermont endorsed": past the place a person's
+    /// name is of (or from), to the word that may be its verb.
+    fn past_home_place(&self, m: &Mention, hi: usize) -> usize {
+        let next = m.end;
+        if m.kind != SpeakerKind::Person || !matches!(self.lower(next), "of" | "from") {
+            return next;
+        }
+        let end = (next + 1..hi).find(|&k| !(self.is_word(k) && self.is_cap(k))).unwrap_or(hi);
+        if end > next + 1 {
+            end
+        } else {
+            next
+        }
     }
 
     /// `Trump's claim that there have been "Q"`: the possessor of a noun of speech.
