@@ -270,6 +270,32 @@ const TITLE_CASE_BREAKS: &[&str] = &[
     "After",
 ];
 /// Words that may stand between a subject and its verb: "Trump later said".
+/// Counting words that open a share of people ("four in 10 said", "dozens shouted").
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "half",
+    "two-thirds",
+    "one-third",
+    "three-quarters",
+];
+
 const ADVERBS: &[&str] = &[
     "also",
     "now",
@@ -867,13 +893,31 @@ impl<'a> Frame<'a> {
         let mut start =
             (lo..end).rev().take(6).take_while(|&i| self.is_word(i) && !self.is_speech_like(i)).last()?;
         // "as the foundation's website": start at the determiner or the first capital
-        while start + 1 < end && !self.is_determiner(start) && !self.is_cap(start) {
+        while start + 1 < end && !self.is_determiner(start) && !self.is_cap(start) && !self.is_quantity(start) {
             start += 1;
         }
         let first = self.lower(start);
-        // "With Democratic leaders", "Following initial reports": not a subject
-        let determined = DETERMINERS.contains(&first) || self.can_start_name(start);
+        // "With Democratic leaders", "Following initial reports": not a subject;
+        // "21 percent", "About four in 10" (of those polled): a share that answered
+        // (a bare number, "plus 21", counts nobody in particular)
+        let counted =
+            (self.is_quantity(start) && start + 1 < end) || (start + 2 < end && self.is_quantity(start + 1));
+        let determined = DETERMINERS.contains(&first) || self.can_start_name(start) || counted;
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
+    }
+
+    /// "21", "63%", "four", "dozens": a word that counts people (not the
+    /// "600" of "1,600", not the year of "in 2010").
+    pub fn is_quantity(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        // ("9th graders", "a 112-member panel": an ordinal or a compound describes)
+        let digits =
+            w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'%');
+        let year = digits && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let thousands = i > 0 && self.is_punct(i - 1, ",") && self.glued(i - 1);
+        let after_preposition =
+            i > 0 && matches!(self.lower(i - 1), "in" | "of" | "to" | "by" | "from" | "since" | "for");
+        self.is_word(i) && (digits || NUMBER_WORDS.contains(&w)) && !year && !thousands && !after_preposition
     }
 
     fn is_speech_like(&self, i: usize) -> bool {

@@ -210,7 +210,9 @@ impl Frame<'_> {
         (lo..end)
             .rev()
             .take(6)
-            .take_while(|&i| self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name(i))
+            .take_while(|&i| {
+                self.is_word(i) && !self.is_pronoun(i) && !self.can_start_name(i) && !self.is_quantity(i)
+            })
             .find(|&i| matches!(self.lower(i), "who" | "which"))
             // "which the city called": the pronoun is the object, "the city" the subject
             .filter(|&i| !self.is_determiner(i + 1))
@@ -604,6 +606,9 @@ impl Frame<'_> {
         if let Some(found) = self.last_coordinate_clause(main, q) {
             return Some(found);
         }
+        if let Some(found) = self.joined_clause_verb(main, q) {
+            return Some(found);
+        }
         let verbs = participle_last
             .into_iter()
             .chain((main..q).filter(|&i| self.is_speech_verb(i) || self.is_participle(i)))
@@ -782,6 +787,23 @@ impl Frame<'_> {
             .subject_of(start, v)
             .filter(|m| !self.is_relative(m) && m.start >= start && !after_preposition(m))?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
+    }
+
+    /// "Roe said “Q1” and Poe said “Q2”": a verb right before the quote
+    /// whose subject opens a clause joined by "and" or "but" (or "to which"),
+    /// after another verb of speech, is that quote's, not the first clause's.
+    fn joined_clause_verb(&self, lo: usize, q: usize) -> Option<Found> {
+        let v = (q.saturating_sub(2).max(lo)..q).rev().find(|&i| self.is_speech_verb(i))?;
+        if v + 1 < q && !self.is_punct(v + 1, ",:") {
+            return None;
+        }
+        let conj = (v.saturating_sub(6).max(lo)..v)
+            .rev()
+            .find(|&i| matches!(self.lower(i), "and" | "but" | "which" | "whom"))?;
+        let m = self.subject_of(conj + 1, v).filter(|m| m.start == conj + 1 && !self.is_relative(m))?;
+        let earlier = (lo..conj).any(|i| self.is_speech_verb(i));
+        let speaker = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Role);
+        (earlier && speaker).then_some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
     /// "with Smith saying", "footage of Trump saying": a name right before a
