@@ -227,7 +227,8 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
         return QuoteKind::Title;
     }
     let start = at_sentence_start(before);
-    let spoken_end = inner.trim_end().ends_with(['.', ',', '!', '?']);
+    // ("'''College Bowl,''' he replied": the punctuation may sit inside an inner mark)
+    let spoken_end = inner.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?']);
     if is_title_case(inner) && n <= 6 && !(start && (n >= 3 || spoken_end)) {
         return QuoteKind::Title;
     }

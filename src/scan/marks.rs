@@ -88,10 +88,18 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
         let rest = text.get(pos + c.len_utf8()..).unwrap_or_default();
         let next = rest.chars().next();
         let two = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
-        let mark = if two {
+        let mark = if two && c == '\'' && closes_inner_then_outer(prev, rest) {
+            // "on 'Fox and Friends,''' said": the inner single mark closes
+            // first, then the doubled one (the next two characters)
+            mark(pos, c, Family::Single, Facing::Close, MarkStyle::Straight, false)
+        } else if two {
             skip_until = pos + 2;
             let after = rest.get(1..).unwrap_or_default().chars().next();
-            let facing = if c == '`' { Some(Facing::Open) } else { facing_from_flanks(prev, after) };
+            let facing = match c {
+                '`' => Some(Facing::Open),
+                // "coalitions, '' said": spaced on both sides, it can only close
+                _ => facing_from_flanks(prev, after).or(Some(Facing::Close)),
+            };
             facing.map(|facing| doubled(pos, 2, facing))
         } else if let Some(facing) = doubled_curly(c, prev, rest) {
             skip_until = pos + 2 * c.len_utf8();
@@ -102,6 +110,13 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
         marks.extend(mark);
     }
     marks
+}
+
+/// Three apostrophes after a word, at a `'` whose `rest` starts with the
+/// other two: a single mark and a doubled one, both closing.
+fn closes_inner_then_outer(prev: Option<char>, rest: &str) -> bool {
+    let after = rest.get(2..).unwrap_or_default().chars().next();
+    rest.starts_with("''") && !is_space(prev) && closes_before(after)
 }
 
 fn doubled(pos: usize, len: usize, facing: Facing) -> Mark {
@@ -261,6 +276,17 @@ mod tests {
         assert_eq!(marks.len(), 4);
         assert!(marks.iter().all(|m| m.len == 2 && m.style == MarkStyle::DoubledApostrophe));
         assert_eq!(marks[2].facing, Facing::Open);
+    }
+
+    #[test]
+    fn three_apostrophes_close_the_inner_mark_first() {
+        let marks = find_marks("''on 'Harbour Watch,''' said");
+        let shape: Vec<_> = marks.iter().map(|m| (m.family, m.facing, m.len)).collect();
+        use Facing::*;
+        use Family::*;
+        assert_eq!(shape, [(Double, Open, 2), (Single, Open, 1), (Single, Close, 1), (Double, Close, 2)]);
+        // spaced on both sides, a doubled apostrophe still closes
+        assert_eq!(find_marks("habits, '' said")[0].facing, Close);
     }
 
     #[test]
