@@ -5,7 +5,7 @@
 //! The pipeline, one module a stage:
 //! [`source`] (read file) → [`markdown`] (prose blocks with an offset map) →
 //! [`scan`] (quotations) → [`tokens`] (words and [`sentences`], once) →
-//! [`attribution`] → [`rules`] →
+//! [`attribution`] → [`rules`] (their [`findings`] held packed) →
 //! [`diagnostic`] → [`render`].
 //!
 //! Modules import downward only. Plain data sits below every stage:
@@ -22,6 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod findings;
 pub mod fix;
 pub mod fixer;
 pub mod formats;

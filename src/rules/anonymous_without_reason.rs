@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::lexicon::PhraseList;
 use crate::settings::Settings;
 use std::collections::HashSet;
@@ -60,7 +61,7 @@ impl Rule for AnonymousWithoutReason {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
         for (_, q, a) in super::helpers::speech_quotes(analysis) {

@@ -4,6 +4,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::{Speaker, SpeakerKind};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 
 pub struct BystanderSpeaker;
@@ -56,7 +57,7 @@ impl Rule for BystanderSpeaker {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Role) {
             crate::budget::tick();
             if !is_bystander(analysis, settings, s) {

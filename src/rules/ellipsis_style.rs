@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::settings::Settings;
 use crate::span::Span;
@@ -83,7 +84,7 @@ impl Rule for EllipsisStyle {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         let path = &analysis.file.path;
         let mut single: Vec<Span> = Vec::new();
         let mut dots: Vec<Span> = Vec::new();

@@ -6,6 +6,7 @@ use crate::analysis::words::{ProseWord, ProseWords};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::lexicon::Lexicon;
 use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
@@ -91,7 +92,7 @@ impl Rule for FirstReferenceIncomplete {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         let headline = headline_range(analysis);
         let mut seen = HashSet::new();

@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::quote::QuoteKind;
 use crate::settings::{HouseStyle, Settings};
@@ -99,7 +100,7 @@ impl Rule for InsertionInParentheses {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let brackets = settings.style.brackets_for_insertions();
         let found = if brackets { insertions(analysis, '(', ')') } else { insertions(analysis, '[', ']') };
         // no house style: parentheses are a choice unless the draft also uses brackets

@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::quote::QuoteKind;
 use crate::settings::Settings;
 
@@ -63,7 +64,7 @@ impl Rule for LateAttribution {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let quotes = speech_quotes(analysis);
         for (n, (_, q, a)) in quotes.iter().enumerate() {
             crate::budget::tick();

@@ -4,6 +4,7 @@ use super::helpers::{cue_verb, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::lexicon::VerbClass;
 use crate::settings::Settings;
 use std::collections::HashSet;
@@ -54,7 +55,7 @@ impl Rule for LoadedAttributionVerb {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
         for (_, _, a) in speech_quotes(analysis) {

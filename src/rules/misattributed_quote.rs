@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::provenance;
 use crate::settings::Settings;
 
@@ -58,7 +59,7 @@ impl Rule for MisattributedQuote {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         for verdict in provenance::verify(analysis, &settings.sources) {
             let Some((draft, source)) = &verdict.misattributed else { continue };
             let (Some(quote), Some(passage)) = (analysis.scan.quotes.get(verdict.quote), verdict.passage()) else {

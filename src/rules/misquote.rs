@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::provenance::{self, Outcome};
 use crate::settings::Settings;
 
@@ -64,7 +65,7 @@ impl Rule for Misquote {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         for verdict in provenance::verify(analysis, &settings.sources) {
             let Outcome::Altered { passage, diff, reordered } = &verdict.outcome else { continue };
             let Some(quote) = analysis.scan.quotes.get(verdict.quote) else { continue };

@@ -4,6 +4,7 @@ use super::helpers::{cue_verb, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::lexicon::{Lexicon, VerbClass, VerbForm};
 use crate::markdown::BlockKind;
@@ -129,7 +130,7 @@ impl Rule for MixedAttributionTense {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         // (span, present?) for every reporting verb, each once
         let mut verbs: BTreeSet<(Span, bool)> = BTreeSet::new();
@@ -225,9 +226,9 @@ mod tests {
     fn findings(text: &str, style: HouseStyle) -> Vec<Diagnostic> {
         let analysis = crate::analyze(SourceFile::new("draft.md", text));
         let settings = Settings { style, ..Settings::default() };
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::default();
         MixedAttributionTense.check(&analysis, &settings, &mut out);
-        out
+        out.into_vec()
     }
 
     #[test]

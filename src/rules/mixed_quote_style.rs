@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::quote::{MarkProblem, MarkStyle, Quote};
 use crate::settings::QuoteMarks;
@@ -72,7 +73,7 @@ impl Rule for MixedQuoteStyle {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &crate::settings::Settings, out: &mut Findings) {
         let house = settings.quote_marks.map(|m| match m {
             QuoteMarks::Curly => MarkStyle::Curly,
             QuoteMarks::Straight => MarkStyle::Straight,
@@ -270,9 +271,9 @@ mod tests {
 
     fn run(text: &str) -> Vec<Diagnostic> {
         let a = analysis_with(text, quotes_in(text), Vec::new());
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::default();
         MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);
-        out
+        out.into_vec()
     }
 
     #[test]
@@ -324,7 +325,7 @@ mod tests {
         let e = text.find('’').unwrap() + 3;
         quotes.push(quote(text, Span::new(s, e), MarkStyle::Straight, false));
         let a = analysis_with(text, quotes, Vec::new());
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::default();
         MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }

@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::Speaker;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 
 pub struct MixedSpeakersInParagraph;
@@ -58,7 +59,7 @@ impl Rule for MixedSpeakersInParagraph {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         let quotes = speech_quotes(analysis);
         // the one-paragraph quotes with a named speaker, by paragraph
         let mut by_block = vec![Vec::new(); analysis.doc.blocks.len()];

@@ -65,13 +65,14 @@ pub use weasel_claim::WeaselClaim;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
+use crate::findings::Findings;
 pub use crate::fix::FixAvailability;
 pub use crate::rule_meta::RuleMeta;
 use crate::settings::{RuleSelector, Settings};
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>);
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings);
     /// Whether the rule's findings come with a fix (shown by `rules` and `explain`).
     fn fix_availability(&self) -> FixAvailability {
         FixAvailability::Never
@@ -137,11 +138,11 @@ pub fn parse_selector(text: &str) -> Result<RuleSelector, String> {
 
 /// Runs every rule over one analysis.
 pub fn check_all(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = Findings::default();
     for rule in all() {
         rule.check(analysis, settings, &mut out);
     }
-    out
+    out.into_vec()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 
 pub struct PronounBeforeName;
@@ -53,7 +54,7 @@ impl Rule for PronounBeforeName {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Pronoun) {
             crate::budget::tick();
             // "which" and "it" stand for a phrase or an organisation, not a person not yet named

@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::quote::{Quote, QuoteKind};
 use crate::settings::{Punctuation, Settings};
@@ -68,7 +69,7 @@ impl Rule for PunctuationPlacement {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let text = analysis.file.text.as_str();
         let path = &analysis.file.path;
         match settings.style.punctuation() {

@@ -4,6 +4,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::count;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::provenance::{self, Outcome};
 use crate::settings::Settings;
 
@@ -62,7 +63,7 @@ impl Rule for QuoteNotInSources {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let files = settings.sources.file_count();
         for verdict in provenance::verify(analysis, &settings.sources) {
             if verdict.outcome != Outcome::NotFound {

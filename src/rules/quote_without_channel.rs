@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 use std::collections::HashSet;
 
@@ -64,7 +65,7 @@ impl Rule for QuoteWithoutChannel {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let quotes: Vec<_> = speech_quotes(analysis).into_iter().filter(|(_, _, a)| a.speaker.is_some()).collect();
         let path = &analysis.file.path;
         let documented = documented_by_sources(analysis, settings);

@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::ChannelKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 use std::collections::HashSet;
 
@@ -52,7 +53,7 @@ impl Rule for RelayedQuoteWithoutOutlet {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         let mut seen = HashSet::new();
         for (_, q, a) in speech_quotes(analysis) {
             crate::budget::tick();

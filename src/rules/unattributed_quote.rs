@@ -4,6 +4,7 @@ use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::markdown::BlockKind;
 use crate::quote::QuoteKind;
 use crate::settings::Settings;
@@ -65,7 +66,7 @@ impl Rule for UnattributedQuote {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         for (_, q, attribution) in speech_quotes(analysis) {
             crate::budget::tick();
             // a table cell's quote is labelled by its row and column, not by a sentence

@@ -3,6 +3,7 @@
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::quote::MarkProblem;
 use crate::span::Span;
 
@@ -58,7 +59,7 @@ impl Rule for UnbalancedQuoteMarks {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &crate::settings::Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &crate::settings::Settings, out: &mut Findings) {
         let path = analysis.file.path.as_str();
         let text = analysis.file.text.as_str();
         for problem in &analysis.scan.problems {
@@ -134,8 +135,9 @@ mod tests {
         let problem =
             MarkProblem::Unclosed { open: Span::new(0, 3), gave_up: Some(Span::new(second, second + 3)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
-        let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        let mut found = crate::findings::Findings::default();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
+        let out = found.into_vec();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].code(), "QF001");
         assert_eq!(out[0].span, Span::new(0, 3));
@@ -148,8 +150,9 @@ mod tests {
         let text = "“One two, she said.";
         let problem = MarkProblem::Unclosed { open: Span::new(0, 3), gave_up: Some(Span::new(21, 21)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
-        let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        let mut found = crate::findings::Findings::default();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
+        let out = found.into_vec();
         assert!(out[0].labels[0].message.contains("paragraph ends"));
     }
 
@@ -158,8 +161,9 @@ mod tests {
         let text = "“a ‘b";
         let problem = MarkProblem::TooDeep { open: Span::new(5, 8), limit: 8, untracked: 3 };
         let a = analysis_with(text, Vec::new(), vec![problem]);
-        let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        let mut found = crate::findings::Findings::default();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
+        let out = found.into_vec();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].message, "quotations nested more than 8 deep");
         assert_eq!(out[0].span, Span::new(5, 8));
@@ -170,8 +174,9 @@ mod tests {
     fn the_marks_past_a_paragraph_s_first_ten_are_one_finding() {
         let problem = MarkProblem::MoreUnopened { first: Span::new(4, 7), count: 990 };
         let a = analysis_with("a b ” c", Vec::new(), vec![problem]);
-        let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        let mut found = crate::findings::Findings::default();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
+        let out = found.into_vec();
         assert_eq!(out[0].message, "990 more closing marks in this paragraph close nothing");
         assert_eq!(out[0].span, Span::new(4, 7));
     }
@@ -181,8 +186,9 @@ mod tests {
         let text = "“A,” she said. B.” C.";
         let problem = MarkProblem::Unopened { close: Span::new(17, 20), previous: Some(Span::new(0, 8)) };
         let a = analysis_with(text, Vec::new(), vec![problem]);
-        let mut out = Vec::new();
-        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut out);
+        let mut found = crate::findings::Findings::default();
+        UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
+        let out = found.into_vec();
         assert_eq!(out[0].span, Span::new(17, 20));
         assert_eq!(out[0].labels[0].span, Span::new(0, 8));
     }

@@ -2,7 +2,8 @@
 
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
+use crate::findings::Findings;
 use crate::settings::Settings;
 
 pub struct UnknownRuleInSuppression;
@@ -58,7 +59,7 @@ impl Rule for UnknownRuleInSuppression {
     /// pipeline, which reports this rule after the other rules have run
     /// (`suppression::apply_suppressions`). It is registered like any rule so
     /// that `rules`, `explain`, `select`, `ignore` and `[severity]` know it.
-    fn check(&self, _analysis: &Analysis, _settings: &Settings, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _analysis: &Analysis, _settings: &Settings, _out: &mut Findings) {}
 }
 
 #[cfg(test)]

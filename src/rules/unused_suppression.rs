@@ -2,7 +2,8 @@
 
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
+use crate::findings::Findings;
 use crate::fix::FixAvailability;
 use crate::settings::Settings;
 
@@ -65,7 +66,7 @@ impl Rule for UnusedSuppression {
     /// other rules found, so the check pipeline reports this rule after them
     /// (`suppression::apply_suppressions`). It is registered like any rule so
     /// that `rules`, `explain`, `select`, `ignore` and `[severity]` know it.
-    fn check(&self, _analysis: &Analysis, _settings: &Settings, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _analysis: &Analysis, _settings: &Settings, _out: &mut Findings) {}
 
     fn fix_availability(&self) -> FixAvailability {
         FixAvailability::Always
@@ -91,7 +92,7 @@ mod tests {
     fn reported_only_through_the_pipeline() {
         let text = "<!-- quotelint-disable-next-line QF001 -->\n“Closed,” she said.\n";
         let a = crate::analyze(SourceFile::new("d.md", text));
-        let mut out = Vec::new();
+        let mut out = crate::findings::Findings::default();
         UnusedSuppression.check(&a, &Settings::default(), &mut out);
         assert!(out.is_empty());
         assert_eq!(codes(text), ["QS001"]);

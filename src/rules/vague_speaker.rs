@@ -4,6 +4,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::settings::Settings;
 
 pub struct VagueSpeaker;
@@ -53,7 +54,7 @@ impl Rule for VagueSpeaker {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         // a pass over the whole draft, made only for a draft that has a vague speaker
         let mut introduced = None;
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {

@@ -4,6 +4,7 @@ use super::helpers::{is_speaker_mention, overlaps, quoted_ranges};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::lexicon::PhraseList;
 use crate::settings::Settings;
 
@@ -63,7 +64,7 @@ impl Rule for WeaselClaim {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         // a pass over the whole draft, made only once a phrase needs it: most drafts have none
         let mut introduced = None;

@@ -26,6 +26,7 @@ use coverage::{Coverage, Findings};
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{self, Diagnostic};
+use crate::findings;
 use crate::rules::{self, Rule, RuleMeta, UnknownRuleInSuppression, UnusedSuppression};
 use crate::settings::{RuleSelector, Settings};
 use crate::span::Span;
@@ -73,28 +74,32 @@ fn meta_of(metas: &[&'static RuleMeta], code: &str) -> Option<&'static RuleMeta>
 /// Runs the enabled rules over one draft with their configured severities,
 /// drops suppressed findings and adds the suppression-hygiene findings.
 pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
-    let mut kept = unvetted(analysis, settings);
+    // the rules read the word lists of the draft's language
+    let settings = &*settings.for_language(analysis.language);
+    let found = run_rules(analysis, settings);
+    let mut kept = settle(analysis, settings, found);
     vet_and_sort(analysis, &mut kept);
     kept
 }
 
 /// [`check`] for a caller done with the analysis: the prose, quotations,
-/// attributions and words, which vetting fixes does not read, are freed
-/// before the file is parsed again to vet them, so that the two are never
-/// held together (on a long draft each takes tens of megabytes).
+/// attributions and words, which neither suppressions nor vetting fixes
+/// read, are freed before the findings are unpacked and the file is parsed
+/// again to vet them, so that none of those is held with the analysis (on
+/// a long draft each takes tens of megabytes).
 pub fn check_owned(mut analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
-    let mut kept = unvetted(&analysis, settings);
+    let settings = &*settings.for_language(analysis.language);
+    let found = run_rules(&analysis, settings);
     analysis.keep_for_vetting();
+    let mut kept = settle(&analysis, settings, found);
     vet_and_sort(&analysis, &mut kept);
     (analysis.file, kept)
 }
 
-/// The findings of [`check`], their fixes not yet vetted, in no order.
-fn unvetted(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
-    // the rules read the word lists of the draft's language
-    let settings = &*settings.for_language(analysis.language);
-    let metas = rules::all_meta();
-    let mut found = Vec::new();
+/// The enabled rules' findings, packed, in the order found; `settings`
+/// are those of the draft's language.
+fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
+    let mut found = findings::Findings::default();
     for rule in rules::all() {
         if settings.rule_enabled(rule.meta()) {
             rule.check(analysis, settings, &mut found);
@@ -103,6 +108,16 @@ fn unvetted(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
             crate::heap::give_back_free_pages(analysis.file.text.len());
         }
     }
+    found
+}
+
+/// The findings of [`check`], their fixes not yet vetted, in no order:
+/// `found` with the configured severities, less what the draft's
+/// directives suppress, with the hygiene findings. Reads only the file,
+/// its front matter and its comments (what [`Analysis::keep_for_vetting`] keeps).
+fn settle(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
+    let metas = rules::all_meta();
+    let mut found = found.into_vec();
     for d in &mut found {
         if let Some(meta) = meta_of(&metas, d.code()) {
             d.severity = settings.severity_for(meta);

@@ -103,9 +103,9 @@ fn every_rule_stops_inside_its_own_loops_when_over_the_time_budget() {
     for rule in quotelint::rules::all() {
         let code = rule.meta().code;
         // without a budget the rule runs to its end (and builds the lookups it shares)
-        let mut found = Vec::new();
+        let mut found = quotelint::findings::Findings::default();
         rule.check(&analysis, &settings, &mut found);
-        let over = stopped(|| rule.check(&analysis, &settings, &mut Vec::new()));
+        let over = stopped(|| rule.check(&analysis, &settings, &mut quotelint::findings::Findings::default()));
         if no_loop_of_their_own.contains(&code) {
             assert_eq!(over, None, "{code}");
             continue;

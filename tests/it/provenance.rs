@@ -27,11 +27,12 @@ fn fixture_settings() -> Settings {
 fn findings(draft: &Path, settings: &Settings) -> String {
     let text = std::fs::read_to_string(draft).expect("fixture draft");
     let analysis = quotelint::analyze(SourceFile::new(draft.display().to_string(), text));
-    let mut diagnostics = Vec::new();
+    let mut found = quotelint::findings::Findings::default();
     for code in ["QP004", "QP005", "QP006"] {
         let rule = rules::find(code).expect("rule exists");
-        rule.check(&analysis, settings, &mut diagnostics);
+        rule.check(&analysis, settings, &mut found);
     }
+    let diagnostics = found.into_vec();
     full::render(&[FileDiagnostics { file: analysis.file, diagnostics }], false)
 }
 
@@ -173,10 +174,10 @@ fn a_source_with_a_channel_documents_the_quote() {
     let text = std::fs::read_to_string(&draft).expect("fixture draft");
     let analysis = quotelint::analyze(SourceFile::new(draft.display().to_string(), text));
     let rule = rules::find("QP001").expect("rule exists");
-    let mut without = Vec::new();
+    let mut without = quotelint::findings::Findings::default();
     rule.check(&analysis, &Settings::default(), &mut without);
     assert_eq!(without.len(), 1, "no sources: the draft says nothing of how the quote was obtained");
-    let mut with = Vec::new();
+    let mut with = quotelint::findings::Findings::default();
     rule.check(&analysis, &fixture_settings(), &mut with);
     assert!(with.is_empty(), "the interview transcript says `channel: interview`: {with:?}");
 }

@@ -110,10 +110,11 @@ fn example_settings(meta: &RuleMeta) -> quotelint::settings::Settings {
 fn fires(rule: &dyn Rule, draft: &str) -> bool {
     let analysis = quotelint::analyze(SourceFile::new("example.md", draft));
     let settings = example_settings(rule.meta());
-    let mut out = Vec::new();
+    let mut out = quotelint::findings::Findings::default();
     rule.check(&analysis, &settings, &mut out);
     out.extend(quotelint::suppression::check(&analysis, &settings));
-    out.iter().any(|d| d.code() == rule.meta().code)
+    let fired = out.iter().any(|d| d.code() == rule.meta().code);
+    fired
 }
 
 #[test]

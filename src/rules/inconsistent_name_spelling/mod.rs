@@ -7,6 +7,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::lexicon::FastHash;
 use crate::settings::Settings;
@@ -106,7 +107,7 @@ impl Rule for InconsistentNameSpelling {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         // only a name of two or three words can match a spelling in the prose
         let speakers: Vec<Spelling<'_>> = {
             let mut seen: HashSet<&str, FastHash> = HashSet::default();
@@ -136,6 +137,12 @@ impl Rule for InconsistentNameSpelling {
             which.push(i);
             spans.push(span);
         });
+        // the speakers' spellings are looked up now, so that the table of
+        // every spelling (megabytes in a long draft) is freed before the
+        // uses and the index are built and the findings made
+        let speakers: Vec<(&[&str], usize)> =
+            speakers.iter().filter_map(|s| index_of.get(s).map(|&i| (s.words(), i))).collect();
+        drop(index_of);
         let uses = Uses::new(distinct.len(), &which, &spans);
         drop((which, spans));
         let index = {
@@ -145,10 +152,8 @@ impl Rule for InconsistentNameSpelling {
         // a pair as two 32-bit spelling indices (a draft has far fewer than 2^32 names)
         let mut reported: HashSet<(u32, u32), FastHash> = HashSet::default();
         let pair = |a: usize, b: usize| (a as u32, b as u32);
-        for speaker in &speakers {
+        for &(speaker, first) in &speakers {
             crate::budget::tick();
-            let speaker = speaker.words();
-            let Some(&first) = Spelling::of(speaker).and_then(|s| index_of.get(&s)) else { continue };
             // candidates in order of first use, as a walk over the names would meet them
             for other in index.candidates(speaker) {
                 crate::budget::tick();

@@ -4,6 +4,7 @@ use super::helpers::{speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Findings;
 use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
@@ -77,7 +78,7 @@ impl Rule for QuoteDrift {
         &META
     }
 
-    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         // Each quote's words as ids, interned as they are split: a draft's
         // quotes hold about as many words as its prose, and a vector of
         // strings for each would be the largest thing in memory. All quotes'
