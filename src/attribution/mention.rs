@@ -270,6 +270,10 @@ const TITLE_CASE_BREAKS: &[&str] = &[
     "After",
 ];
 /// Words that may stand between a subject and its verb: "Trump later said".
+/// Nouns in -ly for people who may speak, which the -ly rule would read as
+/// adverbs ("Scott's family said", "a close ally said").
+const LY_NOUNS: &[&str] = &["family", "families", "ally", "allies", "assembly", "bully"];
+
 /// Counting words that open a share of people ("four in 10 said", "dozens shouted").
 const NUMBER_WORDS: &[&str] = &[
     "two",
@@ -448,9 +452,8 @@ impl<'a> Frame<'a> {
         let w = self.lower(i);
         // "Ms. May said": after a title, a capitalised modal is a surname
         let named = || self.is_cap(i) && i > 0 && self.is_title_at(i - 1);
-        self.is_word(i)
-            && (ADVERB_SET.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)))
-            && !named()
+        let ly = || w.len() > 4 && w.ends_with("ly") && !self.is_cap(i) && !LY_NOUNS.contains(&w);
+        self.is_word(i) && (ADVERB_SET.contains(w) || ly()) && !named()
     }
 
     pub fn is_role(&self, i: usize) -> bool {
