@@ -145,7 +145,15 @@ impl Frame<'_> {
         }
         // "the remarks", "his statement": after a determiner it is a noun;
         // "residents were told": a passive reports nobody's words
-        let noun_position = i > 0 && self.is_determiner(i - 1);
+        // ("two said", "a mother of three said": after a number or a
+        // quantifier a past form is the verb of the phrase it ends)
+        let counted_subject = i > 0
+            && matches!(
+                self.lower(i - 1),
+                "one" | "two" | "three" | "four" | "several" | "some" | "many" | "most"
+            )
+            && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Past);
+        let noun_position = i > 0 && self.is_determiner(i - 1) && !counted_subject;
         // ("was quoted by TASS as saying" still quotes its subject)
         let passive = i > 0
             && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
