@@ -49,17 +49,48 @@ pub fn is_excerpt<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     long.windows(short.len()).any(|w| w == short)
 }
 
-/// The length of the longest common subsequence, in two rows of memory.
+/// The length of the longest common subsequence, bit-parallel (Crochemore,
+/// Iliopoulos, Pinzon and Reid, 2001): one bit per word of the shorter side,
+/// a few word operations per word of the longer, where the table of the
+/// textbook method costs a dependent step per pair of words. Every candidate
+/// pair is measured by it.
 pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a.iter().rev() {
-        for (j, y) in b.iter().enumerate().rev() {
-            row[j] = if x == y { prev[j + 1] + 1 } else { prev[j].max(row[j + 1]) };
-        }
-        std::mem::swap(&mut prev, &mut row);
+    let (rows, cols) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if cols.len() <= 64 {
+        return lcs_in_one_word(rows, cols);
     }
-    prev[0]
+    let words = cols.len().div_ceil(64);
+    // a set bit: no common subsequence ends at that column yet
+    let mut v = vec![u64::MAX; words];
+    let mut matches = vec![0u64; words];
+    for x in rows {
+        matches.fill(0);
+        for (k, y) in cols.iter().enumerate() {
+            matches[k / 64] |= u64::from(x == y) << (k % 64);
+        }
+        // v = (v + (v & m)) | (v & !m), the sum carried across words
+        let mut carry = false;
+        for (v, &m) in v.iter_mut().zip(&matches) {
+            let (sum, over) = v.overflowing_add(*v & m);
+            let (sum, over_again) = sum.overflowing_add(u64::from(carry));
+            carry = over || over_again;
+            *v = sum | (*v & !m);
+        }
+    }
+    // the bits past the last column are never cleared
+    let set: usize = v.iter().map(|w| w.count_ones() as usize).sum();
+    cols.len() - (set - (words * 64 - cols.len()))
+}
+
+/// [`lcs_len`] when the shorter side has at most 64 words.
+fn lcs_in_one_word<T: PartialEq>(rows: &[T], cols: &[T]) -> usize {
+    let mut v = u64::MAX;
+    for x in rows {
+        let m = cols.iter().enumerate().fold(0u64, |m, (k, y)| m | (u64::from(x == y) << k));
+        v = v.wrapping_add(v & m) | (v & !m);
+    }
+    let live = if cols.is_empty() { 0 } else { u64::MAX >> (64 - cols.len()) };
+    cols.len() - (v & live).count_ones() as usize
 }
 
 fn similarity(kept: usize, a: usize, b: usize) -> f64 {
@@ -189,9 +220,19 @@ impl<'a> Texts<'a> {
         let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.freq.len()];
         let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
         let mut touched: Vec<usize> = Vec::new();
+        // per bag word, the last text (plus one) that has it: the text being
+        // probed marks its words, and a candidate's shared words are counted
+        // by looking its own up, not by merging the two bags
+        let mut marks: Vec<u32> = vec![0; self.freq.len()];
         for (x, text) in self.texts.iter().enumerate() {
             crate::budget::tick();
             let n = text.bag.len();
+            let stamp = x as u32 + 1;
+            for &w in &text.bag {
+                if let Some(mark) = marks.get_mut(w as usize) {
+                    *mark = stamp;
+                }
+            }
             let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
                 let Some(entry) = index.get(w as usize) else { continue };
@@ -210,7 +251,7 @@ impl<'a> Texts<'a> {
                 }
             }
             let candidates = touched.iter().copied().filter(|&y| state[y] == Touch::Candidate);
-            let passing = candidates.filter(|&y| self.may_be_similar(y, x));
+            let passing = candidates.filter(|&y| self.may_be_similar(y, x, &marks));
             for y in passing.take(COMPARED) {
                 crate::budget::tick();
                 if let Some(kept) = self.compare(y, x) {
@@ -251,11 +292,12 @@ impl<'a> Texts<'a> {
     }
 
     /// Whether two texts pass the cheap tests: the words kept are at most
-    /// the shorter side's and at most the words they share.
-    fn may_be_similar(&self, a: usize, b: usize) -> bool {
-        let (a, b) = (&self.texts[a], &self.texts[b]);
-        let (n, m) = (a.ids.len(), b.ids.len());
-        similarity(n.min(m), n, m) >= MIN_SIMILARITY && shares_at_least(a, b, required(n, m))
+    /// the shorter side's and at most the words they share. `b` is the text
+    /// being probed, its bag words stamped `b + 1` in `marks`.
+    fn may_be_similar(&self, a: usize, b: usize, marks: &[u32]) -> bool {
+        let (n, m) = (self.texts[a].ids.len(), self.texts[b].ids.len());
+        let need = required(n, m);
+        n.min(m) >= need && shares_at_least(&self.texts[a].bag, marks, b as u32 + 1, need)
     }
 
     /// The kept words of two texts, when similar and neither an excerpt of the other.
@@ -271,38 +313,32 @@ impl<'a> Texts<'a> {
     }
 }
 
-/// Whether two bags (both sorted rarest first) share at least `need` words;
-/// stops as soon as the words left cannot make up the difference.
-fn shares_at_least(a: &Text<'_>, b: &Text<'_>, need: usize) -> bool {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(&x), Some(&y)) = (a.bag.get(i), b.bag.get(j)) {
-        if n >= need {
+/// Whether `bag` shares at least `need` words with the bag whose words are
+/// stamped `stamp` in `marks`; stops as soon as the answer is known.
+fn shares_at_least(bag: &[u32], marks: &[u32], stamp: u32, need: usize) -> bool {
+    let mut shared = 0;
+    for (i, &w) in bag.iter().enumerate() {
+        if shared >= need {
             return true;
         }
-        if n + (a.bag.len() - i).min(b.bag.len() - j) < need {
+        // the words left cannot make up the difference
+        if shared + (bag.len() - i) < need {
             return false;
         }
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+        if marks.get(w as usize) == Some(&stamp) {
+            shared += 1;
         }
     }
-    n >= need
+    shared >= need
 }
 
 /// The fewest words two texts of `n` and `m` words keep (and so share)
-/// when similar.
+/// when similar: the least `t` with `2t / (n + m) ≥ 0.6`, that is
+/// `10t ≥ 3(n + m)`. In whole numbers: the float test gives the same answer
+/// (a test below checks every two lengths up to [`super::MAX_WORDS`]),
+/// and this is asked for every pair of texts probed.
 fn required(n: usize, m: usize) -> usize {
-    let mut t = 3 * (n + m) / 10;
-    while similarity(t, n, m) < MIN_SIMILARITY {
-        t += 1;
-    }
-    t
+    (3 * (n + m)).div_ceil(10)
 }
 
 /// The fewest words a text of `n` words shares with any text similar to it.
@@ -404,6 +440,32 @@ mod tests {
     }
 
     #[test]
+    fn required_in_whole_numbers_is_the_float_threshold() {
+        for n in 0..=super::super::MAX_WORDS {
+            for m in 0..=super::super::MAX_WORDS {
+                let mut t = 3 * (n + m) / 10;
+                while similarity(t, n, m) < MIN_SIMILARITY {
+                    t += 1;
+                }
+                assert_eq!(required(n, m), t, "{n} and {m} words");
+            }
+        }
+    }
+
+    /// The textbook table, row by row: what [`lcs_len`] is checked against.
+    fn lcs_by_table(a: &[u32], b: &[u32]) -> usize {
+        let mut prev = vec![0usize; b.len() + 1];
+        let mut row = vec![0usize; b.len() + 1];
+        for x in a.iter().rev() {
+            for (j, y) in b.iter().enumerate().rev() {
+                row[j] = if x == y { prev[j + 1] + 1 } else { prev[j].max(row[j + 1]) };
+            }
+            std::mem::swap(&mut prev, &mut row);
+        }
+        prev[0]
+    }
+
+    #[test]
     fn prefixes_are_never_empty_nor_longer_than_the_bag() {
         for n in 0..400 {
             let p = prefix_len(n);
@@ -449,6 +511,15 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The bit-parallel length is the table's, within one word and across several.
+        #[test]
+        fn lcs_bits_agree_with_the_table(
+            a in prop::collection::vec(0..5u32, 0..150),
+            b in prop::collection::vec(0..5u32, 0..150),
+        ) {
+            prop_assert_eq!(lcs_len(&a, &b), lcs_by_table(&a, &b));
+        }
 
         /// Below the budgets the index finds exactly what comparing every pair finds.
         #[test]
