@@ -437,6 +437,12 @@ pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec
         }
         let mut end = pos + c.len_utf8();
         while let Some(&(p, d)) = iter.peek() {
+            // most of a word is ASCII letters and digits: word characters, no joiner to test
+            if d.is_ascii_alphanumeric() {
+                end = p + 1;
+                iter.next();
+                continue;
+            }
             let joined = is_joiner(d)
                 && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
             if is_word_char(d) || joined {
