@@ -312,6 +312,15 @@ fn read_limited(reader: impl Read, limit: u64, capacity: usize) -> std::io::Resu
     // more than that: every step of growth is checked too (`read_to_end`
     // would grow past the memory budget, and abort where the machine refuses).
     let mut reader = reader.take(limit.saturating_add(1));
+    // The room reserved (a file's size, as read before) is filled in place:
+    // a 64 KiB chunk zeroed and copied from cost more than reading a small
+    // draft. Bounded by that room, `read_to_end` never grows the vector.
+    let room = (bytes.capacity() - bytes.len()) as u64;
+    (&mut reader).take(room).read_to_end(&mut bytes)?;
+    if bytes.len() < bytes.capacity() {
+        // the input ended before the room did
+        return Ok(bytes);
+    }
     let mut chunk = vec![0u8; 64 << 10];
     loop {
         let n = match reader.read(&mut chunk) {
@@ -426,6 +435,13 @@ mod tests {
         assert_eq!(small.len(), 300_000);
         let capped = read_limited(std::io::repeat(b'x').take(300_000), 1_000, 10).unwrap();
         assert_eq!(capped.len(), 1_001, "one byte past the limit is enough to tell");
+        // a file that grew after its size was read is read whole, and one that shrank is read as it is
+        let grown = read_limited(std::io::repeat(b'x').take(100_000), u64::MAX / 2, 10).unwrap();
+        assert_eq!(grown.len(), 100_000);
+        let exact = read_limited(&b"abc"[..], u64::MAX / 2, 3).unwrap();
+        assert_eq!(exact, b"abc");
+        let shrunk = read_limited(&b"ab"[..], u64::MAX / 2, 30).unwrap();
+        assert_eq!(shrunk, b"ab");
     }
 
     #[test]
