@@ -441,9 +441,12 @@ impl Frame<'_> {
     /// a suffix between commas after a name, never the speaker.
     fn place_or_party_tag(&self, start: usize, end: usize) -> bool {
         let text = self.span_text(start, end);
-        let party = text.len() > 2 && text.as_bytes()[0].is_ascii_uppercase() && text.as_bytes()[1] == b'-';
+        let b = text.as_bytes();
+        // "D-Calif.", "R-Newport News": a party letter, a hyphen, a place
+        let party = b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase();
         let abbreviated = text.ends_with('.') || self.is_punct(end, ".");
-        !text.contains(char::is_whitespace) && text.chars().count() <= 10 && (party || abbreviated)
+        let short = !text.contains(char::is_whitespace) && text.chars().count() <= 10;
+        (party && text.chars().count() <= 24) || (short && abbreviated)
     }
 
     /// "chief economist at …", "Canada's ambassador to …", "Chief Strategist
