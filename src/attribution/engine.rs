@@ -389,7 +389,15 @@ fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usiz
         // (not when it quotes someone itself: "“Q.” Haddad said the vote was “final”" is ambiguous)
         let quotes_too = (next.lo..next.hi).any(|j| f.is_quote(j) && !f.is_name_part(j));
         let head = Sentence { lo: next.lo, hi: next.hi.min(next.lo + 30) };
-        let opening = introducer(&f, head).filter(|fd| fd.mention.start == next.lo && fd.cue > fd.mention.start);
+        // ("“Q!” Scott's niece, state Sen. Marcia Price, shouted": the name may
+        // stand in apposition to the phrase that opens the sentence)
+        let after_comma = |m: usize| {
+            (m.saturating_sub(3).max(next.lo)..m).rev().find(|&c| f.is_punct(c, ",")).is_some_and(|c| {
+                (c + 1..m).all(|j| f.is_word(j) && !f.is_cap(j)) // "…, state Sen. Marcia Price"
+            })
+        };
+        let opens = |m: usize| m == next.lo || (m > next.lo && m <= next.lo + 8 && after_comma(m));
+        let opening = introducer(&f, head).filter(|fd| opens(fd.mention.start) && fd.cue > fd.mention.start);
         if let (false, Some(found)) = (quotes_too, opening) {
             return Some((b, found));
         }
