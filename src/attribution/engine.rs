@@ -452,7 +452,8 @@ fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
     // the main clause's verb, not one in a trailing "where Clinton also spoke"
     (s.lo..s.hi).filter(|&j| f.is_speech_verb(j)).find_map(|vb| {
         // "“Q1,” Rep. Jim Jordan (R-Ohio), a member, said": the subject starts after the quote
-        let lo = (s.lo..vb).rev().find(|&j| f.is_quote(j)).map_or(s.lo, |q| q + 1);
+        // (a nickname in marks, "Marcia “Cia” Price", is part of the subject)
+        let lo = (s.lo..vb).rev().find(|&j| f.is_quote(j) && !f.is_name_part(j)).map_or(s.lo, |q| q + 1);
         // "said the project's director, Grace Mbeki": the name, as for the quote before
         let after = || f.mention_starting(vb + 1, s.hi).map(|m| f.named_in_apposition(m, s.hi).unwrap_or(m));
         // "The family will find a way, adds Al Basha.": after a comma, a
