@@ -462,7 +462,12 @@ impl<'a> Frame<'a> {
 
     /// The reporting verb spelt by the token at `i`, if it is one.
     pub fn verb_at(&self, i: usize) -> Option<&'a SpeechVerb> {
-        self.facts.get(i).and_then(|t| t.verb).and_then(|id| self.lex.verb_by_id(id))
+        self.facts
+            .get(i)
+            .and_then(|t| t.verb)
+            .and_then(|id| self.lex.verb_by_id(id))
+            // "interest rates", "the jobless rate": only "rated" is surely the verb
+            .filter(|v| v.lemma != "rate" || v.form == VerbForm::Past)
     }
 
     /// Whether the token at `i` is a title ("Sen.", "President").
