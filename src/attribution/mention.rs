@@ -269,7 +269,6 @@ const TITLE_CASE_BREAKS: &[&str] = &[
     "In", "On", "To", "For", "With", "At", "As", "Is", "Was", "Are", "Has", "Have", "Into", "About", "Over",
     "After",
 ];
-/// Words that may stand between a subject and its verb: "Trump later said".
 /// Nouns in -ly for people who may speak, which the -ly rule would read as
 /// adverbs ("Scott's family said", "a close ally said").
 const LY_NOUNS: &[&str] = &["family", "families", "ally", "allies", "assembly", "bully"];
@@ -300,6 +299,7 @@ const NUMBER_WORDS: &[&str] = &[
     "three-quarters",
 ];
 
+/// Words that may stand between a subject and its verb: "Trump later said".
 const ADVERBS: &[&str] = &[
     "also",
     "now",
@@ -462,12 +462,7 @@ impl<'a> Frame<'a> {
 
     /// The reporting verb spelt by the token at `i`, if it is one.
     pub fn verb_at(&self, i: usize) -> Option<&'a SpeechVerb> {
-        self.facts
-            .get(i)
-            .and_then(|t| t.verb)
-            .and_then(|id| self.lex.verb_by_id(id))
-            // "interest rates", "the jobless rate": only "rated" is surely the verb
-            .filter(|v| v.lemma != "rate" || v.form == VerbForm::Past)
+        self.facts.get(i).and_then(|t| t.verb).and_then(|id| self.lex.verb_by_id(id))
     }
 
     /// Whether the token at `i` is a title ("Sen.", "President").
@@ -895,6 +890,14 @@ impl<'a> Frame<'a> {
             .find_map(|k| self.listed_phrase(k, end).filter(|m| m.end == end))
     }
 
+    /// The speaker phrase ending at `end`: a name, a listed phrase, or else
+    /// any short noun phrase.
+    pub fn phrase_ending(&self, lo: usize, end: usize) -> Option<Mention> {
+        self.mention_ending(lo, end)
+            .or_else(|| self.listed_phrase_ending(lo, end))
+            .or_else(|| self.plain_phrase(lo, end))
+    }
+
     /// Any short noun phrase before a verb ("the announcer", "the letter"),
     /// when nothing better is known: a role.
     pub fn plain_phrase(&self, lo: usize, end: usize) -> Option<Mention> {
@@ -921,7 +924,7 @@ impl<'a> Frame<'a> {
         // ("9th graders", "a 112-member panel": an ordinal or a compound describes)
         let digits =
             w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'%');
-        let year = digits && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let year = digits && w.len() == 4 && !w.contains('%');
         let thousands = i > 0 && self.is_punct(i - 1, ",") && self.glued(i - 1);
         let after_preposition =
             i > 0 && matches!(self.lower(i - 1), "in" | "of" | "to" | "by" | "from" | "since" | "for");

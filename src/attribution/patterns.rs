@@ -143,17 +143,7 @@ impl Frame<'_> {
         if self.verb_at(i).is_none() {
             return false; // most tokens: no reporting verb, whatever comes before
         }
-        // "the remarks", "his statement": after a determiner it is a noun;
         // "residents were told": a passive reports nobody's words
-        // ("two said", "a mother of three said": after a number or a
-        // quantifier a past form is the verb of the phrase it ends)
-        let counted_subject = i > 0
-            && matches!(
-                self.lower(i - 1),
-                "one" | "two" | "three" | "four" | "several" | "some" | "many" | "most"
-            )
-            && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Past);
-        let noun_position = i > 0 && self.is_determiner(i - 1) && !counted_subject;
         // ("was quoted by TASS as saying" still quotes its subject)
         let passive = i > 0
             && matches!(self.lower(i - 1), "was" | "were" | "been" | "being" | "be" | "is" | "are")
@@ -162,11 +152,22 @@ impl Frame<'_> {
         if passive {
             return false;
         }
-        let Some(v) =
-            self.verb_at(i).filter(|_| self.is_word(i) && !self.is_midsentence_capital(i) && !noun_position)
-        else {
+        let Some(v) = self.verb_at(i).filter(|_| self.is_word(i) && !self.is_midsentence_capital(i)) else {
             return false;
         };
+        // "the remarks", "his statement": after a determiner it is a noun
+        // ("two said", "a mother of three said": after a number or a
+        // quantifier a past form is the verb of the phrase it ends)
+        let counted_subject = || {
+            v.form == VerbForm::Past
+                && matches!(
+                    self.lower(i - 1),
+                    "one" | "two" | "three" | "four" | "several" | "some" | "many" | "most"
+                )
+        };
+        if i > 0 && self.is_determiner(i - 1) && !counted_subject() {
+            return false;
+        }
         // "READ MORE:", "WATCH:": a site's label, not a verb of the story
         // (asked only of the few tokens that are reporting verbs)
         if self.is_page_label(i, i + 1) {
@@ -292,9 +293,7 @@ impl Frame<'_> {
             // (not "The Wall Street Journal" of a fronted "In an interview with …,")
             return self.clause_subject(lo, end - 1).or_else(|| self.first_mention(lo, end - 1));
         }
-        self.mention_ending(lo, end)
-            .or_else(|| self.listed_phrase_ending(lo, end))
-            .or_else(|| self.plain_phrase(lo, end))
+        self.phrase_ending(lo, end)
     }
 
     /// `Soo Kim, a former analyst at the CIA, the main agency, told`: walk
@@ -407,9 +406,7 @@ impl Frame<'_> {
             }
             start = end + 1;
         }
-        self.mention_ending(lo, head_end)
-            .or_else(|| self.listed_phrase_ending(lo, head_end))
-            .or_else(|| self.plain_phrase(lo, head_end))
+        self.phrase_ending(lo, head_end)
     }
 
     /// "however", "in turn", "for its part": an aside of a few lower-case
@@ -441,12 +438,12 @@ impl Frame<'_> {
     /// a suffix between commas after a name, never the speaker.
     fn place_or_party_tag(&self, start: usize, end: usize) -> bool {
         let text = self.span_text(start, end);
-        let b = text.as_bytes();
+        let (b, len) = (text.as_bytes(), text.chars().count());
         // "D-Calif.", "R-Newport News": a party letter, a hyphen, a place
         let party = b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase();
         let abbreviated = text.ends_with('.') || self.is_punct(end, ".");
-        let short = !text.contains(char::is_whitespace) && text.chars().count() <= 10;
-        (party && text.chars().count() <= 24) || (short && abbreviated)
+        let short = !text.contains(char::is_whitespace) && len <= 10;
+        (party && len <= 24) || (short && abbreviated)
     }
 
     /// "chief economist at …", "Canada's ambassador to …", "Chief Strategist

@@ -15,6 +15,8 @@ pub struct VerbEntry {
     /// More finite forms than the English slots hold (French "déclarent",
     /// "déclarait"), each with the slot it counts as.
     pub more: Vec<(VerbForm, String)>,
+    /// Forms far more often nouns than this verb ("rates"): never read as it.
+    pub nouns: Vec<String>,
 }
 
 /// A phrase template from one of the phrase lists.
@@ -104,6 +106,9 @@ struct VerbRow {
     /// More past forms (French imparfait, passé simple, agreed participles).
     #[serde(default)]
     past: Vec<String>,
+    /// Forms that are nouns in news copy ("interest rates"), left unread.
+    #[serde(default)]
+    nouns: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +148,12 @@ fn verb_entry(row: VerbRow) -> Result<VerbEntry, String> {
     let more =
         row.present.iter().map(|f| (VerbForm::Present, f)).chain(row.past.iter().map(|f| (VerbForm::Past, f)));
     let more = more.map(|(form, f)| (form, f.trim().to_lowercase())).filter(|(_, f)| !f.is_empty()).collect();
-    Ok(VerbEntry { forms: [base, present, past, participle, past_participle], particle, class, more })
+    let forms = [base, present, past, participle, past_participle];
+    let nouns: Vec<String> = row.nouns.iter().map(|f| f.trim().to_lowercase()).collect();
+    if let Some(stray) = nouns.iter().find(|n| !forms.contains(n)) {
+        return Err(format!("verb {lemma:?}: {stray:?} in `nouns` is not one of its forms"));
+    }
+    Ok(VerbEntry { forms, particle, class, more, nouns })
 }
 
 #[derive(Deserialize)]

@@ -111,6 +111,9 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
             particle: entry.particle.clone(),
         };
         let mut add = |map: &mut VerbMap, form, word: &String| {
+            if entry.nouns.contains(word) {
+                return; // "rates": a noun in news copy, whatever the verb
+            }
             // Ids fit in u32: the rule files hold a few thousand forms.
             map.insert(Cow::Owned(word.clone()), entries.len() as u32);
             entries.push(verb(form));

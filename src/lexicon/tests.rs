@@ -103,6 +103,18 @@ fn phrasal_verbs_carry_their_particle() {
 }
 
 #[test]
+fn forms_listed_as_nouns_are_never_the_verb() {
+    assert_eq!(lex().verb("rated").map(|v| v.lemma.as_str()), Some("rate"));
+    for word in ["rate", "rates", "rating"] {
+        assert!(lex().verb(word).is_none(), "{word}");
+    }
+    let stray =
+        r#"verb = [{ forms = ["rate", "rates", "rated", "rating"], nouns = ["ratio"], class = "neutral" }]"#;
+    let err = Lexicon::from_sources(&RuleSources { speech_verbs: Some(stray), ..Default::default() }).map(|_| ());
+    assert!(err.is_err_and(|e| e.to_string().contains("\"ratio\" in `nouns`")));
+}
+
+#[test]
 fn loaded_verbs_say_why_and_gestures_are_not_speech() {
     match &lex().verb("claimed").expect("claimed").class {
         VerbClass::Loaded { why } => assert!(why.contains("doubt"), "{why}"),
