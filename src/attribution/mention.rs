@@ -207,6 +207,50 @@ const NOT_NAMES: &[&str] = &[
     "Thousands",
     "Millions",
     "Dozens",
+    // prepositions, determiners and sentence adverbs: closed-class words,
+    // never a name on their own
+    "Amid",
+    "Amidst",
+    "Any",
+    "More",
+    "Against",
+    "Without",
+    "Within",
+    "Upon",
+    "Until",
+    "Unless",
+    "Whether",
+    "Whatever",
+    "Whoever",
+    "Whenever",
+    "Wherever",
+    "Perhaps",
+    "Maybe",
+    "Indeed",
+    "Thus",
+    "Therefore",
+    "Nevertheless",
+    "Nonetheless",
+    "Otherwise",
+    "Besides",
+    "Likewise",
+    "Moreover",
+    "Furthermore",
+    "Regardless",
+    "Almost",
+    "Nearly",
+    "About",
+    "Around",
+    "Across",
+    "Behind",
+    "Beyond",
+    "Toward",
+    "Towards",
+    "Throughout",
+    "Including",
+    "Regarding",
+    "Between",
+    "Whereas",
 ];
 
 /// The long word lists above as sets: they are asked about every token.
@@ -263,6 +307,51 @@ const NAME_LINKS: &[&str] =
 /// Prepositions that cannot open a speaker phrase.
 const PHRASE_PREPOSITIONS: &[&str] =
     &["of", "at", "in", "on", "to", "for", "about", "from", "with", "by", "into", "over", "after", "during"];
+
+/// Words that follow a participle or adverb opening a sentence ("Facing
+/// the", "Pressed on", "Challenged by").
+const CLAUSE_OBJECT_STARTS: &[&str] = &[
+    "by",
+    "on",
+    "in",
+    "about",
+    "at",
+    "from",
+    "to",
+    "with",
+    "for",
+    "over",
+    "after",
+    "before",
+    "that",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "into",
+    "through",
+    "during",
+    "under",
+    "against",
+    "up",
+    "out",
+    "back",
+    "down",
+    "off",
+    "mounting",
+    "growing",
+    "increasing",
+];
 
 /// Words written with a capital only in a title-case headline; never inside a name.
 const TITLE_CASE_BREAKS: &[&str] = &[
@@ -521,7 +610,20 @@ impl<'a> Frame<'a> {
             && !self.is_role(i)
             && self.verb_at(i + 1).is_none()
             && !super::names::is_given_name(self.word(i))
-            && self.case.is_ordinary_word(self.word(i))
+            && (self.case.is_ordinary_word(self.word(i)) || self.opens_participle_clause(i))
+    }
+
+    /// "Facing mounting criticism, …", "Challenged by a reporter, …",
+    /// "Hastily politicizing the attack, …": a capitalised -ing, -ed or -ly
+    /// word followed by what a participle or adverb takes (a preposition, a
+    /// determiner, another -ing word) opens a clause; a surname there would
+    /// be followed by its verb.
+    pub fn opens_participle_clause(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let next = self.lower(i + 1);
+        let shaped = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily"));
+        let takes = CLAUSE_OBJECT_STARTS.contains(&next) || (next.len() > 5 && next.ends_with("ing"));
+        shaped && self.is_word(i + 1) && !self.is_cap(i + 1) && takes
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.
@@ -804,9 +906,9 @@ impl<'a> Frame<'a> {
         }
         let mut end = start;
         while end < hi && self.is_word(end) && end - start < 6 {
-            if self.is_role(end) || (end > start && self.lex.is_generic_org(self.lower(end))) {
+            if self.is_role(end) || (end > start && self.is_org_noun(end)) {
                 let mut stop = end + 1;
-                while stop < hi && (self.is_role(stop) || self.lex.is_generic_org(self.lower(stop))) {
+                while stop < hi && (self.is_role(stop) || self.is_org_noun(stop)) {
                     stop += 1; // "the county fire service"
                 }
                 if matches!(
@@ -824,6 +926,17 @@ impl<'a> Frame<'a> {
             end += 1;
         }
         None
+    }
+
+    /// "the county", "the state": a common noun for an organisation, unless
+    /// it is a reporting verb after a plural ("officials state", "Saudis
+    /// state in the paper"), where it is the verb of the clause.
+    fn is_org_noun(&self, i: usize) -> bool {
+        let after_plural = || {
+            let w = self.lower(i.wrapping_sub(1));
+            i > 0 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+        };
+        self.lex.is_generic_org(self.lower(i)) && !(self.verb_at(i).is_some() && after_plural())
     }
 
     /// "for the Defense Ministry", "close to the talks": up to the next comma.

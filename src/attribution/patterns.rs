@@ -7,7 +7,7 @@
 use super::lexicon_ext::SpeechVerbExt;
 use super::mention::{Frame, Mention};
 use super::SpeakerKind;
-use crate::lexicon::VerbForm;
+use crate::lexicon::{SpeechVerb, VerbClass, VerbForm};
 
 /// Verbs whose bare form, after a plural subject, reports speech ("experts say").
 const PLURAL_PRESENT: &[&str] = &[
@@ -178,11 +178,25 @@ impl Frame<'_> {
         let progressive = v.form == VerbForm::Participle
             && i > 0
             && matches!(self.lower(i - 1), "is" | "are" | "was" | "were" | "'s" | "’s" | "been");
-        v.is_finite()
-            || progressive
-            || (v.form == VerbForm::Base
-                && PLURAL_PRESENT.contains(&v.lemma.as_str())
-                && !self.after_infinitive_marker(i))
+        let plural_present = v.form == VerbForm::Base
+            && (PLURAL_PRESENT.contains(&v.lemma.as_str()) || self.after_plural_speaker(i, v))
+            && !self.after_infinitive_marker(i);
+        v.is_finite() || progressive || plural_present
+    }
+
+    /// "officials state", "the Saudis note", "the islanders state": right
+    /// after a plural role, a capitalised plural or a determined plural, any base form of a reporting verb is its
+    /// present tense (elsewhere "state" and "note" are more often nouns).
+    fn after_plural_speaker(&self, i: usize, v: &SpeechVerb) -> bool {
+        // (a phrasal verb, "go on", and a state of mind, "think", never)
+        let speech = matches!(v.class, VerbClass::Neutral | VerbClass::Loaded { .. }) && v.particle.is_none();
+        let Some(p) = i.checked_sub(1).filter(|_| speech) else {
+            return false;
+        };
+        let w = self.lower(p);
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+        let determined = || p > 0 && self.is_determiner(p - 1);
+        plural && self.is_word(p) && (self.is_role(p) || self.is_cap(p) || determined())
     }
 
     /// Where the main clause starts: after a leading subordinate clause
@@ -197,7 +211,8 @@ impl Frame<'_> {
             } else {
                 self.lower(i)
             };
-            SUBORDINATORS.contains(&w) || FRONTED_PREPOSITIONS.contains(&w)
+            // ("Challenged by a reporter, Clinton said": a participle clause too)
+            SUBORDINATORS.contains(&w) || FRONTED_PREPOSITIONS.contains(&w) || self.opens_participle_clause(i)
         };
         // "At a rally in Portsmouth, N.H., on Tuesday,": an abbreviated place
         // after a fronted phrase belongs to it
