@@ -93,6 +93,9 @@ impl Context {
         if self.resolved.contains_key(&p.at) {
             return;
         }
+        if let Some(id) = self.cast.subject_for_pronoun(p.at, p.sentence, p.gender) {
+            self.cast.confirm_person(id);
+        }
         if let Some(id) = self.cast.person_for_pronoun(p.at, p.sentence, Some(p.gender)) {
             self.cast.set_gender(id, p.gender);
             self.cast.touch(id, p.at, p.sentence, p.role);

@@ -295,6 +295,15 @@ pub fn is_sure_verb(f: &Frame, j: usize) -> bool {
         && (f.is_speech_verb(j) || AUXILIARIES.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
 }
 
+/// A role noun opening an appositive with no article, the news style for
+/// a person's post (", president of …", ", chief executive at …"): the
+/// role, up to two modifiers in, then "of", "at", "for" or a comma.
+fn bare_role_after(f: &Frame, from: usize, hi: usize) -> Option<usize> {
+    let r = (from..hi.min(from + 3)).take_while(|&j| f.is_word(j) && !f.is_cap(j)).find(|&j| f.is_role(j))?;
+    let closes = matches!(f.lower(r + 1), "of" | "at" | "for" | "with") || f.is_punct(r + 1, ",");
+    closes.then_some(r)
+}
+
 /// A verb right after `i` (past adverbs): the phrase before it is a subject.
 fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
     // "Shanaaz Gokool, president of Dying with Dignity Canada, is hopeful":
@@ -475,6 +484,11 @@ fn describe(
             personhood += 2;
         } else if matches!(next, "who") {
             personhood += 1;
+        } else if let Some(r) = bare_role_after(f, end + 1, s.hi).filter(|_| kind == SpeakerKind::Person) {
+            // ", president of Dying with Dignity Canada,", ", chief executive of …"
+            personhood += 2;
+            gender = gender.or_else(|| role_gender(f.lower(r)));
+            descriptors.push(f.lower(r).to_string());
         } else if f.is_determiner(end + 1) {
             let stop = (end + 2..s.hi.min(end + 10)).find(|&j| !f.is_word(j)).unwrap_or(s.hi.min(end + 10));
             if let Some(r) = (end + 2..stop).find(|&j| f.is_role(j)) {

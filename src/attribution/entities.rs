@@ -356,6 +356,18 @@ impl Registry {
         }
     }
 
+    /// "Mamadou Dia was on a trip when he …": the subject a pronoun of its
+    /// own sentence refers back to is a person, first name known or not,
+    /// when named in full as news names people ("the U.S. needs …, but
+    /// that he" is no such subject).
+    pub fn confirm_person(&mut self, id: usize) {
+        let e = &mut self.entities[id];
+        let full = e.name.split_whitespace().filter(|w| w.chars().any(char::is_lowercase)).count() >= 2;
+        if e.kind == SpeakerKind::Person && full {
+            e.personhood = e.personhood.max(1);
+        }
+    }
+
     /// The distinct entities mentioned most recently before `at`, newest first.
     fn window(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
         self.recent
@@ -399,13 +411,23 @@ impl Registry {
             };
             agree * if e.personhood > 0 { 1.0 } else { 0.45 }
         };
-        let bound = self.window(at).find(|&id| {
-            let e = &self.entities[id];
-            e.subject_sentence == Some(sentence) && e.last_at < at && fit(e) > 0.0
-        });
-        bound
+        self.bound_subject(at, sentence, fit)
             .or_else(|| self.latest_subject(at, sentence, fit))
             .or_else(|| self.most_salient(at, sentence, fit).map(|(id, _)| id))
+    }
+
+    /// The subject of an earlier clause of this sentence that `fit`s.
+    fn bound_subject(&self, at: usize, sentence: usize, fit: impl Fn(&Entity) -> f32) -> Option<usize> {
+        self.window(at).find(|&id| {
+            let e = &self.entities[id];
+            e.subject_sentence == Some(sentence) && e.last_at < at && fit(e) > 0.0
+        })
+    }
+
+    /// "he" or "she" in the writer's words bound to the subject of an
+    /// earlier clause of its sentence ("Dia was on a trip when he …").
+    pub fn subject_for_pronoun(&self, at: usize, sentence: usize, gender: Gender) -> Option<usize> {
+        self.bound_subject(at, sentence, |e| (e.personal() && e.gender.is_none_or(|g| g == gender)) as u8 as f32)
     }
 
     /// The person who was last the subject of a sentence (or spoke) in the
@@ -543,6 +565,22 @@ mod tests {
             typed: false,
             inside: true,
         })
+    }
+
+    #[test]
+    fn a_pronoun_bound_in_its_sentence_shows_a_full_name_is_a_person() {
+        let mut reg = Registry::default();
+        let dia = name(&mut reg, "Mamadou Dia", 0, 0, Role::Subject, 0);
+        let us = name(&mut reg, "U.S", 20, 1, Role::Subject, 0);
+        // "Mamadou Dia was on a trip when he …"
+        assert_eq!(reg.subject_for_pronoun(10, 0, Gender::Male), Some(dia));
+        reg.confirm_person(dia);
+        reg.confirm_person(us);
+        assert_eq!(reg.entity(dia).personhood, 1);
+        assert!(reg.entity(us).personhood < 1, "an abbreviation is no full name");
+        // a referent of the other gender is never bound
+        reg.set_gender(dia, Gender::Female);
+        assert_eq!(reg.subject_for_pronoun(10, 0, Gender::Male), None);
     }
 
     #[test]
