@@ -44,6 +44,11 @@ pub struct Context {
     /// the same "he" again after resolving it moved the story on.
     resolved: HashMap<usize, usize>,
     channels: HashMap<String, Arc<Channel>>,
+    /// Role nouns that spoke unnamed ("a justice official said"), with the
+    /// offset of the latest: "the official" later is that same unnamed
+    /// person, not whoever the story named last. (Keyed by the lexicon's
+    /// role nouns, so it stays small.)
+    unnamed_roles: HashMap<String, usize>,
 }
 
 impl Context {
@@ -211,7 +216,10 @@ impl Context {
                 let lower = mention.to_lowercase();
                 self.pronoun(lex.gloss_of(&lower).unwrap_or(&lower), at, sentence)
             }
-            SpeakerKind::Role => self.epithet(&mention, at, sentence, lex),
+            SpeakerKind::Role => {
+                self.note_unnamed_role(&mention, at, lex);
+                self.epithet(&mention, at, sentence, lex)
+            }
             SpeakerKind::Vague if mention.to_lowercase().contains("same") => self.last_speaker_name(at),
             _ => None,
         };
@@ -292,6 +300,17 @@ impl Context {
     /// "the American agency" is the organisation last named with that word;
     /// "the specialist" the person so described, or the most prominent one.
     /// An indefinite role ("a spokesman") names nobody.
+    /// Records "a justice official", "an analyst": a role that speaks
+    /// with an indefinite article introduces someone the story leaves unnamed.
+    fn note_unnamed_role(&mut self, mention: &str, at: usize, lex: &Lexicon) {
+        let lower = mention.to_lowercase();
+        let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+        let head = lower.split_whitespace().last().unwrap_or_default().trim_end_matches(['.', ',']);
+        if indefinite && lex.is_role_noun(head) {
+            self.unnamed_roles.insert(head.to_string(), at);
+        }
+    }
+
     fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<String> {
         let lower = mention.to_lowercase();
         // "the", or a word read as it ("le ministre", "l’agence")
@@ -328,7 +347,14 @@ impl Context {
             // subject; party says too little to pick among the rest
             self.cast.person_described(at, sentence, head).or_else(|| self.cast.recent_subject(at, sentence))?
         } else if lower.split_whitespace().any(|w| lex.is_role_noun(w.trim_end_matches(','))) {
-            self.cast.person_for_epithet(at, sentence, head, role_gender(head))?
+            let described = self.cast.person_described(at, sentence, head);
+            if described.is_none() && self.unnamed_roles.get(head).is_some_and(|&p| p < at) {
+                return None; // "a justice official said … the official said"
+            }
+            match described {
+                Some(id) => id,
+                None => self.cast.person_for_pronoun(at, sentence, role_gender(head))?,
+            }
         } else {
             return None;
         };

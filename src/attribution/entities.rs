@@ -513,18 +513,6 @@ impl Registry {
         }
     }
 
-    /// "the professor": a person the story described so, else the most
-    /// prominent person.
-    pub fn person_for_epithet(
-        &self,
-        at: usize,
-        sentence: usize,
-        head: &str,
-        gender: Option<Gender>,
-    ) -> Option<usize> {
-        self.person_described(at, sentence, head).or_else(|| self.person_for_pronoun(at, sentence, gender))
-    }
-
     /// A person the story described with `head` ("professor", "mayor").
     pub fn person_described(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
         self.most_salient(at, sentence, |e| f32::from(u8::from(e.personal() && e.has_descriptor(head))))
