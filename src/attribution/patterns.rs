@@ -664,7 +664,8 @@ impl Frame<'_> {
                     .or_else(|| self.clause_subject(s.lo, v))
                     .or_else(|| main_verbs().next().and_then(|i| self.subject_of(s.lo, i)))
                     .or_else(|| self.first_mention(s.lo, v))
-                    .or_else(|| self.fronted_participle_subject(s, v, q));
+                    .or_else(|| self.fronted_participle_subject(s, v, q))
+                    .or_else(|| self.subject_before_finite_verb(main, v));
                 if let Some(m) = m {
                     return Some(Found { mention: m, cue: v, cue_len: 1 });
                 }
@@ -913,6 +914,20 @@ impl Frame<'_> {
     }
 
     /// `said the ruling`: a determiner and up to three words, to the clause's end.
+    /// "The diocese issued a statement, saying …": a determiner phrase of
+    /// unlisted nouns opening the main clause, right before its finite verb
+    /// (in -ed or -s), is the subject a participle after a comma shares.
+    fn subject_before_finite_verb(&self, main: usize, v: usize) -> Option<Mention> {
+        // (set off by a comma: "ends with a voice over saying" is the voice's)
+        if !self.is_determiner(main) || self.is_pronoun(main) || !self.is_punct(v.wrapping_sub(1), ",") {
+            return None;
+        }
+        let verb = (main + 2..v.min(main + 5))
+            .take_while(|&j| self.is_word(j))
+            .find(|&j| self.inflected_like_verb(j, true))?;
+        self.plain_phrase(main, verb)
+    }
+
     fn determined_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
         if !self.is_determiner(start) {
             return None;
