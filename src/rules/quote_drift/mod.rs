@@ -8,7 +8,7 @@ use crate::findings::Findings;
 use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
-use similar::QuoteWords;
+use list::QuoteWordList;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -65,6 +65,7 @@ Residents were told that “the river will crest on Friday night,” Adler said.
 ```
 "#;
 
+mod list;
 mod similar;
 
 const MIN_WORDS: usize = 5;
@@ -81,39 +82,31 @@ impl Rule for QuoteDrift {
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
         // Each quote's words as ids, interned as they are split: a draft's
         // quotes hold about as many words as its prose, and a vector of
-        // strings for each would be the largest thing in memory. All quotes'
-        // ids sit in one vector, each quote's the run up to its end: a vector
-        // each cost some 40 bytes a quote more.
+        // strings for each would be the largest thing in memory.
         let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
-        let mut all_ids: Vec<u32> = Vec::new();
-        let mut quotes: Vec<(&Quote, usize)> = Vec::new();
+        let mut list = QuoteWordList::default();
+        let mut quotes: Vec<&Quote> = Vec::new();
         for (_, q, _) in speech_quotes(analysis) {
             crate::budget::tick();
-            let start = all_ids.len();
             for w in words(&q.text) {
                 let next = ids.len() as u32;
-                all_ids.push(*ids.entry(w).or_insert(next));
+                list.push_word(*ids.entry(w).or_insert(next));
             }
-            if (MIN_WORDS..=MAX_WORDS).contains(&(all_ids.len() - start)) {
-                quotes.push((q, all_ids.len()));
+            if (MIN_WORDS..=MAX_WORDS).contains(&list.pending()) {
+                list.end_quote(q.text.contains('…') || q.text.contains("..."));
+                quotes.push(q);
             } else {
-                all_ids.truncate(start);
+                list.discard();
             }
         }
         drop(ids);
-        let mut start = 0;
-        let compared: Vec<QuoteWords> = quotes
-            .iter()
-            .map(|&(q, end)| {
-                let words = &all_ids[std::mem::replace(&mut start, end)..end];
-                QuoteWords { words, ellipsis: q.text.contains('…') || q.text.contains("...") }
-            })
-            .collect();
-        let drifts = similar::drifts(&compared);
+        if list.is_empty() {
+            return;
+        }
+        list.shrink_to_fit();
+        let drifts = similar::drifts(&list);
         // the word ids are not read again: gone before the findings grow
-        drop(compared);
-        drop(all_ids);
-        let quotes: Vec<&Quote> = quotes.into_iter().map(|(q, _)| q).collect();
+        drop(list);
         for drift in drifts {
             crate::budget::tick();
             let (Some(later), Some(earlier)) = (quotes.get(drift.later), quotes.get(drift.earlier)) else {

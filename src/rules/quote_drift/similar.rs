@@ -19,6 +19,7 @@
 //! candidates left) the answer is exactly the all-pairs answer: a property
 //! test checks this against [`all_pairs`].
 
+use super::list::QuoteWordList;
 use crate::lexicon::FastHash;
 use std::collections::HashMap;
 
@@ -28,13 +29,6 @@ pub const MIN_SIMILARITY: f64 = 0.6;
 pub const RECENT: usize = 16;
 /// How many candidates each text is compared with, at most.
 pub const COMPARED: usize = 16;
-
-/// One quote's words (lower-case, as ids: one id a distinct word) and whether it shows an ellipsis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteWords<'a> {
-    pub words: &'a [u32],
-    pub ellipsis: bool,
-}
 
 /// The earlier quote a quote drifted from: indices into the list given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,44 +94,52 @@ fn similarity(kept: usize, a: usize, b: usize) -> f64 {
 /// For every quote, its most similar earlier quote with different words
 /// (ties to the earliest), leaving out excerpts and, for a quote with an
 /// ellipsis, earlier versions it only shortens. In the order of `quotes`.
-pub fn drifts(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
+pub fn drifts(quotes: &QuoteWordList) -> Vec<Drift> {
     let texts = Texts::new(quotes);
     let partners = texts.similar_pairs();
     let mut out = Vec::new();
-    for (later, q) in quotes.iter().enumerate() {
+    for later in 0..quotes.len() {
         crate::budget::tick();
         let Some(&t) = texts.text_of.get(later) else { continue };
+        let t = t as usize;
         let Some(list) = partners.get(t) else { continue };
         // sorted best first: the first that qualifies is the answer
         let found = list.iter().find(|p| {
-            let earlier_text = &texts.texts[p.text as usize];
+            let earlier = texts.first(p.text as usize);
             // a shorter version that only drops words shows where with an ellipsis
-            let only_removed = p.kept as usize == texts.texts[t].ids.len();
-            earlier_text.first < later && !(only_removed && q.ellipsis)
+            let only_removed = p.kept as usize == texts.ids(t).len();
+            earlier < later && !(only_removed && quotes.ellipsis(later))
         });
         if let Some(p) = found {
-            out.push(Drift { later, earlier: texts.texts[p.text as usize].first });
+            out.push(Drift { later, earlier: texts.first(p.text as usize) });
         }
     }
     out
 }
 
-/// One distinct sequence of words.
-struct Text<'a> {
-    /// Word ids, in order.
-    ids: &'a [u32],
+/// One distinct sequence of words: 16 bytes, where a slice, a box and an
+/// index each took 40 (a long draft has tens of thousands of texts).
+#[derive(Debug, Clone, Copy)]
+struct Text {
+    /// Where its word ids are in the quotes' list.
+    ids: u32,
+    /// Where its bag is in [`Texts::bags`].
+    bag: u32,
+    /// How many words it has (its ids and its bag alike).
+    len: u32,
     /// The index of the first quote with these words.
-    first: usize,
-    /// Its words counted with repeats, (word, nth occurrence) numbered by
-    /// rarity in the draft, rarest first. Boxed: no spare room is kept for
-    /// each of the tens of thousands of texts of a long draft.
-    bag: Box<[u32]>,
+    first: u32,
 }
 
 struct Texts<'a> {
-    texts: Vec<Text<'a>>,
+    quotes: &'a QuoteWordList,
+    texts: Vec<Text>,
+    /// Every text's words counted with repeats, (word, nth occurrence)
+    /// numbered by rarity in the draft, rarest first: each text's bag is
+    /// sorted, and they lie one after another, in the order of `texts`.
+    bags: Vec<u32>,
     /// Per quote, its text.
-    text_of: Vec<usize>,
+    text_of: Vec<u32>,
     /// Per bag word, how many texts have it (its size is the number of bag words).
     freq: Vec<u32>,
 }
@@ -162,41 +164,46 @@ struct Partner {
 }
 
 impl<'a> Texts<'a> {
-    fn new(quotes: &[QuoteWords<'a>]) -> Texts<'a> {
-        let mut by_ids: HashMap<&[u32], usize, FastHash> = HashMap::default();
+    fn new(quotes: &'a QuoteWordList) -> Texts<'a> {
+        let mut by_ids: HashMap<&[u32], u32, FastHash> = HashMap::default();
         let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
-        let mut texts: Vec<Text> = Vec::new();
+        let mut texts: Vec<Text> = Vec::with_capacity(quotes.len());
+        // at most one bag word per word: the room a grown vector would leave
+        // is given back below, with the texts' own
+        let mut bags: Vec<u32> = Vec::with_capacity(quotes.all_words().len());
         let mut text_of = Vec::with_capacity(quotes.len());
         let mut freq: Vec<u32> = Vec::new();
         // how often each word has come so far in the text being read: one
         // table cleared for each text, not one made and grown for each
         let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
-        for (i, q) in quotes.iter().enumerate() {
+        for i in 0..quotes.len() {
             crate::budget::tick();
-            let ids = q.words;
-            let next = texts.len();
+            let ids = quotes.words(i);
+            let next = texts.len() as u32;
             let t = *by_ids.entry(ids).or_insert(next);
             text_of.push(t);
             if t < next {
                 continue;
             }
             seen.clear();
-            let bag: Box<[u32]> = ids
-                .iter()
-                .map(|&w| {
-                    let nth = seen.entry(w).or_insert(0);
-                    *nth += 1;
-                    let next = bag_ids.len() as u32;
-                    let id = *bag_ids.entry((w, *nth)).or_insert(next);
-                    if id as usize == freq.len() {
-                        freq.push(0);
-                    }
-                    freq[id as usize] += 1;
-                    id
-                })
-                .collect();
-            texts.push(Text { ids, first: i, bag });
+            let bag = bags.len() as u32;
+            bags.extend(ids.iter().map(|&w| {
+                let nth = seen.entry(w).or_insert(0);
+                *nth += 1;
+                let next = bag_ids.len() as u32;
+                let id = *bag_ids.entry((w, *nth)).or_insert(next);
+                if id as usize == freq.len() {
+                    freq.push(0);
+                }
+                freq[id as usize] += 1;
+                id
+            }));
+            let (ids, len) = (quotes.range(i).start as u32, ids.len() as u32);
+            texts.push(Text { ids, bag, len, first: i as u32 });
         }
+        drop((by_ids, bag_ids, seen));
+        texts.shrink_to_fit();
+        bags.shrink_to_fit();
         // bag words renamed by rank, rarest first, so that bags sort and merge as numbers
         let mut order: Vec<u32> = (0..freq.len() as u32).collect();
         order.sort_unstable_by_key(|&id| (freq[id as usize], id));
@@ -204,13 +211,33 @@ impl<'a> Texts<'a> {
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        for text in &mut texts {
-            for w in &mut text.bag {
-                *w = rank[*w as usize];
-            }
-            text.bag.sort_unstable();
+        drop(order);
+        for w in &mut bags {
+            *w = rank[*w as usize];
         }
-        Texts { texts, text_of, freq }
+        for text in &texts {
+            let at = text.bag as usize..(text.bag + text.len) as usize;
+            bags[at].sort_unstable();
+        }
+        Texts { quotes, texts, bags, text_of, freq }
+    }
+
+    /// Text `t`'s word ids, in order.
+    fn ids(&self, t: usize) -> &'a [u32] {
+        let text = self.texts[t];
+        let at = text.ids as usize..(text.ids + text.len) as usize;
+        &self.quotes.all_words()[at]
+    }
+
+    /// Text `t`'s bag: its words with repeats, by rank, rarest first.
+    fn bag(&self, t: usize) -> &[u32] {
+        let text = self.texts[t];
+        &self.bags[text.bag as usize..(text.bag + text.len) as usize]
+    }
+
+    /// The index of the first quote with text `t`'s words.
+    fn first(&self, t: usize) -> usize {
+        self.texts[t].first as usize
     }
 
     /// Per text, the similar texts, best first (then earliest).
@@ -224,16 +251,17 @@ impl<'a> Texts<'a> {
         // probed marks its words, and a candidate's shared words are counted
         // by looking its own up, not by merging the two bags
         let mut marks: Vec<u32> = vec![0; self.freq.len()];
-        for (x, text) in self.texts.iter().enumerate() {
+        for x in 0..self.texts.len() {
             crate::budget::tick();
-            let n = text.bag.len();
+            let bag = self.bag(x);
+            let n = bag.len();
             let stamp = x as u32 + 1;
-            for &w in &text.bag {
+            for &w in bag {
                 if let Some(mark) = marks.get_mut(w as usize) {
                     *mark = stamp;
                 }
             }
-            let prefix = text.bag.get(..prefix_len(n)).unwrap_or_default();
+            let prefix = bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
                 let Some(entry) = index.get(w as usize) else { continue };
                 for &(y, j) in entry.iter().rev().take(RECENT) {
@@ -245,7 +273,7 @@ impl<'a> Texts<'a> {
                     // The first word two bags share (rarest first) is met first:
                     // no word before it in either is shared, so they share at
                     // most what follows it in the shorter remainder.
-                    let m = self.texts[y].bag.len();
+                    let m = self.texts[y].len as usize;
                     let room = (n - k).min(m - j as usize);
                     state[y] = if room >= required(n, m) { Touch::Candidate } else { Touch::Rejected };
                 }
@@ -278,10 +306,10 @@ impl<'a> Texts<'a> {
         // number `compare` tested, so the order is as if it had been stored
         for (x, list) in partners.iter_mut().enumerate() {
             crate::budget::tick();
-            let n = self.texts[x].ids.len();
+            let n = self.texts[x].len as usize;
             let key = |p: &Partner| {
                 let other = &self.texts[p.text as usize];
-                (similarity(p.kept as usize, other.ids.len(), n), other.first)
+                (similarity(p.kept as usize, other.len as usize, n), other.first)
             };
             list.sort_by(|a, b| {
                 let ((sa, fa), (sb, fb)) = (key(a), key(b));
@@ -295,19 +323,19 @@ impl<'a> Texts<'a> {
     /// the shorter side's and at most the words they share. `b` is the text
     /// being probed, its bag words stamped `b + 1` in `marks`.
     fn may_be_similar(&self, a: usize, b: usize, marks: &[u32]) -> bool {
-        let (n, m) = (self.texts[a].ids.len(), self.texts[b].ids.len());
+        let (n, m) = (self.texts[a].len as usize, self.texts[b].len as usize);
         let need = required(n, m);
-        n.min(m) >= need && shares_at_least(&self.texts[a].bag, marks, b as u32 + 1, need)
+        n.min(m) >= need && shares_at_least(self.bag(a), marks, b as u32 + 1, need)
     }
 
     /// The kept words of two texts, when similar and neither an excerpt of the other.
     fn compare(&self, a: usize, b: usize) -> Option<usize> {
-        let (a, b) = (&self.texts[a], &self.texts[b]);
-        let (n, m) = (a.ids.len(), b.ids.len());
-        if is_excerpt(a.ids, b.ids) {
+        let (a, b) = (self.ids(a), self.ids(b));
+        let (n, m) = (a.len(), b.len());
+        if is_excerpt(a, b) {
             return None;
         }
-        let kept = lcs_len(a.ids, b.ids);
+        let kept = lcs_len(a, b);
         let s = similarity(kept, n, m);
         (s >= MIN_SIMILARITY).then_some(kept)
     }
@@ -361,13 +389,13 @@ fn prefix_len(n: usize) -> usize {
 
 /// The reference the index is tested against: every quote against every earlier one.
 #[cfg(test)]
-pub fn all_pairs(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
+pub fn all_pairs(quotes: &QuoteWordList) -> Vec<Drift> {
     let mut out = Vec::new();
-    for (later, lq) in quotes.iter().enumerate() {
-        let lw = &lq.words;
+    for later in 0..quotes.len() {
+        let lw = quotes.words(later);
         let mut best: Option<(f64, usize)> = None;
-        for (earlier, eq) in quotes.iter().enumerate().take(later) {
-            let ew = &eq.words;
+        for earlier in 0..later {
+            let ew = quotes.words(earlier);
             if ew == lw || is_excerpt(ew, lw) {
                 continue;
             }
@@ -376,7 +404,7 @@ pub fn all_pairs(quotes: &[QuoteWords<'_>]) -> Vec<Drift> {
             if s < MIN_SIMILARITY {
                 continue;
             }
-            if kept == lw.len() && lq.ellipsis {
+            if kept == lw.len() && quotes.ellipsis(later) {
                 continue;
             }
             if best.is_none_or(|(b, _)| s > b) {
@@ -409,8 +437,8 @@ mod tests {
         (words, text.contains('…'))
     }
 
-    fn view(quotes: &[Owned]) -> Vec<QuoteWords<'_>> {
-        quotes.iter().map(|(words, ellipsis)| QuoteWords { words, ellipsis: *ellipsis }).collect()
+    fn view(quotes: &[Owned]) -> QuoteWordList {
+        quotes.iter().map(|(words, ellipsis)| (words, *ellipsis)).collect()
     }
 
     #[test]
