@@ -41,7 +41,7 @@ fn build(doc: &Document, p: &Paired) -> Option<Quote> {
     let last_block = doc.blocks.get(last.block)?;
     let start = first_block.source_span(first.outer.clone()).start;
     let end = last_block.source_span(last.outer.clone()).end.max(start);
-    let text = part_texts(doc, &p.parts).join("\n\n");
+    let text = quote_text(doc, &p.parts);
     if !text.chars().any(char::is_alphanumeric) {
         return None; // a pair of marks around nothing is no quotation
     }
@@ -76,12 +76,21 @@ pub fn is_headline(doc: &Document, block: usize) -> bool {
         && (!ends || capitalised * 5 >= words.len() * 3 || short_over_long)
 }
 
-fn part_texts(doc: &Document, parts: &[QuotePart]) -> Vec<String> {
-    parts
-        .iter()
-        .filter_map(|part| doc.blocks.get(part.block)?.text.get(part.inner.clone()))
-        .map(|t| t.trim().to_string())
-        .collect()
+/// The quoted words of `parts`, each trimmed, paragraphs joined by a blank
+/// line, written into one string of the right size: a copy of each part and
+/// a list of them, made and freed for every quote, are not needed.
+fn quote_text(doc: &Document, parts: &[QuotePart]) -> String {
+    let texts =
+        || parts.iter().filter_map(|part| doc.blocks.get(part.block)?.text.get(part.inner.clone())).map(str::trim);
+    let len = texts().map(|t| t.len() + 2).sum::<usize>().saturating_sub(2);
+    let mut out = String::with_capacity(len);
+    for (i, t) in texts().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(t);
+    }
+    out
 }
 
 /// Words that, ending the paragraph before a blockquote, introduce it as a quotation.
@@ -130,7 +139,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 QuotePart { block: i, outer: 0..end, inner: 0..end }
             })
             .collect();
-        let text = part_texts(doc, &parts).join("\n\n");
+        let text = quote_text(doc, &parts);
         if !text.chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -158,4 +167,20 @@ fn is_signature_only(block: &ProseBlock) -> bool {
 /// Where the words end before the signature at `at` (and its dash).
 fn signature_line_start(text: &str, at: usize) -> usize {
     text.get(..at).map_or(0, |t| t.trim_end_matches(|c: char| c.is_whitespace() || "—–―-~".contains(c)).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_over_paragraphs_is_its_trimmed_parts_joined_by_a_blank_line() {
+        let doc = crate::markdown::parse("“We will rebuild the pier. \n\n“ We will not wait,” she said.\n");
+        let quotes = scan(&doc).quotes;
+        let multi = quotes.iter().find(|q| q.parts.len() == 2).expect("a quote over two paragraphs");
+        assert_eq!(multi.text, "We will rebuild the pier.\n\nWe will not wait,");
+        let one = QuotePart { block: 1, outer: 0..1, inner: 3..6 };
+        assert_eq!(quote_text(&doc, std::slice::from_ref(&one)), "We");
+        assert_eq!(quote_text(&doc, &[]), "");
+    }
 }

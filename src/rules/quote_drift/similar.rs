@@ -165,26 +165,27 @@ struct Partner {
 
 impl<'a> Texts<'a> {
     fn new(quotes: &'a QuoteWordList) -> Texts<'a> {
-        let mut by_ids: HashMap<&[u32], u32, FastHash> = HashMap::default();
         let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
         let mut texts: Vec<Text> = Vec::with_capacity(quotes.len());
         // at most one bag word per word: the room a grown vector would leave
         // is given back below, with the texts' own
         let mut bags: Vec<u32> = Vec::with_capacity(quotes.all_words().len());
-        let mut text_of = Vec::with_capacity(quotes.len());
+        // per quote, its first quote with the same words, turned into its
+        // text in place (that quote's text is known by then)
+        let mut text_of = first_with_same_words(quotes);
         let mut freq: Vec<u32> = Vec::new();
         // how often each word has come so far in the text being read: one
         // table cleared for each text, not one made and grown for each
         let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
         for i in 0..quotes.len() {
             crate::budget::tick();
-            let ids = quotes.words(i);
-            let next = texts.len() as u32;
-            let t = *by_ids.entry(ids).or_insert(next);
-            text_of.push(t);
-            if t < next {
+            let same = text_of[i] as usize;
+            if same < i {
+                text_of[i] = text_of[same];
                 continue;
             }
+            text_of[i] = texts.len() as u32;
+            let ids = quotes.words(i);
             seen.clear();
             let bag = bags.len() as u32;
             bags.extend(ids.iter().map(|&w| {
@@ -201,7 +202,7 @@ impl<'a> Texts<'a> {
             let (ids, len) = (quotes.range(i).start as u32, ids.len() as u32);
             texts.push(Text { ids, bag, len, first: i as u32 });
         }
-        drop((by_ids, bag_ids, seen));
+        drop((bag_ids, seen));
         texts.shrink_to_fit();
         bags.shrink_to_fit();
         // bag words renamed by rank, rarest first, so that bags sort and merge as numbers
@@ -341,6 +342,22 @@ impl<'a> Texts<'a> {
     }
 }
 
+/// Per quote, the first quote with the same words (itself when no earlier
+/// one has them): found by sorting the quotes, as a table of word slices
+/// cost 24 bytes a bucket, and twice that while it grew.
+fn first_with_same_words(quotes: &QuoteWordList) -> Vec<u32> {
+    let words = |i: &u32| quotes.words(*i as usize);
+    let mut order: Vec<u32> = (0..quotes.len() as u32).collect();
+    order.sort_unstable_by(|a, b| words(a).cmp(words(b)).then(a.cmp(b)));
+    let mut first = vec![0u32; quotes.len()];
+    for run in order.chunk_by(|a, b| words(a) == words(b)) {
+        for &i in run {
+            first[i as usize] = run[0];
+        }
+    }
+    first
+}
+
 /// Whether `bag` shares at least `need` words with the bag whose words are
 /// stamped `stamp` in `marks`; stops as soon as the answer is known.
 fn shares_at_least(bag: &[u32], marks: &[u32], stamp: u32, need: usize) -> bool {
@@ -454,6 +471,13 @@ mod tests {
         // the last is an excerpt of the first, but not of the drifted version
         assert_eq!(drifts(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
         assert_eq!(drifts(&quotes), all_pairs(&quotes));
+    }
+
+    #[test]
+    fn repeated_words_point_to_their_first_quote() {
+        let quotes = view(&[q("a b c"), q("d e"), q("a b c"), q("a b"), q("d e"), q("a b c")]);
+        assert_eq!(first_with_same_words(&quotes), [0, 1, 0, 3, 1, 0]);
+        assert!(first_with_same_words(&view(&[])).is_empty());
     }
 
     #[test]
