@@ -722,10 +722,15 @@ impl<'a> Frame<'a> {
             if let Some(head) = self.organisation_head_before(lo, start) {
                 return Some(Mention::new(head, end, SpeakerKind::Organization));
             }
-            if start >= lo + 2 && matches!(self.lower(start - 1), "of" | "at" | "from") {
-                // "Jane Roe of Acme Bank said": the person, not her employer
-                if let Some(person) = self.mention_ending(lo, start - 1).filter(|m| m.kind == SpeakerKind::Person)
-                {
+            // "Jane Roe of Acme Bank said", "Tim Guest with the Nova Scotia
+            // Health Authority says": the person, not her employer
+            let prep = if self.lower(start.wrapping_sub(1)) == "the" {
+                start.wrapping_sub(2)
+            } else {
+                start.wrapping_sub(1)
+            };
+            if start >= lo + 2 && prep > lo && matches!(self.lower(prep), "of" | "at" | "from" | "with") {
+                if let Some(person) = self.mention_ending(lo, prep).filter(|m| m.kind == SpeakerKind::Person) {
                     return Some(person);
                 }
             }
