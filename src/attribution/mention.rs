@@ -569,10 +569,14 @@ impl<'a> Frame<'a> {
         if !self.is_cap(i) {
             return self.is_word(i) && NAME_LINKS.contains(&w);
         }
-        // an all-capitals heading word ("INVESTIGATED") is no name
-        let shouting = w.len() > 6
-            && !w.chars().any(char::is_lowercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() > 6;
+        // an all-capitals heading word ("INVESTIGATED") is no name, nor a
+        // short one beside it ("CONGRESS HAS INVESTIGATED HIM")
+        let capitals = |w: &str| !w.chars().any(char::is_lowercase);
+        let shouting = |j: usize| {
+            let w = self.word(j);
+            w.len() > 6 && capitals(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 6
+        };
+        let shouting = shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1)));
         // a headline in title case ("Hollande Says Trump Makes You …"): its
         // capitalised verbs and little words are not part of a name
         let title_case_word = TITLE_CASE_BREAKS.contains(&w)
