@@ -11,6 +11,10 @@ use crate::markdown::{Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
 use std::ops::Range;
 
+mod split;
+
+pub use split::{char_at, tokenize};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -398,101 +402,6 @@ fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
             label as u32
         })
         .collect()
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{FFFC}' || c == '@' || c == '#' || c == '$' || c == '%' || c == '&'
-}
-
-/// Joiners that stay inside a word when a letter follows: U.S., don't, Holtz-Eakin.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '\'' | '’' | '-' | '‑')
-}
-
-/// Tokenises `block`, turning each quotation range into one token.
-pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
-    let text = block.text.as_str();
-    // prose has a token every five or six bytes: room for one every four
-    // saves growing the vector a dozen times (it is shrunk to fit below)
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut quotes = quotes.iter().peekable();
-    let mut iter = text.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
-        while quotes.peek().is_some_and(|(_, r)| r.end <= pos) {
-            quotes.next();
-        }
-        if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
-            tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
-            while iter.peek().is_some_and(|&(p, _)| p < r.end) {
-                iter.next();
-            }
-            continue;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if !is_word_char(c) {
-            tokens.push(Token::new(pos, pos + c.len_utf8(), TokKind::Punct));
-            continue;
-        }
-        let mut end = pos + c.len_utf8();
-        while let Some(&(p, d)) = iter.peek() {
-            // most of a word is ASCII letters and digits: word characters, no joiner to test
-            if d.is_ascii_alphanumeric() {
-                end = p + 1;
-                iter.next();
-                continue;
-            }
-            let joined = is_joiner(d)
-                && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
-            if is_word_char(d) || joined {
-                end = p + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
-        // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
-        if let Some(&(p, '.')) = iter.peek() {
-            let word = text.get(pos..end).unwrap_or_default();
-            let with_dot = text.get(pos..p + 1).unwrap_or_default();
-            if keeps_full_stop(word, with_dot, lex) {
-                end = p + 1;
-                iter.next();
-            }
-        }
-        // one paragraph may be megabytes: the draft's budget is checked within it
-        crate::budget::tick();
-        push_word(text, pos, end, lex, &mut tokens);
-    }
-    // kept for the whole run: the slack of doubling would be a quarter of it on average
-    tokens.shrink_to_fit();
-    tokens
-}
-
-/// Pushes a word, split where the language writes two words as one: an
-/// elided word ("l’" of "l’AFP") and a verb with its pronoun after it
-/// ("a-t-il" → "a", "il").
-fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut Vec<Token>) {
-    if lex.splits_words() {
-        while let Some(len) = text.get(pos..end).and_then(|w| lex.elision_len(w)) {
-            tokens.push(Token::new(pos, pos + len, TokKind::Word));
-            pos += len;
-        }
-        if let Some((verb, pronoun)) = text.get(pos..end).and_then(|w| lex.inverted_pronoun(w)) {
-            tokens.push(Token::new(pos, pos + verb, TokKind::Word));
-            tokens.push(Token::new(pos + pronoun, end, TokKind::Word));
-            return;
-        }
-    }
-    tokens.push(Token::new(pos, end, TokKind::Word));
-}
-
-/// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
-fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
-    let mut chars = word.chars();
-    let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use crate::lexicon::{Lexicon, VerbId};
 use crate::markdown::ProseBlock;
-use crate::tokens::{BlockTokens, TokKind};
+use crate::tokens::{char_at, BlockTokens, TokKind};
 use std::ops::Range;
 
 /// A run of letters (with apostrophes inside it) in a block's text: the unit
@@ -207,17 +207,6 @@ pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
         out.push(s..text.len());
     }
     out
-}
-
-/// The character at byte `i` of `text` and its length (`i` a character boundary).
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 #[cfg(test)]

@@ -511,6 +511,33 @@ fn filter_bit(word: &[u8]) -> (usize, u64) {
     (mixed / 64, 1 << (mixed % 64))
 }
 
+/// A one-hash Bloom filter of words, ASCII case aside, over the same bits
+/// as [`WordMatcher::filter`]: a word not inserted is ruled out, most of
+/// the time, without being lowered or hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordFilter([u64; FILTER_WORDS]);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; FILTER_WORDS])
+    }
+}
+
+impl WordFilter {
+    pub fn insert(&mut self, word: &[u8]) {
+        let (i, bit) = filter_bit(word);
+        if let Some(w) = self.0.get_mut(i) {
+            *w |= bit;
+        }
+    }
+
+    /// Whether `word` may have been inserted (no false negatives).
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (i, bit) = filter_bit(word);
+        self.0.get(i).is_some_and(|w| w & bit != 0)
+    }
+}
+
 /// A fast hash for the strings of the lexicon, which are not attacker-chosen
 /// (the rule files are the user's own).
 pub type FastHash = BuildHasherDefault<FxHasher>;

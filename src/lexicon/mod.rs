@@ -24,7 +24,7 @@ mod words;
 use data::{read_sources, Data};
 use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
-pub use matcher::FastHash;
+pub use matcher::{FastHash, WordFilter};
 use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;

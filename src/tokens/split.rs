@@ -1,0 +1,219 @@
+//! Splitting a prose block into tokens: words, marks, and each quotation
+//! as one token.
+//!
+//! The text is read by byte offset: an ASCII byte is its own character and
+//! only other bytes are decoded, and a quotation is passed over in one step.
+//! An iterator of decoded characters, peeked at every turn and stepped
+//! through every quotation, cost twice as much.
+
+use super::{QuoteRange, TokKind, Token};
+use crate::lexicon::Lexicon;
+use crate::markdown::ProseBlock;
+
+/// The character at byte `i` of `text` (a character boundary) and its length.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{FFFC}' || c == '@' || c == '#' || c == '$' || c == '%' || c == '&'
+}
+
+/// Joiners that stay inside a word when a letter follows: U.S., don't, Holtz-Eakin.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '‑')
+}
+
+/// Tokenises `block`, turning each quotation range into one token.
+pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
+    let text = block.text.as_str();
+    // prose has a token every five or six bytes: room for one every four
+    // saves growing the vector a dozen times (it is shrunk to fit below)
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let mut quotes = quotes.iter().peekable();
+    let mut pos = 0;
+    while let Some((c, len)) = char_at(text, pos) {
+        while quotes.peek().is_some_and(|(_, r)| r.end <= pos) {
+            quotes.next();
+        }
+        if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
+            tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
+            pos = boundary_from(text, r.end.max(pos + len));
+            continue;
+        }
+        if c.is_whitespace() {
+            pos += len;
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token::new(pos, pos + len, TokKind::Punct));
+            pos += len;
+            continue;
+        }
+        let mut end = word_end(text, pos + len);
+        // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
+        if text.as_bytes().get(end) == Some(&b'.') {
+            let word = text.get(pos..end).unwrap_or_default();
+            let with_dot = text.get(pos..end + 1).unwrap_or_default();
+            if keeps_full_stop(word, with_dot, lex) {
+                end += 1;
+            }
+        }
+        // one paragraph may be megabytes: the draft's budget is checked within it
+        crate::budget::tick();
+        push_word(text, pos, end, lex, &mut tokens);
+        pos = end;
+    }
+    // kept for the whole run: the slack of doubling would be a quarter of it on average
+    tokens.shrink_to_fit();
+    tokens
+}
+
+/// The first character boundary of `text` at or after `at` (its length past the end).
+fn boundary_from(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the word whose characters run up to `end` ends: word characters,
+/// and joiners with a word character after them, are taken.
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(end) {
+        // most of a word is ASCII letters and digits: word characters, no joiner to test
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let Some((d, len)) = char_at(text, end) else { break };
+        let joined = is_joiner(d) && char_at(text, end + len).is_some_and(|(n, _)| is_word_char(n));
+        if !is_word_char(d) && !joined {
+            break;
+        }
+        end += len;
+    }
+    end
+}
+
+/// Pushes a word, split where the language writes two words as one: an
+/// elided word ("l’" of "l’AFP") and a verb with its pronoun after it
+/// ("a-t-il" → "a", "il").
+fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut Vec<Token>) {
+    if lex.splits_words() {
+        while let Some(len) = text.get(pos..end).and_then(|w| lex.elision_len(w)) {
+            tokens.push(Token::new(pos, pos + len, TokKind::Word));
+            pos += len;
+        }
+        if let Some((verb, pronoun)) = text.get(pos..end).and_then(|w| lex.inverted_pronoun(w)) {
+            tokens.push(Token::new(pos, pos + verb, TokKind::Word));
+            tokens.push(Token::new(pos + pronoun, end, TokKind::Word));
+            return;
+        }
+    }
+    tokens.push(Token::new(pos, end, TokKind::Word));
+}
+
+/// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
+fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`tokenize`] as it was written over decoded characters: the reference
+    /// the reading by byte offset is tested against.
+    fn by_char(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
+        let text = block.text.as_str();
+        let mut tokens = Vec::new();
+        let mut quotes = quotes.iter().peekable();
+        let mut iter = text.char_indices().peekable();
+        while let Some((pos, c)) = iter.next() {
+            while quotes.peek().is_some_and(|(_, r)| r.end <= pos) {
+                quotes.next();
+            }
+            if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
+                tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
+                while iter.peek().is_some_and(|&(p, _)| p < r.end) {
+                    iter.next();
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_word_char(c) {
+                tokens.push(Token::new(pos, pos + c.len_utf8(), TokKind::Punct));
+                continue;
+            }
+            let mut end = pos + c.len_utf8();
+            while let Some(&(p, d)) = iter.peek() {
+                if d.is_ascii_alphanumeric() {
+                    end = p + 1;
+                    iter.next();
+                    continue;
+                }
+                let joined = is_joiner(d)
+                    && text.get(p + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+                if is_word_char(d) || joined {
+                    end = p + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&(p, '.')) = iter.peek() {
+                let word = text.get(pos..end).unwrap_or_default();
+                let with_dot = text.get(pos..p + 1).unwrap_or_default();
+                if keeps_full_stop(word, with_dot, lex) {
+                    end = p + 1;
+                    iter.next();
+                }
+            }
+            push_word(text, pos, end, lex, &mut tokens);
+        }
+        tokens
+    }
+
+    fn draft() -> impl Strategy<Value = String> {
+        // `|` between pieces: one string, where a list of them took a line each
+        let pieces = concat!(
+            "the|Mayor|Ana|Ruiz|said|U.S.|Sen.|G.K.|Holtz-Eakin|don't|l’AFP|a-t-il|3pm|@ap|Élysée|日本|",
+            ".|,|?|-|'|’|‑| |\n|\u{a0}|“|”|…|\u{FFFC}"
+        );
+        let piece = prop::sample::select(pieces.split('|').collect::<Vec<_>>());
+        prop::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// Read by byte offset, a block gives the tokens it gave read by character.
+        #[test]
+        fn tokens_read_by_offset_are_those_read_by_character(text in draft(), cuts in prop::collection::vec(0usize..200, 0..6)) {
+            let doc = crate::markdown::parse(&text);
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                for block in &doc.blocks {
+                    // quotation ranges at arbitrary offsets, even inside characters
+                    let mut at: Vec<usize> = cuts.iter().map(|c| c % (block.text.len() + 2)).collect();
+                    at.sort_unstable();
+                    let quotes: Vec<QuoteRange> =
+                        at.chunks_exact(2).enumerate().map(|(i, p)| (i, p[0]..p[1].max(p[0] + 1))).collect();
+                    prop_assert_eq!(tokenize(block, &quotes, lex), by_char(block, &quotes, lex));
+                }
+            }
+        }
+    }
+}
