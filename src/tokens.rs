@@ -404,6 +404,16 @@ fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
         .collect()
 }
 
+/// Drafts for property tests: up to `most` of the `|`-separated `pieces`
+/// in any order, joined (one string of pieces, where a list of them took a
+/// line each).
+#[cfg(test)]
+pub fn drafts_of(pieces: &'static str, most: usize) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop::sample::select(pieces.split('|').collect::<Vec<_>>());
+    prop::collection::vec(piece, 0..most).prop_map(|p| p.concat())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

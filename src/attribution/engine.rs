@@ -25,11 +25,11 @@ struct BlockView<'a> {
     block: &'a ProseBlock,
     tokens: &'a BlockTokens,
     toks: &'a [Token],
-    case: &'a CaseEvidence,
+    case: &'a CaseEvidence<'a>,
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens, case: &'a CaseEvidence) -> Self {
+    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens, case: &'a CaseEvidence<'a>) -> Self {
         BlockView { block, tokens, toks: &tokens.toks, case }
     }
 
@@ -69,7 +69,7 @@ impl<'a> BlockView<'a> {
 struct Views<'a, 'd> {
     doc: &'a Document,
     window: &'a TokenWindow<'d>,
-    case: &'a CaseEvidence,
+    case: &'a CaseEvidence<'a>,
 }
 
 impl<'a> Views<'a, '_> {

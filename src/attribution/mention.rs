@@ -475,7 +475,7 @@ pub struct Frame<'a> {
     pub facts: &'a [WordFacts],
     pub lex: &'a Lexicon,
     /// How the whole draft writes the words that open its sentences.
-    pub case: &'a CaseEvidence,
+    pub case: &'a CaseEvidence<'a>,
 }
 
 impl<'a> Frame<'a> {

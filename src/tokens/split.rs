@@ -189,13 +189,11 @@ mod tests {
     }
 
     fn draft() -> impl Strategy<Value = String> {
-        // `|` between pieces: one string, where a list of them took a line each
         let pieces = concat!(
             "the|Mayor|Ana|Ruiz|said|U.S.|Sen.|G.K.|Holtz-Eakin|don't|l’AFP|a-t-il|3pm|@ap|Élysée|日本|",
             ".|,|?|-|'|’|‑| |\n|\u{a0}|“|”|…|\u{FFFC}"
         );
-        let piece = prop::sample::select(pieces.split('|').collect::<Vec<_>>());
-        prop::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+        crate::tokens::drafts_of(pieces, 60)
     }
 
     proptest! {

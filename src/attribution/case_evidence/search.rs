@@ -1,0 +1,56 @@
+//! The evidence for one ASCII word, from a search of the draft for it: its
+//! first letter in either case is found with `memchr`, and only where the
+//! rest follows as a whole word is it read where it stands.
+
+use super::{step, Place};
+use crate::markdown::Document;
+
+/// [`super::CaseEvidence::is_ordinary_word`] for a word of ASCII letters, in
+/// a draft where only ASCII words lower to ASCII (no Kelvin sign): the word
+/// opens a sentence capitalised somewhere, is written in lower case
+/// somewhere, and is never capitalised inside a sentence.
+pub(super) fn is_ordinary_word(doc: &Document, word: &str) -> bool {
+    let wanted = word.as_bytes();
+    let Some(&first) = wanted.first() else { return false };
+    let (mut opener, mut lower) = (false, false);
+    for block in &doc.blocks {
+        crate::budget::tick();
+        let text = block.text.as_str();
+        let bytes = text.as_bytes();
+        for at in memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes) {
+            let Some(found) = bytes.get(at..at + wanted.len()) else { break };
+            if !found.eq_ignore_ascii_case(wanted) || !is_whole_word(text, at, at + wanted.len()) {
+                continue;
+            }
+            match (found[0].is_ascii_uppercase(), place_at(text, at)) {
+                (false, _) => lower = true,
+                (true, Place::Opening) => opener = true,
+                (true, Place::Inside) => return false,
+            }
+        }
+    }
+    opener && lower
+}
+
+/// Whether `start..end` of `text` (ASCII at both ends) is a whole run of letters.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !letter(before) && !letter(after)
+}
+
+/// Where the word at `at` stands, as the reading of every word gives it:
+/// from the end of the word before (inside its sentence, after a letter) or
+/// from the start of the block, through the characters up to `at`.
+fn place_at(text: &str, at: usize) -> Place {
+    let before = text.get(..at).unwrap_or_default();
+    let (from, mut place, mut after_space) = match before.char_indices().rev().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => (i + c.len_utf8(), Place::Inside, false),
+        None => (0, Place::Opening, true),
+    };
+    for c in before.get(from..).unwrap_or_default().chars() {
+        (place, after_space) = step(place, after_space, c);
+    }
+    place
+}
