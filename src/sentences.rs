@@ -5,7 +5,10 @@
 //! [`Lexicon`], so "Sen. Jane Doe, D-Calif., said" stays whole. It runs in
 //! linear time: one pass pairs the quotation marks, a second finds the breaks.
 
+mod find;
+
 use crate::lexicon::{AbbrevKind, Lexicon, VerbClass, VerbForm};
+use find::{Chars, Finder};
 use std::ops::Range;
 
 /// Sentences of `text` as byte ranges, in order, with the whitespace between
@@ -20,8 +23,9 @@ pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
+    let mut stops = Finder::new(text, TERMINALS);
     // jump from one sentence-ending character to the next
-    while let Some(at) = find_from(text, pos, is_terminal) {
+    while let Some(at) = stops.find(pos) {
         crate::budget::tick();
         pos = at;
         let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
@@ -53,29 +57,8 @@ fn skip_while(text: &str, pos: usize, keep: fn(char) -> bool) -> usize {
     pos + rest.find(|c| !keep(c)).unwrap_or(rest.len())
 }
 
-/// Where the first character at or after byte `from` that `wanted` takes
-/// starts: `text[from..].find(wanted)`, as an offset of `text`, without
-/// decoding every character. `wanted` must take only ASCII characters and
-/// characters whose UTF-8 starts with 0xC2 or 0xE2 (true of every mark the
-/// splitter looks for: `…`, curly quotes, guillemets), so only those bytes
-/// are decoded; a continuation byte is never one of them. `from` is a
-/// character boundary.
-fn find_from(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        let hit = match b {
-            0..=0x7f => wanted(char::from(b)),
-            0xc2 | 0xe2 => text.get(i..).and_then(|s| s.chars().next()).is_some_and(&wanted),
-            _ => false,
-        };
-        if hit {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
+/// What a sentence ends at (see [`find`]).
+const TERMINALS: Chars = Chars { ascii: *b".?!", wanted: is_terminal };
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
@@ -264,10 +247,11 @@ fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
     let mut open: Vec<(usize, bool)> = Vec::new(); // (index in marks, is German „)
     let mut prev: Option<char> = None;
     let mut pos = 0;
+    let mut quote_chars = Finder::new(text, QUOTE_CHARS);
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         if !is_quote_char(c) {
             // only marks matter here; `prev` is read back from the text when one comes
-            let skip = find_from(text, pos, is_quote_char).unwrap_or(text.len()) - pos;
+            let skip = quote_chars.find(pos).unwrap_or(text.len()) - pos;
             if skip > 0 {
                 prev = text.get(..pos + skip).and_then(|s| s.chars().next_back());
                 pos += skip;
@@ -294,6 +278,9 @@ fn paired_marks(text: &str) -> Vec<(Mark, bool)> {
     marks.retain(|&(_, paired)| paired);
     marks
 }
+
+/// The marks that may open or close a quotation (see [`find`]).
+const QUOTE_CHARS: Chars = Chars { ascii: *b"\"'`", wanted: is_quote_char };
 
 fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '\'' | '`' | '“' | '”' | '„' | '«' | '»')
@@ -340,18 +327,6 @@ impl QuoteDepth {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_byte_search_finds_what_str_find_finds() {
-        let text = "Sen. «Ja» — „no“ … ’tis “so”, a ‘b’ ½ é? ok! `x` 'y' \"z\"…";
-        for wanted in [is_terminal as fn(char) -> bool, is_quote_char] {
-            for (from, _) in text.char_indices() {
-                let by_str = text[from..].find(wanted).map(|at| from + at);
-                assert_eq!(find_from(text, from, wanted), by_str, "from {from}");
-            }
-            assert_eq!(find_from(text, text.len(), wanted), None);
-        }
-    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| text.get(r).unwrap_or("<bad range>")).collect()
