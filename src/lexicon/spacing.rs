@@ -75,6 +75,18 @@ impl<'t> OneSpaced<'t> {
 /// none, and a byte-by-byte test of every byte was a few per cent of a check).
 fn needs_copy(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // five memchr passes cost some hundred instructions before they read a
+    // byte: most texts asked about are a few words (a mention, a sentence
+    // window), and one pass of byte tests is cheaper for them
+    if bytes.len() <= SHORT {
+        return needs_copy_short(text);
+    }
+    needs_copy_long(text)
+}
+
+/// [`needs_copy`] by one memchr search for each kind of whitespace.
+fn needs_copy_long(text: &str) -> bool {
+    let bytes = text.as_bytes();
     // U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/2029, U+202F,
     // U+205F and U+3000 all start with one of these bytes; 0xe2 also
     // starts curly quotes and dashes, so each is decoded to tell.
@@ -88,6 +100,38 @@ fn needs_copy(text: &str) -> bool {
         || memchr::memchr2(0x0b, 0x0c, bytes).is_some()
         || memchr::memchr3_iter(0xc2, 0xe1, 0xe3, bytes).any(wide_space)
         || memchr::memchr_iter(0xe2, bytes).any(wide_space)
+}
+
+/// Texts up to this many bytes are tested byte by byte ([`needs_copy_short`]).
+const SHORT: usize = 128;
+
+/// Per byte, whether it may start whitespace other than a lone space: the
+/// ASCII space (if another follows), tab, line feed, vertical tab, form feed,
+/// carriage return, and the lead bytes of the wide spaces (see [`needs_copy`]).
+static MAY_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xc2, 0xe1, 0xe2, 0xe3];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// [`needs_copy`] in one pass of byte tests, for short texts.
+fn needs_copy_short(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        MAY_SPACE[usize::from(b)]
+            && match b {
+                b' ' => bytes.get(i + 1) == Some(&b' '),
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                    text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace)
+                }
+                _ => true,
+            }
+    })
 }
 
 #[cfg(test)]
@@ -120,6 +164,46 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(needs_copy(t), by_char(t), "{t:?}");
+        }
+    }
+
+    /// Whitespace other than a lone ASCII space, char by char: the reference.
+    fn by_char(t: &str) -> bool {
+        let mut chars = t.chars().peekable();
+        std::iter::from_fn(|| chars.next().map(|c| (c, chars.peek().copied())))
+            .any(|(c, next)| c.is_whitespace() && (c != ' ' || next == Some(' ')))
+    }
+
+    /// Characters that share lead bytes with the wide spaces, the wide
+    /// spaces themselves, and the ASCII ones.
+    const PIECES: &[&str] = &[
+        "a", "Z", "é", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{a9}", "\u{1680}",
+        "\u{1e9e}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2019}", "\u{201c}", "\u{2014}", "\u{2028}",
+        "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "\u{ff0c}", "word", "said ",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_short_and_long_tests_agree_with_the_char_test(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..90),
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let expected = by_char(&text);
+            proptest::prop_assert_eq!(needs_copy_short(&text), expected, "{:?}", text);
+            proptest::prop_assert_eq!(needs_copy_long(&text), expected, "{:?}", text);
+            proptest::prop_assert_eq!(needs_copy(&text), expected, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn texts_either_side_of_the_short_limit_are_tested_alike() {
+        for len in [SHORT - 1, SHORT, SHORT + 1] {
+            for tail in ["", " ", "  ", "\u{a0}", "\u{2019}", "\n"] {
+                let text = format!("{}{tail}", "a ".repeat(len / 2));
+                let text = text.get(text.len().saturating_sub(len)..).unwrap_or(&text).to_string();
+                assert_eq!(needs_copy(&text), by_char(&text), "{text:?}");
+                assert_eq!(needs_copy_short(&text), needs_copy_long(&text), "{text:?}");
+            }
         }
     }
 
