@@ -103,7 +103,7 @@ fn needs_copy_long(text: &str) -> bool {
 }
 
 /// Texts up to this many bytes are tested byte by byte ([`needs_copy_short`]).
-const SHORT: usize = 128;
+const SHORT: usize = 64;
 
 /// Per byte, whether it may start whitespace other than a lone space: the
 /// ASCII space (if another follows), tab, line feed, vertical tab, form feed,
