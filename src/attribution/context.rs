@@ -297,9 +297,6 @@ impl Context {
         self.cast.organisation(at, sentence).map(|id| self.cast.entity(id).name.clone())
     }
 
-    /// "the American agency" is the organisation last named with that word;
-    /// "the specialist" the person so described, or the most prominent one.
-    /// An indefinite role ("a spokesman") names nobody.
     /// Records "a justice official", "an analyst": a role that speaks
     /// with an indefinite article introduces someone the story leaves unnamed.
     fn note_unnamed_role(&mut self, mention: &str, at: usize, lex: &Lexicon) {
@@ -311,6 +308,10 @@ impl Context {
         }
     }
 
+    /// "the American agency" is the organisation last named with that word;
+    /// "the specialist" the person so described, or the most prominent one
+    /// unless the story left someone so described unnamed.
+    /// An indefinite role ("a spokesman") names nobody.
     fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<String> {
         let lower = mention.to_lowercase();
         // "the", or a word read as it ("le ministre", "l’agence")

@@ -185,8 +185,9 @@ impl Frame<'_> {
     }
 
     /// "officials state", "the Saudis note", "the islanders state": right
-    /// after a plural role, a capitalised plural or a determined plural, any base form of a reporting verb is its
-    /// present tense (elsewhere "state" and "note" are more often nouns).
+    /// after a plural role, a capitalised plural or a determined plural, any
+    /// base form of a reporting verb is its present tense (elsewhere "state"
+    /// and "note" are more often nouns).
     fn after_plural_speaker(&self, i: usize, v: &SpeechVerb) -> bool {
         // (a phrasal verb, "go on", and a state of mind, "think", never)
         let speech = matches!(v.class, VerbClass::Neutral | VerbClass::Loaded { .. }) && v.particle.is_none();
@@ -913,7 +914,6 @@ impl Frame<'_> {
         Some(Found { mention: m, cue: noun, cue_len: 1 })
     }
 
-    /// `said the ruling`: a determiner and up to three words, to the clause's end.
     /// "The diocese issued a statement, saying …": a determiner phrase of
     /// unlisted nouns opening the main clause, right before its finite verb
     /// (in -ed or -s), is the subject a participle after a comma shares.
@@ -928,6 +928,7 @@ impl Frame<'_> {
         self.plain_phrase(main, verb)
     }
 
+    /// `said the ruling`: a determiner and up to three words, to the clause's end.
     fn determined_phrase(&self, start: usize, hi: usize) -> Option<Mention> {
         if !self.is_determiner(start) {
             return None;
