@@ -98,10 +98,13 @@ impl Context {
         if self.resolved.contains_key(&p.at) {
             return;
         }
-        if let Some(id) = self.cast.subject_for_pronoun(p.at, p.sentence, p.gender) {
+        // (the subject it binds to is also what person_for_pronoun would
+        // pick first, so that search is not run twice)
+        let bound = self.cast.subject_for_pronoun(p.at, p.sentence, p.gender);
+        if let Some(id) = bound {
             self.cast.confirm_person(id);
         }
-        if let Some(id) = self.cast.person_for_pronoun(p.at, p.sentence, Some(p.gender)) {
+        if let Some(id) = bound.or_else(|| self.cast.person_for_pronoun(p.at, p.sentence, Some(p.gender))) {
             self.cast.set_gender(id, p.gender);
             self.cast.touch(id, p.at, p.sentence, p.role);
         }

@@ -614,7 +614,7 @@ impl<'a> Frame<'a> {
             && !self.is_role(i)
             && self.verb_at(i + 1).is_none()
             && !super::names::is_given_name(self.word(i))
-            && (self.case.is_ordinary_word(self.word(i)) || self.opens_participle_clause(i))
+            && (self.opens_participle_clause(i) || self.case.is_ordinary_word(self.word(i)))
     }
 
     /// "Facing mounting criticism, …", "Challenged by a reporter, …",
@@ -941,11 +941,15 @@ impl<'a> Frame<'a> {
     /// it is a reporting verb after a plural ("officials state", "Saudis
     /// state in the paper"), where it is the verb of the clause.
     fn is_org_noun(&self, i: usize) -> bool {
-        let after_plural = || {
-            let w = self.lower(i.wrapping_sub(1));
-            i > 0 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
-        };
+        let after_plural = || i > 0 && self.looks_plural(i - 1);
         self.lex.is_generic_org(self.lower(i)) && !(self.verb_at(i).is_some() && after_plural())
+    }
+
+    /// A word of four letters or more in -s but not -ss ("officials",
+    /// "Saudis"; not "press", not "his").
+    pub fn looks_plural(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
     }
 
     /// "for the Defense Ministry", "close to the talks": up to the next comma.

@@ -194,10 +194,8 @@ impl Frame<'_> {
         let Some(p) = i.checked_sub(1).filter(|_| speech) else {
             return false;
         };
-        let w = self.lower(p);
-        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
         let determined = || p > 0 && self.is_determiner(p - 1);
-        plural && self.is_word(p) && (self.is_role(p) || self.is_cap(p) || determined())
+        self.looks_plural(p) && self.is_word(p) && (self.is_role(p) || self.is_cap(p) || determined())
     }
 
     /// Where the main clause starts: after a leading subordinate clause
