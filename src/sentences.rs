@@ -111,11 +111,13 @@ const ATTRIBUTION_WORDS: usize = 6;
 /// sentence punctuation ("Sanders asked", "said Rep. Jane Doe").
 /// The words may run long before the verb ("Reddy's niece, state Del. Ana
 /// "Cia" Ruiz (D-Harbour), shouted"): a title's stop does not end them, and
-/// a nickname or a bracketed tag is passed over.
+/// a nickname, a bracketed tag or an aside set off by commas ("Dana Ortiz,
+/// the chairman for the county, said") is passed over.
 fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
     let mut bracket = false;
+    let mut aside = false;
     next.split_whitespace()
-        .take(ATTRIBUTION_WORDS * 2)
+        .take(ATTRIBUTION_WORDS * 3)
         .filter(|w| {
             let inside = bracket || w.starts_with('(');
             bracket = inside && !w.contains(')');
@@ -123,13 +125,21 @@ fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
                 w.len() > 2 && w.starts_with(['"', '“']) && w.trim_end_matches(',').ends_with(['"', '”']);
             !inside && !nickname
         })
-        .take(ATTRIBUTION_WORDS)
         .take_while(|w| !w.starts_with(is_opener))
         .scan(false, |stop, w| {
             let was = *stop;
             let title = lexicon.abbreviation(w) == Some(AbbrevKind::Title);
             *stop = w.ends_with(['.', '!', '?', ':', ';']) && !w.ends_with("..") && !title;
             (!was).then_some(w)
+        })
+        .scan(0, |counted, w| {
+            // the words of an aside are read for a verb but not counted
+            let in_aside = aside;
+            aside = aside != w.ends_with(',');
+            if !in_aside {
+                *counted += 1;
+            }
+            (*counted <= ATTRIBUTION_WORDS).then_some(w)
         })
         .any(|w| {
             let word = w.trim_matches(|c: char| !c.is_alphabetic());
@@ -434,6 +444,12 @@ mod tests {
         assert_eq!(
             sentences(text),
             ["“A big year!” Reddy’s niece, Sen. Ana “Cia” Ruiz (D-Harbour), shouted.", "She left."]
+        );
+        // an aside set off by commas does not count against it either
+        let aside = "“Why now?” Dana Ortiz, the chairman for the county board, asked. She left.";
+        assert_eq!(
+            sentences(aside),
+            ["“Why now?” Dana Ortiz, the chairman for the county board, asked.", "She left."]
         );
         // past the window the exclamation ends its sentence
         let far = "“Stop!” The crowd on the quay fell very quiet as the mayor said nothing.";

@@ -625,9 +625,16 @@ impl<'a> Frame<'a> {
     pub fn opens_participle_clause(&self, i: usize) -> bool {
         let w = self.lower(i);
         let next = self.lower(i + 1);
-        let shaped = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily"));
+        // ("Asked why", "Urged to": five letters are enough for -ed, unless a given name such as "Ahmed")
+        let short_ed = w.len() == 5 && w.ends_with("ed") && !super::names::is_given_name(self.word(i));
+        let shaped = short_ed || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily")));
         let takes = CLAUSE_OBJECT_STARTS.contains(&next) || (next.len() > 5 && next.ends_with("ing"));
-        shaped && self.is_word(i + 1) && !self.is_cap(i + 1) && takes
+        // ("Shortly after the briefing, …": an adverb measuring a subordinator)
+        let measures = w.len() > 5
+            && w.ends_with("ly")
+            && matches!(next, "after" | "before" | "since" | "as" | "when" | "while" | "until")
+            && !super::names::is_given_name(self.word(i));
+        (shaped && takes || measures) && self.is_word(i + 1) && !self.is_cap(i + 1)
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.

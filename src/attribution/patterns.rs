@@ -95,6 +95,12 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "whereas", "until",
 ];
 
+/// Words that measure a fronted subordinator ("Just after", "Days before").
+const OPENER_MEASURES: &[&str] = &[
+    "just", "soon", "long", "even", "only", "right", "moments", "minutes", "hours", "days", "weeks", "months",
+    "years",
+];
+
 /// Words set off by commas between a subject and its verb ("Critics, however, say").
 const DISCOURSE_ADVERBS: &[&str] = &[
     "however",
@@ -205,7 +211,7 @@ impl Frame<'_> {
         // "Once in my early 20s, when my mother mentioned it, I said": past each one;
         // "With leaders worried, …", "Following reports …, but before …, Trump said"
         let fronted = |i: usize| {
-            let w = if matches!(self.lower(i), "but" | "and" | "so" | "yet") {
+            let w = if matches!(self.lower(i), "but" | "and" | "so" | "yet") || self.modifies_opener(i) {
                 self.lower(i + 1)
             } else {
                 self.lower(i)
@@ -225,6 +231,16 @@ impl Frame<'_> {
             }
         }
         start
+    }
+
+    /// "Shortly after", "Hours before", "Even as": a word that only
+    /// measures the subordinator after it, which opens the fronted clause.
+    fn modifies_opener(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let next = self.lower(i + 1);
+        let measure = OPENER_MEASURES.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly") && self.case.is_ordinary_word(self.word(i)));
+        measure && matches!(next, "after" | "before" | "since" | "as" | "when" | "while" | "until" | "once")
     }
 
     /// A "who" (or "which") opening the clause of the verb at `end`, a few words back.
@@ -829,12 +845,21 @@ impl Frame<'_> {
         (earlier && speaker).then_some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
-    /// "with Smith saying", "footage of Trump saying": a name right before a
-    /// participle, after a preposition, is the participle's own subject.
+    /// "with Smith saying", "footage of Trump saying", ", Smith saying": a
+    /// name right before a participle, after a preposition or a comma, is
+    /// the participle's own subject.
     fn participle_own_subject(&self, lo: usize, v: usize) -> Option<Mention> {
         let m = self.mention_ending(lo, v).filter(|m| m.kind == SpeakerKind::Person)?;
         let before = m.start.checked_sub(1).filter(|&b| b >= lo)?;
-        matches!(self.lower(before), "of" | "with" | "without" | "showing" | "shows" | "showed").then_some(m)
+        let governed = matches!(self.lower(before), "of" | "with" | "without" | "showing" | "shows" | "showed");
+        // "…, Ryan saying he was “encouraged” and Trump calling it …": a
+        // name set off after a comma (or an "and" after one) is the subject
+        // of an absolute clause of its own
+        let absolute = self.is_punct(before, ",")
+            || (self.lower(before) == "and"
+                && before > lo
+                && (self.is_punct(before - 1, ",") || self.is_quote(before - 1)));
+        (governed || absolute).then_some(m)
     }
 
     fn is_relative(&self, m: &Mention) -> bool {
