@@ -89,6 +89,10 @@ const INFINITIVE_MARKERS: &[&str] = &[
     "shall",
 ];
 
+/// Auxiliaries that an adverb may follow before the verb ("has long said").
+const AUXILIARIES: &[&str] =
+    &["has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does"];
+
 /// Words that open a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "after", "when", "as", "because", "if", "since", "before", "despite", "once",
@@ -187,7 +191,7 @@ impl Frame<'_> {
         let plural_present = v.form == VerbForm::Base
             && (PLURAL_PRESENT.contains(&v.lemma.as_str()) || self.after_plural_speaker(i, v))
             && !self.after_infinitive_marker(i);
-        v.is_finite() || progressive || plural_present
+        v.is_finite() || progressive || plural_present || self.is_perfect(i, v)
     }
 
     /// "officials state", "the Saudis note", "the islanders state": right
@@ -275,13 +279,40 @@ impl Frame<'_> {
         i.checked_sub(1).is_some_and(|p| INFINITIVE_MARKERS.contains(&self.lower(p)))
     }
 
+    /// "had written", "has long argued": a perfect is as finite as its
+    /// auxiliary (a passive, "has been written", is ruled out before).
+    fn is_perfect(&self, i: usize, v: &SpeechVerb) -> bool {
+        let have =
+            |p: usize| matches!(self.lower(p), "has" | "have" | "had" | "'s" | "’s" | "'d" | "’d" | "'ve" | "’ve");
+        let Some(p) = i.checked_sub(1) else { return false };
+        // a phrasal verb needs its particle ("had gone too far" reports nothing)
+        let particle = v.particle.as_deref().is_none_or(|pt| self.lower(i + 1) == pt);
+        v.form == VerbForm::PastParticiple
+            && particle
+            && (have(p) || (self.is_adverb(p) && p.checked_sub(1).is_some_and(have)))
+    }
+
     fn is_participle(&self, i: usize) -> bool {
         self.is_word(i) && self.verb_at(i).is_some_and(|v| v.is_participle())
     }
 
     /// Back from a verb over adverbs and auxiliaries ("has been calling").
     fn skip_adverbs_back(&self, lo: usize, mut end: usize) -> usize {
-        while end > lo && (self.is_adverb(end - 1) || matches!(self.lower(end - 1), "are" | "were" | "been")) {
+        // ("has long argued", "would only say": a lower-case word between an
+        // auxiliary and its verb is an adverb, listed or not)
+        let between_aux = |i: usize| {
+            i > lo
+                && self.is_word(i)
+                && !self.is_cap(i)
+                && !self.is_pronoun(i)
+                && self.verb_at(i).is_none()
+                && AUXILIARIES.contains(&self.lower(i - 1))
+        };
+        while end > lo
+            && (self.is_adverb(end - 1)
+                || matches!(self.lower(end - 1), "are" | "were" | "been")
+                || between_aux(end - 1))
+        {
             end -= 1;
         }
         end
