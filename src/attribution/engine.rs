@@ -254,7 +254,8 @@ fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Opt
     let inverted = cue == first && m.start > cue && m.start <= cue + 3;
     let direct = m.start == first && cue >= m.end && cue <= m.end + 2;
     let end = if inverted { m.end } else { cue + 1 };
-    let closes = end >= s.hi || f.is_punct(end, ",.;:!?—–");
+    // (" - “Q,” she said - and": a spaced hyphen is a dash)
+    let closes = end >= s.hi || f.is_punct(end, ",.;:!?—–-");
     ((inverted || direct) && closes).then_some((last, fd))
 }
 

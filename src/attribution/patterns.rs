@@ -835,12 +835,15 @@ impl Frame<'_> {
 
     /// "Some in the crowd booed, and when Rubio thanked Miami, a man yelled
     /// “Q”", "Trump spoke first; Clinton replied “Q”": the quote belongs to the
-    /// last clause joined by a comma and a conjunction (or a semicolon), when
+    /// last clause joined by a comma (or a quotation) and a conjunction, or by a semicolon, when
     /// that clause has a verb of speech with a subject of its own.
     fn last_coordinate_clause(&self, lo: usize, q: usize) -> Option<Found> {
+        // ("Reyes accuses the board of “Q1” and Lund says it is “Q2”": an
+        // earlier quotation closes its clause as a comma would)
         let joint = (lo + 1..q).rev().find(|&c| {
             self.is_punct(c, ";")
-                || (self.is_punct(c, ",") && matches!(self.lower(c + 1), "and" | "but" | "while" | "whereas"))
+                || ((self.is_punct(c, ",") || self.is_quote(c))
+                    && matches!(self.lower(c + 1), "and" | "but" | "while" | "whereas"))
         })?;
         let start = if self.is_punct(joint, ";") { joint + 1 } else { joint + 2 };
         let start = self.main_clause_start(start, q);
