@@ -131,8 +131,9 @@ impl Context {
     /// paragraph after it is usually the same speaker's.
     /// `runs_on` is false for reported speech that only ends the turn of the
     /// speaker before it.
-    pub fn reported(&mut self, block: usize, speaker: Speaker, runs_on: bool) {
-        let a = Attribution { speaker: Some(speaker), cue: None, channel: None };
+    /// `implied` marks what a bare quote after it inherits (see [`Attribution::implied`]).
+    pub fn reported(&mut self, block: usize, speaker: Speaker, runs_on: bool, implied: bool) {
+        let a = Attribution { speaker: Some(speaker), cue: None, channel: None, implied };
         self.turn(block, &a, true, runs_on);
     }
 

@@ -504,7 +504,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
     let cue = Cue { text: f.span_text(found.cue, cue_end).to_string(), span: token_span(v, found.cue, cue_end) };
     let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);
-    Attribution { speaker: Some(speaker), cue: Some(cue), channel }
+    Attribution { speaker: Some(speaker), cue: Some(cue), channel, implied: false }
 }
 
 /// The writer's own words in a sentence: the stretches between its quotations
@@ -592,8 +592,9 @@ fn note_reported_speech(
             || matches!(speaker.kind, SpeakerKind::Role | SpeakerKind::Anonymous | SpeakerKind::Vague);
         // "Brown says the timetable is thin." runs on into a bare quote in the
         // next paragraph (present-tense broadcast and feature style, or a
-        // closing colon); after "Brown said the timetable was thin." news
-        // style attributes the next quote again, so a bare one is a finding.
+        // closing colon); after "Brown said the timetable was thin." readers
+        // still take a bare quote as Brown's, but news style attributes it
+        // again, so it is Brown's by implication only, and a finding.
         // So does an inverted attribution after what was said ("…,” said
         // Nicholson in an email." whose quote marks went astray).
         let present = f.verb_at(found.cue).is_some_and(|vb| vb.form == VerbForm::Present);
@@ -603,8 +604,9 @@ fn note_reported_speech(
         // only from the end of its paragraph: sentences of the writer's own
         // after it ("…, says a new report. The agency used …") end the turn
         let ends_block = sentences.last().is_some_and(|l| l.hi == s.hi);
-        let runs_on = named && ends_block && (present || inverted || f.is_punct(s.hi - 1, ":"));
-        ctx.reported(index, speaker, runs_on);
+        let runs_on = named && ends_block;
+        let implied = !(present || inverted || f.is_punct(s.hi - 1, ":"));
+        ctx.reported(index, speaker, runs_on, implied);
     }
 }
 

@@ -24,8 +24,11 @@ const DOC: &str = r#"## What it checks
 Every quotation presented as someone's words (a direct quote, a partial quote
 inside the writer's sentence, or a Markdown blockquote) must have a speaker:
 in its own sentence, in the sentence that introduces it, or carried over from
-the same speaker's quote just before it. A direct or block quote with no
-speaker is an error; a partial quote is a warning, reported only when its
+the same speaker's quote just before it (or from a paragraph that reports
+their words in the present tense, or ends in a colon). A bare quote after a
+paragraph that reports someone's words in the past tense ("Carter said the
+region mattered.") is also reported: readers will take it as that person's,
+but nothing attributes it. A direct or block quote with no speaker is an error; a partial quote is a warning, reported only when its
 paragraph has no reporting verb at all (a fragment in a paragraph about what a
 report or a person said is usually theirs).
 
@@ -72,7 +75,11 @@ impl Rule for UnattributedQuote {
             // a table cell's quote is labelled by its row and column, not by a sentence
             let in_table =
                 analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);
-            if attribution.speaker.is_some() || in_table {
+            if (attribution.speaker.is_some() && !attribution.implied) || in_table {
+                continue;
+            }
+            if let Some(implied) = attribution.speaker.as_ref().filter(|_| attribution.implied) {
+                out.push(implied_only(analysis, q, implied));
                 continue;
             }
             if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, q)) {
@@ -93,6 +100,22 @@ impl Rule for UnattributedQuote {
             out.push(d);
         }
     }
+}
+
+/// A bare quote after a paragraph reporting someone's words in the past
+/// tense: readers will take it as theirs, but nothing attributes it.
+fn implied_only(
+    analysis: &Analysis,
+    q: &crate::quote::Quote,
+    speaker: &crate::attribution::Speaker,
+) -> Diagnostic {
+    let who = speaker.name.as_deref().unwrap_or(&speaker.mention);
+    Diagnostic::new(&META, &analysis.file.path, q.span, "quote has no speaker of its own".to_string())
+        .with_primary_label("who said this?")
+        .with_note(format!(
+            "readers will take it as {who}'s, from the paragraph before, which reports their words"
+        ))
+        .with_help(format!("attribute it again, e.g. `…,” {who} said.`"))
 }
 
 /// Whether the paragraph of a partial quote reports speech or writing in the

@@ -37,6 +37,9 @@ fn account(a: &Analysis) -> String {
             Some(sp) => {
                 let name = sp.name.as_deref().unwrap_or("?");
                 let _ = write!(s, " | speaker {:?} {:?} -> {name}", sp.mention, sp.kind);
+                if attr.implied {
+                    s.push_str(" (implied only)");
+                }
             }
             None => s.push_str(" | no speaker"),
         }

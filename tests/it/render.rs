@@ -121,6 +121,7 @@ fn analysis() -> Analysis {
             kind: ChannelKind::Briefing,
             outlet: None,
         })),
+        implied: false,
     };
     Analysis {
         file: SourceFile::new("desk/vote.md", text),
