@@ -1,7 +1,9 @@
 //! What the quotation scanner finds: quotations and problems with their marks.
 
+use crate::markdown::Document;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How a quotation is used in its sentence (see docs/json.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -84,8 +86,6 @@ pub struct QuotePart {
 pub struct Quote {
     /// Source bytes from the opening mark to the closing mark, inclusive.
     pub span: Span,
-    /// The quoted words without the outer marks; paragraphs joined by a blank line.
-    pub text: String,
     pub kind: QuoteKind,
     pub style: MarkStyle,
     /// Whether the quote is double (`"`, `“`, `«`) rather than single (`'`, `‘`, `‹`).
@@ -96,6 +96,15 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quoted words without the outer marks, each part trimmed,
+    /// paragraphs joined by a blank line. Read from the prose blocks when
+    /// asked, not kept: a long draft's quotes hold most of its words, and a
+    /// copy of each was the largest thing held while the rules ran but for
+    /// the blocks themselves.
+    pub fn text<'d>(&self, doc: &'d Document) -> Cow<'d, str> {
+        parts_text(doc, &self.parts)
+    }
+
     pub fn first_block(&self) -> usize {
         self.parts.first().map_or(0, |p| p.block)
     }
@@ -103,6 +112,26 @@ impl Quote {
     pub fn last_block(&self) -> usize {
         self.parts.last().map_or(0, |p| p.block)
     }
+}
+
+/// The quoted words of `parts` (see [`Quote::text`]): a one-paragraph
+/// quote's are a slice of its block, a longer one's are written once into a
+/// string of the right size.
+pub fn parts_text<'d>(doc: &'d Document, parts: &[QuotePart]) -> Cow<'d, str> {
+    let texts =
+        || parts.iter().filter_map(|part| doc.blocks.get(part.block)?.text.get(part.inner.clone())).map(str::trim);
+    if parts.len() <= 1 {
+        return Cow::Borrowed(texts().next().unwrap_or_default());
+    }
+    let len = texts().map(|t| t.len() + 2).sum::<usize>().saturating_sub(2);
+    let mut out = String::with_capacity(len);
+    for (i, t) in texts().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(t);
+    }
+    Cow::Owned(out)
 }
 
 /// A quotation mark that does not pair up.
@@ -134,4 +163,21 @@ pub enum MarkProblem {
 pub struct ScanResult {
     pub quotes: Vec<Quote>,
     pub problems: Vec<MarkProblem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_paragraph_quote_is_read_from_its_block_and_a_longer_one_joined() {
+        let doc = crate::markdown::parse("“We will rebuild the pier,” she said.\n\nNext.\n");
+        let block = &doc.blocks[0].text;
+        let one = [QuotePart { block: 0, outer: 0..31, inner: 3..28 }];
+        let Cow::Borrowed(text) = parts_text(&doc, &one) else { panic!("a one-paragraph quote is copied") };
+        assert_eq!(text, "We will rebuild the pier,");
+        assert!(block.as_bytes().as_ptr_range().contains(&text.as_ptr()), "its words are the block's own");
+        let two = [one[0].clone(), QuotePart { block: 1, outer: 0..5, inner: 0..4 }];
+        assert_eq!(parts_text(&doc, &two), "We will rebuild the pier,\n\nNext");
+    }
 }

@@ -67,7 +67,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
         };
         let source = &mut out[at];
         source.quotes += 1;
-        source.words += word_count(&q.text);
+        source.words += word_count(&q.text(&a.doc));
         if let Some(ch) = &attr.channel {
             let used = ChannelUse { kind: ch.kind, outlet: ch.outlet.clone() };
             if !source.channels.contains(&used) {

@@ -109,7 +109,7 @@ pub fn attribute(
         // a draft's budget is checked within its paragraphs too (one may be megabytes)
         crate::budget::tick();
         tokens.release_below(reads_from[k].min(next_block));
-        tokens.reach(quotes[id].last_block() + 1, |bt| listed_kinds(bt, quotes));
+        tokens.reach(quotes[id].last_block() + 1, |bt| listed_kinds(bt, doc, quotes));
         let views = Views { doc, window: tokens, case: &case };
         let q = &quotes[id];
         while next_block <= q.last_block() {
@@ -139,14 +139,14 @@ pub fn attribute(
         }
     }
     inherit_nested(quotes, &mut out);
-    refine_kinds(quotes, &out, &terms);
+    refine_kinds(doc, quotes, &out, &terms);
     out
 }
 
 /// `signs reading “Quebec please separate,” “Build pipelines” and “…”`: a
 /// quotation listed right after a title or term is one too. Run on each
 /// block as its tokens are made, before any quotation in it is attributed.
-fn listed_kinds(bt: &BlockTokens, quotes: &mut [Quote]) {
+fn listed_kinds(bt: &BlockTokens, doc: &Document, quotes: &mut [Quote]) {
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
     let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
         Some(TokKind::Quote(id)) => Some(id as usize),
@@ -157,7 +157,7 @@ fn listed_kinds(bt: &BlockTokens, quotes: &mut [Quote]) {
         let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
         let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
         // (a title that ends its sentence, "on CBS' “60 Minutes.” “I …,” he said", lists nothing)
-        let ends_sentence = |q: &Quote| q.text.trim_end().ends_with(['.', '!', '?']);
+        let ends_sentence = |q: &Quote| q.text(doc).trim_end().ends_with(['.', '!', '?']);
         let Some(kind) = before
             .and_then(|b| quotes.get(b))
             .filter(|q| !ends_sentence(q))
@@ -223,7 +223,7 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
         None if q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, views, lex) => Attribution::default(),
         None => {
             // a word or two in marks after reported speech is a term, not the speaker's words
-            let short = q.kind == QuoteKind::Partial && q.text.split_whitespace().count() <= 3;
+            let short = q.kind == QuoteKind::Partial && q.text(views.doc).split_whitespace().count() <= 3;
             let inherited = ctx.follow_on(q.first_block(), q.span.start, FOLLOW_ON_BLOCKS, !short);
             if inherited.speaker.is_some() {
                 // a run of quote-only paragraphs stays with its speaker
@@ -242,7 +242,7 @@ fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Opt
     let v = views.get(last)?;
     let t = v.quote_token(id)?;
     let f = v.frame(lex);
-    if !f.closed_by_comma(t) || q.text.split_whitespace().count() < 4 {
+    if !f.closed_by_comma(t) || q.text(views.doc).split_whitespace().count() < 4 {
         return None;
     }
     let first = if f.is_punct(t + 1, ",") { t + 2 } else { t + 1 };
@@ -625,9 +625,9 @@ fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
 
 /// A short partial quote that nobody speaks is a scare quote, and so is a
 /// fragment of any length in a sentence with no word of speech (`terms`).
-fn refine_kinds(quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
+fn refine_kinds(doc: &Document, quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
     for (q, a) in quotes.iter_mut().zip(out) {
-        if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text.split_whitespace().count() <= 3 {
+        if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text(doc).split_whitespace().count() <= 3 {
             q.kind = QuoteKind::Scare;
         }
     }

@@ -281,7 +281,7 @@ fn same_quote(a: &Quote, a_doc: &Document, b: &Quote, b_doc: &Document, shift: &
     };
     shift.span(a.span) == Some(b.span)
         && (a.kind, a.double, a.depth) == (b.kind, b.double, b.depth)
-        && same_but_marks(&a.text, &b.text)
+        && same_but_marks(&a.text(a_doc), &b.text(b_doc))
         && a.parts.len() == b.parts.len()
         && a.parts.iter().zip(&b.parts).all(|(p, q)| {
             p.block == q.block

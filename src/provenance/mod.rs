@@ -17,6 +17,7 @@ pub use diff::WordDiff;
 
 use crate::analysis::Analysis;
 use crate::attribution::{Attribution, SpeakerKind};
+use crate::markdown::Document;
 use crate::quote::{Quote, QuoteKind};
 use crate::settings::Settings;
 use crate::source::SourceFile;
@@ -151,11 +152,11 @@ impl Verdict {
 }
 
 /// Whether a quote is looked up at all: outer speech quotes with enough words.
-pub fn checkable(quote: &Quote) -> bool {
+pub fn checkable(quote: &Quote, doc: &Document) -> bool {
     if quote.depth != 0 || !quote.kind.is_speech() {
         return false;
     }
-    let words = normalize::word_count(&normalize::quote_items(&quote.text));
+    let words = normalize::word_count(&normalize::quote_items(&quote.text(doc)));
     let least = if quote.kind == QuoteKind::Partial { MIN_PARTIAL_WORDS } else { MIN_WORDS };
     words >= least
 }
@@ -181,8 +182,8 @@ pub fn verify(analysis: &Analysis, sources: &Sources) -> Vec<Verdict> {
         .quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| checkable(q))
-        .map(|(i, q)| verify_quote(i, q, analysis.attributions.get(i).unwrap_or(&none), sources))
+        .filter(|(_, q)| checkable(q, &analysis.doc))
+        .map(|(i, q)| verify_quote(i, q, &analysis.doc, analysis.attributions.get(i).unwrap_or(&none), sources))
         .collect()
 }
 
@@ -195,9 +196,15 @@ struct Best<'a> {
     mismatch: bool,
 }
 
-fn verify_quote(index: usize, quote: &Quote, attribution: &Attribution, sources: &Sources) -> Verdict {
+fn verify_quote(
+    index: usize,
+    quote: &Quote,
+    doc: &Document,
+    attribution: &Attribution,
+    sources: &Sources,
+) -> Verdict {
     crate::budget::tick();
-    let items = normalize::quote_items(&quote.text);
+    let items = normalize::quote_items(&quote.text(doc));
     let words = normalize::word_count(&items);
     let said_by = draft_speaker(attribution);
     let mut best: Option<Best> = None;

@@ -46,7 +46,7 @@ fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
         one_line(&speaker).into_owned(),
         cue,
         channel,
-        shorten(&q.text),
+        shorten(&q.text(&a.doc)),
     ]
 }
 

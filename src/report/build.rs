@@ -210,7 +210,6 @@ mod tests {
     fn quote(start: usize, end: usize, depth: u8) -> Quote {
         Quote {
             span: Span::new(start, end),
-            text: String::new(),
             kind: QuoteKind::Direct,
             style: MarkStyle::Curly,
             double: true,

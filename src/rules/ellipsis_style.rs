@@ -134,7 +134,8 @@ impl Rule for EllipsisStyle {
         }
         for (_, q, _) in speech_quotes(analysis) {
             crate::budget::tick();
-            let t = q.text.trim();
+            let text = q.text(&analysis.doc);
+            let t = text.trim();
             let starts = t.starts_with('…') || t.starts_with("...");
             let body = t.trim_end_matches([',', '.', '?', '!', ' ']);
             let ends = t.ends_with('…') || t.ends_with("...") || body.ends_with('…');

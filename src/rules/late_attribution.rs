@@ -80,7 +80,7 @@ impl Rule for LateAttribution {
             if block_at(analysis, cue.span.start) != Some(q.last_block()) {
                 continue;
             }
-            let sentences = crate::sentences::split_with(&q.text, settings.lexicon()).len();
+            let sentences = crate::sentences::split_with(&q.text(&analysis.doc), settings.lexicon()).len();
             if sentences <= MAX_SENTENCES_BEFORE_CUE {
                 continue;
             }

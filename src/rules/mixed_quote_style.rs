@@ -260,7 +260,7 @@ mod tests {
                 ('“', None) => open = Some((i, MarkStyle::Curly)),
                 ('"', None) => open = Some((i, MarkStyle::Straight)),
                 ('”' | '"', Some((s, style))) => {
-                    out.push(quote(text, Span::new(s, i + c.len_utf8()), style, true));
+                    out.push(quote(Span::new(s, i + c.len_utf8()), style, true));
                     open = None;
                 }
                 _ => {}
@@ -323,7 +323,7 @@ mod tests {
         let mut quotes = quotes_in(text);
         let s = text.find('‘').unwrap();
         let e = text.find('’').unwrap() + 3;
-        quotes.push(quote(text, Span::new(s, e), MarkStyle::Straight, false));
+        quotes.push(quote(Span::new(s, e), MarkStyle::Straight, false));
         let a = analysis_with(text, quotes, Vec::new());
         let mut out = crate::findings::Findings::default();
         MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);

@@ -101,8 +101,9 @@ impl Rule for PunctuationPlacement {
             Punctuation::Logical => {
                 for q in analysis.scan.quotes.iter().filter(|q| q.depth == 0 && q.kind == QuoteKind::Partial) {
                     crate::budget::tick();
-                    let t = q.text.trim_end();
-                    let starts_lower = q.text.trim_start().chars().next().is_some_and(char::is_lowercase);
+                    let words = q.text(&analysis.doc);
+                    let t = words.trim_end();
+                    let starts_lower = words.trim_start().chars().next().is_some_and(char::is_lowercase);
                     if !starts_lower || !t.ends_with('.') || t.ends_with("..") {
                         continue;
                     }
@@ -137,7 +138,7 @@ impl Rule for PunctuationPlacement {
 fn move_inside(analysis: &Analysis, q: &Quote, p: char) -> Option<Fix> {
     let text = analysis.file.text.as_str();
     let punct = Span::new(q.span.end, q.span.end + 1);
-    let last = q.text.trim_end().chars().next_back();
+    let last = q.text(&analysis.doc).trim_end().chars().next_back();
     if matches!(last, Some('?' | '!')) {
         return Some(Fix::unsafe_edits(format!("Delete the {}", name(p)), vec![Edit::delete(punct)]));
     }

@@ -20,11 +20,7 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
     }
 }
 
-/// A direct quote over `span` of `text`, marks included.
-pub fn quote(text: &str, span: Span, style: MarkStyle, double: bool) -> Quote {
-    let mut words = text.get(span.range()).unwrap_or_default().chars();
-    words.next();
-    words.next_back();
-    let text = words.as_str().to_string();
-    Quote { span, text, kind: QuoteKind::Direct, style, double, depth: 0, parts: Vec::new() }
+/// A direct quote over `span`, marks included (with no parts: its text is empty).
+pub fn quote(span: Span, style: MarkStyle, double: bool) -> Quote {
+    Quote { span, kind: QuoteKind::Direct, style, double, depth: 0, parts: Vec::new() }
 }

@@ -271,7 +271,7 @@ pub fn mark_term_lists(doc: &Document, quotes: &mut [Quote]) {
             close_run(quotes, &run);
             run.clear();
         }
-        if is_term_like(&quotes[i]) {
+        if is_term_like(doc, &quotes[i]) {
             run.push(i);
         } else {
             close_run(quotes, &run);
@@ -281,8 +281,8 @@ pub fn mark_term_lists(doc: &Document, quotes: &mut [Quote]) {
     close_run(quotes, &run);
 }
 
-fn is_term_like(q: &Quote) -> bool {
-    q.depth == 0 && q.parts.len() == 1 && word_count(&q.text) <= TERM_WORDS
+fn is_term_like(doc: &Document, q: &Quote) -> bool {
+    q.depth == 0 && q.parts.len() == 1 && word_count(&q.text(doc)) <= TERM_WORDS
 }
 
 /// Whether `next` follows `prev` in the same block with only a list's

@@ -6,7 +6,7 @@ mod marks;
 mod pairing;
 
 use crate::markdown::{Document, ProseBlock};
-use crate::quote::{MarkStyle, Quote, QuoteKind, QuotePart, ScanResult};
+use crate::quote::{parts_text, MarkStyle, Quote, QuoteKind, QuotePart, ScanResult};
 use crate::span::Span;
 use marks::Family;
 use pairing::{Paired, Pairer};
@@ -20,9 +20,10 @@ pub fn scan(doc: &Document) -> ScanResult {
         pairer.block(i, block);
     }
     pairer.finish();
-    let mut quotes: Vec<Quote> = pairer
-        .quotes
-        .iter()
+    // each quote takes its paired parts: copying them would leave the
+    // pairer's copies as holes between the kept quotes once they are freed
+    let mut quotes: Vec<Quote> = std::mem::take(&mut pairer.quotes)
+        .into_iter()
         .filter_map(|p| {
             crate::budget::tick();
             build(doc, p)
@@ -34,14 +35,14 @@ pub fn scan(doc: &Document) -> ScanResult {
     ScanResult { quotes, problems: pairer.problems }
 }
 
-fn build(doc: &Document, p: &Paired) -> Option<Quote> {
+fn build(doc: &Document, p: Paired) -> Option<Quote> {
     let first = p.parts.first()?;
     let last = p.parts.last()?;
     let first_block = doc.blocks.get(first.block)?;
     let last_block = doc.blocks.get(last.block)?;
     let start = first_block.source_span(first.outer.clone()).start;
     let end = last_block.source_span(last.outer.clone()).end.max(start);
-    let text = quote_text(doc, &p.parts);
+    let text = parts_text(doc, &p.parts);
     if !text.chars().any(char::is_alphanumeric) {
         return None; // a pair of marks around nothing is no quotation
     }
@@ -51,12 +52,11 @@ fn build(doc: &Document, p: &Paired) -> Option<Quote> {
     };
     Some(Quote {
         span: Span::new(start, end),
-        text,
         kind,
         style: p.open.style,
         double: p.open.family == Family::Double,
         depth: p.depth,
-        parts: p.parts.clone(),
+        parts: p.parts,
     })
 }
 
@@ -74,23 +74,6 @@ pub fn is_headline(doc: &Document, block: usize) -> bool {
     words.len() <= 20
         && !first.text.contains('\n')
         && (!ends || capitalised * 5 >= words.len() * 3 || short_over_long)
-}
-
-/// The quoted words of `parts`, each trimmed, paragraphs joined by a blank
-/// line, written into one string of the right size: a copy of each part and
-/// a list of them, made and freed for every quote, are not needed.
-fn quote_text(doc: &Document, parts: &[QuotePart]) -> String {
-    let texts =
-        || parts.iter().filter_map(|part| doc.blocks.get(part.block)?.text.get(part.inner.clone())).map(str::trim);
-    let len = texts().map(|t| t.len() + 2).sum::<usize>().saturating_sub(2);
-    let mut out = String::with_capacity(len);
-    for (i, t) in texts().enumerate() {
-        if i > 0 {
-            out.push_str("\n\n");
-        }
-        out.push_str(t);
-    }
-    out
 }
 
 /// Words that, ending the paragraph before a blockquote, introduce it as a quotation.
@@ -139,14 +122,12 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 QuotePart { block: i, outer: 0..end, inner: 0..end }
             })
             .collect();
-        let text = quote_text(doc, &parts);
-        if !text.chars().any(char::is_alphanumeric) {
+        if !parts_text(doc, &parts).chars().any(char::is_alphanumeric) {
             continue;
         }
         let end = doc.blocks[last].source_span(parts.last().map_or(0..0, |p| p.outer.clone())).end;
         out.push(Quote {
             span: Span::new(doc.blocks[first].span.start.min(bq.span.end), end.max(doc.blocks[first].span.start)),
-            text,
             kind: QuoteKind::Block,
             style: MarkStyle::Blockquote,
             double: true,
@@ -178,9 +159,17 @@ mod tests {
         let doc = crate::markdown::parse("“We will rebuild the pier. \n\n“ We will not wait,” she said.\n");
         let quotes = scan(&doc).quotes;
         let multi = quotes.iter().find(|q| q.parts.len() == 2).expect("a quote over two paragraphs");
-        assert_eq!(multi.text, "We will rebuild the pier.\n\nWe will not wait,");
+        assert_eq!(multi.text(&doc), "We will rebuild the pier.\n\nWe will not wait,");
         let one = QuotePart { block: 1, outer: 0..1, inner: 3..6 };
-        assert_eq!(quote_text(&doc, std::slice::from_ref(&one)), "We");
-        assert_eq!(quote_text(&doc, &[]), "");
+        assert_eq!(parts_text(&doc, std::slice::from_ref(&one)), "We");
+        assert_eq!(parts_text(&doc, &[]), "");
+    }
+
+    #[test]
+    fn a_quote_keeps_no_room_for_parts_it_does_not_have() {
+        let doc = crate::markdown::parse("“We will rebuild the pier,” she said.\n");
+        let quotes = scan(&doc).quotes;
+        let [q] = quotes.as_slice() else { panic!("{quotes:?}") };
+        assert_eq!((q.parts.len(), q.parts.capacity()), (1, 1));
     }
 }

@@ -32,7 +32,7 @@ fn at(a: &Analysis, offset: usize) -> String {
 fn account(a: &Analysis) -> String {
     let mut s = String::new();
     for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
-        let _ = write!(s, "quote {} {} {:?}", at(a, q.span.start), q.kind.as_str(), q.text);
+        let _ = write!(s, "quote {} {} {:?}", at(a, q.span.start), q.kind.as_str(), q.text(&a.doc));
         match &attr.speaker {
             Some(sp) => {
                 let name = sp.name.as_deref().unwrap_or("?");
@@ -84,7 +84,7 @@ fn check_spans(path: &Path, a: &Analysis) {
             && !src.contains('`')
             && !src.contains('[')
         {
-            let words: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words: String = q.text(&a.doc).split_whitespace().collect::<Vec<_>>().join(" ");
             let flat: String = src.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(
                 flat.contains(&words),

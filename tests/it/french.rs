@@ -36,7 +36,7 @@ fn analyse(name: &str, lang: &str) -> Analysis {
 /// Whether the quote starting with `key` is attributed as `expected` says;
 /// a line of the expected file that finds no quote counts as wrong.
 fn correct(a: &Analysis, key: &str, expected: &str) -> Result<(), String> {
-    let Some(i) = a.scan.quotes.iter().position(|q| q.text.trim_start().starts_with(key)) else {
+    let Some(i) = a.scan.quotes.iter().position(|q| q.text(&a.doc).trim_start().starts_with(key)) else {
         return Err(format!("no quote starts with {key:?}"));
     };
     let speaker = a.attributions.get(i).and_then(|x| x.speaker.as_ref());

@@ -108,7 +108,11 @@ fn check_quotes(a: &Analysis) -> Result<(), TestCaseError> {
             check_span(text, inner, "part inner source span")?;
             prop_assert!(q.span.contains(inner), "part {inner:?} outside quote {:?}", q.span);
             let words = squash(block.text.get(part.inner.clone()).unwrap_or_default());
-            prop_assert!(squash(&q.text).contains(&words), "quote text {:?} lacks part {words:?}", q.text);
+            prop_assert!(
+                squash(&q.text(&a.doc)).contains(&words),
+                "quote text {:?} lacks part {words:?}",
+                q.text(&a.doc)
+            );
         }
     }
     Ok(())

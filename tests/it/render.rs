@@ -6,8 +6,7 @@ use common::{meta, span_of};
 use quotelint::analysis::Analysis;
 use quotelint::attribution::{Attribution, Channel, ChannelKind, Cue, Speaker, SpeakerKind};
 use quotelint::diagnostic::{Diagnostic, Severity};
-use quotelint::markdown::Document;
-use quotelint::quote::{MarkStyle, Quote, QuoteKind, ScanResult};
+use quotelint::quote::{MarkStyle, Quote, QuoteKind, QuotePart, ScanResult};
 use quotelint::render::{concise, full, json, quotes_json, quotes_table, FileDiagnostics};
 use quotelint::source::SourceFile;
 use quotelint::span::Span;
@@ -97,15 +96,16 @@ fn analysis() -> Analysis {
     let text = "“We cannot wait,” Mayor Ana Ruiz told reporters.\n\nOthers called it “reckless”.\n";
     let q1 = span_of(text, "“We cannot wait,”");
     let q2 = span_of(text, "“reckless”");
-    let quote = |span: Span, words: &str, kind| Quote {
-        span,
-        text: words.to_string(),
-        kind,
-        style: MarkStyle::Curly,
-        double: true,
-        depth: 0,
-        parts: Vec::new(),
+    let doc = quotelint::markdown::parse(text);
+    // each quote's words are read from its paragraph, inside its marks
+    let quote = |span: Span, words: &str, kind| {
+        let block = doc.blocks.iter().position(|b| b.text.contains(words)).unwrap();
+        let at = doc.blocks[block].text.find(words).unwrap();
+        let mark = "“".len();
+        let part = QuotePart { block, outer: at - mark..at + words.len() + mark, inner: at..at + words.len() };
+        Quote { span, kind, style: MarkStyle::Curly, double: true, depth: 0, parts: vec![part] }
     };
+    let quotes = vec![quote(q1, "We cannot wait,", QuoteKind::Direct), quote(q2, "reckless", QuoteKind::Partial)];
     let speaker = Speaker {
         mention: "Mayor Ana Ruiz".into(),
         span: span_of(text, "Mayor Ana Ruiz"),
@@ -125,14 +125,8 @@ fn analysis() -> Analysis {
     };
     Analysis {
         file: SourceFile::new("desk/vote.md", text),
-        doc: Document::default(),
-        scan: ScanResult {
-            quotes: vec![
-                quote(q1, "We cannot wait,", QuoteKind::Direct),
-                quote(q2, "reckless", QuoteKind::Partial),
-            ],
-            problems: Vec::new(),
-        },
+        doc,
+        scan: ScanResult { quotes, problems: Vec::new() },
         words: Default::default(),
         attributions: vec![attributed, Attribution::default()],
         lookups: Default::default(),

@@ -32,11 +32,14 @@ fn site_drafts_give_only_what_an_editor_wants() {
             let in_block_quote =
                 q.parts.iter().any(|p| a.doc.blocks.get(p.block).is_some_and(|b| b.blockquote.is_some()));
             if in_block_quote && q.kind.is_speech() && q.depth == 0 {
-                assert!(attr.speaker.is_some(), "{name}: {:?} in a block quote has no speaker", q.text);
+                assert!(attr.speaker.is_some(), "{name}: {:?} in a block quote has no speaker", q.text(&a.doc));
             }
         }
         assert!(
-            !a.scan.quotes.iter().any(|q| q.kind == QuoteKind::Block && q.text.starts_with(['—', '“', '"'])),
+            !a.scan
+                .quotes
+                .iter()
+                .any(|q| q.kind == QuoteKind::Block && q.text(&a.doc).starts_with(['—', '“', '"'])),
             "{name}: a block quote holds its signature or its marks"
         );
         let diagnostics = quotelint::suppression::check(&a, &settings);

@@ -92,15 +92,21 @@ impl Rule for QuoteDrift {
             // megabytes: its words, listed only to be dropped, were the peak
             // of `check` (24 bytes a word). Which ids words get does not
             // change what is found, so words left out do not either.
-            if has_more_words_than(&q.text, MAX_WORDS) {
+            let text = q.text(&analysis.doc);
+            if has_more_words_than(&text, MAX_WORDS) {
                 continue;
             }
-            for w in words(&q.text) {
+            let mut intern = |w| {
                 let next = ids.len() as u32;
                 list.push_word(*ids.entry(w).or_insert(next));
+            };
+            match &text {
+                // a one-paragraph quote's words are slices of the draft's blocks
+                Cow::Borrowed(t) => words(t).into_iter().for_each(&mut intern),
+                Cow::Owned(t) => words(t).into_iter().map(|w| Cow::Owned(w.into_owned())).for_each(&mut intern),
             }
             if (MIN_WORDS..=MAX_WORDS).contains(&list.pending()) {
-                list.end_quote(q.text.contains('…') || q.text.contains("..."));
+                list.end_quote(text.contains('…') || text.contains("..."));
                 quotes.push(q);
             } else {
                 list.discard();
@@ -119,7 +125,8 @@ impl Rule for QuoteDrift {
             let (Some(later), Some(earlier)) = (quotes.get(drift.later), quotes.get(drift.earlier)) else {
                 continue;
             };
-            let (ew, lw) = (words(&earlier.text), words(&later.text));
+            let (et, lt) = (earlier.text(&analysis.doc), later.text(&analysis.doc));
+            let (ew, lw) = (words(&et), words(&lt));
             let edits = diff(&ew, &lw);
             let removed: Vec<&str> =
                 edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
@@ -143,9 +150,8 @@ impl Rule for QuoteDrift {
                 .with_label(earlier.span, "the earlier version")
                 .with_note(format!(
                     "word diff (earlier → this): {}",
-                    crate::provenance::diff::word_diff(&written_words(earlier), &written_words(later), |a, b| {
-                        a.hash == b.hash
-                    })
+                    crate::provenance::diff::word_diff(&written_words(&et), &written_words(&lt), |a, b| a.hash
+                        == b.hash)
                     .render()
                 ))
                 .with_help("quote the exact words both times, or paraphrase one of them without quotation marks"),
@@ -176,12 +182,12 @@ impl AsRef<str> for WrittenWord {
     }
 }
 
-/// A quote's words as written (for the diff shown to the editor), as the
+/// A quote's words (its text) as written (for the diff shown to the editor), as the
 /// provenance matcher reads them.
-fn written_words(quote: &crate::quote::Quote) -> Vec<WrittenWord> {
-    crate::provenance::normalize::word_ranges(&quote.text)
+fn written_words(text: &str) -> Vec<WrittenWord> {
+    crate::provenance::normalize::word_ranges(text)
         .into_iter()
-        .filter_map(|r| quote.text.get(r))
+        .filter_map(|r| text.get(r))
         .map(|w| WrittenWord { text: w.to_string(), hash: crate::provenance::normalize::word_hash(w) })
         .collect()
 }
