@@ -214,7 +214,7 @@ mod tests {
             style: MarkStyle::Curly,
             double: true,
             depth,
-            parts: Vec::new(),
+            parts: Default::default(),
         }
     }
 

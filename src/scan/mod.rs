@@ -6,7 +6,7 @@ mod marks;
 mod pairing;
 
 use crate::markdown::{Document, ProseBlock};
-use crate::quote::{parts_text, MarkStyle, Quote, QuoteKind, QuotePart, ScanResult};
+use crate::quote::{parts_text, MarkStyle, Parts, Quote, QuoteKind, QuotePart, ScanResult};
 use crate::span::Span;
 use marks::Family;
 use pairing::{Paired, Pairer};
@@ -110,7 +110,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if !(bq.html || introduced || signed) || already_quoted {
             continue;
         }
-        let parts: Vec<QuotePart> = words
+        let parts: Parts = words
             .iter()
             .map(|&i| {
                 let block = &doc.blocks[i];
@@ -121,7 +121,8 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                     .map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
                 QuotePart { block: i, outer: 0..end, inner: 0..end }
             })
-            .collect();
+            .collect::<Vec<QuotePart>>()
+            .into();
         if !parts_text(doc, &parts).chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -166,10 +167,13 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_keeps_no_room_for_parts_it_does_not_have() {
-        let doc = crate::markdown::parse("“We will rebuild the pier,” she said.\n");
+    fn a_one_paragraph_quote_holds_its_part_in_place() {
+        let doc = crate::markdown::parse(
+            "“We will rebuild the pier,” she said.\n\n“We will not wait.\n\n“Now,” he said.\n",
+        );
         let quotes = scan(&doc).quotes;
-        let [q] = quotes.as_slice() else { panic!("{quotes:?}") };
-        assert_eq!((q.parts.len(), q.parts.capacity()), (1, 1));
+        let [short, long] = quotes.as_slice() else { panic!("{quotes:?}") };
+        assert!(matches!(short.parts, Parts::One(_)), "{:?}", short.parts);
+        assert!(matches!(&long.parts, Parts::Many(p) if p.len() == 2), "{:?}", long.parts);
     }
 }

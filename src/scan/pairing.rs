@@ -13,14 +13,14 @@
 
 use super::marks::{find_marks, Facing, Family, Mark};
 use crate::markdown::{BlockKind, ProseBlock};
-use crate::quote::{MarkProblem, QuotePart};
+use crate::quote::{MarkProblem, Parts, QuotePart};
 use crate::span::Span;
 
 /// A quotation as paired, before its kind is known.
 #[derive(Debug, Clone)]
 pub struct Paired {
     pub open: Mark,
-    pub parts: Vec<QuotePart>,
+    pub parts: Parts,
     pub depth: u8,
 }
 
@@ -144,11 +144,10 @@ impl Pairer {
         // Single marks left open inside a closing quotation were apostrophes.
         stack.truncate(at + 1);
         let Some(q) = stack.pop() else { return };
-        let mut parts = q.parts;
-        // the parts move into the quote and are kept: no room for parts that never come
-        parts.reserve_exact(1);
-        parts.push(QuotePart { block: index, outer: q.start..m.pos + m.len, inner: q.start + q.start_len..m.pos });
-        if let [part] = parts.as_slice() {
+        // the parts move into the quote and are kept: a one-paragraph quote's allocate nothing
+        let last = QuotePart { block: index, outer: q.start..m.pos + m.len, inner: q.start + q.start_len..m.pos };
+        let parts = Parts::ending_with(q.parts, last);
+        if let [part] = &parts[..] {
             self.last_closed = Some((index, part.outer.clone()));
         }
         self.quotes.push(Paired { open: q.open, parts, depth: stack.len().min(255) as u8 });
@@ -191,7 +190,6 @@ impl Pairer {
         let end = block.text.trim_end().len().max(outer.start + outer.start_len);
         let mut carry = outer;
         let inner_start = carry.start + carry.start_len;
-        carry.parts.reserve_exact(1);
         carry.parts.push(QuotePart { block: index, outer: carry.start..end, inner: inner_start..end });
         if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             self.carry = Some(carry);
@@ -214,10 +212,9 @@ impl Pairer {
         }
         let (close_end, close_start) = (last.outer.end, last.inner.end);
         let inner = self.quotes.remove(id);
-        let mut parts = Vec::with_capacity(outer.parts.len() + 1);
-        parts.extend_from_slice(&outer.parts);
         let inner_start = outer.start + outer.start_len;
-        parts.push(QuotePart { block: index, outer: outer.start..close_end, inner: inner_start..close_start });
+        let last = QuotePart { block: index, outer: outer.start..close_end, inner: inner_start..close_start };
+        let parts = Parts::ending_with(outer.parts.clone(), last);
         let stray = block.source_span(inner.open.pos..inner.open.pos + inner.open.len);
         self.problems.push(MarkProblem::Unclosed { open: outer.open_span, gave_up: Some(stray) });
         self.quotes.push(Paired { open: outer.open, parts, depth: 0 });
@@ -228,7 +225,7 @@ impl Pairer {
     /// end of its last paragraph, so its words are still attributed.
     fn unclosed(&mut self, q: OpenQuote, gave_up: Option<Span>) {
         self.problems.push(MarkProblem::Unclosed { open: q.open_span, gave_up });
-        self.quotes.push(Paired { open: q.open, parts: q.parts, depth: 0 });
+        self.quotes.push(Paired { open: q.open, parts: q.parts.into(), depth: 0 });
     }
 }
 

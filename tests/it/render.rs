@@ -103,7 +103,7 @@ fn analysis() -> Analysis {
         let at = doc.blocks[block].text.find(words).unwrap();
         let mark = "“".len();
         let part = QuotePart { block, outer: at - mark..at + words.len() + mark, inner: at..at + words.len() };
-        Quote { span, kind, style: MarkStyle::Curly, double: true, depth: 0, parts: vec![part] }
+        Quote { span, kind, style: MarkStyle::Curly, double: true, depth: 0, parts: vec![part].into() }
     };
     let quotes = vec![quote(q1, "We cannot wait,", QuoteKind::Direct), quote(q2, "reckless", QuoteKind::Partial)];
     let speaker = Speaker {
