@@ -102,9 +102,8 @@ pub fn drifts(quotes: &QuoteWordList) -> Vec<Drift> {
         crate::budget::tick();
         let Some(&t) = texts.text_of.get(later) else { continue };
         let t = t as usize;
-        let Some(list) = partners.get(t) else { continue };
         // sorted best first: the first that qualifies is the answer
-        let found = list.iter().find(|p| {
+        let found = partners_of(&partners, t).find(|p| {
             let earlier = texts.first(p.text as usize);
             // a shorter version that only drops words shows where with an ellipsis
             let only_removed = p.kept as usize == texts.ids(t).len();
@@ -115,6 +114,12 @@ pub fn drifts(quotes: &QuoteWordList) -> Vec<Drift> {
         }
     }
     out
+}
+
+/// Text `t`'s partners in `partners` (see [`Texts::similar_pairs`]), best first.
+fn partners_of(partners: &[(u32, Partner)], t: usize) -> impl Iterator<Item = &Partner> {
+    let start = partners.partition_point(|&(x, _)| (x as usize) < t);
+    partners[start..].iter().take_while(move |&&(x, _)| x as usize == t).map(|(_, p)| p)
 }
 
 /// One distinct sequence of words: 16 bytes, where a slice, a box and an
@@ -241,9 +246,11 @@ impl<'a> Texts<'a> {
         self.texts[t].first as usize
     }
 
-    /// Per text, the similar texts, best first (then earliest).
-    fn similar_pairs(&self) -> Vec<Vec<Partner>> {
-        let mut partners: Vec<Vec<Partner>> = vec![Vec::new(); self.texts.len()];
+    /// Each text's similar texts, as (text, partner) sorted by text, then
+    /// best first (then earliest): one list, not a vector for every text
+    /// (24 bytes a text, and a long draft has tens of thousands of texts).
+    fn similar_pairs(&self) -> Vec<(u32, Partner)> {
+        let mut partners: Vec<(u32, Partner)> = Vec::new();
         // per bag word: the texts with it in their prefix, and where
         let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.freq.len()];
         let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
@@ -285,8 +292,8 @@ impl<'a> Texts<'a> {
                 crate::budget::tick();
                 if let Some(kept) = self.compare(y, x) {
                     let kept = kept as u32;
-                    partners[x].push(Partner { text: y as u32, kept });
-                    partners[y].push(Partner { text: x as u32, kept });
+                    partners.push((x as u32, Partner { text: y as u32, kept }));
+                    partners.push((y as u32, Partner { text: x as u32, kept }));
                 }
             }
             for y in touched.drain(..) {
@@ -305,18 +312,15 @@ impl<'a> Texts<'a> {
         }
         // similarity recomputed from `kept` and the two lengths: the same
         // number `compare` tested, so the order is as if it had been stored
-        for (x, list) in partners.iter_mut().enumerate() {
-            crate::budget::tick();
-            let n = self.texts[x].len as usize;
-            let key = |p: &Partner| {
-                let other = &self.texts[p.text as usize];
-                (similarity(p.kept as usize, other.len as usize, n), other.first)
-            };
-            list.sort_by(|a, b| {
-                let ((sa, fa), (sb, fb)) = (key(a), key(b));
-                sb.total_cmp(&sa).then(fa.cmp(&fb))
-            });
-        }
+        crate::budget::tick();
+        let key = |&(x, p): &(u32, Partner)| {
+            let other = &self.texts[p.text as usize];
+            (x, similarity(p.kept as usize, other.len as usize, self.texts[x as usize].len as usize), other.first)
+        };
+        partners.sort_by(|a, b| {
+            let ((xa, sa, fa), (xb, sb, fb)) = (key(a), key(b));
+            xa.cmp(&xb).then(sb.total_cmp(&sa)).then(fa.cmp(&fb))
+        });
         partners
     }
 
@@ -471,6 +475,16 @@ mod tests {
         // the last is an excerpt of the first, but not of the drifted version
         assert_eq!(drifts(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
         assert_eq!(drifts(&quotes), all_pairs(&quotes));
+    }
+
+    #[test]
+    fn each_text_reads_only_its_own_partners_in_order() {
+        let p = |text, kept| Partner { text, kept };
+        let all = [(0, p(4, 1)), (2, p(5, 9)), (2, p(3, 7)), (5, p(2, 9))];
+        let of = |t| partners_of(&all, t).map(|p| (p.text, p.kept)).collect::<Vec<_>>();
+        assert_eq!(of(2), [(5, 9), (3, 7)]);
+        assert_eq!(of(0), [(4, 1)]);
+        assert!(of(1).is_empty() && of(6).is_empty());
     }
 
     #[test]
