@@ -8,10 +8,35 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// `text` with every run of whitespace as one space, and, where that
-/// changed anything, the offset in `text` of each byte of the copy.
+/// changed anything, how to map offsets of the copy back to `text`.
 pub struct OneSpaced<'t> {
     pub text: Cow<'t, str>,
-    origin: Option<Vec<usize>>,
+    /// `None` when the copy is the text itself.
+    origin: Option<Shifts>,
+}
+
+/// Where the copy's offsets fall behind the text's: after each run of
+/// whitespace of more than one byte, by that run's bytes less one. A table
+/// of every byte's origin took eight bytes per byte of text (64 MiB for an
+/// 8 MB paragraph); this takes one entry per such run.
+struct Shifts {
+    /// (first offset of the copy it applies to, text offset − copy offset
+    /// from there on), sorted by offset.
+    at: Vec<(usize, usize)>,
+    /// The length of the text as written.
+    text_len: usize,
+}
+
+impl Shifts {
+    /// The offset in the text of byte `i` of a copy `copy_len` bytes long
+    /// (the text's length for `i` at or past the end of the copy).
+    fn origin(&self, i: usize, copy_len: usize) -> usize {
+        if i >= copy_len {
+            return self.text_len;
+        }
+        let k = self.at.partition_point(|&(from, _)| from <= i);
+        i + k.checked_sub(1).and_then(|k| self.at.get(k)).map_or(0, |&(_, shift)| shift)
+    }
 }
 
 impl<'t> OneSpaced<'t> {
@@ -19,34 +44,27 @@ impl<'t> OneSpaced<'t> {
         if !needs_copy(text) {
             return OneSpaced { text: Cow::Borrowed(text), origin: None };
         }
-        let mut copy = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len() + 1);
-        let mut in_space = false;
-        for (at, c) in text.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    copy.push(' ');
-                    origin.push(at);
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            copy.push(c);
-            origin.extend(at..at + c.len_utf8());
+        let (copy, at) = collapse(text);
+        OneSpaced { text: Cow::Owned(copy), origin: Some(Shifts { at, text_len: text.len() }) }
+    }
+
+    /// The offset in the text as written of byte `i` of the copy.
+    fn origin(&self, i: usize) -> usize {
+        match &self.origin {
+            None => i,
+            Some(shifts) => shifts.origin(i, self.text.len()),
         }
-        origin.push(text.len());
-        OneSpaced { text: Cow::Owned(copy), origin: Some(origin) }
     }
 
     /// A range of the copy as a range of the text as written.
     pub fn back(&self, range: Range<usize>) -> Range<usize> {
-        let Some(origin) = &self.origin else { return range };
-        let at = |i: usize| origin.get(i).copied().unwrap_or(origin.last().copied().unwrap_or(0));
-        let start = at(range.start);
+        if self.origin.is_none() {
+            return range;
+        }
+        let start = self.origin(range.start);
         // The last byte of a non-empty range is copied from one byte of the text.
         let end = match range.end.checked_sub(1) {
-            Some(last) if range.end > range.start => at(last) + 1,
+            Some(last) if range.end > range.start => self.origin(last) + 1,
             _ => start,
         };
         start..end
@@ -63,11 +81,57 @@ impl<'t> OneSpaced<'t> {
     /// An offset of the text as written, as an offset of the copy (the
     /// first byte of the copy at or after it).
     pub fn forward(&self, offset: usize) -> usize {
-        match &self.origin {
-            None => offset,
-            Some(origin) => origin.partition_point(|&o| o < offset),
+        if self.origin.is_none() {
+            return offset;
+        }
+        // the origins of the copy's bytes and of its end rise strictly:
+        // the count of those below `offset`, by binary search
+        let (mut lo, mut hi) = (0, self.text.len() + 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.origin(mid) < offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
+/// `text` with every run of whitespace as one space, and the [`Shifts`] of
+/// the runs longer than one byte. Text between the runs is copied whole.
+fn collapse(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut copy = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
+    let (mut kept, mut shift) = (0, 0);
+    let mut run: Option<usize> = None;
+    let mut close = |copy: &mut String, start: usize, end: usize| {
+        copy.push(' ');
+        if end - start > 1 {
+            shift += end - start - 1;
+            shifts.push((copy.len(), shift));
+        }
+    };
+    for (at, c) in text.char_indices() {
+        match (c.is_whitespace(), run) {
+            (true, None) => {
+                copy.push_str(text.get(kept..at).unwrap_or_default());
+                run = Some(at);
+            }
+            (false, Some(start)) => {
+                close(&mut copy, start, at);
+                run = None;
+                kept = at;
+            }
+            _ => {}
         }
     }
+    match run {
+        Some(start) => close(&mut copy, start, text.len()),
+        None => copy.push_str(text.get(kept..).unwrap_or_default()),
+    }
+    (copy, shifts)
 }
 
 /// Whether any whitespace in `text` is other than a lone ASCII space.
@@ -203,6 +267,54 @@ mod tests {
                 let text = text.get(text.len().saturating_sub(len)..).unwrap_or(&text).to_string();
                 assert_eq!(needs_copy(&text), by_char(&text), "{text:?}");
                 assert_eq!(needs_copy_short(&text), needs_copy_long(&text), "{text:?}");
+            }
+        }
+    }
+
+    /// The copy and the origin of each of its bytes (and of its end), char
+    /// by char: the table `OneSpaced` kept before [`Shifts`], the reference.
+    fn by_char_origins(text: &str) -> (String, Vec<usize>) {
+        let mut copy = String::new();
+        let mut origin = Vec::new();
+        let mut in_space = false;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    copy.push(' ');
+                    origin.push(at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            copy.push(c);
+            origin.extend(at..at + c.len_utf8());
+        }
+        origin.push(text.len());
+        (copy, origin)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shifts_map_back_and_forward_as_the_table_of_origins(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..60),
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let s = OneSpaced::new(&text);
+            let (copy, origin) = by_char_origins(&text);
+            proptest::prop_assert_eq!(&s.text, &copy);
+            // an uncopied text maps offsets to themselves, as it always did
+            proptest::prop_assume!(matches!(s.text, Cow::Owned(_)));
+            let at = |i: usize| origin.get(i).copied().unwrap_or(text.len());
+            for start in 0..=copy.len() + 1 {
+                for end in start..=copy.len() + 1 {
+                    let old_end = if end > start { at(end - 1) + 1 } else { at(start) };
+                    proptest::prop_assert_eq!(s.back(start..end), at(start)..old_end, "{:?}", text);
+                }
+            }
+            for offset in 0..=text.len() + 1 {
+                let old = origin.partition_point(|&o| o < offset);
+                proptest::prop_assert_eq!(s.forward(offset), old, "{:?} at {}", text, offset);
             }
         }
     }
