@@ -296,9 +296,10 @@ fn thousands_of_distinct_names_are_attributed_in_seconds() {
 fn a_draft_over_its_memory_or_time_budget_costs_that_draft_only() {
     let draft = wire_copy(3 << 20);
     let dir = drafts(&[("big.md", draft.as_bytes()), ("ok.md", FINDING)]);
-    // Checking 3 MB of wire copy holds about 70 MB, a one-line draft well under 1 MB.
+    // Checking 3 MB of wire copy holds well over 10 MB (a 2 MB draft
+    // already goes over 12 MB), a one-line draft well under 1 MB.
     let run = run_measured(
-        &["check", "--memory-limit", "20M", "--select", "QF001", "--format", "concise", "big.md", "ok.md"],
+        &["check", "--memory-limit", "10M", "--select", "QF001", "--format", "concise", "big.md", "ok.md"],
         dir.path(),
         LIMIT,
     );
@@ -306,7 +307,7 @@ fn a_draft_over_its_memory_or_time_budget_costs_that_draft_only() {
     assert_eq!(run.stdout, "ok.md:1:1: error[QF001] quotation is never closed\n");
     assert_eq!(
         run.stderr,
-        "error: big.md: took more than 20 MB of memory while being checked (--memory-limit); skipped\n\
+        "error: big.md: took more than 10 MB of memory while being checked (--memory-limit); skipped\n\
          Found 1 problem in 1 file: 1 error.\n\
          1 file was not checked: big.md.\n"
     );
