@@ -89,6 +89,31 @@ const INFINITIVE_MARKERS: &[&str] = &[
     "shall",
 ];
 
+/// Reporting verbs whose subject may follow them after a comma ("…, said
+/// Omar Haddad"), and that take no person as their object.
+const INVERTING_VERBS: &[&str] = &[
+    "say",
+    "add",
+    "write",
+    "explain",
+    "note",
+    "continue",
+    "recall",
+    "insist",
+    "argue",
+    "observe",
+    "reply",
+    "respond",
+    "remark",
+    "conclude",
+    "acknowledge",
+    "state",
+    "tweet",
+    "predict",
+    "admit",
+    "declare",
+];
+
 /// Auxiliaries that an adverb may follow before the verb ("has long said").
 const AUXILIARIES: &[&str] =
     &["has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does"];
@@ -593,7 +618,16 @@ impl Frame<'_> {
             let m = self.is_punct(v - 1, ",").then(|| self.mention_starting(v + 1, s.hi)).flatten()?;
             Some(self.named_in_apposition(m, s.hi).unwrap_or(m))
         };
-        let m = self.subject_of(i, v).or_else(inverted)?;
+        // ("“Q” that Lund can win Reyes, said Omar Haddad": a named person
+        // right after the verb is its subject, not the name before the comma)
+        // (only a verb that takes no person as its object: "told Mr. Obama"
+        // names whom it was said to)
+        let named_after = self.is_punct(v - 1, ",")
+            && self.verb_at(v).is_some_and(|vb| INVERTING_VERBS.contains(&vb.lemma.as_str()))
+            && self.is_cap(v + 1)
+            && self.mention_starting(v + 1, s.hi).is_some_and(|m| m.kind == SpeakerKind::Person);
+        let m = if named_after { inverted() } else { None };
+        let m = m.or_else(|| self.subject_of(i, v)).or_else(inverted)?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 
