@@ -206,7 +206,10 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
             // "In 2009, when Obama offered …, “Q,” DeSantis said.": a quoted
             // clause closed by a comma and signed right after is the signer's,
             // whatever the fronted words before it report
-            None => signed_right_after(id, q, views, lex).or_else(before).or_else(after),
+            None => signed_right_after(id, q, views, lex)
+                .or_else(|| signed_at_sentence_end(id, q, views, lex))
+                .or_else(before)
+                .or_else(after),
         }
     } else {
         after().or_else(before)
@@ -232,6 +235,32 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
             inherited
         }
     }
+}
+
+/// Block `b`'s view and the token of quotation `id` in it.
+fn located<'a>(id: usize, b: usize, views: &Views<'a, '_>) -> Option<(BlockView<'a>, usize)> {
+    let v = views.get(b)?;
+    let t = v.quote_token(id)?;
+    Some((v, t))
+}
+
+/// "The collapse signals “the end” for the pact, said Dana Reyes, head of
+/// the group.": a sentence closed by an inverted attribution after a comma is
+/// all the signer's words, its quotations included.
+fn signed_at_sentence_end(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+    let last = q.last_block();
+    let (v, t) = located(id, last, views)?;
+    let f = v.frame(lex);
+    let s = v.sentence(t);
+    let fd = f.after_quote(s, t)?;
+    let inverted = fd.cue > t + 1 && f.is_punct(fd.cue - 1, ",") && fd.mention.start == fd.cue + 1;
+    let later_quote = (t + 1..fd.cue).any(|k| f.is_quote(k));
+    // the name, then at most an apposition set off by a comma, ends the sentence
+    let rest = fd.mention.end..s.hi;
+    let ends = rest.is_empty()
+        || f.is_punct(rest.start, ".")
+        || (f.is_punct(rest.start, ",") && !rest.clone().skip(1).any(|k| f.is_quote(k) || f.is_speech_verb(k)));
+    (inverted && !later_quote && ends && fd.mention.kind == SpeakerKind::Person).then_some((last, fd))
 }
 
 /// A quote of several words whose own comma closes it, with the speaker and
@@ -321,8 +350,7 @@ fn embedded(id: usize, q: &Quote, views: &Views) -> bool {
 /// or a later quote in the same sentence that is attributed (`"Q1," S said, "Q2."`).
 fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let b = q.first_block();
-    let v = views.get(b)?;
-    let t = v.quote_token(id)?;
+    let (v, t) = located(id, b, views)?;
     let f = v.frame(lex);
     let s = v.sentence(t);
     // siblings in the same sentence: earlier ones first
