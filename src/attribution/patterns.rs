@@ -236,7 +236,7 @@ impl Frame<'_> {
     /// Where the main clause starts: after a leading subordinate clause
     /// ("While Clinton has condemned it, the groups say …").
     fn main_clause_start(&self, lo: usize, q: usize) -> usize {
-        let mut start = lo;
+        let mut start = self.dateline_end(lo).unwrap_or(lo);
         // "Once in my early 20s, when my mother mentioned it, I said": past each one;
         // "With leaders worried, …", "Following reports …, but before …, Trump said"
         let fronted = |i: usize| {
@@ -260,6 +260,22 @@ impl Frame<'_> {
             }
         }
         start
+    }
+
+    /// "Halifax (CP) –", "WASHINGTON —": a dateline opening the block is
+    /// no part of the sentence (a name before a dash, "Dana Reyes – the
+    /// mayor –", is: it needs the agency in brackets or capitals throughout).
+    fn dateline_end(&self, lo: usize) -> Option<usize> {
+        if lo != 0 {
+            return None;
+        }
+        let mut k = (0..4).take_while(|&k| self.is_word(k) && self.is_cap(k)).count();
+        let shouted = k > 0 && (0..k).all(|j| self.word(j).chars().all(|c| !c.is_lowercase()));
+        let bracketed = k > 0 && self.is_punct(k, "(");
+        if bracketed {
+            k = (k + 1..k + 6).find(|&j| self.is_punct(j, ")"))? + 1;
+        }
+        ((shouted || bracketed) && self.is_punct(k, "—–-")).then_some(k + 1)
     }
 
     /// "Shortly after", "Hours before", "Even as": a word that only
@@ -736,14 +752,16 @@ impl Frame<'_> {
                 // saying", "footage of Trump saying": the name it follows);
                 // a relative clause's verb ("the crew who said") is not the main one
                 let main_verbs = || (s.lo..v).filter(|&i| self.is_speech_verb(i));
+                // (past a dateline: "Halifax (CP) – Mayor Reyes …, saying")
+                let story = self.dateline_end(s.lo).unwrap_or(s.lo);
                 let m = self
                     .participle_own_subject(s.lo, v)
                     .or_else(|| {
                         main_verbs().find_map(|i| self.subject_of(s.lo, i).filter(|m| !self.is_relative(m)))
                     })
-                    .or_else(|| self.clause_subject(s.lo, v))
+                    .or_else(|| self.clause_subject(story, v))
                     .or_else(|| main_verbs().next().and_then(|i| self.subject_of(s.lo, i)))
-                    .or_else(|| self.first_mention(s.lo, v))
+                    .or_else(|| self.first_mention(story, v))
                     .or_else(|| self.fronted_participle_subject(s, v, q))
                     .or_else(|| self.subject_before_finite_verb(main, v));
                 if let Some(m) = m {
