@@ -115,7 +115,6 @@ const ATTRIBUTION_WORDS: usize = 6;
 /// the chairman for the county, said") is passed over.
 fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
     let mut bracket = false;
-    let mut aside = false;
     next.split_whitespace()
         .take(ATTRIBUTION_WORDS * 3)
         .filter(|w| {
@@ -132,13 +131,12 @@ fn attribution_follows(next: &str, lexicon: &Lexicon) -> bool {
             *stop = w.ends_with(['.', '!', '?', ':', ';']) && !w.ends_with("..") && !title;
             (!was).then_some(w)
         })
-        .scan(0, |counted, w| {
+        .scan((0, false), |(counted, aside), w| {
             // the words of an aside are read for a verb but not counted
-            let in_aside = aside;
-            aside = aside != w.ends_with(',');
-            if !in_aside {
+            if !*aside {
                 *counted += 1;
             }
+            *aside ^= w.ends_with(',');
             (*counted <= ATTRIBUTION_WORDS).then_some(w)
         })
         .any(|w| {

@@ -268,8 +268,7 @@ fn signed_at_sentence_end(id: usize, q: &Quote, views: &Views, lex: &Lexicon) ->
 /// Kim"): that signature, found once.
 fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let last = q.last_block();
-    let v = views.get(last)?;
-    let t = v.quote_token(id)?;
+    let (v, t) = located(id, last, views)?;
     let f = v.frame(lex);
     if !f.closed_by_comma(t) || q.text(views.doc).split_whitespace().count() < 4 {
         return None;

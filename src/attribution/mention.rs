@@ -308,6 +308,12 @@ const NAME_LINKS: &[&str] =
 const PHRASE_PREPOSITIONS: &[&str] =
     &["of", "at", "in", "on", "to", "for", "about", "from", "with", "by", "into", "over", "after", "during"];
 
+/// Words that measure a fronted subordinator ("Just after", "Days before").
+const OPENER_MEASURES: &[&str] = &[
+    "just", "soon", "long", "even", "only", "right", "moments", "minutes", "hours", "days", "weeks", "months",
+    "years",
+];
+
 /// Words that follow a participle or adverb opening a sentence ("Facing
 /// the", "Pressed on", "Challenged by").
 const CLAUSE_OBJECT_STARTS: &[&str] = &[
@@ -629,12 +635,20 @@ impl<'a> Frame<'a> {
         let short_ed = w.len() == 5 && w.ends_with("ed") && !super::names::is_given_name(self.word(i));
         let shaped = short_ed || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily")));
         let takes = CLAUSE_OBJECT_STARTS.contains(&next) || (next.len() > 5 && next.ends_with("ing"));
-        // ("Shortly after the briefing, …": an adverb measuring a subordinator)
-        let measures = w.len() > 5
-            && w.ends_with("ly")
-            && matches!(next, "after" | "before" | "since" | "as" | "when" | "while" | "until")
-            && !super::names::is_given_name(self.word(i));
-        (shaped && takes || measures) && self.is_word(i + 1) && !self.is_cap(i + 1)
+        (shaped && takes || self.measures_subordinator(i)) && self.is_word(i + 1) && !self.is_cap(i + 1)
+    }
+
+    /// "Shortly after", "Hours before", "Even as": a word that only measures
+    /// the subordinator after it, which opens the fronted clause.
+    fn measures_subordinator(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        let measure = OPENER_MEASURES.contains(&w)
+            || (w.len() > 5 && w.ends_with("ly") && !super::names::is_given_name(self.word(i)));
+        measure
+            && matches!(
+                self.lower(i + 1),
+                "after" | "before" | "since" | "as" | "when" | "while" | "until" | "once"
+            )
     }
 
     /// "Trump's", "States’": a possessor, not a speaker.

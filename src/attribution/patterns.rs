@@ -124,12 +124,6 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "whereas", "until",
 ];
 
-/// Words that measure a fronted subordinator ("Just after", "Days before").
-const OPENER_MEASURES: &[&str] = &[
-    "just", "soon", "long", "even", "only", "right", "moments", "minutes", "hours", "days", "weeks", "months",
-    "years",
-];
-
 /// Words set off by commas between a subject and its verb ("Critics, however, say").
 const DISCOURSE_ADVERBS: &[&str] = &[
     "however",
@@ -240,7 +234,7 @@ impl Frame<'_> {
         // "Once in my early 20s, when my mother mentioned it, I said": past each one;
         // "With leaders worried, …", "Following reports …, but before …, Trump said"
         let fronted = |i: usize| {
-            let w = if matches!(self.lower(i), "but" | "and" | "so" | "yet") || self.modifies_opener(i) {
+            let w = if matches!(self.lower(i), "but" | "and" | "so" | "yet") {
                 self.lower(i + 1)
             } else {
                 self.lower(i)
@@ -276,16 +270,6 @@ impl Frame<'_> {
             k = (k + 1..k + 6).find(|&j| self.is_punct(j, ")"))? + 1;
         }
         ((shouted || bracketed) && self.is_punct(k, "—–-")).then_some(k + 1)
-    }
-
-    /// "Shortly after", "Hours before", "Even as": a word that only
-    /// measures the subordinator after it, which opens the fronted clause.
-    fn modifies_opener(&self, i: usize) -> bool {
-        let w = self.lower(i);
-        let next = self.lower(i + 1);
-        let measure = OPENER_MEASURES.contains(&w)
-            || (w.len() > 4 && w.ends_with("ly") && self.case.is_ordinary_word(self.word(i)));
-        measure && matches!(next, "after" | "before" | "since" | "as" | "when" | "while" | "until" | "once")
     }
 
     /// A "who" (or "which") opening the clause of the verb at `end`, a few words back.
@@ -630,20 +614,16 @@ impl Frame<'_> {
         };
         // "“We're happy” about the decision, said Jane Roe": inverted after the
         // words that finish the writer's sentence
-        let inverted = || {
-            let m = self.is_punct(v - 1, ",").then(|| self.mention_starting(v + 1, s.hi)).flatten()?;
-            Some(self.named_in_apposition(m, s.hi).unwrap_or(m))
-        };
+        let after_comma = self.is_punct(v - 1, ",").then(|| self.mention_starting(v + 1, s.hi)).flatten();
+        let inverted = after_comma.map(|m| self.named_in_apposition(m, s.hi).unwrap_or(m));
         // ("“Q” that Lund can win Reyes, said Omar Haddad": a named person
         // right after the verb is its subject, not the name before the comma)
         // (only a verb that takes no person as its object: "told Mr. Obama"
         // names whom it was said to)
-        let named_after = self.is_punct(v - 1, ",")
-            && self.verb_at(v).is_some_and(|vb| INVERTING_VERBS.contains(&vb.lemma.as_str()))
+        let named_after = after_comma.is_some_and(|m| m.kind == SpeakerKind::Person)
             && self.is_cap(v + 1)
-            && self.mention_starting(v + 1, s.hi).is_some_and(|m| m.kind == SpeakerKind::Person);
-        let m = if named_after { inverted() } else { None };
-        let m = m.or_else(|| self.subject_of(i, v)).or_else(inverted)?;
+            && self.verb_at(v).is_some_and(|vb| INVERTING_VERBS.contains(&vb.lemma.as_str()));
+        let m = if named_after { inverted } else { self.subject_of(i, v).or(inverted) }?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
     }
 

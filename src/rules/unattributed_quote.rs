@@ -28,8 +28,8 @@ the same speaker's quote just before it (or from a paragraph that reports
 their words in the present tense, or ends in a colon). A bare quote after a
 paragraph that reports someone's words in the past tense ("Carter said the
 region mattered.") is also reported: readers will take it as that person's,
-but nothing attributes it. A direct or block quote with no speaker is an error; a partial quote is a warning, reported only when its
-paragraph has no reporting verb at all (a fragment in a paragraph about what a
+but nothing attributes it. A direct or block quote with no speaker is an
+error; a partial quote is a warning, reported only when its paragraph has no reporting verb at all (a fragment in a paragraph about what a
 report or a person said is usually theirs).
 
 Scare quotes and titles (a coined term, a slogan, a film's name) need no
@@ -75,12 +75,14 @@ impl Rule for UnattributedQuote {
             // a table cell's quote is labelled by its row and column, not by a sentence
             let in_table =
                 analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);
-            if (attribution.speaker.is_some() && !attribution.implied) || in_table {
-                continue;
-            }
-            if let Some(implied) = attribution.speaker.as_ref().filter(|_| attribution.implied) {
-                out.push(implied_only(analysis, q, implied));
-                continue;
+            match &attribution.speaker {
+                _ if in_table => continue,
+                Some(implied) if attribution.implied => {
+                    out.push(implied_only(analysis, q, implied));
+                    continue;
+                }
+                Some(_) => continue,
+                None => {}
             }
             if q.kind == QuoteKind::Partial && (q.parts.len() > 1 || paragraph_attributes(analysis, q)) {
                 continue;
