@@ -8,7 +8,7 @@ use super::names::{
     given_name_gender, honorific_gender, is_given_name, names_its_type, role_gender, strip_possessive,
     TITLE_MODIFIERS,
 };
-use super::patterns::Sentence;
+use super::patterns::{Sentence, PLACE_PREPOSITIONS};
 use super::SpeakerKind;
 
 /// A pronoun the writer uses as a subject: it says who the story is about.
@@ -48,27 +48,6 @@ impl Event {
     }
 }
 
-/// Prepositions after which a capitalised name is usually a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "across",
-    "into",
-    "throughout",
-    "outside",
-    "inside",
-    "toward",
-    "towards",
-    "around",
-    "between",
-    "through",
-    "via",
-    "onto",
-    "within",
-];
 /// Other prepositions and possessors: the name is not the sentence's subject.
 const OBLIQUE_WORDS: &[&str] = &[
     "of", "for", "with", "by", "about", "against", "on", "under", "over", "than", "like", "per", "versus", "vs.",

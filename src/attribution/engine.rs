@@ -19,6 +19,8 @@ use crate::tokens::{BlockTokens, TokenWindow};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
 const FOLLOW_ON_BLOCKS: usize = 2;
+/// The fewest quoted words that make a fragment a clause someone said.
+const FOLLOW_ON_CLAUSE_WORDS: usize = 4;
 
 /// One block's tokens (computed once per draft, see [`crate::tokens`]).
 struct BlockView<'a> {
@@ -223,7 +225,17 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
             attribution
         }
         // a fragment in a sentence that reports no speech is nobody's follow-on
-        None if q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, views, lex) => Attribution::default(),
+        None if q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, views, lex) => {
+            // "…,” Hennessey added. But that is not “properly chargeable under
+            // the law.”": a clause of several quoted words after a speaker's
+            // quote in the same paragraph goes on with that speaker
+            let clause = q.text(views.doc).split_whitespace().count() >= FOLLOW_ON_CLAUSE_WORDS;
+            if clause {
+                ctx.follow_on(q.first_block(), q.span.start, 0, false)
+            } else {
+                Attribution::default()
+            }
+        }
         None => {
             // a word or two in marks after reported speech is a term, not the speaker's words
             let short = q.kind == QuoteKind::Partial && q.text(views.doc).split_whitespace().count() <= 3;

@@ -6,6 +6,7 @@
 
 use super::lexicon_ext::SpeechVerbExt;
 use super::mention::{Frame, Mention};
+use super::names::given_name_gender;
 use super::SpeakerKind;
 use crate::lexicon::{SpeechVerb, VerbClass, VerbForm};
 
@@ -47,6 +48,28 @@ const PLURAL_PRESENT: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "at", "of", "to", "for", "with", "from", "in", "on", "within", "inside", "de", "du", "des", "à", "au", "aux",
     "pour", "chez",
+];
+
+/// Prepositions after which a capitalised name is usually a place.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "into",
+    "throughout",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "around",
+    "between",
+    "through",
+    "via",
+    "onto",
+    "within",
 ];
 
 /// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
@@ -406,6 +429,11 @@ impl Frame<'_> {
                 seg_end = seg_start.min(seg_end) - 1;
                 continue;
             }
+            // "in Halifax, Nova Scotia,": the region after a place's comma
+            if seg_start > lo && self.rest_of_place(lo, seg_start, seg_end) {
+                seg_end = seg_start - 1;
+                continue;
+            }
             // a nickname in marks inside a name ("Marcia "Cia" Price") is part of it
             let clean = !(seg_start..seg_end)
                 .any(|i| self.is_speech_verb(i) || (self.is_quote(i) && !self.is_name_part(i)));
@@ -530,6 +558,27 @@ impl Frame<'_> {
         let abbreviated = text.ends_with('.') || self.is_punct(end, ".");
         let short = !text.contains(char::is_whitespace) && len <= 10;
         (party && len <= 24) || (short && abbreviated)
+    }
+
+    /// Whether the segment `start..end`, one to three capitalised words after
+    /// a comma, finishes a place an aside named ("Reyes, during a meeting in
+    /// Halifax, Nova Scotia, said"). Not after a phrase that opens the
+    /// sentence ("In Halifax, Dana Reyes, the mayor, said": the subject), nor
+    /// when a given name or a title says it is a person.
+    fn rest_of_place(&self, lo: usize, start: usize, end: usize) -> bool {
+        let words = (start..end).filter(|&i| self.is_word(i)).count();
+        let capitals = (start..end).all(|i| (self.is_word(i) && self.is_cap(i)) || self.is_punct(i, "."));
+        if !(1..=3).contains(&words) || !capitals || !self.is_punct(start - 1, ",") {
+            return false;
+        }
+        if self.is_title_at(start) || given_name_gender(self.word(start)).is_some() {
+            return false;
+        }
+        let place_end = start - 1;
+        let place_start = (lo..place_end).rev().take_while(|&i| self.is_word(i) && self.is_cap(i)).last();
+        let Some(place_start) = place_start.filter(|&p| p > lo + 1) else { return false };
+        let preposition = place_start - 1;
+        PLACE_PREPOSITIONS.contains(&self.lower(preposition)) && !self.is_cap(preposition)
     }
 
     /// "chief economist at …", "Canada's ambassador to …", "Chief Strategist
