@@ -14,7 +14,7 @@ use super::{Attribution, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass, VerbForm};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
-use crate::scan::kind::is_link_line;
+use crate::scan::kind::{is_link_line, named_passively};
 use crate::tokens::{BlockTokens, TokenWindow};
 
 /// How far (in blocks) a speaker carries over to a quote with no attribution.
@@ -336,17 +336,23 @@ fn spoken_name(
 /// A possessor before a title ("CBS’s", "his"); not "her", as often the
 /// object of "called her “…”".
 fn owns_next(f: &Frame, i: usize) -> bool {
+    // "on CBS’ “Face the Nation”": a bare apostrophe after a name in capitals
+    if i > 0 && f.is_punct(i, "’'") && f.is_word(i - 1) {
+        let w = f.word(i - 1);
+        return w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    }
     let w = f.word(i);
     matches!(f.lower(i), "his" | "their" | "its" | "our" | "my" | "your")
         || (f.is_cap(i) && (w.ends_with("’s") || w.ends_with("'s")))
 }
 
-/// `so-called "reforms"`: distancing, whoever coined it.
+/// `so-called "reforms"`: distancing, whoever coined it; "referred to as
+/// “…”": a name others give, whoever gave it.
 fn so_called(q: &Quote, doc: &Document) -> bool {
     let Some(part) = q.parts.first() else { return false };
     let before = doc.blocks.get(part.block).and_then(|b| b.text.get(..part.outer.start)).unwrap_or_default();
-    before.trim_end().to_lowercase().ends_with("so-called")
-        || before.trim_end().to_lowercase().ends_with("so called")
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with("so-called") || lower.ends_with("so called") || named_passively(before)
 }
 
 /// Whether words of the writer's own come before the quote in its sentence.

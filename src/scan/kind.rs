@@ -183,6 +183,25 @@ const SCARE_CUES: &[&str] = &[
     "phrase",
 ];
 
+/// "the third child - referred to as “…”", "sometimes referred to
+/// condescendingly as “…”": a passive naming reports what people call
+/// someone, not words anyone in the story said ("she referred to him as
+/// “…”" has an object and quotes its subject).
+pub fn named_passively(before: &str) -> bool {
+    let tail = tail_words(before, 5);
+    let mut words: Vec<&str> = tail.split_whitespace().collect();
+    if words.last().is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+        words.pop();
+    }
+    if words.pop() != Some("as") {
+        return false;
+    }
+    if words.last().is_some_and(|w| w.len() > 4 && w.ends_with("ly")) {
+        words.pop(); // "condescendingly"
+    }
+    words.ends_with(&["referred", "to"])
+}
+
 /// How far back the sentence before a quote is read, in bytes (longer than
 /// any sentence of the news corpora).
 const SENTENCE_BYTES: usize = 2048;
@@ -202,7 +221,7 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
         .iter()
         .find_map(|a| tail.strip_suffix(a).filter(|t| t.ends_with(' ')).map(str::trim_end))
         .unwrap_or(tail);
-    if SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue)) {
+    if SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue)) || named_passively(before) {
         return QuoteKind::Scare;
     }
     let n = word_count(inner);
@@ -312,6 +331,15 @@ fn close_run(quotes: &mut [Quote], run: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::is_link_line;
+
+    #[test]
+    fn a_passive_naming_has_no_object_before_its_as() {
+        use super::named_passively;
+        assert!(named_passively("the third child - referred to as "));
+        assert!(named_passively("were sometimes referred to condescendingly as the "));
+        assert!(!named_passively("Lund referred to the mayor as "));
+        assert!(!named_passively("the plan, known to some as "));
+    }
 
     #[test]
     fn link_labels_only_in_capitals_before_an_early_colon() {
