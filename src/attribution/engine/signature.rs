@@ -2,18 +2,21 @@
 //! sentence: a signature that ends the quote or its block quote ("— Jane
 //! Doe", "- [@handle](url)", an HTML `<cite>`), and for a block quote, the
 //! sentence before it that introduces it ("In her letter, Holm wrote:",
-//! "As one of them put it:").
+//! "As one of them put it:"), and for a paragraph that opens with a quote,
+//! a statement the paragraph before says someone issued.
 
-use super::{introducer, BlockView, Views};
+use super::{introducer, token_range, BlockView, Views};
 use crate::attribution::mention::{Frame, Mention};
 use crate::attribution::patterns::Found;
 use crate::attribution::SpeakerKind;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PhraseList};
 use crate::quote::{Quote, QuoteKind};
 
 /// Where the quote's speaker is named, when its own sentence does not say.
 pub(super) fn found(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
-    signed(q, views, lex).or_else(|| (q.kind == QuoteKind::Block).then(|| introduced(q, views, lex)).flatten())
+    signed(q, views, lex)
+        .or_else(|| (q.kind == QuoteKind::Block).then(|| introduced(q, views, lex)).flatten())
+        .or_else(|| issued(q, views, lex))
 }
 
 /// The signature after the quote: in its last block, after it; or a block
@@ -101,4 +104,30 @@ fn put_it(f: &Frame, lo: usize, colon: usize) -> Option<Found> {
     }
     let mention = f.subject_of(lo, put)?;
     Some(Found { mention, cue: put, cue_len: 2 })
+}
+
+/// "The ferry board released a statement on Tuesday." and then a paragraph
+/// that opens with a quote: the board's words. The channel phrase must open
+/// with a verb the statement's issuer is the subject of ("issued a
+/// statement", "posted on X"), not a prepositional one ("in a statement").
+fn issued(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+    let first = q.first_block();
+    let here = views.get(first)?;
+    let opens = here.block.text.get(..q.parts.first()?.outer.start)?.trim().is_empty();
+    let b = first.checked_sub(1).filter(|_| opens)?;
+    let v = views.get(b)?;
+    let f = v.frame(lex);
+    let s = v.sentence(v.toks.len().checked_sub(1)?);
+    let range = token_range(&v, s.lo, s.hi);
+    let text = v.block.text.get(range.clone())?;
+    let phrase = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
+    let at = range.start + phrase.range.start;
+    let cue = (s.lo..s.hi).find(|&i| v.toks.get(i).is_some_and(|t| t.start as usize == at))?;
+    let verb = f.is_word(cue) && !f.is_cap(cue) && (f.verb_at(cue).is_some() || f.lower(cue).ends_with("ed"));
+    // (a sentence with a verb of speech is reported speech, read as such before)
+    if !verb || (s.lo..s.hi).any(|i| f.is_quote(i) || f.is_speech_verb(i)) {
+        return None;
+    }
+    let mention = f.subject_of(s.lo, cue)?;
+    Some((b, Found { mention, cue, cue_len: 1 }))
 }
