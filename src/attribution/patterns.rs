@@ -921,9 +921,11 @@ impl Frame<'_> {
     fn last_coordinate_clause(&self, lo: usize, q: usize) -> Option<Found> {
         // ("Reyes accuses the board of “Q1” and Lund says it is “Q2”": an
         // earlier quotation closes its clause as a comma would)
+        // (" - but the campaign rejected it as “Q”": a dash joins as a comma does)
+        let dash = |c: usize| self.is_punct(c, "—–") || (self.is_punct(c, "-") && !self.glued(c));
         let joint = (lo + 1..q).rev().find(|&c| {
             self.is_punct(c, ";")
-                || ((self.is_punct(c, ",") || self.is_quote(c))
+                || ((self.is_punct(c, ",") || self.is_quote(c) || dash(c))
                     && matches!(self.lower(c + 1), "and" | "but" | "while" | "whereas"))
         })?;
         let start = if self.is_punct(joint, ";") { joint + 1 } else { joint + 2 };
