@@ -484,6 +484,11 @@ fn describe(
             }
         }
     }
+    // "Islanders are", "Democrats were": a plural verb makes the word a group,
+    // never "he" or "she"
+    if end == start + 1 && kind == SpeakerKind::Person && matches!(f.lower(end), "are" | "were") {
+        personhood -= 2;
+    }
     let evidence = personhood;
     // the subject of a reporting verb, or its inverted subject ("said Jane Roe")
     let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
