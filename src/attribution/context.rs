@@ -258,7 +258,8 @@ impl Context {
     /// Binds "he" or "she" at `at` to the person `subject` names, when that
     /// person's gender (if known) agrees; the pronoun then resolves to them.
     pub fn bind_pronoun(&mut self, pronoun: &str, at: usize, subject: &Speaker) {
-        let gender = match pronoun.to_lowercase().as_str() {
+        let lower = pronoun.to_lowercase();
+        let gender = match possessive_pronoun(&lower).unwrap_or(&lower) {
             "he" => Gender::Male,
             "she" => Gender::Female,
             _ => return,

@@ -72,6 +72,12 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// Words before a name that make it a place or an object, and after it
+/// that start a phrase rather than a verb.
+const PLACE_OR_OBJECT: &[&str] = &[
+    "at", "of", "to", "for", "with", "from", "in", "on", "by", "about", "against", "over", "near", "into", "after",
+];
+
 /// Nouns of speech whose possessor is the speaker: "Trump's claim that …".
 const SPEECH_NOUNS: &[&str] = &[
     "claim",
@@ -370,7 +376,15 @@ impl Frame<'_> {
     /// adverbs and past appositives set off by commas.
     pub fn subject_of(&self, lo: usize, v: usize) -> Option<Mention> {
         let end = self.skip_adverbs_back(lo, v);
-        if end > lo && self.is_punct(end - 1, ",)—–-") {
+        // ("Ruiz, author of ''The Island Charter,'' put it": an apposition
+        // may end in a title whose comma sits inside its marks)
+        let titled = || {
+            self.is_quote(end - 1)
+                && self.closed_by_comma(end - 1)
+                && (lo..end - 1).any(|i| self.is_punct(i, ","))
+                && !(lo..end - 1).any(|i| self.is_quote(i))
+        };
+        if end > lo && (self.is_punct(end - 1, ",)—–-") || titled()) {
             return self.across_appositives(lo, end - 1);
         }
         if end > lo + 1 && self.lower(end - 1) == "that" && !self.is_speech_verb(end - 2) {
@@ -648,7 +662,9 @@ impl Frame<'_> {
         if self.is_speech_verb(i) && !verb_like_name {
             // "said Soo Kim", "said 9/11 widow Terry Strada"; not whom it was
             // said to ("a indiqué à l’AFP Marie Dubois")
-            let m = (i + 1..s.hi.min(i + 6))
+            // ("…,” put it, “Q”": the idiom's "it" is no speaker)
+            let first = if self.put_it_at(i) { i + 2 } else { i + 1 };
+            let m = (first..s.hi.min(i + 6))
                 .filter(|&j| !self.after_to(j))
                 .find_map(|j| self.mention_starting(j, s.hi))
                 .or_else(|| self.determined_phrase(i + 1, s.hi))?; // "said the ruling"
@@ -1037,7 +1053,14 @@ impl Frame<'_> {
             return None;
         }
         let m = match self.lower(owner) {
-            "his" | "her" | "their" => Mention::new(owner, owner + 1, SpeakerKind::Pronoun),
+            "his" | "her" => {
+                // "Lund stood by his comment that …": the person the sentence
+                // last named, if the genders agree
+                let mut m = Mention::new(owner, owner + 1, SpeakerKind::Pronoun);
+                m.antecedent = self.nearest_person_before(s.lo, owner).map(|a| (a.start, a.end, a.kind));
+                m
+            }
+            "their" => Mention::new(owner, owner + 1, SpeakerKind::Pronoun),
             _ => {
                 let mut start = owner;
                 // ("From Bush's", "While Sanders's": the name, not the sentence's opener)
@@ -1052,6 +1075,27 @@ impl Frame<'_> {
             }
         };
         Some(Found { mention: m, cue: noun, cue_len: 1 })
+    }
+
+    /// The name of a person ending nearest before `end` in `lo..end`, with no
+    /// quotation between, that is a clause's subject: a verb-like word after
+    /// it, no preposition before it ("attacks on Bernie Sanders from her"
+    /// names an object).
+    fn nearest_person_before(&self, lo: usize, end: usize) -> Option<Mention> {
+        let object = |m: &Mention| m.start > lo && PLACE_OR_OBJECT.contains(&self.lower(m.start - 1));
+        let verb_after = |m: &Mention| {
+            m.end < end
+                && self.is_word(m.end)
+                && !self.is_cap(m.end)
+                && !PLACE_OR_OBJECT.contains(&self.lower(m.end))
+                && !matches!(self.lower(m.end), "and" | "or")
+        };
+        (lo + 1..=end)
+            .rev()
+            .take_while(|&e| !self.is_quote(e - 1))
+            .filter(|&e| self.is_cap(e - 1))
+            .find_map(|e| self.mention_ending(lo, e).filter(|m| m.end == e && m.kind == SpeakerKind::Person))
+            .filter(|m| !object(m) && verb_after(m))
     }
 
     /// "The diocese issued a statement, saying …": a determiner phrase of
