@@ -88,7 +88,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
 /// The name a speaker is counted under: who the mention resolves to, else
 /// the mention itself ("a senior official").
 pub fn source_key(speaker: &Speaker) -> String {
-    speaker.name.clone().unwrap_or_else(|| speaker.mention.clone())
+    speaker.name.as_deref().unwrap_or(&speaker.mention).to_string()
 }
 
 /// Words as a reader counts them: runs of text holding a letter or digit.

@@ -10,7 +10,7 @@ use super::{Attribution, Channel, Speaker, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
 use crate::span::Span;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -43,12 +43,14 @@ pub struct Context {
     /// a quote that borrows an attribution ("“Q1,” he said. “Q2.”") reads
     /// the same "he" again after resolving it moved the story on.
     resolved: HashMap<usize, usize>,
-    channels: HashMap<String, Arc<Channel>>,
+    channels: HashMap<Arc<str>, Arc<Channel>>,
     /// Role nouns that spoke unnamed ("a justice official said"), with the
     /// offset of the latest: "the official" later is that same unnamed
     /// person, not whoever the story named last. (Keyed by the lexicon's
     /// role nouns, so it stays small.)
     unnamed_roles: HashMap<String, usize>,
+    /// One copy of each mention and cue the attributions hold.
+    spoken: HashSet<Arc<str>>,
 }
 
 impl Context {
@@ -195,7 +197,7 @@ impl Context {
         }
     }
 
-    fn last_speaker_name(&self, at: usize) -> Option<String> {
+    fn last_speaker_name(&self, at: usize) -> Option<Arc<str>> {
         let t = self.turns.iter().rev().find(|t| t.at < at)?;
         let s = t.attribution.speaker.as_ref()?;
         let id = self.cast.lookup(s.name.as_ref()?, s.kind)?;
@@ -210,6 +212,7 @@ impl Context {
         } else {
             mention
         };
+        let mention = self.shared(&mention);
         self.advance(span.start);
         let at = span.start;
         let sentence = self.sentence_at(at);
@@ -230,8 +233,18 @@ impl Context {
         Speaker { mention, span, kind, name }
     }
 
+    /// The one copy of `words` that attributions share.
+    pub fn shared(&mut self, words: &str) -> Arc<str> {
+        if let Some(known) = self.spoken.get(words) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(words);
+        self.spoken.insert(new.clone());
+        new
+    }
+
     /// The registered name a written name refers to ("Kim" → "Soo Kim").
-    fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> String {
+    fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> Arc<str> {
         let name = clean_name(mention, lex);
         let first = mention.split_whitespace().next().unwrap_or_default().to_lowercase();
         let gender = honorific_gender(&first);
@@ -275,7 +288,7 @@ impl Context {
         self.resolved.insert(at, id);
     }
 
-    fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<String> {
+    fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<Arc<str>> {
         let bare = word.split(['\'', '’']).next().unwrap_or_default();
         // "her remark that …": the possessive stands for the person it names
         let bare = possessive_pronoun(bare).unwrap_or(bare);
@@ -298,7 +311,7 @@ impl Context {
         Some(self.cast.entity(id).name.clone())
     }
 
-    fn organisation_name(&self, at: usize, sentence: usize) -> Option<String> {
+    fn organisation_name(&self, at: usize, sentence: usize) -> Option<Arc<str>> {
         self.cast.organisation(at, sentence).map(|id| self.cast.entity(id).name.clone())
     }
 
@@ -317,7 +330,7 @@ impl Context {
     /// "the specialist" the person so described, or the most prominent one
     /// unless the story left someone so described unnamed.
     /// An indefinite role ("a spokesman") names nobody.
-    fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<String> {
+    fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<Arc<str>> {
         let lower = mention.to_lowercase();
         // "the", or a word read as it ("le ministre", "l’agence")
         let first = lower.split_inclusive([' ', '\'', '’']).next().unwrap_or_default();

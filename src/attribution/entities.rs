@@ -8,6 +8,7 @@
 use super::SpeakerKind;
 use crate::lexicon::FastHash;
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
 const WINDOW: usize = 24;
@@ -79,7 +80,8 @@ pub struct NameMention {
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
+    /// Shared with every speaker resolved to this entity.
+    pub name: Arc<str>,
     pub kind: SpeakerKind,
     pub gender: Option<Gender>,
     pub personhood: i32,
@@ -166,7 +168,7 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 pub struct Registry {
     entities: Vec<Entity>,
     // looked up, never walked: the crate's fast hash, not SipHash
-    by_name: HashMap<String, usize, FastHash>,
+    by_name: HashMap<Arc<str>, usize, FastHash>,
     /// A person's last name → the first person with it.
     by_surname: HashMap<String, usize, FastHash>,
     /// A person's first name → the latest person with it ("Judy" for Judy Roe).
@@ -277,7 +279,7 @@ impl Registry {
         }
         // a longer form of the name is the better one to print
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
-            let old = std::mem::replace(&mut e.name, m.name.clone());
+            let old = std::mem::replace(&mut e.name, Arc::from(m.name.as_str()));
             self.by_name.insert(old, id);
             self.index_name(id);
         }
@@ -288,7 +290,7 @@ impl Registry {
     fn create(&mut self, m: &NameMention) -> usize {
         let id = self.entities.len();
         self.entities.push(Entity {
-            name: m.name.clone(),
+            name: Arc::from(m.name.as_str()),
             kind: m.kind,
             gender: None,
             // news introduces people by full name: a lone word first seen is

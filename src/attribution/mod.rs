@@ -33,18 +33,21 @@ pub enum SpeakerKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
     /// The words that attribute the quote, as written ("she", "the specialist").
-    pub mention: String,
+    /// Shared, like `name` and the cue's words: a draft's quotes repeat a
+    /// few mentions ("he", "she", a name), and each was a string of its own.
+    pub mention: Arc<str>,
     /// Where those words are (for a follow-on quote, the earlier attribution).
     pub span: Span,
     pub kind: SpeakerKind,
-    /// The named person or organisation the mention resolves to.
-    pub name: Option<String>,
+    /// The named person or organisation the mention resolves to (the cast's
+    /// own copy of the name).
+    pub name: Option<Arc<str>>,
 }
 
 /// The reporting words: "said", "told", "according to", ":".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cue {
-    pub text: String,
+    pub text: Arc<str>,
     pub span: Span,
 }
 
@@ -87,7 +90,8 @@ mod size_tests {
     #[test]
     fn an_attribution_stays_small() {
         // one a quotation, all held while the rules run; the channel is shared
-        // (120 before the `implied` flag took a word of its own)
-        assert_eq!(std::mem::size_of::<super::Attribution>(), 128);
+        // (120 before the `implied` flag took a word of its own; 128 before
+        // the mention, name and cue words were shared `Arc<str>`s)
+        assert_eq!(std::mem::size_of::<super::Attribution>(), 104);
     }
 }

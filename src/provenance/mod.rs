@@ -165,8 +165,8 @@ pub fn checkable(quote: &Quote, doc: &Document) -> bool {
 pub fn draft_speaker(attribution: &Attribution) -> Option<String> {
     let speaker = attribution.speaker.as_ref()?;
     match (&speaker.name, speaker.kind) {
-        (Some(name), SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Role) => Some(name.clone()),
-        (None, SpeakerKind::Person) => Some(speaker.mention.clone()),
+        (Some(name), SpeakerKind::Person | SpeakerKind::Pronoun | SpeakerKind::Role) => Some(name.to_string()),
+        (None, SpeakerKind::Person) => Some(speaker.mention.to_string()),
         _ => None,
     }
 }

@@ -34,8 +34,8 @@ fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
     let at = a.file.locus(q.span.start);
     let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
         Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
-        Some(name) => name.clone(),
-        None => s.mention.clone(),
+        Some(name) => name.to_string(),
+        None => s.mention.to_string(),
     });
     let cue = attr.cue.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());
     let channel = attr.channel.as_ref().map_or("-".to_string(), |c| one_line(&c.text).into_owned());

@@ -111,10 +111,10 @@ fn quote_view(
         column: at.column,
         speaker: speaker.map(|s| SpeakerView {
             name: source_key(s),
-            written: s.name.as_ref().filter(|n| **n != s.mention).map(|_| s.mention.clone()),
+            written: s.name.as_ref().filter(|n| **n != s.mention).map(|_| s.mention.to_string()),
             kind: s.kind,
         }),
-        cue: attribution.cue.as_ref().filter(|_| speech).map(|c| c.text.clone()),
+        cue: attribution.cue.as_ref().filter(|_| speech).map(|c| c.text.to_string()),
         channel: attribution
             .channel
             .as_ref()

@@ -108,7 +108,7 @@ impl Rule for FirstReferenceIncomplete {
             }
             if !name.chars().next().is_some_and(char::is_uppercase)
                 || name.chars().all(|c| !c.is_lowercase())
-                || !s.mention.trim().eq(name.as_str())
+                || !s.mention.trim().eq(&**name)
                 || looks_like_group(name)
                 || lexicon.is_org_head(name)
                 || not_a_surname(name)
@@ -118,7 +118,7 @@ impl Rule for FirstReferenceIncomplete {
             }
             // The first mention of the name anywhere in the prose.
             let names = names.get_or_insert_with(|| NameIndex::new(analysis));
-            let first = names.mentions.get(name.as_str()).into_iter().flatten().find_map(|&(b, i)| {
+            let first = names.mentions.get(&**name).into_iter().flatten().find_map(|&(b, i)| {
                 let (block, words) = (analysis.doc.blocks.get(b)?, names.words.block(b));
                 (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))
             });
@@ -155,7 +155,7 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // the full name somewhere else: "Irena Novak" later in the story
-            if names.after_capital.contains(name.as_str()) {
+            if names.after_capital.contains(&**name) {
                 continue;
             }
             let span = block.source_span(words[i].range());

@@ -74,7 +74,7 @@ impl Rule for MixedSpeakersInParagraph {
         }
         for (block, here) in analysis.doc.blocks.iter().zip(&by_block) {
             crate::budget::tick();
-            let key = |s: &Speaker| s.name.clone().unwrap_or_default();
+            let key = |s: &Speaker| s.name.as_deref().unwrap_or_default().to_string();
             let mut speakers: Vec<String> =
                 here.iter().filter_map(|(_, _, a)| a.speaker.as_ref().map(key)).collect();
             speakers.sort();

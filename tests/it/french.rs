@@ -121,7 +121,7 @@ fn inversions_elisions_and_selon_read_as_their_english_shapes() {
         let a = analyze_with(SourceFile::new("a.txt", draft.as_str()), &settings);
         let at = a.attributions.iter().find(|x| x.speaker.is_some()).unwrap_or_else(|| panic!("{draft}"));
         assert_eq!(at.speaker.as_ref().and_then(|s| s.name.as_deref()), Some(name), "{draft}");
-        assert_eq!(at.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{draft}");
+        assert_eq!(at.cue.as_ref().map(|c| &*c.text), Some(cue), "{draft}");
     }
     let draft = "PARIS (AFP) - La réunion a eu lieu lundi.\n\n« Rien n’est joué », a indiqué à l’AFP une source proche du dossier.";
     let a = analyze_with(SourceFile::new("a.txt", draft), &settings);
