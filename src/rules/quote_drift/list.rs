@@ -4,22 +4,38 @@
 //! comparison keeps them all at once: one vector for every quote (with a
 //! slice and a flag per quote beside it) cost some 40 bytes a quote more
 //! than the offsets kept here, and grew by doubling while it was read.
+//! The ids take two bytes each when the quotes have few enough distinct
+//! words (most drafts, and the long generated ones, have under ten thousand).
 
+use std::hash::Hash;
 use std::ops::Range;
+
+/// A word's id: `u16` or `u32`. Ids are numbered from 0 in the order words
+/// are first met, so the narrow ones read exactly as the wide ones would.
+pub trait WordId: Copy + Ord + Hash + Into<u32> + TryFrom<u32> {}
+
+impl WordId for u16 {}
+impl WordId for u32 {}
 
 /// Quote `i`'s word ids are `ids[ends[i - 1]..ends[i]]` (from 0 for the
 /// first); the words pushed after the last end are the quote being read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuoteWordList {
-    ids: Vec<u32>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteWordList<W = u32> {
+    ids: Vec<W>,
     ends: Vec<u32>,
     /// Per quote, whether it shows an ellipsis (it may shorten an earlier version).
     ellipsis: Vec<bool>,
 }
 
-impl QuoteWordList {
+impl<W> Default for QuoteWordList<W> {
+    fn default() -> Self {
+        QuoteWordList { ids: Vec::new(), ends: Vec::new(), ellipsis: Vec::new() }
+    }
+}
+
+impl<W: WordId> QuoteWordList<W> {
     /// Adds a word to the quote being read.
-    pub fn push_word(&mut self, id: u32) {
+    pub fn push_word(&mut self, id: W) {
         self.ids.push(id);
     }
 
@@ -65,12 +81,12 @@ impl QuoteWordList {
     }
 
     /// Quote `i`'s word ids, in order.
-    pub fn words(&self, i: usize) -> &[u32] {
+    pub fn words(&self, i: usize) -> &[W] {
         &self.ids[self.range(i)]
     }
 
     /// The words of the whole list: quote `i`'s are at [`QuoteWordList::range`].
-    pub fn all_words(&self) -> &[u32] {
+    pub fn all_words(&self) -> &[W] {
         &self.ids
     }
 
@@ -84,9 +100,9 @@ impl QuoteWordList {
     }
 }
 
-impl<W: AsRef<[u32]>> FromIterator<(W, bool)> for QuoteWordList {
+impl<W: WordId, Q: AsRef<[W]>> FromIterator<(Q, bool)> for QuoteWordList<W> {
     /// Every quote given, kept whatever its length.
-    fn from_iter<I: IntoIterator<Item = (W, bool)>>(quotes: I) -> Self {
+    fn from_iter<I: IntoIterator<Item = (Q, bool)>>(quotes: I) -> Self {
         let mut list = QuoteWordList::default();
         for (words, ellipsis) in quotes {
             for &w in words.as_ref() {
@@ -118,7 +134,7 @@ mod tests {
 
     #[test]
     fn a_discarded_quote_leaves_no_words_behind() {
-        let mut list = QuoteWordList::default();
+        let mut list = QuoteWordList::<u16>::default();
         list.push_word(7);
         list.end_quote(false);
         list.push_word(8);

@@ -8,7 +8,7 @@ use crate::findings::Findings;
 use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
-use list::QuoteWordList;
+use list::{QuoteWordList, WordId};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -80,46 +80,10 @@ impl Rule for QuoteDrift {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
-        // Each quote's words as ids, interned as they are split: a draft's
-        // quotes hold about as many words as its prose, and a vector of
-        // strings for each would be the largest thing in memory.
-        let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
-        let mut list = QuoteWordList::default();
-        let mut quotes: Vec<&Quote> = Vec::new();
-        for (_, q, _) in speech_quotes(analysis) {
-            crate::budget::tick();
-            // An unclosed mark can run a quote to the end of a paragraph of
-            // megabytes: its words, listed only to be dropped, were the peak
-            // of `check` (24 bytes a word). Which ids words get does not
-            // change what is found, so words left out do not either.
-            let text = q.text(&analysis.doc);
-            if has_more_words_than(&text, MAX_WORDS) {
-                continue;
-            }
-            let mut intern = |w| {
-                let next = ids.len() as u32;
-                list.push_word(*ids.entry(w).or_insert(next));
-            };
-            match &text {
-                // a one-paragraph quote's words are slices of the draft's blocks
-                Cow::Borrowed(t) => words(t).into_iter().for_each(&mut intern),
-                Cow::Owned(t) => words(t).into_iter().map(|w| Cow::Owned(w.into_owned())).for_each(&mut intern),
-            }
-            if (MIN_WORDS..=MAX_WORDS).contains(&list.pending()) {
-                list.end_quote(text.contains('…') || text.contains("..."));
-                quotes.push(q);
-            } else {
-                list.discard();
-            }
-        }
-        drop(ids);
-        if list.is_empty() {
+        // two-byte word ids unless the quotes have more distinct words than they count
+        let Some((drifts, quotes)) = find_drifts::<u16>(analysis).or_else(|| find_drifts::<u32>(analysis)) else {
             return;
-        }
-        list.shrink_to_fit();
-        let drifts = similar::drifts(&list);
-        // the word ids are not read again: gone before the findings grow
-        drop(list);
+        };
         for drift in drifts {
             crate::budget::tick();
             let (Some(later), Some(earlier)) = (quotes.get(drift.later), quotes.get(drift.earlier)) else {
@@ -158,6 +122,63 @@ impl Rule for QuoteDrift {
             );
         }
     }
+}
+
+/// The drifted quotes (indices into the quotes returned), or `None` when the
+/// quotes have more distinct words than `W` can number.
+fn find_drifts<W: WordId>(analysis: &Analysis) -> Option<(Vec<similar::Drift>, Vec<&Quote>)> {
+    let (mut list, quotes) = read_quotes::<W>(analysis)?;
+    if list.is_empty() {
+        return Some((Vec::new(), quotes));
+    }
+    list.shrink_to_fit();
+    // the word ids are not read again: gone (with the list) before the findings grow
+    Some((similar::drifts(&list), quotes))
+}
+
+/// The compared quotes' words as ids, and the quotes, or `None` when an id
+/// does not fit `W`.
+fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<&Quote>)> {
+    // Each quote's words as ids, interned as they are split: a draft's
+    // quotes hold about as many words as its prose, and a vector of
+    // strings for each would be the largest thing in memory.
+    let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
+    let mut list = QuoteWordList::default();
+    let mut quotes: Vec<&Quote> = Vec::new();
+    for (_, q, _) in speech_quotes(analysis) {
+        crate::budget::tick();
+        // An unclosed mark can run a quote to the end of a paragraph of
+        // megabytes: its words, listed only to be dropped, were the peak
+        // of `check` (24 bytes a word). Which ids words get does not
+        // change what is found, so words left out do not either.
+        let text = q.text(&analysis.doc);
+        if has_more_words_than(&text, MAX_WORDS) {
+            continue;
+        }
+        let mut fits = true;
+        let mut intern = |w| {
+            let next = ids.len() as u32;
+            match W::try_from(*ids.entry(w).or_insert(next)) {
+                Ok(id) => list.push_word(id),
+                Err(_) => fits = false,
+            }
+        };
+        match &text {
+            // a one-paragraph quote's words are slices of the draft's blocks
+            Cow::Borrowed(t) => words(t).into_iter().for_each(&mut intern),
+            Cow::Owned(t) => words(t).into_iter().map(|w| Cow::Owned(w.into_owned())).for_each(&mut intern),
+        }
+        if !fits {
+            return None;
+        }
+        if (MIN_WORDS..=MAX_WORDS).contains(&list.pending()) {
+            list.end_quote(text.contains('…') || text.contains("..."));
+            quotes.push(q);
+        } else {
+            list.discard();
+        }
+    }
+    Some((list, quotes))
 }
 
 /// Whether [`words`] would give more than `n` words of `text`, found

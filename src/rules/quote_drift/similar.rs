@@ -19,7 +19,7 @@
 //! candidates left) the answer is exactly the all-pairs answer: a property
 //! test checks this against [`all_pairs`].
 
-use super::list::QuoteWordList;
+use super::list::{QuoteWordList, WordId};
 use crate::lexicon::FastHash;
 use std::collections::HashMap;
 
@@ -94,7 +94,7 @@ fn similarity(kept: usize, a: usize, b: usize) -> f64 {
 /// For every quote, its most similar earlier quote with different words
 /// (ties to the earliest), leaving out excerpts and, for a quote with an
 /// ellipsis, earlier versions it only shortens. In the order of `quotes`.
-pub fn drifts(quotes: &QuoteWordList) -> Vec<Drift> {
+pub fn drifts<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<Drift> {
     let texts = Texts::new(quotes);
     let partners = texts.similar_pairs();
     let mut out = Vec::new();
@@ -136,8 +136,8 @@ struct Text {
     first: u32,
 }
 
-struct Texts<'a> {
-    quotes: &'a QuoteWordList,
+struct Texts<'a, W> {
+    quotes: &'a QuoteWordList<W>,
     texts: Vec<Text>,
     /// Every text's words counted with repeats, (word, nth occurrence)
     /// numbered by rarity in the draft, rarest first: each text's bag is
@@ -168,8 +168,8 @@ struct Partner {
     kept: u32,
 }
 
-impl<'a> Texts<'a> {
-    fn new(quotes: &'a QuoteWordList) -> Texts<'a> {
+impl<'a, W: WordId> Texts<'a, W> {
+    fn new(quotes: &'a QuoteWordList<W>) -> Texts<'a, W> {
         let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
         let mut texts: Vec<Text> = Vec::with_capacity(quotes.len());
         // at most one bag word per word: the room a grown vector would leave
@@ -194,6 +194,7 @@ impl<'a> Texts<'a> {
             seen.clear();
             let bag = bags.len() as u32;
             bags.extend(ids.iter().map(|&w| {
+                let w: u32 = w.into();
                 let nth = seen.entry(w).or_insert(0);
                 *nth += 1;
                 let next = bag_ids.len() as u32;
@@ -229,7 +230,7 @@ impl<'a> Texts<'a> {
     }
 
     /// Text `t`'s word ids, in order.
-    fn ids(&self, t: usize) -> &'a [u32] {
+    fn ids(&self, t: usize) -> &'a [W] {
         let text = self.texts[t];
         let at = text.ids as usize..(text.ids + text.len) as usize;
         &self.quotes.all_words()[at]
@@ -349,7 +350,7 @@ impl<'a> Texts<'a> {
 /// Per quote, the first quote with the same words (itself when no earlier
 /// one has them): found by sorting the quotes, as a table of word slices
 /// cost 24 bytes a bucket, and twice that while it grew.
-fn first_with_same_words(quotes: &QuoteWordList) -> Vec<u32> {
+fn first_with_same_words<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<u32> {
     let words = |i: &u32| quotes.words(*i as usize);
     let mut order: Vec<u32> = (0..quotes.len() as u32).collect();
     order.sort_unstable_by(|a, b| words(a).cmp(words(b)).then(a.cmp(b)));
@@ -592,6 +593,24 @@ mod tests {
         fn the_index_finds_what_all_pairs_find(quotes in quotes()) {
             let quotes = view(&quotes);
             prop_assert_eq!(drifts(&quotes), all_pairs(&quotes));
+        }
+
+        /// Two-byte ids, numbered as the rule numbers them (in the order
+        /// words are first met), find what four-byte ones find.
+        #[test]
+        fn narrow_ids_find_what_wide_ones_find(quotes in quotes()) {
+            let mut number: HashMap<u32, u16> = HashMap::new();
+            let mut narrow = |w: &u32| {
+                let next = number.len() as u16;
+                *number.entry(*w).or_insert(next)
+            };
+            let ids: Vec<(Vec<u16>, bool)> =
+                quotes.iter().map(|(words, e)| (words.iter().map(&mut narrow).collect(), *e)).collect();
+            let narrow: QuoteWordList<u16> = ids.iter().map(|(words, e)| (words, *e)).collect();
+            let wide: QuoteWordList<u32> =
+                ids.iter().map(|(words, e)| (words.iter().map(|&w| u32::from(w)).collect::<Vec<_>>(), *e)).collect();
+            prop_assert_eq!(drifts(&narrow), drifts(&wide));
+            prop_assert_eq!(drifts(&wide), drifts(&view(&quotes)));
         }
     }
 }
