@@ -259,9 +259,9 @@ fn same_document(old: &Document, new: &Document, shift: &Shift<'_>) -> bool {
 }
 
 fn same_block(a: &ProseBlock, b: &ProseBlock, shift: &Shift<'_>) -> bool {
-    let signature = |block: &ProseBlock| block.signature.clone().map(|r| block.source_span(r));
+    let signature = |block: &ProseBlock| block.signature().map(|r| block.source_span(r));
     a.kind == b.kind
-        && a.blockquote == b.blockquote
+        && a.blockquote() == b.blockquote()
         && shift.span(a.span) == Some(b.span)
         && signature(a).map(|s| shift.span(s)) == signature(b).map(Some)
         && same_but_marks(&a.text, &b.text)

@@ -117,14 +117,9 @@ fn push_paragraph(text: &str, lines: &mut Vec<Line>, doc: &mut Document) {
     }
     let Some(span) = span else { return };
     let signature = crate::markdown::signature::find(&prose);
-    doc.blocks.push(ProseBlock {
-        kind: BlockKind::Paragraph,
-        blockquote: None,
-        text: prose,
-        map,
-        span,
-        signature,
-    });
+    let mut block = ProseBlock::new(BlockKind::Paragraph, None, prose, map, span);
+    block.set_signature(signature);
+    doc.blocks.push(block);
 }
 
 /// Prose blocks for text that is one paragraph a line (the text of a Word

@@ -468,8 +468,8 @@ mod tests {
         assert!(doc.blockquotes[0].html);
         assert_eq!(doc.blockquotes[0].cite.as_deref(), Some("https://x.org/r"));
         assert_eq!(texts(&doc), ["“It works,” she said.", "Ana Ruiz, Daily"]);
-        assert!(doc.blocks.iter().all(|b| b.blockquote == Some(0)));
-        assert!(doc.blocks[1].signature.is_some() && doc.blocks[0].signature.is_none());
+        assert!(doc.blocks.iter().all(|b| b.blockquote() == Some(0)));
+        assert!(doc.blocks[1].signature().is_some() && doc.blocks[0].signature().is_none());
     }
 
     #[test]

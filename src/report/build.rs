@@ -62,7 +62,7 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
             .iter()
             .map(|b| Block {
                 kind: b.kind,
-                blockquote: b.blockquote,
+                blockquote: b.blockquote(),
                 text: b.text.clone(),
                 code_chars: code_chars(b, &a.file.text),
             })

@@ -94,7 +94,7 @@ fn introduces_quotation(block: &ProseBlock) -> bool {
 fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); doc.blockquotes.len()];
     for (i, block) in doc.blocks.iter().enumerate() {
-        if let Some(list) = block.blockquote.and_then(|bq| members.get_mut(bq)) {
+        if let Some(list) = block.blockquote().and_then(|bq| members.get_mut(bq)) {
             list.push(i);
         }
     }
@@ -102,7 +102,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     for (bq, blocks) in doc.blockquotes.iter().zip(members) {
         let words: Vec<usize> = blocks.iter().copied().filter(|&i| !is_signature_only(&doc.blocks[i])).collect();
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
-        let signed = blocks.iter().any(|&i| doc.blocks[i].signature.is_some());
+        let signed = blocks.iter().any(|&i| doc.blocks[i].signature().is_some());
         let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
         let already_quoted = quotes.iter().any(|q| {
             q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end
@@ -116,7 +116,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 let block = &doc.blocks[i];
                 // a signature on the last line is not part of the words
                 let end = block
-                    .signature
+                    .signature()
                     .as_ref()
                     .map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
                 QuotePart { block: i, outer: 0..end, inner: 0..end }
@@ -141,7 +141,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
 
 /// A block that is nothing but a signature ("— Jane Doe", a `<cite>`).
 fn is_signature_only(block: &ProseBlock) -> bool {
-    block.signature.as_ref().is_some_and(|s| {
+    block.signature().as_ref().is_some_and(|s| {
         block.text.get(..s.start).is_some_and(|t| t.chars().all(|c| c.is_whitespace() || "—–―-~".contains(c)))
     })
 }
