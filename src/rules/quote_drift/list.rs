@@ -12,7 +12,13 @@ use std::ops::Range;
 
 /// A word's id: `u16` or `u32`. Ids are numbered from 0 in the order words
 /// are first met, so the narrow ones read exactly as the wide ones would.
-pub trait WordId: Copy + Ord + Hash + Into<u32> + TryFrom<u32> {}
+pub trait WordId: Copy + Ord + Hash + Into<u32> + TryFrom<u32> {
+    /// The id as an index into a table with an entry per word.
+    fn index(self) -> usize {
+        let id: u32 = self.into();
+        id as usize
+    }
+}
 
 impl WordId for u16 {}
 impl WordId for u32 {}

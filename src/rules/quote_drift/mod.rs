@@ -125,7 +125,7 @@ impl Rule for QuoteDrift {
 }
 
 /// The drifted quotes (indices into the quotes returned), or `None` when the
-/// quotes have more distinct words than `W` can number.
+/// quotes' words, or their bags' (see `similar`), are more than `W` can number.
 fn find_drifts<W: WordId>(analysis: &Analysis) -> Option<(Vec<similar::Drift>, Vec<&Quote>)> {
     let (mut list, quotes) = read_quotes::<W>(analysis)?;
     if list.is_empty() {
@@ -133,7 +133,7 @@ fn find_drifts<W: WordId>(analysis: &Analysis) -> Option<(Vec<similar::Drift>, V
     }
     list.shrink_to_fit();
     // the word ids are not read again: gone (with the list) before the findings grow
-    Some((similar::drifts(&list), quotes))
+    Some((similar::drifts(&list)?, quotes))
 }
 
 /// The compared quotes' words as ids, and the quotes, or `None` when an id

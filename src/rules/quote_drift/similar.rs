@@ -94,8 +94,10 @@ fn similarity(kept: usize, a: usize, b: usize) -> f64 {
 /// For every quote, its most similar earlier quote with different words
 /// (ties to the earliest), leaving out excerpts and, for a quote with an
 /// ellipsis, earlier versions it only shortens. In the order of `quotes`.
-pub fn drifts<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<Drift> {
-    let texts = Texts::new(quotes);
+/// `None` when the bags' words (a word and how many times it has come in
+/// its quote) are more than `W` can number.
+pub fn drifts<W: WordId>(quotes: &QuoteWordList<W>) -> Option<Vec<Drift>> {
+    let texts = Texts::new(quotes)?;
     let partners = texts.similar_pairs();
     let mut out = Vec::new();
     for later in 0..quotes.len() {
@@ -113,7 +115,7 @@ pub fn drifts<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<Drift> {
             out.push(Drift { later, earlier: texts.first(p.text as usize) });
         }
     }
-    out
+    Some(out)
 }
 
 /// Text `t`'s partners in `partners` (see [`Texts::similar_pairs`]), best first.
@@ -142,7 +144,8 @@ struct Texts<'a, W> {
     /// Every text's words counted with repeats, (word, nth occurrence)
     /// numbered by rarity in the draft, rarest first: each text's bag is
     /// sorted, and they lie one after another, in the order of `texts`.
-    bags: Vec<u32>,
+    /// As wide as the word ids (a bag has a word for each of its text's).
+    bags: Vec<W>,
     /// Per quote, its text.
     text_of: Vec<u32>,
     /// Per bag word, how many texts have it (its size is the number of bag words).
@@ -169,12 +172,12 @@ struct Partner {
 }
 
 impl<'a, W: WordId> Texts<'a, W> {
-    fn new(quotes: &'a QuoteWordList<W>) -> Texts<'a, W> {
+    fn new(quotes: &'a QuoteWordList<W>) -> Option<Texts<'a, W>> {
         let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
         let mut texts: Vec<Text> = Vec::with_capacity(quotes.len());
         // at most one bag word per word: the room a grown vector would leave
         // is given back below, with the texts' own
-        let mut bags: Vec<u32> = Vec::with_capacity(quotes.all_words().len());
+        let mut bags: Vec<W> = Vec::with_capacity(quotes.all_words().len());
         // per quote, its first quote with the same words, turned into its
         // text in place (that quote's text is known by then)
         let mut text_of = first_with_same_words(quotes);
@@ -193,7 +196,7 @@ impl<'a, W: WordId> Texts<'a, W> {
             let ids = quotes.words(i);
             seen.clear();
             let bag = bags.len() as u32;
-            bags.extend(ids.iter().map(|&w| {
+            for &w in ids {
                 let w: u32 = w.into();
                 let nth = seen.entry(w).or_insert(0);
                 *nth += 1;
@@ -203,8 +206,8 @@ impl<'a, W: WordId> Texts<'a, W> {
                     freq.push(0);
                 }
                 freq[id as usize] += 1;
-                id
-            }));
+                bags.push(W::try_from(id).ok()?);
+            }
             let (ids, len) = (quotes.range(i).start as u32, ids.len() as u32);
             texts.push(Text { ids, bag, len, first: i as u32 });
         }
@@ -220,13 +223,14 @@ impl<'a, W: WordId> Texts<'a, W> {
         }
         drop(order);
         for w in &mut bags {
-            *w = rank[*w as usize];
+            // a rank is below the number of bag words, all of which fit
+            *w = W::try_from(rank[w.index()]).ok()?;
         }
         for text in &texts {
             let at = text.bag as usize..(text.bag + text.len) as usize;
             bags[at].sort_unstable();
         }
-        Texts { quotes, texts, bags, text_of, freq }
+        Some(Texts { quotes, texts, bags, text_of, freq })
     }
 
     /// Text `t`'s word ids, in order.
@@ -237,7 +241,7 @@ impl<'a, W: WordId> Texts<'a, W> {
     }
 
     /// Text `t`'s bag: its words with repeats, by rank, rarest first.
-    fn bag(&self, t: usize) -> &[u32] {
+    fn bag(&self, t: usize) -> &[W] {
         let text = self.texts[t];
         &self.bags[text.bag as usize..(text.bag + text.len) as usize]
     }
@@ -266,13 +270,13 @@ impl<'a, W: WordId> Texts<'a, W> {
             let n = bag.len();
             let stamp = x as u32 + 1;
             for &w in bag {
-                if let Some(mark) = marks.get_mut(w as usize) {
+                if let Some(mark) = marks.get_mut(w.index()) {
                     *mark = stamp;
                 }
             }
             let prefix = bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
-                let Some(entry) = index.get(w as usize) else { continue };
+                let Some(entry) = index.get(w.index()) else { continue };
                 for &(y, j) in entry.iter().rev().take(RECENT) {
                     let y = y as usize;
                     if state[y] != Touch::Not {
@@ -301,7 +305,7 @@ impl<'a, W: WordId> Texts<'a, W> {
                 state[y] = Touch::Not;
             }
             for (k, &w) in prefix.iter().enumerate() {
-                if let Some(entry) = index.get_mut(w as usize) {
+                if let Some(entry) = index.get_mut(w.index()) {
                     // only the latest RECENT are ever read: older ones are
                     // dropped (a common word would otherwise list every text)
                     if entry.len() >= 2 * RECENT {
@@ -365,7 +369,7 @@ fn first_with_same_words<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<u32> {
 
 /// Whether `bag` shares at least `need` words with the bag whose words are
 /// stamped `stamp` in `marks`; stops as soon as the answer is known.
-fn shares_at_least(bag: &[u32], marks: &[u32], stamp: u32, need: usize) -> bool {
+fn shares_at_least<W: WordId>(bag: &[W], marks: &[u32], stamp: u32, need: usize) -> bool {
     let mut shared = 0;
     for (i, &w) in bag.iter().enumerate() {
         if shared >= need {
@@ -375,7 +379,7 @@ fn shares_at_least(bag: &[u32], marks: &[u32], stamp: u32, need: usize) -> bool 
         if shared + (bag.len() - i) < need {
             return false;
         }
-        if marks.get(w as usize) == Some(&stamp) {
+        if marks.get(w.index()) == Some(&stamp) {
             shared += 1;
         }
     }
@@ -459,6 +463,21 @@ mod tests {
         (words, text.contains('…'))
     }
 
+    fn found<W: WordId>(quotes: &QuoteWordList<W>) -> Vec<Drift> {
+        drifts(quotes).expect("the bag words fit")
+    }
+
+    #[test]
+    fn bag_words_that_do_not_fit_two_bytes_give_none() {
+        // one word 70,000 times: one word id, but 70,000 (word, nth) bag words
+        let long = vec![0u16; 70_000];
+        let narrow: QuoteWordList<u16> = [(&long, false), (&long, false)].into_iter().collect();
+        assert!(drifts(&narrow).is_none());
+        let long = vec![0u32; 70_000];
+        let wide: QuoteWordList<u32> = [(&long, false), (&long, false)].into_iter().collect();
+        assert_eq!(drifts(&wide), Some(vec![]));
+    }
+
     fn view(quotes: &[Owned]) -> QuoteWordList {
         quotes.iter().map(|(words, ellipsis)| (words, *ellipsis)).collect()
     }
@@ -474,8 +493,8 @@ mod tests {
         ];
         let quotes = view(&quotes);
         // the last is an excerpt of the first, but not of the drifted version
-        assert_eq!(drifts(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
-        assert_eq!(drifts(&quotes), all_pairs(&quotes));
+        assert_eq!(found(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
+        assert_eq!(found(&quotes), all_pairs(&quotes));
     }
 
     #[test]
@@ -501,9 +520,9 @@ mod tests {
             q("we will rebuild the wall and we will reopen the pier"),
             q("we will rebuild the wall … reopen the pier"),
         ];
-        assert!(drifts(&view(&quotes)).is_empty());
+        assert!(found(&view(&quotes)).is_empty());
         let changed = [quotes[0].clone(), q("we will rebuild the sea wall … reopen the pier")];
-        assert_eq!(drifts(&view(&changed)), [Drift { later: 1, earlier: 0 }]);
+        assert_eq!(found(&view(&changed)), [Drift { later: 1, earlier: 0 }]);
     }
 
     #[test]
@@ -592,7 +611,7 @@ mod tests {
         #[test]
         fn the_index_finds_what_all_pairs_find(quotes in quotes()) {
             let quotes = view(&quotes);
-            prop_assert_eq!(drifts(&quotes), all_pairs(&quotes));
+            prop_assert_eq!(found(&quotes), all_pairs(&quotes));
         }
 
         /// Two-byte ids, numbered as the rule numbers them (in the order
@@ -609,8 +628,8 @@ mod tests {
             let narrow: QuoteWordList<u16> = ids.iter().map(|(words, e)| (words, *e)).collect();
             let wide: QuoteWordList<u32> =
                 ids.iter().map(|(words, e)| (words.iter().map(|&w| u32::from(w)).collect::<Vec<_>>(), *e)).collect();
-            prop_assert_eq!(drifts(&narrow), drifts(&wide));
-            prop_assert_eq!(drifts(&wide), drifts(&view(&quotes)));
+            prop_assert_eq!(found(&narrow), found(&wide));
+            prop_assert_eq!(found(&wide), found(&view(&quotes)));
         }
     }
 }
