@@ -471,6 +471,19 @@ fn is_particle_name(w: &str) -> bool {
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
 }
 
+/// `word` up to its first apostrophe, straight or curly ("they" of
+/// "they’re"), or all of it. Read by bytes: a search for either character
+/// decoded every character of every word asked about.
+fn before_apostrophe(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let curly = "’".as_bytes();
+    let at = bytes
+        .iter()
+        .enumerate()
+        .position(|(i, &b)| b == b'\'' || curly.first() == Some(&b) && bytes.get(i..i + 3) == Some(curly));
+    at.and_then(|at| word.get(..at)).unwrap_or(word)
+}
+
 /// A view of a block's tokens with the lexicon at hand.
 pub struct Frame<'a> {
     pub text: &'a str,
@@ -534,9 +547,7 @@ impl<'a> Frame<'a> {
 
     /// "he", and "he's" / "it’s" / "they're" (a pronoun with its verb).
     pub fn is_pronoun(&self, i: usize) -> bool {
-        let lower = self.lower(i);
-        let bare = lower.split(['\'', '’']).next().unwrap_or_default();
-        self.is_word(i) && PRONOUNS.contains(&bare)
+        self.is_word(i) && PRONOUNS.contains(&before_apostrophe(self.lower(i)))
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
@@ -1098,5 +1109,19 @@ impl<'a> Frame<'a> {
             SpeakerKind::Role
         };
         Mention::new(start, end, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_apostrophe;
+
+    proptest::proptest! {
+        /// Straight and curly apostrophes, and chars that share the curly one's lead byte.
+        #[test]
+        fn the_byte_reading_cuts_where_a_split_cuts(word in "[a-zA-Z'’‑—‘é]{0,8}") {
+            let split = word.split(['\'', '’']).next().unwrap_or_default();
+            proptest::prop_assert_eq!(before_apostrophe(&word), split);
+        }
     }
 }

@@ -52,7 +52,13 @@ const SMALL_WORDS: &[&str] = &[
 ];
 
 fn word_count(inner: &str) -> usize {
-    inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    inner.split_whitespace().filter(|w| has_alphanumeric(w)).count()
+}
+
+/// Whether `word` has a letter or a digit. Asked of every word of every
+/// quotation: an ASCII one is found without decoding characters.
+fn has_alphanumeric(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_alphanumeric()) || !word.is_ascii() && word.chars().any(char::is_alphanumeric)
 }
 
 /// Every significant word capitalised: a name or title (US style keeps a
@@ -63,7 +69,7 @@ fn is_title_case(inner: &str) -> bool {
     }
     let mut any = false;
     // no allocation: this runs for every quotation
-    for (i, w) in inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
+    for (i, w) in inner.split_whitespace().filter(|w| has_alphanumeric(w)).enumerate() {
         any = true;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -330,7 +336,15 @@ fn close_run(quotes: &mut [Quote], run: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_link_line;
+    use super::{has_alphanumeric, is_link_line};
+
+    proptest::proptest! {
+        /// ASCII letters and digits, punctuation, and non-ASCII letters and digits ("٣").
+        #[test]
+        fn the_byte_test_finds_what_the_char_test_finds(word in "[a-zA-Z0-9.,’—é٣中\u{300}]{0,6}") {
+            proptest::prop_assert_eq!(has_alphanumeric(&word), word.chars().any(char::is_alphanumeric));
+        }
+    }
 
     #[test]
     fn a_passive_naming_has_no_object_before_its_as() {
