@@ -79,37 +79,45 @@ fn starts_elision(rest: &str) -> bool {
 pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut skip_until = 0;
-    for (pos, c) in text.char_indices() {
+    // a mark starts with one of five bytes: only there is a character decoded
+    let starts = text.bytes().enumerate().filter(|&(_, b)| MAY_START_MARK[usize::from(b)]);
+    for (pos, _) in starts {
+        let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { continue };
         // most characters are not marks: look at neighbours only for those that may be
         if pos < skip_until || !is_mark_char(c) {
             continue;
         }
-        let prev = text.get(..pos).and_then(|s| s.chars().next_back());
-        let rest = text.get(pos + c.len_utf8()..).unwrap_or_default();
-        let next = rest.chars().next();
-        let two = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
-        let mark = if two && c == '\'' && closes_inner_then_outer(prev, rest) {
-            // "on 'Fox and Friends,''' said": the inner single mark closes
-            // first, then the doubled one (the next two characters)
-            mark(pos, c, Family::Single, Facing::Close, MarkStyle::Straight, false)
-        } else if two {
-            skip_until = pos + 2;
-            let after = rest.get(1..).unwrap_or_default().chars().next();
-            let facing = match c {
-                '`' => Some(Facing::Open),
-                // "coalitions, '' said": spaced on both sides, it can only close
-                _ => facing_from_flanks(prev, after).or(Some(Facing::Close)),
-            };
-            facing.map(|facing| doubled(pos, 2, facing))
-        } else if let Some(facing) = doubled_curly(c, prev, rest) {
-            skip_until = pos + 2 * c.len_utf8();
-            Some(doubled(pos, 2 * c.len_utf8(), facing))
-        } else {
-            classify(c, pos, prev, next, rest)
-        };
-        marks.extend(mark);
+        marks.extend(mark_at(text, pos, c, &mut skip_until));
     }
     marks
+}
+
+/// The mark the character `c` at `pos` makes, if any; `skip_until` is moved
+/// past the second character of a doubled mark.
+fn mark_at(text: &str, pos: usize, c: char, skip_until: &mut usize) -> Option<Mark> {
+    let prev = text.get(..pos).and_then(|s| s.chars().next_back());
+    let rest = text.get(pos + c.len_utf8()..).unwrap_or_default();
+    let next = rest.chars().next();
+    let two = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
+    if two && c == '\'' && closes_inner_then_outer(prev, rest) {
+        // "on 'Fox and Friends,''' said": the inner single mark closes
+        // first, then the doubled one (the next two characters)
+        mark(pos, c, Family::Single, Facing::Close, MarkStyle::Straight, false)
+    } else if two {
+        *skip_until = pos + 2;
+        let after = rest.get(1..).unwrap_or_default().chars().next();
+        let facing = match c {
+            '`' => Some(Facing::Open),
+            // "coalitions, '' said": spaced on both sides, it can only close
+            _ => facing_from_flanks(prev, after).or(Some(Facing::Close)),
+        };
+        facing.map(|facing| doubled(pos, 2, facing))
+    } else if let Some(facing) = doubled_curly(c, prev, rest) {
+        *skip_until = pos + 2 * c.len_utf8();
+        Some(doubled(pos, 2 * c.len_utf8(), facing))
+    } else {
+        classify(c, pos, prev, next, rest)
+    }
 }
 
 /// Three apostrophes after a word, at a `'` whose `rest` starts with the
@@ -141,6 +149,23 @@ fn doubled_curly(c: char, prev: Option<char>, rest: &str) -> Option<Facing> {
 fn is_mark_char(c: char) -> bool {
     matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›')
 }
+
+/// Per byte, whether it is the first byte of a character [`is_mark_char`]
+/// takes: the three ASCII marks and the lead bytes of the others (0xC2 of
+/// « », 0xE2 of the rest). Decoding every character of the text to ask
+/// about it was most of the scan for marks.
+static MAY_START_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = ['"', '\'', '`', '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›'];
+    let mut i = 0;
+    while i < marks.len() {
+        let mut utf8 = [0u8; 4];
+        let first = marks[i].encode_utf8(&mut utf8).as_bytes()[0];
+        table[first as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn mark(pos: usize, c: char, family: Family, facing: Facing, style: MarkStyle, weak: bool) -> Option<Mark> {
     Some(Mark { pos, len: c.len_utf8(), family, facing, style, weak })
@@ -211,6 +236,37 @@ fn single(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`find_marks`] as it was, decoding every character: the reference.
+    fn by_chars(text: &str) -> Vec<Mark> {
+        let (mut marks, mut skip_until) = (Vec::new(), 0);
+        for (pos, c) in text.char_indices() {
+            if pos >= skip_until && is_mark_char(c) {
+                marks.extend(mark_at(text, pos, c, &mut skip_until));
+            }
+        }
+        marks
+    }
+
+    proptest! {
+        /// Every mark (doubled ones by chance), and chars that share the
+        /// marks' lead bytes (— … ‑ ° no-break space).
+        #[test]
+        fn marks_found_at_their_first_bytes_are_those_found_by_char(
+            text in "[\"'`“”‘’„‚«»‹› Ow,.(\n—…‑°\u{a0}é]{0,40}"
+        ) {
+            prop_assert_eq!(find_marks(&text), by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn every_mark_char_starts_with_a_byte_the_table_takes() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32).filter(|&c| is_mark_char(c)) {
+            let mut utf8 = [0u8; 4];
+            assert!(MAY_START_MARK[usize::from(c.encode_utf8(&mut utf8).as_bytes()[0])], "{c:?}");
+        }
+    }
 
     fn facings(text: &str) -> Vec<(char, Facing)> {
         find_marks(text).iter().map(|m| (text[m.pos..].chars().next().unwrap_or(' '), m.facing)).collect()
