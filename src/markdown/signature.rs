@@ -19,7 +19,7 @@ pub fn find(text: &str) -> Option<Range<usize>> {
         return Some(line_start + lead + name.start..line_start + lead + name.end);
     }
     // “…” — Name: after the last closing mark of the line
-    let (close, mark) = line.char_indices().rev().find(|&(_, c)| matches!(c, '”' | '"' | '»' | '’'))?;
+    let (close, mark) = last_closing_mark(line)?;
     let after_mark = close + mark.len_utf8();
     let after = line.get(after_mark..)?;
     let gap = after.len() - after.trim_start().len();
@@ -29,6 +29,27 @@ pub fn find(text: &str) -> Option<Range<usize>> {
     let name = after_dash(after.get(gap..)?)?;
     let base = line_start + after_mark + gap;
     Some(base + name.start..base + name.end)
+}
+
+/// The last closing mark of `line` (” " » ’) and where it starts. Asked of
+/// the last line of every block, most of them whole paragraphs: read back
+/// by bytes, a character is decoded only where one of the marks' last
+/// bytes (" 0x9D 0xBB 0x99) is.
+fn last_closing_mark(line: &str) -> Option<(usize, char)> {
+    let bytes = line.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = bytes.get(..end)?.iter().rposition(|&b| matches!(b, b'"' | 0x9D | 0xBB | 0x99)) {
+        let c = line.get(..i + 1).and_then(|s| s.chars().next_back());
+        if let Some(c) = c.filter(|&c| is_closing_mark(c)) {
+            return Some((i + 1 - c.len_utf8(), c));
+        }
+        end = i;
+    }
+    None
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '"' | '»' | '’')
 }
 
 /// `— Name…` at the start of `s`: the range of the name.
@@ -58,6 +79,15 @@ fn after_dash(s: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The marks, and chars whose bytes include the marks' last bytes (❝ 𝄞 ™ ».).
+        #[test]
+        fn the_last_mark_read_by_bytes_is_the_last_by_chars(line in "[\"”»’“‘ a—…❝é𝄞™«]{0,20}") {
+            let by_chars = line.char_indices().rev().find(|&(_, c)| is_closing_mark(c));
+            proptest::prop_assert_eq!(last_closing_mark(&line), by_chars);
+        }
+    }
 
     fn name(text: &str) -> Option<&str> {
         find(text).and_then(|r| text.get(r))
