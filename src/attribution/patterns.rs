@@ -214,13 +214,24 @@ impl Frame<'_> {
             return false;
         };
         // "the remarks", "his statement": after a determiner it is a noun
-        // ("two said", "a mother of three said": after a number or a
-        // quantifier a past form is the verb of the phrase it ends)
+        // ("two said", "a mother of three said", "another said": after a number
+        // or a quantifier a past form is the verb of the phrase it ends)
         let counted_subject = || {
             v.form == VerbForm::Past
                 && matches!(
                     self.lower(i - 1),
-                    "one" | "two" | "three" | "four" | "several" | "some" | "many" | "most"
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "several"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "another"
+                        | "each"
+                        | "both"
+                        | "few"
                 )
         };
         if i > 0 && self.is_determiner(i - 1) && !counted_subject() {
