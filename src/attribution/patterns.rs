@@ -999,7 +999,9 @@ impl Frame<'_> {
         // "…, Ryan saying he was “encouraged” and Trump calling it …": a
         // name set off after a comma (or an "and" after one) is the subject
         // of an absolute clause of its own
-        let absolute = self.is_punct(before, ",")
+        // (or a dash: "… a statement – Ryan saying …")
+        let absolute = self.is_punct(before, ",—–")
+            || (self.is_punct(before, "-") && !self.glued(before))
             || (self.lower(before) == "and"
                 && before > lo
                 && (self.is_punct(before - 1, ",") || self.is_quote(before - 1)));
