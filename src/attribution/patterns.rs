@@ -72,6 +72,30 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// Nouns of a time phrase ("this week", "on Tuesday").
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
 /// Words before a name that make it a place or an object, and after it
 /// that start a phrase rather than a verb.
 const PLACE_OR_OBJECT: &[&str] = &[
@@ -373,14 +397,27 @@ impl Frame<'_> {
                 && self.verb_at(i).is_none()
                 && AUXILIARIES.contains(&self.lower(i - 1))
         };
-        while end > lo
-            && (self.is_adverb(end - 1)
-                || matches!(self.lower(end - 1), "are" | "were" | "been")
-                || between_aux(end - 1))
-        {
-            end -= 1;
+        loop {
+            if end > lo
+                && (self.is_adverb(end - 1)
+                    || matches!(self.lower(end - 1), "are" | "were" | "been")
+                    || between_aux(end - 1))
+            {
+                end -= 1;
+            } else if end > lo + 2 && self.is_time_phrase(end - 2) {
+                end -= 2; // "The board this week voted", "Reyes on Tuesday said"
+            } else {
+                return end;
+            }
         }
-        end
+    }
+
+    /// "this week", "last month", "on Tuesday": two words saying when,
+    /// between a subject and its verb.
+    fn is_time_phrase(&self, i: usize) -> bool {
+        matches!(self.lower(i), "this" | "last" | "next" | "on" | "early" | "late")
+            && self.is_word(i + 1)
+            && TIME_WORDS.contains(&self.lower(i + 1))
     }
 
     /// The subject of the verb at `v`: the phrase before it, looking past
