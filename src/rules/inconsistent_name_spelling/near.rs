@@ -8,7 +8,6 @@
 //! to leave one out).
 
 use crate::lexicon::FastHash;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
 
 /// How many names of a group are compared, at most.
@@ -16,11 +15,14 @@ pub const GROUP: usize = 16;
 
 /// Distinct names (as words), grouped for [`NameIndex::candidates`].
 pub struct NameIndex {
-    /// Hash of (which word may differ, the other words, that word's first
-    /// letter and length) → the first [`GROUP`] names with it (no more are
-    /// read). A hash collision only adds candidates, which the caller's
-    /// exact comparison drops.
-    groups: HashMap<u64, Vec<u32>, FastHash>,
+    /// (group, name index), sorted, where a group is the hash of (which
+    /// word may differ, the other words, that word's first letter and
+    /// length): each group's first [`GROUP`] names (no more are read). A
+    /// hash collision only adds candidates, which the caller's exact
+    /// comparison drops. One sorted list, not a map of vectors: most groups
+    /// have one name, and a table entry and a vector each came to some 60
+    /// bytes a name, held while the findings grow.
+    entries: Vec<(u64, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,20 +33,26 @@ enum Side {
 
 impl NameIndex {
     pub fn new(names: &[&[&str]]) -> Self {
-        let mut groups: HashMap<u64, Vec<u32>, FastHash> = HashMap::default();
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(2 * names.len());
         // indices in 32 bits: a draft has far fewer than 2^32 distinct names
         for (i, name) in (0u32..).zip(names) {
             crate::budget::tick();
             for side in [Side::First, Side::Last] {
                 if let Some((first, len)) = differing(name, side) {
-                    let group = groups.entry(key(name, side, first, len)).or_default();
-                    if group.len() < GROUP {
-                        group.push(i);
-                    }
+                    entries.push((key(name, side, first, len), i));
                 }
             }
         }
-        NameIndex { groups }
+        // a group's names in the order they were met, and only its first GROUP
+        entries.sort_unstable();
+        let (mut last, mut count) = (None, 0);
+        entries.retain(|&(group, _)| {
+            count = if last == Some(group) { count + 1 } else { 1 };
+            last = Some(group);
+            count <= GROUP
+        });
+        entries.shrink_to_fit();
+        NameIndex { entries }
     }
 
     /// The names (indices, ascending) that have every word but the first,
@@ -56,14 +64,17 @@ impl NameIndex {
         for side in [Side::First, Side::Last] {
             let Some((first, len)) = differing(name, side) else { continue };
             for len in len.saturating_sub(2)..=len + 2 {
-                if let Some(list) = self.groups.get(&key(name, side, first, len)) {
-                    out.extend(list.iter().map(|&i| i as usize));
-                }
+                out.extend(self.group(key(name, side, first, len)));
             }
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    fn group(&self, group: u64) -> impl Iterator<Item = usize> + '_ {
+        let start = self.entries.partition_point(|e| e.0 < group);
+        self.entries[start..].iter().take_while(move |e| e.0 == group).map(|e| e.1 as usize)
     }
 }
 
@@ -102,7 +113,53 @@ mod tests {
         assert_eq!(index.candidates(&v("Hong Min")), Vec::<usize>::new());
     }
 
+    #[test]
+    fn a_group_lists_only_its_first_names() {
+        let names: Vec<String> = (b'a'..=b'z').map(|c| format!("Ana X{}", c as char)).collect();
+        let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
+        let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        // all 26 share "Ana" and a two-letter word starting with X
+        assert_eq!(index.candidates(&names[20]), (0..GROUP).chain([20]).collect::<Vec<_>>());
+    }
+
+    /// The index as a table of vectors, as it was before it was one sorted
+    /// list: the list must give exactly its candidates.
+    fn candidates_by_table(names: &[&[&str]], name: &[&str]) -> Vec<usize> {
+        let mut groups: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            for side in [Side::First, Side::Last] {
+                if let Some((first, len)) = differing(n, side) {
+                    let group = groups.entry(key(n, side, first, len)).or_default();
+                    if group.len() < GROUP {
+                        group.push(i);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for side in [Side::First, Side::Last] {
+            let Some((first, len)) = differing(name, side) else { continue };
+            for len in len.saturating_sub(2)..=len + 2 {
+                out.extend(groups.get(&key(name, side, first, len)).into_iter().flatten());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     proptest! {
+        /// Groups of more than GROUP names included, the sorted list gives what the table gave.
+        #[test]
+        fn the_list_gives_what_the_table_gave(names in prop::collection::vec("[A-B][a-b]{0,3}( [A-B][a-b]{0,3}){1,2}", 1..80)) {
+            let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
+            let names: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
+            let index = NameIndex::new(&names);
+            for a in &names {
+                prop_assert_eq!(index.candidates(a), candidates_by_table(&names, a));
+            }
+        }
+
         /// Every pair within two edits on one side, same first letter, the rest the same, is a candidate.
         #[test]
         fn no_near_spelling_is_missed(names in prop::collection::vec("[A-C][a-c]{0,5}( [A-C][a-c]{0,5}){1,2}", 1..GROUP)) {
