@@ -268,9 +268,14 @@ impl Frame<'_> {
         }
         // "experts say", "critics argue": a plural present that is also the base form;
         // "the government is calling it": a progressive is as finite as its auxiliary
+        // ("a reporter can be heard asking": a participle after a verb of
+        // perception reports what was said as plainly)
         let progressive = v.form == VerbForm::Participle
             && i > 0
-            && matches!(self.lower(i - 1), "is" | "are" | "was" | "were" | "'s" | "’s" | "been");
+            && matches!(
+                self.lower(i - 1),
+                "is" | "are" | "was" | "were" | "'s" | "’s" | "been" | "heard" | "overheard"
+            );
         let plural_present = v.form == VerbForm::Base
             && (PLURAL_PRESENT.contains(&v.lemma.as_str()) || self.after_plural_speaker(i, v))
             && !self.after_infinitive_marker(i);
@@ -400,7 +405,9 @@ impl Frame<'_> {
         loop {
             if end > lo
                 && (self.is_adverb(end - 1)
-                    || matches!(self.lower(end - 1), "are" | "were" | "been")
+                    || matches!(self.lower(end - 1), "are" | "were" | "been" | "heard" | "overheard")
+                    || (self.lower(end - 1) == "be" && end > lo + 1 && AUXILIARIES.contains(&self.lower(end - 2)))
+                    || (AUXILIARIES.contains(&self.lower(end - 1)) && self.lower(end) == "be")
                     || between_aux(end - 1))
             {
                 end -= 1;
