@@ -688,6 +688,12 @@ impl<'a> Frame<'a> {
     }
 
     /// Whether token `i` touches the tokens on both sides ("U.S.-based").
+    /// An em or en dash, or a hyphen with a space on either side (" - "),
+    /// which typed copy uses for one; not the hyphen inside "U.S.-based".
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.is_punct(i, "—–") || (self.is_punct(i, "-") && !self.glued(i))
+    }
+
     pub fn glued(&self, i: usize) -> bool {
         let (Some(t), Some(prev), Some(next)) =
             (self.toks.get(i), i.checked_sub(1).and_then(|p| self.toks.get(p)), self.toks.get(i + 1))

@@ -611,10 +611,7 @@ impl Frame<'_> {
     /// A comma, colon, bracket or dash between appositives; a hyphen inside
     /// a word ("U.S.-based") is none.
     fn separates_appositive(&self, i: usize) -> bool {
-        if self.is_punct(i, "-") {
-            return !self.glued(i);
-        }
-        self.is_punct(i, ",;:(—–")
+        self.is_dash(i) || self.is_punct(i, ",;:(")
     }
 
     /// "N.S.", "Calif.", "D-Calif.", "Jr.": an abbreviated place, a party tag or
@@ -993,10 +990,9 @@ impl Frame<'_> {
         // ("Reyes accuses the board of “Q1” and Lund says it is “Q2”": an
         // earlier quotation closes its clause as a comma would)
         // (" - but the campaign rejected it as “Q”": a dash joins as a comma does)
-        let dash = |c: usize| self.is_punct(c, "—–") || (self.is_punct(c, "-") && !self.glued(c));
         let joint = (lo + 1..q).rev().find(|&c| {
             self.is_punct(c, ";")
-                || ((self.is_punct(c, ",") || self.is_quote(c) || dash(c))
+                || ((self.is_punct(c, ",") || self.is_quote(c) || self.is_dash(c))
                     && matches!(self.lower(c + 1), "and" | "but" | "while" | "whereas"))
         })?;
         let start = if self.is_punct(joint, ";") { joint + 1 } else { joint + 2 };
@@ -1044,8 +1040,8 @@ impl Frame<'_> {
         // name set off after a comma (or an "and" after one) is the subject
         // of an absolute clause of its own
         // (or a dash: "… a statement – Ryan saying …")
-        let absolute = self.is_punct(before, ",—–")
-            || (self.is_punct(before, "-") && !self.glued(before))
+        let absolute = self.is_punct(before, ",")
+            || self.is_dash(before)
             || (self.lower(before) == "and"
                 && before > lo
                 && (self.is_punct(before - 1, ",") || self.is_quote(before - 1)));

@@ -194,18 +194,20 @@ const SCARE_CUES: &[&str] = &[
 /// someone, not words anyone in the story said ("she referred to him as
 /// “…”" has an object and quotes its subject).
 pub fn named_passively(before: &str) -> bool {
-    let tail = tail_words(before, 5);
-    let mut words: Vec<&str> = tail.split_whitespace().collect();
-    if words.last().is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
-        words.pop();
+    // read back word by word: asked of every quotation, so no lowered copy
+    let is = |w: Option<&str>, word: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let mut words = before.split_whitespace().rev().peekable();
+    if words.peek().is_some_and(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a))) {
+        words.next();
     }
-    if words.pop() != Some("as") {
+    if !is(words.next(), "as") {
         return false;
     }
-    if words.last().is_some_and(|w| w.len() > 4 && w.ends_with("ly")) {
-        words.pop(); // "condescendingly"
+    let adverb = |w: &&str| w.len() > 4 && w.get(w.len() - 2..).is_some_and(|end| end.eq_ignore_ascii_case("ly"));
+    if words.peek().is_some_and(adverb) {
+        words.next(); // "condescendingly"
     }
-    words.ends_with(&["referred", "to"])
+    is(words.next(), "to") && is(words.next(), "referred")
 }
 
 /// How far back the sentence before a quote is read, in bytes (longer than

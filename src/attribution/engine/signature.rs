@@ -117,14 +117,18 @@ fn issued(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let v = views.get(b)?;
     let f = v.frame(lex);
     let s = v.sentence(v.toks.len().checked_sub(1)?);
+    // (a sentence with a verb of speech is reported speech, read as such
+    // before; asked first, as it needs no phrase search)
+    if (s.lo..s.hi).any(|i| f.is_quote(i) || f.is_speech_verb(i)) {
+        return None;
+    }
     let range = token_range(&v, s.lo, s.hi);
     let text = v.block.text.get(range.clone())?;
     let phrase = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
     let at = range.start + phrase.range.start;
     let cue = (s.lo..s.hi).find(|&i| v.toks.get(i).is_some_and(|t| t.start as usize == at))?;
     let verb = f.is_word(cue) && !f.is_cap(cue) && (f.verb_at(cue).is_some() || f.lower(cue).ends_with("ed"));
-    // (a sentence with a verb of speech is reported speech, read as such before)
-    if !verb || (s.lo..s.hi).any(|i| f.is_quote(i) || f.is_speech_verb(i)) {
+    if !verb {
         return None;
     }
     let mention = f.subject_of(s.lo, cue)?;
