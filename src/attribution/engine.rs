@@ -655,17 +655,46 @@ fn note_reported_speech(
     }
 }
 
-/// A quote inside a quote is the outer speaker's words.
+/// A quote inside a quote is the outer speaker's words: those of the first
+/// outer quote, in the scanner's order, whose span contains it.
 fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
-    for i in 0..quotes.len() {
-        if quotes[i].depth == 0 {
-            continue;
-        }
-        let outer = (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span.contains(quotes[i].span));
-        if let Some(o) = outer {
+    for (i, o) in outer_quotes(quotes).into_iter().enumerate() {
+        if let Some(o) = o {
             out[i] = out[o].clone();
         }
     }
+}
+
+/// For each nested quote, the first outer quote (depth 0) that contains it.
+/// Quotes come sorted by start, so the candidates are a prefix; in it, the
+/// first outer quote that reaches the nested quote's end is found by binary
+/// search over the running maximum of outer ends (a draft of thousands of
+/// nested quotes must not compare every pair).
+fn outer_quotes(quotes: &[Quote]) -> Vec<Option<usize>> {
+    if !quotes.is_sorted_by_key(|q| q.span.start) {
+        return outer_quotes_by_search(quotes);
+    }
+    let mut reach = Vec::with_capacity(quotes.len());
+    let mut furthest: Option<usize> = None;
+    for q in quotes {
+        if q.depth == 0 {
+            furthest = furthest.max(Some(q.span.end));
+        }
+        reach.push(furthest);
+    }
+    let outer_of = |q: &Quote| {
+        let starts_before = quotes.partition_point(|o| o.span.start <= q.span.start);
+        let first = reach[..starts_before].partition_point(|r| r.is_none_or(|end| end < q.span.end));
+        (first < starts_before).then_some(first)
+    };
+    quotes.iter().map(|q| if q.depth == 0 { None } else { outer_of(q) }).collect()
+}
+
+/// The same, by a plain search: for quotes out of order.
+fn outer_quotes_by_search(quotes: &[Quote]) -> Vec<Option<usize>> {
+    let outer_of =
+        |q: &Quote| (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span.contains(q.span));
+    quotes.iter().map(|q| if q.depth == 0 { None } else { outer_of(q) }).collect()
 }
 
 /// A short partial quote that nobody speaks is a scare quote, and so is a
@@ -698,7 +727,40 @@ fn speech_in_sentence(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> boo
 
 #[cfg(test)]
 mod tests {
-    use super::is_photo_caption;
+    use super::{is_photo_caption, outer_quotes, outer_quotes_by_search};
+    use crate::quote::{MarkStyle, Parts, Quote, QuoteKind};
+    use crate::span::Span;
+    use proptest::prelude::*;
+
+    fn quote((start, len, depth): (usize, usize, u8)) -> Quote {
+        Quote {
+            span: Span::new(start, start + len),
+            kind: QuoteKind::Direct,
+            style: MarkStyle::Curly,
+            double: true,
+            depth,
+            parts: Parts::default(),
+        }
+    }
+
+    proptest! {
+        // quotes in the scanner's order, outer ones overlapping or nested in
+        // each other as unclosed and block quotes can be, and spans repeated
+        #[test]
+        fn the_binary_search_finds_the_outer_quote_the_plain_search_finds(
+            raw in prop::collection::vec((0usize..60, 0usize..30, 0u8..3), 0..40)
+        ) {
+            let mut quotes: Vec<Quote> = raw.into_iter().map(quote).collect();
+            quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+            prop_assert_eq!(outer_quotes(&quotes), outer_quotes_by_search(&quotes));
+        }
+    }
+
+    #[test]
+    fn a_nested_quote_takes_the_first_outer_quote_that_contains_it() {
+        let quotes: Vec<Quote> = [(0, 50, 0), (2, 10, 0), (4, 3, 1), (20, 5, 1), (60, 5, 1)].map(quote).into();
+        assert_eq!(outer_quotes(&quotes), vec![None, None, Some(0), Some(0), None]);
+    }
 
     #[test]
     fn photo_credits_end_captions() {
