@@ -117,7 +117,7 @@ impl fmt::Display for Exceeded {
             Exceeded::Memory { limit } => write!(
                 f,
                 "took more than {} of memory while being checked (--memory-limit)",
-                crate::source::human_size(*limit)
+                crate::size::human_size(*limit)
             ),
             Exceeded::Time { limit } => {
                 write!(f, "still being checked after {} seconds (--time-limit)", limit.as_secs_f64())
@@ -125,13 +125,13 @@ impl fmt::Display for Exceeded {
             Exceeded::Allocation { bytes, limit: Some(limit) } => write!(
                 f,
                 "would need {} of memory at once, over the {} memory limit (--memory-limit)",
-                crate::source::human_size(*bytes),
-                crate::source::human_size(*limit)
+                crate::size::human_size(*bytes),
+                crate::size::human_size(*limit)
             ),
             Exceeded::Allocation { bytes, limit: None } => write!(
                 f,
                 "would need {} of memory at once, more than the machine could give",
-                crate::source::human_size(*bytes)
+                crate::size::human_size(*bytes)
             ),
         }
     }

@@ -13,7 +13,11 @@
 //! [`lexicon`] (the word lists) and [`source_index`] (the source material
 //! quotes are checked against), so that [`settings`] can select rules and
 //! carry sources without knowing the rules or the provenance check, and
-//! [`diagnostic`] can name a rule without importing the registry.
+//! [`diagnostic`] can name a rule without importing the registry. Below
+//! the readers and front ends too: [`size`] (sizes in and out of messages),
+//! [`budget`] (a draft's memory and time) and [`isolate`] (a panic or an
+//! overrun costs one draft), which the command line and the language server
+//! share. A test (`tests/it/layering.rs`) fails on any import cycle.
 
 pub mod analysis;
 pub mod attribution;
@@ -27,6 +31,7 @@ pub mod fix;
 pub mod fixer;
 pub mod formats;
 pub mod heap;
+pub mod isolate;
 pub mod lexicon;
 pub mod lsp;
 pub mod markdown;
@@ -39,6 +44,7 @@ pub mod rules;
 pub mod scan;
 pub mod sentences;
 pub mod settings;
+pub mod size;
 pub mod source;
 pub mod source_index;
 pub mod sources;

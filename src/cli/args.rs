@@ -90,7 +90,7 @@ pub struct Inputs {
     pub verbose: bool,
 
     /// Skip any draft larger than this (bytes, or with a K, M or G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::source::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = crate::size::parse_size)]
     pub max_file_size: u64,
 
     /// Read every draft as this format whatever its extension: md, txt, html
@@ -107,7 +107,7 @@ pub struct Inputs {
     /// Give up on a draft whose checking holds more memory than this (bytes,
     /// or with a K, M or G suffix); the other drafts are still checked, and
     /// the exit status is 2. A draft at the 10 MB size limit takes about 250 MB.
-    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = crate::source::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = crate::size::parse_size)]
     pub memory_limit: u64,
 }
 

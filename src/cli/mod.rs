@@ -37,10 +37,10 @@ pub fn run() -> i32 {
             return err.exit_code();
         }
     };
-    input::install_quiet_panic_hook();
+    crate::isolate::install_quiet_panic_hook();
     let color = use_color(cli.color);
     // Each file is guarded on its own; this catches a panic anywhere else (a printer, say).
-    let code = input::catch(|| dispatch(&cli, color)).unwrap_or_else(|message| {
+    let code = crate::isolate::catch(|| dispatch(&cli, color)).unwrap_or_else(|message| {
         eprintln!("error: internal error: {message}");
         EXIT_ERROR
     });

@@ -90,8 +90,8 @@ fn read_config(path: &Path) -> Result<String, String> {
     let too_large = |size: u64| {
         format!(
             "{} is over the {} a configuration may take",
-            crate::source::human_size(size),
-            crate::source::human_size(MAX_CONFIG_SIZE)
+            crate::size::human_size(size),
+            crate::size::human_size(MAX_CONFIG_SIZE)
         )
     };
     if meta.len() > MAX_CONFIG_SIZE {

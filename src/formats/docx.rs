@@ -54,8 +54,8 @@ pub fn extract(bytes: &[u8], part_limit: u64) -> Result<Extracted, String> {
     if part.size() > part_limit {
         return Err(format!(
             "{DOCUMENT_PART} would inflate to {}, over the {} limit (a zip bomb?); skipped",
-            crate::source::human_size(part.size()),
-            crate::source::human_size(part_limit)
+            crate::size::human_size(part.size()),
+            crate::size::human_size(part_limit)
         ));
     }
     // the declared size can lie: stop one byte past the limit whatever it says
@@ -67,7 +67,7 @@ pub fn extract(bytes: &[u8], part_limit: u64) -> Result<Extracted, String> {
     if xml.len() as u64 > part_limit {
         return Err(format!(
             "{DOCUMENT_PART} inflates past the {} limit (a zip bomb?); skipped",
-            crate::source::human_size(part_limit)
+            crate::size::human_size(part_limit)
         ));
     }
     paragraphs(&xml)

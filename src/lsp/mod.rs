@@ -17,9 +17,9 @@ pub mod transport;
 
 use crate::analysis::analyze_with;
 use crate::budget;
-use crate::cli::input::catch;
 use crate::config::{self, ConfigChoice, ConfigError, Resolver, CONFIG_NAMES};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::isolate::catch;
 use crate::render::clamp_span;
 use crate::rules;
 use crate::settings::Settings;

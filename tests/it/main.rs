@@ -15,6 +15,7 @@ mod formats;
 mod french;
 mod hook;
 mod input_formats;
+mod layering;
 mod lsp;
 mod memory;
 mod paths;
