@@ -1,0 +1,473 @@
+//! The closed classes of words a speaker phrase is read with: pronouns,
+//! determiners, words that are never names, organisation collectives,
+//! adverbs, number words, and the small helpers that read a word's shape.
+
+use crate::lexicon::FastHash;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// How many tokens an anonymous or vague phrase may span.
+pub(super) const PHRASE_WINDOW: usize = 12;
+
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another", "his",
+    "her", "their", "its", "our", "this", "that", "these", "those", "both", "all", "each", "few",
+];
+/// Capitalised words that start sentences but never names.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "When",
+    "In",
+    "On",
+    "At",
+    "With",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "If",
+    "As",
+    "While",
+    "Since",
+    "For",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "Your",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Yet",
+    "So",
+    "Or",
+    "Nor",
+    "Then",
+    "Now",
+    "Still",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Although",
+    "Though",
+    "Because",
+    "Asked",
+    "During",
+    "Under",
+    "Over",
+    "Through",
+    "Despite",
+    "Like",
+    "Unlike",
+    "Among",
+    "Why",
+    "What",
+    "How",
+    "Where",
+    "Who",
+    "Yes",
+    "No",
+    "Not",
+    "Even",
+    "Only",
+    "Just",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Today",
+    "Tonight",
+    "Here",
+    "There",
+    "It",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Neither",
+    "Either",
+    "Each",
+    "Every",
+    "Several",
+    "Other",
+    "Such",
+    "According",
+    "Speaking",
+    "Writing",
+    "Asked",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Should",
+    "Would",
+    "Could",
+    "Must",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    // time spans that open sentences ("Hours later, …"), and "Nothing"
+    "Hours",
+    "Minutes",
+    "Days",
+    "Weeks",
+    "Months",
+    "Years",
+    "Decades",
+    "Moments",
+    "Yesterday",
+    "Tomorrow",
+    "Nothing",
+    // numbers that open sentences ("Eight years ago, he …", "Dozens gathered")
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Twelve",
+    "Twenty",
+    "Fifty",
+    "Hundred",
+    "Hundreds",
+    "Thousands",
+    "Millions",
+    "Dozens",
+    // prepositions, determiners and sentence adverbs: closed-class words,
+    // never a name on their own
+    "Amid",
+    "Amidst",
+    "Any",
+    "More",
+    "Against",
+    "Without",
+    "Within",
+    "Upon",
+    "Until",
+    "Unless",
+    "Whether",
+    "Whatever",
+    "Whoever",
+    "Whenever",
+    "Wherever",
+    "Perhaps",
+    "Maybe",
+    "Indeed",
+    "Thus",
+    "Therefore",
+    "Nevertheless",
+    "Nonetheless",
+    "Otherwise",
+    "Besides",
+    "Likewise",
+    "Moreover",
+    "Furthermore",
+    "Regardless",
+    "Almost",
+    "Nearly",
+    "About",
+    "Around",
+    "Across",
+    "Behind",
+    "Beyond",
+    "Toward",
+    "Towards",
+    "Throughout",
+    "Including",
+    "Regarding",
+    "Between",
+    "Whereas",
+];
+
+/// The long word lists above as sets: they are asked about every token.
+pub(super) static NOT_NAME_SET: LazyLock<HashSet<&'static str, FastHash>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+pub(super) static ADVERB_SET: LazyLock<HashSet<&'static str, FastHash>> =
+    LazyLock::new(|| ADVERBS.iter().copied().collect());
+
+/// Plural nouns for people that head organisations' names ("Friends of …",
+/// "Citizens for …", "Mothers Against …").
+pub(super) const ORG_COLLECTIVES: &[&str] = &[
+    "friends",
+    "citizens",
+    "veterans",
+    "parents",
+    "mothers",
+    "fathers",
+    "families",
+    "doctors",
+    "nurses",
+    "physicians",
+    "lawyers",
+    "scientists",
+    "students",
+    "teachers",
+    "workers",
+    "women",
+    "taxpayers",
+    "voters",
+    "residents",
+    "neighbours",
+    "neighbors",
+    "people",
+    "americans",
+    "canadians",
+    "sisters",
+    "sons",
+    "daughters",
+    "knights",
+    "children",
+    "youth",
+    "survivors",
+];
+
+/// Capitalised words that appear inside titles ("The Cake That Got Me
+/// Fired", "What We Owe Our Children") but never inside a person's or an
+/// organisation's name.
+pub(super) const TITLE_CASE_WORDS: &[&str] = &[
+    "Me", "My", "I", "You", "Your", "We", "Our", "Us", "That", "This", "These", "Those", "Is", "Are", "Was",
+    "Were", "Got", "Get", "Be", "Will", "Can", "Not", "What", "How", "Why", "When", "Who",
+];
+
+pub(super) const NAME_LINKS: &[&str] =
+    &["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"];
+/// Prepositions that cannot open a speaker phrase.
+pub(super) const PHRASE_PREPOSITIONS: &[&str] =
+    &["of", "at", "in", "on", "to", "for", "about", "from", "with", "by", "into", "over", "after", "during"];
+
+/// Words that measure a fronted subordinator ("Just after", "Days before").
+pub(super) const OPENER_MEASURES: &[&str] = &[
+    "just", "soon", "long", "even", "only", "right", "moments", "minutes", "hours", "days", "weeks", "months",
+    "years",
+];
+
+/// Words that follow a participle or adverb opening a sentence ("Facing
+/// the", "Pressed on", "Challenged by").
+pub(super) const CLAUSE_OBJECT_STARTS: &[&str] = &[
+    "by",
+    "on",
+    "in",
+    "about",
+    "at",
+    "from",
+    "to",
+    "with",
+    "for",
+    "over",
+    "after",
+    "before",
+    "that",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "into",
+    "through",
+    "during",
+    "under",
+    "against",
+    "up",
+    "out",
+    "back",
+    "down",
+    "off",
+    "mounting",
+    "growing",
+    "increasing",
+];
+
+/// Words written with a capital only in a title-case headline; never inside a name.
+pub(super) const TITLE_CASE_BREAKS: &[&str] = &[
+    "In", "On", "To", "For", "With", "At", "As", "Is", "Was", "Are", "Has", "Have", "Into", "About", "Over",
+    "After",
+];
+/// Nouns in -ly for people who may speak, which the -ly rule would read as
+/// adverbs ("Scott's family said", "a close ally said").
+pub(super) const LY_NOUNS: &[&str] = &["family", "families", "ally", "allies", "assembly", "bully"];
+
+/// Counting words that open a share of people ("four in 10 said", "dozens shouted").
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "half",
+    "two-thirds",
+    "one-third",
+    "three-quarters",
+];
+
+/// Words that may stand between a subject and its verb: "Trump later said".
+pub(super) const ADVERBS: &[&str] = &[
+    "also",
+    "now",
+    "even",
+    "ever",
+    "always",
+    "instead",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "previously",
+    "once",
+    "again",
+    "already",
+    "just",
+    "still",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "first",
+    "often",
+    "repeatedly",
+    "recently",
+    "reportedly",
+    "publicly",
+    "privately",
+    "simply",
+    "flatly",
+    "quickly",
+    "angrily",
+    "bluntly",
+    "initially",
+    "ultimately",
+    "finally",
+    "subsequently",
+    "separately",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "never",
+    "not",
+    "has",
+    "had",
+    "could",
+    "might",
+    "may",
+    "can",
+    "should",
+    "must",
+    "too",
+];
+
+/// "al-Shabaab", "el-Sisi", "ad-Din": an Arabic article before a capitalised name.
+pub(super) fn is_particle_name(w: &str) -> bool {
+    // every particle ends in its hyphen, the third or fourth byte: most
+    // words are ruled out without comparing them with each particle
+    let hyphen = |i: usize| w.as_bytes().get(i) == Some(&b'-');
+    if !hyphen(2) && !hyphen(3) {
+        return false;
+    }
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
+/// `word` up to its first apostrophe, straight or curly ("they" of
+/// "they’re"), or all of it. Read by bytes: a search for either character
+/// decoded every character of every word asked about.
+pub(super) fn before_apostrophe(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let curly = "’".as_bytes();
+    let at = bytes
+        .iter()
+        .enumerate()
+        .position(|(i, &b)| b == b'\'' || curly.first() == Some(&b) && bytes.get(i..i + 3) == Some(curly));
+    at.and_then(|at| word.get(..at)).unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_apostrophe;
+
+    proptest::proptest! {
+        /// Straight and curly apostrophes, and chars that share the curly one's lead byte.
+        #[test]
+        fn the_byte_reading_cuts_where_a_split_cuts(word in "[a-zA-Z'’‑—‘é]{0,8}") {
+            let split = word.split(['\'', '’']).next().unwrap_or_default();
+            proptest::prop_assert_eq!(before_apostrophe(&word), split);
+        }
+    }
+}
