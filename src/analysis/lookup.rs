@@ -182,7 +182,7 @@ mod tests {
                 sorted.sort_unstable_by_key(|r| (r.start, r.end));
                 prop_assert_eq!(a.quoted_ranges(b), &sorted[..]);
                 let words = a.words.block(b);
-                let ranges = word_ranges(&block.text);
+                let ranges: Vec<Range<usize>> = word_ranges(&block.text).collect();
                 prop_assert_eq!(words.len(), ranges.len());
                 for (i, (w, r)) in words.iter().zip(ranges).enumerate() {
                     let inside = quoted.iter().any(|q| r.start < q.end && q.start < r.end);

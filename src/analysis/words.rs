@@ -145,9 +145,9 @@ fn block_words(
     }
     let toks = &tokens.toks[..];
     let (mut q, mut t) = (0, 0);
-    let ranges = word_ranges(text);
-    let mut out = Vec::with_capacity(ranges.len());
-    for r in ranges {
+    // counted first: the words are kept at their exact size without a list of ranges
+    let mut out = Vec::with_capacity(word_ranges(text).count());
+    for r in word_ranges(text) {
         while quoted.get(q).is_some_and(|x| x.end <= r.start) {
             q += 1;
         }
@@ -173,40 +173,54 @@ fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Byte ranges of the runs of letters (with inner apostrophes) in `text`.
-pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    // prose has a word every six bytes or so: room for one every five
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    let bytes = text.as_bytes();
-    // byte by byte: an ASCII byte is its own character, others are decoded
-    while let Some((c, len)) = char_at(text, i) {
-        // a run of ASCII letters (most of prose) is passed over in one
-        // tight loop: each is a letter, whatever follows it
-        if c.is_ascii_alphabetic() {
-            start.get_or_insert(i);
-            i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+/// Byte ranges of the runs of letters (with inner apostrophes) in `text`,
+/// found as they are read: a paragraph of megabytes has a word every six
+/// bytes, and a list of its ranges (16 bytes each) held next to its tokens
+/// and words set the peak of `check` on such a draft.
+pub fn word_ranges(text: &str) -> WordRanges<'_> {
+    WordRanges { text, at: 0 }
+}
+
+/// The iterator [`word_ranges`] returns.
+pub struct WordRanges<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut start: Option<usize> = None;
+        let mut i = self.at;
+        // byte by byte: an ASCII byte is its own character, others are decoded
+        while let Some((c, len)) = char_at(text, i) {
+            // a run of ASCII letters (most of prose) is passed over in one
+            // tight loop: each is a letter, whatever follows it
+            if c.is_ascii_alphabetic() {
+                start.get_or_insert(i);
                 i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                continue;
             }
-            continue;
+            let next = i + len;
+            let inner_apostrophe = (c == '\'' || c == '’')
+                && start.is_some()
+                && char_at(text, next).is_some_and(|(n, _)| n.is_alphabetic());
+            if c.is_alphabetic() || inner_apostrophe {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                self.at = next;
+                return Some(s..i);
+            }
+            i = next;
         }
-        let next = i + len;
-        let inner_apostrophe = (c == '\'' || c == '’')
-            && start.is_some()
-            && char_at(text, next).is_some_and(|(n, _)| n.is_alphabetic());
-        if c.is_alphabetic() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
-        }
-        i = next;
+        self.at = text.len();
+        start.map(|s| s..text.len())
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 #[cfg(test)]
@@ -235,7 +249,7 @@ mod tests {
         /// Letters of every width, apostrophes, digits and spaces in any order.
         #[test]
         fn word_ranges_match_the_walk_on_generated_text(text in "[a-zA-Z'’é中0-9 .\u{300}-]{0,40}") {
-            proptest::prop_assert_eq!(word_ranges(&text), by_chars(&text));
+            proptest::prop_assert_eq!(word_ranges(&text).collect::<Vec<_>>(), by_chars(&text));
         }
     }
 
@@ -243,14 +257,23 @@ mod tests {
     fn word_ranges_match_a_walk_over_the_characters() {
         for text in ["Élysée’s l’AFP 3pm", "don'", "x'é", "’a b’", "naïve—“Zoë”", "a\u{300}b 中文 ok", ""]
         {
-            assert_eq!(word_ranges(text), by_chars(text), "{text:?}");
+            assert_eq!(word_ranges(text).collect::<Vec<_>>(), by_chars(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn word_ranges_are_found_without_holding_a_list_of_them() {
+        let text = "Kim’s plan, don't stop it ".repeat(40_000);
+        let _budget = crate::budget::enter(crate::budget::Limits { memory: None, time: None });
+        let held = word_ranges(&text).map(|_| crate::budget::used()).max();
+        assert_eq!(held, Some(0), "bytes held while the words of {} bytes are read", text.len());
+        assert_eq!(word_ranges(&text).count(), 5 * 40_000);
     }
 
     #[test]
     fn word_ranges_keep_inner_apostrophes() {
         let text = "Kim’s “plan” — don't.";
-        let got: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = word_ranges(text).map(|r| &text[r]).collect();
         assert_eq!(got, ["Kim’s", "plan", "don't"]);
     }
 
