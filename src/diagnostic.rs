@@ -51,11 +51,17 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A finding of `rule` at `span`, with the rule's default severity.
     pub fn new(rule: &'static RuleMeta, path: &str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { message: fitted(message.into()), ..Diagnostic::bare(rule, shared_path(path), span) }
+    }
+
+    /// A finding of `rule` at `span` of `path`, with its default severity
+    /// and nothing said yet.
+    pub fn bare(rule: &'static RuleMeta, path: Arc<str>, span: Span) -> Self {
         Diagnostic {
-            path: shared_path(path),
+            path,
             meta: rule,
             severity: rule.severity,
-            message: fitted(message.into()),
+            message: String::new(),
             span,
             primary_label: None,
             labels: Box::default(),

@@ -8,6 +8,10 @@
 //! as the one in the same place of the finding before (the message or note
 //! a rule gives each of thousands of findings) as one byte. The findings
 //! are unpacked, each as it was pushed, once the analysis is freed.
+//!
+//! A finding whose texts are words of the draft (the two spellings of a
+//! name) can be kept as a few numbers instead, and its texts made again from
+//! the draft's text when it is unpacked (see [`Findings::push_rebuilt`]).
 
 use crate::diagnostic::{Diagnostic, Label, Text};
 use crate::edit::{Applicability, Edit, Fix};
@@ -33,7 +37,14 @@ pub struct Findings {
     last: [(usize, usize); SLOTS],
     /// The paths met so far: the findings of a file share its one copy.
     paths: Vec<Arc<str>>,
+    /// The functions findings kept as numbers are made again with.
+    rebuilds: Vec<Rebuild>,
 }
+
+/// Makes a finding again from the draft's text and the numbers it was kept
+/// as: given the finding with its rule, path, span and severity and nothing
+/// else, it adds the rest.
+pub type Rebuild = fn(Diagnostic, &str, &[usize]) -> Diagnostic;
 
 /// What every finding has, kept as is; the rest is in the buffer.
 struct Head {
@@ -41,6 +52,9 @@ struct Head {
     span: Span,
     severity: Severity,
     path: u32,
+    /// 0 for a finding packed whole, else which of `rebuilds` (less one)
+    /// makes it again from its numbers. In the head's padding: no bigger.
+    rebuild: u16,
 }
 
 /// The places a finding has text; each remembers the text it last held.
@@ -59,14 +73,53 @@ const SLOTS: usize = 6;
 impl Findings {
     pub fn push(&mut self, d: Diagnostic) {
         let path = self.path_index(&d.path);
-        let mut w = Writer {
+        self.writer().rest(&d);
+        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild: 0 });
+    }
+
+    /// Keeps `d` as `numbers` when `rebuild` makes it again, the same, from
+    /// them and the draft's text `source`; packs it whole otherwise. Its
+    /// texts are then made when it is unpacked, after the analysis is freed,
+    /// instead of held while the rules run.
+    pub fn push_rebuilt(&mut self, d: Diagnostic, source: &str, numbers: &[usize], rebuild: Rebuild) {
+        let index = self.rebuild_index(rebuild);
+        let rebuilt = || rebuild(bare(d.path.clone(), d.meta, d.severity, d.span), source, numbers);
+        if index.is_none() || rebuilt() != d {
+            return self.push(d);
+        }
+        let path = self.path_index(&d.path);
+        let mut w = self.writer();
+        w.number(numbers.len());
+        numbers.iter().for_each(|&n| w.number(n));
+        let rebuild = index.unwrap_or_default();
+        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild });
+    }
+
+    /// `rebuild`'s place in `rebuilds`, plus one (none past the head's room).
+    fn writer(&mut self) -> Writer<'_> {
+        Writer {
             out: &mut self.bytes,
             statics: &mut self.statics,
             static_at: &mut self.static_at,
             last: &mut self.last,
-        };
-        w.rest(&d);
-        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path });
+        }
+    }
+
+    /// How many findings are kept as numbers.
+    #[cfg(test)]
+    pub(crate) fn rebuilt(&self) -> usize {
+        self.heads.iter().filter(|h| h.rebuild > 0).count()
+    }
+
+    fn rebuild_index(&mut self, rebuild: Rebuild) -> Option<u16> {
+        // compared by address: the same function twice is one entry, and a
+        // function with two addresses two entries that both work
+        let found = self.rebuilds.iter().position(|&r| r as usize == rebuild as usize);
+        let i = found.unwrap_or_else(|| {
+            self.rebuilds.push(rebuild);
+            self.rebuilds.len() - 1
+        });
+        u16::try_from(i + 1).ok()
     }
 
     pub fn len(&self) -> usize {
@@ -78,16 +131,18 @@ impl Findings {
     }
 
     /// Each finding unpacked, in the order pushed (each read after the one
-    /// before it, whose texts it may repeat).
-    pub fn iter(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+    /// before it, whose texts it may repeat); `source` is the text of the
+    /// draft the findings are of.
+    pub fn iter<'a>(&'a self, source: &'a str) -> impl Iterator<Item = Diagnostic> + 'a {
         let mut r = Reader { bytes: &self.bytes, at: 0, statics: &self.statics, last: [(0, 0); SLOTS] };
-        self.heads.iter().map(move |head| self.unpack(head, &mut r))
+        self.heads.iter().map(move |head| self.unpack(head, &mut r, source))
     }
 
-    /// Every finding unpacked, in the order pushed.
-    pub fn into_vec(self) -> Vec<Diagnostic> {
+    /// Every finding unpacked, in the order pushed; `source` is the text of
+    /// the draft the findings are of.
+    pub fn into_vec(self, source: &str) -> Vec<Diagnostic> {
         let mut all = Vec::with_capacity(self.len());
-        all.extend(self.iter());
+        all.extend(self.iter(source));
         all
     }
 
@@ -101,21 +156,28 @@ impl Findings {
         u32::try_from(i).unwrap_or(u32::MAX)
     }
 
-    fn unpack(&self, head: &Head, r: &mut Reader<'_>) -> Diagnostic {
+    fn unpack(&self, head: &Head, r: &mut Reader<'_>, source: &str) -> Diagnostic {
         let path = self.paths.get(head.path as usize).cloned().unwrap_or_else(|| Arc::from(""));
+        let bare = bare(path, head.meta, head.severity, head.span);
+        if let Some(rebuild) = usize::from(head.rebuild).checked_sub(1).and_then(|i| self.rebuilds.get(i)) {
+            let numbers: Vec<usize> = (0..r.number()).map(|_| r.number()).collect();
+            return rebuild(bare, source, &numbers);
+        }
         Diagnostic {
-            path,
-            meta: head.meta,
-            severity: head.severity,
             message: r.string(Slot::Message),
-            span: head.span,
             primary_label: r.optional_text(Slot::Label),
             labels: (0..r.number()).map(|_| Label { span: r.span(), message: r.text() }).collect(),
             help: r.optional_text(Slot::Help),
             notes: (0..r.number()).map(|_| r.string(Slot::Note)).collect(),
             fix: r.fix().map(Box::new),
+            ..bare
         }
     }
+}
+
+/// A finding with a rule, path, span and severity, and nothing else.
+fn bare(path: Arc<str>, meta: &'static RuleMeta, severity: Severity, span: Span) -> Diagnostic {
+    Diagnostic { severity, ..Diagnostic::bare(meta, path, span) }
 }
 
 impl Extend<Diagnostic> for Findings {
@@ -126,7 +188,8 @@ impl Extend<Diagnostic> for Findings {
 
 impl fmt::Debug for Findings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        // findings kept as numbers need the draft's text to be read back
+        f.debug_struct("Findings").field("len", &self.len()).finish_non_exhaustive()
     }
 }
 
@@ -332,8 +395,8 @@ mod tests {
         let mut packed = Findings::default();
         packed.extend(found.clone());
         assert_eq!(packed.len(), 4);
-        assert_eq!(packed.iter().collect::<Vec<_>>(), found);
-        let unpacked = packed.into_vec();
+        assert_eq!(packed.iter("").collect::<Vec<_>>(), found);
+        let unpacked = packed.into_vec("");
         assert_eq!(unpacked, found);
         // texts keep their kind, and a file's findings still share its path
         assert!(matches!(unpacked[1].primary_label, Some(Cow::Borrowed(_))));
@@ -360,7 +423,7 @@ mod tests {
             .collect();
         let mut packed = Findings::default();
         packed.extend(found.clone());
-        assert_eq!(packed.iter().collect::<Vec<_>>(), found);
+        assert_eq!(packed.iter("").collect::<Vec<_>>(), found);
         // the note alone is 95 bytes, written out only when it changes
         assert!(packed.bytes.len() < 1000 * 60, "{}", packed.bytes.len());
     }
@@ -385,5 +448,39 @@ mod tests {
         let per_finding = (packed.bytes.len() + packed.heads.len() * std::mem::size_of::<Head>()) / 1000;
         assert!(per_finding < 120, "{per_finding}");
         assert!(packed.statics.len() == 3, "{:?}", packed.statics);
+    }
+
+    /// Names the source's words at `numbers[0]..numbers[1]`.
+    fn named(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+        let span = Span::new(numbers[0], numbers[1]);
+        let name = source.get(span.start..span.end).unwrap_or_default();
+        Diagnostic { message: format!("“{name}” named"), ..bare }.with_label(span, "here")
+    }
+
+    #[test]
+    fn findings_kept_as_numbers_read_back_as_made_between_packed_ones() {
+        let rules = rules();
+        let source = "Irena Novak met Irina Novak";
+        let made = |span: Span| {
+            named(Diagnostic::new(rules[1], "a.md", span, String::new()), source, &[span.start, span.end])
+        };
+        let plain = |i: usize| Diagnostic::new(rules[0], "a.md", Span::new(i, i), "the same message");
+        let found = vec![plain(0), made(Span::new(0, 11)), plain(1), made(Span::new(16, 27)), plain(2)];
+        let mut packed = Findings::default();
+        for (i, d) in found.iter().enumerate() {
+            match i % 2 {
+                1 => packed.push_rebuilt(d.clone(), source, &[d.span.start, d.span.end], named),
+                _ => packed.push(d.clone()),
+            }
+        }
+        // a finding its numbers do not make again is packed whole
+        let wrong = made(Span::new(0, 5));
+        packed.push_rebuilt(wrong.clone(), source, &[0, 6], named);
+        assert_eq!(packed.rebuilt(), 2);
+        // the packed findings' "same message" is still read as the one before
+        let mut all = found.clone();
+        all.push(wrong);
+        assert_eq!(packed.into_vec(source), all);
+        assert_eq!(all[3].message, "“Irina Novak” named");
     }
 }

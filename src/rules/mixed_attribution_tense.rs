@@ -228,7 +228,7 @@ mod tests {
         let settings = Settings { style, ..Settings::default() };
         let mut out = crate::findings::Findings::default();
         MixedAttributionTense.check(&analysis, &settings, &mut out);
-        out.into_vec()
+        out.into_vec(&analysis.file.text)
     }
 
     #[test]

@@ -273,7 +273,7 @@ mod tests {
         let a = analysis_with(text, quotes_in(text), Vec::new());
         let mut out = crate::findings::Findings::default();
         MixedQuoteStyle.check(&a, &crate::settings::Settings::default(), &mut out);
-        out.into_vec()
+        out.into_vec(&a.file.text)
     }
 
     #[test]

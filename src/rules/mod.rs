@@ -142,7 +142,7 @@ pub fn check_all(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     for rule in all() {
         rule.check(analysis, settings, &mut out);
     }
-    out.into_vec()
+    out.into_vec(&analysis.file.text)
 }
 
 #[cfg(test)]

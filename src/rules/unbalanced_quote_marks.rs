@@ -137,7 +137,7 @@ mod tests {
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut found = crate::findings::Findings::default();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
-        let out = found.into_vec();
+        let out = found.into_vec(&a.file.text);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].code(), "QF001");
         assert_eq!(out[0].span, Span::new(0, 3));
@@ -152,7 +152,7 @@ mod tests {
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut found = crate::findings::Findings::default();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
-        let out = found.into_vec();
+        let out = found.into_vec(&a.file.text);
         assert!(out[0].labels[0].message.contains("paragraph ends"));
     }
 
@@ -163,7 +163,7 @@ mod tests {
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut found = crate::findings::Findings::default();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
-        let out = found.into_vec();
+        let out = found.into_vec(&a.file.text);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].message, "quotations nested more than 8 deep");
         assert_eq!(out[0].span, Span::new(5, 8));
@@ -176,7 +176,7 @@ mod tests {
         let a = analysis_with("a b ” c", Vec::new(), vec![problem]);
         let mut found = crate::findings::Findings::default();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
-        let out = found.into_vec();
+        let out = found.into_vec(&a.file.text);
         assert_eq!(out[0].message, "990 more closing marks in this paragraph close nothing");
         assert_eq!(out[0].span, Span::new(4, 7));
     }
@@ -188,7 +188,7 @@ mod tests {
         let a = analysis_with(text, Vec::new(), vec![problem]);
         let mut found = crate::findings::Findings::default();
         UnbalancedQuoteMarks.check(&a, &crate::settings::Settings::default(), &mut found);
-        let out = found.into_vec();
+        let out = found.into_vec(&a.file.text);
         assert_eq!(out[0].span, Span::new(17, 20));
         assert_eq!(out[0].labels[0].span, Span::new(0, 8));
     }

@@ -117,7 +117,7 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
 /// its front matter and its comments (what [`Analysis::keep_for_vetting`] keeps).
 fn settle(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
     let metas = rules::all_meta();
-    let mut found = found.into_vec();
+    let mut found = found.into_vec(&analysis.file.text);
     for d in &mut found {
         if let Some(meta) = meta_of(&metas, d.code()) {
             d.severity = settings.severity_for(meta);

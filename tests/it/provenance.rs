@@ -32,7 +32,7 @@ fn findings(draft: &Path, settings: &Settings) -> String {
         let rule = rules::find(code).expect("rule exists");
         rule.check(&analysis, settings, &mut found);
     }
-    let diagnostics = found.into_vec();
+    let diagnostics = found.into_vec(&analysis.file.text);
     full::render(&[FileDiagnostics { file: analysis.file, diagnostics }], false)
 }
 

@@ -113,7 +113,7 @@ fn fires(rule: &dyn Rule, draft: &str) -> bool {
     let mut out = quotelint::findings::Findings::default();
     rule.check(&analysis, &settings, &mut out);
     out.extend(quotelint::suppression::check(&analysis, &settings));
-    let fired = out.iter().any(|d| d.code() == rule.meta().code);
+    let fired = out.iter(&analysis.file.text).any(|d| d.code() == rule.meta().code);
     fired
 }
 

@@ -174,25 +174,83 @@ impl Rule for InconsistentNameSpelling {
                     (other, first)
                 };
                 let (early_use, late_use) = (uses.first(early), uses.first(late));
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        &analysis.file.path,
-                        late_use,
-                        format!("“{}” is spelled “{}” elsewhere", distinct[late].text(), distinct[early].text()),
-                    )
-                    .with_primary_label("this spelling")
-                    .with_label(early_use, "the other spelling")
-                    .with_help("check the name with the source and spell it one way")
-                    .with_fix(respell(
-                        &analysis.file.text,
-                        (&distinct[early], uses.of(early)),
-                        (&distinct[late], uses.of(late)),
-                    )),
-                );
+                let text = &analysis.file.text;
+                let fix = respell(text, (&distinct[early], uses.of(early)), (&distinct[late], uses.of(late)));
+                let words = (distinct[late].words(), distinct[early].words());
+                let numbers = kept_as((late_use, early_use), fix.as_ref(), words);
+                let bare = Diagnostic::new(&META, &analysis.file.path, late_use, String::new());
+                let names = (distinct[late].text(), distinct[early].text());
+                let d = spelled_two_ways(bare, (&names.0, &names.1), early_use, fix.map(|(fix, _)| fix));
+                out.push_rebuilt(d, text, &numbers, rebuilt);
             }
         }
     }
+}
+
+/// The finding for the spelling `names.0` used at `bare`'s span, spelled
+/// `names.1` at `early_use`; `bare` has the rule, path and span.
+fn spelled_two_ways(bare: Diagnostic, names: (&str, &str), early_use: Span, fix: Option<Fix>) -> Diagnostic {
+    Diagnostic { message: format!("“{}” is spelled “{}” elsewhere", names.0, names.1), ..bare }
+        .with_primary_label("this spelling")
+        .with_label(early_use, "the other spelling")
+        .with_help("check the name with the source and spell it one way")
+        .with_fix(fix)
+}
+
+/// A finding as the numbers [`rebuilt`] makes it again from: a long draft
+/// has tens of thousands, whose names and respellings are the draft's own
+/// words. The two uses' spans (start and length), which spelling the fix
+/// keeps (0 for no fix, 1 the earlier, 2 the later), and each edit's span
+/// and which word of the kept spelling it writes; `words` are the later
+/// and the earlier spelling's.
+fn kept_as(uses: (Span, Span), fix: Option<&(Fix, bool)>, words: (&[&str], &[&str])) -> Vec<usize> {
+    let (late_use, early_use) = uses;
+    let mut numbers = vec![late_use.start, late_use.len(), early_use.start, early_use.len()];
+    let Some((fix, keeps_late)) = fix else {
+        numbers.push(0);
+        return numbers;
+    };
+    numbers.push(if *keeps_late { 2 } else { 1 });
+    let keep = if *keeps_late { words.0 } else { words.1 };
+    for edit in &fix.edits {
+        // a word the spelling does not have is not written back: the
+        // finding is then kept whole (see `Findings::push_rebuilt`)
+        let word = keep.iter().position(|w| *w == edit.replacement);
+        numbers.extend([edit.span.start, edit.span.len(), word.unwrap_or(usize::MAX)]);
+    }
+    numbers
+}
+
+/// The finding [`kept_as`] gave `numbers` for, made again from the draft's
+/// text `source`: each name is the words at its use (less a last "’s").
+fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+    let at = |i: usize| {
+        let (start, len) = (numbers.get(i).copied().unwrap_or(0), numbers.get(i + 1).copied().unwrap_or(0));
+        Span::new(start, start.saturating_add(len))
+    };
+    let (late, early) = (words_at(source, at(0)), words_at(source, at(2)));
+    let fix = match numbers.get(4) {
+        Some(1) => Some(&early),
+        Some(2) => Some(&late),
+        _ => None,
+    }
+    .map(|keep| {
+        let edits = (5..numbers.len()).step_by(3).map(|i| {
+            let word = numbers.get(i + 2).and_then(|&w| keep.get(w)).copied().unwrap_or_default();
+            Edit::replace(at(i), word.to_string())
+        });
+        respelled(keep, edits.collect())
+    });
+    spelled_two_ways(bare, (&late.join(" "), &early.join(" ")), at(2), fix)
+}
+
+/// The words of the name written at `span` of `source`, its last without "’s".
+fn words_at(source: &str, span: Span) -> Vec<&str> {
+    let mut words: Vec<&str> = source.get(span.start..span.end).unwrap_or_default().split_whitespace().collect();
+    if let Some(last) = words.last_mut() {
+        *last = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s")).unwrap_or(last);
+    }
+    words
 }
 
 /// Every use of every spelling, grouped by spelling, in the order found.
@@ -236,11 +294,13 @@ impl Uses {
 /// The unsafe fix: every use in the prose of the less common of two
 /// spellings (the later on a tie) respelled, only the words that differ
 /// ("Irina Novak’s" → "Irena Novak’s"). Each spelling comes with all its uses.
-fn respell(text: &str, early: (&Spelling<'_>, &[Span]), late: (&Spelling<'_>, &[Span])) -> Option<Fix> {
+/// Also says whether the later spelling is the one kept.
+fn respell(text: &str, early: (&Spelling<'_>, &[Span]), late: (&Spelling<'_>, &[Span])) -> Option<(Fix, bool)> {
     if early.0.words().iter().zip(late.0.words()).any(|(a, b)| extends(a, b)) {
         return None;
     }
-    let (keep, change) = if late.1.len() > early.1.len() { (late, early) } else { (early, late) };
+    let keeps_late = late.1.len() > early.1.len();
+    let (keep, change) = if keeps_late { (late, early) } else { (early, late) };
     let keep = keep.0.words();
     let mut edits = Vec::new();
     for span in change.1 {
@@ -257,8 +317,12 @@ fn respell(text: &str, early: (&Spelling<'_>, &[Span]), late: (&Spelling<'_>, &[
             at += text.get(at..).and_then(|s| s.find(' ')).map_or(0, |i| i + 1);
         }
     }
-    let message = format!("Spell the name “{}” throughout", keep.join(" "));
-    (!edits.is_empty()).then(|| Fix::unsafe_edits(message, edits))
+    (!edits.is_empty()).then(|| (respelled(keep, edits), keeps_late))
+}
+
+/// The fix that writes the name `keep` with `edits`.
+fn respelled(keep: &[&str], edits: Vec<Edit>) -> Fix {
+    Fix::unsafe_edits(format!("Spell the name “{}” throughout", keep.join(" ")), edits)
 }
 
 /// One spelling is the other with letters added at the end ("Asia" and
@@ -357,5 +421,46 @@ mod tests {
         assert!(extends("Democratic", "Democrat"));
         assert!(!extends("Irena", "Irina"));
         assert!(!extends("Novak", "Novak"));
+    }
+
+    /// The rule's findings on `text` unpacked, and how many were kept as numbers.
+    fn found(text: &str) -> (Vec<crate::diagnostic::Diagnostic>, usize) {
+        use crate::rules::Rule;
+        let a = crate::analyze(crate::source::SourceFile::new("d.md", text));
+        let mut found = crate::findings::Findings::default();
+        super::InconsistentNameSpelling.check(&a, &crate::settings::Settings::default(), &mut found);
+        let rebuilt = found.rebuilt();
+        (found.into_vec(&a.file.text), rebuilt)
+    }
+
+    #[test]
+    fn a_finding_kept_as_numbers_reads_back_with_its_names_and_fix() {
+        // the earlier spelling's first use has "’s" after it
+        let text = "Irena Novak’s farm is near.\n\n“It was late,” said Irena Novak.\n\nIrina Novak said prices doubled.\n";
+        let (got, rebuilt) = found(text);
+        assert_eq!((got.len(), rebuilt), (1, 1));
+        let d = &got[0];
+        assert_eq!(d.message, "“Irina Novak” is spelled “Irena Novak” elsewhere");
+        let late = text.find("Irina").unwrap();
+        assert_eq!((d.span.start, d.span.end), (late, late + "Irina Novak".len()));
+        assert_eq!(d.labels[0].span.start, text.find("Irena").unwrap());
+        let fix = d.fix.as_deref().expect("a respelling");
+        assert_eq!(fix.message, "Spell the name “Irena Novak” throughout");
+        let edits: Vec<(usize, usize, &str)> =
+            fix.edits.iter().map(|e| (e.span.start, e.span.end, e.replacement.as_str())).collect();
+        assert_eq!(edits, [(late, late + 5, "Irena")]);
+    }
+
+    #[test]
+    fn a_name_its_source_does_not_spell_as_its_words_is_kept_whole() {
+        // the source has the emphasis marks the words leave out
+        let text = "“It was late,” said Irena Novak.\n\nIrena Novak’s farm is near.\n\n*Irina* Novak said prices doubled.\n";
+        let (got, rebuilt) = found(text);
+        assert_eq!((got.len(), rebuilt), (1, 0));
+        assert_eq!(got[0].message, "“Irina Novak” is spelled “Irena Novak” elsewhere");
+        assert_eq!(
+            got[0].fix.as_deref().map(|f| f.message.as_str()),
+            Some("Spell the name “Irena Novak” throughout")
+        );
     }
 }
