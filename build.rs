@@ -42,8 +42,9 @@ fn main() {
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
-/// rules/given-names.toml as three static lists (read at every start, it
-/// was the last TOML a `check` parsed).
+/// rules/given-names.toml as three statics (read at every start, it was
+/// the last TOML a `check` parsed), each one string of names a line: a
+/// list of `&str`s would be a relocation per name.
 fn given_names() -> String {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -54,9 +55,12 @@ fn given_names() -> String {
     }
     let text = include_str!("rules/given-names.toml");
     let names: GivenNames = toml::from_str(text).unwrap_or_else(|e| panic!("rules/given-names.toml: {e}"));
-    let list = |names: &[String]| names.iter().map(|n| format!("{n:?},")).collect::<String>();
+    let list = |names: &[String]| {
+        assert!(names.iter().all(|n| !n.is_empty() && !n.contains('\n')), "a given name is one line");
+        format!("{:?}", names.join("\n"))
+    };
     format!(
-        "pub(super) static GIVEN_MALE: &[&str] = &[{}];\npub(super) static GIVEN_FEMALE: &[&str] = &[{}];\npub(super) static GIVEN_UNISEX: &[&str] = &[{}];\n",
+        "pub(super) static GIVEN_MALE: &str = {};\npub(super) static GIVEN_FEMALE: &str = {};\npub(super) static GIVEN_UNISEX: &str = {};\n",
         list(&names.male),
         list(&names.female),
         list(&names.unisex)

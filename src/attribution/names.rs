@@ -19,8 +19,8 @@ struct GivenNames {
 /// rules/given-names.toml (read by the build, see `lexicon::given_names`), by name.
 static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender, FastHash>> = LazyLock::new(|| {
     let (male, female) = crate::lexicon::given_names();
-    let male = male.iter().map(|&n| (n, Gender::Male));
-    male.chain(female.iter().map(|&n| (n, Gender::Female))).collect()
+    let male = male.map(|n| (n, Gender::Male));
+    male.chain(female.map(|n| (n, Gender::Female))).collect()
 });
 
 /// Party members as news describes someone already named ("the Kentucky
@@ -42,7 +42,7 @@ pub fn given_name_gender(first: &str) -> Option<Gender> {
 
 /// A known given name, whether or not it says a gender ("Chris").
 pub fn is_given_name(word: &str) -> bool {
-    given_name_gender(word).is_some() || crate::lexicon::unisex_given_names().contains(&word)
+    given_name_gender(word).is_some() || crate::lexicon::unisex_given_names().any(|n| n == word)
 }
 
 const TITLES_STRIP: &[&str] = &["the", "The"];

@@ -2,35 +2,68 @@
 //! built-in rule files), so that the binary starts with its word lists
 //! already parsed, expanded and sorted: `frozen` turns the statics back into
 //! an `Index`. Only build.rs compiles this file.
+//!
+//! The statics hold no pointers but one string per index: each word is an
+//! offset and length in it ([`Text`]), each nested list a range of a flat
+//! one. The binary is position-independent, so every pointer in a static is
+//! a relocation the loader writes, and the page it sits in is copied, at
+//! every start: ~11,500 of them here cost a `check` about a millisecond.
 
 use super::index::{Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::WordMatcher;
 use super::VerbClass;
+use std::collections::HashMap;
 use std::fmt::Write;
+
+/// The strings of one index back to back, each written once.
+#[derive(Default)]
+struct Text {
+    text: String,
+    at: HashMap<String, usize>,
+}
+
+impl Text {
+    /// `S(start, len)`: where `word` is in the text.
+    fn s(&mut self, word: &str) -> String {
+        let text = &mut self.text;
+        let start = *self.at.entry(word.to_string()).or_insert_with(|| {
+            text.push_str(word);
+            text.len() - word.len()
+        });
+        assert!(u32::try_from(start + word.len()).is_ok(), "the word lists are too long to freeze");
+        format!("S({start},{})", word.len())
+    }
+}
 
 /// `static NAME: StaticIndex = ...;` for `index`.
 pub fn index_static(name: &str, index: &Index) -> String {
     let mut out = String::new();
+    let mut t = Text::default();
     let _ = writeln!(out, "pub(super) static {name}: StaticIndex = StaticIndex {{");
-    field(&mut out, "verb_forms", &sorted_pairs(index.verbs.iter().map(|(k, v)| (k.to_string(), v.to_string()))));
-    let verbs = index.verb_entries.iter().map(|v| {
-        let (class, why) = match &v.class {
-            VerbClass::Neutral => (0, ""),
-            VerbClass::Loaded { why } => (1, why.as_str()),
-            VerbClass::NonSpeech => (2, ""),
-            VerbClass::Mental => (3, ""),
-        };
-        let particle = v.particle.as_ref().map_or("None".to_string(), |p| format!("Some({p:?})"));
-        format!("({:?}, VerbForm::{:?}, {class}, {why:?}, {particle})", v.lemma, v.form)
-    });
-    field(&mut out, "verbs", &list(verbs));
+    let verb_forms = index.verbs.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+    field(&mut out, "verb_forms", &sorted_pairs(&mut t, verb_forms));
+    let verbs: Vec<String> = index
+        .verb_entries
+        .iter()
+        .map(|v| {
+            let (class, why) = match &v.class {
+                VerbClass::Neutral => (0, ""),
+                VerbClass::Loaded { why } => (1, why.as_str()),
+                VerbClass::NonSpeech => (2, ""),
+                VerbClass::Mental => (3, ""),
+            };
+            let particle = v.particle.as_ref().map_or("None".to_string(), |p| format!("Some({})", t.s(p)));
+            format!("({}, VerbForm::{:?}, {class}, {}, {particle})", t.s(&v.lemma), v.form, t.s(why))
+        })
+        .collect();
+    field(&mut out, "verbs", &list(verbs.into_iter()));
     let titles = index.titles.iter().map(|(k, c)| (k.clone(), c.needs_capital.to_string()));
-    field(&mut out, "titles", &sorted_pairs(titles));
+    field(&mut out, "titles", &sorted_pairs(&mut t, titles));
     let abbreviations = index
         .abbreviations
         .iter()
         .map(|(k, c)| (k.clone(), format!("{}, AbbrevKind::{:?}", c.needs_capital, c.value)));
-    field(&mut out, "abbreviations", &sorted_pairs(abbreviations));
+    field(&mut out, "abbreviations", &sorted_pairs(&mut t, abbreviations));
     for (name, set) in [
         ("roles", &index.roles),
         ("org_heads", &index.org_heads),
@@ -43,17 +76,22 @@ pub fn index_static(name: &str, index: &Index) -> String {
     ] {
         let mut words: Vec<&String> = set.iter().collect();
         words.sort();
-        field(&mut out, name, &list(words.iter().map(|w| format!("{w:?}"))));
+        let words: Vec<String> = words.into_iter().map(|w| t.s(w)).collect();
+        field(&mut out, name, &list(words.into_iter()));
     }
-    field(&mut out, "gloss", &sorted_pairs(index.gloss.iter().map(|(k, v)| (k.clone(), v.to_string()))));
-    field(&mut out, "gloss_words", &list(index.gloss_words.iter().map(|w| format!("{w:?}"))));
-    outlets(&mut out, &index.outlets);
+    let gloss = index.gloss.iter().map(|(k, v)| (k.clone(), v.to_string()));
+    field(&mut out, "gloss", &sorted_pairs(&mut t, gloss));
+    let gloss_words: Vec<String> = index.gloss_words.iter().map(|w| t.s(w)).collect();
+    field(&mut out, "gloss_words", &list(gloss_words.into_iter()));
+    outlets(&mut out, &mut t, &index.outlets);
     let sets = [&index.anonymous, &index.justification, &index.vague_speakers, &index.weasel, &index.channels];
     let _ = writeln!(out, "phrases: [");
     for set in sets {
-        phrase_set(&mut out, set);
+        phrase_set(&mut out, &mut t, set);
     }
-    let _ = writeln!(out, "],\n}};");
+    let _ = writeln!(out, "],");
+    field(&mut out, "text", &format!("{:?}", t.text));
+    let _ = writeln!(out, "}};");
     out
 }
 
@@ -71,10 +109,11 @@ fn list(items: impl Iterator<Item = String>) -> String {
 }
 
 /// A map's entries as tuples, in key order (so the output is the same on every build).
-fn sorted_pairs(pairs: impl Iterator<Item = (String, String)>) -> String {
+fn sorted_pairs(t: &mut Text, pairs: impl Iterator<Item = (String, String)>) -> String {
     let mut pairs: Vec<(String, String)> = pairs.collect();
     pairs.sort();
-    list(pairs.into_iter().map(|(k, v)| format!("({k:?}, {v})")))
+    let rows: Vec<String> = pairs.into_iter().map(|(k, v)| format!("({}, {v})", t.s(&k))).collect();
+    list(rows.into_iter())
 }
 
 fn bytes(b: &[u8]) -> String {
@@ -91,17 +130,24 @@ fn bytes(b: &[u8]) -> String {
     out
 }
 
-fn outlets(out: &mut String, index: &OutletIndex) {
+fn outlets(out: &mut String, t: &mut Text, index: &OutletIndex) {
     let _ = write!(out, "outlet_matcher: ");
     matcher(out, &index.matcher);
     let targets = index.targets.iter().map(|(o, slot)| format!("({o}, {slot})"));
     field(out, "outlet_targets", &list(targets));
-    let strs = |v: &[String]| list(v.iter().map(|s| format!("{s:?}")));
-    let rows = index
-        .outlets
-        .iter()
-        .map(|o| format!("({:?}, {}, {}, {})", o.name, strs(&o.aliases), strs(&o.slot_only), o.state));
-    field(out, "outlets", &list(rows));
+    // Aliases and slot-only spellings, all outlets' in one list: an outlet
+    // holds the ends of its two runs.
+    let mut spellings = Vec::new();
+    let mut rows = Vec::new();
+    for o in &index.outlets {
+        let start = spellings.len();
+        spellings.extend(o.aliases.iter().map(|s| t.s(s)));
+        let aliases_end = spellings.len();
+        spellings.extend(o.slot_only.iter().map(|s| t.s(s)));
+        rows.push(format!("({}, {start}, {aliases_end}, {}, {})", t.s(&o.name), spellings.len(), o.state));
+    }
+    field(out, "outlets", &list(rows.into_iter()));
+    field(out, "outlet_spellings", &list(spellings.into_iter()));
 }
 
 fn matcher(out: &mut String, m: &WordMatcher) {
@@ -111,7 +157,13 @@ fn matcher(out: &mut String, m: &WordMatcher) {
     field(out, "sorted", &list(patterns));
     let mut groups: Vec<_> = m.groups.iter().collect();
     groups.sort_by(|a, b| a.0.cmp(b.0));
-    let groups = groups.into_iter().map(|(w, r)| format!("({}, {}, {})", bytes(w), r.start, r.end));
+    // A group's word is the first word of its first pattern, already in `bytes`.
+    let groups = groups.into_iter().map(|(w, r)| {
+        let first = m.sorted.get(r.start as usize).expect("a group has a pattern");
+        let start = first.start as usize;
+        assert_eq!(m.bytes.get(start..start + w.len()), Some(&w[..]), "a group's word starts its patterns");
+        format!("({start}, {}, {}, {})", w.len(), r.start, r.end)
+    });
     field(out, "groups", &list(groups));
     field(out, "loose", &format!("({}, {})", m.loose.start, m.loose.end));
     field(out, "longest_word", &m.longest_word.to_string());
@@ -121,25 +173,29 @@ fn matcher(out: &mut String, m: &WordMatcher) {
     let _ = writeln!(out, "}},");
 }
 
-fn phrase_set(out: &mut String, set: &PhraseSet) {
+fn phrase_set(out: &mut String, t: &mut Text, set: &PhraseSet) {
     let _ = write!(out, "StaticPhraseSet {{ matcher: ");
     matcher(out, &set.matcher);
     let targets = set.targets.iter().map(|(entry, slot)| {
         let slot = match slot {
             Slot::Plain => "Slot::Plain".to_string(),
-            Slot::After { suffix, gap } => {
-                format!("Slot::After {{ suffix: Cow::Borrowed({suffix:?}), gap: {gap} }}")
-            }
+            Slot::After { suffix, gap } => format!("Slot::After {{ suffix: {suffix}, gap: {gap} }}"),
             Slot::Before { gap } => format!("Slot::Before {{ gap: {gap} }}"),
         };
         format!("({entry}, {slot})")
     });
     field(out, "targets", &list(targets));
     field(out, "offsets", &list(set.offsets.iter().map(usize::to_string)));
-    let entries = set.entries.iter().map(|e| {
-        let channel = e.channel.map_or("None".to_string(), |c| format!("Some(ChannelKind::{c:?})"));
-        format!("({:?}, {channel}, {})", e.template, e.boilerplate)
-    });
-    field(out, "entries", &list(entries));
+    let suffixes: Vec<String> = set.suffixes.iter().map(|s| t.s(s)).collect();
+    field(out, "suffixes", &list(suffixes.into_iter()));
+    let entries: Vec<String> = set
+        .entries
+        .iter()
+        .map(|e| {
+            let channel = e.channel.map_or("None".to_string(), |c| format!("Some(ChannelKind::{c:?})"));
+            format!("({}, {channel}, {})", t.s(&e.template), e.boilerplate)
+        })
+        .collect();
+    field(out, "entries", &list(entries.into_iter()));
     let _ = writeln!(out, "}},");
 }

@@ -9,19 +9,23 @@ use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
 use super::words::Cased;
 use super::{data::PhraseEntry, AbbrevKind, ChannelKind, Language, Outlet, SpeechVerb, VerbClass, VerbForm};
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasher;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// rules/given-names.toml: the male names, then the female ones.
-pub fn given_names() -> (&'static [&'static str], &'static [&'static str]) {
-    (GIVEN_MALE, GIVEN_FEMALE)
+pub fn given_names() -> (impl Iterator<Item = &'static str>, impl Iterator<Item = &'static str>) {
+    (names(GIVEN_MALE), names(GIVEN_FEMALE))
 }
 
 /// rules/given-names.toml: the names borne by men and women alike.
-pub fn unisex_given_names() -> &'static [&'static str] {
-    GIVEN_UNISEX
+pub fn unisex_given_names() -> impl Iterator<Item = &'static str> {
+    names(GIVEN_UNISEX)
+}
+
+/// The names of a list build.rs wrote as one string, a name a line (a list
+/// of `&str` would be a pointer, so a relocation, per name).
+fn names(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('\n').filter(|n| !n.is_empty())
 }
 
 /// The index of the built-in lists of `language`.
@@ -32,39 +36,52 @@ pub fn index(language: Language) -> Index {
     }
 }
 
+/// A string of the index's `text`: its start and length in bytes. The
+/// statics hold these rather than `&str`s: a pointer in a static is a
+/// relocation, which the loader writes (and the kernel copies its page for)
+/// at every start of a position-independent binary.
+#[derive(Clone, Copy)]
+struct S(u32, u32);
+
 /// A speech verb form: lemma, form, class (neutral, loaded, non-speech,
 /// mental), why it is loaded, particle.
-type VerbRow = (&'static str, VerbForm, u8, &'static str, Option<&'static str>);
+type VerbRow = (S, VerbForm, u8, S, Option<S>);
 
-/// An outlet: name, aliases, slot-only spellings, state-run.
-type OutletRow = (&'static str, &'static [&'static str], &'static [&'static str], bool);
+/// An outlet: name; its aliases, then its slot-only spellings, as the
+/// ranges `start..aliases_end` and `aliases_end..end` of `outlet_spellings`;
+/// state-run.
+type OutletRow = (S, u32, u32, u32, bool);
 
 pub(super) struct StaticIndex {
-    verb_forms: &'static [(&'static str, u32)],
+    verb_forms: &'static [(S, u32)],
     verbs: &'static [VerbRow],
-    titles: &'static [(&'static str, bool)],
-    abbreviations: &'static [(&'static str, bool, AbbrevKind)],
-    roles: &'static [&'static str],
-    org_heads: &'static [&'static str],
-    generic_orgs: &'static [&'static str],
-    bystanders: &'static [&'static str],
-    documents: &'static [&'static str],
-    elisions: &'static [&'static str],
-    unsplit: &'static [&'static str],
-    inverted: &'static [&'static str],
-    gloss: &'static [(&'static str, u8)],
-    gloss_words: &'static [&'static str],
+    titles: &'static [(S, bool)],
+    abbreviations: &'static [(S, bool, AbbrevKind)],
+    roles: &'static [S],
+    org_heads: &'static [S],
+    generic_orgs: &'static [S],
+    bystanders: &'static [S],
+    documents: &'static [S],
+    elisions: &'static [S],
+    unsplit: &'static [S],
+    inverted: &'static [S],
+    gloss: &'static [(S, u8)],
+    gloss_words: &'static [S],
     outlet_matcher: StaticMatcher,
     outlet_targets: &'static [(usize, bool)],
     outlets: &'static [OutletRow],
+    outlet_spellings: &'static [S],
     /// anonymous, justification, vague speakers, weasel, channels
     phrases: [StaticPhraseSet; 5],
+    /// Every string of the index, back to back.
+    text: &'static str,
 }
 
 pub(super) struct StaticMatcher {
     bytes: &'static [u8],
     sorted: &'static [Pattern],
-    groups: &'static [(&'static [u8], u32, u32)],
+    /// First word (as a start and length in `bytes`) and its group in `sorted`.
+    groups: &'static [(u32, u32, u32, u32)],
     loose: (u32, u32),
     longest_word: usize,
     longest: usize,
@@ -76,27 +93,40 @@ pub(super) struct StaticPhraseSet {
     matcher: StaticMatcher,
     targets: &'static [(usize, Slot)],
     offsets: &'static [usize],
-    entries: &'static [(&'static str, Option<ChannelKind>, bool)],
+    suffixes: &'static [S],
+    entries: &'static [(S, Option<ChannelKind>, bool)],
 }
 
 const fn p(key: u64, start: u32, len: u32, word: u32, id: u32) -> Pattern {
     Pattern { key, start, len, word, id }
 }
 
+impl StaticIndex {
+    /// The string `s` stands for; build.rs wrote only offsets that are in
+    /// `text` and on character boundaries (the thawed index equals the one
+    /// the rule files build: see the tests).
+    fn str(&self, S(start, len): S) -> &'static str {
+        let start = start as usize;
+        self.text.get(start..start + len as usize).unwrap_or_default()
+    }
+}
+
 fn thaw(s: &'static StaticIndex) -> Index {
-    let [anonymous, justification, vague_speakers, weasel, channels] = s.phrases.each_ref().map(phrase_set);
+    let [anonymous, justification, vague_speakers, weasel, channels] =
+        s.phrases.each_ref().map(|p| phrase_set(s, p));
+    let set = |words: &[S]| words.iter().map(|&w| s.str(w).to_string()).collect();
     Index {
-        verbs: s.verb_forms.iter().map(|&(form, id)| (Cow::Borrowed(form), id)).collect(),
-        verb_entries: s.verbs.iter().map(speech_verb).collect(),
+        verbs: s.verb_forms.iter().map(|&(form, id)| (Cow::Borrowed(s.str(form)), id)).collect(),
+        verb_entries: s.verbs.iter().map(|row| speech_verb(s, row)).collect(),
         titles: s
             .titles
             .iter()
-            .map(|&(k, needs_capital)| (k.to_string(), Cased { value: (), needs_capital }))
+            .map(|&(k, needs_capital)| (s.str(k).to_string(), Cased { value: (), needs_capital }))
             .collect(),
         abbreviations: s
             .abbreviations
             .iter()
-            .map(|&(k, needs_capital, value)| (k.to_string(), Cased { value, needs_capital }))
+            .map(|&(k, needs_capital, value)| (s.str(k).to_string(), Cased { value, needs_capital }))
             .collect(),
         roles: set(s.roles),
         org_heads: set(s.org_heads),
@@ -106,45 +136,54 @@ fn thaw(s: &'static StaticIndex) -> Index {
         outlets: OutletIndex {
             matcher: matcher(&s.outlet_matcher),
             targets: Cow::Borrowed(s.outlet_targets),
-            outlets: s.outlets.iter().map(outlet).collect(),
+            outlets: s.outlets.iter().map(|row| outlet(s, row)).collect(),
         },
         anonymous,
         justification,
         vague_speakers,
         weasel,
         channels,
-        gloss: s.gloss.iter().map(|&(k, id)| (k.to_string(), id)).collect(),
-        gloss_words: s.gloss_words.iter().map(|w| w.to_string()).collect(),
+        gloss: s.gloss.iter().map(|&(k, id)| (s.str(k).to_string(), id)).collect(),
+        gloss_words: s.gloss_words.iter().map(|&w| s.str(w).to_string()).collect(),
         elisions: set(s.elisions),
         unsplit: set(s.unsplit),
         inverted: set(s.inverted),
     }
 }
 
-fn set<S: BuildHasher + Default>(words: &[&str]) -> HashSet<String, S> {
-    words.iter().map(|w| w.to_string()).collect()
-}
-
-fn speech_verb(&(lemma, form, class, why, particle): &VerbRow) -> SpeechVerb {
+fn speech_verb(s: &'static StaticIndex, &(lemma, form, class, why, particle): &VerbRow) -> SpeechVerb {
     let class = match class {
-        1 => VerbClass::Loaded { why: why.to_string() },
+        1 => VerbClass::Loaded { why: s.str(why).to_string() },
         2 => VerbClass::NonSpeech,
         3 => VerbClass::Mental,
         _ => VerbClass::Neutral,
     };
-    SpeechVerb { lemma: lemma.to_string(), form, class, particle: particle.map(str::to_string) }
+    SpeechVerb { lemma: s.str(lemma).to_string(), form, class, particle: particle.map(|p| s.str(p).to_string()) }
 }
 
-fn outlet(&(name, aliases, slot_only, state): &OutletRow) -> Outlet {
-    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
-    Outlet { name: name.to_string(), aliases: strings(aliases), slot_only: strings(slot_only), state }
+fn outlet(s: &'static StaticIndex, &(name, start, aliases_end, end, state): &OutletRow) -> Outlet {
+    let strings = |from: u32, to: u32| {
+        let run = s.outlet_spellings.get(from as usize..to as usize).unwrap_or_default();
+        run.iter().map(|&w| s.str(w).to_string()).collect()
+    };
+    Outlet {
+        name: s.str(name).to_string(),
+        aliases: strings(start, aliases_end),
+        slot_only: strings(aliases_end, end),
+        state,
+    }
 }
 
 fn matcher(m: &'static StaticMatcher) -> WordMatcher {
+    let word = |start: u32, len: u32| m.bytes.get(start as usize..(start + len) as usize).unwrap_or_default();
     WordMatcher {
         bytes: Cow::Borrowed(m.bytes),
         sorted: Cow::Borrowed(m.sorted),
-        groups: m.groups.iter().map(|&(word, start, end)| (Cow::Borrowed(word), start..end)).collect(),
+        groups: m
+            .groups
+            .iter()
+            .map(|&(start, len, from, to)| (Cow::Borrowed(word(start, len)), from..to))
+            .collect(),
         loose: m.loose.0..m.loose.1,
         longest_word: m.longest_word,
         longest: m.longest,
@@ -153,18 +192,19 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
     }
 }
 
-fn phrase_set(s: &'static StaticPhraseSet) -> PhraseSet {
-    let entries = s.entries.iter().map(|&(template, channel, boilerplate)| PhraseEntry {
-        template: template.to_string(),
+fn phrase_set(s: &'static StaticIndex, p: &'static StaticPhraseSet) -> PhraseSet {
+    let entries = p.entries.iter().map(|&(template, channel, boilerplate)| PhraseEntry {
+        template: s.str(template).to_string(),
         channel,
         boilerplate,
     });
     PhraseSet {
-        matcher: matcher(&s.matcher),
-        targets: Cow::Borrowed(s.targets),
-        offsets: Cow::Borrowed(s.offsets),
+        matcher: matcher(&p.matcher),
+        targets: Cow::Borrowed(p.targets),
+        offsets: Cow::Borrowed(p.offsets),
+        suffixes: p.suffixes.iter().map(|&w| Cow::Borrowed(s.str(w))).collect(),
         entries: entries.collect(),
-        outlet_first: has_outlet_first(s.targets),
+        outlet_first: has_outlet_first(p.targets),
     }
 }
 
@@ -193,9 +233,8 @@ mod tests {
         }
         let file: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml")).unwrap();
         let (male, female) = given_names();
-        assert_eq!((male.len(), female.len()), (file.male.len(), file.female.len()));
-        assert!(male.iter().zip(&file.male).all(|(a, b)| a == b));
-        assert!(female.iter().zip(&file.female).all(|(a, b)| a == b));
-        assert_eq!(unisex_given_names(), file.unisex);
+        assert_eq!(male.collect::<Vec<_>>(), file.male);
+        assert_eq!(female.collect::<Vec<_>>(), file.female);
+        assert_eq!(unisex_given_names().collect::<Vec<_>>(), file.unisex);
     }
 }

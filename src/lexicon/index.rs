@@ -239,6 +239,8 @@ pub struct PhraseSet<M = WordMatcher> {
     /// those of pattern `i` are `targets[offsets[i]..offsets[i + 1]]`.
     pub(super) targets: Cow<'static, [(usize, Slot)]>,
     pub(super) offsets: Cow<'static, [usize]>,
+    /// The distinct suffixes of [`Slot::After`] expansions, in order of first use.
+    pub(super) suffixes: Vec<Cow<'static, str>>,
     pub(super) entries: Vec<PhraseEntry>,
     /// Whether any expansion has an outlet before its pattern.
     pub(super) outlet_first: bool,
@@ -254,8 +256,11 @@ pub(super) fn has_outlet_first(targets: &[(usize, Slot)]) -> bool {
 pub(super) enum Slot {
     /// A plain phrase: the pattern is all of it.
     Plain,
-    /// The pattern is the prefix; an outlet follows, then `suffix`.
-    After { suffix: Cow<'static, str>, gap: bool },
+    /// The pattern is the prefix; an outlet follows, then the suffix
+    /// `suffixes[suffix]` of the set. An index, not a string, so that the
+    /// frozen targets hold no pointers (a pointer in a static is a
+    /// relocation the loader writes at every start).
+    After { suffix: u32, gap: bool },
     /// The pattern is the suffix; an outlet comes before it.
     Before { gap: bool },
 }
@@ -318,10 +323,21 @@ impl<M: Scan> PhraseSet<M> {
         }
         let mut placed: Vec<Option<(usize, Slot)>> = Vec::new();
         placed.resize_with(shapes.len(), || None);
+        let mut suffixes: Vec<Cow<'static, str>> = Vec::new();
         for ((entry, shape), id) in shapes.into_iter().zip(ids) {
             let slot = match shape {
                 Shape::Plain(_) => Slot::Plain,
-                Shape::OutletAfter { suffix, gap, .. } => Slot::After { suffix: Cow::Owned(suffix), gap },
+                Shape::OutletAfter { suffix, gap, .. } => {
+                    let at = match suffixes.iter().position(|s| *s == suffix) {
+                        Some(at) => at,
+                        None => {
+                            suffixes.push(Cow::Owned(suffix));
+                            suffixes.len() - 1
+                        }
+                    };
+                    let suffix = u32::try_from(at).map_err(|_| "too many distinct suffixes".to_string())?;
+                    Slot::After { suffix, gap }
+                }
                 Shape::OutletBefore { gap, .. } => Slot::Before { gap },
             };
             // `offsets[id + 1]` is where the next expansion of `id` goes.
@@ -340,6 +356,7 @@ impl<M: Scan> PhraseSet<M> {
             matcher,
             targets: Cow::Owned(targets),
             offsets: Cow::Owned(offsets),
+            suffixes,
             entries: entries.to_vec(),
         })
     }
@@ -387,7 +404,7 @@ impl<M: Scan> PhraseSet<M> {
     ) -> Option<(Range<usize>, Found<'a>)> {
         let targets = self.targets.get(*self.offsets.get(pattern)?..*self.offsets.get(pattern + 1)?)?;
         targets.iter().find_map(|(entry, slot)| {
-            let (range, outlet) = fill_slot(text, range.clone(), slot, outlets, before)?;
+            let (range, outlet) = fill_slot(text, range.clone(), slot, &self.suffixes, outlets, before)?;
             Some((range, (*entry, outlet)))
         })
     }
@@ -413,6 +430,7 @@ fn fill_slot<'a>(
     text: &str,
     found: Range<usize>,
     slot: &Slot,
+    suffixes: &[Cow<'static, str>],
     outlets: &'a OutletIndex,
     before: &mut Option<Vec<(Range<usize>, &'a Outlet)>>,
 ) -> Option<Filled<'a>> {
@@ -423,6 +441,7 @@ fn fill_slot<'a>(
             // an elided word leans on the outlet: "à l’AFP"
             let elided = text.get(found.clone()).is_some_and(|p| p.ends_with(['\'', '’']));
             (elided || rest.starts_with(char::is_whitespace)).then_some(())?;
+            let suffix = suffixes.get(*suffix as usize)?;
             let (range, outlet) = outlets.at(text, found.end)?;
             let end = match_suffix(text, range.end, suffix, *gap)?;
             Some((found.start..end, Some((range, outlet))))

@@ -30,4 +30,5 @@ mod rules;
 mod site;
 mod sources;
 mod span_harness;
+mod startup;
 mod suppress;
