@@ -19,6 +19,8 @@ mod matcher;
 mod phrase;
 #[path = "src/lexicon/types.rs"]
 mod types;
+#[path = "src/lexicon/word_table.rs"]
+mod word_table;
 #[path = "src/lexicon/words.rs"]
 mod words;
 
@@ -35,6 +37,7 @@ fn main() {
         let index =
             index::Index::build(&data).unwrap_or_else(|e| panic!("the built-in word lists must index: {e}"));
         out.push_str(&emit::index_static(name, &index));
+        out.push_str(&emit::word_table_static(name, &word_table::WordTable::build(&index)));
     }
     out.push_str(&given_names());
     let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");

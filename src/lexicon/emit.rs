@@ -11,6 +11,7 @@
 
 use super::index::{Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::WordMatcher;
+use super::word_table::WordTable;
 use super::VerbClass;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -93,6 +94,18 @@ pub fn index_static(name: &str, index: &Index) -> String {
     field(&mut out, "text", &format!("{:?}", t.text));
     let _ = writeln!(out, "}};");
     out
+}
+
+/// `static NAME_WORDS: (forms, entries, slots) = ...;`: the parts of `table`.
+pub fn word_table_static(name: &str, table: &WordTable) -> String {
+    let (forms, entries, slots) = table.parts();
+    let entries =
+        entries.iter().map(|e| format!("e({},{},{},{},{})", e.form.0, e.form.1, e.verb, e.title, e.role));
+    format!(
+        "pub(super) static {name}_WORDS: (&str, &[Entry], &[u32]) = ({forms:?}, {}, {});\n",
+        list(entries),
+        list(slots.iter().map(u32::to_string))
+    )
 }
 
 fn field(out: &mut String, name: &str, value: &str) {

@@ -6,6 +6,7 @@
 
 use super::index::{has_outlet_first, Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
+use super::word_table::{Entry, WordTable};
 use super::words::Cased;
 use super::{data::PhraseEntry, AbbrevKind, ChannelKind, Language, Outlet, SpeechVerb, VerbClass, VerbForm};
 use std::borrow::Cow;
@@ -34,6 +35,19 @@ pub fn index(language: Language) -> Index {
         Language::En => thaw(&EN),
         Language::Fr => thaw(&FR),
     }
+}
+
+/// The word table of the built-in lists of `language`, as build.rs built it.
+pub(super) fn word_table(language: Language) -> WordTable {
+    let (forms, entries, slots) = match language {
+        Language::En => EN_WORDS,
+        Language::Fr => FR_WORDS,
+    };
+    WordTable::frozen(forms, entries, slots)
+}
+
+const fn e(start: u32, end: u32, verb: u32, title: bool, role: bool) -> Entry {
+    Entry { form: (start, end), verb, title, role }
 }
 
 /// A string of the index's `text`: its start and length in bytes. The

@@ -31,7 +31,7 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
 pub use types::{
     AbbrevKind, ChannelKind, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources, SpeechVerb,
-    VerbClass, VerbForm,
+    VerbClass, VerbForm, VerbId,
 };
 pub use word_table::Listed;
 use word_table::WordTable;
@@ -40,18 +40,6 @@ use word_table::WordTable;
 /// attribution engine ("il" as "he"): a handle into the lexicon's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
-
-/// A speech verb form of one lexicon, as a small copyable handle: its index
-/// plus one, so that `Option<VerbId>` is four bytes in the per-word tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct VerbId(std::num::NonZeroU32);
-
-impl VerbId {
-    /// The handle of entry `index` of the verb table.
-    fn from_index(index: u32) -> Option<VerbId> {
-        index.checked_add(1).and_then(std::num::NonZeroU32::new).map(VerbId)
-    }
-}
 
 /// rules/given-names.toml as the build read it: the male names, then the female ones.
 pub use frozen::{given_names, unisex_given_names};
@@ -179,7 +167,7 @@ impl Lexicon {
             data: OnceLock::new(),
             builtin: Some(language),
             index: frozen::index(language),
-            word_table: OnceLock::new(),
+            word_table: OnceLock::from(frozen::word_table(language)),
         }
     }
 
@@ -260,7 +248,7 @@ impl Lexicon {
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
     /// for (an id from another lexicon may name another verb, or none).
     pub fn verb_by_id(&self, id: VerbId) -> Option<&SpeechVerb> {
-        self.index.verb_entries.get(id.0.get() as usize - 1)
+        self.index.verb_entries.get(id.number() as usize - 1)
     }
 
     /// Whether `word` is a title before a name ("Sen.", "Sen", "President").

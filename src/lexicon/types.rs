@@ -6,6 +6,28 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
+/// A speech verb form of one lexicon, as a small copyable handle: its index
+/// plus one, so that `Option<VerbId>` is four bytes in the per-word tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VerbId(std::num::NonZeroU32);
+
+impl VerbId {
+    /// The handle of entry `index` of the verb table.
+    pub(super) fn from_index(index: u32) -> Option<VerbId> {
+        index.checked_add(1).and_then(std::num::NonZeroU32::new).map(VerbId)
+    }
+
+    /// The handle's number (its index plus one), as the frozen word table holds it.
+    pub(super) fn number(self) -> u32 {
+        self.0.get()
+    }
+
+    /// The handle whose [`VerbId::number`] is `number`; none for 0.
+    pub(super) fn from_number(number: u32) -> Option<VerbId> {
+        std::num::NonZeroU32::new(number).map(VerbId)
+    }
+}
+
 /// The language a draft is written in: which word lists read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Language {

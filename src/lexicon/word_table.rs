@@ -6,11 +6,8 @@
 //! common case) is looked up once; any other word is left to the lists.
 
 use super::index::Index;
-use super::matcher::FastHash;
 use super::VerbId;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
-use std::ops::Range;
+use std::borrow::Cow;
 
 /// What the verb, title and role lists say of a lower-case ASCII word (see
 /// [`super::Lexicon::listed`]).
@@ -25,19 +22,31 @@ pub struct Listed {
     pub role: bool,
 }
 
-/// Every form the three lists can match, with what each says of it. It is
-/// built on the first draft a process reads, so without an allocation per
-/// entry (a map of owned keys took 1.7 M instructions, a sixth of checking
-/// a 6 KB draft): the forms sit back to back in one string, found by hash.
+/// Every form the three lists can match, with what each says of it. Built
+/// without an allocation per entry (a map of owned keys took 1.7 M
+/// instructions, a sixth of checking a 6 KB draft): the forms sit back to
+/// back in one string, found by hash in an open-addressing table. The
+/// built-in lists' table is written by build.rs (building it took ~0.14 ms
+/// of every `check`), so its parts are plain numbers that need no
+/// relocation; a lexicon extended by a config builds its own.
 pub(super) struct WordTable {
     /// Every form, back to back.
-    forms: String,
-    /// Per form: where it is in `forms`, and what the lists say of it.
-    entries: Vec<(Range<u32>, Listed)>,
-    /// A form's hash → its entry. Of two forms with one hash only the first
-    /// is held: the other then fails the comparison in `get` and is left to
-    /// the lists, so a collision costs time, never a wrong answer.
-    by_hash: HashMap<u64, u32, FastHash>,
+    forms: Cow<'static, str>,
+    entries: Cow<'static, [Entry]>,
+    /// By [`hash`]: an entry's index plus one, 0 for none. The length is a
+    /// power of two, at least twice the number of entries, so a probe ends.
+    slots: Cow<'static, [u32]>,
+}
+
+/// A form and what the lists say of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Entry {
+    /// Where the form is in `forms`: start and end.
+    pub(super) form: (u32, u32),
+    /// The [`VerbId`]'s number, 0 for none.
+    pub(super) verb: u32,
+    pub(super) title: bool,
+    pub(super) role: bool,
 }
 
 impl WordTable {
@@ -45,56 +54,105 @@ impl WordTable {
     pub(super) fn build(index: &Index) -> WordTable {
         let n = index.verbs.len() + 2 * index.titles.len() + 2 * index.roles.len();
         let mut table = WordTable {
-            forms: String::with_capacity(n * 12),
-            entries: Vec::with_capacity(n),
-            by_hash: HashMap::with_capacity_and_hasher(n, FastHash::default()),
+            forms: Cow::Owned(String::with_capacity(n * 12)),
+            entries: Cow::Owned(Vec::with_capacity(n)),
+            slots: Cow::Owned(vec![0; (2 * n).next_power_of_two().max(2)]),
         };
-        for (form, &id) in &index.verbs {
-            table.update(form, "", |e| e.verb = VerbId::from_index(id));
+        // Sorted, so that build.rs writes the same table at every build.
+        let mut verbs: Vec<(&str, u32)> = index.verbs.iter().map(|(form, &id)| (&**form, id)).collect();
+        verbs.sort_unstable();
+        for (form, id) in verbs {
+            let verb = VerbId::from_index(id).map_or(0, VerbId::number);
+            table.update(form, "", |e| e.verb = verb);
         }
         // a title's key has no trailing full stop; the word may have one
-        for title in index.titles.keys().filter(|t| !t.ends_with('.')) {
+        let mut titles: Vec<&String> = index.titles.keys().filter(|t| !t.ends_with('.')).collect();
+        titles.sort_unstable();
+        for title in titles {
             table.update(title, "", |e| e.title = true);
             table.update(title, ".", |e| e.title = true);
         }
-        for role in &index.roles {
+        let mut roles: Vec<&String> = index.roles.iter().collect();
+        roles.sort_unstable();
+        for role in roles {
             table.update(role, "", |e| e.role = true);
             table.update(role, "s", |e| e.role = true);
         }
         table
     }
 
+    /// The table build.rs wrote (see `emit::word_table`).
+    pub(super) const fn frozen(
+        forms: &'static str,
+        entries: &'static [Entry],
+        slots: &'static [u32],
+    ) -> WordTable {
+        WordTable { forms: Cow::Borrowed(forms), entries: Cow::Borrowed(entries), slots: Cow::Borrowed(slots) }
+    }
+
+    /// The parts build.rs writes out (the crate itself only compares them in tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) fn parts(&self) -> (&str, &[Entry], &[u32]) {
+        (&self.forms, &self.entries, &self.slots)
+    }
+
     /// Applies `set` to the entry of the form `word` + `suffix`, adding it if new.
-    fn update(&mut self, word: &str, suffix: &str, set: impl FnOnce(&mut Listed)) {
-        let start = self.forms.len();
-        self.forms.push_str(word);
-        self.forms.push_str(suffix);
-        let end = self.forms.len();
-        let form = self.forms.get(start..end).unwrap_or_default();
-        let hash = hash(form);
-        let held = self.by_hash.get(&hash).copied();
-        if let Some(i) = held {
-            let same = self.entries.get(i as usize).is_some_and(|(r, _)| self.form(r) == form);
-            self.forms.truncate(start);
-            if let Some((_, listed)) = self.entries.get_mut(i as usize).filter(|_| same) {
-                set(listed);
+    fn update(&mut self, word: &str, suffix: &str, set: impl FnOnce(&mut Entry)) {
+        let forms = self.forms.to_mut();
+        let start = forms.len();
+        forms.push_str(word);
+        forms.push_str(suffix);
+        let end = forms.len();
+        let (slot, found) = self.find(start, end);
+        if let Some(i) = found {
+            self.forms.to_mut().truncate(start);
+            if let Some(entry) = self.entries.to_mut().get_mut(i) {
+                set(entry);
             }
             return;
         }
-        let (Ok(lo), Ok(hi), Ok(i)) =
-            (u32::try_from(start), u32::try_from(end), u32::try_from(self.entries.len()))
+        let (Ok(lo), Ok(hi), Ok(number)) =
+            (u32::try_from(start), u32::try_from(end), u32::try_from(self.entries.len() + 1))
         else {
-            self.forms.truncate(start);
+            self.forms.to_mut().truncate(start);
             return;
         };
-        let mut listed = Listed::default();
-        set(&mut listed);
-        self.entries.push((lo..hi, listed));
-        self.by_hash.insert(hash, i);
+        let mut entry = Entry { form: (lo, hi), verb: 0, title: false, role: false };
+        set(&mut entry);
+        self.entries.to_mut().push(entry);
+        if let Some(s) = self.slots.to_mut().get_mut(slot) {
+            *s = number;
+        }
     }
 
-    fn form(&self, range: &Range<u32>) -> &str {
-        self.forms.get(range.start as usize..range.end as usize).unwrap_or_default()
+    /// The slot of the form `forms[start..end]`, and its entry if it has one.
+    fn find(&self, start: usize, end: usize) -> (usize, Option<usize>) {
+        let form = self.forms.get(start..end).unwrap_or_default();
+        self.slot_of(form)
+    }
+
+    /// Where `form` is, or would go, in `slots`, and its entry if it has one.
+    #[inline]
+    fn slot_of(&self, form: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len().saturating_sub(1);
+        // The high bits of the hash are the best mixed.
+        let mut slot = (hash(form.as_bytes()) >> 32) as usize & mask;
+        loop {
+            match self.slots.get(slot).copied().unwrap_or(0) {
+                0 => return (slot, None),
+                number => {
+                    let i = number as usize - 1;
+                    if self.entries.get(i).is_some_and(|e| self.form(e) == form) {
+                        return (slot, Some(i));
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn form(&self, e: &Entry) -> &str {
+        self.forms.get(e.form.0 as usize..e.form.1 as usize).unwrap_or_default()
     }
 
     /// What the lists say of `lower`, if it is a word the table covers: all
@@ -107,21 +165,36 @@ impl WordTable {
         if !plain || lower.ends_with("..") || lower.ends_with("ss") {
             return None;
         }
-        let Some(&i) = self.by_hash.get(&hash(lower)) else { return Some(Listed::default()) };
-        let (range, listed) = self.entries.get(i as usize)?;
-        // another form with the same hash: left to the lists
-        (self.form(range) == lower).then_some(*listed)
+        let Some(i) = self.slot_of(lower).1 else { return Some(Listed::default()) };
+        let e = self.entries.get(i)?;
+        Some(Listed { verb: VerbId::from_number(e.verb), title: e.title, role: e.role })
     }
 }
 
-fn hash(form: &str) -> u64 {
-    let mut hasher = FastHash::default().build_hasher();
-    hasher.write(form.as_bytes());
-    hasher.finish()
+/// A hash of a form that is the same on every platform, so that the table
+/// build.rs writes on the build machine is the one the binary probes: eight
+/// bytes at a time, multiplied (FxHash's step, with the length mixed in).
+fn hash(form: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = (form.len() as u64).wrapping_mul(K);
+    let mut chunks = form.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h
 }
 
 #[cfg(test)]
 mod tests {
+    use super::WordTable;
     use crate::lexicon::{Language, Lexicon, Listed};
 
     /// What the lists say of `lower` asked one by one, as tokenising did.
@@ -132,6 +205,45 @@ mod tests {
             role: lex.is_role_noun(lower)
                 || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
         }
+    }
+
+    #[test]
+    fn the_frozen_table_is_the_one_the_lists_build() {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            let built = WordTable::build(&lex.index);
+            let frozen = crate::lexicon::frozen::word_table(language);
+            assert!(built.parts() == frozen.parts(), "{language:?}: build.rs wrote a different word table");
+            let (_, entries, slots) = frozen.parts();
+            assert!(slots.len().is_power_of_two() && slots.len() >= 2 * entries.len());
+            // every entry is in the slot table once
+            let mut held: Vec<u32> = slots.iter().copied().filter(|&n| n != 0).collect();
+            held.sort_unstable();
+            assert_eq!(held, (1..=entries.len() as u32).collect::<Vec<_>>());
+        }
+    }
+
+    /// Forms whose hashes land in one slot are all found: the probe goes on
+    /// past a slot held by another form.
+    #[test]
+    fn colliding_forms_are_all_found() {
+        let home = |w: &str| (super::hash(w.as_bytes()) >> 32) & 7;
+        // Of nine words two share a home slot in a table of eight.
+        let words: Vec<String> = (0..9).map(|i| format!("w{i}")).collect();
+        let pair = words
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| words[..i].iter().find(|b| home(b) == home(a)).map(|b| [b, a]))
+            .expect("pigeonhole");
+        let mut table = WordTable::frozen("", &[], &[]);
+        table.slots = std::borrow::Cow::Owned(vec![0; 8]);
+        for (i, w) in pair.iter().enumerate() {
+            table.update(w, "", |e| e.verb = i as u32 + 1);
+        }
+        for (i, w) in pair.iter().enumerate() {
+            assert_eq!(table.get(w).and_then(|l| l.verb).map(crate::lexicon::VerbId::number), Some(i as u32 + 1));
+        }
+        assert_eq!(table.get("delta"), Some(Listed::default()));
     }
 
     #[test]
