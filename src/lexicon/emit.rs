@@ -96,14 +96,15 @@ pub fn index_static(name: &str, index: &Index) -> String {
     out
 }
 
-/// `static NAME_WORDS: (forms, entries, slots) = ...;`: the parts of `table`.
+/// `static NAME_WORDS: (forms, entries, tags, slots) = ...;`: the parts of `table`.
 pub fn word_table_static(name: &str, table: &WordTable) -> String {
-    let (forms, entries, slots) = table.parts();
+    let (forms, entries, tags, slots) = table.parts();
     let entries =
         entries.iter().map(|e| format!("e({},{},{},{},{})", e.form.0, e.form.1, e.verb, e.title, e.role));
     format!(
-        "pub(super) static {name}_WORDS: (&str, &[Entry], &[u32]) = ({forms:?}, {}, {});\n",
+        "pub(super) static {name}_WORDS: (&str, &[Entry], &[u8], &[u32]) = ({forms:?}, {}, {}, {});\n",
         list(entries),
+        bytes(tags),
         list(slots.iter().map(u32::to_string))
     )
 }

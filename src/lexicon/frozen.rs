@@ -39,11 +39,11 @@ pub fn index(language: Language) -> Index {
 
 /// The word table of the built-in lists of `language`, as build.rs built it.
 pub(super) fn word_table(language: Language) -> WordTable {
-    let (forms, entries, slots) = match language {
+    let (forms, entries, tags, slots) = match language {
         Language::En => EN_WORDS,
         Language::Fr => FR_WORDS,
     };
-    WordTable::frozen(forms, entries, slots)
+    WordTable::frozen(forms, entries, tags, slots)
 }
 
 const fn e(start: u32, end: u32, verb: u32, title: bool, role: bool) -> Entry {

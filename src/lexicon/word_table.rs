@@ -33,8 +33,14 @@ pub(super) struct WordTable {
     /// Every form, back to back.
     forms: Cow<'static, str>,
     entries: Cow<'static, [Entry]>,
-    /// By [`hash`]: an entry's index plus one, 0 for none. The length is a
-    /// power of two, at least twice the number of entries, so a probe ends.
+    /// By [`hash`]: a byte of the hash of the form in the slot, with the
+    /// top bit set, 0 for an empty slot. Most words of a draft are not in
+    /// the table: a probe reads these bytes (a few KB, which stay in the
+    /// cache) and goes on to `slots` and the form only when one matches.
+    /// The length is a power of two, at least twice the number of entries,
+    /// so a probe ends.
+    tags: Cow<'static, [u8]>,
+    /// Per slot: its entry's index plus one, 0 for none.
     slots: Cow<'static, [u32]>,
 }
 
@@ -56,6 +62,7 @@ impl WordTable {
         let mut table = WordTable {
             forms: Cow::Owned(String::with_capacity(n * 12)),
             entries: Cow::Owned(Vec::with_capacity(n)),
+            tags: Cow::Owned(vec![0; (2 * n).next_power_of_two().max(2)]),
             slots: Cow::Owned(vec![0; (2 * n).next_power_of_two().max(2)]),
         };
         // Sorted, so that build.rs writes the same table at every build.
@@ -85,15 +92,21 @@ impl WordTable {
     pub(super) const fn frozen(
         forms: &'static str,
         entries: &'static [Entry],
+        tags: &'static [u8],
         slots: &'static [u32],
     ) -> WordTable {
-        WordTable { forms: Cow::Borrowed(forms), entries: Cow::Borrowed(entries), slots: Cow::Borrowed(slots) }
+        WordTable {
+            forms: Cow::Borrowed(forms),
+            entries: Cow::Borrowed(entries),
+            tags: Cow::Borrowed(tags),
+            slots: Cow::Borrowed(slots),
+        }
     }
 
     /// The parts build.rs writes out (the crate itself only compares them in tests).
     #[cfg_attr(not(test), allow(dead_code))]
-    pub(super) fn parts(&self) -> (&str, &[Entry], &[u32]) {
-        (&self.forms, &self.entries, &self.slots)
+    pub(super) fn parts(&self) -> (&str, &[Entry], &[u8], &[u32]) {
+        (&self.forms, &self.entries, &self.tags, &self.slots)
     }
 
     /// Applies `set` to the entry of the form `word` + `suffix`, adding it if new.
@@ -103,7 +116,7 @@ impl WordTable {
         forms.push_str(word);
         forms.push_str(suffix);
         let end = forms.len();
-        let (slot, found) = self.find(start, end);
+        let (slot, tag, found) = self.find(start, end);
         if let Some(i) = found {
             self.forms.to_mut().truncate(start);
             if let Some(entry) = self.entries.to_mut().get_mut(i) {
@@ -120,39 +133,45 @@ impl WordTable {
         let mut entry = Entry { form: (lo, hi), verb: 0, title: false, role: false };
         set(&mut entry);
         self.entries.to_mut().push(entry);
-        if let Some(s) = self.slots.to_mut().get_mut(slot) {
-            *s = number;
+        if let (Some(t), Some(s)) = (self.tags.to_mut().get_mut(slot), self.slots.to_mut().get_mut(slot)) {
+            (*t, *s) = (tag, number);
         }
     }
 
-    /// The slot of the form `forms[start..end]`, and its entry if it has one.
-    fn find(&self, start: usize, end: usize) -> (usize, Option<usize>) {
+    /// [`WordTable::slot_of`] the form `forms[start..end]`.
+    fn find(&self, start: usize, end: usize) -> (usize, u8, Option<usize>) {
         let form = self.forms.get(start..end).unwrap_or_default();
         self.slot_of(form)
     }
 
-    /// Where `form` is, or would go, in `slots`, and its entry if it has one.
+    /// Where `form` is, or would go, in `slots`, its tag, and its entry if it has one.
     #[inline]
-    fn slot_of(&self, form: &str) -> (usize, Option<usize>) {
-        let mask = self.slots.len().saturating_sub(1);
+    fn slot_of(&self, form: &str) -> (usize, u8, Option<usize>) {
+        let (tags, slots) = (&*self.tags, &*self.slots);
+        let mask = tags.len().saturating_sub(1);
+        let hash = hash(form.as_bytes());
+        let tag = (hash as u8) | 0x80;
         // The high bits of the hash are the best mixed.
-        let mut slot = (hash(form.as_bytes()) >> 32) as usize & mask;
+        let mut slot = (hash >> 32) as usize & mask;
         loop {
-            match self.slots.get(slot).copied().unwrap_or(0) {
-                0 => return (slot, None),
-                number => {
-                    let i = number as usize - 1;
-                    if self.entries.get(i).is_some_and(|e| self.form(e) == form) {
-                        return (slot, Some(i));
+            match tags.get(slot).copied().unwrap_or(0) {
+                0 => return (slot, tag, None),
+                held if held == tag => {
+                    let i = slots.get(slot).map_or(0, |&n| n as usize).wrapping_sub(1);
+                    if self.entries.get(i).is_some_and(|e| self.form(e) == form.as_bytes()) {
+                        return (slot, tag, Some(i));
                     }
                 }
+                _ => {}
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    fn form(&self, e: &Entry) -> &str {
-        self.forms.get(e.form.0 as usize..e.form.1 as usize).unwrap_or_default()
+    /// An entry's form, as bytes: slicing the `str` would check character
+    /// boundaries on every probe that compares.
+    fn form(&self, e: &Entry) -> &[u8] {
+        self.forms.as_bytes().get(e.form.0 as usize..e.form.1 as usize).unwrap_or_default()
     }
 
     /// What the lists say of `lower`, if it is a word the table covers: all
@@ -165,7 +184,7 @@ impl WordTable {
         if !plain || lower.ends_with("..") || lower.ends_with("ss") {
             return None;
         }
-        let Some(i) = self.slot_of(lower).1 else { return Some(Listed::default()) };
+        let Some(i) = self.slot_of(lower).2 else { return Some(Listed::default()) };
         let e = self.entries.get(i)?;
         Some(Listed { verb: VerbId::from_number(e.verb), title: e.title, role: e.role })
     }
@@ -214,8 +233,12 @@ mod tests {
             let built = WordTable::build(&lex.index);
             let frozen = crate::lexicon::frozen::word_table(language);
             assert!(built.parts() == frozen.parts(), "{language:?}: build.rs wrote a different word table");
-            let (_, entries, slots) = frozen.parts();
-            assert!(slots.len().is_power_of_two() && slots.len() >= 2 * entries.len());
+            let (_, entries, tags, slots) = frozen.parts();
+            assert!(tags.len().is_power_of_two() && tags.len() >= 2 * entries.len() && tags.len() == slots.len());
+            assert!(
+                tags.iter().zip(slots).all(|(&t, &n)| (t == 0) == (n == 0)),
+                "a slot is empty in both or neither"
+            );
             // every entry is in the slot table once
             let mut held: Vec<u32> = slots.iter().copied().filter(|&n| n != 0).collect();
             held.sort_unstable();
@@ -235,7 +258,8 @@ mod tests {
             .enumerate()
             .find_map(|(i, a)| words[..i].iter().find(|b| home(b) == home(a)).map(|b| [b, a]))
             .expect("pigeonhole");
-        let mut table = WordTable::frozen("", &[], &[]);
+        let mut table = WordTable::frozen("", &[], &[], &[]);
+        table.tags = std::borrow::Cow::Owned(vec![0; 8]);
         table.slots = std::borrow::Cow::Owned(vec![0; 8]);
         for (i, w) in pair.iter().enumerate() {
             table.update(w, "", |e| e.verb = i as u32 + 1);
