@@ -487,7 +487,7 @@ mod tests {
         assert_eq!(words_of(b, &block.text, b.sentence(4)), ["Then", "the", "vote", "came", "."]);
         assert_eq!(b.lower(4), "then");
         let said = b.facts[2].verb.and_then(|id| Lexicon::builtin().verb_by_id(id));
-        assert_eq!(said.map(|v| v.lemma.as_str()), Some("say"));
+        assert_eq!(said.map(|v| &*v.lemma), Some("say"));
         assert!(b.quote_token(1).is_none());
     }
 

@@ -426,7 +426,7 @@ fn channel_phrase(block: &ProseBlock, range: Range<usize>, lex: &Lexicon) -> Opt
     let kind = m.channel?;
     // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
     let outlet =
-        m.outlet.as_ref().and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.clone())));
+        m.outlet.as_ref().and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.to_string())));
     let r = range.start + m.range.start..range.start + m.range.end;
     Some(Channel { text: text.get(m.range.clone())?.to_string(), span: block.source_span(r), kind, outlet })
 }

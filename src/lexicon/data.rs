@@ -4,6 +4,7 @@
 use super::ChannelKind;
 use super::{LexiconError, Outlet, RuleSources, VerbClass, VerbForm};
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// A speech verb lemma with its inflections, as written in speech-verbs.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,17 +20,19 @@ pub struct VerbEntry {
     pub nouns: Vec<String>,
 }
 
-/// A phrase template from one of the phrase lists.
+/// A phrase template from one of the phrase lists. The template borrows
+/// from the tables build.rs wrote for the built-in lists (no allocation at
+/// start-up).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseEntry {
-    pub template: String,
+    pub template: Cow<'static, str>,
     pub channel: Option<ChannelKind>,
     pub boilerplate: bool,
 }
 
 impl PhraseEntry {
     fn plain(template: String) -> Self {
-        PhraseEntry { template, channel: None, boilerplate: false }
+        PhraseEntry { template: Cow::Owned(template), channel: None, boilerplate: false }
     }
 }
 
@@ -128,7 +131,7 @@ pub fn verbs(file: &str, text: &str) -> Result<Vec<VerbEntry>, LexiconError> {
 fn verb_entry(row: VerbRow) -> Result<VerbEntry, String> {
     let lemma = row.forms.first().cloned().unwrap_or_default();
     let class = match (row.class, row.why) {
-        (ClassName::Loaded, Some(why)) if !why.trim().is_empty() => VerbClass::Loaded { why },
+        (ClassName::Loaded, Some(why)) if !why.trim().is_empty() => VerbClass::Loaded { why: why.into() },
         (ClassName::Loaded, _) => return Err(format!("loaded verb {lemma:?} needs a `why`")),
         (_, Some(_)) => return Err(format!("only loaded verbs take a `why` ({lemma:?})")),
         (ClassName::Neutral, None) => VerbClass::Neutral,
@@ -178,9 +181,9 @@ struct OutletRow {
 pub fn outlets(file: &str, text: &str) -> Result<Vec<Outlet>, LexiconError> {
     let rows = parse::<OutletFile>(file, text)?.outlet;
     let outlets = rows.into_iter().map(|r| Outlet {
-        name: r.name,
-        aliases: r.aliases,
-        slot_only: r.slot_only,
+        name: Cow::Owned(r.name),
+        aliases: r.aliases.into_iter().map(Cow::Owned).collect(),
+        slot_only: r.slot_only.into_iter().map(Cow::Owned).collect(),
         state: r.state,
     });
     Ok(outlets.collect())

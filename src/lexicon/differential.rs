@@ -423,7 +423,7 @@ fn loose_and_odd_patterns_agree_with_the_automaton() {
 #[test]
 fn expansion_agrees_with_the_old_implementation() {
     let mut templates: Vec<&str> =
-        PhraseList::ALL.iter().flat_map(|&l| entries(l)).map(|e| e.template.as_str()).collect();
+        PhraseList::ALL.iter().flat_map(|&l| entries(l)).map(|e| &*e.template).collect();
     let odd = [
         "a  (b |)c",
         " (a|) b ",

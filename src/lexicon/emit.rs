@@ -49,7 +49,7 @@ pub fn index_static(name: &str, index: &Index) -> String {
         .map(|v| {
             let (class, why) = match &v.class {
                 VerbClass::Neutral => (0, ""),
-                VerbClass::Loaded { why } => (1, why.as_str()),
+                VerbClass::Loaded { why } => (1, &**why),
                 VerbClass::NonSpeech => (2, ""),
                 VerbClass::Mental => (3, ""),
             };
@@ -58,12 +58,12 @@ pub fn index_static(name: &str, index: &Index) -> String {
         })
         .collect();
     field(&mut out, "verbs", &list(verbs.into_iter()));
-    let titles = index.titles.iter().map(|(k, c)| (k.clone(), c.needs_capital.to_string()));
+    let titles = index.titles.iter().map(|(k, c)| (k.to_string(), c.needs_capital.to_string()));
     field(&mut out, "titles", &sorted_pairs(&mut t, titles));
     let abbreviations = index
         .abbreviations
         .iter()
-        .map(|(k, c)| (k.clone(), format!("{}, AbbrevKind::{:?}", c.needs_capital, c.value)));
+        .map(|(k, c)| (k.to_string(), format!("{}, AbbrevKind::{:?}", c.needs_capital, c.value)));
     field(&mut out, "abbreviations", &sorted_pairs(&mut t, abbreviations));
     for (name, set) in [
         ("roles", &index.roles),
@@ -75,12 +75,12 @@ pub fn index_static(name: &str, index: &Index) -> String {
         ("unsplit", &index.unsplit),
         ("inverted", &index.inverted),
     ] {
-        let mut words: Vec<&String> = set.iter().collect();
+        let mut words: Vec<&str> = set.iter().map(|w| &**w).collect();
         words.sort();
         let words: Vec<String> = words.into_iter().map(|w| t.s(w)).collect();
         field(&mut out, name, &list(words.into_iter()));
     }
-    let gloss = index.gloss.iter().map(|(k, v)| (k.clone(), v.to_string()));
+    let gloss = index.gloss.iter().map(|(k, v)| (k.to_string(), v.to_string()));
     field(&mut out, "gloss", &sorted_pairs(&mut t, gloss));
     let gloss_words: Vec<String> = index.gloss_words.iter().map(|w| t.s(w)).collect();
     field(&mut out, "gloss_words", &list(gloss_words.into_iter()));

@@ -128,19 +128,19 @@ impl StaticIndex {
 fn thaw(s: &'static StaticIndex) -> Index {
     let [anonymous, justification, vague_speakers, weasel, channels] =
         s.phrases.each_ref().map(|p| phrase_set(s, p));
-    let set = |words: &[S]| words.iter().map(|&w| s.str(w).to_string()).collect();
+    let set = |words: &[S]| words.iter().map(|&w| Cow::Borrowed(s.str(w))).collect();
     Index {
         verbs: s.verb_forms.iter().map(|&(form, id)| (Cow::Borrowed(s.str(form)), id)).collect(),
         verb_entries: s.verbs.iter().map(|row| speech_verb(s, row)).collect(),
         titles: s
             .titles
             .iter()
-            .map(|&(k, needs_capital)| (s.str(k).to_string(), Cased { value: (), needs_capital }))
+            .map(|&(k, needs_capital)| (Cow::Borrowed(s.str(k)), Cased { value: (), needs_capital }))
             .collect(),
         abbreviations: s
             .abbreviations
             .iter()
-            .map(|&(k, needs_capital, value)| (s.str(k).to_string(), Cased { value, needs_capital }))
+            .map(|&(k, needs_capital, value)| (Cow::Borrowed(s.str(k)), Cased { value, needs_capital }))
             .collect(),
         roles: set(s.roles),
         org_heads: set(s.org_heads),
@@ -157,8 +157,8 @@ fn thaw(s: &'static StaticIndex) -> Index {
         vague_speakers,
         weasel,
         channels,
-        gloss: s.gloss.iter().map(|&(k, id)| (s.str(k).to_string(), id)).collect(),
-        gloss_words: s.gloss_words.iter().map(|&w| s.str(w).to_string()).collect(),
+        gloss: s.gloss.iter().map(|&(k, id)| (Cow::Borrowed(s.str(k)), id)).collect(),
+        gloss_words: s.gloss_words.iter().map(|&w| Cow::Borrowed(s.str(w))).collect(),
         elisions: set(s.elisions),
         unsplit: set(s.unsplit),
         inverted: set(s.inverted),
@@ -167,21 +167,26 @@ fn thaw(s: &'static StaticIndex) -> Index {
 
 fn speech_verb(s: &'static StaticIndex, &(lemma, form, class, why, particle): &VerbRow) -> SpeechVerb {
     let class = match class {
-        1 => VerbClass::Loaded { why: s.str(why).to_string() },
+        1 => VerbClass::Loaded { why: Cow::Borrowed(s.str(why)) },
         2 => VerbClass::NonSpeech,
         3 => VerbClass::Mental,
         _ => VerbClass::Neutral,
     };
-    SpeechVerb { lemma: s.str(lemma).to_string(), form, class, particle: particle.map(|p| s.str(p).to_string()) }
+    SpeechVerb {
+        lemma: Cow::Borrowed(s.str(lemma)),
+        form,
+        class,
+        particle: particle.map(|p| Cow::Borrowed(s.str(p))),
+    }
 }
 
 fn outlet(s: &'static StaticIndex, &(name, start, aliases_end, end, state): &OutletRow) -> Outlet {
     let strings = |from: u32, to: u32| {
         let run = s.outlet_spellings.get(from as usize..to as usize).unwrap_or_default();
-        run.iter().map(|&w| s.str(w).to_string()).collect()
+        run.iter().map(|&w| Cow::Borrowed(s.str(w))).collect()
     };
     Outlet {
-        name: s.str(name).to_string(),
+        name: Cow::Borrowed(s.str(name)),
         aliases: strings(start, aliases_end),
         slot_only: strings(aliases_end, end),
         state,
@@ -208,7 +213,7 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
 
 fn phrase_set(s: &'static StaticIndex, p: &'static StaticPhraseSet) -> PhraseSet {
     let entries = p.entries.iter().map(|&(template, channel, boilerplate)| PhraseEntry {
-        template: s.str(template).to_string(),
+        template: Cow::Borrowed(s.str(template)),
         channel,
         boilerplate,
     });
@@ -234,6 +239,49 @@ mod tests {
             let data = read_sources(&RuleSources::builtin_for(language)).unwrap();
             let built = Index::build(&data).unwrap();
             assert!(index(language) == built, "{language:?}: build.rs wrote a different index");
+        }
+    }
+
+    /// Thawing copies no word: every string of the thawed index borrows
+    /// from build.rs's tables (an owned one would be an allocation at every
+    /// start), while the index built from the rule files owns all of its.
+    #[test]
+    fn the_frozen_index_borrows_every_word() {
+        fn words(i: &Index) -> Vec<&Cow<'static, str>> {
+            let mut all: Vec<&Cow<'static, str>> = Vec::new();
+            all.extend(i.verbs.keys());
+            for v in &i.verb_entries {
+                all.push(&v.lemma);
+                all.extend(&v.particle);
+                if let VerbClass::Loaded { why } = &v.class {
+                    all.push(why);
+                }
+            }
+            all.extend(i.titles.keys().chain(i.abbreviations.keys()).chain(i.gloss.keys()));
+            for set in [&i.roles, &i.org_heads, &i.generic_orgs, &i.bystanders, &i.documents] {
+                all.extend(set);
+            }
+            for set in [&i.elisions, &i.unsplit, &i.inverted] {
+                all.extend(set);
+            }
+            all.extend(&i.gloss_words);
+            for o in &i.outlets.outlets {
+                all.extend(std::iter::once(&o.name).chain(&o.aliases).chain(&o.slot_only));
+            }
+            for list in crate::lexicon::PhraseList::ALL {
+                all.extend(i.phrases(list).entries.iter().map(|e| &e.template));
+            }
+            all
+        }
+        for language in [Language::En, Language::Fr] {
+            let thawed = index(language);
+            let thawed = words(&thawed);
+            assert!(thawed.len() > 1_000, "{language:?}: {} words", thawed.len());
+            let owned: Vec<_> = thawed.iter().filter(|w| matches!(w, Cow::Owned(_))).collect();
+            assert!(owned.is_empty(), "{language:?}: thawing copied {owned:?}");
+            let data = read_sources(&RuleSources::builtin_for(language)).unwrap();
+            let built = Index::build(&data).unwrap();
+            assert!(words(&built).iter().all(|w| matches!(w, Cow::Owned(_))));
         }
     }
 

@@ -3,7 +3,7 @@
 use super::data::{Data, PhraseEntry, VerbEntry};
 use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
 use super::phrase::{expand, Shape};
-use super::words::{self, Cased};
+use super::words::{self, Cased, Word};
 use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, VerbForm};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -14,13 +14,13 @@ pub struct Index {
     /// Each verb form → its entry in `verb_entries`.
     pub verbs: HashMap<Cow<'static, str>, u32, FastHash>,
     pub verb_entries: Vec<SpeechVerb>,
-    pub titles: HashMap<String, Cased<()>, FastHash>,
-    pub abbreviations: HashMap<String, Cased<AbbrevKind>, FastHash>,
-    pub roles: HashSet<String, FastHash>,
-    pub org_heads: HashSet<String, FastHash>,
-    pub generic_orgs: HashSet<String, FastHash>,
-    pub bystanders: HashSet<String, FastHash>,
-    pub documents: HashSet<String, FastHash>,
+    pub titles: HashMap<Word, Cased<()>, FastHash>,
+    pub abbreviations: HashMap<Word, Cased<AbbrevKind>, FastHash>,
+    pub roles: HashSet<Word, FastHash>,
+    pub org_heads: HashSet<Word, FastHash>,
+    pub generic_orgs: HashSet<Word, FastHash>,
+    pub bystanders: HashSet<Word, FastHash>,
+    pub documents: HashSet<Word, FastHash>,
     pub outlets: OutletIndex,
     pub(super) anonymous: PhraseSet,
     pub(super) justification: PhraseSet,
@@ -28,11 +28,11 @@ pub struct Index {
     pub(super) weasel: PhraseSet,
     pub(super) channels: PhraseSet,
     /// Function word → index into `gloss_words`.
-    pub gloss: HashMap<String, u8, FastHash>,
-    pub gloss_words: Vec<String>,
-    pub elisions: HashSet<String, FastHash>,
-    pub unsplit: HashSet<String, FastHash>,
-    pub inverted: HashSet<String, FastHash>,
+    pub gloss: HashMap<Word, u8, FastHash>,
+    pub gloss_words: Vec<Word>,
+    pub elisions: HashSet<Word, FastHash>,
+    pub unsplit: HashSet<Word, FastHash>,
+    pub inverted: HashSet<Word, FastHash>,
 }
 
 impl Index {
@@ -42,12 +42,12 @@ impl Index {
         };
         let (verbs, verb_entries) = verb_map(&data.verbs);
         let mut gloss = HashMap::default();
-        let mut gloss_words: Vec<String> = Vec::new();
+        let mut gloss_words: Vec<Word> = Vec::new();
         for (word, english) in &data.gloss {
             let id = match gloss_words.iter().position(|w| w == english) {
                 Some(id) => id,
                 None => {
-                    gloss_words.push(english.clone());
+                    gloss_words.push(Cow::Owned(english.clone()));
                     gloss_words.len() - 1
                 }
             };
@@ -55,9 +55,10 @@ impl Index {
             let id = u8::try_from(id).map_err(|_| {
                 LexiconError::new("grammar.toml", "more than 256 distinct English words in [gloss]")
             })?;
-            gloss.insert(word.clone(), id);
+            gloss.insert(Cow::Owned(word.clone()), id);
         }
-        let set = |words: &[String]| words.iter().cloned().collect::<HashSet<String, FastHash>>();
+        let set =
+            |words: &[String]| words.iter().map(|w| Cow::Owned(w.clone())).collect::<HashSet<Word, FastHash>>();
         Ok(Index {
             gloss,
             gloss_words,
@@ -69,10 +70,10 @@ impl Index {
             titles: title_map(&data.titles),
             abbreviations: abbreviation_map(data),
             roles: role_set(&data.roles),
-            org_heads: data.org_heads.iter().map(|w| words::key(w).into_owned()).collect(),
-            generic_orgs: data.generic_orgs.iter().map(|w| words::key(w).into_owned()).collect(),
-            bystanders: data.bystanders.iter().map(|w| words::key(w).into_owned()).collect(),
-            documents: data.documents.iter().map(|w| words::key(w).into_owned()).collect(),
+            org_heads: data.org_heads.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
+            generic_orgs: data.generic_orgs.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
+            bystanders: data.bystanders.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
+            documents: data.documents.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
             outlets: OutletIndex::build(&data.outlets).map_err(|m| LexiconError::new("outlets.toml", m))?,
             anonymous: phrases(&data.anonymous, "anonymous.toml")?,
             justification: phrases(&data.justification, "anonymous.toml")?,
@@ -100,15 +101,15 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
     let mut entries = Vec::new();
     for entry in verbs {
         let [base, ..] = &entry.forms;
-        let lemma = match &entry.particle {
-            Some(p) => format!("{base} {p}"),
-            None => base.clone(),
+        let lemma: Cow<'static, str> = match &entry.particle {
+            Some(p) => Cow::Owned(format!("{base} {p}")),
+            None => Cow::Owned(base.clone()),
         };
         let verb = |form| SpeechVerb {
             lemma: lemma.clone(),
             form,
             class: entry.class.clone(),
-            particle: entry.particle.clone(),
+            particle: entry.particle.clone().map(Cow::Owned),
         };
         let mut add = |map: &mut VerbMap, form, word: &String| {
             if entry.nouns.contains(word) {
@@ -136,7 +137,7 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
 const FORM_ORDER: [VerbForm; 5] =
     [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Participle, VerbForm::PastParticiple];
 
-fn title_map(titles: &[String]) -> HashMap<String, Cased<()>, FastHash> {
+fn title_map(titles: &[String]) -> HashMap<Word, Cased<()>, FastHash> {
     let mut map = HashMap::default();
     for title in titles {
         words::insert_cased(&mut map, title.trim().trim_end_matches('.'), ());
@@ -144,7 +145,7 @@ fn title_map(titles: &[String]) -> HashMap<String, Cased<()>, FastHash> {
     map
 }
 
-fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>, FastHash> {
+fn abbreviation_map(data: &Data) -> HashMap<Word, Cased<AbbrevKind>, FastHash> {
     let mut map = HashMap::default();
     for abbr in data.abbreviations.iter().chain(&data.states) {
         words::insert_cased(&mut map, abbr, AbbrevKind::Other);
@@ -156,7 +157,7 @@ fn abbreviation_map(data: &Data) -> HashMap<String, Cased<AbbrevKind>, FastHash>
     map
 }
 
-fn role_set(roles: &[String]) -> HashSet<String, FastHash> {
+fn role_set(roles: &[String]) -> HashSet<Word, FastHash> {
     let mut set = HashSet::default();
     for role in roles {
         words::with_plural(role, &mut set);

@@ -105,7 +105,7 @@ impl Lexicon {
         }
         let bare = lower.trim_end_matches(['\'', '’']);
         let found = if bare.contains('’') || bare.chars().any(char::is_uppercase) {
-            self.index.gloss.get(&bare.to_lowercase().replace('’', "'"))
+            self.index.gloss.get(bare.to_lowercase().replace('’', "'").as_str())
         } else {
             self.index.gloss.get(bare)
         };
@@ -114,7 +114,7 @@ impl Lexicon {
 
     /// The English word a [`GlossId`] of this lexicon stands for.
     pub fn gloss(&self, id: GlossId) -> &str {
-        self.index.gloss_words.get(id.0 as usize).map_or("", String::as_str)
+        self.index.gloss_words.get(id.0 as usize).map_or("", |w| &**w)
     }
 
     /// [`Lexicon::gloss_id`] and [`Lexicon::gloss`] in one.
@@ -136,8 +136,9 @@ impl Lexicon {
         let rest = word.get(end..)?;
         let head = word.get(..at)?.to_lowercase();
         let whole = word.to_lowercase().replace('’', "'");
-        let elided =
-            !rest.is_empty() && self.index.elisions.contains(&head) && !self.index.unsplit.contains(&whole);
+        let elided = !rest.is_empty()
+            && self.index.elisions.contains(head.as_str())
+            && !self.index.unsplit.contains(whole.as_str());
         elided.then_some(end)
     }
 
@@ -146,7 +147,7 @@ impl Lexicon {
     pub fn inverted_pronoun(&self, word: &str) -> Option<(usize, usize)> {
         let dash = word.rfind('-')?;
         let pronoun = word.get(dash + 1..)?;
-        if !self.index.inverted.contains(&pronoun.to_lowercase()) {
+        if !self.index.inverted.contains(pronoun.to_lowercase().as_str()) {
             return None;
         }
         let head = word.get(..dash)?;

@@ -3,6 +3,7 @@
 //! (build.rs) can read the rule files with the same code the crate uses.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -89,34 +90,37 @@ pub enum VerbClass {
     /// Plain attribution ("said", "told").
     Neutral,
     /// Colours the quote ("claimed"); `why` is a one-line reason for the editor.
-    Loaded { why: String },
+    Loaded { why: Cow<'static, str> },
     /// A gesture, not speech ("smiled", "shrugged").
     NonSpeech,
     /// A state of mind nobody can report ("believes", "thinks").
     Mental,
 }
 
-/// A word found in the speech-verb list.
+/// A word found in the speech-verb list. Its strings borrow from the
+/// tables build.rs wrote for the built-in lists, so that thawing them at
+/// start-up allocates nothing; a config's verbs own theirs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeechVerb {
     /// The dictionary form, with its particle: "say", "point out".
-    pub lemma: String,
+    pub lemma: Cow<'static, str>,
     pub form: VerbForm,
     pub class: VerbClass,
     /// For phrasal verbs, the word that must follow ("out" in "pointed out");
     /// the caller checks it, since only the verb itself is looked up.
-    pub particle: Option<String>,
+    pub particle: Option<Cow<'static, str>>,
 }
 
-/// A news outlet.
+/// A news outlet. Its strings borrow from the tables build.rs wrote for
+/// the built-in lists, as [`SpeechVerb`]'s do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outlet {
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Other spellings matched anywhere in text.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Cow<'static, str>>,
     /// Spellings that are also ordinary words ("Time", "the Hill"), matched
     /// only where an outlet is expected (after "told", "quoted by", …).
-    pub slot_only: Vec<String>,
+    pub slot_only: Vec<Cow<'static, str>>,
     /// State-controlled or state-run (an editorial judgement kept in the data).
     pub state: bool,
 }

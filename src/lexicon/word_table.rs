@@ -73,13 +73,13 @@ impl WordTable {
             table.update(form, "", |e| e.verb = verb);
         }
         // a title's key has no trailing full stop; the word may have one
-        let mut titles: Vec<&String> = index.titles.keys().filter(|t| !t.ends_with('.')).collect();
+        let mut titles: Vec<&str> = index.titles.keys().map(|t| &**t).filter(|t| !t.ends_with('.')).collect();
         titles.sort_unstable();
         for title in titles {
             table.update(title, "", |e| e.title = true);
             table.update(title, ".", |e| e.title = true);
         }
-        let mut roles: Vec<&String> = index.roles.iter().collect();
+        let mut roles: Vec<&str> = index.roles.iter().map(|r| &**r).collect();
         roles.sort_unstable();
         for role in roles {
             table.update(role, "", |e| e.role = true);
@@ -279,8 +279,8 @@ mod tests {
                 .verbs
                 .keys()
                 .map(|k| k.to_string())
-                .chain(index.titles.keys().cloned())
-                .chain(index.roles.iter().cloned())
+                .chain(index.titles.keys().map(|k| k.to_string()))
+                .chain(index.roles.iter().map(|k| k.to_string()))
                 .chain(["said", "the", "s", ".", "boss", "officialss", "sen..", "", "x y"].map(String::from))
                 .collect();
             let mut covered = 0;

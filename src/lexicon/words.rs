@@ -1,7 +1,14 @@
 //! Normalising words for lookup.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
+
+/// A word of the lexicon's sets and maps: borrowed from the tables build.rs
+/// wrote for the built-in lists (no allocation at start-up), owned when the
+/// rule files or a config extend them. Looked up by `&str` through
+/// `Borrow<str>`.
+pub type Word = Cow<'static, str>;
 
 /// A lookup value and whether the text must be capitalised to match it
 /// ("Ill." is Illinois, "ill." is not).
@@ -65,18 +72,18 @@ fn with_folded<'w, R>(
     f(&slow(word))
 }
 
-pub fn insert_cased<T, S: BuildHasher>(map: &mut HashMap<String, Cased<T>, S>, entry: &str, value: T) {
+pub fn insert_cased<T, S: BuildHasher>(map: &mut HashMap<Word, Cased<T>, S>, entry: &str, value: T) {
     let needs_capital = entry.trim().starts_with(char::is_uppercase);
-    map.insert(key(entry).into_owned(), Cased { value, needs_capital });
+    map.insert(Cow::Owned(key(entry).into_owned()), Cased { value, needs_capital });
 }
 
-pub fn get_cased<T: Copy, S: BuildHasher>(map: &HashMap<String, Cased<T>, S>, word: &str) -> Option<T> {
+pub fn get_cased<T: Copy, S: BuildHasher>(map: &HashMap<Word, Cased<T>, S>, word: &str) -> Option<T> {
     let found = with_key(word, |k| map.get(k))?;
     let capitalised = word.trim().starts_with(char::is_uppercase);
     (capitalised || !found.needs_capital).then_some(found.value)
 }
 
-pub fn lookup_cased<S: BuildHasher>(map: &HashMap<String, Cased<()>, S>, word: &str) -> bool {
+pub fn lookup_cased<S: BuildHasher>(map: &HashMap<Word, Cased<()>, S>, word: &str) -> bool {
     get_cased(map, word).is_some()
 }
 
@@ -87,11 +94,11 @@ pub fn is_opening_punct(c: char) -> bool {
 
 /// The singular and its regular plural ("spokesman" → "spokesmen",
 /// "attorney" → "attorneys", "analysis" is not a role so "-is" is ignored).
-pub fn with_plural<S: BuildHasher>(role: &str, set: &mut HashSet<String, S>) {
+pub fn with_plural<S: BuildHasher>(role: &str, set: &mut HashSet<Word, S>) {
     let singular = key(role).into_owned();
     let plural = pluralize(&singular);
-    set.insert(singular);
-    set.insert(plural);
+    set.insert(Cow::Owned(singular));
+    set.insert(Cow::Owned(plural));
 }
 
 fn pluralize(word: &str) -> String {

@@ -150,7 +150,7 @@ impl Rule for MixedAttributionTense {
             let written = analysis.file.text.get(cue.span.range()).is_some_and(|s| s.starts_with(word));
             let span = if written { Span::new(cue.span.start, cue.span.start + word.len()) } else { cue.span };
             cue_spans.insert(span.start);
-            if written && FIX_LEMMAS.contains(&verb.lemma.as_str()) {
+            if written && FIX_LEMMAS.contains(&&*verb.lemma) {
                 fixable.insert(span.start);
             }
             match verb.form {
@@ -169,7 +169,7 @@ impl Rule for MixedAttributionTense {
                 let Some(word) = words.get(i).filter(|w| !w.quoted()) else { continue };
                 let Some(verb) = lexicon.verb_by_id(id) else { continue };
                 let range = word.range();
-                if !PROSE_LEMMAS.contains(&verb.lemma.as_str()) {
+                if !PROSE_LEMMAS.contains(&&*verb.lemma) {
                     continue;
                 }
                 let span = block.source_span(range);

@@ -93,7 +93,7 @@ impl Frame<'_> {
         // names whom it was said to)
         let named_after = after_comma.is_some_and(|m| m.kind == SpeakerKind::Person)
             && self.is_cap(v + 1)
-            && self.verb_at(v).is_some_and(|vb| INVERTING_VERBS.contains(&vb.lemma.as_str()));
+            && self.verb_at(v).is_some_and(|vb| INVERTING_VERBS.contains(&&*vb.lemma));
         let m = if named_after { inverted } else { self.subject_of(i, v).or(inverted) }?;
         Some(Found { mention: m, cue: v, cue_len: 1 })
     }

@@ -106,7 +106,7 @@ impl Frame<'_> {
                 "is" | "are" | "was" | "were" | "'s" | "’s" | "been" | "heard" | "overheard"
             );
         let plural_present = v.form == VerbForm::Base
-            && (PLURAL_PRESENT.contains(&v.lemma.as_str()) || self.after_plural_speaker(i, v))
+            && (PLURAL_PRESENT.contains(&&*v.lemma) || self.after_plural_speaker(i, v))
             && !self.after_infinitive_marker(i);
         v.is_finite() || progressive || plural_present || self.is_perfect(i, v)
     }
