@@ -32,10 +32,13 @@ enum Side {
 }
 
 impl NameIndex {
-    pub fn new(names: &[&[&str]]) -> Self {
-        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(2 * names.len());
+    /// The `count` names of `names`, made one at a time: a long draft's
+    /// tens of thousands of names are not all held as words at once.
+    pub fn new<'w, N: AsRef<[&'w str]>>(count: usize, names: impl Iterator<Item = N>) -> Self {
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(2 * count);
         // indices in 32 bits: a draft has far fewer than 2^32 distinct names
         for (i, name) in (0u32..).zip(names) {
+            let name = name.as_ref();
             crate::budget::tick();
             for side in [Side::First, Side::Last] {
                 if let Some((first, len)) = differing(name, side) {
@@ -107,7 +110,7 @@ mod tests {
     #[test]
     fn groups_by_the_other_words() {
         let names = [v("Irena Novak"), v("Irina Novak"), v("Irena Novakova"), v("Ivan Novak"), v("Irena Nowak")];
-        let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        let index = NameIndex::new(names.len(), names.iter());
         // "Novakova" is three letters longer than "Novak"
         assert_eq!(index.candidates(&names[0]), [0, 1, 3, 4]);
         assert_eq!(index.candidates(&v("Hong Min")), Vec::<usize>::new());
@@ -117,7 +120,7 @@ mod tests {
     fn a_group_lists_only_its_first_names() {
         let names: Vec<String> = (b'a'..=b'z').map(|c| format!("Ana X{}", c as char)).collect();
         let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
-        let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        let index = NameIndex::new(names.len(), names.iter());
         // all 26 share "Ana" and a two-letter word starting with X
         assert_eq!(index.candidates(&names[20]), (0..GROUP).chain([20]).collect::<Vec<_>>());
     }
@@ -154,7 +157,7 @@ mod tests {
         fn the_list_gives_what_the_table_gave(names in prop::collection::vec("[A-B][a-b]{0,3}( [A-B][a-b]{0,3}){1,2}", 1..80)) {
             let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
             let names: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
-            let index = NameIndex::new(&names);
+            let index = NameIndex::new(names.len(), names.iter());
             for a in &names {
                 prop_assert_eq!(index.candidates(a), candidates_by_table(&names, a));
             }
@@ -164,7 +167,7 @@ mod tests {
         #[test]
         fn no_near_spelling_is_missed(names in prop::collection::vec("[A-C][a-c]{0,5}( [A-C][a-c]{0,5}){1,2}", 1..GROUP)) {
             let names: Vec<Vec<&str>> = names.iter().map(|n| v(n)).collect();
-            let index = NameIndex::new(&names.iter().map(Vec::as_slice).collect::<Vec<_>>());
+            let index = NameIndex::new(names.len(), names.iter());
             for a in &names {
                 let found = index.candidates(a);
                 for (i, b) in names.iter().enumerate() {
