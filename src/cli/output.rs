@@ -40,6 +40,12 @@ pub fn render_in_pieces(
 ) -> bool {
     let per_finding =
         matches!(format, CheckFormat::Full | CheckFormat::Concise | CheckFormat::Github | CheckFormat::Jsonl);
+    // the two formats made of one document stream its array of findings
+    match format {
+        CheckFormat::Sarif => return sarif::render_in_pieces(results, write),
+        CheckFormat::Json => return json::render_in_pieces(results, write),
+        _ => {}
+    }
     if !per_finding {
         return write(&render(format, results, color));
     }

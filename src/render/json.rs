@@ -58,13 +58,18 @@ impl Summary {
 }
 
 pub fn render(files: &[FileDiagnostics]) -> String {
-    let diagnostics =
-        files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| json_diagnostic(&f.file, d))).collect();
-    let doc = Document { version: 1, diagnostics, summary: Summary::of(files) };
+    super::stream::gathered(|write| render_in_pieces(files, write))
+}
+
+/// Renders the document as [`render`] does, handing the text to `write` in
+/// pieces (false when `write` fails): the diagnostics are made and written
+/// one at a time (see [`super::stream`]).
+pub fn render_in_pieces(files: &[FileDiagnostics], write: impl FnMut(&str) -> bool) -> bool {
+    let frame = Document { version: 1, diagnostics: Vec::new(), summary: Summary::of(files) };
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    let frame = serde_json::to_string_pretty(&frame).unwrap_or_default();
+    let diagnostics = files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| json_diagnostic(&f.file, d)));
+    super::stream::pretty_with_array(&frame, "diagnostics", diagnostics, write)
 }
 
 pub(crate) fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
@@ -86,5 +91,40 @@ pub(crate) fn json_diagnostic<'a>(file: &SourceFile, d: &'a Diagnostic) -> JsonD
         help: d.help.as_deref(),
         notes: &d.notes,
         positions: file.format.in_paragraphs().then_some("paragraphs"),
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::{json_diagnostic, render, Document, Summary};
+    use crate::diagnostic::Diagnostic;
+    use crate::render::FileDiagnostics;
+    use crate::rules;
+    use crate::source::SourceFile;
+    use crate::span::Span;
+
+    /// The document built whole and printed at once.
+    fn whole(files: &[FileDiagnostics]) -> String {
+        let diagnostics =
+            files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| json_diagnostic(&f.file, d))).collect();
+        let doc = Document { version: 1, diagnostics, summary: Summary::of(files) };
+        serde_json::to_string_pretty(&doc).unwrap() + "\n"
+    }
+
+    #[test]
+    fn the_document_in_pieces_is_the_document_printed_whole() {
+        let metas = rules::all_meta();
+        let text = "“Closed,” she said.\r\nA second line, ‘x’.\n";
+        let file = |path: &str, n: usize| FileDiagnostics {
+            file: SourceFile::new(path, text),
+            diagnostics: (0..n)
+                .map(|i| {
+                    Diagnostic::new(metas[i % metas.len()], path, Span::new(i % 20, i % 20 + 2), format!("f{i}"))
+                })
+                .collect(),
+        };
+        for files in [vec![], vec![file("a.md", 0)], vec![file("a.md", 3), file("b.md", 0), file("c.md", 900)]] {
+            assert_eq!(render(&files), whole(&files));
+        }
     }
 }

@@ -160,6 +160,29 @@ impl LineChars {
 }
 
 pub fn render(files: &[FileDiagnostics]) -> String {
+    super::stream::gathered(|write| render_in_pieces(files, write))
+}
+
+/// Renders the log as [`render`] does, handing the text to `write` in pieces
+/// (false when `write` fails): the results are made and written one at a
+/// time (see [`super::stream`]).
+pub fn render_in_pieces(files: &[FileDiagnostics], write: impl FnMut(&str) -> bool) -> bool {
+    let metas = rules::all_meta();
+    // Serialising plain structs of strings and numbers cannot fail.
+    let frame = serde_json::to_string_pretty(&log(&metas, Vec::new())).unwrap_or_default();
+    let results = files.iter().flat_map(|entry| {
+        let mut occurrences: HashMap<u64, usize> = HashMap::new();
+        let chars = LineChars::new(&entry.file);
+        let metas = &metas;
+        entry.diagnostics.iter().map(move |d| result(entry, d, metas, &chars, &mut occurrences))
+    });
+    super::stream::pretty_with_array(&frame, "results", results, write)
+}
+
+/// The whole log built as one value and printed at once: what
+/// [`render_in_pieces`] must print, piece by piece.
+#[cfg(test)]
+fn render_whole(files: &[FileDiagnostics]) -> String {
     let metas = rules::all_meta();
     let mut results = Vec::new();
     for entry in files {
@@ -169,6 +192,13 @@ pub fn render(files: &[FileDiagnostics]) -> String {
             results.push(result(entry, d, &metas, &chars, &mut occurrences));
         }
     }
+    let mut out = serde_json::to_string_pretty(&log(&metas, results)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The log of one run: the tool, its rules and `results`.
+fn log<'a>(metas: &[&RuleMeta], results: Vec<SarifResult<'a>>) -> Log<'a> {
     let driver = Driver {
         name: "quotelint",
         version: env!("CARGO_PKG_VERSION"),
@@ -176,11 +206,7 @@ pub fn render(files: &[FileDiagnostics]) -> String {
         rules: metas.iter().map(|m| descriptor(m)).collect(),
     };
     let run = Run { tool: Tool { driver }, column_kind: "unicodeCodePoints", results };
-    let log = Log { schema: SCHEMA, version: VERSION, runs: vec![run] };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    Log { schema: SCHEMA, version: VERSION, runs: vec![run] }
 }
 
 fn result<'a>(
@@ -319,6 +345,74 @@ fn percent_encode(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::{render_in_pieces, render_whole};
+    use crate::diagnostic::Diagnostic;
+    use crate::render::FileDiagnostics;
+    use crate::rules;
+    use crate::source::SourceFile;
+    use crate::span::Span;
+
+    fn file(path: &str, text: &str, findings: usize) -> FileDiagnostics {
+        let metas = rules::all_meta();
+        let diagnostics = (0..findings)
+            .map(|i| {
+                let at = (i * 7) % text.len().saturating_sub(4).max(1);
+                let d = Diagnostic::new(
+                    metas[i % metas.len()],
+                    path,
+                    Span::new(at, at + 3),
+                    format!("finding {i} «x»"),
+                );
+                if i % 3 == 0 {
+                    d.with_help("a help line")
+                } else {
+                    d
+                }
+            })
+            .collect();
+        FileDiagnostics { file: SourceFile::new(path, text), diagnostics }
+    }
+
+    fn pieces(files: &[FileDiagnostics]) -> (String, usize) {
+        let (mut out, mut calls) = (String::new(), 0);
+        assert!(render_in_pieces(files, |piece| {
+            out.push_str(piece);
+            calls += 1;
+            true
+        }));
+        (out, calls)
+    }
+
+    #[test]
+    fn the_log_in_pieces_is_the_log_printed_whole() {
+        let text = "The pier “closed,” she said.\nLine two, ‘more’.\r\nThird line\n";
+        let cases = [
+            vec![],
+            vec![file("a.md", text, 0)],
+            vec![file("a.md", text, 1)],
+            vec![file("a.md", text, 0), file("dir/b c.md", text, 5), file("c.md", text, 0)],
+            vec![file("a.md", text, 400), file("b.md", text, 3)],
+        ];
+        for files in cases {
+            assert_eq!(pieces(&files).0, render_whole(&files));
+        }
+    }
+
+    #[test]
+    fn a_long_log_is_written_in_several_pieces_and_a_failed_write_stops_it() {
+        let files = [file("a.md", "“Quote,” he said.\nAnd more text here.\n", 400)];
+        assert!(pieces(&files).1 > 1);
+        let mut calls = 0;
+        assert!(!render_in_pieces(&files, |_| {
+            calls += 1;
+            false
+        }));
+        assert_eq!(calls, 1);
+    }
 }
 
 #[cfg(test)]
