@@ -29,11 +29,15 @@ pub fn pretty_with_array<T: Serialize>(
     let indent = &frame[line_start..at];
     let item_indent = format!("{indent}  ");
     let mut pending = format!("{}\"{key}\": [", &frame[..at]);
+    // one buffer for every element: an output of a hundred thousand findings
+    // allocates no text per finding
+    let mut element = Vec::new();
     for (n, item) in items.enumerate() {
         pending.push_str(if n == 0 { "\n" } else { ",\n" });
-        // serialising plain structs of strings and numbers cannot fail
-        let text = serde_json::to_string_pretty(&item).unwrap_or_default();
-        for (i, line) in text.lines().enumerate() {
+        element.clear();
+        // serialising plain structs of strings and numbers into memory cannot fail
+        let _ = serde_json::to_writer_pretty(&mut element, &item);
+        for (i, line) in std::str::from_utf8(&element).unwrap_or_default().lines().enumerate() {
             if i > 0 {
                 pending.push('\n');
             }

@@ -53,9 +53,8 @@ pub(super) fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
 /// search over the running maximum of outer ends (a draft of thousands of
 /// nested quotes must not compare every pair).
 pub(super) fn outer_quotes(quotes: &[Quote]) -> Vec<Option<usize>> {
-    if !quotes.is_sorted_by_key(|q| q.span.start) {
-        return outer_quotes_by_search(quotes);
-    }
+    // the scanner hands quotes over sorted by start (then longest first)
+    debug_assert!(quotes.is_sorted_by_key(|q| q.span.start));
     let mut reach = Vec::with_capacity(quotes.len());
     let mut furthest: Option<usize> = None;
     for q in quotes {
@@ -72,8 +71,9 @@ pub(super) fn outer_quotes(quotes: &[Quote]) -> Vec<Option<usize>> {
     quotes.iter().map(|q| if q.depth == 0 { None } else { outer_of(q) }).collect()
 }
 
-/// The same, by a plain search: for quotes out of order.
-pub(super) fn outer_quotes_by_search(quotes: &[Quote]) -> Vec<Option<usize>> {
+/// The same, by a plain search: the reference the binary search is tested against.
+#[cfg(test)]
+fn outer_quotes_by_search(quotes: &[Quote]) -> Vec<Option<usize>> {
     let outer_of =
         |q: &Quote| (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span.contains(q.span));
     quotes.iter().map(|q| if q.depth == 0 { None } else { outer_of(q) }).collect()
