@@ -328,7 +328,11 @@ fn owns_next(f: &Frame, i: usize) -> bool {
 fn so_called(q: &Quote, doc: &Document) -> bool {
     let Some(part) = q.parts.first() else { return false };
     let before = doc.blocks.get(part.block).and_then(|b| b.text.get(..part.outer.start)).unwrap_or_default();
-    let lower = before.trim_end().to_lowercase();
+    // only the last few characters can match: lowering the whole block
+    // before every quote is quadratic on a paragraph of many quotes
+    let trimmed = before.trim_end();
+    let from = trimmed.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
+    let lower = trimmed[from..].to_lowercase();
     lower.ends_with("so-called") || lower.ends_with("so called") || named_passively(before)
 }
 
