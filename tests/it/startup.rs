@@ -32,6 +32,8 @@ fn the_binary_has_few_relative_relocations() {
     // written as offsets, 27,084 are left (debug: 88,308, the lists' share
     // being the same). Dependencies' tables (HTML entities, Unicode case
     // folding and property names) and panic locations are most of the rest.
-    let bound = if cfg!(debug_assertions) { 92_000 } else { 30_000 };
+    // Release builds optimised across crates (fat LTO) drop unused code and
+    // have 20,076.
+    let bound = if cfg!(debug_assertions) { 92_000 } else { 22_000 };
     assert!(n < bound, "{n} relative relocations: is there a list of &str in a big static?");
 }
