@@ -90,7 +90,10 @@ pub fn process<T: Send + 'static>(
     let named: Vec<(String, Job)> = jobs.into_iter().map(|job| (job.shown(&stdin_name), job)).collect();
     let budget = Duration::from_secs_f64(inputs.time_limit);
     let limits = budget::Limits { memory: Some(inputs.memory_limit), time: Some(budget) };
-    let done = run_all(named, budget, threads(), move |job| {
+    // one draft needs one worker: asking how many cores there are reads
+    // cgroup files, a cost a single-draft check (an editor, a hook) pays
+    let threads = if named.len() > 1 { threads() } else { 1 };
+    let done = run_all(named, budget, threads, move |job| {
         // the draft's bytes count against its memory too
         let _budget = budget::enter(limits);
         let file = read(job, &stdin_name, limit, forced).map_err(|err| err.to_string())?;
