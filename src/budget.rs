@@ -33,9 +33,31 @@ thread_local! {
     static TICKS: Cell<u32> = const { Cell::new(0) };
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The most `LIVE` has been since [`peak_held`] began measuring.
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
 fn count(delta: isize) {
     // a thread being torn down has no counter left: nothing to count against
-    let _ = LIVE.try_with(|live| live.set(live.get().wrapping_add(delta)));
+    let _ = LIVE.try_with(|live| {
+        live.set(live.get().wrapping_add(delta));
+        #[cfg(test)]
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
+    });
+}
+
+/// What `work` returns, and the most bytes this thread held at once while
+/// it ran beyond what it held before: a test's measure of a stage's
+/// working set that no other thread or machine load changes.
+#[cfg(test)]
+pub(crate) fn peak_held<R>(work: impl FnOnce() -> R) -> (R, u64) {
+    let before = LIVE.with(Cell::get);
+    PEAK.with(|peak| peak.set(before));
+    let result = work();
+    let peak = PEAK.with(Cell::get);
+    (result, u64::try_from(peak.saturating_sub(before)).unwrap_or(0))
 }
 
 fn signed(size: usize) -> isize {
