@@ -9,19 +9,37 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// Every outer quotation presented as someone's words (direct, partial or
-/// block), with its attribution, in document order.
-pub fn speech_quotes(analysis: &Analysis) -> Vec<(usize, &Quote, &Attribution)> {
-    let mut out: Vec<(usize, &Quote, &Attribution)> = analysis
-        .scan
-        .quotes
-        .iter()
-        .zip(&analysis.attributions)
-        .enumerate()
+/// block), with its attribution, in document order. Read as they are
+/// wanted: a list of a long draft's quotes, made for every rule that reads
+/// them, was a few megabytes on top of what the rule held of its own.
+pub fn speech_quotes(analysis: &Analysis) -> impl Iterator<Item = (usize, &Quote, &Attribution)> {
+    let all = (analysis.scan.quotes.iter().zip(&analysis.attributions).enumerate())
         .filter(|(_, (q, _))| q.depth == 0 && q.kind.is_speech())
-        .map(|(i, (q, a))| (i, q, a))
-        .collect();
-    out.sort_by_key(|(_, q, _)| q.span.start);
-    out
+        .map(|(i, (q, a))| (i, q, a));
+    // the scanner hands the quotes over sorted by start: then no list is made
+    if analysis.scan.quotes.is_sorted_by_key(|q| q.span.start) {
+        return Either::Read(all);
+    }
+    let mut listed: Vec<_> = all.collect();
+    listed.sort_by_key(|(_, q, _)| q.span.start);
+    Either::Listed(listed.into_iter())
+}
+
+/// One of two iterators of the same items.
+enum Either<R, L> {
+    Read(R),
+    Listed(L),
+}
+
+impl<T, R: Iterator<Item = T>, L: Iterator<Item = T>> Iterator for Either<R, L> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Read(r) => r.next(),
+            Either::Listed(l) => l.next(),
+        }
+    }
 }
 
 /// Each distinct speaker mention of `kind`, with the first speech quote it
@@ -29,7 +47,6 @@ pub fn speech_quotes(analysis: &Analysis) -> Vec<(usize, &Quote, &Attribution)> 
 pub fn speakers_of_kind(analysis: &Analysis, kind: SpeakerKind) -> Vec<(&Quote, &Speaker)> {
     let mut seen = HashSet::new();
     speech_quotes(analysis)
-        .into_iter()
         .filter_map(|(_, q, a)| Some((q, a.speaker.as_ref()?)))
         .filter(|(_, s)| s.kind == kind && seen.insert(s.span))
         .collect()
@@ -98,6 +115,18 @@ mod tests {
             ["north", "korean", "missile", "debris", "found"]
         );
         assert_eq!(words("Kim’s — ‘don't’"), ["kim's", "don't"]);
+    }
+
+    #[test]
+    fn speech_quotes_are_read_in_order_without_a_list() {
+        let draft: String = (0..2000).map(|k| format!("“The ferry runs at {k},” she said.\n\n")).collect();
+        let analysis = crate::analyze(crate::source::SourceFile::new("draft.md", draft));
+        let (starts, held) = crate::budget::peak_held(|| {
+            let starts = speech_quotes(&analysis).map(|(_, q, _)| q.span.start);
+            starts.fold((0, true, None), |(n, sorted, last), s| (n + 1, sorted && last < Some(s), Some(s)))
+        });
+        assert_eq!(starts, (2000, true, analysis.file.text.rfind('“')));
+        assert_eq!(held, 0, "bytes held while the quotes are read");
     }
 
     #[test]

@@ -65,9 +65,10 @@ impl Rule for LateAttribution {
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
-        let quotes = speech_quotes(analysis);
-        for (n, (_, q, a)) in quotes.iter().enumerate() {
+        let mut previous = None;
+        for (_, q, a) in speech_quotes(analysis) {
             crate::budget::tick();
+            let before = previous.replace((q, a));
             let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else { continue };
             // a dash or colon signing the quote ("― Ana Ruiz") is a byline, not a late attribution
             if q.kind != QuoteKind::Direct
@@ -84,7 +85,7 @@ impl Rule for LateAttribution {
             if sentences <= MAX_SENTENCES_BEFORE_CUE {
                 continue;
             }
-            let continuing = n.checked_sub(1).and_then(|p| quotes.get(p)).is_some_and(|(_, prev, pa)| {
+            let continuing = before.is_some_and(|(prev, pa)| {
                 prev.last_block() + 1 >= q.first_block()
                     && pa.speaker.as_ref().is_some_and(|ps| same_speaker(ps, speaker))
             });

@@ -66,7 +66,7 @@ impl Rule for QuoteWithoutChannel {
     }
 
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
-        let quotes: Vec<_> = speech_quotes(analysis).into_iter().filter(|(_, _, a)| a.speaker.is_some()).collect();
+        let quotes: Vec<_> = speech_quotes(analysis).filter(|(_, _, a)| a.speaker.is_some()).collect();
         let path = &analysis.file.path;
         let documented = documented_by_sources(analysis, settings);
         let has_channel =

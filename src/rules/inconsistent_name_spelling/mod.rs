@@ -153,7 +153,6 @@ impl Rule for InconsistentNameSpelling {
         let speakers: Vec<Spelling<'_>> = {
             let mut seen: HashSet<&str, FastHash> = HashSet::default();
             speech_quotes(analysis)
-                .iter()
                 .filter_map(|(_, _, a)| a.speaker.as_ref())
                 .filter(|s| s.kind == SpeakerKind::Person)
                 .filter_map(|s| s.name.as_deref())
