@@ -84,18 +84,34 @@ impl Findings {
     pub fn push_rebuilt(&mut self, d: Diagnostic, source: &str, numbers: &[usize], rebuild: Rebuild) {
         let index = self.rebuild_index(rebuild);
         let rebuilt = || rebuild(bare(d.path.clone(), d.meta, d.severity, d.span), source, numbers);
-        if index.is_none() || rebuilt() != d {
-            return self.push(d);
+        match index {
+            Some(index) if rebuilt() == d => self.keep_numbers(&d, numbers, index),
+            _ => self.push(d),
         }
+    }
+
+    /// Keeps the finding `rebuild` makes from `bare` (a finding with its
+    /// rule, path, span and severity, and nothing else), the draft's text
+    /// `source` and `numbers`, without making it now: for a rule whose
+    /// finding is a function of texts it has checked are the source's at
+    /// those numbers, so that the finding is made once, when it is
+    /// unpacked, and not also to be compared.
+    pub fn push_numbers(&mut self, bare: Diagnostic, source: &str, numbers: &[usize], rebuild: Rebuild) {
+        match self.rebuild_index(rebuild) {
+            Some(index) => self.keep_numbers(&bare, numbers, index),
+            None => self.push(rebuild(bare, source, numbers)),
+        }
+    }
+
+    /// Keeps `d`'s head and `numbers`, to be unpacked by `rebuilds[index - 1]`.
+    fn keep_numbers(&mut self, d: &Diagnostic, numbers: &[usize], index: u16) {
         let path = self.path_index(&d.path);
         let mut w = self.writer();
         w.number(numbers.len());
         numbers.iter().for_each(|&n| w.number(n));
-        let rebuild = index.unwrap_or_default();
-        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild });
+        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild: index });
     }
 
-    /// `rebuild`'s place in `rebuilds`, plus one (none past the head's room).
     fn writer(&mut self) -> Writer<'_> {
         Writer {
             out: &mut self.bytes,
@@ -111,6 +127,7 @@ impl Findings {
         self.heads.iter().filter(|h| h.rebuild > 0).count()
     }
 
+    /// `rebuild`'s place in `rebuilds`, plus one (none past the head's room).
     fn rebuild_index(&mut self, rebuild: Rebuild) -> Option<u16> {
         // compared by address: the same function twice is one entry, and a
         // function with two addresses two entries that both work
@@ -161,7 +178,11 @@ impl Findings {
         let bare = bare(path, head.meta, head.severity, head.span);
         if let Some(rebuild) = usize::from(head.rebuild).checked_sub(1).and_then(|i| self.rebuilds.get(i)) {
             let numbers: Vec<usize> = (0..r.number()).map(|_| r.number()).collect();
-            return rebuild(bare, source, &numbers);
+            let mut d = rebuild(bare, source, &numbers);
+            // held until sorted and printed: without the room `format!` leaves
+            d.message.shrink_to_fit();
+            d.notes.iter_mut().for_each(String::shrink_to_fit);
+            return d;
         }
         Diagnostic {
             message: r.string(Slot::Message),

@@ -8,6 +8,7 @@ use crate::findings::Findings;
 use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
+use crate::span::Span;
 use list::{QuoteWordList, WordId};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -89,39 +90,81 @@ impl Rule for QuoteDrift {
             let (Some(later), Some(earlier)) = (quotes.get(drift.later), quotes.get(drift.earlier)) else {
                 continue;
             };
-            let (et, lt) = (earlier.text(&analysis.doc), later.text(&analysis.doc));
-            let (ew, lw) = (words(&et), words(&lt));
-            let edits = diff(&ew, &lw);
-            let removed: Vec<&str> =
-                edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
-            let added: Vec<&str> =
-                edits.iter().filter_map(|e| if let Edit::Add(w) = e { Some(*w) } else { None }).collect();
-            let mut change = Vec::new();
-            if !removed.is_empty() {
-                change.push(format!("without “{}”", removed.join(" ")));
+            let texts = (earlier.text(&analysis.doc), later.text(&analysis.doc));
+            let texts = (&*texts.0, &*texts.1);
+            let bare = Diagnostic::new(&META, &analysis.file.path, later.span, String::new());
+            match kept_as(analysis, earlier, later, texts) {
+                Some(numbers) => out.push_numbers(bare, &analysis.file.text, &numbers, rebuilt),
+                None => out.push(drifted(bare, texts, earlier.span)),
             }
-            if !added.is_empty() {
-                change.push(format!("with “{}” added", added.join(" ")));
-            }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &analysis.file.path,
-                    later.span,
-                    format!("this quote repeats an earlier one {}", change.join(" and ")),
-                )
-                .with_primary_label("this version")
-                .with_label(earlier.span, "the earlier version")
-                .with_note(format!(
-                    "word diff (earlier → this): {}",
-                    crate::provenance::diff::word_diff(&written_words(&et), &written_words(&lt), |a, b| a.hash
-                        == b.hash)
-                    .render()
-                ))
-                .with_help("quote the exact words both times, or paraphrase one of them without quotation marks"),
-            );
         }
     }
+}
+
+/// The finding for a quote at `bare`'s span whose words `texts.1` repeat,
+/// changed, those of the quote at `earlier`, `texts.0`.
+fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span) -> Diagnostic {
+    let (et, lt) = texts;
+    let (ew, lw) = (words(et), words(lt));
+    let edits = diff(&ew, &lw);
+    let removed: Vec<&str> =
+        edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
+    let added: Vec<&str> =
+        edits.iter().filter_map(|e| if let Edit::Add(w) = e { Some(*w) } else { None }).collect();
+    let mut change = Vec::new();
+    if !removed.is_empty() {
+        change.push(format!("without “{}”", removed.join(" ")));
+    }
+    if !added.is_empty() {
+        change.push(format!("with “{}” added", added.join(" ")));
+    }
+    let diff = crate::provenance::diff::word_diff(&written_words(et), &written_words(lt), |a, b| a.hash == b.hash);
+    Diagnostic { message: format!("this quote repeats an earlier one {}", change.join(" and ")), ..bare }
+        .with_primary_label("this version")
+        .with_label(earlier, "the earlier version")
+        .with_note(format!("word diff (earlier → this): {}", diff.render()))
+        .with_help("quote the exact words both times, or paraphrase one of them without quotation marks")
+}
+
+/// A finding as the numbers [`rebuilt`] makes it again from: a long draft
+/// has tens of thousands, whose message and note are the two quotes' words.
+/// Where in the source each quote's words are (start and length) and where
+/// the earlier quote is; none unless the source there reads as `texts`
+/// (the earlier quote's words and the later's) and the earlier quote's span
+/// comes back: then [`rebuilt`] makes what [`drifted`] makes of `texts`.
+/// A quote of several paragraphs, whose words are its paragraphs' joined,
+/// or one whose source has markup or entities, is kept whole.
+fn kept_as(analysis: &Analysis, earlier: &Quote, later: &Quote, texts: (&str, &str)) -> Option<Vec<usize>> {
+    let words_at = |q: &Quote| {
+        let [part] = &q.parts[..] else { return None };
+        let span = analysis.doc.blocks.get(part.block)?.source_span(part.inner.clone());
+        Some([span.start, span.len()])
+    };
+    let (e, l) = (words_at(earlier)?, words_at(later)?);
+    let numbers = vec![e[0], e[1], l[0], l[1], earlier.span.start, earlier.span.len()];
+    let source = &analysis.file.text;
+    let same = span_at(&numbers, 4) == earlier.span
+        && words_in(source, span_at(&numbers, 0)) == texts.0
+        && words_in(source, span_at(&numbers, 2)) == texts.1;
+    same.then_some(numbers)
+}
+
+/// The finding [`kept_as`] gave `numbers` for, made from the draft's text
+/// `source`: each quote's words are the source's there, trimmed.
+fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+    let texts = (words_in(source, span_at(numbers, 0)), words_in(source, span_at(numbers, 2)));
+    drifted(bare, texts, span_at(numbers, 4))
+}
+
+/// The span kept as start and length at `numbers[i..i + 2]`.
+fn span_at(numbers: &[usize], i: usize) -> Span {
+    let (start, len) = (numbers.get(i).copied().unwrap_or(0), numbers.get(i + 1).copied().unwrap_or(0));
+    Span::new(start, start.saturating_add(len))
+}
+
+/// A quote's words as kept: the source at `span`, trimmed.
+fn words_in(source: &str, span: Span) -> &str {
+    source.get(span.range()).unwrap_or_default().trim()
 }
 
 /// The drifted quotes (indices into the quotes returned), or `None` when the
@@ -286,5 +329,69 @@ mod tests {
         assert_eq!(edits.iter().filter(|e| matches!(e, Edit::Keep(_))).count(), 6);
         assert!(!similar::is_excerpt(&a, &b));
         assert!(similar::is_excerpt(&a, &words("debris found across the")));
+    }
+
+    /// The rule's findings on `text` unpacked, the same made at once from
+    /// the quotes' words, and how many were kept as numbers.
+    fn found(text: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>, usize) {
+        let a = crate::analyze(crate::source::SourceFile::new("d.md", text));
+        let found = checked(&a);
+        let rebuilt = found.rebuilt();
+        let got = found.into_vec(&a.file.text);
+        let quote_at = |span: Span| a.scan.quotes.iter().find(|q| q.span == span).expect("a quote there");
+        let at_once = got
+            .iter()
+            .map(|d| {
+                let (later, earlier) = (quote_at(d.span), quote_at(d.labels[0].span));
+                let bare = Diagnostic::new(&META, "d.md", d.span, String::new());
+                drifted(bare, (&earlier.text(&a.doc), &later.text(&a.doc)), earlier.span)
+            })
+            .collect();
+        (got, at_once, rebuilt)
+    }
+
+    fn checked(a: &Analysis) -> Findings {
+        let mut found = Findings::default();
+        QuoteDrift.check(a, &Settings::default(), &mut found);
+        found
+    }
+
+    const LATER: &str = "Residents were told that “the river will probably crest on Friday,” Adler said.\n";
+
+    #[test]
+    fn a_finding_is_kept_as_numbers_when_its_source_reads_as_its_words() {
+        // emphasis marks and entities are in the source, not in the quote's
+        // words: those are kept whole
+        for (earlier, kept) in [("crest", 1), ("*crest*", 0), ("cr&#101;st", 0)] {
+            let text =
+                format!("“The river will {earlier} on Friday night,” said Ruth Adler, the engineer.\n\n{LATER}");
+            let (got, at_once, rebuilt) = found(&text);
+            assert_eq!((got.len(), rebuilt), (1, kept));
+            assert_eq!(got, at_once);
+            let message = "this quote repeats an earlier one without “night” and with “probably” added";
+            assert_eq!(got[0].message, message);
+        }
+    }
+
+    #[test]
+    fn drifted_quotes_are_held_as_a_few_numbers_each() {
+        let draft: String = (0..300)
+            .map(|k| {
+                format!(
+                    "“The river will crest on Friday night at gauge {k},” said Ruth Adler.\n\n\
+                     Residents heard that “the river will probably crest on Friday at gauge {k},” Adler said.\n\n"
+                )
+            })
+            .collect();
+        let a = crate::analyze(crate::source::SourceFile::new("d.md", draft));
+        let _budget = crate::budget::enter(crate::budget::Limits { memory: None, time: None });
+        let before = crate::budget::used();
+        let found = checked(&a);
+        let held = crate::budget::used() - before;
+        let n = found.len();
+        assert!(n >= 300 && found.rebuilt() == n, "{n} findings, {} kept as numbers", found.rebuilt());
+        // packed whole, with the two quotes' words in the message and the
+        // note, they took 342 bytes each (69 kept as numbers)
+        assert!(held < n as u64 * 80, "{held} bytes held by {n} findings");
     }
 }
