@@ -4,6 +4,10 @@
 mod common;
 mod span_invariants;
 
+// as the binary does: the memory tests read what a stage holds from its count
+#[global_allocator]
+static COUNTING: quotelint::budget::CountingAllocator = quotelint::budget::CountingAllocator;
+
 mod budget;
 mod cli;
 mod cli_quotes;

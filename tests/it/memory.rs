@@ -96,6 +96,27 @@ fn two_megabytes_of_news_paragraphs_are_checked_within_a_bound() {
     run.assert_bounded("news paragraphs", draft.len(), 7);
 }
 
+/// quote-drift's findings are held, until the analysis is freed, as the
+/// spans of the two quotes' words: their message and note, made of those
+/// words, are made when the findings are unpacked. Counted by this test
+/// binary's allocator, so no other process or machine load changes it.
+#[test]
+fn the_findings_of_drifted_wire_quotes_are_held_in_a_few_bytes_each() {
+    use quotelint::budget::{self, Limits};
+    use quotelint::findings::Findings;
+    use quotelint::rules::{QuoteDrift, Rule};
+    let draft = shapes::Shape::Wire.generate(shapes::MB / 4);
+    let analysis = quotelint::analyze(quotelint::source::SourceFile::new("wire.md", draft));
+    let _budget = budget::enter(Limits { memory: None, time: None });
+    let before = budget::used();
+    let mut found = Findings::default();
+    QuoteDrift.check(&analysis, &quotelint::settings::Settings::default(), &mut found);
+    let held = budget::used().saturating_sub(before);
+    assert!(found.len() > 500, "{} findings", found.len());
+    // packed whole they took 216 bytes each (58 as numbers)
+    assert!(held < found.len() as u64 * 100, "{held} bytes held by {} findings", found.len());
+}
+
 /// A speaker's quotes hold one copy of the name, the mention and the
 /// reporting verb between them: a draft of "…,” said Ana Berlin." lines held
 /// three strings a quote before they were shared.
