@@ -29,10 +29,13 @@ pub enum Shape {
     LongLines,
     /// Lists nested eight deep, over and over, with quotes in the items.
     NestedLists,
+    /// One hard-wrapped paragraph of quotes from anonymous sources, none
+    /// saying why the source is not named.
+    Anonymous,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 8] = [
+    pub const ALL: [Shape; 9] = [
         Shape::Wire,
         Shape::Said,
         Shape::NoStops,
@@ -41,6 +44,7 @@ impl Shape {
         Shape::Pronouns,
         Shape::LongLines,
         Shape::NestedLists,
+        Shape::Anonymous,
     ];
 
     /// A short name for file and benchmark names.
@@ -54,6 +58,7 @@ impl Shape {
             Shape::Pronouns => "pronouns",
             Shape::LongLines => "long-lines",
             Shape::NestedLists => "nested-lists",
+            Shape::Anonymous => "anonymous",
         }
     }
 
@@ -69,6 +74,7 @@ impl Shape {
             Shape::Pronouns => g.pronouns(bytes),
             Shape::LongLines => g.long_lines(bytes),
             Shape::NestedLists => g.nested_lists(bytes),
+            Shape::Anonymous => g.anonymous(bytes),
         }
         g.out
     }
@@ -316,6 +322,21 @@ impl Gen {
                 let _ = writeln!(self.out, "{}- “{},” said {who}.", "  ".repeat(depth), capitalise(&clause));
             }
             self.out.push('\n');
+        }
+    }
+
+    fn anonymous(&mut self, bytes: usize) {
+        const SOURCES: &[&str] = &[
+            "a person familiar with the talks",
+            "a senior official",
+            "an aide to the mayor",
+            "a council insider",
+            "two people close to the board",
+        ];
+        while self.out.len() < bytes {
+            let clause = self.clause();
+            let source = self.rng.pick(SOURCES);
+            let _ = writeln!(self.out, "“{},” said {source}.", capitalise(&clause));
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::Findings;
 use crate::lexicon::PhraseList;
 use crate::settings::Settings;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct AnonymousWithoutReason;
 
@@ -64,6 +64,8 @@ impl Rule for AnonymousWithoutReason {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         let mut seen = HashSet::new();
+        // whether the paragraph at a block index or the next gives a reason
+        let mut justified_from = HashMap::new();
         for (_, q, a) in super::helpers::speech_quotes(analysis) {
             crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
@@ -83,14 +85,18 @@ impl Rule for AnonymousWithoutReason {
                 );
                 continue;
             }
+            // once per paragraph: searching it again for every source in it
+            // was quadratic on a paragraph of many anonymous quotes
             let justified = block_at(analysis, s.span.start).is_some_and(|b| {
-                analysis
-                    .doc
-                    .blocks
-                    .iter()
-                    .skip(b)
-                    .take(2)
-                    .any(|block| !lexicon.find_phrases(PhraseList::Justification, &block.text).is_empty())
+                *justified_from.entry(b).or_insert_with(|| {
+                    analysis
+                        .doc
+                        .blocks
+                        .iter()
+                        .skip(b)
+                        .take(2)
+                        .any(|block| !lexicon.find_phrases(PhraseList::Justification, &block.text).is_empty())
+                })
             });
             if justified {
                 continue;
