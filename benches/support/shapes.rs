@@ -32,10 +32,13 @@ pub enum Shape {
     /// One hard-wrapped paragraph of quotes from anonymous sources, none
     /// saying why the source is not named.
     Anonymous,
+    /// A first paragraph of short quotations and no full stop (a list of
+    /// terms), then a paragraph after it.
+    QuotedFirstParagraph,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 9] = [
+    pub const ALL: [Shape; 10] = [
         Shape::Wire,
         Shape::Said,
         Shape::NoStops,
@@ -45,6 +48,7 @@ impl Shape {
         Shape::LongLines,
         Shape::NestedLists,
         Shape::Anonymous,
+        Shape::QuotedFirstParagraph,
     ];
 
     /// A short name for file and benchmark names.
@@ -59,6 +63,7 @@ impl Shape {
             Shape::LongLines => "long-lines",
             Shape::NestedLists => "nested-lists",
             Shape::Anonymous => "anonymous",
+            Shape::QuotedFirstParagraph => "quoted-first-paragraph",
         }
     }
 
@@ -75,6 +80,7 @@ impl Shape {
             Shape::LongLines => g.long_lines(bytes),
             Shape::NestedLists => g.nested_lists(bytes),
             Shape::Anonymous => g.anonymous(bytes),
+            Shape::QuotedFirstParagraph => g.quoted_first_paragraph(bytes),
         }
         g.out
     }
@@ -338,6 +344,19 @@ impl Gen {
             let source = self.rng.pick(SOURCES);
             let _ = writeln!(self.out, "“{},” said {source}.", capitalise(&clause));
         }
+    }
+
+    fn quoted_first_paragraph(&mut self, bytes: usize) {
+        let mut k = 0;
+        while self.out.len() < bytes {
+            let noun = self.noun();
+            let _ = write!(self.out, "“{noun} {k}” and ");
+            k += 1;
+            if k % 6 == 0 {
+                self.out.push('\n');
+            }
+        }
+        self.out.push_str("\n\nThe list was read out at the council meeting.\n\n“It is long,” said Ana Ruiz.\n");
     }
 }
 

@@ -64,16 +64,19 @@ fn build(doc: &Document, p: Paired) -> Option<Quote> {
 /// paragraph: a short first line before the story.
 pub fn is_headline(doc: &Document, block: usize) -> bool {
     let Some(first) = doc.blocks.first().filter(|_| block == 0 && doc.blocks.len() > 2) else { return false };
-    let words: Vec<&str> = first.text.split_whitespace().collect();
+    // Every quotation of the first block asks: counting no further than a
+    // headline's words keeps that from reading a long paragraph once a quote.
+    let words: Vec<&str> = first.text.split_whitespace().take(21).collect();
+    if words.len() > 20 {
+        return false;
+    }
     let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     let ends = first.text.trim_end().ends_with(['.', '!', '?', '”', '"']);
     let opens_with_quote = first.text.trim_start().starts_with(['“', '"', '‘', '\'', '«']);
     // a short line over a much longer paragraph reads as a headline, however it is cased
-    let next_words = doc.blocks.get(1).map_or(0, |b| b.text.split_whitespace().count());
+    let next_words = doc.blocks.get(1).map_or(0, |b| b.text.split_whitespace().take(2 * words.len()).count());
     let short_over_long = words.len() <= 16 && next_words >= 2 * words.len() && !opens_with_quote;
-    words.len() <= 20
-        && !first.text.contains('\n')
-        && (!ends || capitalised * 5 >= words.len() * 3 || short_over_long)
+    !first.text.contains('\n') && (!ends || capitalised * 5 >= words.len() * 3 || short_over_long)
 }
 
 /// Words that, ending the paragraph before a blockquote, introduce it as a quotation.
