@@ -35,10 +35,13 @@ pub enum Shape {
     /// A first paragraph of short quotations and no full stop (a list of
     /// terms), then a paragraph after it.
     QuotedFirstParagraph,
+    /// Four paragraphs, each one line a quarter of the draft long, of
+    /// quotes between template tags (`{{ … }}`).
+    TemplateTags,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 10] = [
+    pub const ALL: [Shape; 11] = [
         Shape::Wire,
         Shape::Said,
         Shape::NoStops,
@@ -49,6 +52,7 @@ impl Shape {
         Shape::NestedLists,
         Shape::Anonymous,
         Shape::QuotedFirstParagraph,
+        Shape::TemplateTags,
     ];
 
     /// A short name for file and benchmark names.
@@ -64,6 +68,7 @@ impl Shape {
             Shape::NestedLists => "nested-lists",
             Shape::Anonymous => "anonymous",
             Shape::QuotedFirstParagraph => "quoted-first-paragraph",
+            Shape::TemplateTags => "template-tags",
         }
     }
 
@@ -81,6 +86,7 @@ impl Shape {
             Shape::NestedLists => g.nested_lists(bytes),
             Shape::Anonymous => g.anonymous(bytes),
             Shape::QuotedFirstParagraph => g.quoted_first_paragraph(bytes),
+            Shape::TemplateTags => g.template_tags(bytes),
         }
         g.out
     }
@@ -357,6 +363,25 @@ impl Gen {
             }
         }
         self.out.push_str("\n\nThe list was read out at the council meeting.\n\n“It is long,” said Ana Ruiz.\n");
+    }
+
+    /// Four paragraphs, each one line a quarter of `bytes` long, of what `piece` writes.
+    fn four_lines(&mut self, bytes: usize, mut piece: impl FnMut(&mut Self)) {
+        let line = bytes / 4;
+        for _ in 0..4 {
+            let start = self.out.len();
+            while self.out.len() - start < line {
+                piece(self);
+            }
+            self.out.push_str("\n\n");
+        }
+    }
+
+    fn template_tags(&mut self, bytes: usize) {
+        self.four_lines(bytes, |g| {
+            let (clause, who) = (g.clause(), g.person());
+            let _ = write!(g.out, "“{},” said {who}. {{{{ page.note }}}} ", capitalise(&clause));
+        });
     }
 }
 

@@ -362,10 +362,12 @@ fn blank_out(text: &str, range: Range<usize>, out: &mut String) {
     let Some(slice) = text.get(range.clone()) else { return };
     let mut at = range.start;
     for piece in slice.split_inclusive('\n') {
-        let line_start = text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-        let leading = text.get(line_start..at).is_some_and(|t| t.trim().is_empty());
-        let rest_of_line = text.get(range.end..).and_then(|t| t.split('\n').next()).unwrap_or_default();
-        let indents = leading && !piece.ends_with('\n') && !rest_of_line.trim().is_empty();
+        // (read outwards from the tag to the first character not a blank: a
+        // long line of many tags was read to its ends once a tag)
+        let leading =
+            text.get(..at).is_some_and(|t| t.chars().rev().take_while(|&c| c != '\n').all(char::is_whitespace));
+        let rest_of_line = || text.get(range.end..).unwrap_or_default().chars().take_while(|&c| c != '\n');
+        let indents = leading && !piece.ends_with('\n') && !rest_of_line().all(char::is_whitespace);
         for c in piece.chars() {
             out.push(match c {
                 '\n' | '\r' => c,
