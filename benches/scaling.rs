@@ -41,9 +41,9 @@ fn shapes(c: &mut Criterion) {
         for kb in [250, 2_000] {
             let text = shape.generate(kb * 1_000);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            // SARIF (the slowest printer) on the shapes with the most findings per MB
-            let formats: &[&str] =
-                if matches!(shape.name(), "long-lines" | "said") { &["concise", "sarif"] } else { &["concise"] };
+            // SARIF (the slowest printer) on the shapes with the most findings per MB or a line
+            let sarif = matches!(shape.name(), "long-lines" | "said" | "findings-on-a-line");
+            let formats: &[&str] = if sarif { &["concise", "sarif"] } else { &["concise"] };
             for &format in formats {
                 group.bench_function(format!("{} {kb} KB {format}", shape.name()), |b| {
                     b.iter(|| black_box(check(&text, &settings, format)))

@@ -38,10 +38,13 @@ pub enum Shape {
     /// Four paragraphs, each one line a quarter of the draft long, of
     /// quotes between template tags (`{{ … }}`).
     TemplateTags,
+    /// Four paragraphs, each one line a quarter of the draft long, of quotes
+    /// with no speaker: thousands of findings on a line.
+    FindingsOnALine,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 11] = [
+    pub const ALL: [Shape; 12] = [
         Shape::Wire,
         Shape::Said,
         Shape::NoStops,
@@ -53,6 +56,7 @@ impl Shape {
         Shape::Anonymous,
         Shape::QuotedFirstParagraph,
         Shape::TemplateTags,
+        Shape::FindingsOnALine,
     ];
 
     /// A short name for file and benchmark names.
@@ -69,6 +73,7 @@ impl Shape {
             Shape::Anonymous => "anonymous",
             Shape::QuotedFirstParagraph => "quoted-first-paragraph",
             Shape::TemplateTags => "template-tags",
+            Shape::FindingsOnALine => "findings-on-a-line",
         }
     }
 
@@ -87,6 +92,7 @@ impl Shape {
             Shape::Anonymous => g.anonymous(bytes),
             Shape::QuotedFirstParagraph => g.quoted_first_paragraph(bytes),
             Shape::TemplateTags => g.template_tags(bytes),
+            Shape::FindingsOnALine => g.findings_on_a_line(bytes),
         }
         g.out
     }
@@ -381,6 +387,13 @@ impl Gen {
         self.four_lines(bytes, |g| {
             let (clause, who) = (g.clause(), g.person());
             let _ = write!(g.out, "“{},” said {who}. {{{{ page.note }}}} ", capitalise(&clause));
+        });
+    }
+
+    fn findings_on_a_line(&mut self, bytes: usize) {
+        self.four_lines(bytes, |g| {
+            let clause = g.clause();
+            let _ = write!(g.out, "“{}.” ", capitalise(&clause));
         });
     }
 }

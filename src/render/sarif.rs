@@ -155,7 +155,36 @@ impl LineChars {
         let text = file.text.as_str();
         let line = file.lines.line_of(offset);
         let start = file.lines.line_range(text, line).start.min(offset);
-        self.before_line.get(line).copied().unwrap_or(0) + text.get(start..offset).map_or(0, |s| s.chars().count())
+        // (counted from the line's checkpoints: many findings on a long line
+        // counted its characters up to each of them)
+        self.before_line.get(line).copied().unwrap_or(0) + file.lines.counts_between(text, start, offset).chars
+    }
+}
+
+/// Each line's fingerprint hash, made once for each rule with findings on
+/// it: a long line with many findings was looked for and hashed again for
+/// every one of them.
+struct LineHashes<'t> {
+    text: &'t str,
+    /// Byte offsets of the line feeds (the lines of [`line_text`]).
+    newlines: Vec<usize>,
+    made: HashMap<(usize, &'static str), u64>,
+}
+
+impl<'t> LineHashes<'t> {
+    fn new(text: &'t str) -> Self {
+        LineHashes { text, newlines: memchr::memchr_iter(b'\n', text.as_bytes()).collect(), made: HashMap::new() }
+    }
+
+    /// `line_hash(code, line_text(text, offset))`.
+    fn of(&mut self, code: &'static str, offset: usize) -> u64 {
+        let text = self.text;
+        if !text.is_char_boundary(offset) {
+            return line_hash(code, line_text(text, offset));
+        }
+        let after = self.newlines.partition_point(|&n| n < offset);
+        let start = after.checked_sub(1).and_then(|k| self.newlines.get(k)).map_or(0, |n| n + 1);
+        *self.made.entry((start, code)).or_insert_with(|| line_hash(code, line_text(text, start)))
     }
 }
 
@@ -173,8 +202,9 @@ pub fn render_in_pieces(files: &[FileDiagnostics], write: impl FnMut(&str) -> bo
     let results = files.iter().flat_map(|entry| {
         let mut occurrences: HashMap<u64, usize> = HashMap::new();
         let chars = LineChars::new(&entry.file);
+        let mut hashes = LineHashes::new(&entry.file.text);
         let metas = &metas;
-        entry.diagnostics.iter().map(move |d| result(entry, d, metas, &chars, &mut occurrences))
+        entry.diagnostics.iter().map(move |d| result(entry, d, metas, (&chars, &mut hashes), &mut occurrences))
     });
     super::stream::pretty_with_array(&frame, "results", results, write)
 }
@@ -188,8 +218,9 @@ fn render_whole(files: &[FileDiagnostics]) -> String {
     for entry in files {
         let mut occurrences: HashMap<u64, usize> = HashMap::new();
         let chars = LineChars::new(&entry.file);
+        let mut hashes = LineHashes::new(&entry.file.text);
         for d in &entry.diagnostics {
-            results.push(result(entry, d, &metas, &chars, &mut occurrences));
+            results.push(result(entry, d, &metas, (&chars, &mut hashes), &mut occurrences));
         }
     }
     let mut out = serde_json::to_string_pretty(&log(&metas, results)).unwrap_or_default();
@@ -213,7 +244,7 @@ fn result<'a>(
     entry: &FileDiagnostics,
     d: &'a Diagnostic,
     metas: &[&RuleMeta],
-    chars: &LineChars,
+    (chars, hashes): (&LineChars, &mut LineHashes),
     occurrences: &mut HashMap<u64, usize>,
 ) -> SarifResult<'a> {
     let text = entry.file.text.as_str();
@@ -222,7 +253,7 @@ fn result<'a>(
     let end = entry.file.lines.line_col(text, span.end);
     let char_offset = chars.before(&entry.file, span.start);
     let char_length = text.get(span.range()).map_or(0, |s| s.chars().count());
-    let line_hash = line_hash(d.code(), line_text(text, span.start));
+    let line_hash = hashes.of(d.code(), span.start);
     let seen = occurrences.entry(line_hash).or_insert(0);
     let fingerprint = format!("{line_hash:016x}:{seen}");
     *seen += 1;
@@ -460,6 +491,17 @@ mod tests {
         assert_eq!(line_text(text, 0), "one");
         assert_eq!(line_text(text, 9), "two three");
         assert_eq!(line_text(text, text.len()), "last");
+    }
+
+    #[test]
+    fn line_hashes_made_once_a_line_are_those_of_each_offset() {
+        let text = "“one,” two\r\nthree\rfour\n\nlast “é”";
+        let mut hashes = LineHashes::new(text);
+        for offset in (0..=text.len() + 1).rev().chain(0..=text.len()) {
+            for code in ["QF001", "QA001"] {
+                assert_eq!(hashes.of(code, offset), line_hash(code, line_text(text, offset)), "{offset}");
+            }
+        }
     }
 
     #[test]

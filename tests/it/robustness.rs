@@ -492,3 +492,24 @@ fn a_line_of_three_hundred_thousand_template_tags_is_masked_in_seconds() {
     assert_eq!(run.findings(), 1, "{}", run.stderr);
     assert!(run.stdout.contains("QP001"), "{}", run.stdout);
 }
+
+#[test]
+fn sixteen_thousand_findings_on_one_line_print_as_sarif_in_seconds() {
+    let draft = (0..16_000).map(|k| format!("“The ferry will run at {k}.” ")).collect::<String>() + "\n";
+    let dir = drafts(&[("line.md", draft.as_bytes())]);
+    // Before, each result's fingerprint looked for its line's ends and
+    // hashed the line, and its offset counted the line's characters up to
+    // it: 13 s for these (release).
+    let args = ["check", "--select", "QA001", "--format", "sarif", "line.md"];
+    let run = run_measured(&args, dir.path(), Duration::from_secs(30));
+    run.assert_bounded("line.md", draft.len(), 8);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // one line, one rule: one hash, and the results on it counted in order
+    // (only the first megabyte of the log is kept)
+    let hashes: Vec<&str> = run.stdout.split("\"primaryLocationLineHash\": \"").skip(1).collect();
+    assert!(hashes.len() > 500, "{} results kept", hashes.len());
+    for (k, h) in hashes.iter().take(500).enumerate() {
+        assert_eq!(h.split('"').next().and_then(|f| f.split(':').nth(1)), Some(&*k.to_string()), "{h}");
+        assert_eq!(h.get(..16), hashes[0].get(..16));
+    }
+}
