@@ -295,9 +295,11 @@ impl DraftTokens {
 pub struct TokenWindow<'d> {
     doc: &'d Document,
     lex: &'d Lexicon,
-    /// Every outer quotation part, by block (in quotation order within a block).
-    part_blocks: Vec<usize>,
-    parts: Vec<QuoteRange>,
+    /// Every outer quotation part, by block (in quotation order within a
+    /// block): its block, and its quotation and outer range as [`Part`]s
+    /// (held while attribution runs, one for every quotation of a long draft).
+    part_blocks: Vec<u32>,
+    parts: Vec<Part>,
     /// The blocks made and not yet handed on: `first..first + held.len()`.
     held: std::collections::VecDeque<BlockTokens>,
     first: usize,
@@ -315,10 +317,10 @@ impl<'d> TokenWindow<'d> {
         lex: &'d Lexicon,
         done: impl FnMut(usize, BlockTokens) + 'd,
     ) -> Self {
-        let mut parts: Vec<(usize, QuoteRange)> = Vec::new();
+        let mut parts: Vec<(u32, Part)> = Vec::new();
         for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
             crate::budget::tick();
-            parts.extend(q.parts.iter().map(|part| (part.block, (id, part.outer.clone()))));
+            parts.extend(q.parts.iter().map(|part| (small(part.block), Part::new(id, &part.outer))));
         }
         // stable: within a block, in quotation order, as `DraftTokens::new` lists them
         parts.sort_by_key(|(block, _)| *block);
@@ -334,9 +336,10 @@ impl<'d> TokenWindow<'d> {
         while self.first + self.held.len() < end {
             crate::budget::checkpoint();
             let index = self.first + self.held.len();
-            let lo = self.part_blocks.partition_point(|&x| x < index);
-            let hi = self.part_blocks.partition_point(|&x| x <= index);
-            let tokens = BlockTokens::new(&self.doc.blocks[index], &self.parts[lo..hi], self.lex);
+            let lo = self.part_blocks.partition_point(|&x| (x as usize) < index);
+            let hi = self.part_blocks.partition_point(|&x| x as usize <= index);
+            let parts: Vec<QuoteRange> = self.parts[lo..hi].iter().map(Part::range).collect();
+            let tokens = BlockTokens::new(&self.doc.blocks[index], &parts, self.lex);
             made(&tokens);
             self.held.push_back(tokens);
         }
@@ -373,6 +376,30 @@ impl<'d> TokenWindow<'d> {
         );
         self.held.get(b.checked_sub(self.first)?)
     }
+}
+
+/// A quotation part as the window holds it: 12 bytes where a
+/// [`QuoteRange`] takes 24. A block, quotation or offset past 32 bits reads
+/// as the largest (such a block's tokens are not made, see [`BlockTokens::new`]).
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    quote: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Part {
+    fn new(quote: usize, outer: &Range<usize>) -> Self {
+        Part { quote: small(quote), start: small(outer.start), end: small(outer.end) }
+    }
+
+    fn range(&self) -> QuoteRange {
+        (self.quote as usize, self.start as usize..self.end as usize)
+    }
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The sentence each token belongs to. A quotation is one unit whatever full

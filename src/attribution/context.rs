@@ -16,6 +16,9 @@ use std::sync::Arc;
 
 /// How many earlier speakers a quote without attribution may look back over.
 const HISTORY: usize = 8;
+/// Pending events a context keeps room for however few are left (a few
+/// paragraphs' worth): only the queue of a paragraph far longer is shrunk.
+const PENDING_ROOM: usize = 4096;
 
 /// Someone who spoke: in a quote the story attributes, or in reported speech.
 #[derive(Debug, Clone)]
@@ -67,7 +70,13 @@ impl Context {
                 }
             }
         }
-        self.pending.extend(events);
+        if self.pending.is_empty() {
+            // the block's list becomes the queue as it is: extending an empty
+            // queue with a paragraph of megabytes held two copies of its events
+            self.pending = VecDeque::from(events);
+        } else {
+            self.pending.extend(events);
+        }
     }
 
     /// The number of sentences read so far: the next block's first sentence.
@@ -92,6 +101,11 @@ impl Context {
                 Event::Pronoun(p) => self.pronoun_mention(p),
                 Event::Epithet(e) => self.epithet_mention(&e),
             }
+        }
+        // a long paragraph's events are applied a few at a time: the room of
+        // those applied goes back as the cast grows, not when the story ends
+        if self.pending.capacity() > PENDING_ROOM && self.pending.len() < self.pending.capacity() / 4 {
+            self.pending.shrink_to(self.pending.len() * 2);
         }
     }
 
@@ -429,4 +443,31 @@ fn channel_phrase(block: &ProseBlock, range: Range<usize>, lex: &Lexicon) -> Opt
         m.outlet.as_ref().and_then(|(r, o)| text.get(r.clone()).map(str::to_string).or(Some(o.name.to_string())));
     let r = range.start + m.range.start..range.start + m.range.end;
     Some(Channel { text: text.get(m.range.clone())?.to_string(), span: block.source_span(r), kind, outlet })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pronouns(from: usize, n: usize) -> Vec<Event> {
+        let p = |at| PronounMention { at, sentence: 0, gender: Gender::Female, role: Role::Other };
+        (from..from + n).map(|at| Event::Pronoun(p(at))).collect()
+    }
+
+    #[test]
+    fn a_long_paragraph_s_events_give_their_room_back_as_they_are_applied() {
+        let mut ctx = Context::default();
+        let events = pronouns(0, 100_000);
+        let room = events.capacity();
+        ctx.read_block(0, &[0], events);
+        // the paragraph's list is the queue: no second copy of it
+        assert_eq!(ctx.pending.capacity(), room);
+        ctx.advance(99_000);
+        assert_eq!(ctx.pending.len(), 1_000);
+        assert!(ctx.pending.capacity() <= 4 * 1_000.max(PENDING_ROOM), "{}", ctx.pending.capacity());
+        // a later paragraph joins what is left, in order
+        ctx.read_block(1, &[200_000], pronouns(200_000, 10));
+        ctx.advance(200_005);
+        assert_eq!(ctx.pending.iter().map(Event::at).collect::<Vec<_>>(), (200_005..200_010).collect::<Vec<_>>());
+    }
 }

@@ -117,6 +117,26 @@ fn the_findings_of_drifted_wire_quotes_are_held_in_a_few_bytes_each() {
     assert!(held < found.len() as u64 * 100, "{held} bytes held by {} findings", found.len());
 }
 
+/// One paragraph of two megabytes with quotes and names all through it and
+/// no full stop: attribution reads it as one block, so what it holds for a
+/// block (the block's tokens, the mentions not yet applied) is held for the
+/// whole draft, and what it keeps for the story (the cast) grows beside it.
+#[test]
+fn two_megabytes_of_one_paragraph_without_full_stops_are_checked_within_a_bound() {
+    let draft = shapes::Shape::NoStops.generate(2 * shapes::MB);
+    let dir = drafts(&[("stops.md", draft.as_bytes())]);
+    // one block is read as one: a debug build takes over the default minute
+    let args = ["check", "--time-limit", "300", "--format", "concise", "stops.md"];
+    let run = run_measured(&args, dir.path(), LIMIT);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.findings() > 1_000, "{} findings", run.findings());
+    // Release builds peaked at 31.7 MB, 30.4 MB once the paragraph's pending
+    // mentions were no longer copied into the queue and gave their room back
+    // as they were applied (at 8 MB: 94 -> 88 MB); a debug build at 39.9 MB
+    // (start-up 17.6 MB), under a budget of 41.6 MB.
+    run.assert_bounded("one paragraph without full stops", draft.len(), 6);
+}
+
 /// A speaker's quotes hold one copy of the name, the mention and the
 /// reporting verb between them: a draft of "…,” said Ana Berlin." lines held
 /// three strings a quote before they were shared.
