@@ -43,14 +43,7 @@ impl<'a> BlockView<'a> {
 
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
         let t = self.tokens;
-        Frame {
-            text: &self.block.text,
-            lower_text: t.lower_text(),
-            toks: &t.toks,
-            facts: &t.facts,
-            lex,
-            case: self.case,
-        }
+        Frame { text: &self.block.text, tokens: t, toks: &t.toks, facts: &t.facts, lex, case: self.case }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -117,7 +110,7 @@ pub fn attribute(
         // a draft's budget is checked within its paragraphs too (one may be megabytes)
         crate::budget::tick();
         tokens.release_below(reads_from[k].min(next_block));
-        tokens.reach(quotes[id].last_block() + 1, |bt| listed_kinds(bt, doc, quotes));
+        tokens.reach(quotes[id].last_block() + 1, |b, bt| listed_kinds(b, bt, doc, quotes));
         let views = Views { doc, window: tokens, case: &case };
         let q = &quotes[id];
         while next_block <= q.last_block() {

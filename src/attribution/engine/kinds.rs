@@ -11,7 +11,8 @@ use crate::tokens::BlockTokens;
 /// `signs reading “Quebec please separate,” “Build pipelines” and “…”`: a
 /// quotation listed right after a title or term is one too. Run on each
 /// block as its tokens are made, before any quotation in it is attributed.
-pub(super) fn listed_kinds(bt: &BlockTokens, doc: &Document, quotes: &mut [Quote]) {
+pub(super) fn listed_kinds(b: usize, bt: &BlockTokens, doc: &Document, quotes: &mut [Quote]) {
+    let text = doc.blocks.get(b).map_or("", |block| &block.text);
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
     let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
         Some(TokKind::Quote(id)) => Some(id as usize),
@@ -19,7 +20,7 @@ pub(super) fn listed_kinds(bt: &BlockTokens, doc: &Document, quotes: &mut [Quote
     };
     for i in 1..bt.toks.len() {
         let Some(id) = quote_at(i) else { continue };
-        let joiner = matches!(bt.lower(i - 1), "and" | "or" | ",");
+        let joiner = matches!(bt.lower(i - 1, text), "and" | "or" | ",");
         let before = if joiner { i.checked_sub(2).and_then(quote_at) } else { quote_at(i - 1) };
         // (a title that ends its sentence, "on CBS' “60 Minutes.” “I …,” he said", lists nothing)
         let ends_sentence = |q: &Quote| q.text(doc).trim_end().ends_with(['.', '!', '?']);

@@ -11,14 +11,14 @@ use crate::attribution::tokens::{TokKind, Token};
 use crate::attribution::SpeakerKind;
 use crate::lexicon::{Lexicon, SpeechVerb, VerbForm};
 use crate::scan::kind::PAGE_LABEL_WORDS;
-use crate::tokens::WordFacts;
+use crate::tokens::{BlockTokens, WordFacts};
 
 /// A view of a block's tokens with the lexicon at hand.
 pub struct Frame<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    /// The block's text with ASCII letters lower-cased (same byte offsets).
-    pub lower_text: &'a str,
+    /// The tokens the others are of: their lower-case forms.
+    pub tokens: &'a BlockTokens,
     /// What the word lists say of each token, looked up once.
     pub facts: &'a [WordFacts],
     pub lex: &'a Lexicon,
@@ -45,7 +45,7 @@ impl<'a> Frame<'a> {
 
     /// The lower-case word at `i` as written, never glossed ("du", not "the").
     pub fn written_lower(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.lower_text))
+        self.tokens.lower(i, self.text)
     }
 
     /// Anonymous and vague phrases start with a word; punctuation and quotes never do.
