@@ -10,7 +10,7 @@ use super::Token;
 /// hundred bytes, where the forms and their index took two, and the holes
 /// such small blocks left between what the analysis keeps raised the peak of
 /// a draft of thousands of them (8 MB of nested lists: 94 -> 96 MB).
-const SPARSE_FROM: usize = 64 << 10;
+const SPARSE_FROM: usize = super::LONG_BLOCK;
 
 /// Numbers an index holds for each group of 64 tokens: which of them have
 /// capitals (the mask's two halves) and how many tokens before the group do.
