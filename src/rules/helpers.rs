@@ -13,33 +13,11 @@ use std::ops::Range;
 /// wanted: a list of a long draft's quotes, made for every rule that reads
 /// them, was a few megabytes on top of what the rule held of its own.
 pub fn speech_quotes(analysis: &Analysis) -> impl Iterator<Item = (usize, &Quote, &Attribution)> {
-    let all = (analysis.scan.quotes.iter().zip(&analysis.attributions).enumerate())
+    // the scanner hands the quotes over sorted by start (attribution relies on it too)
+    debug_assert!(analysis.scan.quotes.is_sorted_by_key(|q| q.span.start));
+    (analysis.scan.quotes.iter().zip(&analysis.attributions).enumerate())
         .filter(|(_, (q, _))| q.depth == 0 && q.kind.is_speech())
-        .map(|(i, (q, a))| (i, q, a));
-    // the scanner hands the quotes over sorted by start: then no list is made
-    if analysis.scan.quotes.is_sorted_by_key(|q| q.span.start) {
-        return Either::Read(all);
-    }
-    let mut listed: Vec<_> = all.collect();
-    listed.sort_by_key(|(_, q, _)| q.span.start);
-    Either::Listed(listed.into_iter())
-}
-
-/// One of two iterators of the same items.
-enum Either<R, L> {
-    Read(R),
-    Listed(L),
-}
-
-impl<T, R: Iterator<Item = T>, L: Iterator<Item = T>> Iterator for Either<R, L> {
-    type Item = T;
-
-    fn next(&mut self) -> Option<T> {
-        match self {
-            Either::Read(r) => r.next(),
-            Either::Listed(l) => l.next(),
-        }
-    }
+        .map(|(i, (q, a))| (i, q, a))
 }
 
 /// Each distinct speaker mention of `kind`, with the first speech quote it
