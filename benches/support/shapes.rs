@@ -41,10 +41,19 @@ pub enum Shape {
     /// Four paragraphs, each one line a quarter of the draft long, of quotes
     /// with no speaker: thousands of findings on a line.
     FindingsOnALine,
+    /// One paragraph of quotes each signed after it, a hard line break
+    /// (`  \n`) after each and no full stop: `“…,” said X  `.
+    HardBreaks,
+    /// One paragraph of quotes with no full stop, all signed at its end:
+    /// `“…” “…” … said Ana Ruiz.`
+    LateAttribution,
+    /// Four paragraphs, each one line a quarter of the draft long, of quotes
+    /// between template openers (`{{`) that never close.
+    UnclosedTemplates,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 12] = [
+    pub const ALL: [Shape; 15] = [
         Shape::Wire,
         Shape::Said,
         Shape::NoStops,
@@ -57,6 +66,9 @@ impl Shape {
         Shape::QuotedFirstParagraph,
         Shape::TemplateTags,
         Shape::FindingsOnALine,
+        Shape::HardBreaks,
+        Shape::LateAttribution,
+        Shape::UnclosedTemplates,
     ];
 
     /// A short name for file and benchmark names.
@@ -74,6 +86,9 @@ impl Shape {
             Shape::QuotedFirstParagraph => "quoted-first-paragraph",
             Shape::TemplateTags => "template-tags",
             Shape::FindingsOnALine => "findings-on-a-line",
+            Shape::HardBreaks => "hard-breaks",
+            Shape::LateAttribution => "late-attribution",
+            Shape::UnclosedTemplates => "unclosed-templates",
         }
     }
 
@@ -93,6 +108,9 @@ impl Shape {
             Shape::QuotedFirstParagraph => g.quoted_first_paragraph(bytes),
             Shape::TemplateTags => g.template_tags(bytes),
             Shape::FindingsOnALine => g.findings_on_a_line(bytes),
+            Shape::HardBreaks => g.hard_breaks(bytes),
+            Shape::LateAttribution => g.late_attribution(bytes),
+            Shape::UnclosedTemplates => g.unclosed_templates(bytes),
         }
         g.out
     }
@@ -394,6 +412,33 @@ impl Gen {
         self.four_lines(bytes, |g| {
             let clause = g.clause();
             let _ = write!(g.out, "“{}.” ", capitalise(&clause));
+        });
+    }
+
+    fn hard_breaks(&mut self, bytes: usize) {
+        while self.out.len() < bytes {
+            let (clause, who) = (self.clause(), self.person());
+            let _ = writeln!(self.out, "“{},” said {who}  ", capitalise(&clause));
+        }
+    }
+
+    fn late_attribution(&mut self, bytes: usize) {
+        let mut k = 0;
+        while self.out.len() < bytes {
+            let clause = self.clause();
+            let _ = write!(self.out, "“{}” ", capitalise(&clause));
+            k += 1;
+            if k % 4 == 0 {
+                self.out.push('\n');
+            }
+        }
+        self.out.push_str("said Ana Ruiz.\n");
+    }
+
+    fn unclosed_templates(&mut self, bytes: usize) {
+        self.four_lines(bytes, |g| {
+            let (clause, who) = (g.clause(), g.person());
+            let _ = write!(g.out, "“{},” said {who}. {{{{ a {{{{ b {{{{ c ", capitalise(&clause));
         });
     }
 }

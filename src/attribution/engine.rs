@@ -8,7 +8,7 @@ mod reading;
 mod signature;
 
 use kinds::{inherit_nested, listed_kinds, refine_kinds};
-use neighbour::neighbour;
+use neighbour::{neighbour, SignedSiblings};
 use reading::read_block;
 
 use super::case_evidence::CaseEvidence;
@@ -106,6 +106,7 @@ pub fn attribute(
     let mut next_block = 0;
     let mut promoted = Vec::new();
     let mut terms = Vec::new();
+    let mut siblings = SignedSiblings::default();
     for (k, id) in order.into_iter().enumerate() {
         // a draft's budget is checked within its paragraphs too (one may be megabytes)
         crate::budget::tick();
@@ -129,7 +130,7 @@ pub fn attribute(
         if q.depth > 0 || !q.kind.is_speech() {
             continue;
         }
-        out[id] = attribute_one(id, q, &views, lex, &mut ctx);
+        out[id] = attribute_one(id, q, &views, lex, &mut ctx, &mut siblings);
         if out[id].speaker.is_none() && q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, &views, lex) {
             terms.push(id);
         }
@@ -144,7 +145,14 @@ pub fn attribute(
     out
 }
 
-fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut Context) -> Attribution {
+fn attribute_one(
+    id: usize,
+    q: &Quote,
+    views: &Views,
+    lex: &Lexicon,
+    ctx: &mut Context,
+    siblings: &mut SignedSiblings,
+) -> Attribution {
     let last = q.last_block();
     let first = q.first_block();
     let after = || {
@@ -186,7 +194,8 @@ fn attribute_one(id: usize, q: &Quote, views: &Views, lex: &Lexicon, ctx: &mut C
     } else {
         after().or_else(before)
     };
-    let found = found.or_else(|| neighbour(id, q, views, lex)).or_else(|| signature::found(q, views, lex));
+    let found =
+        found.or_else(|| neighbour(id, q, views, lex, siblings)).or_else(|| signature::found(q, views, lex));
     match found {
         Some((b, found)) => {
             let Some(v) = views.get(b) else { return Attribution::default() };

@@ -269,6 +269,12 @@ pub(super) enum Slot {
 type Found<'a> = (usize, Option<(Range<usize>, &'a Outlet)>);
 
 impl PhraseSet {
+    /// Whether a phrase may start at the start of `text` (no false negatives).
+    pub fn may_start(&self, text: &str) -> bool {
+        // a phrase after an outlet ("Reuters reported") is found at its pattern
+        self.outlet_first || self.matcher.may_match_at(text, 0)
+    }
+
     fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {
         PhraseSet::build_with(entries, |patterns| WordMatcher::new(patterns, true))
     }

@@ -312,6 +312,20 @@ impl WordMatcher {
         word.len() <= self.longest_word && self.filter.get(i).is_some_and(|w| w & bit != 0)
     }
 
+    /// Whether some pattern starts with `word` (which passed
+    /// [`WordMatcher::may_start`], a filter with false positives: "said"
+    /// passes it for the vague phrases, and each quotation signed "said"
+    /// asked for a copy of the words before it).
+    fn starts_group(&self, word: &[u8]) -> bool {
+        let mut buf = [0u8; 64];
+        let Some(lowered) = buf.get_mut(..word.len()) else { return true };
+        lowered.copy_from_slice(word);
+        if self.fold {
+            lowered.make_ascii_lowercase();
+        }
+        self.groups.contains_key(&*lowered)
+    }
+
     /// The longest pattern of `group` that `text` (lowered, starting with
     /// the group's first word, `word` bytes long) begins with: its length and
     /// index.
@@ -370,18 +384,19 @@ impl WordMatcher {
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
-        let (is_word, _) = char_at(text, start)?;
-        let word = match is_word {
-            // Inside a word, nothing passes the boundary check.
-            true if text.get(..start)?.chars().next_back().is_some_and(is_word_char) => return None,
-            true => {
-                let rest = text.get(start..)?;
-                let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-                Some(rest.as_bytes().get(..len)?)
-            }
-            false => None,
-        };
+        let word = first_word(text, start)?;
         self.try_at(text, start, word, &mut Vec::new(), &mut accept)
+    }
+
+    /// Whether [`WordMatcher::at`] may find a match at `start`, judged by
+    /// its first word alone (no false negatives): ruling a start out costs
+    /// a hash, where matching reads and lowers the text after it.
+    pub fn may_match_at(&self, text: &str, start: usize) -> bool {
+        match first_word(text, start) {
+            Some(Some(word)) => self.may_start(word) && self.starts_group(word),
+            Some(None) => !self.loose.is_empty(),
+            None => false,
+        }
     }
 
     /// [`WordMatcher::longest_accepted`] at `start`, where `word` starts or
@@ -490,6 +505,22 @@ static ASCII_WORD: [bool; 256] = {
 
 /// Whether the character at byte `i` is a word character, and its length.
 #[inline]
+/// The word a match at `start` would begin with (`Some(None)` for a
+/// character that is not a word's), or `None` when no match can start
+/// there: inside a word, nothing passes the boundary check.
+fn first_word(text: &str, start: usize) -> Option<Option<&[u8]>> {
+    let (is_word, _) = char_at(text, start)?;
+    if !is_word {
+        return Some(None);
+    }
+    if text.get(..start)?.chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let rest = text.get(start..)?;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    Some(Some(rest.as_bytes().get(..len)?))
+}
+
 fn char_at(text: &str, i: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b.is_ascii() {

@@ -25,7 +25,7 @@ use data::{read_sources, Data};
 use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
 pub use matcher::{FastHash, WordFilter};
-use spacing::OneSpaced;
+pub use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -350,9 +350,30 @@ impl Lexicon {
     /// The phrase of `list` that `text` starts with: the first of
     /// [`Lexicon::find_phrases`] if it starts at 0, without scanning all of `text`.
     pub fn phrase_at_start(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
-        let spaced = OneSpaced::new(text);
-        let mut m = self.index.phrases(list).find_at_start(&spaced.text, list, &self.index.outlets)?;
-        spaced.back_match(&mut m);
+        self.phrase_at(list, &OneSpaced::new(text), 0)
+    }
+
+    /// Whether a phrase of `list` may start at the start of `text`, judged by
+    /// its first word (no false negatives): cheaper than a single-spaced copy.
+    pub fn may_start_phrase(&self, list: PhraseList, text: &str) -> bool {
+        self.index.phrases(list).may_start(text)
+    }
+
+    /// [`Lexicon::phrase_at_start`] of the text `spaced` was made from, read
+    /// from byte `at` (where a word starts), its ranges counted from `at`:
+    /// one single-spaced copy serves every start in it.
+    pub fn phrase_at(&self, list: PhraseList, spaced: &OneSpaced, at: usize) -> Option<PhraseMatch<'_>> {
+        let from = spaced.forward(at);
+        let rest = spaced.text.get(from..)?;
+        let mut m = self.index.phrases(list).find_at_start(rest, list, &self.index.outlets)?;
+        let back = |r: &mut Range<usize>| {
+            let b = spaced.back(r.start + from..r.end + from);
+            *r = b.start - at..b.end - at;
+        };
+        back(&mut m.range);
+        if let Some((range, _)) = &mut m.outlet {
+            back(range);
+        }
         Some(m)
     }
 

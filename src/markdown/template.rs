@@ -56,6 +56,7 @@ fn find(text: &str, from: usize, opts: TemplateOptions<'_>) -> Vec<Region> {
     let mut i = from;
     let mut fence: Option<u8> = None;
     let mut line_start = true;
+    let mut misses = Misses::default();
     while i < bytes.len() {
         let b = bytes[i];
         if line_start {
@@ -66,7 +67,7 @@ fn find(text: &str, from: usize, opts: TemplateOptions<'_>) -> Vec<Region> {
         }
         line_start = b == b'\n' || b == b'\r';
         if b == b'{' && fence.is_none() {
-            if let Some(region) = template_at(text, i, opts) {
+            if let Some(region) = template_at(text, i, opts, &mut misses) {
                 i = region.range.end;
                 out.push(region);
                 continue;
@@ -137,7 +138,7 @@ fn paragraph_len(s: &str) -> usize {
 }
 
 /// The template construct opening at `at` (a `{`), if it closes.
-fn template_at(text: &str, at: usize, opts: TemplateOptions<'_>) -> Option<Region> {
+fn template_at(text: &str, at: usize, opts: TemplateOptions<'_>, misses: &mut Misses) -> Option<Region> {
     let rest = text.get(at..)?;
     let (close, kind) = if rest.starts_with("{{<") {
         (">}}", Kind::Shortcode)
@@ -156,7 +157,7 @@ fn template_at(text: &str, at: usize, opts: TemplateOptions<'_>) -> Option<Regio
         return None;
     };
     let open_len = if kind == Kind::Shortcode { 3 } else { 2 };
-    let body_len = closing(rest, open_len, close)?;
+    let body_len = misses.closing(text, at, open_len, close)? - at;
     let end = at + body_len + close.len();
     let body = text.get(at + open_len..at + body_len)?;
     let name = tag_name(body);
@@ -178,28 +179,85 @@ enum Kind {
     Shortcode,
 }
 
-/// Offset in `s` of the closing delimiter, skipping quoted strings; none if
-/// a blank line or `MAX_TAG` bytes come first.
-fn closing(s: &str, from: usize, close: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = from;
-    let mut quote: Option<u8> = None;
-    while i < bytes.len().min(MAX_TAG) {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) if b == b'\\' => i += 1,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if s.get(i..).is_some_and(|r| r.starts_with(close)) => return Some(i),
+/// What the last failed search for each kind of closer read: from `clean`
+/// to `end` it read every byte outside quoted strings and found no closer,
+/// and at `end` it met a blank line (`blank`) or its `MAX_TAG` limit. A
+/// search starting in there reads the same from its start on, so it goes on
+/// from `end`: a line of thousands of unclosed `{{` read 8 KB for each.
+#[derive(Default)]
+struct Misses {
+    last: Vec<Miss>,
+}
+
+#[derive(Clone, Copy)]
+struct Miss {
+    close: &'static str,
+    clean: usize,
+    end: usize,
+    blank: bool,
+}
+
+impl Misses {
+    /// Offset in `text` of the closer of the opener at `at`, its body from
+    /// `at + from`, skipping quoted strings; none if a blank line or
+    /// `MAX_TAG` bytes come first.
+    fn closing(&mut self, text: &str, at: usize, from: usize, close: &'static str) -> Option<usize> {
+        let limit = text.len().min(at + MAX_TAG);
+        let start = at + from;
+        let known = self.last.iter().position(|m| m.close == close);
+        let mut scan = Scan { i: start, quote: None, clean: start };
+        match known.and_then(|k| self.last.get(k)).filter(|m| (m.clean..=m.end).contains(&start) && m.end <= limit)
+        {
+            Some(m) if m.blank => return None,
+            Some(m) => scan = Scan { i: m.end, quote: None, clean: m.clean },
             None => {}
         }
-        if b == b'\n' && blank_line_follows(s, i + 1) {
-            return None;
+        let found = scan.run(text, limit, close);
+        if found.is_none() {
+            let miss = Miss { close, clean: scan.clean, end: scan.i, blank: scan.i < limit };
+            match known.and_then(|k| self.last.get_mut(k)) {
+                Some(m) => *m = miss,
+                None => self.last.push(miss),
+            }
         }
-        i += 1;
+        found
     }
-    None
+}
+
+/// A search for a closer under way: the next byte to read, the quoted
+/// string it is in, and where the stretch read outside strings began.
+struct Scan {
+    i: usize,
+    quote: Option<u8>,
+    clean: usize,
+}
+
+impl Scan {
+    /// Reads on to the closer (its offset), or up to a blank line (left at
+    /// its line break) or `limit`.
+    fn run(&mut self, text: &str, limit: usize, close: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(self.i).filter(|_| self.i < limit) {
+            match self.quote {
+                Some(q) if b == q => self.quote = None,
+                Some(_) if b == b'\\' => self.i += 1,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => self.quote = Some(b),
+                None if bytes.get(self.i..).is_some_and(|r| r.starts_with(close.as_bytes())) => {
+                    return Some(self.i)
+                }
+                None => {}
+            }
+            if b == b'\n' && blank_line_follows(text, self.i + 1) {
+                return None;
+            }
+            self.i += 1;
+            if self.quote.is_some() {
+                self.clean = self.i + 1;
+            }
+        }
+        None
+    }
 }
 
 fn blank_line_follows(s: &str, at: usize) -> bool {
@@ -511,6 +569,66 @@ mod tests {
         "<p>",
         "é",
         "    ",
+    ];
+
+    /// The search for a closer as it was before [`Misses`]: from each opener
+    /// afresh.
+    fn closing_afresh(s: &str, from: usize, close: &str) -> Option<usize> {
+        let bytes = s.as_bytes();
+        let mut i = from;
+        let mut quote: Option<u8> = None;
+        while i < bytes.len().min(MAX_TAG) {
+            let b = bytes[i];
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) if b == b'\\' => i += 1,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if s.get(i..).is_some_and(|r| r.starts_with(close)) => return Some(i),
+                None => {}
+            }
+            if b == b'\n' && blank_line_follows(s, i + 1) {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+        /// Each opener, searched for in reading order with what earlier
+        /// searches missed, finds the closer it finds when searched afresh.
+        #[test]
+        fn remembered_misses_find_what_a_fresh_search_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(&SEARCHED[..]), 0..400),
+        ) {
+            let src = pieces.concat();
+            let mut misses = Misses::default();
+            for (at, _) in src.match_indices('{') {
+                for (from, close) in [(2, "}}"), (2, "%}"), (3, ">}}")] {
+                    let fresh = closing_afresh(&src[at..], from, close).map(|i| at + i);
+                    proptest::prop_assert_eq!(misses.closing(&src, at, from, close), fresh, "{} at {}", close, at);
+                }
+            }
+        }
+    }
+
+    /// Pieces for searches: long runs, so that `MAX_TAG` is reached.
+    const SEARCHED: [&str; 12] = [
+        "{{ a ",
+        "}}",
+        "%}",
+        ">}}",
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        "\n\n",
+        "}",
+        "x y z é ",
+        "the harbour wall will hold, and the ferry will run again next week ",
     ];
 
     #[test]

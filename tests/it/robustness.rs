@@ -513,3 +513,64 @@ fn sixteen_thousand_findings_on_one_line_print_as_sarif_in_seconds() {
         assert_eq!(h.get(..16), hashes[0].get(..16));
     }
 }
+
+/// A made-up name for each `k`: 512 of them, so that no one name dominates.
+fn signer(k: usize) -> String {
+    const FIRST: [&str; 8] = ["Ana", "Pete", "Joan", "Mira", "Tomas", "Ines", "Karl", "Lena"];
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "ven", "dra", "mi", "sor", "tel", "ba"];
+    let surname = format!("{}{}", SYLLABLES[k / 8 % 8], SYLLABLES[k / 64 % 8]);
+    format!("{} {}{}", FIRST[k % 8], surname[..1].to_uppercase(), &surname[1..])
+}
+
+#[test]
+fn a_paragraph_of_quotes_signed_at_hard_line_breaks_is_read_in_seconds() {
+    let draft =
+        (0..4_000).map(|k| format!("“The ferry will run at {k},” said {}  \n", signer(k))).collect::<String>();
+    let dir = drafts(&[("breaks.md", draft.as_bytes())]);
+    // No full stop, so each 320-token piece is a sentence of about 30
+    // quotations: before, each looked back at every verb before it for a
+    // subject, and each such look copied the words before the verb for
+    // each word it might start at and each phrase list (collapsing their
+    // `  \n`): 1.4 s for these in release, 0.34 s now. A debug build
+    // spends most of its time elsewhere: the bound is for a return to
+    // quadratic time, benches/scaling.sh measures the rest.
+    let args = ["check", "--select", "QA001", "--format", "concise", "breaks.md"];
+    let run = run_measured(&args, dir.path(), LIMIT);
+    run.assert_bounded("breaks.md", draft.len(), 8);
+    // each quotation is signed after it: none without a speaker
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, "", "{}", run.stderr);
+}
+
+#[test]
+fn a_paragraph_of_quotes_signed_once_at_its_end_is_read_in_seconds() {
+    let draft =
+        (0..6_000).map(|k| format!("“The ferry will run at {k}” ")).collect::<String>() + "said Ana Ruiz.\n";
+    let dir = drafts(&[("late.md", draft.as_bytes())]);
+    // No full stop, so each 320-token piece is a sentence of forty
+    // quotations that nobody signs: before, each read every sibling's 32
+    // tokens after it for a verb, and those of the piece before: 3.3 s for
+    // these in release, 0.23 s now (a debug build spends most of its time
+    // elsewhere: the bound is for a return to quadratic time).
+    let args = ["check", "--select", "QA001", "--format", "concise", "late.md"];
+    let run = run_measured(&args, dir.path(), LIMIT);
+    run.assert_bounded("late.md", draft.len(), 8);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // those of the last piece are Ana Ruiz's; the others have no speaker
+    assert_eq!(run.findings(), 5_760, "{}", run.stderr);
+}
+
+#[test]
+fn a_line_of_unclosed_template_openers_is_masked_in_seconds() {
+    let draft = format!("“The wall holds,” said Ana Ruiz. {}\n", "{{ a ".repeat(400_000));
+    let dir = drafts(&[("open.md", draft.as_bytes())]);
+    // Before, each opener looked 8 KB ahead for its closer: 7.3 s for
+    // these (release), and 20 s for half as many in a debug build; now
+    // 1.7 s in a debug build. An opener that never closes is plain text.
+    let run = run_measured(&["check", "--format", "concise", "open.md"], dir.path(), Duration::from_secs(30));
+    // 800,000 words on one line: their tokens, not the masking, set the
+    // peak (40 MB in release, as before)
+    run.assert_bounded("open.md", draft.len(), 16);
+    assert_eq!(run.findings(), 1, "{}", run.stderr);
+    assert!(run.stdout.contains("QP001"), "{}", run.stdout);
+}

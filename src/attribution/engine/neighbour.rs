@@ -9,16 +9,61 @@ use crate::attribution::SpeakerKind;
 use crate::lexicon::Lexicon;
 use crate::quote::Quote;
 
+/// What [`Frame::after_quote`] found after each quotation of the last two
+/// sentences asked about. Every quotation of a sentence asks about all its
+/// siblings, and about those of the sentence before: without it, a sentence
+/// of hundreds of quotations nobody signs (one cut at its longest, with no
+/// full stop) read each sibling's 32 tokens again for each of them.
+#[derive(Default)]
+pub(super) struct SignedSiblings {
+    recent: Vec<Memo>,
+}
+
+struct Memo {
+    block: usize,
+    lo: usize,
+    /// By token from `lo`: `None` until asked.
+    found: Vec<Option<Option<Found>>>,
+}
+
+impl SignedSiblings {
+    fn after_quote(&mut self, b: usize, f: &Frame, s: Sentence, j: usize) -> Option<Found> {
+        let len = s.hi - s.lo;
+        let same = |m: &Memo| m.block == b && m.lo == s.lo && m.found.len() == len;
+        let k = match self.recent.iter().position(same) {
+            Some(k) => k,
+            None => {
+                // the sentence and the one before it: quotations come in reading order
+                if self.recent.len() == 2 {
+                    self.recent.remove(0);
+                }
+                self.recent.push(Memo { block: b, lo: s.lo, found: vec![None; len] });
+                self.recent.len() - 1
+            }
+        };
+        match self.recent.get_mut(k).and_then(|m| m.found.get_mut(j.wrapping_sub(s.lo))) {
+            Some(slot) => *slot.get_or_insert_with(|| f.after_quote(s, j)),
+            None => f.after_quote(s, j),
+        }
+    }
+}
+
 /// `S said. "Q"` or `S said: ` in the sentence before, in the same block;
 /// or a later quote in the same sentence that is attributed (`"Q1," S said, "Q2."`).
-pub(super) fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+pub(super) fn neighbour(
+    id: usize,
+    q: &Quote,
+    views: &Views,
+    lex: &Lexicon,
+    signed: &mut SignedSiblings,
+) -> Option<(usize, Found)> {
     let b = q.first_block();
     let (v, t) = located(id, b, views)?;
     let f = v.frame(lex);
     let s = v.sentence(t);
     // siblings in the same sentence: earlier ones first
     for j in (s.lo..s.hi).filter(|&j| j != t && f.is_quote(j)) {
-        if let Some(found) = f.after_quote(s, j).filter(|fd| fd.cue < t || j > t) {
+        if let Some(found) = signed.after_quote(b, &f, s, j).filter(|fd| fd.cue < t || j > t) {
             return Some((b, found));
         }
     }
@@ -49,8 +94,11 @@ pub(super) fn neighbour(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> O
         // "… scolded him: “Q1,” she said. “Q2”": the signature nearest the
         // quote, that of the last quote before it, not the sentence's first verb
         if alone && has_quote {
-            let signed = (prev.lo..prev.hi).rev().filter(|&j| f.is_quote(j)).find_map(|j| f.after_quote(prev, j));
-            if let Some(found) = signed {
+            let nearest = (prev.lo..prev.hi)
+                .rev()
+                .filter(|&j| f.is_quote(j))
+                .find_map(|j| signed.after_quote(b, &f, prev, j));
+            if let Some(found) = nearest {
                 return Some((b, found));
             }
         }

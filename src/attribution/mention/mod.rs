@@ -10,7 +10,7 @@ pub use frame::Frame;
 
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::SpeakerKind;
-use crate::lexicon::{PhraseList, VerbForm};
+use crate::lexicon::{OneSpaced, PhraseList, VerbForm};
 use words::{DETERMINERS, NAME_LINKS, NUMBER_WORDS, ORG_COLLECTIVES, PHRASE_PREPOSITIONS, PHRASE_WINDOW};
 
 /// A speaker mention found in a block: tokens `start..end` and what kind of source it is.
@@ -326,13 +326,25 @@ impl<'a> Frame<'a> {
         let last = hi.min(start + PHRASE_WINDOW).checked_sub(1)?;
         let to = self.toks.get(last)?.end as usize;
         let rest = self.text.get(from..to)?;
-        if !self.could_start_phrase(start) {
+        if !self.could_start_phrase(start) || !self.may_start_listed(rest) {
             return None;
         }
+        self.listed_phrase_in(&OneSpaced::new(rest), from, start, hi)
+    }
+
+    /// Whether a listed phrase may start `window`, by its first word.
+    fn may_start_listed(&self, window: &str) -> bool {
+        [PhraseList::Anonymous, PhraseList::VagueSpeaker].into_iter().any(|l| self.lex.may_start_phrase(l, window))
+    }
+
+    /// [`Frame::listed_phrase`] matched in `spaced`, made from the block's
+    /// text from byte `base` up to where the phrase may end at most.
+    fn listed_phrase_in(&self, spaced: &OneSpaced, base: usize, start: usize, hi: usize) -> Option<Mention> {
+        let from = self.toks.get(start)?.start as usize;
         for (list, kind) in
             [(PhraseList::Anonymous, SpeakerKind::Anonymous), (PhraseList::VagueSpeaker, SpeakerKind::Vague)]
         {
-            if let Some(m) = self.lex.phrase_at_start(list, rest) {
+            if let Some(m) = self.lex.phrase_at(list, spaced, from.checked_sub(base)?) {
                 let end_byte = from + m.range.end;
                 let end = (start..hi)
                     .find(|&i| self.toks.get(i).is_some_and(|t| t.end as usize >= end_byte))
@@ -346,8 +358,24 @@ impl<'a> Frame<'a> {
     /// An anonymous or vague phrase from the word lists that ends at `end`
     /// ("a source declared", "people familiar with the talks said").
     pub fn listed_phrase_ending(&self, lo: usize, end: usize) -> Option<Mention> {
-        (lo.max(end.saturating_sub(PHRASE_WINDOW))..end)
-            .find_map(|k| self.listed_phrase(k, end).filter(|m| m.end == end))
+        let first = lo.max(end.saturating_sub(PHRASE_WINDOW));
+        if first >= end {
+            return None;
+        }
+        // every start's window ends at `end`: one single-spaced copy serves
+        // them all (a copy for each start and list was most of the time of a
+        // paragraph of hard line breaks, whose "  \n" each needs one)
+        let base = self.toks.get(first)?.start as usize;
+        let window = self.text.get(base..self.toks.get(end - 1)?.end as usize)?;
+        let spaced = std::cell::OnceCell::new();
+        let may_start = |k: usize| {
+            let own = self.toks.get(k).and_then(|t| window.get(t.start as usize - base..));
+            self.could_start_phrase(k) && own.is_some_and(|w| self.may_start_listed(w))
+        };
+        (first..end).filter(|&k| may_start(k)).find_map(|k| {
+            let spaced = spaced.get_or_init(|| OneSpaced::new(window));
+            self.listed_phrase_in(spaced, base, k, end).filter(|m| m.end == end)
+        })
     }
 
     /// The speaker phrase ending at `end`: a name, a listed phrase, or else
