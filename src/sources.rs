@@ -69,7 +69,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
         source.quotes += 1;
         source.words += word_count(&q.text(&a.doc));
         if let Some(ch) = &attr.channel {
-            let used = ChannelUse { kind: ch.kind, outlet: ch.outlet.clone() };
+            let used = ChannelUse { kind: ch.kind, outlet: ch.outlet.as_deref().map(str::to_string) };
             if !source.channels.contains(&used) {
                 source.channels.push(used);
             }

@@ -7,7 +7,7 @@
 
 use super::SpeakerKind;
 use crate::lexicon::FastHash;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
@@ -90,7 +90,10 @@ pub struct Entity {
     /// Written capitalised inside a sentence at least once: a name, not
     /// only a sentence's first word ("Revenue is …").
     seen_inside: bool,
-    descriptors: Vec<String>,
+    /// Interned and held without spare room: a draft naming thousands of
+    /// people gives most of them one ("councillor"), and a `Vec<String>`
+    /// took 96 bytes for its room and a copy of the word for each.
+    descriptors: Box<[Arc<str>]>,
     first_at: usize,
     last_at: usize,
     /// Prominence carried into `salience_sentence` from the sentences before it,
@@ -140,7 +143,7 @@ impl Entity {
     }
 
     pub fn has_descriptor(&self, word: &str) -> bool {
-        self.descriptors.iter().any(|d| d == word)
+        self.descriptors.iter().any(|d| &**d == word)
     }
 }
 
@@ -167,12 +170,17 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
+    /// One copy of each name, name word, descriptor and mention the cast and
+    /// the attributions hold: with thousands of people named, the separate
+    /// copies of each name in the keys, the entities and the speakers were
+    /// much of the memory the draft took.
+    words: HashSet<Arc<str>, FastHash>,
     // looked up, never walked: the crate's fast hash, not SipHash
     by_name: HashMap<Arc<str>, usize, FastHash>,
     /// A person's last name → the first person with it.
-    by_surname: HashMap<String, usize, FastHash>,
+    by_surname: HashMap<Arc<str>, usize, FastHash>,
     /// A person's first name → the latest person with it ("Judy" for Judy Roe).
-    by_first: HashMap<String, usize, FastHash>,
+    by_first: HashMap<Arc<str>, usize, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada).
     by_initials: HashMap<String, usize>,
@@ -208,6 +216,16 @@ fn is_initial(word: &str) -> bool {
 }
 
 impl Registry {
+    /// The one copy of `words` the cast and the attributions share.
+    pub fn shared(&mut self, words: &str) -> Arc<str> {
+        if let Some(known) = self.words.get(words) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(words);
+        self.words.insert(new.clone());
+        new
+    }
+
     pub fn entity(&self, id: usize) -> &Entity {
         &self.entities[id]
     }
@@ -272,14 +290,14 @@ impl Registry {
         if e.gender.is_none() && !given_name_differs {
             e.gender = m.gender;
         }
-        for d in &m.descriptors {
-            if !e.has_descriptor(d) && e.descriptors.len() < 8 {
-                e.descriptors.push(d.clone());
-            }
+        if e.descriptors.len() < 8 && m.descriptors.iter().any(|d| !e.has_descriptor(d)) {
+            self.describe(id, &m.descriptors);
         }
+        let e = &self.entities[id];
         // a longer form of the name is the better one to print
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
-            let old = std::mem::replace(&mut e.name, Arc::from(m.name.as_str()));
+            let longer = self.shared(&m.name);
+            let old = std::mem::replace(&mut self.entities[id].name, longer);
             self.by_name.insert(old, id);
             self.index_name(id);
         }
@@ -287,10 +305,22 @@ impl Registry {
         id
     }
 
+    /// Adds the role words of `new` that `id` lacks to its own, up to eight.
+    fn describe(&mut self, id: usize, new: &[String]) {
+        let mut all = std::mem::take(&mut self.entities[id].descriptors).into_vec();
+        for d in new {
+            if all.len() < 8 && !all.iter().any(|a| **a == **d) {
+                all.push(self.shared(d));
+            }
+        }
+        self.entities[id].descriptors = all.into_boxed_slice();
+    }
+
     fn create(&mut self, m: &NameMention) -> usize {
         let id = self.entities.len();
+        let name = self.shared(&m.name);
         self.entities.push(Entity {
-            name: Arc::from(m.name.as_str()),
+            name,
             kind: m.kind,
             gender: None,
             // news introduces people by full name: a lone word first seen is
@@ -298,7 +328,7 @@ impl Registry {
             personhood: if m.name.contains(' ') { 0 } else { -1 },
             typed: m.typed,
             seen_inside: false,
-            descriptors: Vec::new(),
+            descriptors: Box::default(),
             first_at: m.at,
             last_at: m.at,
             carried: 0.0,
@@ -313,19 +343,28 @@ impl Registry {
     }
 
     fn index_name(&mut self, id: usize) {
-        let e = &self.entities[id];
-        self.by_name.insert(e.name.clone(), id);
-        if let Some(caps) = initials(&e.name).filter(|_| e.name.contains(' ')) {
+        let name = self.entities[id].name.clone();
+        self.by_name.insert(name.clone(), id);
+        if let Some(caps) = initials(&name).filter(|_| name.contains(' ')) {
             self.by_initials.entry(caps).or_insert(id);
         }
-        if e.kind == SpeakerKind::Person {
-            let mut ws = words(&e.name);
+        if self.entities[id].kind == SpeakerKind::Person {
+            let mut ws = words(&name);
             if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
                 // two people with one surname: news calls the second by the
                 // first name ("says Michael"), so the bare surname stays the first's
-                self.by_surname.entry(last.to_string()).or_insert(id);
+                if !self.by_surname.contains_key(last) {
+                    let last = self.shared(last);
+                    self.by_surname.insert(last, id);
+                }
                 if !is_initial(first) {
-                    self.by_first.insert(first.to_string(), id);
+                    match self.by_first.get_mut(first) {
+                        Some(latest) => *latest = id,
+                        None => {
+                            let first = self.shared(first);
+                            self.by_first.insert(first, id);
+                        }
+                    }
                 }
             }
         }

@@ -54,10 +54,12 @@ pub struct Cue {
 /// How the words reached the writer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Channel {
-    pub text: String,
+    /// Shared, like the speaker's words: a draft repeats a few channel
+    /// phrases ("told reporters"), one per attributed quote.
+    pub text: Arc<str>,
     pub span: Span,
     pub kind: ChannelKind,
-    pub outlet: Option<String>,
+    pub outlet: Option<Arc<str>>,
 }
 
 /// The attribution of one quotation; every field may be missing.

@@ -119,7 +119,7 @@ fn quote_view(
             .channel
             .as_ref()
             .filter(|_| speech)
-            .map(|c| ChannelView { kind: c.kind, outlet: c.outlet.clone() }),
+            .map(|c| ChannelView { kind: c.kind, outlet: c.outlet.as_deref().map(str::to_string) }),
         colour,
         check: verdict.map(check).or_else(|| (checked && speech && q.depth == 0).then_some(Check::NotLookedUp)),
     }
