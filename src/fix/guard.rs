@@ -219,6 +219,12 @@ fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usiz
 /// suppression hygiene rules, outside the directive it removes), or whose
 /// edits overlap or leave the file or split a character.
 pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
+    vet_in(analysis, None, diagnostics);
+}
+
+/// [`vet`] with the draft's prose already read, if it was (`Editable::of`
+/// the analysis's text).
+pub fn vet_in(analysis: &Analysis, editable: Option<Editable>, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.fix.is_none()) {
         return;
     }
@@ -230,7 +236,7 @@ pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
         return;
     }
     let text = analysis.file.text.as_str();
-    let editable = Editable::of(text);
+    let editable = editable.unwrap_or_else(|| Editable::of(text));
     let directives = DirectiveReach::of(analysis);
     for d in diagnostics.iter_mut() {
         crate::budget::tick();
