@@ -503,8 +503,6 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
-/// Whether the character at byte `i` is a word character, and its length.
-#[inline]
 /// The word a match at `start` would begin with (`Some(None)` for a
 /// character that is not a word's), or `None` when no match can start
 /// there: inside a word, nothing passes the boundary check.
@@ -521,6 +519,8 @@ fn first_word(text: &str, start: usize) -> Option<Option<&[u8]>> {
     Some(Some(rest.as_bytes().get(..len)?))
 }
 
+/// Whether the character at byte `i` is a word character, and its length.
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b.is_ascii() {
