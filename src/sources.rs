@@ -60,7 +60,7 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
                     quotes: 0,
                     words: 0,
                     channels: Vec::new(),
-                    first_mention: FirstMention { text: String::new(), span: speaker.span, line: 0, column: 0 },
+                    first_mention: FirstMention { text: String::new(), span: speaker.span(), line: 0, column: 0 },
                 });
                 out.len() - 1
             }
@@ -108,7 +108,7 @@ fn introduce(
     if matches!(speaker.kind, SpeakerKind::Pronoun | SpeakerKind::Role) && speaker.name.is_some() {
         source.kind = kind_of_name(&source.name, organisations);
     }
-    let span = first.unwrap_or(speaker.span);
+    let span = first.unwrap_or(speaker.span());
     let at = a.file.lines.line_col(&a.file.text, span.start);
     let text = introduction(a, span);
     source.first_mention = FirstMention { text, span, line: at.line, column: at.column };

@@ -38,6 +38,28 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// A [`Span`] in eight bytes, for records a draft holds one of per
+/// quotation: drafts are far smaller than 4 GB (the size limit turns larger
+/// ones away before they are parsed). Serialised like a `Span`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct CompactSpan {
+    start: u32,
+    end: u32,
+}
+
+impl CompactSpan {
+    pub fn get(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+impl From<Span> for CompactSpan {
+    fn from(span: Span) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        CompactSpan { start: narrow(span.start), end: narrow(span.end) }
+    }
+}
+
 /// 1-based line and column; the column counts characters, as the JSON contract says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LineCol {

@@ -117,7 +117,7 @@ impl Analysis {
     /// Whether a source span overlaps the speaker mention of any quotation.
     pub fn overlaps_speaker_mention(&self, span: Span) -> bool {
         let set = self.lookups.speakers.get_or_init(|| {
-            SpanSet::new(self.attributions.iter().filter_map(|a| a.speaker.as_ref()).map(|s| s.span).collect())
+            SpanSet::new(self.attributions.iter().filter_map(|a| a.speaker.as_ref()).map(|s| s.span()).collect())
         });
         set.overlaps(span)
     }
@@ -196,7 +196,7 @@ mod tests {
             prop_assert_eq!(a.block_at(probe), walk);
             let span = Span::new(probe, probe + 3);
             let any = a.attributions.iter().filter_map(|x| x.speaker.as_ref())
-                .any(|s| span.start < s.span.end && s.span.start < span.end);
+                .any(|s| span.start < s.span().end && s.span().start < span.end);
             prop_assert_eq!(a.overlaps_speaker_mention(span), any);
         }
     }

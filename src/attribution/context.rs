@@ -147,13 +147,13 @@ impl Context {
     /// speaker before it.
     /// `implied` marks what a bare quote after it inherits (see [`Attribution::implied`]).
     pub fn reported(&mut self, block: usize, speaker: Speaker, runs_on: bool, implied: bool) {
-        let a = Attribution { speaker: Some(speaker), cue: None, channel: None, implied };
+        let a = Attribution::reported(speaker, implied);
         self.turn(block, &a, true, runs_on);
     }
 
     fn turn(&mut self, block: usize, a: &Attribution, reported: bool, runs_on: bool) {
         let Some(s) = &a.speaker else { return };
-        let at = s.span.start;
+        let at = s.span().start;
         if let Some(name) = &s.name {
             if let Some(id) = self.cast.lookup(name, s.kind) {
                 let sentence = self.sentence_at(at);
@@ -242,7 +242,7 @@ impl Context {
             SpeakerKind::Vague if mention.to_lowercase().contains("same") => self.last_speaker_name(at),
             _ => None,
         };
-        Speaker { mention, span, kind, name }
+        Speaker::new(mention, span, kind, name)
     }
 
     /// The one copy of `words` that attributions share (with the cast: a
@@ -441,7 +441,7 @@ fn channel_phrase(
     // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
     let outlet = m.outlet.as_ref().map(|(r, o)| words.shared(text.get(r.clone()).unwrap_or(&o.name)));
     let r = range.start + m.range.start..range.start + m.range.end;
-    Some(Channel { text: words.shared(text.get(m.range.clone())?), span: block.source_span(r), kind, outlet })
+    Some(Channel::new(words.shared(text.get(m.range.clone())?), block.source_span(r), kind, outlet))
 }
 
 #[cfg(test)]

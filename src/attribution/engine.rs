@@ -400,9 +400,9 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     // "as Ruiz puts it": the idiom is the cue, not the bare verb
     let idiom = found.cue_len == 1 && f.put_it_at(found.cue);
     let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
-    let cue = Cue { text: ctx.shared(f.span_text(found.cue, cue_end)), span: token_span(v, found.cue, cue_end) };
+    let cue = Cue::new(ctx.shared(f.span_text(found.cue, cue_end)), token_span(v, found.cue, cue_end));
     let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);
-    Attribution { speaker: Some(speaker), cue: Some(cue), channel, implied: false }
+    Attribution { speaker: Some(speaker), cue: Some(cue), channel }
 }
 
 /// The writer's own words in a sentence: the stretches between its quotations

@@ -69,14 +69,14 @@ impl Rule for AnonymousWithoutReason {
         for (_, q, a) in super::helpers::speech_quotes(analysis) {
             crate::budget::tick();
             let Some(s) = &a.speaker else { continue };
-            if s.kind != SpeakerKind::Anonymous || !seen.insert(s.span) {
+            if s.kind != SpeakerKind::Anonymous || !seen.insert(s.span()) {
                 continue;
             }
             let mention = s.mention.trim().to_lowercase();
             let path = &analysis.file.path;
             if BARE.contains(&mention.as_str()) {
                 out.push(
-                    Diagnostic::new(&META, path, s.span, format!("quote attributed to a bare “{}”", s.mention))
+                    Diagnostic::new(&META, path, s.span(), format!("quote attributed to a bare “{}”", s.mention))
                         .with_primary_label("a source with no descriptor")
                         .with_label(q.span, "this quote")
                         .with_help(
@@ -87,7 +87,7 @@ impl Rule for AnonymousWithoutReason {
             }
             // once per paragraph: searching it again for every source in it
             // was quadratic on a paragraph of many anonymous quotes
-            let justified = block_at(analysis, s.span.start).is_some_and(|b| {
+            let justified = block_at(analysis, s.span().start).is_some_and(|b| {
                 *justified_from.entry(b).or_insert_with(|| {
                     analysis
                         .doc
@@ -105,7 +105,7 @@ impl Rule for AnonymousWithoutReason {
                 Diagnostic::new(
                     &META,
                     path,
-                    s.span,
+                    s.span(),
                     format!("anonymous source “{}” with no reason for the anonymity", s.mention),
                 )
                 .with_primary_label("why is this source not named?")

@@ -66,7 +66,7 @@ impl Rule for BystanderSpeaker {
             let d = Diagnostic::new(
                 &META,
                 &analysis.file.path,
-                s.span,
+                s.span(),
                 format!("quote attributed to “{}”, who is identified only as present", s.mention),
             )
             .with_primary_label("no name, no role")
@@ -90,7 +90,7 @@ pub(super) fn is_bystander(analysis: &Analysis, settings: &Settings, s: &Speaker
     if !head.is_some_and(|w| settings.lexicon().is_bystander_noun(w)) {
         return false;
     }
-    let after = analysis.file.text.get(s.span.end..).unwrap_or_default();
+    let after = analysis.file.text.get(s.span().end..).unwrap_or_default();
     !is_described_after(after)
 }
 

@@ -112,7 +112,7 @@ impl Rule for FirstReferenceIncomplete {
                 || looks_like_group(name)
                 || lexicon.is_org_head(name)
                 || not_a_surname(name)
-                || headline.contains(&s.span.start)
+                || headline.contains(&s.span().start)
             {
                 continue;
             }

@@ -26,7 +26,7 @@ pub fn speakers_of_kind(analysis: &Analysis, kind: SpeakerKind) -> Vec<(&Quote, 
     let mut seen = HashSet::new();
     speech_quotes(analysis)
         .filter_map(|(_, q, a)| Some((q, a.speaker.as_ref()?)))
-        .filter(|(_, s)| s.kind == kind && seen.insert(s.span))
+        .filter(|(_, s)| s.kind == kind && seen.insert(s.span()))
         .collect()
 }
 

@@ -72,13 +72,13 @@ impl Rule for LateAttribution {
             let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else { continue };
             // a dash or colon signing the quote ("― Ana Ruiz") is a byline, not a late attribution
             if q.kind != QuoteKind::Direct
-                || cue.span.start < q.span.end
+                || cue.span().start < q.span.end
                 || !cue.text.starts_with(char::is_alphabetic)
             {
                 continue;
             }
             // the cue must be the quote's own, right after it, not inherited
-            if block_at(analysis, cue.span.start) != Some(q.last_block()) {
+            if block_at(analysis, cue.span().start) != Some(q.last_block()) {
                 continue;
             }
             let sentences = crate::sentences::split_with(&q.text(&analysis.doc), settings.lexicon()).len();
@@ -101,7 +101,7 @@ impl Rule for LateAttribution {
                     format!("{sentences} sentences of quotation before the speaker is named"),
                 )
                 .with_primary_label("whose words are these?")
-                .with_label(cue.span, "the speaker is named only here")
+                .with_label(cue.span(), "the speaker is named only here")
                 .with_help("move the attribution after the first sentence: `“…,” she said. “…”`"),
             );
         }

@@ -74,11 +74,11 @@ impl Rule for LoadedAttributionVerb {
                 ),
                 _ => continue,
             };
-            if !seen.insert(cue.span) {
+            if !seen.insert(cue.span()) {
                 continue;
             }
             out.push(
-                Diagnostic::new(&META, &analysis.file.path, cue.span, message)
+                Diagnostic::new(&META, &analysis.file.path, cue.span(), message)
                     .with_primary_label("this verb")
                     .with_help(help),
             );

@@ -73,8 +73,8 @@ impl Rule for MisattributedQuote {
             )
             .with_primary_label(format!("{source}'s words"));
             let speaker = analysis.attributions.get(verdict.quote).and_then(|a| a.speaker.as_ref());
-            if let Some(s) = speaker.filter(|s| !s.span.is_empty() && s.span.end <= analysis.file.text.len()) {
-                d = d.with_label(s.span, format!("the draft names {draft}"));
+            if let Some(s) = speaker.filter(|s| !s.span().is_empty() && s.span().end <= analysis.file.text.len()) {
+                d = d.with_label(s.span(), format!("the draft names {draft}"));
             }
             out.push(
                 d.with_note(format!("found in {} ({source}): “{}”", passage.location(), passage.text))

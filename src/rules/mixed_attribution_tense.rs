@@ -206,8 +206,8 @@ fn cue_verbs(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Found> {
         }
         // the verb's own bytes when the cue is written out as it reads (not
         // an entity or code span, which map only as a whole)
-        let written = analysis.file.text.get(cue.span.range()).is_some_and(|s| s.starts_with(word));
-        let span = if written { Span::new(cue.span.start, cue.span.start + word.len()) } else { cue.span };
+        let written = analysis.file.text.get(cue.span().range()).is_some_and(|s| s.starts_with(word));
+        let span = if written { Span::new(cue.span().start, cue.span().start + word.len()) } else { cue.span() };
         let fixable = written && FIX_LEMMAS.contains(&&*verb.lemma);
         cues.push(Found { span, present: tense(verb.form), fixable });
     }

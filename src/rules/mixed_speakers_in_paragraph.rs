@@ -82,7 +82,9 @@ impl Rule for MixedSpeakersInParagraph {
                 continue;
             }
             let own = |a: &Attribution| {
-                a.cue.as_ref().is_some_and(|c| block.span.start <= c.span.start && c.span.end <= block.span.end)
+                a.cue
+                    .as_ref()
+                    .is_some_and(|c| block.span.start <= c.span().start && c.span().end <= block.span.end)
             };
             // "…,” she said. Then, after a pause: “…”": a quote right after
             // one of the same speaker's goes on with it, unambiguously

@@ -66,7 +66,7 @@ impl Rule for PronounBeforeName {
                 Diagnostic::new(
                     &META,
                     &analysis.file.path,
-                    s.span,
+                    s.span(),
                     format!("quote attributed to “{}” before anyone is named", s.mention),
                 )
                 .with_primary_label("who does this refer to?")

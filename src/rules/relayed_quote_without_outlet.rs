@@ -58,14 +58,14 @@ impl Rule for RelayedQuoteWithoutOutlet {
         for (_, q, a) in speech_quotes(analysis) {
             crate::budget::tick();
             let Some(ch) = &a.channel else { continue };
-            if ch.kind != ChannelKind::Relayed || ch.outlet.is_some() || !seen.insert(ch.span) {
+            if ch.kind != ChannelKind::Relayed || ch.outlet.is_some() || !seen.insert(ch.span()) {
                 continue;
             }
             out.push(
                 Diagnostic::new(
                     &META,
                     &analysis.file.path,
-                    ch.span,
+                    ch.span(),
                     format!("quote relayed “{}” without naming the outlet", ch.text),
                 )
                 .with_primary_label("which outlet?")

@@ -77,7 +77,7 @@ impl Rule for UnattributedQuote {
                 analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);
             match &attribution.speaker {
                 _ if in_table => continue,
-                Some(implied) if attribution.implied => {
+                Some(implied) if attribution.implied() => {
                     out.push(implied_only(analysis, q, implied));
                     continue;
                 }

@@ -77,7 +77,7 @@ impl Rule for UnnamedSpeaker {
             let d = Diagnostic::new(
                 &META,
                 &analysis.file.path,
-                s.span,
+                s.span(),
                 format!("quote attributed to “{}”, who is never named", s.mention),
             )
             .with_primary_label("a role, not a name")
@@ -98,7 +98,7 @@ fn looks_like_role(analysis: &Analysis, settings: &Settings, s: &crate::attribut
     let starts_with_determiner = words.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
     let has_role =
         words.iter().any(|w| settings.lexicon().is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    let after = analysis.file.text.get(s.span.end..).unwrap_or_default();
+    let after = analysis.file.text.get(s.span().end..).unwrap_or_default();
     let after = after.trim_start_matches([',', ' ']);
     let named_after = after.chars().next().is_some_and(char::is_uppercase);
     starts_with_determiner && has_role && !named_after

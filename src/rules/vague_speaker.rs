@@ -60,13 +60,13 @@ impl Rule for VagueSpeaker {
         for (q, s) in super::helpers::speakers_of_kind(analysis, SpeakerKind::Vague) {
             crate::budget::tick();
             let introduced = introduced.get_or_insert_with(|| super::weasel_claim::Introductions::of(analysis));
-            if introduced.definite_reference(&s.mention, s.span.start) {
+            if introduced.definite_reference(&s.mention, s.span().start) {
                 continue;
             }
             let mut d = Diagnostic::new(
                 &META,
                 &analysis.file.path,
-                s.span,
+                s.span(),
                 format!("quote attributed to “{}”, which names nobody", s.mention),
             )
             .with_primary_label("who, exactly?")

@@ -37,7 +37,7 @@ fn account(a: &Analysis) -> String {
             Some(sp) => {
                 let name = sp.name.as_deref().unwrap_or("?");
                 let _ = write!(s, " | speaker {:?} {:?} -> {name}", sp.mention, sp.kind);
-                if attr.implied {
+                if attr.implied() {
                     s.push_str(" (implied only)");
                 }
             }

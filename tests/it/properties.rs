@@ -123,13 +123,13 @@ fn check_attributions(a: &Analysis) -> Result<(), TestCaseError> {
     prop_assert_eq!(a.attributions.len(), a.scan.quotes.len());
     for attr in &a.attributions {
         if let Some(s) = &attr.speaker {
-            check_span(text, s.span, "speaker span")?;
+            check_span(text, s.span(), "speaker span")?;
         }
         if let Some(c) = &attr.cue {
-            check_span(text, c.span, "cue span")?;
+            check_span(text, c.span(), "cue span")?;
         }
         if let Some(c) = &attr.channel {
-            check_span(text, c.span, "channel span")?;
+            check_span(text, c.span(), "channel span")?;
         }
     }
     Ok(())

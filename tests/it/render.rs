@@ -106,22 +106,21 @@ fn analysis() -> Analysis {
         Quote { span, kind, style: MarkStyle::Curly, double: true, depth: 0, parts: vec![part].into() }
     };
     let quotes = vec![quote(q1, "We cannot wait,", QuoteKind::Direct), quote(q2, "reckless", QuoteKind::Partial)];
-    let speaker = Speaker {
-        mention: "Mayor Ana Ruiz".into(),
-        span: span_of(text, "Mayor Ana Ruiz"),
-        kind: SpeakerKind::Person,
-        name: Some("Ana Ruiz".into()),
-    };
+    let speaker = Speaker::new(
+        "Mayor Ana Ruiz".into(),
+        span_of(text, "Mayor Ana Ruiz"),
+        SpeakerKind::Person,
+        Some("Ana Ruiz".into()),
+    );
     let attributed = Attribution {
         speaker: Some(speaker),
-        cue: Some(Cue { text: "told".into(), span: span_of(text, "told") }),
-        channel: Some(std::sync::Arc::new(Channel {
-            text: "told reporters".into(),
-            span: span_of(text, "told reporters"),
-            kind: ChannelKind::Briefing,
-            outlet: None,
-        })),
-        implied: false,
+        cue: Some(Cue::new("told".into(), span_of(text, "told"))),
+        channel: Some(std::sync::Arc::new(Channel::new(
+            "told reporters".into(),
+            span_of(text, "told reporters"),
+            ChannelKind::Briefing,
+            None,
+        ))),
     };
     Analysis {
         file: SourceFile::new("desk/vote.md", text),

@@ -394,13 +394,13 @@ impl<'a> Checker<'a> {
         }
         for attr in &a.attributions {
             if let Some(s) = &attr.speaker {
-                self.span("speaker", s.span);
+                self.span("speaker", s.span());
             }
             if let Some(c) = &attr.cue {
-                self.span("cue", c.span);
+                self.span("cue", c.span());
             }
             if let Some(c) = &attr.channel {
-                self.span("channel", c.span);
+                self.span("channel", c.span());
             }
         }
         if a.attributions.len() != a.scan.quotes.len() {
