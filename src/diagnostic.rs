@@ -42,7 +42,9 @@ pub struct Diagnostic {
     pub primary_label: Option<Text>,
     pub labels: Box<[Label]>,
     pub help: Option<Text>,
-    pub notes: Box<[String]>,
+    /// Borrowed when the rule's wording is fixed: a long draft's tens of
+    /// thousands of findings of one rule share its one note.
+    pub notes: Box<[Text]>,
     /// A repair `check --fix` and the editor can apply, if the rule knows one.
     /// Boxed: few findings have one.
     pub fix: Option<Box<Fix>>,
@@ -99,9 +101,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         let mut notes = std::mem::take(&mut self.notes).into_vec();
-        notes.push(fitted(note.into()));
+        notes.push(match note.into() {
+            Cow::Owned(note) => Cow::Owned(fitted(note)),
+            fixed => fixed,
+        });
         self.notes = notes.into_boxed_slice();
         self
     }

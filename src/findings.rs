@@ -181,15 +181,19 @@ impl Findings {
             let mut d = rebuild(bare, source, &numbers);
             // held until sorted and printed: without the room `format!` leaves
             d.message.shrink_to_fit();
-            d.notes.iter_mut().for_each(String::shrink_to_fit);
+            d.notes.iter_mut().for_each(|n| {
+                if let Cow::Owned(n) = n {
+                    n.shrink_to_fit();
+                }
+            });
             return d;
         }
         Diagnostic {
             message: r.string(Slot::Message),
             primary_label: r.optional_text(Slot::Label),
-            labels: (0..r.number()).map(|_| Label { span: r.span(), message: r.text() }).collect(),
+            labels: (0..r.number()).map(|_| Label { span: r.span(), message: r.text(Slot::Label) }).collect(),
             help: r.optional_text(Slot::Help),
-            notes: (0..r.number()).map(|_| r.string(Slot::Note)).collect(),
+            notes: (0..r.number()).map(|_| r.text(Slot::Note)).collect(),
             fix: r.fix().map(Box::new),
             ..bare
         }
@@ -239,7 +243,7 @@ impl Writer<'_> {
         }
         self.optional_text(Slot::Help, d.help.as_ref());
         self.number(d.notes.len());
-        d.notes.iter().for_each(|note| self.str(Slot::Note, note));
+        d.notes.iter().for_each(|note| self.optional_text(Slot::Note, Some(note)));
         self.fix(d.fix.as_deref());
     }
 
@@ -361,8 +365,8 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self) -> Text {
-        self.optional_text(Slot::Label).unwrap_or_default()
+    fn text(&mut self, slot: Slot) -> Text {
+        self.optional_text(slot).unwrap_or_default()
     }
 
     fn fix(&mut self) -> Option<Fix> {
@@ -432,7 +436,7 @@ mod tests {
         let finding = |i: usize, message: &str, note: &str| {
             Diagnostic::new(rules[0], "a.md", Span::new(i, i + 1), message.to_string())
                 .with_label(Span::new(i + 5, i + 6), format!("owned {}", i / 2))
-                .with_note(note)
+                .with_note(note.to_string())
                 .with_fix(Some(Fix::safe("Close it", vec![Edit::insert(i, "”"), Edit::insert(i + 9, "”")])))
         };
         let found: Vec<Diagnostic> = (0..1000)

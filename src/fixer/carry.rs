@@ -223,7 +223,7 @@ impl<'a> Shift<'a> {
                 .chain(d.primary_label.as_deref())
                 .chain(d.labels.iter().map(|l| &*l.message))
                 .chain(d.help.as_deref())
-                .chain(d.notes.iter().map(String::as_str));
+                .chain(d.notes.iter().map(|n| &**n));
             if words.into_iter().any(|w| w.contains(marks.as_slice())) {
                 return None;
             }

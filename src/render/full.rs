@@ -77,7 +77,7 @@ fn to_codespan(excerpt: &Excerpt, d: &Diagnostic, color: bool) -> cs::Diagnostic
     );
     // Word diffs (`[-old-]{+new+}`) are coloured as `git diff --word-diff` colours them.
     let mut notes: Vec<String> =
-        d.notes.iter().map(|n| if color { crate::provenance::diff::colorize(n) } else { n.clone() }).collect();
+        d.notes.iter().map(|n| if color { crate::provenance::diff::colorize(n) } else { n.to_string() }).collect();
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }

@@ -27,7 +27,7 @@ pub(crate) struct JsonDiagnostic<'a> {
     primary_label: Option<&'a str>,
     labels: Vec<Label>,
     help: Option<&'a str>,
-    notes: &'a [String],
+    notes: &'a [crate::diagnostic::Text],
     /// `"paragraphs"` for a Word document: `start` and `end` are then
     /// paragraph (`line`) and character (`column`).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -143,7 +143,7 @@ fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
         rule: d.rule(),
         message: d.message.clone(),
         help: d.help.as_deref().map(str::to_string),
-        notes: d.notes.to_vec(),
+        notes: d.notes.iter().map(|n| n.to_string()).collect(),
         labels: d
             .labels
             .iter()
