@@ -217,14 +217,9 @@ fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usiz
 
 /// Drops every fix that would write outside plain prose (or, for the
 /// suppression hygiene rules, outside the directive it removes), or whose
-/// edits overlap or leave the file or split a character.
-pub fn vet(analysis: &Analysis, diagnostics: &mut [Diagnostic]) {
-    vet_in(analysis, None, diagnostics);
-}
-
-/// [`vet`] with the draft's prose already read, if it was (`Editable::of`
-/// the analysis's text).
-pub fn vet_in(analysis: &Analysis, editable: Option<Editable>, diagnostics: &mut [Diagnostic]) {
+/// edits overlap or leave the file or split a character. `editable` is
+/// the draft's prose if it was already read (`Editable::of` its text).
+pub fn vet(analysis: &Analysis, editable: Option<Editable>, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.fix.is_none()) {
         return;
     }

@@ -77,9 +77,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     // the rules read the word lists of the draft's language
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
-    let mut kept = settle(analysis, settings, found);
-    vet_and_sort(analysis, &mut kept);
-    kept
+    settle_vetted(analysis, settings, found)
 }
 
 /// [`check`] for a caller done with the analysis: the prose, quotations,
@@ -95,11 +93,12 @@ pub fn check_owned(mut analysis: Analysis, settings: &Settings) -> (crate::sourc
     (analysis.file, kept)
 }
 
-/// [`settle`]d findings with their fixes vetted, sorted.
+/// [`settle`]d findings, sorted, with any fix that would write outside
+/// plain prose taken away.
 fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
     let editable = prose_read_early(analysis, &found);
     let mut kept = settle(analysis, settings, found);
-    crate::fix::guard::vet_in(analysis, editable, &mut kept);
+    crate::fix::vet(analysis, editable, &mut kept);
     diagnostic::sort(&mut kept);
     kept
 }
@@ -150,12 +149,6 @@ fn settle(analysis: &Analysis, settings: &Settings, found: findings::Findings) -
     removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
     kept.extend(hygiene);
     kept
-}
-
-fn vet_and_sort(analysis: &Analysis, kept: &mut [Diagnostic]) {
-    // A fix that would write outside plain prose is not offered.
-    crate::fix::vet(analysis, kept);
-    diagnostic::sort(kept);
 }
 
 /// Drops the findings the directives suppress, and reports the directives
