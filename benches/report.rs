@@ -27,7 +27,7 @@ fn build_all(texts: &[String], settings: &Settings) -> Vec<DraftReport> {
         .map(|(i, t)| {
             let analysis = analyze_with(SourceFile::new(format!("a{i:03}.md"), t.clone()), settings);
             let diagnostics = suppression::check(&analysis, settings);
-            report::build(&analysis, &diagnostics, &[], false)
+            report::build(analysis, diagnostics, &[], false)
         })
         .collect()
 }

@@ -7,6 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::span::Span;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// One source of quotations in a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,7 +89,12 @@ pub fn sources(a: &Analysis) -> Vec<Source> {
 /// The name a speaker is counted under: who the mention resolves to, else
 /// the mention itself ("a senior official").
 pub fn source_key(speaker: &Speaker) -> String {
-    speaker.name.as_deref().unwrap_or(&speaker.mention).to_string()
+    source_name(speaker).to_string()
+}
+
+/// The name a source is known by: the resolved name, else the mention.
+pub fn source_name(speaker: &Speaker) -> &Arc<str> {
+    speaker.name.as_ref().unwrap_or(&speaker.mention)
 }
 
 /// Words as a reader counts them: runs of text holding a letter or digit.

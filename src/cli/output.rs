@@ -4,6 +4,7 @@
 use super::args::{CheckFormat, FailOn};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::diagnostic::Severity;
+use crate::render::stream::Pieces;
 use crate::render::{concise, full, github, json, jsonl, sarif, FileDiagnostics};
 
 /// The whole of stdout for `format`.
@@ -20,12 +21,9 @@ pub fn render(format: CheckFormat, results: &[FileDiagnostics], color: bool) -> 
     }
 }
 
-/// Formats read by people, which get a summary line on stderr.
-/// How many findings of one file are rendered at a time, and how much
-/// rendered text is gathered before it is written, in the formats made of
-/// one piece a finding.
+/// How many findings of one file are rendered at a time in the formats made
+/// of one piece a finding.
 const BATCH: usize = 512;
-const FLUSH_BYTES: usize = 1 << 16;
 
 /// Renders `results` as [`render`] does and hands the text to `write` in
 /// pieces (false when `write` fails): in the formats made of one piece a
@@ -49,37 +47,31 @@ pub fn render_in_pieces(
     if !per_finding {
         return write(&render(format, results, color));
     }
-    let mut pending = String::new();
-    let mut flush = |pending: &mut String, at_least: usize| {
-        let ok = pending.len() < at_least || write(pending);
-        if pending.len() >= at_least {
-            pending.clear();
-        }
-        ok
-    };
+    let mut out = Pieces::new(&mut write);
     for i in 0..results.len() {
         let Some(entry) = results.get_mut(i..=i) else { continue };
         if entry[0].diagnostics.len() <= BATCH {
-            pending.push_str(&render(format, entry, color));
+            out.text.push_str(&render(format, entry, color));
         } else {
             let all = std::mem::take(&mut entry[0].diagnostics);
             for chunk in all.chunks(BATCH) {
                 entry[0].diagnostics = chunk.to_vec();
-                pending.push_str(&render(format, entry, color));
-                if !flush(&mut pending, FLUSH_BYTES) {
+                out.text.push_str(&render(format, entry, color));
+                if !out.spill() {
                     entry[0].diagnostics = all;
                     return false;
                 }
             }
             entry[0].diagnostics = all;
         }
-        if !flush(&mut pending, FLUSH_BYTES) {
+        if !out.spill() {
             return false;
         }
     }
-    flush(&mut pending, 0)
+    out.finish()
 }
 
+/// Formats read by people, which get a summary line on stderr.
 pub fn is_human(format: CheckFormat) -> bool {
     matches!(format, CheckFormat::Full | CheckFormat::Concise)
 }
@@ -111,6 +103,7 @@ pub fn exit_code(ok: bool, results: &[FileDiagnostics], fail_on: FailOn, exit_ze
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::stream::FLUSH_BYTES;
 
     fn checked(text: String) -> FileDiagnostics {
         let settings = crate::settings::Settings::default();

@@ -11,6 +11,7 @@ use crate::report::{self, DraftReport};
 use crate::settings::RuleSelection;
 use crate::suppression;
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -24,24 +25,9 @@ pub fn run(args: &ReportArgs, config: ConfigChoice) -> i32 {
         }
     }
     let (drafts, failed) = reports(&args.inputs, &RuleSelection::default(), &args.sources, config);
-    let page = report::html::render(&drafts);
     let written = match &args.output {
-        None => print(&page),
-        Some(path) => match std::fs::write(path, &page) {
-            Ok(()) => {
-                eprintln!(
-                    "wrote {} ({}, {} bytes)",
-                    path.display(),
-                    crate::render::count(drafts.len(), "draft"),
-                    page.len()
-                );
-                true
-            }
-            Err(e) => {
-                eprintln!("error: {}: cannot write the report: {e}", path.display());
-                false
-            }
-        },
+        None => report::html::write_page(&drafts, &mut print),
+        Some(path) => write_file(path, &drafts),
     };
     if written && !failed {
         EXIT_CLEAN
@@ -50,10 +36,36 @@ pub fn run(args: &ReportArgs, config: ConfigChoice) -> i32 {
     }
 }
 
+/// Writes the page to `path` as it is made, and says so on stderr.
+fn write_file(path: &Path, drafts: &[DraftReport]) -> bool {
+    let mut failure = None;
+    let mut bytes = 0;
+    let written = match std::fs::File::create(path) {
+        Ok(file) => {
+            let mut file = std::io::BufWriter::new(file);
+            report::html::write_page(drafts, &mut |piece: &str| {
+                bytes += piece.len();
+                file.write_all(piece.as_bytes()).map_err(|e| failure = Some(e)).is_ok()
+            }) && file.flush().map_err(|e| failure = Some(e)).is_ok()
+        }
+        Err(e) => {
+            failure = Some(e);
+            false
+        }
+    };
+    if written {
+        eprintln!("wrote {} ({}, {bytes} bytes)", path.display(), crate::render::count(drafts.len(), "draft"));
+    } else {
+        let why = failure.map(|e| format!(": {e}")).unwrap_or_default();
+        eprintln!("error: {}: cannot write the report{why}", path.display());
+    }
+    written
+}
+
 /// `check --format html`: the page on stdout, with `check`'s exit status.
 pub fn run_check(args: &CheckArgs, config: ConfigChoice) -> i32 {
     let (drafts, failed) = reports(&args.inputs, &args.rule_selection(), &args.sources, config);
-    let printed = print(&report::html::render(&drafts));
+    let printed = report::html::write_page(&drafts, &mut print);
     if !printed || failed {
         return EXIT_ERROR;
     }
@@ -85,7 +97,7 @@ fn reports(
             crate::diagnostic::sort(&mut diagnostics);
             let checked = settings.sources.given();
             let verdicts = provenance::verify(&analysis, &settings.sources);
-            Some(report::build(&analysis, &diagnostics, &verdicts, checked))
+            Some(report::build(analysis, diagnostics, &verdicts, checked))
         }
     });
     let errors = !errors.lock().unwrap_or_else(|e| e.into_inner()).is_empty();

@@ -10,7 +10,7 @@ pub mod quotes_json;
 pub mod quotes_table;
 pub mod sarif;
 pub mod sources;
-mod stream;
+pub mod stream;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;

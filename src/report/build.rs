@@ -9,14 +9,22 @@ use crate::attribution::Attribution;
 use crate::diagnostic::Diagnostic;
 use crate::provenance::{Outcome, Verdict};
 use crate::quote::Quote;
-use crate::sources::{self, source_key};
+use crate::sources::{self, source_name};
 use crate::span::Span;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The report of one analysed draft; `verdicts` is empty unless quotes were
-/// looked up in source material (`checked`).
-pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], checked: bool) -> DraftReport {
-    let sources = sources::sources(a);
+/// looked up in source material (`checked`). The analysis and the findings
+/// are taken, not copied: the report keeps the blocks' text and each
+/// finding's message, and nothing else of them outlives it.
+pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict], checked: bool) -> DraftReport {
+    let sources = sources::sources(&a);
+    // the words and the rules' indexes (more than the draft again) are read
+    // by nothing below: free them before the report's records are made
+    a.words = Default::default();
+    a.lookups = Default::default();
+    let findings: Vec<Finding> = diagnostics.into_iter().map(|d| finding(&a, d)).collect();
     // Colours go to sources in table order, then to any other speaker
     // (one quoted inside another's quote is not in the sources view).
     let mut colours = Colours::default();
@@ -39,7 +47,7 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
         .map(|(i, q)| {
             let attribution = a.attributions.get(i).unwrap_or(&none);
             let verdict = verdict_of.get(i).copied().flatten();
-            quote_view(a, q, attribution, verdict, checked, &mut number, &mut colours)
+            quote_view(&a, q, attribution, verdict, checked, &mut number, &mut colours)
         })
         .collect();
     let mut first_quote = vec![None; sources.len()];
@@ -53,20 +61,19 @@ pub fn build(a: &Analysis, diagnostics: &[Diagnostic], verdicts: &[Verdict], che
         .zip(first_quote)
         .map(|(source, first_quote)| SourceRow { source, first_quote })
         .collect();
-    let findings = diagnostics.iter().map(|d| finding(a, d)).collect();
+    let Analysis { file, doc, .. } = a;
     DraftReport {
-        path: a.file.path.clone(),
-        blocks: a
-            .doc
+        blocks: doc
             .blocks
-            .iter()
+            .into_iter()
             .map(|b| Block {
                 kind: b.kind,
                 blockquote: b.blockquote(),
-                text: b.text.clone(),
-                code_chars: code_chars(b, &a.file.text),
+                code_chars: code_chars(&b, &file.text),
+                text: b.text,
             })
             .collect(),
+        path: file.path,
         shares: shares(&sources, &quotes),
         quotes,
         findings,
@@ -81,8 +88,12 @@ struct Colours(HashMap<String, usize>);
 
 impl Colours {
     fn of(&mut self, key: &str) -> usize {
+        if let Some(&colour) = self.0.get(key) {
+            return colour;
+        }
         let next = self.0.len();
-        *self.0.entry(key.to_string()).or_insert(next)
+        self.0.insert(key.to_string(), next);
+        next
     }
 }
 
@@ -97,7 +108,7 @@ fn quote_view(
 ) -> QuoteView {
     let speech = q.kind.is_speech();
     let speaker = attribution.speaker.as_ref().filter(|_| speech);
-    let colour = speaker.map(|s| colours.of(&source_key(s)));
+    let colour = speaker.map(|s| colours.of(source_name(s)));
     let at = a.file.lines.line_col(&a.file.text, q.span.start);
     QuoteView {
         number: speech.then(|| {
@@ -110,18 +121,21 @@ fn quote_view(
         line: at.line,
         column: at.column,
         speaker: speaker.map(|s| SpeakerView {
-            name: source_key(s),
-            written: s.name.as_ref().filter(|n| **n != s.mention).map(|_| s.mention.to_string()),
+            name: Arc::clone(source_name(s)),
+            written: s.name.as_ref().filter(|n| **n != s.mention).map(|_| s.mention.clone()),
             kind: s.kind,
         }),
-        cue: attribution.cue.as_ref().filter(|_| speech).map(|c| c.text.to_string()),
+        cue: attribution.cue.as_ref().filter(|_| speech).map(|c| c.text.clone()),
         channel: attribution
             .channel
             .as_ref()
             .filter(|_| speech)
-            .map(|c| ChannelView { kind: c.kind, outlet: c.outlet.as_deref().map(str::to_string) }),
+            .map(|c| ChannelView { kind: c.kind, outlet: c.outlet.clone() }),
         colour,
-        check: verdict.map(check).or_else(|| (checked && speech && q.depth == 0).then_some(Check::NotLookedUp)),
+        check: verdict
+            .map(check)
+            .or_else(|| (checked && speech && q.depth == 0).then_some(Check::NotLookedUp))
+            .map(Box::new),
     }
 }
 
@@ -135,28 +149,29 @@ fn check(v: &Verdict) -> Check {
     }
 }
 
-fn finding(a: &Analysis, d: &Diagnostic) -> Finding {
+fn finding(a: &Analysis, d: Diagnostic) -> Finding {
     let start = a.file.lines.line_col(&a.file.text, d.span.start);
     Finding {
         severity: d.severity,
         code: d.code(),
         rule: d.rule(),
-        message: d.message.clone(),
-        help: d.help.as_deref().map(str::to_string),
-        notes: d.notes.iter().map(|n| n.to_string()).collect(),
+        place: place(a, d.span),
+        message: d.message,
+        help: d.help,
+        notes: d.notes,
         labels: d
             .labels
-            .iter()
+            .into_vec()
+            .into_iter()
             .map(|l| {
                 let at = a.file.lines.line_col(&a.file.text, l.span.start);
                 // a label on a whole quote ("this quote") adds nothing to its shading
                 let place = place(a, l.span).filter(|p| !p.whole_quote);
-                LabelView { line: at.line, column: at.column, message: l.message.to_string(), place }
+                LabelView { line: at.line, column: at.column, message: l.message, place }
             })
             .collect(),
         line: start.line,
         column: start.column,
-        place: place(a, d.span),
     }
 }
 

@@ -5,11 +5,13 @@
 
 use crate::attribution::{ChannelKind, SpeakerKind};
 use crate::diagnostic::Severity;
+use crate::diagnostic::Text;
 use crate::markdown::BlockKind;
 use crate::provenance::WordDiff;
 use crate::quote::QuoteKind;
 use crate::sources::Source;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One draft's report.
 #[derive(Debug, Clone)]
@@ -55,12 +57,13 @@ pub struct QuoteView {
     pub column: usize,
     pub speaker: Option<SpeakerView>,
     /// The reporting words: "said", "told", "according to".
-    pub cue: Option<String>,
+    pub cue: Option<Arc<str>>,
     pub channel: Option<ChannelView>,
     /// The speaker's colour, shared by every quote of that speaker.
     pub colour: Option<usize>,
-    /// What the source material says about it, when it was given.
-    pub check: Option<Check>,
+    /// What the source material says about it, when it was given. Boxed:
+    /// only a draft checked against its sources has any.
+    pub check: Option<Box<Check>>,
 }
 
 impl QuoteView {
@@ -73,17 +76,19 @@ impl QuoteView {
 
 #[derive(Debug, Clone)]
 pub struct SpeakerView {
-    /// Who the quote is from: the resolved name, else the words that attribute it.
-    pub name: String,
+    /// Who the quote is from: the resolved name, else the words that
+    /// attribute it. Shared with the analysis, as are the cue and channel:
+    /// a long draft's tens of thousands of quotes name a few speakers.
+    pub name: Arc<str>,
     /// The words that attribute it when they are not the name ("she", "the specialist").
-    pub written: Option<String>,
+    pub written: Option<Arc<str>>,
     pub kind: SpeakerKind,
 }
 
 #[derive(Debug, Clone)]
 pub struct ChannelView {
     pub kind: ChannelKind,
-    pub outlet: Option<String>,
+    pub outlet: Option<Arc<str>>,
 }
 
 /// A quote looked up in the source material.
@@ -107,8 +112,9 @@ pub struct Finding {
     pub code: &'static str,
     pub rule: &'static str,
     pub message: String,
-    pub help: Option<String>,
-    pub notes: Vec<String>,
+    /// The rule's fixed wording is borrowed, as in the finding itself.
+    pub help: Option<Text>,
+    pub notes: Box<[Text]>,
     /// Other places the finding points to.
     pub labels: Vec<LabelView>,
     pub line: usize,
@@ -122,7 +128,7 @@ pub struct Finding {
 pub struct LabelView {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Text,
     /// Where it is in the prose, unless outside it or already shown (a whole quote).
     pub place: Option<Place>,
 }

@@ -430,7 +430,7 @@ fn hostile_report() -> DraftReport {
             cue: Some(HOSTILE.into()),
             channel: Some(ChannelView { kind: ChannelKind::Relayed, outlet: Some(HOSTILE.into()) }),
             colour: Some(0),
-            check: Some(Check::Altered {
+            check: Some(Box::new(Check::Altered {
                 location: HOSTILE.into(),
                 diff: WordDiff {
                     pieces: vec![
@@ -439,7 +439,7 @@ fn hostile_report() -> DraftReport {
                         Piece::Added(HOSTILE.into()),
                     ],
                 },
-            }),
+            })),
         }],
         findings: vec![
             Finding {
@@ -448,7 +448,7 @@ fn hostile_report() -> DraftReport {
                 rule: "unattributed-quote",
                 message: HOSTILE.into(),
                 help: Some(HOSTILE.into()),
-                notes: vec![format!("{HOSTILE} [-{HOSTILE}-]{{+{HOSTILE}+}}")],
+                notes: vec![format!("{HOSTILE} [-{HOSTILE}-]{{+{HOSTILE}+}}").into()].into(),
                 labels: vec![LabelView { line: 1, column: 1, message: HOSTILE.into(), place: None }],
                 line: 1,
                 column: 1,
@@ -460,7 +460,7 @@ fn hostile_report() -> DraftReport {
                 rule: "vague-speaker",
                 message: HOSTILE.into(),
                 help: None,
-                notes: vec![],
+                notes: Box::new([]),
                 labels: vec![LabelView { line: 1, column: 1, message: HOSTILE.into(), place: place(0..4) }],
                 line: 1,
                 column: 1,
@@ -557,6 +557,11 @@ fn the_page_goes_to_the_output_file_and_never_over_a_draft() {
     assert!(out.stderr.contains("report.html"), "{}", out.stderr);
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.starts_with("<!DOCTYPE html>") && written.contains("Lena Moreau"));
+    assert!(out.stderr.contains(&format!("(1 draft, {} bytes)", written.len())), "{}", out.stderr);
+    let nowhere = path(&dir, "no/such/folder/report.html");
+    let out = quotelint(&["report", &draft, "-o", &nowhere], "");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("report.html: cannot write the report: "), "{}", out.stderr);
     let out = quotelint(&["report", &draft, "--output", &draft], "");
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("is one of the drafts"), "{}", out.stderr);
@@ -675,7 +680,7 @@ proptest::proptest! {
         let analysis = quotelint::analysis::analyze_with(quotelint::source::SourceFile::new("p.md", text.clone()), &settings);
         let mut diagnostics = quotelint::suppression::check(&analysis, &settings);
         quotelint::diagnostic::sort(&mut diagnostics);
-        let report = quotelint::report::build(&analysis, &diagnostics, &[], false);
+        let report = quotelint::report::build(analysis, diagnostics, &[], false);
         let html = quotelint::report::html::render(std::slice::from_ref(&report));
         let doc = Html::parse_document(&html);
         assert_inert(&doc);
@@ -687,4 +692,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(doc.select(&sel(".prose a.fn")).count(), numbered);
         proptest::prop_assert_eq!(doc.select(&sel(".prose .note")).count(), numbered);
     }
+}
+
+/// The report of `text` as `check` makes it.
+fn built(text: String) -> DraftReport {
+    let settings = quotelint::settings::Settings::default();
+    let analysis =
+        quotelint::analysis::analyze_with(quotelint::source::SourceFile::new("long.md", text), &settings);
+    let mut diagnostics = quotelint::suppression::check(&analysis, &settings);
+    quotelint::diagnostic::sort(&mut diagnostics);
+    quotelint::report::build(analysis, diagnostics, &[], false)
+}
+
+#[test]
+fn a_long_draft_s_page_is_written_in_pieces_and_a_failed_write_stops_it() {
+    // a list of quotes is one container of the page, and each speaker a row
+    // of its sources table: both must be handed on as they go
+    let text: String = (0..600)
+        .map(|k| format!("- “The ferry will run on route {k},” said Ana Berl{k} without saying how.\n"))
+        .collect();
+    let drafts = [built(text)];
+    let whole = quotelint::report::html::render(&drafts);
+    let mut pieces: Vec<String> = Vec::new();
+    assert!(quotelint::report::html::write_page(&drafts, &mut |piece: &str| {
+        pieces.push(piece.to_string());
+        true
+    }));
+    assert_eq!(pieces.concat(), whole);
+    let largest = pieces.iter().map(String::len).max().unwrap_or(0);
+    assert!(pieces.len() >= whole.len() / (80 << 10), "{} pieces for {} bytes", pieces.len(), whole.len());
+    assert!(largest < 80 << 10, "a piece of {largest} bytes");
+    let mut calls = 0;
+    assert!(!quotelint::report::html::write_page(&drafts, &mut |_: &str| {
+        calls += 1;
+        false
+    }));
+    assert_eq!(calls, 1, "nothing is written after a failed write");
 }

@@ -11,15 +11,23 @@ pub use escape::escape;
 
 use super::model::DraftReport;
 use super::palette::{speaker_colour, SHARE_COLOURS, THEME};
+use crate::render::stream::Pieces;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("script.js");
 
-/// The whole page for `drafts` (in the order given).
+/// The whole page for `drafts` (in the order given), as one text.
 pub fn render(drafts: &[DraftReport]) -> String {
-    let size: usize = drafts.iter().flat_map(|d| &d.blocks).map(|b| b.text.len()).sum();
-    let mut out = String::with_capacity(size * 2 + STYLE.len() + 4096);
+    crate::render::stream::gathered(|write| write_page(drafts, write))
+}
+
+/// Writes the page as [`render`] makes it, handing it to `write` in pieces
+/// (false when a write fails): the page of a long draft is about twenty
+/// times the draft, and was held whole before it was written.
+pub fn write_page(drafts: &[DraftReport], write: &mut dyn FnMut(&str) -> bool) -> bool {
+    let mut pieces = Pieces::new(write);
+    let out = &mut pieces.text;
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // nothing may load from anywhere; the inline style and script are the page's own
@@ -31,26 +39,29 @@ pub fn render(drafts: &[DraftReport]) -> String {
     match drafts {
         [one] => {
             out.push_str("Quotes and sources: ");
-            escape::push(&mut out, &one.path);
+            escape::push(out, &one.path);
         }
         _ => {
             let _ = write!(out, "Quotes and sources: {}", crate::render::count(drafts.len(), "draft"));
         }
     }
     out.push_str("</title>\n<style>\n");
-    style(&mut out, drafts);
+    style(out, drafts);
     out.push_str("</style>\n</head>\n<body>\n<main>\n");
-    header(&mut out, drafts);
+    header(out, drafts);
     if drafts.len() > 1 {
-        panels::index(&mut out, drafts);
+        panels::index(out, drafts);
     }
     for (k, d) in drafts.iter().enumerate() {
-        draft(&mut out, d, &format!("d{}", k + 1));
+        if !draft(&mut pieces, d, &format!("d{}", k + 1)) {
+            return false;
+        }
     }
+    let out = &mut pieces.text;
     out.push_str("</main>\n<script>\n");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
-    out
+    pieces.finish()
 }
 
 /// The theme, one class a speaker colour used, the chart's colours, then the fixed sheet.
@@ -88,7 +99,8 @@ fn header(out: &mut String, drafts: &[DraftReport]) {
     out.push_str("</header>\n");
 }
 
-fn draft(out: &mut String, d: &DraftReport, id: &str) {
+fn draft(pieces: &mut Pieces, d: &DraftReport, id: &str) -> bool {
+    let out = &mut pieces.text;
     let t = d.tally();
     let _ = write!(out, "<section class=\"draft\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">");
     escape::push(out, &d.path);
@@ -102,23 +114,36 @@ fn draft(out: &mut String, d: &DraftReport, id: &str) {
         crate::render::count(t.sources, "source"),
         panels::findings_phrase(&t)
     );
-    panels::findings(out, d, id);
-    panels::who_speaks(out, d, id);
-    out.push_str("</div>\n");
-    prose::render(out, d, id);
-    elsewhere(out, d, id);
-    out.push_str("</section>\n");
+    if !panels::findings(pieces, d, id) {
+        return false;
+    }
+    if !panels::who_speaks(pieces, d, id) {
+        return false;
+    }
+    pieces.text.push_str("</div>\n");
+    if !prose::render(pieces, d, id) {
+        return false;
+    }
+    if !elsewhere(pieces, d, id) {
+        return false;
+    }
+    pieces.text.push_str("</section>\n");
+    pieces.spill()
 }
 
 /// Findings outside the prose (in front matter, code or a comment), which have no place to sit.
-fn elsewhere(out: &mut String, d: &DraftReport, id: &str) {
-    let outside: Vec<usize> = (0..d.findings.len()).filter(|&i| d.findings[i].place.is_none()).collect();
-    if outside.is_empty() {
-        return;
+fn elsewhere(pieces: &mut Pieces, d: &DraftReport, id: &str) -> bool {
+    let mut outside = (0..d.findings.len()).filter(|&i| d.findings[i].place.is_none()).peekable();
+    if outside.peek().is_none() {
+        return true;
     }
-    out.push_str("<section class=\"elsewhere\"><h3>Outside the prose</h3>");
+    pieces.text.push_str("<section class=\"elsewhere\"><h3>Outside the prose</h3>");
     for fi in outside {
-        notes::finding_detail(out, d, id, fi, &d.findings[fi]);
+        notes::finding_detail(&mut pieces.text, d, id, fi, &d.findings[fi]);
+        if !pieces.spill() {
+            return false;
+        }
     }
-    out.push_str("</section>\n");
+    pieces.text.push_str("</section>\n");
+    true
 }

@@ -3,6 +3,7 @@
 
 use super::escape::push;
 use super::notes::{push_channel, severity_class, severity_glyph, severity_word, speaker_kind_word};
+use crate::render::stream::Pieces;
 use crate::report::model::{Check, DraftReport, Share, Tally};
 use std::fmt::Write;
 
@@ -20,15 +21,21 @@ pub fn findings_phrase(t: &Tally) -> String {
     }
 }
 
-/// Every finding of the draft, each linking to its details beside the prose.
-pub fn findings(out: &mut String, r: &DraftReport, id: &str) {
+/// Every finding of the draft, each linking to its details beside the
+/// prose; handed on as it goes (false once a write failed).
+pub fn findings(pieces: &mut Pieces, r: &DraftReport, id: &str) -> bool {
+    let out = &mut pieces.text;
     let _ = write!(out, "<section class=\"panel\" aria-labelledby=\"{id}-fh\"><h3 id=\"{id}-fh\">Findings</h3>");
     if r.findings.is_empty() {
         out.push_str("<p class=\"quiet\">Nothing to query.</p></section>\n");
-        return;
+        return true;
     }
     out.push_str("<ol class=\"flist\">");
     for (fi, f) in r.findings.iter().enumerate() {
+        if !pieces.spill() {
+            return false;
+        }
+        let out = &mut pieces.text;
         let n = fi + 1;
         let sev = f.severity;
         let _ = write!(
@@ -42,30 +49,39 @@ pub fn findings(out: &mut String, r: &DraftReport, id: &str) {
         push(out, &f.message);
         let _ = write!(out, "</a> <span class=\"loc\">line {}</span></li>", f.line);
     }
-    out.push_str("</ol></section>\n");
+    pieces.text.push_str("</ol></section>\n");
+    true
 }
 
-/// The sources table (the `sources` view) with the chart under it.
-pub fn who_speaks(out: &mut String, r: &DraftReport, id: &str) {
+/// The sources table (the `sources` view) with the chart under it; handed
+/// on a row at a time (a long draft can quote thousands of people).
+pub fn who_speaks(pieces: &mut Pieces, r: &DraftReport, id: &str) -> bool {
+    let out = &mut pieces.text;
     let _ = write!(out, "<section class=\"panel\" aria-labelledby=\"{id}-wh\"><h3 id=\"{id}-wh\">Who speaks</h3>");
     if r.sources.is_empty() {
         out.push_str("<p class=\"quiet\">Nobody is quoted by name, role or description.</p>");
-    } else {
-        sources_table(out, r, id);
+    } else if !sources_table(pieces, r, id) {
+        return false;
     }
+    let out = &mut pieces.text;
     chart(out, r);
     if r.checked {
         checked_line(out, r);
     }
     out.push_str("</section>\n");
+    true
 }
 
-fn sources_table(out: &mut String, r: &DraftReport, id: &str) {
-    out.push_str(
+fn sources_table(pieces: &mut Pieces, r: &DraftReport, id: &str) -> bool {
+    pieces.text.push_str(
         "<table class=\"sources\"><thead><tr><th>Source</th><th>Kind</th><th class=\"n\">Quotes</th>\
          <th class=\"n\">Words</th><th>Channels</th></tr></thead><tbody>",
     );
     for (i, row) in r.sources.iter().enumerate() {
+        if !pieces.spill() {
+            return false;
+        }
+        let out = &mut pieces.text;
         let s = &row.source;
         let _ = write!(out, "<tr class=\"c{i}\"><th scope=\"row\" class=\"name\"><span class=\"sw\"></span>");
         let number = row.first_quote.and_then(|q| r.quotes.get(q)).and_then(|q| q.number);
@@ -102,7 +118,8 @@ fn sources_table(out: &mut String, r: &DraftReport, id: &str) {
         }
         out.push_str("</td></tr>");
     }
-    out.push_str("</tbody></table>");
+    pieces.text.push_str("</tbody></table>");
+    true
 }
 
 /// A bar of the draft's quotes split by kind of source, with a legend that
@@ -163,7 +180,7 @@ pub fn share_key(s: Share) -> &'static str {
 fn checked_line(out: &mut String, r: &DraftReport) {
     let mut counts = [0usize; 4];
     for q in &r.quotes {
-        match &q.check {
+        match q.check.as_deref() {
             Some(Check::Verbatim { .. }) => counts[0] += 1,
             Some(Check::Altered { .. }) => counts[1] += 1,
             Some(Check::NotFound) => counts[2] += 1,

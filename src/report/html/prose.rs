@@ -6,20 +6,25 @@
 use super::escape::{escape, push, push_prose};
 use super::notes::{finding_detail, quote_note, severity_class, severity_glyph};
 use crate::markdown::BlockKind;
+use crate::render::stream::Pieces;
 use crate::report::model::{Block, DraftReport, QuoteView};
 use std::fmt::Write;
 
-/// The prose of one draft; `id` prefixes every anchor (`d1-q3`).
-pub fn render(out: &mut String, r: &DraftReport, id: &str) {
+/// The prose of one draft; `id` prefixes every anchor (`d1-q3`). The text
+/// is handed on a block or a note at a time; false once a write failed.
+pub fn render(out: &mut Pieces, r: &DraftReport, id: &str) -> bool {
     let page = Page { r, id, at: Layout::of(r) };
-    out.push_str("<div class=\"prose\">\n");
+    out.text.push_str("<div class=\"prose\">\n");
     let mut i = 0;
     while i < r.blocks.len() {
         let end = container_end(&r.blocks, i);
-        render_container(out, &page, i..end);
+        if !render_container(out, &page, i..end) {
+            return false;
+        }
         i = end;
     }
-    out.push_str("</div>\n");
+    out.text.push_str("</div>\n");
+    true
 }
 
 /// One draft being written, with where its quotes and findings are.
@@ -105,14 +110,16 @@ fn container_end(blocks: &[Block], start: usize) -> usize {
     end
 }
 
-fn render_container(out: &mut String, page: &Page, range: std::ops::Range<usize>) {
+/// A container and then its notes; a long list is handed on an item at a time.
+fn render_container(pieces: &mut Pieces, page: &Page, range: std::ops::Range<usize>) -> bool {
     let r = page.r;
     let quoted = r.blocks[range.start].blockquote.is_some();
     if quoted {
-        out.push_str("<blockquote>");
+        pieces.text.push_str("<blockquote>");
     }
     let mut open_list: Option<BlockKind> = None;
     for b in range.clone() {
+        let out = &mut pieces.text;
         let block = &r.blocks[b];
         let list = matches!(block.kind, BlockKind::ListItem | BlockKind::TableCell).then_some(block.kind);
         if open_list != list {
@@ -128,13 +135,16 @@ fn render_container(out: &mut String, page: &Page, range: std::ops::Range<usize>
         out.push_str(&open);
         render_inline(out, page, b);
         out.push_str(&close);
+        if !pieces.spill() {
+            return false;
+        }
     }
-    close_list(out, open_list);
+    close_list(&mut pieces.text, open_list);
     if quoted {
-        out.push_str("</blockquote>");
+        pieces.text.push_str("</blockquote>");
     }
-    out.push('\n');
-    render_notes(out, page, range);
+    pieces.text.push('\n');
+    render_notes(pieces, page, range)
 }
 
 fn close_list(out: &mut String, list: Option<BlockKind>) {
@@ -396,16 +406,22 @@ fn badge(out: &mut String, id: &str, fi: usize, f: &crate::report::model::Findin
 
 /// Beside a container: the note of each quote that ends in it and the
 /// details of each finding placed in it, in the order of the text.
-fn render_notes(out: &mut String, page: &Page, blocks: std::ops::Range<usize>) {
+/// A note beside a container: a quote's (by index into `quotes`) or a finding's (into `findings`).
+#[derive(Clone, Copy)]
+enum Note {
+    Quote(usize),
+    Finding(usize),
+}
+
+/// The notes of a container, in the order of the places they are about,
+/// each written as it comes (a container can be a list of the whole draft).
+fn render_notes(pieces: &mut Pieces, page: &Page, blocks: std::ops::Range<usize>) -> bool {
     let (r, id) = (page.r, page.id);
-    let mut items: Vec<((usize, usize), String)> = Vec::new();
+    let mut items: Vec<((usize, usize), Note)> = Vec::new();
     for &qi in blocks.clone().flat_map(|b| &page.at.ending[b]) {
         let q = &r.quotes[qi];
-        let (Some(n), Some((block, range))) = (q.number, q.parts.last()) else { continue };
-        let mut note = format!("<p class=\"note\" id=\"{id}-n{n}\"><a href=\"#{id}-q{n}\">{n}</a> ");
-        quote_note(&mut note, q);
-        note.push_str("</p>");
-        items.push(((*block, range.end), note));
+        let (Some(_), Some((block, range))) = (q.number, q.parts.last()) else { continue };
+        items.push(((*block, range.end), Note::Quote(qi)));
     }
     for &fi in blocks.clone().flat_map(|b| &page.at.placed[b]) {
         let f = &r.findings[fi];
@@ -414,20 +430,32 @@ fn render_notes(out: &mut String, page: &Page, blocks: std::ops::Range<usize>) {
             Some(q) if place.whole_quote => q.parts.last().map_or(place.range.end, |(_, rg)| rg.end),
             _ => place.range.end,
         };
-        let mut detail = String::new();
-        finding_detail(&mut detail, r, id, fi, f);
-        items.push(((place.block, end), detail));
+        items.push(((place.block, end), Note::Finding(fi)));
     }
     if items.is_empty() {
-        return;
+        return true;
     }
     // a stable sort keeps each quote's note before the findings about it
     items.sort_by_key(|(at, _)| *at);
-    out.push_str("<aside class=\"notes\">");
+    pieces.text.push_str("<aside class=\"notes\">");
     for (_, item) in items {
-        out.push_str(&item);
+        let out = &mut pieces.text;
+        match item {
+            Note::Quote(qi) => {
+                let q = &r.quotes[qi];
+                let n = q.number.unwrap_or_default();
+                let _ = write!(out, "<p class=\"note\" id=\"{id}-n{n}\"><a href=\"#{id}-q{n}\">{n}</a> ");
+                quote_note(out, q);
+                out.push_str("</p>");
+            }
+            Note::Finding(fi) => finding_detail(out, r, id, fi, &r.findings[fi]),
+        }
+        if !pieces.spill() {
+            return false;
+        }
     }
-    out.push_str("</aside>\n");
+    pieces.text.push_str("</aside>\n");
+    true
 }
 
 #[cfg(test)]
