@@ -61,11 +61,12 @@ pub fn fix_file(
     let mode = match request {
         Request::Fix(mode) | Request::Diff(mode) => mode,
     };
-    let Fixed { original, file, diagnostics, fixed, converged, .. } = fixer::fix_draft(file, settings, mode);
+    let Fixed { original, file, diagnostics, fixed, converged, changes, .. } =
+        fixer::fix_draft(file, settings, mode);
     let mut out = FileFix { fixed, unfinished: !converged, ..FileFix::default() };
     let changed = original != file.text;
     match request {
-        Request::Diff(_) => out.diff = diff::unified(&file.path, &original, &file.text),
+        Request::Diff(_) => out.diff = diff::unified(&file.path, &original, &file.text, &changes),
         Request::Fix(_) if stdin => out.stdout = Some(file.text.clone()),
         Request::Fix(_) if changed => {
             if let Err(err) = write::replace(Path::new(&file.path), &original, &file.text) {

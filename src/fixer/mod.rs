@@ -11,6 +11,7 @@ mod carry;
 
 use crate::analysis::analyze_with;
 use crate::diagnostic::Diagnostic;
+use crate::fix::diff::Changes;
 use crate::fix::{apply, Applied, Fix};
 use crate::settings::Settings;
 use crate::source::SourceFile;
@@ -50,6 +51,8 @@ pub struct Fixed {
     /// How many times a fixed text was analysed again (a pass whose
     /// findings carry over needs none).
     pub rechecks: usize,
+    /// Where the fixed text differs from the text as read.
+    pub changes: Changes,
 }
 
 impl Fixed {
@@ -67,6 +70,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
     let mut analysis = analyze_with(file, settings);
     let mut diagnostics = suppression::check(&analysis, settings);
     let (mut fixed, mut rechecks) = (0, 0);
+    let mut changes = Changes::default();
     for _ in 0..MAX_PASSES {
         let (owners, fixes): (Vec<usize>, Vec<&Fix>) = diagnostics
             .iter()
@@ -81,6 +85,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
             break;
         }
         fixed += applied.iter().filter(|&&i| !fixes[i].partial).count();
+        changes.then(&edits);
         let next = SourceFile::new(path.clone(), text).with_format(format);
         let mut was_applied = vec![false; diagnostics.len()];
         applied.iter().for_each(|&i| was_applied[owners[i]] = true);
@@ -88,12 +93,12 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
             carry::Pass { analysis: &analysis, diagnostics: &diagnostics, applied: &was_applied, edits: &edits };
         if let Some(rest) = carry::carry_over(&pass, &next, settings, mode) {
             // nothing is left to fix: `carry_over` says so only then
-            return Fixed { original, file: next, diagnostics: rest, fixed, converged: true, rechecks };
+            return Fixed { original, file: next, diagnostics: rest, fixed, converged: true, rechecks, changes };
         }
         rechecks += 1;
         analysis = analyze_with(next, settings);
         diagnostics = suppression::check(&analysis, settings);
     }
     let converged = !diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|f| mode.applies(f));
-    Fixed { original, file: analysis.file, diagnostics, fixed, converged, rechecks }
+    Fixed { original, file: analysis.file, diagnostics, fixed, converged, rechecks, changes }
 }
