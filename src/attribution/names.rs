@@ -3,9 +3,7 @@
 //! says of the bearer's gender.
 
 use super::entities::Gender;
-use crate::lexicon::{FastHash, Lexicon};
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use crate::lexicon::{GivenName, Lexicon};
 
 #[cfg(test)]
 #[derive(serde::Deserialize)]
@@ -15,13 +13,6 @@ struct GivenNames {
     female: Vec<String>,
     unisex: Vec<String>,
 }
-
-/// rules/given-names.toml (read by the build, see `lexicon::given_names`), by name.
-static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender, FastHash>> = LazyLock::new(|| {
-    let (male, female) = crate::lexicon::given_names();
-    let male = male.map(|n| (n, Gender::Male));
-    male.chain(female.map(|n| (n, Gender::Female))).collect()
-});
 
 /// Party members as news describes someone already named ("the Kentucky
 /// Republican said"). Not role nouns: before a noun they are adjectives
@@ -37,12 +28,16 @@ pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
 
 /// The gender a first name usually says ("Erin" a woman), if it is a known given name.
 pub fn given_name_gender(first: &str) -> Option<Gender> {
-    GIVEN_NAMES.get(first).copied()
+    match crate::lexicon::given_name(first)? {
+        GivenName::Male => Some(Gender::Male),
+        GivenName::Female => Some(Gender::Female),
+        GivenName::Unisex => None,
+    }
 }
 
 /// A known given name, whether or not it says a gender ("Chris").
 pub fn is_given_name(word: &str) -> bool {
-    given_name_gender(word).is_some() || crate::lexicon::unisex_given_names().any(|n| n == word)
+    crate::lexicon::given_name(word).is_some()
 }
 
 const TITLES_STRIP: &[&str] = &["the", "The"];

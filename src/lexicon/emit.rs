@@ -3,16 +3,19 @@
 //! already parsed, expanded and sorted: `frozen` turns the statics back into
 //! an `Index`. Only build.rs compiles this file.
 //!
-//! The statics hold no pointers but one string per index: each word is an
-//! offset and length in it ([`Text`]), each nested list a range of a flat
-//! one. The binary is position-independent, so every pointer in a static is
+//! The statics hold no pointers but one string per index and four per
+//! word map: each word is an offset and length in it ([`Text`]), each nested
+//! list a range of a flat one, each set or map of words a [`WordMap`]'s
+//! parts. The binary is position-independent, so every pointer in a static is
 //! a relocation the loader writes, and the page it sits in is copied, at
 //! every start: ~11,500 of them here cost a `check` about a millisecond.
 
 use super::index::{Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::WordMatcher;
-use super::word_table::WordTable;
-use super::VerbClass;
+use super::word_map::{WordMap, K};
+use super::word_table::{Facts, WordTable};
+use super::words::Cased;
+use super::{AbbrevKind, VerbClass};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -41,8 +44,7 @@ pub fn index_static(name: &str, index: &Index) -> String {
     let mut out = String::new();
     let mut t = Text::default();
     let _ = writeln!(out, "pub(super) static {name}: StaticIndex = StaticIndex {{");
-    let verb_forms = index.verbs.iter().map(|(k, v)| (k.to_string(), v.to_string()));
-    field(&mut out, "verb_forms", &sorted_pairs(&mut t, verb_forms));
+    field(&mut out, "verb_forms", &word_map(&index.verbs, u32::to_string));
     let verbs: Vec<String> = index
         .verb_entries
         .iter()
@@ -58,13 +60,9 @@ pub fn index_static(name: &str, index: &Index) -> String {
         })
         .collect();
     field(&mut out, "verbs", &list(verbs.into_iter()));
-    let titles = index.titles.iter().map(|(k, c)| (k.to_string(), c.needs_capital.to_string()));
-    field(&mut out, "titles", &sorted_pairs(&mut t, titles));
-    let abbreviations = index
-        .abbreviations
-        .iter()
-        .map(|(k, c)| (k.to_string(), format!("{}, AbbrevKind::{:?}", c.needs_capital, c.value)));
-    field(&mut out, "abbreviations", &sorted_pairs(&mut t, abbreviations));
+    field(&mut out, "titles", &word_map(&index.titles, |c| format!("c((), {})", c.needs_capital)));
+    let abbreviation = |c: &Cased<AbbrevKind>| format!("c(AbbrevKind::{:?}, {})", c.value, c.needs_capital);
+    field(&mut out, "abbreviations", &word_map(&index.abbreviations, abbreviation));
     for (name, set) in [
         ("roles", &index.roles),
         ("org_heads", &index.org_heads),
@@ -75,13 +73,9 @@ pub fn index_static(name: &str, index: &Index) -> String {
         ("unsplit", &index.unsplit),
         ("inverted", &index.inverted),
     ] {
-        let mut words: Vec<&str> = set.iter().map(|w| &**w).collect();
-        words.sort();
-        let words: Vec<String> = words.into_iter().map(|w| t.s(w)).collect();
-        field(&mut out, name, &list(words.into_iter()));
+        field(&mut out, name, &word_map(set, |()| "()".to_string()));
     }
-    let gloss = index.gloss.iter().map(|(k, v)| (k.to_string(), v.to_string()));
-    field(&mut out, "gloss", &sorted_pairs(&mut t, gloss));
+    field(&mut out, "gloss", &word_map(&index.gloss, u8::to_string));
     let gloss_words: Vec<String> = index.gloss_words.iter().map(|w| t.s(w)).collect();
     field(&mut out, "gloss_words", &list(gloss_words.into_iter()));
     outlets(&mut out, &mut t, &index.outlets);
@@ -96,13 +90,19 @@ pub fn index_static(name: &str, index: &Index) -> String {
     out
 }
 
-/// `static NAME_WORDS: (forms, entries, tags, slots) = ...;`: the parts of `table`.
+/// `static NAME_WORDS: WordMap<Facts> = ...;`: `table`'s map.
 pub fn word_table_static(name: &str, table: &WordTable) -> String {
-    let (forms, entries, tags, slots) = table.parts();
-    let entries =
-        entries.iter().map(|e| format!("e({},{},{},{},{})", e.form.0, e.form.1, e.verb, e.title, e.role));
+    let facts = word_map(&table.0, |Facts(verb, title, role)| format!("Facts({verb},{title},{role})"));
+    format!("pub(super) static {name}_WORDS: WordMap<Facts> = {facts};\n")
+}
+
+/// `WordMap::frozen(...)`: the parts of `map`, each value written by `value`.
+pub fn word_map<V: Clone>(map: &WordMap<V>, value: impl Fn(&V) -> String) -> String {
+    let (keys, entries, tags, slots) = map.parts();
+    let entries = entries.iter().map(|K(start, end, v)| format!("K({start},{end},{})", value(v)));
     format!(
-        "pub(super) static {name}_WORDS: (&str, &[Entry], &[u8], &[u32]) = ({forms:?}, {}, {}, {});\n",
+        "WordMap::frozen({}, {}, {}, {})",
+        bytes(keys),
         list(entries),
         bytes(tags),
         list(slots.iter().map(u32::to_string))
@@ -120,14 +120,6 @@ fn list(items: impl Iterator<Item = String>) -> String {
     }
     out.push(']');
     out
-}
-
-/// A map's entries as tuples, in key order (so the output is the same on every build).
-fn sorted_pairs(t: &mut Text, pairs: impl Iterator<Item = (String, String)>) -> String {
-    let mut pairs: Vec<(String, String)> = pairs.collect();
-    pairs.sort();
-    let rows: Vec<String> = pairs.into_iter().map(|(k, v)| format!("({}, {v})", t.s(&k))).collect();
-    list(rows.into_iter())
 }
 
 fn bytes(b: &[u8]) -> String {
@@ -169,16 +161,7 @@ fn matcher(out: &mut String, m: &WordMatcher) {
     field(out, "bytes", &bytes(&m.bytes));
     let patterns = m.sorted.iter().map(|p| format!("p({}, {}, {}, {}, {})", p.key, p.start, p.len, p.word, p.id));
     field(out, "sorted", &list(patterns));
-    let mut groups: Vec<_> = m.groups.iter().collect();
-    groups.sort_by(|a, b| a.0.cmp(b.0));
-    // A group's word is the first word of its first pattern, already in `bytes`.
-    let groups = groups.into_iter().map(|(w, r)| {
-        let first = m.sorted.get(r.start as usize).expect("a group has a pattern");
-        let start = first.start as usize;
-        assert_eq!(m.bytes.get(start..start + w.len()), Some(&w[..]), "a group's word starts its patterns");
-        format!("({start}, {}, {}, {})", w.len(), r.start, r.end)
-    });
-    field(out, "groups", &list(groups));
+    field(out, "groups", &word_map(&m.groups, |r| format!("{}..{}", r.start, r.end)));
     field(out, "loose", &format!("({}, {})", m.loose.start, m.loose.end));
     field(out, "longest_word", &m.longest_word.to_string());
     field(out, "longest", &m.longest.to_string());

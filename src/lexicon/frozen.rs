@@ -1,32 +1,25 @@
 //! The built-in word lists as the build indexed them (build.rs runs
 //! `emit` on `rules/*.toml`): parsing the TOML, expanding thousands of
 //! phrase templates and sorting the matchers took most of a `check`'s
-//! start-up. Here the matchers' arrays are used in place and only the small
-//! lookup maps are filled at start-up.
+//! start-up. Here the matchers' arrays and the word maps are used in
+//! place; thawing copies only the verbs' and outlets' small records.
 
 use super::index::{has_outlet_first, Index, OutletIndex, PhraseSet, Slot};
 use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
-use super::word_table::{Entry, WordTable};
+use super::word_map::{WordMap, WordSet, K};
+use super::word_table::{Facts, WordTable};
 use super::words::Cased;
-use super::{data::PhraseEntry, AbbrevKind, ChannelKind, Language, Outlet, SpeechVerb, VerbClass, VerbForm};
+use super::{
+    data::PhraseEntry, AbbrevKind, ChannelKind, GivenName, Language, Outlet, SpeechVerb, VerbClass, VerbForm,
+};
 use std::borrow::Cow;
+use std::ops::Range;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-/// rules/given-names.toml: the male names, then the female ones.
-pub fn given_names() -> (impl Iterator<Item = &'static str>, impl Iterator<Item = &'static str>) {
-    (names(GIVEN_MALE), names(GIVEN_FEMALE))
-}
-
-/// rules/given-names.toml: the names borne by men and women alike.
-pub fn unisex_given_names() -> impl Iterator<Item = &'static str> {
-    names(GIVEN_UNISEX)
-}
-
-/// The names of a list build.rs wrote as one string, a name a line (a list
-/// of `&str` would be a pointer, so a relocation, per name).
-fn names(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.split('\n').filter(|n| !n.is_empty())
+/// What rules/given-names.toml says of `name` (as written: "Erin", not "erin").
+pub fn given_name(name: &str) -> Option<GivenName> {
+    GIVEN_NAMES.get(name).copied()
 }
 
 /// The index of the built-in lists of `language`.
@@ -39,15 +32,14 @@ pub fn index(language: Language) -> Index {
 
 /// The word table of the built-in lists of `language`, as build.rs built it.
 pub(super) fn word_table(language: Language) -> WordTable {
-    let (forms, entries, tags, slots) = match language {
-        Language::En => EN_WORDS,
-        Language::Fr => FR_WORDS,
-    };
-    WordTable::frozen(forms, entries, tags, slots)
+    WordTable(match language {
+        Language::En => EN_WORDS.clone(),
+        Language::Fr => FR_WORDS.clone(),
+    })
 }
 
-const fn e(start: u32, end: u32, verb: u32, title: bool, role: bool) -> Entry {
-    Entry { form: (start, end), verb, title, role }
+const fn c<T>(value: T, needs_capital: bool) -> Cased<T> {
+    Cased { value, needs_capital }
 }
 
 /// A string of the index's `text`: its start and length in bytes. The
@@ -67,19 +59,19 @@ type VerbRow = (S, VerbForm, u8, S, Option<S>);
 type OutletRow = (S, u32, u32, u32, bool);
 
 pub(super) struct StaticIndex {
-    verb_forms: &'static [(S, u32)],
+    verb_forms: WordMap<u32>,
     verbs: &'static [VerbRow],
-    titles: &'static [(S, bool)],
-    abbreviations: &'static [(S, bool, AbbrevKind)],
-    roles: &'static [S],
-    org_heads: &'static [S],
-    generic_orgs: &'static [S],
-    bystanders: &'static [S],
-    documents: &'static [S],
-    elisions: &'static [S],
-    unsplit: &'static [S],
-    inverted: &'static [S],
-    gloss: &'static [(S, u8)],
+    titles: WordMap<Cased<()>>,
+    abbreviations: WordMap<Cased<AbbrevKind>>,
+    roles: WordSet,
+    org_heads: WordSet,
+    generic_orgs: WordSet,
+    bystanders: WordSet,
+    documents: WordSet,
+    elisions: WordSet,
+    unsplit: WordSet,
+    inverted: WordSet,
+    gloss: WordMap<u8>,
     gloss_words: &'static [S],
     outlet_matcher: StaticMatcher,
     outlet_targets: &'static [(usize, bool)],
@@ -94,8 +86,7 @@ pub(super) struct StaticIndex {
 pub(super) struct StaticMatcher {
     bytes: &'static [u8],
     sorted: &'static [Pattern],
-    /// First word (as a start and length in `bytes`) and its group in `sorted`.
-    groups: &'static [(u32, u32, u32, u32)],
+    groups: WordMap<Range<u32>>,
     loose: (u32, u32),
     longest_word: usize,
     longest: usize,
@@ -128,25 +119,16 @@ impl StaticIndex {
 fn thaw(s: &'static StaticIndex) -> Index {
     let [anonymous, justification, vague_speakers, weasel, channels] =
         s.phrases.each_ref().map(|p| phrase_set(s, p));
-    let set = |words: &[S]| words.iter().map(|&w| Cow::Borrowed(s.str(w))).collect();
     Index {
-        verbs: s.verb_forms.iter().map(|&(form, id)| (Cow::Borrowed(s.str(form)), id)).collect(),
+        verbs: s.verb_forms.clone(),
         verb_entries: s.verbs.iter().map(|row| speech_verb(s, row)).collect(),
-        titles: s
-            .titles
-            .iter()
-            .map(|&(k, needs_capital)| (Cow::Borrowed(s.str(k)), Cased { value: (), needs_capital }))
-            .collect(),
-        abbreviations: s
-            .abbreviations
-            .iter()
-            .map(|&(k, needs_capital, value)| (Cow::Borrowed(s.str(k)), Cased { value, needs_capital }))
-            .collect(),
-        roles: set(s.roles),
-        org_heads: set(s.org_heads),
-        generic_orgs: set(s.generic_orgs),
-        bystanders: set(s.bystanders),
-        documents: set(s.documents),
+        titles: s.titles.clone(),
+        abbreviations: s.abbreviations.clone(),
+        roles: s.roles.clone(),
+        org_heads: s.org_heads.clone(),
+        generic_orgs: s.generic_orgs.clone(),
+        bystanders: s.bystanders.clone(),
+        documents: s.documents.clone(),
         outlets: OutletIndex {
             matcher: matcher(&s.outlet_matcher),
             targets: Cow::Borrowed(s.outlet_targets),
@@ -157,11 +139,11 @@ fn thaw(s: &'static StaticIndex) -> Index {
         vague_speakers,
         weasel,
         channels,
-        gloss: s.gloss.iter().map(|&(k, id)| (Cow::Borrowed(s.str(k)), id)).collect(),
+        gloss: s.gloss.clone(),
         gloss_words: s.gloss_words.iter().map(|&w| Cow::Borrowed(s.str(w))).collect(),
-        elisions: set(s.elisions),
-        unsplit: set(s.unsplit),
-        inverted: set(s.inverted),
+        elisions: s.elisions.clone(),
+        unsplit: s.unsplit.clone(),
+        inverted: s.inverted.clone(),
     }
 }
 
@@ -194,15 +176,10 @@ fn outlet(s: &'static StaticIndex, &(name, start, aliases_end, end, state): &Out
 }
 
 fn matcher(m: &'static StaticMatcher) -> WordMatcher {
-    let word = |start: u32, len: u32| m.bytes.get(start as usize..(start + len) as usize).unwrap_or_default();
     WordMatcher {
         bytes: Cow::Borrowed(m.bytes),
         sorted: Cow::Borrowed(m.sorted),
-        groups: m
-            .groups
-            .iter()
-            .map(|&(start, len, from, to)| (Cow::Borrowed(word(start, len)), from..to))
-            .collect(),
+        groups: m.groups.clone(),
         loose: m.loose.0..m.loose.1,
         longest_word: m.longest_word,
         longest: m.longest,
@@ -249,20 +226,12 @@ mod tests {
     fn the_frozen_index_borrows_every_word() {
         fn words(i: &Index) -> Vec<&Cow<'static, str>> {
             let mut all: Vec<&Cow<'static, str>> = Vec::new();
-            all.extend(i.verbs.keys());
             for v in &i.verb_entries {
                 all.push(&v.lemma);
                 all.extend(&v.particle);
                 if let VerbClass::Loaded { why } = &v.class {
                     all.push(why);
                 }
-            }
-            all.extend(i.titles.keys().chain(i.abbreviations.keys()).chain(i.gloss.keys()));
-            for set in [&i.roles, &i.org_heads, &i.generic_orgs, &i.bystanders, &i.documents] {
-                all.extend(set);
-            }
-            for set in [&i.elisions, &i.unsplit, &i.inverted] {
-                all.extend(set);
             }
             all.extend(&i.gloss_words);
             for o in &i.outlets.outlets {
@@ -279,12 +248,27 @@ mod tests {
             assert!(thawed.len() > 1_000, "{language:?}: {} words", thawed.len());
             let owned: Vec<_> = thawed.iter().filter(|w| matches!(w, Cow::Owned(_))).collect();
             assert!(owned.is_empty(), "{language:?}: thawing copied {owned:?}");
+            let i = index(language);
+            fn used_in_place<V: Clone>(map: &WordMap<V>) -> bool {
+                map.assert_sound();
+                map.is_borrowed()
+            }
+            let sets = [&i.roles, &i.org_heads, &i.generic_orgs, &i.bystanders, &i.documents];
+            let sets = sets.into_iter().chain([&i.elisions, &i.unsplit, &i.inverted]);
+            let mut maps =
+                vec![used_in_place(&i.verbs), used_in_place(&i.titles), used_in_place(&i.abbreviations)];
+            maps.extend(sets.map(used_in_place).chain([used_in_place(&i.gloss)]));
+            let matchers = crate::lexicon::PhraseList::ALL.map(|list| &i.phrases(list).matcher);
+            maps.extend(matchers.iter().chain([&&i.outlets.matcher]).map(|m| used_in_place(&m.groups)));
+            maps.extend([used_in_place(&word_table(language).0), used_in_place(&GIVEN_NAMES)]);
+            assert!(maps.iter().all(|&b| b), "{language:?}: thawing copied a word map: {maps:?}");
             let data = read_sources(&RuleSources::builtin_for(language)).unwrap();
             let built = Index::build(&data).unwrap();
             assert!(words(&built).iter().all(|w| matches!(w, Cow::Owned(_))));
         }
     }
 
+    /// Every name of the file is found with what its list says, and no other word is.
     #[test]
     fn the_frozen_given_names_are_the_rule_file_s() {
         #[derive(serde::Deserialize)]
@@ -294,9 +278,23 @@ mod tests {
             unisex: Vec<String>,
         }
         let file: GivenNames = toml::from_str(include_str!("../../rules/given-names.toml")).unwrap();
-        let (male, female) = given_names();
-        assert_eq!(male.collect::<Vec<_>>(), file.male);
-        assert_eq!(female.collect::<Vec<_>>(), file.female);
-        assert_eq!(unisex_given_names().collect::<Vec<_>>(), file.unisex);
+        let lists =
+            [(&file.male, GivenName::Male), (&file.female, GivenName::Female), (&file.unisex, GivenName::Unisex)];
+        let mut listed = 0;
+        for (names, kind) in lists {
+            for name in names {
+                assert_eq!(given_name(name), Some(kind), "{name}");
+                listed += 1;
+                for other in [name.to_lowercase(), name.to_uppercase(), format!("{name}s"), format!(" {name}")] {
+                    let also = lists.iter().any(|(names, _)| names.contains(&other));
+                    assert!(also || given_name(&other).is_none(), "{other:?} is not listed");
+                }
+            }
+        }
+        assert!(listed > 600, "{listed} names");
+        assert_eq!(GIVEN_NAMES.len(), listed);
+        for word in ["", "said", "Surrey", "The"] {
+            assert_eq!(given_name(word), None, "{word:?}");
+        }
     }
 }

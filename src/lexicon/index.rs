@@ -3,24 +3,25 @@
 use super::data::{Data, PhraseEntry, VerbEntry};
 use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
 use super::phrase::{expand, Shape};
+use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};
 use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, VerbForm};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(PartialEq)]
 pub struct Index {
     /// Each verb form → its entry in `verb_entries`.
-    pub verbs: HashMap<Cow<'static, str>, u32, FastHash>,
+    pub verbs: WordMap<u32>,
     pub verb_entries: Vec<SpeechVerb>,
-    pub titles: HashMap<Word, Cased<()>, FastHash>,
-    pub abbreviations: HashMap<Word, Cased<AbbrevKind>, FastHash>,
-    pub roles: HashSet<Word, FastHash>,
-    pub org_heads: HashSet<Word, FastHash>,
-    pub generic_orgs: HashSet<Word, FastHash>,
-    pub bystanders: HashSet<Word, FastHash>,
-    pub documents: HashSet<Word, FastHash>,
+    pub titles: WordMap<Cased<()>>,
+    pub abbreviations: WordMap<Cased<AbbrevKind>>,
+    pub roles: WordSet,
+    pub org_heads: WordSet,
+    pub generic_orgs: WordSet,
+    pub bystanders: WordSet,
+    pub documents: WordSet,
     pub outlets: OutletIndex,
     pub(super) anonymous: PhraseSet,
     pub(super) justification: PhraseSet,
@@ -28,11 +29,11 @@ pub struct Index {
     pub(super) weasel: PhraseSet,
     pub(super) channels: PhraseSet,
     /// Function word → index into `gloss_words`.
-    pub gloss: HashMap<Word, u8, FastHash>,
+    pub gloss: WordMap<u8>,
     pub gloss_words: Vec<Word>,
-    pub elisions: HashSet<Word, FastHash>,
-    pub unsplit: HashSet<Word, FastHash>,
-    pub inverted: HashSet<Word, FastHash>,
+    pub elisions: WordSet,
+    pub unsplit: WordSet,
+    pub inverted: WordSet,
 }
 
 impl Index {
@@ -41,7 +42,7 @@ impl Index {
             PhraseSet::build(entries).map_err(|m| LexiconError::new(file, m))
         };
         let (verbs, verb_entries) = verb_map(&data.verbs);
-        let mut gloss = HashMap::default();
+        let mut gloss = WordMap::default();
         let mut gloss_words: Vec<Word> = Vec::new();
         for (word, english) in &data.gloss {
             let id = match gloss_words.iter().position(|w| w == english) {
@@ -55,10 +56,10 @@ impl Index {
             let id = u8::try_from(id).map_err(|_| {
                 LexiconError::new("grammar.toml", "more than 256 distinct English words in [gloss]")
             })?;
-            gloss.insert(Cow::Owned(word.clone()), id);
+            gloss.insert(word.as_bytes(), id);
         }
-        let set =
-            |words: &[String]| words.iter().map(|w| Cow::Owned(w.clone())).collect::<HashSet<Word, FastHash>>();
+        let set = |words: &[String]| WordSet::build(words.iter().map(|w| (w, ())));
+        let keys = |words: &[String]| WordSet::build(words.iter().map(|w| (words::key(w).into_owned(), ())));
         Ok(Index {
             gloss,
             gloss_words,
@@ -70,10 +71,10 @@ impl Index {
             titles: title_map(&data.titles),
             abbreviations: abbreviation_map(data),
             roles: role_set(&data.roles),
-            org_heads: data.org_heads.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
-            generic_orgs: data.generic_orgs.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
-            bystanders: data.bystanders.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
-            documents: data.documents.iter().map(|w| Cow::Owned(words::key(w).into_owned())).collect(),
+            org_heads: keys(&data.org_heads),
+            generic_orgs: keys(&data.generic_orgs),
+            bystanders: keys(&data.bystanders),
+            documents: keys(&data.documents),
             outlets: OutletIndex::build(&data.outlets).map_err(|m| LexiconError::new("outlets.toml", m))?,
             anonymous: phrases(&data.anonymous, "anonymous.toml")?,
             justification: phrases(&data.justification, "anonymous.toml")?,
@@ -94,10 +95,10 @@ impl Index {
     }
 }
 
-type VerbMap = HashMap<Cow<'static, str>, u32, FastHash>;
+type VerbMap = WordMap<u32>;
 
 fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
-    let mut map = HashMap::default();
+    let mut map = WordMap::default();
     let mut entries = Vec::new();
     for entry in verbs {
         let [base, ..] = &entry.forms;
@@ -116,7 +117,7 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
                 return; // "rates": a noun in news copy, whatever the verb
             }
             // Ids fit in u32: the rule files hold a few thousand forms.
-            map.insert(Cow::Owned(word.clone()), entries.len() as u32);
+            map.insert(word.as_bytes(), entries.len() as u32);
             entries.push(verb(form));
         };
         // Inserted from the last form back, so a form shared by two slots
@@ -126,7 +127,7 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
         }
         // the language's other finite forms ("déclarait"), unless a slot has the word
         for (form, word) in &entry.more {
-            if !map.contains_key(word.as_str()) {
+            if !map.contains(word) {
                 add(&mut map, *form, word);
             }
         }
@@ -137,16 +138,16 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
 const FORM_ORDER: [VerbForm; 5] =
     [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Participle, VerbForm::PastParticiple];
 
-fn title_map(titles: &[String]) -> HashMap<Word, Cased<()>, FastHash> {
-    let mut map = HashMap::default();
+fn title_map(titles: &[String]) -> WordMap<Cased<()>> {
+    let mut map = WordMap::default();
     for title in titles {
         words::insert_cased(&mut map, title.trim().trim_end_matches('.'), ());
     }
     map
 }
 
-fn abbreviation_map(data: &Data) -> HashMap<Word, Cased<AbbrevKind>, FastHash> {
-    let mut map = HashMap::default();
+fn abbreviation_map(data: &Data) -> WordMap<Cased<AbbrevKind>> {
+    let mut map = WordMap::default();
     for abbr in data.abbreviations.iter().chain(&data.states) {
         words::insert_cased(&mut map, abbr, AbbrevKind::Other);
     }
@@ -157,8 +158,8 @@ fn abbreviation_map(data: &Data) -> HashMap<Word, Cased<AbbrevKind>, FastHash> {
     map
 }
 
-fn role_set(roles: &[String]) -> HashSet<Word, FastHash> {
-    let mut set = HashSet::default();
+fn role_set(roles: &[String]) -> WordSet {
+    let mut set = WordSet::default();
     for role in roles {
         words::with_plural(role, &mut set);
     }

@@ -6,6 +6,7 @@
 //! thousands of expanded phrases took tens of milliseconds. [`Matcher`], the
 //! automaton it replaced, stays as the reference the tests compare it with.
 
+use super::word_map::WordMap;
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
@@ -157,7 +158,7 @@ pub struct WordMatcher {
     /// The patterns grouped by first word, each group sorted by bytes.
     pub(super) sorted: Cow<'static, [Pattern]>,
     /// First word (lowercased) → its group in `sorted`.
-    pub(super) groups: HashMap<Cow<'static, [u8]>, Range<u32>, FastHash>,
+    pub(super) groups: WordMap<Range<u32>>,
     /// The group of patterns that start with a character that is not a word character.
     pub(super) loose: Range<u32>,
     /// The longest first word, in bytes: longer words in the text match nothing.
@@ -289,7 +290,7 @@ impl WordMatcher {
         Ok(WordMatcher {
             bytes: Cow::Owned(bytes),
             sorted: Cow::Owned(deduped),
-            groups,
+            groups: WordMap::build(groups),
             loose,
             longest_word,
             longest,
@@ -323,7 +324,7 @@ impl WordMatcher {
         if self.fold {
             lowered.make_ascii_lowercase();
         }
-        self.groups.contains_key(&*lowered)
+        self.groups.contains(&*lowered)
     }
 
     /// The longest pattern of `group` that `text` (lowered, starting with

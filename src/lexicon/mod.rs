@@ -12,12 +12,15 @@ mod data;
 mod differential;
 mod frozen;
 mod index;
+#[cfg(test)]
+mod lists_differential;
 mod matcher;
 mod phrase;
 mod spacing;
 #[cfg(test)]
 mod tests;
 mod types;
+mod word_map;
 mod word_table;
 mod words;
 
@@ -30,8 +33,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
 pub use types::{
-    AbbrevKind, ChannelKind, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources, SpeechVerb,
-    VerbClass, VerbForm, VerbId,
+    AbbrevKind, ChannelKind, GivenName, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources,
+    SpeechVerb, VerbClass, VerbForm, VerbId,
 };
 pub use word_table::Listed;
 use word_table::WordTable;
@@ -41,8 +44,8 @@ use word_table::WordTable;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
 
-/// rules/given-names.toml as the build read it: the male names, then the female ones.
-pub use frozen::{given_names, unisex_given_names};
+/// rules/given-names.toml as the build read it.
+pub use frozen::given_name;
 
 /// Checks a template in the phrase syntax (`(a|b)` groups, one `{outlet}`
 /// slot), as the lexicon will when it is built, so that a config file's

@@ -166,6 +166,15 @@ pub struct PhraseMatch<'a> {
     pub boilerplate: bool,
 }
 
+/// What rules/given-names.toml says of a first name: a man's, a woman's,
+/// or borne by both ("Chris").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GivenName {
+    Male,
+    Female,
+    Unisex,
+}
+
 /// How an abbreviation behaves at a full stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AbbrevKind {

@@ -1,8 +1,7 @@
 //! Normalising words for lookup.
 
+use super::word_map::{WordMap, WordSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
 
 /// A word of the lexicon's sets and maps: borrowed from the tables build.rs
 /// wrote for the built-in lists (no allocation at start-up), owned when the
@@ -72,18 +71,18 @@ fn with_folded<'w, R>(
     f(&slow(word))
 }
 
-pub fn insert_cased<T, S: BuildHasher>(map: &mut HashMap<Word, Cased<T>, S>, entry: &str, value: T) {
+pub fn insert_cased<T: Clone>(map: &mut WordMap<Cased<T>>, entry: &str, value: T) {
     let needs_capital = entry.trim().starts_with(char::is_uppercase);
-    map.insert(Cow::Owned(key(entry).into_owned()), Cased { value, needs_capital });
+    map.insert(key(entry).as_bytes(), Cased { value, needs_capital });
 }
 
-pub fn get_cased<T: Copy, S: BuildHasher>(map: &HashMap<Word, Cased<T>, S>, word: &str) -> Option<T> {
+pub fn get_cased<T: Copy>(map: &WordMap<Cased<T>>, word: &str) -> Option<T> {
     let found = with_key(word, |k| map.get(k))?;
     let capitalised = word.trim().starts_with(char::is_uppercase);
     (capitalised || !found.needs_capital).then_some(found.value)
 }
 
-pub fn lookup_cased<S: BuildHasher>(map: &HashMap<Word, Cased<()>, S>, word: &str) -> bool {
+pub fn lookup_cased(map: &WordMap<Cased<()>>, word: &str) -> bool {
     get_cased(map, word).is_some()
 }
 
@@ -94,14 +93,14 @@ pub fn is_opening_punct(c: char) -> bool {
 
 /// The singular and its regular plural ("spokesman" → "spokesmen",
 /// "attorney" → "attorneys", "analysis" is not a role so "-is" is ignored).
-pub fn with_plural<S: BuildHasher>(role: &str, set: &mut HashSet<Word, S>) {
-    let singular = key(role).into_owned();
+pub fn with_plural(role: &str, set: &mut WordSet) {
+    let singular = key(role);
     let plural = pluralize(&singular);
-    set.insert(Cow::Owned(singular));
-    set.insert(Cow::Owned(plural));
+    set.insert(singular.as_bytes(), ());
+    set.insert(plural.as_bytes(), ());
 }
 
-fn pluralize(word: &str) -> String {
+pub(super) fn pluralize(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("person") {
         return format!("{stem}people");
     }
@@ -143,7 +142,7 @@ mod tests {
 
     #[test]
     fn capitalised_entries_need_capitals() {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         insert_cased(&mut map, "Ill.", ());
         insert_cased(&mut map, "a.m.", ());
         assert!(lookup_cased(&map, "Ill."));
