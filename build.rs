@@ -7,6 +7,8 @@
 // Only the reading and indexing half of these modules runs here.
 #![allow(dead_code, unused_imports)]
 
+#[path = "src/attribution/mention/closed_sets.rs"]
+mod closed_sets;
 #[path = "src/lexicon/data.rs"]
 mod data;
 #[path = "src/lexicon/emit.rs"]
@@ -29,7 +31,7 @@ mod words;
 use types::*;
 
 fn main() {
-    for file in ["rules", "build.rs", "src/lexicon"] {
+    for file in ["rules", "build.rs", "src/lexicon", "src/attribution/mention/closed_sets.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     let mut out = String::from("// Written by build.rs from rules/*.toml: do not edit.\n");
@@ -42,9 +44,26 @@ fn main() {
         out.push_str(&emit::word_table_static(name, &word_table::WordTable::build(&index)));
     }
     out.push_str(&given_names());
+    write("lexicon_tables.rs", out);
+    write("closed_sets.rs", closed_sets());
+}
+
+fn write(name: &str, text: String) {
     let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let path = std::path::Path::new(&dir).join("lexicon_tables.rs");
-    std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    let path = std::path::Path::new(&dir).join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// The long word lists of src/attribution/mention/closed_sets.rs as sets.
+fn closed_sets() -> String {
+    let set = |words: &[&str]| {
+        emit::word_map(&word_map::WordSet::build(words.iter().map(|w| (w, ()))), |()| "()".into())
+    };
+    format!(
+        "// Written by build.rs: do not edit.\npub static NOT_NAME_SET: WordSet = {};\npub static ADVERB_SET: WordSet = {};\n",
+        set(closed_sets::NOT_NAMES),
+        set(closed_sets::ADVERBS)
+    )
 }
 
 /// rules/given-names.toml as a [`word_map::WordMap`] from each name to

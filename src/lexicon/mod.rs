@@ -36,6 +36,7 @@ pub use types::{
     AbbrevKind, ChannelKind, GivenName, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources,
     SpeechVerb, VerbClass, VerbForm, VerbId,
 };
+pub use word_map::{WordMap, WordSet, K};
 pub use word_table::Listed;
 use word_table::WordTable;
 

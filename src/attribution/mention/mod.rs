@@ -3,6 +3,8 @@
 //! [`words`] holds the closed classes of words it reads with, [`frame`] the
 //! questions asked of single tokens; this file finds the phrases.
 
+#[cfg(test)]
+mod closed_sets;
 mod frame;
 mod words;
 
