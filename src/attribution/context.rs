@@ -52,9 +52,28 @@ pub struct Context {
     /// person, not whoever the story named last. (Keyed by the lexicon's
     /// role nouns, so it stays small.)
     unnamed_roles: HashMap<String, usize>,
+    /// The channel the writer's words of the sentence last asked about
+    /// state: every quotation of a sentence asks of the same words, and a
+    /// sentence of hundreds of quotations searched them for each.
+    stated: Option<Stated>,
+    /// Keep no stated channel: search the words again for each quotation.
+    fresh: bool,
+}
+
+/// See [`Context::stated`]: the block, its ranges asked about, the answer.
+#[derive(Debug)]
+struct Stated {
+    block: usize,
+    ranges: Vec<Range<usize>>,
+    channel: Option<Arc<Channel>>,
 }
 
 impl Context {
+    /// A context that keeps no answer for reuse (see [`Context::channel_in`]).
+    pub fn fresh() -> Self {
+        Context { fresh: true, ..Context::default() }
+    }
+
     /// Takes in a block's sentences (their source offsets) and its mentions.
     pub fn read_block(&mut self, index: usize, sentence_starts: &[usize], events: Vec<Event>) {
         self.sentence_starts.extend_from_slice(sentence_starts);
@@ -389,18 +408,28 @@ impl Context {
     }
 
     /// The channel stated in the attribution's sentence, or else the one this
-    /// speaker was reached through earlier in the story.
+    /// speaker was reached through earlier in the story. `ranges` are the
+    /// writer's words in block `index`.
     pub fn channel_in(
         &mut self,
-        block: &ProseBlock,
-        ranges: &[Range<usize>],
+        (index, block): (usize, &ProseBlock),
+        ranges: Vec<Range<usize>>,
         speaker: &Speaker,
         lex: &Lexicon,
     ) -> Option<Arc<Channel>> {
-        ranges
-            .iter()
-            .find_map(|r| channel_phrase(block, r.clone(), lex, &mut self.cast).map(Arc::new))
-            .or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
+        let same = |s: &Stated| s.block == index && s.ranges == ranges;
+        let stated = match self.stated.take().filter(same) {
+            Some(known) => known,
+            None => {
+                let channel = ranges
+                    .iter()
+                    .find_map(|r| channel_phrase(block, r.clone(), lex, &mut self.cast).map(Arc::new));
+                Stated { block: index, ranges, channel }
+            }
+        };
+        let channel = stated.channel.clone();
+        self.stated = Some(stated).filter(|_| !self.fresh);
+        channel.or_else(|| speaker.name.as_ref().and_then(|n| self.channels.get(n)).cloned())
     }
 }
 

@@ -3,6 +3,8 @@
 //! the speaker of the quote before it.
 
 mod kinds;
+#[cfg(test)]
+mod memo_tests;
 mod neighbour;
 mod reading;
 mod signature;
@@ -13,7 +15,7 @@ use reading::read_block;
 
 use super::case_evidence::CaseEvidence;
 use super::context::Context;
-use super::mention::Frame;
+use super::mention::{Frame, Subjects};
 use super::patterns::{Found, Sentence};
 use super::tokens::{TokKind, Token};
 use super::{Attribution, Cue, SpeakerKind};
@@ -30,20 +32,29 @@ const FOLLOW_ON_CLAUSE_WORDS: usize = 4;
 
 /// One block's tokens (computed once per draft, see [`crate::tokens`]).
 struct BlockView<'a> {
+    /// The block's index in the draft.
+    index: usize,
     block: &'a ProseBlock,
     tokens: &'a BlockTokens,
     toks: &'a [Token],
     case: &'a CaseEvidence<'a>,
+    subjects: &'a Subjects,
 }
 
 impl<'a> BlockView<'a> {
-    fn new(block: &'a ProseBlock, tokens: &'a BlockTokens, case: &'a CaseEvidence<'a>) -> Self {
-        BlockView { block, tokens, toks: &tokens.toks, case }
-    }
-
     fn frame<'b>(&'b self, lex: &'b Lexicon) -> Frame<'b> {
         let t = self.tokens;
-        Frame { text: &self.block.text, tokens: t, toks: &t.toks, facts: &t.facts, lex, case: self.case }
+        let (block, subjects) = (self.index, self.subjects);
+        Frame {
+            text: &self.block.text,
+            tokens: t,
+            toks: &t.toks,
+            facts: &t.facts,
+            lex,
+            case: self.case,
+            block,
+            subjects,
+        }
     }
 
     fn sentence(&self, i: usize) -> Sentence {
@@ -71,11 +82,13 @@ struct Views<'a, 'd> {
     doc: &'a Document,
     window: &'a TokenWindow<'d>,
     case: &'a CaseEvidence<'a>,
+    subjects: &'a Subjects,
 }
 
 impl<'a> Views<'a, '_> {
     fn get(&self, b: usize) -> Option<BlockView<'a>> {
-        Some(BlockView::new(self.doc.blocks.get(b)?, self.window.block(b)?, self.case))
+        let (block, tokens) = (self.doc.blocks.get(b)?, self.window.block(b)?);
+        Some(BlockView { index: b, block, tokens, toks: &tokens.toks, case: self.case, subjects: self.subjects })
     }
 }
 
@@ -91,8 +104,24 @@ pub fn attribute(
     quotes: &mut [Quote],
     lex: &Lexicon,
 ) -> Vec<Attribution> {
+    attribute_with(doc, tokens, quotes, lex, false)
+}
+
+/// [`attribute`]; when `fresh`, with every answer attribution keeps for
+/// reuse read again instead (the oracle its memos are tested against).
+fn attribute_with(
+    doc: &Document,
+    tokens: &mut TokenWindow,
+    quotes: &mut [Quote],
+    lex: &Lexicon,
+    fresh: bool,
+) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); quotes.len()];
-    let mut ctx = Context::default();
+    let (mut ctx, subjects) = match fresh {
+        true => (Context::fresh(), Subjects::fresh()),
+        false => (Context::default(), Subjects::default()),
+    };
+    let subjects = &subjects;
     let case = CaseEvidence::of(doc);
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
@@ -112,7 +141,7 @@ pub fn attribute(
         crate::budget::tick();
         tokens.release_below(reads_from[k].min(next_block));
         tokens.reach(quotes[id].last_block() + 1, |b, bt| listed_kinds(b, bt, doc, quotes));
-        let views = Views { doc, window: tokens, case: &case };
+        let views = Views { doc, window: tokens, case: &case, subjects };
         let q = &quotes[id];
         while next_block <= q.last_block() {
             if let Some(v) = views.get(next_block) {
@@ -401,7 +430,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     let idiom = found.cue_len == 1 && f.put_it_at(found.cue);
     let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
     let cue = Cue::new(ctx.shared(f.span_text(found.cue, cue_end)), token_span(v, found.cue, cue_end));
-    let channel = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, f.lex);
+    let channel = ctx.channel_in((v.index, v.block), writer_ranges(v, s), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }
 }
 

@@ -60,7 +60,7 @@ pub(super) fn note_reported_speech(
         let m = found.mention;
         let speaker =
             ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
-        if let Some(channel) = ctx.channel_in(v.block, &writer_ranges(v, s), &speaker, lex) {
+        if let Some(channel) = ctx.channel_in((v.index, v.block), writer_ranges(v, s), &speaker, lex) {
             ctx.remember_channel(&speaker, channel);
         }
         let named = speaker.name.is_some()

@@ -2,6 +2,7 @@
 //! single token or a run of them: its word, case, kind, whether it can be
 //! part of a name, what kind of name a run is.
 
+use super::memo::Subjects;
 use super::words::{
     before_apostrophe, is_particle_name, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
     NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
@@ -24,6 +25,10 @@ pub struct Frame<'a> {
     pub lex: &'a Lexicon,
     /// How the whole draft writes the words that open its sentences.
     pub case: &'a CaseEvidence<'a>,
+    /// Which block of the draft the tokens are (the key of `subjects`).
+    pub block: usize,
+    /// The subjects of verbs read so far.
+    pub subjects: &'a Subjects,
 }
 
 impl<'a> Frame<'a> {
@@ -41,6 +46,15 @@ impl<'a> Frame<'a> {
             return self.lex.gloss(gloss);
         }
         self.written_lower(i)
+    }
+
+    /// Whether the lower-case word at `i` may start with the ASCII letter
+    /// `c`, judged by the first byte as written: asked of every token of a
+    /// sentence for each quotation, this spares most of them the lookup of
+    /// their lower-case form. A glossed word may read as anything.
+    pub fn may_start_with(&self, i: usize, c: u8) -> bool {
+        let first = |t: &Token| t.text(self.text).as_bytes().first().map(u8::to_ascii_lowercase);
+        self.is_glossed(i) || self.toks.get(i).is_none_or(|t| first(t).is_none_or(|b| b == c))
     }
 
     /// The lower-case word at `i` as written, never glossed ("du", not "the").

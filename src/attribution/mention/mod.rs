@@ -6,9 +6,11 @@
 #[cfg(test)]
 mod closed_sets;
 mod frame;
+mod memo;
 mod words;
 
 pub use frame::Frame;
+pub use memo::Subjects;
 
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::SpeakerKind;
@@ -126,7 +128,7 @@ impl<'a> Frame<'a> {
 
     /// "put it" / "puts it" at `i`: the idiom that reports words ("as Foner put it").
     pub fn put_it_at(&self, i: usize) -> bool {
-        matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it"
+        self.may_start_with(i, b'p') && matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it"
     }
 
     /// The speaker phrase that starts at token `start`, read rightwards

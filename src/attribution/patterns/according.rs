@@ -7,6 +7,9 @@ use crate::attribution::SpeakerKind;
 impl Frame<'_> {
     /// "according to" at `i`, two words, or one read as both ("selon"): its length.
     pub fn according_to_at(&self, i: usize) -> Option<usize> {
+        if !self.may_start_with(i, b'a') {
+            return None;
+        }
         match self.lower(i) {
             "according" if self.lower(i + 1) == "to" => Some(2),
             "according to" => Some(1),

@@ -135,8 +135,13 @@ impl Frame<'_> {
     }
 
     /// The subject of the verb at `v`: the phrase before it, looking past
-    /// adverbs and past appositives set off by commas.
+    /// adverbs and past appositives set off by commas (read once for each
+    /// `lo` and `v`, see [`crate::attribution::mention::Subjects`]).
     pub fn subject_of(&self, lo: usize, v: usize) -> Option<Mention> {
+        self.subjects.get_or((self.block, lo, v), || self.read_subject_of(lo, v))
+    }
+
+    fn read_subject_of(&self, lo: usize, v: usize) -> Option<Mention> {
         let end = self.skip_adverbs_back(lo, v);
         // ("Ruiz, author of ''The Island Charter,'' put it": an apposition
         // may end in a title whose comma sits inside its marks)
