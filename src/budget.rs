@@ -60,6 +60,15 @@ pub(crate) fn peak_held<R>(work: impl FnOnce() -> R) -> (R, u64) {
     (result, u64::try_from(peak.saturating_sub(before)).unwrap_or(0))
 }
 
+/// `work`'s result and the bytes it holds (those live after it less those
+/// live before): a test's measure of what a stage keeps.
+#[cfg(test)]
+pub(crate) fn held_by<R>(work: impl FnOnce() -> R) -> (R, u64) {
+    let before = LIVE.with(Cell::get);
+    let result = work();
+    (result, u64::try_from(LIVE.with(Cell::get).saturating_sub(before)).unwrap_or(0))
+}
+
 fn signed(size: usize) -> isize {
     isize::try_from(size).unwrap_or(isize::MAX)
 }

@@ -286,8 +286,8 @@ impl DraftTokens {
         let mut per_block: Vec<Vec<QuoteRange>> = vec![Vec::new(); doc.blocks.len()];
         for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
             for part in &q.parts {
-                if let Some(list) = per_block.get_mut(part.block) {
-                    list.push((id, part.outer.clone()));
+                if let Some(list) = per_block.get_mut(part.block()) {
+                    list.push((id, part.outer()));
                 }
             }
         }
@@ -343,7 +343,7 @@ impl<'d> TokenWindow<'d> {
         let mut parts: Vec<(u32, Part)> = Vec::new();
         for (id, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block) {
             crate::budget::tick();
-            parts.extend(q.parts.iter().map(|part| (small(part.block), Part::new(id, &part.outer))));
+            parts.extend(q.parts.iter().map(|part| (small(part.block()), Part::new(id, &part.outer()))));
         }
         // stable: within a block, in quotation order, as `DraftTokens::new` lists them
         parts.sort_by_key(|(block, _)| *block);

@@ -34,8 +34,8 @@ impl QuotedRanges {
         let mut parts: Vec<(usize, Range<usize>)> = (quotes.iter())
             .filter(|q| q.depth == 0)
             .flat_map(|q| &q.parts)
-            .filter(|part| part.block < blocks)
-            .map(|part| (part.block, part.outer.clone()))
+            .filter(|part| part.block() < blocks)
+            .map(|part| (part.block(), part.outer()))
             .collect();
         parts.sort_unstable_by_key(|(block, r)| (*block, r.start, r.end));
         let mut at = Vec::with_capacity(blocks + 1);
@@ -126,15 +126,16 @@ impl Analysis {
     /// empty block holds its start).
     pub fn block_at(&self, offset: usize) -> Option<usize> {
         let blocks = &self.doc.blocks;
-        let holds =
-            |b: &crate::markdown::ProseBlock| b.span.start <= offset && offset < b.span.end.max(b.span.start + 1);
+        let holds = |b: &crate::markdown::ProseBlock| {
+            b.span().start <= offset && offset < b.span().end.max(b.span().start + 1)
+        };
         let index = self.lookups.blocks.get_or_init(|| BlockIndex {
-            sorted: blocks.windows(2).all(|w| w[0].span.end.max(w[0].span.start + 1) <= w[1].span.start),
+            sorted: blocks.windows(2).all(|w| w[0].span().end.max(w[0].span().start + 1) <= w[1].span().start),
         });
         if !index.sorted {
             return blocks.iter().position(holds);
         }
-        let i = blocks.partition_point(|b| b.span.start <= offset).checked_sub(1)?;
+        let i = blocks.partition_point(|b| b.span().start <= offset).checked_sub(1)?;
         blocks.get(i).filter(|b| holds(b)).map(|_| i)
     }
 
@@ -177,7 +178,7 @@ mod tests {
             let lex = Lexicon::builtin();
             for (b, block) in a.doc.blocks.iter().enumerate() {
                 let quoted: Vec<Range<usize>> = a.scan.quotes.iter().filter(|q| q.depth == 0)
-                    .flat_map(|q| q.parts.iter()).filter(|p| p.block == b).map(|p| p.outer.clone()).collect();
+                    .flat_map(|q| q.parts.iter()).filter(|p| p.block() == b).map(|p| p.outer()).collect();
                 let mut sorted = quoted.clone();
                 sorted.sort_unstable_by_key(|r| (r.start, r.end));
                 prop_assert_eq!(a.quoted_ranges(b), &sorted[..]);
@@ -192,7 +193,7 @@ mod tests {
                 }
             }
             prop_assert!(a.quoted_ranges(a.doc.blocks.len()).is_empty());
-            let walk = a.doc.blocks.iter().position(|b| b.span.start <= probe && probe < b.span.end.max(b.span.start + 1));
+            let walk = a.doc.blocks.iter().position(|b| b.span().start <= probe && probe < b.span().end.max(b.span().start + 1));
             prop_assert_eq!(a.block_at(probe), walk);
             let span = Span::new(probe, probe + 3);
             let any = a.attributions.iter().filter_map(|x| x.speaker.as_ref())

@@ -138,7 +138,7 @@ fn block_words(
     verbs: &mut Vec<VerbAt>,
 ) -> Vec<ProseWord> {
     crate::budget::tick();
-    let text = block.text.as_str();
+    let text = &*block.text;
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
     if text.len() >= QUOTED as usize {
         return Vec::new();

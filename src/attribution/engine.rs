@@ -73,7 +73,7 @@ impl<'a> BlockView<'a> {
 
     /// Source offset of token `i`.
     fn source_at(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.block.span.start, |t| self.block.source_span(t.range()).start)
+        self.toks.get(i).map_or(self.block.span().start, |t| self.block.source_span(t.range()).start)
     }
 }
 
@@ -124,7 +124,7 @@ fn attribute_with(
     let subjects = &subjects;
     let case = CaseEvidence::of(doc);
     let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span.start));
+    order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span().start));
     // the first block read by any quotation from this one on: the one before its first
     let mut reads_from = vec![usize::MAX; order.len()];
     let mut earliest = usize::MAX;
@@ -239,7 +239,7 @@ fn attribute_one(
             // quote in the same paragraph goes on with that speaker
             let clause = q.text(views.doc).split_whitespace().count() >= FOLLOW_ON_CLAUSE_WORDS;
             if clause {
-                ctx.follow_on(q.first_block(), q.span.start, 0, false)
+                ctx.follow_on(q.first_block(), q.span().start, 0, false)
             } else {
                 Attribution::default()
             }
@@ -247,10 +247,10 @@ fn attribute_one(
         None => {
             // a word or two in marks after reported speech is a term, not the speaker's words
             let short = q.kind == QuoteKind::Partial && q.text(views.doc).split_whitespace().count() <= 3;
-            let inherited = ctx.follow_on(q.first_block(), q.span.start, FOLLOW_ON_BLOCKS, !short);
+            let inherited = ctx.follow_on(q.first_block(), q.span().start, FOLLOW_ON_BLOCKS, !short);
             if inherited.speaker.is_some() {
                 // a run of quote-only paragraphs stays with its speaker
-                ctx.continued(q.last_block(), q.span.start, &inherited);
+                ctx.continued(q.last_block(), q.span().start, &inherited);
             }
             inherited
         }
@@ -358,7 +358,7 @@ fn owns_next(f: &Frame, i: usize) -> bool {
 /// “…”": a name others give, whoever gave it.
 fn so_called(q: &Quote, doc: &Document) -> bool {
     let Some(part) = q.parts.first() else { return false };
-    let before = doc.blocks.get(part.block).and_then(|b| b.text.get(..part.outer.start)).unwrap_or_default();
+    let before = doc.blocks.get(part.block()).and_then(|b| b.text.get(..part.outer().start)).unwrap_or_default();
     // only the last few characters can match: lowering the whole block
     // before every quote is quadratic on a paragraph of many quotes
     let trimmed = before.trim_end();

@@ -262,7 +262,7 @@ fn same_block(a: &ProseBlock, b: &ProseBlock, shift: &Shift<'_>) -> bool {
     let signature = |block: &ProseBlock| block.signature().map(|r| block.source_span(r));
     a.kind == b.kind
         && a.blockquote() == b.blockquote()
-        && shift.span(a.span) == Some(b.span)
+        && shift.span(a.span()) == Some(b.span())
         && signature(a).map(|s| shift.span(s)) == signature(b).map(Some)
         && same_but_marks(&a.text, &b.text)
 }
@@ -279,16 +279,16 @@ fn same_quote(a: &Quote, a_doc: &Document, b: &Quote, b_doc: &Document, shift: &
     let source = |doc: &Document, block: usize, range: std::ops::Range<usize>| {
         doc.blocks.get(block).map(|blk| blk.source_span(range))
     };
-    shift.span(a.span) == Some(b.span)
+    shift.span(a.span()) == Some(b.span())
         && (a.kind, a.double, a.depth) == (b.kind, b.double, b.depth)
         && same_but_marks(&a.text(a_doc), &b.text(b_doc))
         && a.parts.len() == b.parts.len()
         && a.parts.iter().zip(&b.parts).all(|(p, q)| {
-            p.block == q.block
-                && source(a_doc, p.block, p.outer.clone()).and_then(|s| shift.span(s))
-                    == source(b_doc, q.block, q.outer.clone())
-                && source(a_doc, p.block, p.inner.clone()).and_then(|s| shift.span(s))
-                    == source(b_doc, q.block, q.inner.clone())
+            p.block() == q.block()
+                && source(a_doc, p.block(), p.outer()).and_then(|s| shift.span(s))
+                    == source(b_doc, q.block(), q.outer())
+                && source(a_doc, p.block(), p.inner()).and_then(|s| shift.span(s))
+                    == source(b_doc, q.block(), q.inner())
         })
 }
 

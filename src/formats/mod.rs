@@ -120,7 +120,7 @@ mod tests {
         let page =
             load("a.html", "<html lang=fr><nav><p>Menu “x”</p></nav><h1>Title</h1><p><q>Hi,</q> she said.</p>");
         let texts = |f: &SourceFile| -> Vec<String> {
-            parse(f, ParseOptions::default()).blocks.iter().map(|b| b.text.clone()).collect()
+            parse(f, ParseOptions::default()).blocks.iter().map(|b| b.text.to_string()).collect()
         };
         assert_eq!(texts(&md), ["Title", "“Hi,” she said."]);
         assert_eq!(texts(&txt), ["# Title", "*“Hi,”* she said."]);

@@ -150,7 +150,7 @@ mod tests {
     use super::*;
 
     fn texts(doc: &Document) -> Vec<&str> {
-        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+        doc.blocks.iter().map(|b| &*b.text).collect()
     }
 
     fn source_of<'a>(src: &'a str, doc: &Document, needle: &str) -> &'a str {

@@ -89,9 +89,9 @@ fn file<'a>(a: &'a Analysis, verdicts: &'a [Verdict]) -> File<'a> {
         .map(|(i, q)| {
             // `attributions` is parallel to `scan.quotes`; a missing entry means unattributed.
             let attribution = a.attributions.get(i);
-            let at = a.file.lines.line_col(text, q.span.start);
+            let at = a.file.lines.line_col(text, q.span().start);
             JsonQuote {
-                span: q.span,
+                span: q.span(),
                 line: at.line,
                 column: at.column,
                 text: q.text(&a.doc),

@@ -31,7 +31,7 @@ fn rows_of(a: &Analysis) -> Vec<[String; 6]> {
 }
 
 fn row(a: &Analysis, q: &Quote, attr: &Attribution) -> [String; 6] {
-    let at = a.file.locus(q.span.start);
+    let at = a.file.locus(q.span().start);
     let speaker = attr.speaker.as_ref().map_or("-".to_string(), |s| match &s.name {
         Some(name) if *name != s.mention => format!("{name} ({})", s.mention),
         Some(name) => name.to_string(),

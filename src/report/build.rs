@@ -70,7 +70,7 @@ pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict]
                 kind: b.kind,
                 blockquote: b.blockquote(),
                 code_chars: code_chars(&b, &file.text),
-                text: b.text,
+                text: b.text.into_string(),
             })
             .collect(),
         path: file.path,
@@ -109,7 +109,7 @@ fn quote_view(
     let speech = q.kind.is_speech();
     let speaker = attribution.speaker.as_ref().filter(|_| speech);
     let colour = speaker.map(|s| colours.of(source_name(s)));
-    let at = a.file.lines.line_col(&a.file.text, q.span.start);
+    let at = a.file.lines.line_col(&a.file.text, q.span().start);
     QuoteView {
         number: speech.then(|| {
             *number += 1;
@@ -117,7 +117,7 @@ fn quote_view(
         }),
         kind: q.kind,
         depth: q.depth,
-        parts: q.parts.iter().map(|p| (p.block, p.outer.clone())).collect(),
+        parts: q.parts.iter().map(|p| (p.block(), p.outer())).collect(),
         line: at.line,
         column: at.column,
         speaker: speaker.map(|s| SpeakerView {
@@ -179,7 +179,7 @@ fn finding(a: &Analysis, d: Diagnostic) -> Finding {
 fn place(a: &Analysis, span: Span) -> Option<Place> {
     let (block, range) = locate(&a.doc, span)?;
     let quote = innermost_quote(&a.scan.quotes, span);
-    let whole_quote = quote.is_some_and(|i| a.scan.quotes[i].span == span);
+    let whole_quote = quote.is_some_and(|i| a.scan.quotes[i].span() == span);
     Some(Place { block, range, quote, whole_quote })
 }
 
@@ -188,10 +188,10 @@ fn place(a: &Analysis, span: Span) -> Option<Place> {
 /// first that holds it is the innermost, and an outer quote that does not
 /// hold it ends the search.
 fn innermost_quote(quotes: &[Quote], span: Span) -> Option<usize> {
-    let before = quotes.partition_point(|q| q.span.start <= span.start);
+    let before = quotes.partition_point(|q| q.span().start <= span.start);
     for i in (0..before).rev() {
         let q = &quotes[i];
-        if q.span.contains(span) {
+        if q.span().contains(span) {
             return Some(i);
         }
         if q.depth == 0 {
@@ -223,14 +223,7 @@ mod tests {
     use crate::quote::{MarkStyle, QuoteKind};
 
     fn quote(start: usize, end: usize, depth: u8) -> Quote {
-        Quote {
-            span: Span::new(start, end),
-            kind: QuoteKind::Direct,
-            style: MarkStyle::Curly,
-            double: true,
-            depth,
-            parts: Default::default(),
-        }
+        Quote::new(Span::new(start, end), QuoteKind::Direct, MarkStyle::Curly, true, depth, Default::default())
     }
 
     #[test]

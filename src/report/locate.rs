@@ -9,9 +9,9 @@ use std::ops::Range;
 /// (cut at the block's end); `None` when the span starts outside the prose.
 pub fn locate(doc: &Document, span: Span) -> Option<(usize, Range<usize>)> {
     // blocks are in file order and do not overlap
-    let i = doc.blocks.partition_point(|b| b.span.start <= span.start).checked_sub(1)?;
+    let i = doc.blocks.partition_point(|b| b.span().start <= span.start).checked_sub(1)?;
     let block = doc.blocks.get(i)?;
-    if span.start >= block.span.end && !(span.is_empty() && span.start == block.span.end) {
+    if span.start >= block.span().end && !(span.is_empty() && span.start == block.span().end) {
         return None;
     }
     let start = text_position(block, span.start);

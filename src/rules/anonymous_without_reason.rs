@@ -78,7 +78,7 @@ impl Rule for AnonymousWithoutReason {
                 out.push(
                     Diagnostic::new(&META, path, s.span(), format!("quote attributed to a bare “{}”", s.mention))
                         .with_primary_label("a source with no descriptor")
-                        .with_label(q.span, "this quote")
+                        .with_label(q.span(), "this quote")
                         .with_help(
                             "say who the source is and how they know: `a ministry official involved in the talks`",
                         ),
@@ -109,7 +109,7 @@ impl Rule for AnonymousWithoutReason {
                     format!("anonymous source “{}” with no reason for the anonymity", s.mention),
                 )
                 .with_primary_label("why is this source not named?")
-                .with_label(q.span, "this quote")
+                .with_label(q.span(), "this quote")
                 .with_help(
                     "add the reason, e.g. `…, who asked not to be named because the talks are confidential`",
                 ),

@@ -70,7 +70,7 @@ impl Rule for BystanderSpeaker {
                 format!("quote attributed to “{}”, who is identified only as present", s.mention),
             )
             .with_primary_label("no name, no role")
-            .with_label(q.span, "this quote")
+            .with_label(q.span(), "this quote")
             .with_help("name the speaker, or say who they are and why the name is withheld");
             out.push(d);
         }

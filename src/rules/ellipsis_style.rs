@@ -144,7 +144,7 @@ impl Rule for EllipsisStyle {
             }
             let edge = if starts { "starts" } else { "ends" };
             out.push(
-                Diagnostic::new(&META, path, q.span, format!("quote {edge} with an ellipsis"))
+                Diagnostic::new(&META, path, q.span(), format!("quote {edge} with an ellipsis"))
                     .with_primary_label("ellipsis at the edge")
                     .with_help("drop the ellipsis: a quote is understood to be an excerpt"),
             );

@@ -81,9 +81,9 @@ fn headline_range(analysis: &Analysis) -> std::ops::Range<usize> {
     }
     let headline = !head.text.trim_end().ends_with(['.', '!', '?', '"', '”']);
     if headline && short(deck) {
-        head.span.start..deck.span.end
+        head.span().start..deck.span().end
     } else {
-        head.span.start..head.span.end
+        head.span().start..head.span().end
     }
 }
 
@@ -124,7 +124,7 @@ impl Rule for FirstReferenceIncomplete {
             });
             let Some((block, words, i)) = first else { continue };
             // a headline abbreviates; the story below it does the introducing
-            if headline.contains(&block.span.start) {
+            if headline.contains(&block.span().start) {
                 continue;
             }
             let text = &block.text;
@@ -194,7 +194,7 @@ impl<'a> NameIndex<'a> {
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
             let ws = words.block(b);
             crate::budget::tick();
-            let text = block.text.as_str();
+            let text = &*block.text;
             for (i, w) in ws.iter().enumerate() {
                 let r = w.range();
                 let word = bare(text.get(r.clone()).unwrap_or_default());
@@ -227,7 +227,7 @@ fn not_a_reference(
     let before = text.get(..range.start).unwrap_or_default().trim_end_matches([' ', '\t']);
     let opens_block = before.trim().is_empty();
     let span = block.source_span(range.clone());
-    let source = analysis.file.text.as_str();
+    let source = &*analysis.file.text;
     let bold = source.get(..span.start).is_some_and(|s| s.ends_with("**") || s.ends_with("__"));
     if bold || (opens_block && block.kind == BlockKind::ListItem) {
         return true;

@@ -14,7 +14,7 @@ use std::ops::Range;
 /// them, was a few megabytes on top of what the rule held of its own.
 pub fn speech_quotes(analysis: &Analysis) -> impl Iterator<Item = (usize, &Quote, &Attribution)> {
     // the scanner hands the quotes over sorted by start (attribution relies on it too)
-    debug_assert!(analysis.scan.quotes.is_sorted_by_key(|q| q.span.start));
+    debug_assert!(analysis.scan.quotes.is_sorted_by_key(|q| q.span().start));
     (analysis.scan.quotes.iter().zip(&analysis.attributions).enumerate())
         .filter(|(_, (q, _))| q.depth == 0 && q.kind.is_speech())
         .map(|(i, (q, a))| (i, q, a))
@@ -100,7 +100,7 @@ mod tests {
         let draft: String = (0..2000).map(|k| format!("“The ferry runs at {k},” she said.\n\n")).collect();
         let analysis = crate::analyze(crate::source::SourceFile::new("draft.md", draft));
         let (starts, held) = crate::budget::peak_held(|| {
-            let starts = speech_quotes(&analysis).map(|(_, q, _)| q.span.start);
+            let starts = speech_quotes(&analysis).map(|(_, q, _)| q.span().start);
             starts.fold((0, true, None), |(n, sorted, last), s| (n + 1, sorted && last < Some(s), Some(s)))
         });
         assert_eq!(starts, (2000, true, analysis.file.text.rfind('“')));

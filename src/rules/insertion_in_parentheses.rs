@@ -141,8 +141,8 @@ fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String
             continue;
         }
         for part in &q.parts {
-            let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
-            let Some(inner) = block.text.get(part.inner.clone()) else { continue };
+            let Some(block) = analysis.doc.blocks.get(part.block()) else { continue };
+            let Some(inner) = block.text.get(part.inner()) else { continue };
             let mut from = 0;
             while let Some(o) = inner.get(from..).and_then(|s| s.find(open)).map(|o| from + o) {
                 crate::budget::tick();
@@ -159,8 +159,8 @@ fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String
                 {
                     continue;
                 }
-                let at = part.inner.start + o;
-                let span = block.source_span(at..part.inner.start + c + close.len_utf8());
+                let at = part.inner().start + o;
+                let span = block.source_span(at..part.inner().start + c + close.len_utf8());
                 out.push((span, content.to_string()));
             }
         }

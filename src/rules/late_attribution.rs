@@ -72,7 +72,7 @@ impl Rule for LateAttribution {
             let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else { continue };
             // a dash or colon signing the quote ("― Ana Ruiz") is a byline, not a late attribution
             if q.kind != QuoteKind::Direct
-                || cue.span().start < q.span.end
+                || cue.span().start < q.span().end
                 || !cue.text.starts_with(char::is_alphabetic)
             {
                 continue;
@@ -97,7 +97,7 @@ impl Rule for LateAttribution {
                 Diagnostic::new(
                     &META,
                     &analysis.file.path,
-                    q.span,
+                    q.span(),
                     format!("{sentences} sentences of quotation before the speaker is named"),
                 )
                 .with_primary_label("whose words are these?")

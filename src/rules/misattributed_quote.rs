@@ -68,7 +68,7 @@ impl Rule for MisattributedQuote {
             let mut d = Diagnostic::new(
                 &META,
                 &analysis.file.path,
-                quote.span,
+                quote.span(),
                 format!("quote is attributed to {draft}, but in the source {source} says it"),
             )
             .with_primary_label(format!("{source}'s words"));

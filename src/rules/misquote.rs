@@ -76,7 +76,7 @@ impl Rule for Misquote {
             };
             let speaker = passage.speaker.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
             out.push(
-                Diagnostic::new(&META, &analysis.file.path, quote.span, message)
+                Diagnostic::new(&META, &analysis.file.path, quote.span(), message)
                     .with_primary_label("not the words of the source")
                     .with_note(format!("closest passage, {}{speaker}: “{}”", passage.location(), passage.text))
                     .with_note(format!("word diff (source → quote): {}", diff.render()))

@@ -113,7 +113,7 @@ fn mixed(
         return None;
     }
     // On a tie, the style the draft starts with is taken as the house style.
-    let first_is_curly = quotes.iter().min_by_key(|q| q.span.start).is_some_and(|q| q.style == MarkStyle::Curly);
+    let first_is_curly = quotes.iter().min_by_key(|q| q.span().start).is_some_and(|q| q.style == MarkStyle::Curly);
     let (major, major_n) = match house {
         Some(MarkStyle::Curly) => (MarkStyle::Curly, curly),
         Some(_) => (MarkStyle::Straight, straight),
@@ -121,7 +121,7 @@ fn mixed(
         None => (MarkStyle::Straight, straight),
     };
     let mut minority: Vec<&Quote> = quotes.iter().copied().filter(|q| q.style != major).collect();
-    minority.sort_by_key(|q| q.span.start);
+    minority.sort_by_key(|q| q.span().start);
     let (first, rest) = minority.split_first()?;
     let message = match house {
         Some(_) => format!(
@@ -135,11 +135,11 @@ fn mixed(
             describe(first.style, double)
         ),
     };
-    let mut d = Diagnostic::new(&META, path, first.span, message)
+    let mut d = Diagnostic::new(&META, path, first.span(), message)
         .with_primary_label(format!("{} here", describe(first.style, double)))
         .with_help(format!("use {} throughout", describe(major, double)));
     for q in rest.iter().take(MAX_LABELS) {
-        d = d.with_label(q.span, "the same style here");
+        d = d.with_label(q.span(), "the same style here");
     }
     if rest.len() > MAX_LABELS {
         d = d.with_note(format!("{} more quotes use this style", rest.len() - MAX_LABELS));
@@ -150,15 +150,15 @@ fn mixed(
 /// The fix: every mark of `quotes` (one level) in `target` style, and with
 /// `apostrophes`, every apostrophe in the prose too.
 fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophes: bool) -> Option<Fix> {
-    let text = analysis.file.text.as_str();
+    let text = &*analysis.file.text;
     let mut edits = Vec::new();
     let mut marks: HashSet<usize> = HashSet::new();
     for q in quotes {
         crate::budget::tick();
         for part in &q.parts {
-            let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
-            let open = block.source_span(part.outer.start..part.inner.start);
-            let close = block.source_span(part.inner.end..part.outer.end);
+            let Some(block) = analysis.doc.blocks.get(part.block()) else { continue };
+            let open = block.source_span(part.outer().start..part.inner().start);
+            let close = block.source_span(part.inner().end..part.outer().end);
             for (span, opening) in [(open, true), (close, false)] {
                 let Some(mark) = text.get(span.range()).filter(|m| m.chars().count() == 1) else { continue };
                 let Some(want) = glyph(mark, opening, target) else { continue };
@@ -172,9 +172,9 @@ fn convert(analysis: &Analysis, quotes: &[&Quote], target: MarkStyle, apostrophe
         for q in &analysis.scan.quotes {
             crate::budget::tick();
             for part in &q.parts {
-                let Some(block) = analysis.doc.blocks.get(part.block) else { continue };
-                marks.insert(block.source_span(part.outer.start..part.inner.start).start);
-                marks.insert(block.source_span(part.inner.end..part.outer.end).start);
+                let Some(block) = analysis.doc.blocks.get(part.block()) else { continue };
+                marks.insert(block.source_span(part.outer().start..part.inner().start).start);
+                marks.insert(block.source_span(part.inner().end..part.outer().end).start);
             }
         }
         for problem in &analysis.scan.problems {
@@ -221,7 +221,7 @@ fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usiz
     let mut edits = Vec::new();
     for block in &analysis.doc.blocks {
         crate::budget::tick();
-        let prose = block.text.as_str();
+        let prose = &*block.text;
         for (i, c) in prose.char_indices().filter(|&(_, c)| c == from) {
             crate::budget::tick();
             let span: Span = block.source_span(i..i + c.len_utf8());

@@ -84,7 +84,7 @@ impl Rule for MixedSpeakersInParagraph {
             let own = |a: &Attribution| {
                 a.cue
                     .as_ref()
-                    .is_some_and(|c| block.span.start <= c.span().start && c.span().end <= block.span.end)
+                    .is_some_and(|c| block.span().start <= c.span().start && c.span().end <= block.span().end)
             };
             // "…,” she said. Then, after a pause: “…”": a quote right after
             // one of the same speaker's goes on with it, unambiguously
@@ -101,7 +101,7 @@ impl Rule for MixedSpeakersInParagraph {
                 Diagnostic::new(
                     &META,
                     &analysis.file.path,
-                    q.span,
+                    q.span(),
                     format!(
                         "paragraph quotes {} and {}, but this quote has no attribution of its own",
                         key(s),

@@ -70,7 +70,7 @@ impl Rule for PronounBeforeName {
                     format!("quote attributed to “{}” before anyone is named", s.mention),
                 )
                 .with_primary_label("who does this refer to?")
-                .with_label(q.span, "this quote")
+                .with_label(q.span(), "this quote")
                 .with_help("name the speaker here, and use the pronoun only after"),
             );
         }

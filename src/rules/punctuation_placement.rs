@@ -77,10 +77,10 @@ impl Rule for PunctuationPlacement {
             Punctuation::Inside => {
                 for q in analysis.scan.quotes.iter().filter(|q| q.depth == 0 && q.kind != QuoteKind::Block) {
                     crate::budget::tick();
-                    let after = text.get(q.span.end..).and_then(|s| s.chars().next());
+                    let after = text.get(q.span().end..).and_then(|s| s.chars().next());
                     let Some(p @ (',' | '.')) = after else { continue };
                     // "…”..." is an ellipsis, not a full stop
-                    if text.get(q.span.end..).is_some_and(|s| s.starts_with("..")) {
+                    if text.get(q.span().end..).is_some_and(|s| s.starts_with("..")) {
                         continue;
                     }
                     let what = if p == ',' { "comma" } else { "full stop" };
@@ -88,11 +88,11 @@ impl Rule for PunctuationPlacement {
                         Diagnostic::new(
                             &META,
                             path,
-                            Span::new(q.span.end, q.span.end + 1),
+                            Span::new(q.span().end, q.span().end + 1),
                             format!("{what} outside the closing quotation mark; AP style puts it inside"),
                         )
                         .with_primary_label(format!("this {what}"))
-                        .with_label(q.span, "the quote")
+                        .with_label(q.span(), "the quote")
                         .with_help(format!("move the {what} inside the closing mark"))
                         .with_fix(move_inside(analysis, q, p)),
                     );
@@ -121,9 +121,9 @@ impl Rule for PunctuationPlacement {
                             "full stop inside the closing mark of a partial quote; logical punctuation puts it outside",
                         )
                         .with_primary_label("this full stop")
-                        .with_label(q.span, "a fragment of the sentence, not a whole quoted sentence")
+                        .with_label(q.span(), "a fragment of the sentence, not a whole quoted sentence")
                         .with_help("move the full stop after the closing mark")
-                        .with_fix(move_outside(text, q.span, dot)),
+                        .with_fix(move_outside(text, q.span(), dot)),
                     );
                 }
             }
@@ -137,25 +137,25 @@ impl Rule for PunctuationPlacement {
 /// punctuation, where which to keep is the editor's call.
 fn move_inside(analysis: &Analysis, q: &Quote, p: char) -> Option<Fix> {
     let text = analysis.file.text.as_str();
-    let punct = Span::new(q.span.end, q.span.end + 1);
+    let punct = Span::new(q.span().end, q.span().end + 1);
     let last = q.text(&analysis.doc).trim_end().chars().next_back();
     if matches!(last, Some('?' | '!')) {
         return Some(Fix::unsafe_edits(format!("Delete the {}", name(p)), vec![Edit::delete(punct)]));
     }
-    let mut close = q.span.end.saturating_sub(closing_len(text, q.span));
+    let mut close = q.span().end.saturating_sub(closing_len(text, q.span()));
     // `‘word’”,`: the comma goes inside both closing marks
     // quotes are in order of their start: only those inside `q` can end at its closing mark
     let quotes = &analysis.scan.quotes;
-    let inside = quotes.partition_point(|n| n.span.start <= q.span.start);
-    let mut nested = quotes[inside..].iter().take_while(|n| n.span.start < close);
-    if let Some(nested) = nested.find(|n| n.depth > 0 && n.span.end == close) {
-        close = nested.span.end.saturating_sub(closing_len(text, nested.span));
+    let inside = quotes.partition_point(|n| n.span().start <= q.span().start);
+    let mut nested = quotes[inside..].iter().take_while(|n| n.span().start < close);
+    if let Some(nested) = nested.find(|n| n.depth > 0 && n.span().end == close) {
+        close = nested.span().end.saturating_sub(closing_len(text, nested.span()));
     }
     let before = text.get(..close).and_then(|s| s.chars().next_back());
     if before.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '…') || c.is_whitespace()) {
         return None;
     }
-    let marks = text.get(close..q.span.end)?;
+    let marks = text.get(close..q.span().end)?;
     let edit = Edit::replace(Span::new(close, punct.end), format!("{p}{marks}"));
     Some(Fix::unsafe_edits(format!("Move the {} inside the closing mark", name(p)), vec![edit]))
 }
@@ -197,8 +197,8 @@ fn closing_len(text: &str, span: Span) -> usize {
 /// the offset map (the closing mark may be an entity, or missing).
 fn final_full_stop(analysis: &Analysis, q: &crate::quote::Quote) -> Option<Span> {
     let part = q.parts.last()?;
-    let block = analysis.doc.blocks.get(part.block)?;
-    let words = block.text.get(part.inner.clone())?.trim_end();
-    let dot = part.inner.start + words.len().checked_sub(1)?;
+    let block = analysis.doc.blocks.get(part.block())?;
+    let words = block.text.get(part.inner())?.trim_end();
+    let dot = part.inner().start + words.len().checked_sub(1)?;
     (block.text.get(dot..dot + 1) == Some(".")).then(|| block.source_span(dot..dot + 1))
 }

@@ -71,7 +71,7 @@ impl Rule for QuoteNotInSources {
             }
             let Some(quote) = analysis.scan.quotes.get(verdict.quote) else { continue };
             out.push(
-                Diagnostic::new(&META, &analysis.file.path, quote.span, "quote not found in the sources")
+                Diagnostic::new(&META, &analysis.file.path, quote.span(), "quote not found in the sources")
                     .with_primary_label("no source has these words")
                     .with_note(format!("looked in {}", count(files, "source file")))
                     .with_help("add the transcript, statement or document it came from, or check the wording"),

@@ -77,7 +77,7 @@ impl Rule for QuoteWithoutChannel {
                 if has_channel(i, a) {
                     continue;
                 }
-                let mut d = Diagnostic::new(&META, path, q.span, "quote does not say how it was obtained")
+                let mut d = Diagnostic::new(&META, path, q.span(), "quote does not say how it was obtained")
                     .with_primary_label("told whom? in what?")
                     .with_help("add the channel: `told AFP`, `in a statement`, `at a news conference`");
                 d.severity = Severity::Warning;
@@ -93,7 +93,7 @@ impl Rule for QuoteWithoutChannel {
             Diagnostic::new(
                 &META,
                 path,
-                first.span,
+                first.span(),
                 format!("none of the {} attributed quotes says how it was obtained", quotes.len()),
             )
             .with_primary_label("the first of them")

@@ -69,7 +69,7 @@ impl Rule for RelayedQuoteWithoutOutlet {
                     format!("quote relayed “{}” without naming the outlet", ch.text),
                 )
                 .with_primary_label("which outlet?")
-                .with_label(q.span, "this quote")
+                .with_label(q.span(), "this quote")
                 .with_help("name the outlet the words came from: `told the Interfax news agency`"),
             );
         }

@@ -22,5 +22,5 @@ pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>)
 
 /// A direct quote over `span`, marks included (with no parts: its text is empty).
 pub fn quote(span: Span, style: MarkStyle, double: bool) -> Quote {
-    Quote { span, kind: QuoteKind::Direct, style, double, depth: 0, parts: Default::default() }
+    Quote::new(span, QuoteKind::Direct, style, double, 0, Default::default())
 }

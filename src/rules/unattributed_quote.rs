@@ -92,7 +92,7 @@ impl Rule for UnattributedQuote {
                 QuoteKind::Block => ("block quote", Severity::Error),
                 _ => ("quote", Severity::Error),
             };
-            let mut d = Diagnostic::new(&META, &analysis.file.path, q.span, format!("{what} has no speaker"))
+            let mut d = Diagnostic::new(&META, &analysis.file.path, q.span(), format!("{what} has no speaker"))
                 .with_primary_label("who said this?")
                 .with_help("name the speaker in the same sentence, e.g. `…,” Jane Doe told AFP.`");
             d.severity = severity;
@@ -112,7 +112,7 @@ fn implied_only(
     speaker: &crate::attribution::Speaker,
 ) -> Diagnostic {
     let who = speaker.name.as_deref().unwrap_or(&speaker.mention);
-    Diagnostic::new(&META, &analysis.file.path, q.span, "quote has no speaker of its own".to_string())
+    Diagnostic::new(&META, &analysis.file.path, q.span(), "quote has no speaker of its own".to_string())
         .with_primary_label("who said this?")
         .with_note(format!(
             "readers will take it as {who}'s, from the paragraph before, which reports their words"

@@ -81,7 +81,7 @@ impl Rule for UnnamedSpeaker {
                 format!("quote attributed to “{}”, who is never named", s.mention),
             )
             .with_primary_label("a role, not a name")
-            .with_label(q.span, "this quote")
+            .with_label(q.span(), "this quote")
             .with_help("name the speaker, or say whose role it is (`a spokesman for the Interior Ministry`)");
             out.push(d);
         }

@@ -70,7 +70,7 @@ impl Rule for VagueSpeaker {
                 format!("quote attributed to “{}”, which names nobody", s.mention),
             )
             .with_primary_label("who, exactly?")
-            .with_label(q.span, "this quote")
+            .with_label(q.span(), "this quote")
             .with_help("name the speaker and their position");
             if let Some(name) = &s.name {
                 d = d.with_note(format!("this appears to refer back to {name}; say so"));

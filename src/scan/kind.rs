@@ -317,10 +317,11 @@ fn is_term_like(doc: &Document, q: &Quote) -> bool {
 /// joining words between them.
 fn listed_after(doc: &Document, prev: &Quote, next: &Quote) -> bool {
     let (Some(a), Some(b)) = (prev.parts.first(), next.parts.first()) else { return false };
-    if a.block != b.block || b.outer.start < a.outer.end {
+    if a.block() != b.block() || b.outer().start < a.outer().end {
         return false;
     }
-    let Some(between) = doc.blocks.get(a.block).and_then(|blk| blk.text.get(a.outer.end..b.outer.start)) else {
+    let Some(between) = doc.blocks.get(a.block()).and_then(|blk| blk.text.get(a.outer().end..b.outer().start))
+    else {
         return false;
     };
     between.len() <= 12

@@ -30,7 +30,7 @@ pub fn scan(doc: &Document) -> ScanResult {
         })
         .collect();
     quotes.extend(blockquotes(doc, &quotes));
-    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    quotes.sort_by_key(|q| (q.span().start, std::cmp::Reverse(q.span().end)));
     kind::mark_term_lists(doc, &mut quotes);
     ScanResult { quotes, problems: pairer.problems }
 }
@@ -38,26 +38,20 @@ pub fn scan(doc: &Document) -> ScanResult {
 fn build(doc: &Document, p: Paired) -> Option<Quote> {
     let first = p.parts.first()?;
     let last = p.parts.last()?;
-    let first_block = doc.blocks.get(first.block)?;
-    let last_block = doc.blocks.get(last.block)?;
-    let start = first_block.source_span(first.outer.clone()).start;
-    let end = last_block.source_span(last.outer.clone()).end.max(start);
+    let first_block = doc.blocks.get(first.block())?;
+    let last_block = doc.blocks.get(last.block())?;
+    let start = first_block.source_span(first.outer()).start;
+    let end = last_block.source_span(last.outer()).end.max(start);
     let text = parts_text(doc, &p.parts);
     if !text.chars().any(char::is_alphanumeric) {
         return None; // a pair of marks around nothing is no quotation
     }
     let kind = match p.parts.len() {
-        1 => kind::classify(first_block, first.outer.clone(), &text, is_headline(doc, first.block)),
+        1 => kind::classify(first_block, first.outer(), &text, is_headline(doc, first.block())),
         _ => QuoteKind::Direct,
     };
-    Some(Quote {
-        span: Span::new(start, end),
-        kind,
-        style: p.open.style,
-        double: p.open.family == Family::Double,
-        depth: p.depth,
-        parts: p.parts,
-    })
+    let double = p.open.family == Family::Double;
+    Some(Quote::new(Span::new(start, end), kind, p.open.style, double, p.depth, p.parts))
 }
 
 /// A draft converted from a CMS often starts with its headline as a plain
@@ -108,7 +102,7 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         let signed = blocks.iter().any(|&i| doc.blocks[i].signature().is_some());
         let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
         let already_quoted = quotes.iter().any(|q| {
-            q.span.start <= doc.blocks[first].span.start + 3 && q.span.end + 3 >= doc.blocks[last].span.end
+            q.span().start <= doc.blocks[first].span().start + 3 && q.span().end + 3 >= doc.blocks[last].span().end
         });
         if !(bq.html || introduced || signed) || already_quoted {
             continue;
@@ -122,22 +116,17 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                     .signature()
                     .as_ref()
                     .map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
-                QuotePart { block: i, outer: 0..end, inner: 0..end }
+                QuotePart::new(i, 0..end, 0..end)
             })
             .collect::<Vec<QuotePart>>()
             .into();
         if !parts_text(doc, &parts).chars().any(char::is_alphanumeric) {
             continue;
         }
-        let end = doc.blocks[last].source_span(parts.last().map_or(0..0, |p| p.outer.clone())).end;
-        out.push(Quote {
-            span: Span::new(doc.blocks[first].span.start.min(bq.span.end), end.max(doc.blocks[first].span.start)),
-            kind: QuoteKind::Block,
-            style: MarkStyle::Blockquote,
-            double: true,
-            depth: 0,
-            parts,
-        });
+        let end = doc.blocks[last].source_span(parts.last().map_or(0..0, |p| p.outer())).end;
+        let span =
+            Span::new(doc.blocks[first].span().start.min(bq.span.end), end.max(doc.blocks[first].span().start));
+        out.push(Quote::new(span, QuoteKind::Block, MarkStyle::Blockquote, true, 0, parts));
     }
     out
 }
@@ -164,7 +153,7 @@ mod tests {
         let quotes = scan(&doc).quotes;
         let multi = quotes.iter().find(|q| q.parts.len() == 2).expect("a quote over two paragraphs");
         assert_eq!(multi.text(&doc), "We will rebuild the pier.\n\nWe will not wait,");
-        let one = QuotePart { block: 1, outer: 0..1, inner: 3..6 };
+        let one = QuotePart::new(1, 0..1, 3..6);
         assert_eq!(parts_text(&doc, std::slice::from_ref(&one)), "We");
         assert_eq!(parts_text(&doc, &[]), "");
     }

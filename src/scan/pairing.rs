@@ -145,10 +145,10 @@ impl Pairer {
         stack.truncate(at + 1);
         let Some(q) = stack.pop() else { return };
         // the parts move into the quote and are kept: a one-paragraph quote's allocate nothing
-        let last = QuotePart { block: index, outer: q.start..m.pos + m.len, inner: q.start + q.start_len..m.pos };
+        let last = QuotePart::new(index, q.start..m.pos + m.len, q.start + q.start_len..m.pos);
         let parts = Parts::ending_with(q.parts, last);
         if let [part] = &parts[..] {
-            self.last_closed = Some((index, part.outer.clone()));
+            self.last_closed = Some((index, part.outer()));
         }
         self.quotes.push(Paired { open: q.open, parts, depth: stack.len().min(255) as u8 });
         let id = self.quotes.len() - 1;
@@ -190,7 +190,7 @@ impl Pairer {
         let end = block.text.trim_end().len().max(outer.start + outer.start_len);
         let mut carry = outer;
         let inner_start = carry.start + carry.start_len;
-        carry.parts.push(QuotePart { block: index, outer: carry.start..end, inner: inner_start..end });
+        carry.parts.push(QuotePart::new(index, carry.start..end, inner_start..end));
         if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             self.carry = Some(carry);
         } else {
@@ -203,17 +203,17 @@ impl Pairer {
     fn repair(&mut self, index: usize, block: &ProseBlock, outer: &OpenQuote) -> bool {
         let Some(id) = outer.nested else { return false };
         let Some(inner) = self.quotes.get(id) else { return false };
-        let Some(last) = inner.parts.last().filter(|p| inner.parts.len() == 1 && p.block == index) else {
+        let Some(last) = inner.parts.last().filter(|p| inner.parts.len() == 1 && p.block() == index) else {
             return false;
         };
-        let tail = block.text.get(last.outer.end..).unwrap_or_default();
+        let tail = block.text.get(last.outer().end..).unwrap_or_default();
         if find_marks(tail).iter().any(|m| m.family == Family::Double && !m.weak) {
             return false;
         }
-        let (close_end, close_start) = (last.outer.end, last.inner.end);
+        let (close_end, close_start) = (last.outer().end, last.inner().end);
         let inner = self.quotes.remove(id);
         let inner_start = outer.start + outer.start_len;
-        let last = QuotePart { block: index, outer: outer.start..close_end, inner: inner_start..close_start };
+        let last = QuotePart::new(index, outer.start..close_end, inner_start..close_start);
         let parts = Parts::ending_with(outer.parts.clone(), last);
         let stray = block.source_span(inner.open.pos..inner.open.pos + inner.open.len);
         self.problems.push(MarkProblem::Unclosed { open: outer.open_span, gave_up: Some(stray) });
@@ -282,8 +282,8 @@ mod tests {
         assert_eq!(scan.quotes.len(), super::MAX_NESTING, "only the tracked levels are quotations");
         // The outermost quotation runs from the first mark to the last: the
         // closers of the untracked levels did not close it early.
-        assert_eq!(scan.quotes[0].span.start, 0);
-        assert_eq!(scan.quotes[0].span.end, text.rfind('”').unwrap() + '”'.len_utf8());
+        assert_eq!(scan.quotes[0].span().start, 0);
+        assert_eq!(scan.quotes[0].span().end, text.rfind('”').unwrap() + '”'.len_utf8());
         let first_untracked = text.match_indices("a ").nth(super::MAX_NESTING).unwrap().0 - "‘".len();
         assert_eq!(
             scan.problems,

@@ -32,7 +32,7 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokenises `block`, turning each quotation range into one token.
 pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
-    let text = block.text.as_str();
+    let text = &*block.text;
     // prose has a token every five or six bytes: room for one every four
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
@@ -137,7 +137,7 @@ mod tests {
     /// [`tokenize`] as it was written over decoded characters: the reference
     /// the reading by byte offset is tested against.
     fn by_char(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
-        let text = block.text.as_str();
+        let text = &*block.text;
         let mut tokens = Vec::new();
         let mut quotes = quotes.iter().peekable();
         let mut iter = text.char_indices().peekable();

@@ -32,7 +32,7 @@ fn at(a: &Analysis, offset: usize) -> String {
 fn account(a: &Analysis) -> String {
     let mut s = String::new();
     for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
-        let _ = write!(s, "quote {} {} {:?}", at(a, q.span.start), q.kind.as_str(), q.text(&a.doc));
+        let _ = write!(s, "quote {} {} {:?}", at(a, q.span().start), q.kind.as_str(), q.text(&a.doc));
         match &attr.speaker {
             Some(sp) => {
                 let name = sp.name.as_deref().unwrap_or("?");
@@ -73,8 +73,8 @@ fn account(a: &Analysis) -> String {
 /// Each single-paragraph quote's span must hold its text between two marks.
 fn check_spans(path: &Path, a: &Analysis) {
     for q in &a.scan.quotes {
-        let Some(src) = a.file.text.get(q.span.range()) else {
-            panic!("{}: span {:?} not on char boundaries", path.display(), q.span);
+        let Some(src) = a.file.text.get(q.span().range()) else {
+            panic!("{}: span {:?} not on char boundaries", path.display(), q.span());
         };
         // a block quote's lines carry `>` markers between its words
         if q.parts.len() == 1

@@ -481,7 +481,7 @@ proptest! {
             let a = analyze_with(loaded.file, &settings);
             let diagnostics = quotelint::suppression::check(&a, &settings);
             let file: &SourceFile = &a.file;
-            let mut spans: Vec<quotelint::span::Span> = a.scan.quotes.iter().map(|q| q.span).collect();
+            let mut spans: Vec<quotelint::span::Span> = a.scan.quotes.iter().map(|q| q.span()).collect();
             spans.extend(a.attributions.iter().filter_map(|x| x.speaker.as_ref()).map(|s| s.span()));
             spans.extend(diagnostics.iter().map(|d| d.span));
             for span in spans {

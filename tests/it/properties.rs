@@ -96,18 +96,18 @@ fn squash(s: &str) -> String {
 fn check_quotes(a: &Analysis) -> Result<(), TestCaseError> {
     let text = a.file.text.as_str();
     for q in &a.scan.quotes {
-        check_span(text, q.span, "quote span")?;
+        check_span(text, q.span(), "quote span")?;
         for part in &q.parts {
-            let block = a.doc.blocks.get(part.block);
-            prop_assert!(block.is_some(), "part names block {} of {}", part.block, a.doc.blocks.len());
+            let block = a.doc.blocks.get(part.block());
+            prop_assert!(block.is_some(), "part names block {} of {}", part.block(), a.doc.blocks.len());
             let Some(block) = block else { continue };
-            for range in [&part.outer, &part.inner] {
+            for range in [&part.outer(), &part.inner()] {
                 prop_assert!(block.text.get(range.clone()).is_some(), "part range {range:?} not in block text");
             }
-            let inner = block.source_span(part.inner.clone());
+            let inner = block.source_span(part.inner());
             check_span(text, inner, "part inner source span")?;
-            prop_assert!(q.span.contains(inner), "part {inner:?} outside quote {:?}", q.span);
-            let words = squash(block.text.get(part.inner.clone()).unwrap_or_default());
+            prop_assert!(q.span().contains(inner), "part {inner:?} outside quote {:?}", q.span());
+            let words = squash(block.text.get(part.inner()).unwrap_or_default());
             prop_assert!(
                 squash(&q.text(&a.doc)).contains(&words),
                 "quote text {:?} lacks part {words:?}",

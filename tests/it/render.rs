@@ -102,8 +102,8 @@ fn analysis() -> Analysis {
         let block = doc.blocks.iter().position(|b| b.text.contains(words)).unwrap();
         let at = doc.blocks[block].text.find(words).unwrap();
         let mark = "“".len();
-        let part = QuotePart { block, outer: at - mark..at + words.len() + mark, inner: at..at + words.len() };
-        Quote { span, kind, style: MarkStyle::Curly, double: true, depth: 0, parts: vec![part].into() }
+        let part = QuotePart::new(block, at - mark..at + words.len() + mark, at..at + words.len());
+        Quote::new(span, kind, MarkStyle::Curly, true, 0, vec![part].into())
     };
     let quotes = vec![quote(q1, "We cannot wait,", QuoteKind::Direct), quote(q2, "reckless", QuoteKind::Partial)];
     let speaker = Speaker::new(

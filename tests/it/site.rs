@@ -30,7 +30,7 @@ fn site_drafts_give_only_what_an_editor_wants() {
         let a = quotelint::analysis::analyze_with(SourceFile::new(name.clone(), text), &settings);
         for (q, attr) in a.scan.quotes.iter().zip(&a.attributions) {
             let in_block_quote =
-                q.parts.iter().any(|p| a.doc.blocks.get(p.block).is_some_and(|b| b.blockquote().is_some()));
+                q.parts.iter().any(|p| a.doc.blocks.get(p.block()).is_some_and(|b| b.blockquote().is_some()));
             if in_block_quote && q.kind.is_speech() && q.depth == 0 {
                 assert!(attr.speaker.is_some(), "{name}: {:?} in a block quote has no speaker", q.text(&a.doc));
             }

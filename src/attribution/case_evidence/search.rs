@@ -15,7 +15,7 @@ pub(super) fn is_ordinary_word(doc: &Document, word: &str) -> bool {
     let (mut opener, mut lower) = (false, false);
     for block in &doc.blocks {
         crate::budget::tick();
-        let text = block.text.as_str();
+        let text = &*block.text;
         let bytes = text.as_bytes();
         // each place the word is written holds its rarest letter once, `k` bytes in
         for hit in memchr::memchr2_iter(key.to_ascii_lowercase(), key.to_ascii_uppercase(), bytes) {

@@ -62,13 +62,13 @@ fn outer_quotes(quotes: &[Quote]) -> Vec<Option<usize>> {
 /// (0 before the first outer quote): 8 bytes a quote, not 16 as an `Option`.
 fn outer_reach(quotes: &[Quote]) -> Vec<usize> {
     // the scanner hands quotes over sorted by start (then longest first)
-    debug_assert!(quotes.is_sorted_by_key(|q| q.span.start));
+    debug_assert!(quotes.is_sorted_by_key(|q| q.span().start));
     let mut furthest = 0;
     quotes
         .iter()
         .map(|q| {
             if q.depth == 0 {
-                furthest = furthest.max(q.span.end + 1);
+                furthest = furthest.max(q.span().end + 1);
             }
             furthest
         })
@@ -84,8 +84,8 @@ fn outer_of(quotes: &[Quote], reach: &[usize], q: &Quote) -> Option<usize> {
     if q.depth == 0 {
         return None;
     }
-    let starts_before = quotes.partition_point(|o| o.span.start <= q.span.start);
-    let first = reach[..starts_before].partition_point(|&r| r <= q.span.end);
+    let starts_before = quotes.partition_point(|o| o.span().start <= q.span().start);
+    let first = reach[..starts_before].partition_point(|&r| r <= q.span().end);
     (first < starts_before).then_some(first)
 }
 
@@ -93,7 +93,7 @@ fn outer_of(quotes: &[Quote], reach: &[usize], q: &Quote) -> Option<usize> {
 #[cfg(test)]
 fn outer_quotes_by_search(quotes: &[Quote]) -> Vec<Option<usize>> {
     let outer_of =
-        |q: &Quote| (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span.contains(q.span));
+        |q: &Quote| (0..quotes.len()).find(|&o| quotes[o].depth == 0 && quotes[o].span().contains(q.span()));
     quotes.iter().map(|q| if q.depth == 0 { None } else { outer_of(q) }).collect()
 }
 
@@ -120,14 +120,14 @@ mod tests {
     use proptest::prelude::*;
 
     fn quote((start, len, depth): (usize, usize, u8)) -> Quote {
-        Quote {
-            span: Span::new(start, start + len),
-            kind: QuoteKind::Direct,
-            style: MarkStyle::Curly,
-            double: true,
+        Quote::new(
+            Span::new(start, start + len),
+            QuoteKind::Direct,
+            MarkStyle::Curly,
+            true,
             depth,
-            parts: Parts::default(),
-        }
+            Parts::default(),
+        )
     }
 
     proptest! {
@@ -138,7 +138,7 @@ mod tests {
             raw in prop::collection::vec((0usize..60, 0usize..30, 0u8..3), 0..40)
         ) {
             let mut quotes: Vec<Quote> = raw.into_iter().map(quote).collect();
-            quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+            quotes.sort_by_key(|q| (q.span().start, std::cmp::Reverse(q.span().end)));
             prop_assert_eq!(outer_quotes(&quotes), outer_quotes_by_search(&quotes));
         }
     }

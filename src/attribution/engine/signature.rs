@@ -23,7 +23,7 @@ pub(super) fn found(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, F
 /// of its own right after, in the same block quote.
 fn signed(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let last = q.last_block();
-    let end = q.parts.last().map_or(0, |p| p.outer.end);
+    let end = q.parts.last().map_or(0, |p| p.outer().end);
     let own = views.get(last).and_then(|v| v.block.signature().filter(|s| s.start >= end).map(|s| (last, s)));
     let next = || {
         let v = views.get(last + 1)?;
@@ -112,7 +112,7 @@ fn put_it(f: &Frame, lo: usize, colon: usize) -> Option<Found> {
 fn issued(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let first = q.first_block();
     let here = views.get(first)?;
-    let opens = here.block.text.get(..q.parts.first()?.outer.start)?.trim().is_empty();
+    let opens = here.block.text.get(..q.parts.first()?.outer().start)?.trim().is_empty();
     let b = first.checked_sub(1).filter(|_| opens)?;
     let v = views.get(b)?;
     let f = v.frame(lex);

@@ -92,10 +92,10 @@ impl Rule for QuoteDrift {
             };
             let texts = (earlier.text(&analysis.doc), later.text(&analysis.doc));
             let texts = (&*texts.0, &*texts.1);
-            let bare = Diagnostic::new(&META, &analysis.file.path, later.span, String::new());
+            let bare = Diagnostic::new(&META, &analysis.file.path, later.span(), String::new());
             match kept_as(analysis, earlier, later, texts) {
                 Some(numbers) => out.push_numbers(bare, &analysis.file.text, &numbers, rebuilt),
-                None => out.push(drifted(bare, texts, earlier.span)),
+                None => out.push(drifted(bare, texts, earlier.span())),
             }
         }
     }
@@ -137,13 +137,13 @@ fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span) -> Diagnostic {
 fn kept_as(analysis: &Analysis, earlier: &Quote, later: &Quote, texts: (&str, &str)) -> Option<Vec<usize>> {
     let words_at = |q: &Quote| {
         let [part] = &q.parts[..] else { return None };
-        let span = analysis.doc.blocks.get(part.block)?.source_span(part.inner.clone());
+        let span = analysis.doc.blocks.get(part.block())?.source_span(part.inner());
         Some([span.start, span.len()])
     };
     let (e, l) = (words_at(earlier)?, words_at(later)?);
-    let numbers = vec![e[0], e[1], l[0], l[1], earlier.span.start, earlier.span.len()];
+    let numbers = vec![e[0], e[1], l[0], l[1], earlier.span().start, earlier.span().len()];
     let source = &analysis.file.text;
-    let same = span_at(&numbers, 4) == earlier.span
+    let same = span_at(&numbers, 4) == earlier.span()
         && words_in(source, span_at(&numbers, 0)) == texts.0
         && words_in(source, span_at(&numbers, 2)) == texts.1;
     same.then_some(numbers)
@@ -338,13 +338,13 @@ mod tests {
         let found = checked(&a);
         let rebuilt = found.rebuilt();
         let got = found.into_vec(&a.file.text);
-        let quote_at = |span: Span| a.scan.quotes.iter().find(|q| q.span == span).expect("a quote there");
+        let quote_at = |span: Span| a.scan.quotes.iter().find(|q| q.span() == span).expect("a quote there");
         let at_once = got
             .iter()
             .map(|d| {
                 let (later, earlier) = (quote_at(d.span), quote_at(d.labels[0].span));
                 let bare = Diagnostic::new(&META, "d.md", d.span, String::new());
-                drifted(bare, (&earlier.text(&a.doc), &later.text(&a.doc)), earlier.span)
+                drifted(bare, (&earlier.text(&a.doc), &later.text(&a.doc)), earlier.span())
             })
             .collect();
         (got, at_once, rebuilt)

@@ -374,21 +374,21 @@ impl<'a> Checker<'a> {
 
     fn analysis(&mut self, a: &Analysis) {
         for q in &a.scan.quotes {
-            self.span("quote", q.span);
+            self.span("quote", q.span());
             for part in &q.parts {
-                let Some(block) = a.doc.blocks.get(part.block) else {
-                    self.fail("quote part: names no block", format!("block {}", part.block));
+                let Some(block) = a.doc.blocks.get(part.block()) else {
+                    self.fail("quote part: names no block", format!("block {}", part.block()));
                     continue;
                 };
-                for range in [&part.outer, &part.inner] {
+                for range in [&part.outer(), &part.inner()] {
                     if block.text.get(range.clone()).is_none() {
                         self.fail("quote part: range not in its block's text", format!("{range:?}"));
                     }
                 }
-                let inner = block.source_span(part.inner.clone());
+                let inner = block.source_span(part.inner());
                 self.span("quote part", inner);
-                if !q.span.contains(inner) {
-                    self.fail("quote part: outside its quote", format!("{inner:?} outside {:?}", q.span));
+                if !q.span().contains(inner) {
+                    self.fail("quote part: outside its quote", format!("{inner:?} outside {:?}", q.span()));
                 }
             }
         }
@@ -418,7 +418,7 @@ impl<'a> Checker<'a> {
             }
         }
         for block in &a.doc.blocks {
-            self.span("prose block", block.span);
+            self.span("prose block", block.span());
         }
     }
 
