@@ -17,6 +17,11 @@ use std::sync::{Arc, Mutex};
 
 pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     let request = fix::Request::of(args);
+    // the concise format shows one line a finding: nothing else is kept
+    let detail = match args.format {
+        CheckFormat::Concise => suppression::Detail::Line,
+        _ => suppression::Detail::Full,
+    };
     if args.format == CheckFormat::Html {
         if request.is_some() {
             eprintln!("error: `--fix` and `--diff` do not go with `--format html`");
@@ -39,7 +44,7 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
         move |file| {
             let settings = settings_for(&file, &selection, &resolver, &config_errors, sources.as_ref())?;
             Some(match request {
-                None => (check_with(file, &settings), None),
+                None => (check_with(file, &settings, detail), None),
                 Some(request) => {
                     let stdin = stdin_name.as_deref() == Some(file.path.as_str());
                     let (result, fixed) = fix::fix_file(file, &settings, request, stdin);
@@ -122,8 +127,8 @@ fn report_diff(
 }
 
 /// Checks one draft with its settings.
-fn check_with(file: SourceFile, settings: &Settings) -> FileDiagnostics {
-    let (file, diagnostics) = suppression::check_owned(analyze_with(file, settings), settings);
+fn check_with(file: SourceFile, settings: &Settings, detail: suppression::Detail) -> FileDiagnostics {
+    let (file, diagnostics) = suppression::check_owned(analyze_with(file, settings), settings, detail);
     FileDiagnostics { file, diagnostics }
 }
 

@@ -220,38 +220,58 @@ fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usiz
 /// edits overlap or leave the file or split a character. `editable` is
 /// the draft's prose if it was already read (`Editable::of` its text).
 pub fn vet(analysis: &Analysis, editable: Option<Editable>, diagnostics: &mut [Diagnostic]) {
-    if diagnostics.iter().all(|d| d.fix.is_none()) {
-        return;
+    Vetter::new(analysis, editable).vet(diagnostics);
+}
+
+/// [`vet`] for findings that come a few at a time: the draft's prose and
+/// directives are read once, when the first fix is met.
+pub struct Vetter<'a> {
+    analysis: &'a Analysis,
+    editable: Option<Editable>,
+    directives: Option<DirectiveReach>,
+}
+
+impl<'a> Vetter<'a> {
+    pub fn new(analysis: &'a Analysis, editable: Option<Editable>) -> Self {
+        Vetter { analysis, editable, directives: None }
     }
-    // An HTML page, a Word document or a file decoded from another encoding
-    // is not the text its offsets are into: nothing can be written back.
-    let file = &analysis.file;
-    if !matches!(file.format, InputFormat::Markdown | InputFormat::Text) || file.decoded_from.is_some() {
-        diagnostics.iter_mut().for_each(|d| d.fix = None);
-        return;
-    }
-    let text = analysis.file.text.as_str();
-    let editable = editable.unwrap_or_else(|| Editable::of(text));
-    let directives = DirectiveReach::of(analysis);
-    for d in diagnostics.iter_mut() {
-        crate::budget::tick();
-        let code = d.code();
-        let Some(fix) = d.fix.as_mut() else { continue };
-        let allowed = |e: &crate::edit::Edit| {
-            on_boundaries(text, e.span)
-                && if code.starts_with("QS") {
-                    in_directive(analysis, &directives, e)
-                } else {
-                    editable.allows(text, e.span)
-                }
-        };
-        if fix.divisible {
-            let before = fix.edits.len();
-            fix.edits.retain(allowed);
-            fix.partial |= fix.edits.len() < before;
+
+    /// [`vet`]s `diagnostics`.
+    pub fn vet(&mut self, diagnostics: &mut [Diagnostic]) {
+        if diagnostics.iter().all(|d| d.fix.is_none()) {
+            return;
         }
-        if !fix.is_valid() || !fix.edits.iter().all(allowed) {
-            d.fix = None;
+        // An HTML page, a Word document or a file decoded from another encoding
+        // is not the text its offsets are into: nothing can be written back.
+        let analysis = self.analysis;
+        let file = &analysis.file;
+        if !matches!(file.format, InputFormat::Markdown | InputFormat::Text) || file.decoded_from.is_some() {
+            diagnostics.iter_mut().for_each(|d| d.fix = None);
+            return;
+        }
+        let text = file.text.as_str();
+        let editable = &*self.editable.get_or_insert_with(|| Editable::of(text));
+        let directives = &*self.directives.get_or_insert_with(|| DirectiveReach::of(analysis));
+        for d in diagnostics.iter_mut() {
+            crate::budget::tick();
+            let code = d.code();
+            let Some(fix) = d.fix.as_mut() else { continue };
+            let allowed = |e: &crate::edit::Edit| {
+                on_boundaries(text, e.span)
+                    && if code.starts_with("QS") {
+                        in_directive(analysis, directives, e)
+                    } else {
+                        editable.allows(text, e.span)
+                    }
+            };
+            if fix.divisible {
+                let before = fix.edits.len();
+                fix.edits.retain(allowed);
+                fix.partial |= fix.edits.len() < before;
+            }
+            if !fix.is_valid() || !fix.edits.iter().all(allowed) {
+                d.fix = None;
+            }
         }
     }
 }

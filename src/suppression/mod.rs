@@ -77,7 +77,21 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     // the rules read the word lists of the draft's language
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
-    settle_vetted(analysis, settings, found)
+    settle_vetted(analysis, settings, found, Detail::Full)
+}
+
+/// How much of each finding the caller of [`check_owned`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// All of it: labels, help, notes and each fix's edits.
+    Full,
+    /// What a report of one line a finding shows (`check --format
+    /// concise`): the rule, severity, span and message, and whether a fix
+    /// survived vetting and of which kind. Each finding is vetted and cut
+    /// down to that as it is unpacked: a long draft's tens of thousands of
+    /// findings, each with its labels and its fix's edits, were all held
+    /// unpacked at once, the peak of checking such a draft.
+    Line,
 }
 
 /// [`check`] for a caller done with the analysis: the prose, quotations,
@@ -85,23 +99,57 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
 /// read, are freed before the findings are unpacked and the file is parsed
 /// again to vet them, so that none of those is held with the analysis (on
 /// a long draft each takes tens of megabytes).
-pub fn check_owned(mut analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+pub fn check_owned(
+    mut analysis: Analysis,
+    settings: &Settings,
+    detail: Detail,
+) -> (crate::source::SourceFile, Vec<Diagnostic>) {
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(&analysis, settings);
     analysis.keep_for_vetting();
-    let kept = settle_vetted(&analysis, settings, found);
+    let kept = settle_vetted(&analysis, settings, found, detail);
     (analysis.file, kept)
 }
 
 /// [`settle`]d findings, sorted, with any fix that would write outside
-/// plain prose taken away.
-fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
-    let editable = prose_read_early(analysis, &found);
-    let mut kept = settle(analysis, settings, found);
-    crate::fix::vet(analysis, editable, &mut kept);
+/// plain prose taken away, and as much of each as `detail` says.
+fn settle_vetted(
+    analysis: &Analysis,
+    settings: &Settings,
+    found: findings::Findings,
+    detail: Detail,
+) -> Vec<Diagnostic> {
+    let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
+    let mut kept = match detail {
+        Detail::Full => {
+            let mut kept = settle(analysis, settings, found, &mut |_| {});
+            vetter.vet(&mut kept);
+            kept
+        }
+        Detail::Line => settle(analysis, settings, found, &mut |batch| {
+            vetter.vet(batch);
+            batch.iter_mut().for_each(keep_line);
+        }),
+    };
     diagnostic::sort(&mut kept);
     kept
 }
+
+/// Cuts a vetted finding down to what [`Detail::Line`] keeps: its fix, if
+/// any, keeps its kind and loses its wording and edits.
+fn keep_line(d: &mut Diagnostic) {
+    d.primary_label = None;
+    d.labels = Box::default();
+    d.help = None;
+    d.notes = Box::default();
+    if let Some(fix) = d.fix.as_deref_mut() {
+        fix.message = String::new();
+        fix.edits = Vec::new();
+    }
+}
+
+/// How many findings are unpacked before `settle`'s `each` is given them.
+const BATCH: usize = 512;
 
 /// Drafts at least this long have the prose their fixes may touch read
 /// before their findings are unpacked.
@@ -132,21 +180,36 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
     found
 }
 
-/// The findings of [`check`], their fixes not yet vetted, in no order:
-/// `found` with the configured severities, less what the draft's
-/// directives suppress, with the hygiene findings. Reads only the file,
-/// its front matter and its comments (what [`Analysis::keep_for_vetting`] keeps).
-fn settle(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
+/// The findings of [`check`], in no order: `found` with the configured
+/// severities, less what the draft's directives suppress, with the hygiene
+/// findings; each is given to `each` (a few hundred at a time, as they are
+/// unpacked) before it is kept. Reads only the file, its front matter and
+/// its comments (what [`Analysis::keep_for_vetting`] keeps).
+fn settle(
+    analysis: &Analysis,
+    settings: &Settings,
+    found: findings::Findings,
+    each: &mut dyn FnMut(&mut [Diagnostic]),
+) -> Vec<Diagnostic> {
     let metas = rules::all_meta();
-    let mut found = found.into_vec(&analysis.file.text);
-    for d in &mut found {
+    let mut all = Vec::with_capacity(found.len());
+    for mut d in found.iter(&analysis.file.text) {
         if let Some(meta) = meta_of(&metas, d.code()) {
             d.severity = settings.severity_for(meta);
         }
+        all.push(d);
+        if all.len() % BATCH == 0 {
+            let from = all.len() - BATCH;
+            each(&mut all[from..]);
+        }
     }
+    let done = all.len() - all.len() % BATCH;
+    each(&mut all[done..]);
+    drop(found);
     let directives = Directives::parse(&analysis.doc, &analysis.file.text);
-    let (mut kept, mut hygiene) = apply_suppressions(found, &directives, settings, &analysis.file.path);
+    let (mut kept, mut hygiene) = apply_suppressions(all, &directives, settings, &analysis.file.path);
     removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
+    each(&mut hygiene);
     kept.extend(hygiene);
     kept
 }
@@ -362,13 +425,9 @@ mod tests {
         }
     }
 
-    /// The Markdown parser's tree of a long draft (read to keep fixes in
-    /// prose) is built before the findings are unpacked, not beside them:
-    /// here 1,000 people, many named nearly alike ("Ana Bersaber", "Ana
-    /// Berkober"), each finding with a fix. Counted by this thread's
-    /// allocator, the same on any machine.
-    #[test]
-    fn a_long_draft_s_prose_is_read_before_its_findings_are_unpacked() {
+    /// 4,000 paragraphs naming 1,000 people, many nearly alike ("Ana
+    /// Bersaber", "Ana Berkober"): findings with fixes.
+    fn named_draft() -> String {
         const FIRST: [&str; 10] =
             ["Ana", "Ola", "Mira", "Hong", "Priya", "Jonas", "Lena", "Tomas", "Ines", "Kofi"];
         const PARTS: [&str; 10] = ["ber", "lin", "ko", "sa", "ta", "mo", "ri", "vel", "dan", "gor"];
@@ -381,11 +440,28 @@ mod tests {
                 "“The pier reopens in May,” said {first} {surname}. {surname} later told reporters so.\n\n"
             ));
         }
+        draft
+    }
+
+    /// `draft`'s findings settled and vetted to `detail`, and the bytes
+    /// held at the peak of doing so.
+    fn settled(draft: &str, detail: Detail) -> (Vec<Diagnostic>, u64) {
         let settings = Settings::default();
-        let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
+        let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft));
         let found = run_rules(&analysis, &settings);
         analysis.keep_for_vetting();
-        let (found, held) = crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found));
+        crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found, detail))
+    }
+
+    /// The Markdown parser's tree of a long draft (read to keep fixes in
+    /// prose) is built before the findings are unpacked, not beside them:
+    /// here 1,000 people, many named nearly alike ("Ana Bersaber", "Ana
+    /// Berkober"), each finding with a fix. Counted by this thread's
+    /// allocator, the same on any machine.
+    #[test]
+    fn a_long_draft_s_prose_is_read_before_its_findings_are_unpacked() {
+        let draft = named_draft();
+        let (found, held) = settled(&draft, Detail::Full);
         let fixed = found.iter().filter(|d| d.fix.is_some()).count();
         assert!(fixed >= 1_000, "{fixed} of {} findings have a fix", found.len());
         // 4.3 times the draft (1.48 MB) with the tree beside the findings, 3.2 times without
@@ -409,11 +485,39 @@ mod tests {
         let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
         let found = run_rules(&analysis, &settings);
         analysis.keep_for_vetting();
-        let (found, held) = crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found));
+        let (found, held) = crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found, Detail::Full));
         let noted = found.iter().filter(|d| !d.notes.is_empty()).count();
         assert!(noted >= 5_000, "{noted} of {} findings have a note", found.len());
         // 209 bytes a finding with the note shared, 302 with a copy in each
         let bound = found.len() as u64 * 250;
         assert!(held < bound, "{held} bytes held at the peak by {} findings", found.len());
+    }
+
+    /// The findings of a one-line report are cut down as they are
+    /// unpacked, each after its fix is vetted: the same lines, and the same
+    /// fixes counted, from a few bytes a finding. Counted by this thread's
+    /// allocator.
+    #[test]
+    fn findings_for_one_line_each_are_cut_down_as_they_are_unpacked() {
+        let draft = named_draft();
+        let (full, full_held) = settled(&draft, Detail::Full);
+        let (line, line_held) = settled(&draft, Detail::Line);
+        let shown = |d: &Diagnostic| {
+            let fix = d.fix.as_ref().map(|f| f.applicability);
+            (d.path.clone(), d.code(), d.severity, d.span, d.message.clone(), fix)
+        };
+        assert_eq!(line.iter().map(shown).collect::<Vec<_>>(), full.iter().map(shown).collect::<Vec<_>>());
+        assert!(full.iter().filter(|d| d.fix.is_some()).count() >= 1_000);
+        assert!(line.iter().all(|d| d.labels.is_empty() && d.fix.as_ref().is_none_or(|f| f.edits.is_empty())));
+        // counted at the peak, with the prose read early (about 1.6 times
+        // the draft): 3.2 times the draft held in full, 2.0 for one line each
+        let bound = draft.len() as u64 * 25 / 10;
+        assert!(
+            full_held >= bound,
+            "{full_held} bytes held in full by {} findings, draft {}",
+            full.len(),
+            draft.len()
+        );
+        assert!(line_held < bound, "{line_held} bytes held for one line each by {} findings", line.len());
     }
 }
