@@ -217,14 +217,10 @@ fn subtract(ranges: Vec<Range<usize>>, holes: &[Range<usize>]) -> Vec<Range<usiz
 
 /// Drops every fix that would write outside plain prose (or, for the
 /// suppression hygiene rules, outside the directive it removes), or whose
-/// edits overlap or leave the file or split a character. `editable` is
-/// the draft's prose if it was already read (`Editable::of` its text).
-pub fn vet(analysis: &Analysis, editable: Option<Editable>, diagnostics: &mut [Diagnostic]) {
-    Vetter::new(analysis, editable).vet(diagnostics);
-}
-
-/// [`vet`] for findings that come a few at a time: the draft's prose and
-/// directives are read once, when the first fix is met.
+/// edits overlap or leave the file or split a character. Findings may come
+/// a few at a time: the draft's prose and directives are read once, when
+/// the first fix is met (or given as `editable`, `Editable::of` its text,
+/// when already read).
 pub struct Vetter<'a> {
     analysis: &'a Analysis,
     editable: Option<Editable>,
@@ -236,7 +232,7 @@ impl<'a> Vetter<'a> {
         Vetter { analysis, editable, directives: None }
     }
 
-    /// [`vet`]s `diagnostics`.
+    /// Vets the fixes of `diagnostics`.
     pub fn vet(&mut self, diagnostics: &mut [Diagnostic]) {
         if diagnostics.iter().all(|d| d.fix.is_none()) {
             return;

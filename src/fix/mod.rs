@@ -19,7 +19,7 @@ use crate::diagnostic::Diagnostic;
 
 pub use crate::edit::{Applicability, Edit, Fix, FixAvailability};
 pub use apply::{apply, Applied};
-pub use guard::{vet, Vetter};
+pub use guard::Vetter;
 
 /// How many of `diagnostics` carry a fix that `--fix` applies, and how
 /// many more only `--unsafe-fixes` would.
