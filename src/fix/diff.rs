@@ -97,15 +97,13 @@ pub fn unified(path: &str, old: &str, new: &str, changes: &Changes) -> String {
     }
     let (old_lines, new_lines) = (Lines::of(old), Lines::of(new));
     let blocks = changed_lines((old, new), (&old_lines, &new_lines), changes);
-    let (old_text, new_text): (Vec<&str>, Vec<&str>) =
-        (old.split_inclusive('\n').collect(), new.split_inclusive('\n').collect());
+    let (old_text, new_text) = (old_lines.texts(old), new_lines.texts(new));
     let mut ops = Ops::default();
     let (mut old_at, mut new_at) = (0, 0);
     for b in blocks {
         ops.push(DiffOp::Equal { old_index: old_at, new_index: new_at, len: b.old.start - old_at });
-        let inner =
-            similar::capture_diff_slices(Algorithm::Myers, &old_text[b.old.clone()], &new_text[b.new.clone()]);
-        inner.into_iter().for_each(|op| ops.push(moved(op, b.old.start, b.new.start)));
+        let inner = similar::capture_diff(Algorithm::Myers, &old_text, b.old.clone(), &new_text, b.new.clone());
+        inner.into_iter().for_each(|op| ops.push(op));
         (old_at, new_at) = (b.old.end, b.new.end);
     }
     ops.push(DiffOp::Equal { old_index: old_at, new_index: new_at, len: old_text.len() - old_at });
@@ -143,27 +141,6 @@ impl Ops {
     }
 }
 
-/// `op` of a block's lines, placed at the block's first lines.
-fn moved(op: DiffOp, old_start: usize, new_start: usize) -> DiffOp {
-    match op {
-        DiffOp::Equal { old_index, new_index, len } => {
-            DiffOp::Equal { old_index: old_index + old_start, new_index: new_index + new_start, len }
-        }
-        DiffOp::Delete { old_index, old_len, new_index } => {
-            DiffOp::Delete { old_index: old_index + old_start, old_len, new_index: new_index + new_start }
-        }
-        DiffOp::Insert { old_index, new_index, new_len } => {
-            DiffOp::Insert { old_index: old_index + old_start, new_index: new_index + new_start, new_len }
-        }
-        DiffOp::Replace { old_index, old_len, new_index, new_len } => DiffOp::Replace {
-            old_index: old_index + old_start,
-            old_len,
-            new_index: new_index + new_start,
-            new_len,
-        },
-    }
-}
-
 fn write_hunk(out: &mut String, (old, new): (&[&str], &[&str]), group: &[DiffOp]) {
     let (Some(first), Some(last)) = (group.first(), group.last()) else { return };
     let old_range = first.old_range().start..last.old_range().end;
@@ -182,7 +159,9 @@ fn write_hunk(out: &mut String, (old, new): (&[&str], &[&str]), group: &[DiffOp]
     }
 }
 
-/// Where each line of a text starts, and where the text ends.
+/// Where each line of a text starts, and where the text ends. Lines end
+/// at `\n` only, as in a unified diff (`span::LineIndex` also ends one at a
+/// lone `\r`, for positions in old Mac files).
 struct Lines {
     starts: Vec<usize>,
     len: usize,
@@ -213,6 +192,12 @@ impl Lines {
 
     fn start(&self, line: usize) -> usize {
         self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Each line of `text` (the text these are the lines of), its line break kept.
+    fn texts<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let count = if text.is_empty() { 0 } else { self.starts.len() };
+        (0..count).map(|line| &text[self.start(line)..self.start(line + 1)]).collect()
     }
 
     /// The lines that the bytes `range` lie on (none for an empty range).
