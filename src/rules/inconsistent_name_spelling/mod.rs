@@ -452,9 +452,13 @@ fn similar(a: &[&str], b: &[&str]) -> bool {
         return false;
     }
     let near = |x: &str, y: &str| {
-        let d = strsim::levenshtein(x, y);
-        let shortest = x.chars().count().min(y.chars().count());
-        x != y && ((d == 1 && shortest >= 3) || (d == 2 && shortest >= 6)) && x.chars().next() == y.chars().next()
+        let shortest = || x.chars().count().min(y.chars().count());
+        x.chars().next() == y.chars().next()
+            && match near::edits_within(x, y, 2) {
+                Some(1) => shortest() >= 3,
+                Some(2) => shortest() >= 6,
+                _ => false,
+            }
     };
     let middle_same = a[1..a.len() - 1] == b[1..b.len() - 1];
     middle_same && ((af == bf && near(al, bl)) || (al == bl && near(af, bf)))

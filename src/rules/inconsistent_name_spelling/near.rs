@@ -81,6 +81,59 @@ impl NameIndex {
     }
 }
 
+/// The edit distance (Levenshtein, in characters) between `x` and `y` when
+/// it is at most `k`, else `None`. Most names compared share a first letter
+/// and little else: their common ends are skipped, and the table of the
+/// rest is one row on the stack that stops as soon as every cell is over
+/// `k`, where a full table was allocated for each of the hundreds of
+/// thousands of pairs a long draft compares.
+pub fn edits_within(x: &str, y: &str, k: usize) -> Option<usize> {
+    let (x, y) = without_common_ends(x, y);
+    let (m, n) = (x.chars().count(), y.chars().count());
+    if m.abs_diff(n) > k {
+        return None;
+    }
+    if m == 0 || n == 0 {
+        return Some(m.max(n));
+    }
+    // a word of a name is short; a longer one is measured whole
+    const ROW: usize = 32;
+    if n >= ROW {
+        let d = strsim::levenshtein(x, y);
+        return (d <= k).then_some(d);
+    }
+    // row[j]: the distance between the characters of `x` read so far and y's first j
+    let mut row = [0; ROW];
+    for (j, cell) in row.iter_mut().enumerate().take(n + 1) {
+        *cell = j;
+    }
+    for (i, a) in x.chars().enumerate() {
+        let (mut diagonal, mut least) = (row[0], i + 1);
+        row[0] = i + 1;
+        for (j, b) in y.chars().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(a != b)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+            least = least.min(row[j + 1]);
+        }
+        // no cell of a later row is less than the least of this one
+        if least > k {
+            return None;
+        }
+    }
+    (row[n] <= k).then_some(row[n])
+}
+
+/// `x` and `y` less the characters they begin and end with alike, which
+/// change no edit distance.
+fn without_common_ends<'s>(x: &'s str, y: &'s str) -> (&'s str, &'s str) {
+    let same = |(a, b): &(char, char)| a == b;
+    let prefix: usize = x.chars().zip(y.chars()).take_while(same).map(|(a, _)| a.len_utf8()).sum();
+    let (x, y) = (&x[prefix..], &y[prefix..]);
+    let suffix: usize = x.chars().rev().zip(y.chars().rev()).take_while(same).map(|(a, _)| a.len_utf8()).sum();
+    (&x[..x.len() - suffix], &y[..y.len() - suffix])
+}
+
 /// The first letter and length (in characters) of the word on `side`.
 fn differing(name: &[&str], side: Side) -> Option<(char, usize)> {
     let word = match side {
@@ -161,6 +214,13 @@ mod tests {
             for a in &names {
                 prop_assert_eq!(index.candidates(a), candidates_by_table(&names, a));
             }
+        }
+
+        /// The bounded distance is strsim's Levenshtein wherever that is at most k.
+        #[test]
+        fn bounded_edits_agree_with_levenshtein(x in "[abé]{0,40}", y in "[abé]{0,40}", k in 0usize..4) {
+            let d = strsim::levenshtein(&x, &y);
+            prop_assert_eq!(edits_within(&x, &y, k), (d <= k).then_some(d));
         }
 
         /// Every pair within two edits on one side, same first letter, the rest the same, is a candidate.
