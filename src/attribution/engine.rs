@@ -123,13 +123,17 @@ fn attribute_with(
     };
     let subjects = &subjects;
     let case = CaseEvidence::of(doc);
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].last_block(), quotes[i].span().start));
-    // the first block read by any quotation from this one on: the one before its first
-    let mut reads_from = vec![usize::MAX; order.len()];
-    let mut earliest = usize::MAX;
+    // the quotations in reading order, and the first block read by any
+    // quotation from each one on (the one before its first): both held
+    // through the draft's attribution, in four bytes a quotation (a draft
+    // has fewer than 4 G quotations and blocks)
+    let mut order: Vec<u32> = (0..quotes.len() as u32).collect();
+    order.sort_by_key(|&i| (quotes[i as usize].last_block(), quotes[i as usize].span().start));
+    let mut reads_from = vec![u32::MAX; order.len()];
+    let mut earliest = u32::MAX;
     for (k, &id) in order.iter().enumerate().rev() {
-        earliest = earliest.min(quotes[id].first_block().saturating_sub(1));
+        let first = quotes[id as usize].first_block().saturating_sub(1);
+        earliest = earliest.min(u32::try_from(first).unwrap_or(u32::MAX));
         reads_from[k] = earliest;
     }
     let mut next_block = 0;
@@ -137,9 +141,10 @@ fn attribute_with(
     let mut terms = Vec::new();
     let mut siblings = SignedSiblings::default();
     for (k, id) in order.into_iter().enumerate() {
+        let id = id as usize;
         // a draft's budget is checked within its paragraphs too (one may be megabytes)
         crate::budget::tick();
-        tokens.release_below(reads_from[k].min(next_block));
+        tokens.release_below((reads_from[k] as usize).min(next_block));
         tokens.reach(quotes[id].last_block() + 1, |b, bt| listed_kinds(b, bt, doc, quotes));
         let views = Views { doc, window: tokens, case: &case, subjects };
         let q = &quotes[id];

@@ -94,33 +94,34 @@ pub struct Entity {
     /// people gives most of them one ("councillor"), and a `Vec<String>`
     /// took 96 bytes for its room and a copy of the word for each.
     descriptors: Box<[Arc<str>]>,
-    first_at: usize,
-    last_at: usize,
+    /// Offsets and sentence numbers in four bytes (see [`narrow`]): the
+    /// cast of a draft naming thousands of people is held until its
+    /// attribution is done, 112 bytes an entity with eight-byte ones.
+    first_at: u32,
+    last_at: u32,
     /// Prominence carried into `salience_sentence` from the sentences before it,
     /// and the strongest role the entity has in that sentence: mentions in
     /// one sentence do not add up.
     carried: f32,
     best_here: f32,
-    salience_sentence: usize,
+    salience_sentence: u32,
     /// Sentence and role of the latest mention as a subject or speaker.
-    pub subject_sentence: Option<usize>,
-    /// Sentence of the latest time the entity spoke or reported speech.
-    pub spoke_sentence: Option<usize>,
+    subject_sentence: Option<u32>,
     /// Stamp of this entity's latest entry in the recency queue.
     stamp: u64,
 }
 
 impl Entity {
     fn salience_at(&self, sentence: usize) -> f32 {
-        let gap = sentence.saturating_sub(self.salience_sentence).min(64) as i32;
+        let gap = sentence.saturating_sub(self.salience_sentence as usize).min(64) as i32;
         (self.carried + self.best_here) * DECAY.powi(gap)
     }
 
     fn bump(&mut self, sentence: usize, weight: f32) {
-        if sentence > self.salience_sentence {
+        if sentence > self.salience_sentence as usize {
             self.carried = self.salience_at(sentence);
             self.best_here = 0.0;
-            self.salience_sentence = sentence;
+            self.salience_sentence = narrow(sentence);
         }
         self.best_here = self.best_here.max(weight);
     }
@@ -142,9 +143,20 @@ impl Entity {
                 && self.gender.is_none())
     }
 
+    /// The sentence of the latest mention as a subject or speaker.
+    fn subject_sentence(&self) -> Option<usize> {
+        self.subject_sentence.map(|s| s as usize)
+    }
+
     pub fn has_descriptor(&self, word: &str) -> bool {
         self.descriptors.iter().any(|d| &**d == word)
     }
+}
+
+/// An offset or sentence number in four bytes: drafts are far smaller
+/// than 4 GB (the size limit turns larger ones away before they are parsed).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// "Canadian", "Chinese", "British": a capitalised adjective of a nation,
@@ -329,13 +341,12 @@ impl Registry {
             typed: m.typed,
             seen_inside: false,
             descriptors: Box::default(),
-            first_at: m.at,
-            last_at: m.at,
+            first_at: narrow(m.at),
+            last_at: narrow(m.at),
             carried: 0.0,
             best_here: 0.0,
-            salience_sentence: m.sentence,
+            salience_sentence: narrow(m.sentence),
             subject_sentence: None,
-            spoke_sentence: None,
             stamp: 0,
         });
         self.index_name(id);
@@ -375,10 +386,8 @@ impl Registry {
         self.clock += 1;
         let e = &mut self.entities[id];
         e.bump(sentence, role.weight());
-        e.last_at = e.last_at.max(at);
-        if matches!(role, Role::Speaker | Role::Reporter) {
-            e.spoke_sentence = Some(e.spoke_sentence.map_or(sentence, |s| s.max(sentence)));
-        }
+        e.last_at = e.last_at.max(narrow(at));
+        let sentence = narrow(sentence);
         if matches!(role, Role::Speaker | Role::Reporter | Role::Subject) {
             e.subject_sentence = Some(e.subject_sentence.map_or(sentence, |s| s.max(sentence)));
         }
@@ -416,7 +425,7 @@ impl Registry {
             .rev()
             .filter(|&&(id, stamp)| self.entities[id].stamp == stamp)
             .map(|&(id, _)| id)
-            .filter(move |&id| self.entities[id].first_at < at)
+            .filter(move |&id| (self.entities[id].first_at as usize) < at)
             .take(WINDOW)
     }
 
@@ -461,7 +470,7 @@ impl Registry {
     fn bound_subject(&self, at: usize, sentence: usize, fit: impl Fn(&Entity) -> f32) -> Option<usize> {
         self.window(at).find(|&id| {
             let e = &self.entities[id];
-            e.subject_sentence == Some(sentence) && e.last_at < at && fit(e) > 0.0
+            e.subject_sentence() == Some(sentence) && (e.last_at as usize) < at && fit(e) > 0.0
         })
     }
 
@@ -479,7 +488,7 @@ impl Registry {
         let mut best: Option<(usize, usize)> = None;
         for id in self.window(at) {
             let e = &self.entities[id];
-            let Some(s) = e.subject_sentence.filter(|&s| s < sentence && s + 2 >= sentence) else { continue };
+            let Some(s) = e.subject_sentence().filter(|&s| s < sentence && s + 2 >= sentence) else { continue };
             // only someone the text shows to be a person: places and outlets are subjects too
             if e.personhood > 0 && fit(e) > 0.0 && best.is_none_or(|(_, b)| s > b) {
                 best = Some((id, s));
@@ -487,9 +496,9 @@ impl Registry {
         }
         let (id, s) = best?;
         // two people as subjects of that one sentence: leave it to salience
-        let rivals = self
-            .window(at)
-            .filter(|&o| o != id && self.entities[o].subject_sentence == Some(s) && fit(&self.entities[o]) > 0.0);
+        let rivals = self.window(at).filter(|&o| {
+            o != id && self.entities[o].subject_sentence() == Some(s) && fit(&self.entities[o]) > 0.0
+        });
         (rivals.count() == 0).then_some(id)
     }
 
@@ -508,7 +517,7 @@ impl Registry {
         let mut best: Option<(usize, usize, f32)> = None;
         for id in self.window(at) {
             let e = &self.entities[id];
-            let Some(s) = e.subject_sentence.filter(|&s| s <= sentence && s + 1 >= sentence) else { continue };
+            let Some(s) = e.subject_sentence().filter(|&s| s <= sentence && s + 1 >= sentence) else { continue };
             if !fits(e) {
                 continue;
             }
@@ -564,6 +573,13 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entity_stays_small() {
+        // one a person or body named, all held until attribution is done
+        // (112 bytes with eight-byte offsets and a sentence no one read)
+        assert_eq!(std::mem::size_of::<Entity>(), 80);
+    }
 
     #[test]
     fn an_acronym_finds_the_body_whose_initials_it_is() {
