@@ -3,7 +3,7 @@
 pub mod lookup;
 pub mod words;
 
-use crate::attribution::{self, Attribution};
+use crate::attribution::{self, Attributions};
 use crate::budget;
 use crate::formats;
 use crate::lexicon::{Language, Lexicon};
@@ -25,7 +25,7 @@ pub struct Analysis {
     /// The words of every block, read from the tokens (see [`words`]).
     pub words: ProseWords,
     /// One attribution per quote in `scan.quotes`, in the same order.
-    pub attributions: Vec<Attribution>,
+    pub attributions: Attributions,
     /// Indexes the rules share, built on first use (see [`lookup`]).
     pub lookups: Lookups,
     /// The language the draft was read in: its own declaration, else the config's.
@@ -41,7 +41,7 @@ impl Analysis {
         self.doc.blocks = Vec::new();
         self.doc.blockquotes = Vec::new();
         self.scan = ScanResult::default();
-        self.attributions = Vec::new();
+        self.attributions = Attributions::default();
         self.words = ProseWords::default();
         self.lookups = Lookups::default();
     }

@@ -18,7 +18,7 @@ use super::context::Context;
 use super::mention::{Frame, Subjects};
 use super::patterns::{Found, Sentence};
 use super::tokens::{TokKind, Token};
-use super::{Attribution, Cue, SpeakerKind};
+use super::{Attribution, Attributions, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass};
 use crate::markdown::{BlockKind, Document, ProseBlock};
 use crate::quote::{Quote, QuoteKind};
@@ -98,12 +98,7 @@ impl<'a> Views<'a, '_> {
 /// reads its own blocks and the blocks either side, so each block's are made
 /// just before the first quotation that reads it and let go once no
 /// quotation left reads it.
-pub fn attribute(
-    doc: &Document,
-    tokens: &mut TokenWindow,
-    quotes: &mut [Quote],
-    lex: &Lexicon,
-) -> Vec<Attribution> {
+pub fn attribute(doc: &Document, tokens: &mut TokenWindow, quotes: &mut [Quote], lex: &Lexicon) -> Attributions {
     attribute_with(doc, tokens, quotes, lex, false)
 }
 
@@ -115,8 +110,8 @@ fn attribute_with(
     quotes: &mut [Quote],
     lex: &Lexicon,
     fresh: bool,
-) -> Vec<Attribution> {
-    let mut out = vec![Attribution::default(); quotes.len()];
+) -> Attributions {
+    let mut out = Attributions::empty(quotes.len());
     let (mut ctx, subjects) = match fresh {
         true => (Context::fresh(), Subjects::fresh()),
         false => (Context::default(), Subjects::default()),
@@ -156,7 +151,7 @@ fn attribute_with(
         }
         if matches!(q.kind, QuoteKind::Title | QuoteKind::Scare) && q.depth == 0 && !so_called(q, doc) {
             if let Some(a) = spoken_name(id, q, doc, &views, lex, &mut ctx) {
-                out[id] = a;
+                out.set(id, a);
                 promoted.push(id);
             }
             continue;
@@ -164,8 +159,10 @@ fn attribute_with(
         if q.depth > 0 || !q.kind.is_speech() {
             continue;
         }
-        out[id] = attribute_one(id, q, &views, lex, &mut ctx, &mut siblings);
-        if out[id].speaker.is_none() && q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, &views, lex) {
+        let a = attribute_one(id, q, &views, lex, &mut ctx, &mut siblings);
+        let unspoken = a.speaker.is_none();
+        out.set(id, a);
+        if unspoken && q.kind == QuoteKind::Partial && !speech_in_sentence(id, q, &views, lex) {
             terms.push(id);
         }
     }
@@ -176,6 +173,7 @@ fn attribute_with(
     }
     inherit_nested(quotes, &mut out);
     refine_kinds(doc, quotes, &out, &terms);
+    out.finish();
     out
 }
 

@@ -5,6 +5,7 @@ mod context;
 mod discourse;
 mod engine;
 mod entities;
+mod held;
 mod lexicon_ext;
 mod mention;
 mod names;
@@ -15,6 +16,7 @@ mod tokens;
 pub use crate::lexicon::ChannelKind;
 use crate::span::{CompactSpan, Span};
 pub use engine::attribute;
+pub use held::Attributions;
 use serde::Serialize;
 use std::sync::Arc;
 

@@ -1,14 +1,14 @@
 //! Hand-built analyses for rule unit tests, independent of the scanner.
 
 use crate::analysis::Analysis;
-use crate::attribution::Attribution;
+use crate::attribution::Attributions;
 use crate::markdown::Document;
 use crate::quote::{MarkProblem, MarkStyle, Quote, QuoteKind, ScanResult};
 use crate::source::SourceFile;
 use crate::span::Span;
 
 pub fn analysis_with(text: &str, quotes: Vec<Quote>, problems: Vec<MarkProblem>) -> Analysis {
-    let attributions = vec![Attribution::default(); quotes.len()];
+    let attributions = Attributions::empty(quotes.len());
     Analysis {
         file: SourceFile::new("draft.md", text),
         doc: Document::default(),

@@ -127,7 +127,7 @@ fn analysis() -> Analysis {
         doc,
         scan: ScanResult { quotes, problems: Vec::new() },
         words: Default::default(),
-        attributions: vec![attributed, Attribution::default()],
+        attributions: vec![attributed, Attribution::default()].into(),
         lookups: Default::default(),
         language: Default::default(),
     }

@@ -3,7 +3,7 @@
 //! quote nobody speaks is a scare quote.
 
 use crate::attribution::tokens::TokKind;
-use crate::attribution::Attribution;
+use crate::attribution::Attributions;
 use crate::markdown::Document;
 use crate::quote::{Quote, QuoteKind};
 use crate::tokens::BlockTokens;
@@ -40,13 +40,14 @@ pub(super) fn listed_kinds(b: usize, bt: &BlockTokens, doc: &Document, quotes: &
 
 /// A quote inside a quote is the outer speaker's words: those of the first
 /// outer quote, in the scanner's order, whose span contains it.
-pub(super) fn inherit_nested(quotes: &[Quote], out: &mut [Attribution]) {
+pub(super) fn inherit_nested(quotes: &[Quote], out: &mut Attributions) {
     // copied as each is found, not listed first (16 bytes a quote, held at
     // attribution's peak): the copies read outer quotes, which no copy changes
     let reach = outer_reach(quotes);
     for (i, q) in quotes.iter().enumerate() {
         if let Some(o) = outer_of(quotes, &reach, q) {
-            out[i] = out[o].clone();
+            let outer = out.get(o).cloned().unwrap_or_default();
+            out.set(i, outer);
         }
     }
 }
@@ -99,7 +100,7 @@ fn outer_quotes_by_search(quotes: &[Quote]) -> Vec<Option<usize>> {
 
 /// A short partial quote that nobody speaks is a scare quote, and so is a
 /// fragment of any length in a sentence with no word of speech (`terms`).
-pub(super) fn refine_kinds(doc: &Document, quotes: &mut [Quote], out: &[Attribution], terms: &[usize]) {
+pub(super) fn refine_kinds(doc: &Document, quotes: &mut [Quote], out: &Attributions, terms: &[usize]) {
     for (q, a) in quotes.iter_mut().zip(out) {
         if q.kind == QuoteKind::Partial && a.speaker.is_none() && q.text(doc).split_whitespace().count() <= 3 {
             q.kind = QuoteKind::Scare;

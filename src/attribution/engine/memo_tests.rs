@@ -2,7 +2,7 @@
 //! sentence states) against the oracle of reading every answer afresh.
 
 use super::attribute_with;
-use crate::attribution::Attribution;
+use crate::attribution::Attributions;
 use crate::lexicon::Lexicon;
 use crate::quote::QuoteKind;
 use crate::tokens::TokenWindow;
@@ -40,7 +40,7 @@ const PIECES: &[&str] = &[
 ];
 
 /// Each quotation's attribution and kind, read with memos or afresh.
-fn attributed(draft: &str, fresh: bool) -> (Vec<Attribution>, Vec<QuoteKind>) {
+fn attributed(draft: &str, fresh: bool) -> (Attributions, Vec<QuoteKind>) {
     let doc = crate::markdown::parse(draft);
     let mut scan = crate::scan::scan(&doc);
     let lex = Lexicon::builtin();
