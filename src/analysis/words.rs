@@ -8,6 +8,7 @@
 
 use crate::lexicon::{Lexicon, VerbId};
 use crate::markdown::ProseBlock;
+use crate::span::CompactSpan;
 use crate::tokens::{char_at, BlockTokens, TokKind};
 use std::ops::Range;
 
@@ -78,7 +79,7 @@ impl ProseWords {
         &mut self,
         b: usize,
         block: Option<&ProseBlock>,
-        quoted: &[Range<usize>],
+        quoted: &[CompactSpan],
         tokens: &BlockTokens,
         lex: &Lexicon,
     ) {
@@ -132,7 +133,7 @@ impl ProseWords {
 /// verb to `verbs`; `quoted` are its quotations' ranges, `tokens` its tokens.
 fn block_words(
     (b, block): (usize, &ProseBlock),
-    quoted: &[Range<usize>],
+    quoted: &[CompactSpan],
     tokens: &BlockTokens,
     lex: &Lexicon,
     verbs: &mut Vec<VerbAt>,
@@ -148,10 +149,10 @@ fn block_words(
     // counted first: the words are kept at their exact size without a list of ranges
     let mut out = Vec::with_capacity(word_ranges(text).count());
     for r in word_ranges(text) {
-        while quoted.get(q).is_some_and(|x| x.end <= r.start) {
+        while quoted.get(q).is_some_and(|x| x.get().end <= r.start) {
             q += 1;
         }
-        let inside = quoted.get(q).is_some_and(|x| x.start < r.end);
+        let inside = quoted.get(q).is_some_and(|x| x.get().start < r.end);
         while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
             t += 1;
         }

@@ -3,7 +3,7 @@
 use crate::analysis::Analysis;
 use crate::attribution::{Attribution, Speaker, SpeakerKind};
 use crate::quote::Quote;
-use crate::span::Span;
+use crate::span::{CompactSpan, Span};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -32,15 +32,15 @@ pub fn speakers_of_kind(analysis: &Analysis, kind: SpeakerKind) -> Vec<(&Quote, 
 
 /// Ranges of block `block`'s text covered by outer quotations (marks
 /// included), sorted by start and apart.
-pub fn quoted_ranges(analysis: &Analysis, block: usize) -> &[Range<usize>] {
+pub fn quoted_ranges(analysis: &Analysis, block: usize) -> &[CompactSpan] {
     analysis.quoted_ranges(block)
 }
 
 /// Whether `range` (block text coordinates) overlaps any of `quoted`, which
 /// are sorted by start and apart (as [`quoted_ranges`] gives them).
-pub fn overlaps(range: &Range<usize>, quoted: &[Range<usize>]) -> bool {
-    let i = quoted.partition_point(|q| q.end <= range.start);
-    quoted.get(i).is_some_and(|q| q.start < range.end)
+pub fn overlaps(range: &Range<usize>, quoted: &[CompactSpan]) -> bool {
+    let i = quoted.partition_point(|q| q.get().end <= range.start);
+    quoted.get(i).is_some_and(|q| q.get().start < range.end)
 }
 
 /// Whether a source span overlaps the speaker mention of any quotation.
@@ -109,8 +109,9 @@ mod tests {
 
     #[test]
     fn overlap_is_half_open() {
-        assert!(overlaps(&(3..5), &[4..9, 20..30]));
-        assert!(overlaps(&(3..5), &[0..4, 20..30]));
-        assert!(!overlaps(&(3..5), &[0..3, 5..9]));
+        let spans = |rs: [Range<usize>; 2]| rs.map(|r| CompactSpan::from(Span::from(r)));
+        assert!(overlaps(&(3..5), &spans([4..9, 20..30])));
+        assert!(overlaps(&(3..5), &spans([0..4, 20..30])));
+        assert!(!overlaps(&(3..5), &spans([0..3, 5..9])));
     }
 }
