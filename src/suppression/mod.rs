@@ -107,6 +107,8 @@ pub fn check_owned(
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(&analysis, settings);
     analysis.keep_for_vetting();
+    // the analysis's pages go back before the findings are unpacked
+    crate::heap::give_back_free_pages(analysis.file.text.len());
     let kept = settle_vetted(&analysis, settings, found, detail);
     (analysis.file, kept)
 }

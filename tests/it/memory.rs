@@ -112,6 +112,23 @@ fn two_megabytes_of_news_paragraphs_are_checked_within_a_bound() {
     run.assert_bounded("news paragraphs", draft.len(), 7);
 }
 
+/// Paragraphs of unmatched quotation marks: a hundred thousand findings
+/// to unpack once the analysis is freed. The analysis's pages, freed in
+/// small pieces all over the heap, stayed resident beside the findings
+/// unless given back first.
+#[test]
+fn four_megabytes_of_unmatched_marks_in_paragraphs_are_checked_within_a_bound() {
+    let draft = shapes::Shape::UnmatchedParagraphs.generate(4 * shapes::MB);
+    let dir = drafts(&[("marks.md", draft.as_bytes())]);
+    let run = run_measured(&["check", "--format", "concise", "marks.md"], dir.path(), LIMIT);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.findings() > 50_000, "{} findings", run.findings());
+    // Release builds peaked at 35.3 MB before the free pages were given
+    // back, 31.6 MB after (8 MB: 61.1 -> 54.6 MB); a debug build at 42.5 MB
+    // (start-up 16.7 MB), under a budget of 44 MB.
+    run.assert_bounded("unmatched marks in paragraphs", draft.len(), 4);
+}
+
 /// quote-drift's findings are held, until the analysis is freed, as the
 /// spans of the two quotes' words: their message and note, made of those
 /// words, are made when the findings are unpacked. Counted by this test
