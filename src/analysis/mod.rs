@@ -45,6 +45,13 @@ impl Analysis {
         self.words = ProseWords::default();
         self.lookups = Lookups::default();
     }
+
+    /// Frees the words and the rules' indexes, keeping what the report
+    /// page reads (the prose blocks, quotations and attributions).
+    pub fn keep_for_report(&mut self) {
+        self.words = ProseWords::default();
+        self.lookups = Lookups::default();
+    }
 }
 
 /// Analyses a draft with the built-in word lists.

@@ -92,9 +92,8 @@ fn reports(
             (Mutex::new(Resolver::new(config)), Arc::clone(&errors), selection.clone());
         move |file| {
             let settings = settings_for(&file, &selection, &resolver, &errors, sources.as_ref())?;
-            let analysis = analyze_with(file, &settings);
-            let mut diagnostics = suppression::check(&analysis, &settings);
-            crate::diagnostic::sort(&mut diagnostics);
+            let mut analysis = analyze_with(file, &settings);
+            let diagnostics = suppression::check_unfixed(&mut analysis, &settings);
             let checked = settings.sources.given();
             let verdicts = provenance::verify(&analysis, &settings.sources);
             Some(report::build(analysis, diagnostics, &verdicts, checked))

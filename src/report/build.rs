@@ -19,11 +19,10 @@ use std::sync::Arc;
 /// are taken, not copied: the report keeps the blocks' text and each
 /// finding's message, and nothing else of them outlives it.
 pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict], checked: bool) -> DraftReport {
-    let sources = sources::sources(&a);
     // the words and the rules' indexes (more than the draft again) are read
     // by nothing below: free them before the report's records are made
-    a.words = Default::default();
-    a.lookups = Default::default();
+    a.keep_for_report();
+    let sources = sources::sources(&a);
     let findings: Vec<Finding> = diagnostics.into_iter().map(|d| finding(&a, d)).collect();
     // Colours go to sources in table order, then to any other speaker
     // (one quoted inside another's quote is not in the sources view).

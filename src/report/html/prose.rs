@@ -36,58 +36,83 @@ struct Page<'a> {
 
 /// Which quotes and findings each block holds, found once, so the page is
 /// written in one pass however many quotes and findings the draft has.
-#[derive(Default)]
 struct Layout {
     /// (quote, part) for each part of a quote in the block.
-    parts: Vec<Vec<(usize, usize)>>,
+    parts: Groups<(usize, usize)>,
     /// Numbered quotes whose last part is in the block: their notes go beside it.
-    ending: Vec<Vec<usize>>,
+    ending: Groups<usize>,
     /// Findings placed in the block.
-    placed: Vec<Vec<usize>>,
+    placed: Groups<usize>,
     /// (finding, label) for each label placed in the block.
-    labels: Vec<Vec<(usize, usize)>>,
+    labels: Groups<(usize, usize)>,
     /// Findings about each quote as a whole.
-    whole: Vec<Vec<usize>>,
+    whole: Groups<usize>,
 }
 
 impl Layout {
     fn of(r: &DraftReport) -> Layout {
-        let n = r.blocks.len();
-        let mut at = Layout {
-            parts: vec![Vec::new(); n],
-            ending: vec![Vec::new(); n],
-            placed: vec![Vec::new(); n],
-            labels: vec![Vec::new(); n],
-            whole: vec![Vec::new(); r.quotes.len()],
+        let (blocks, quotes) = (r.blocks.len(), r.quotes.len());
+        let parts = || {
+            r.quotes
+                .iter()
+                .enumerate()
+                .flat_map(|(qi, q)| q.parts.iter().enumerate().map(move |(k, (block, _))| (*block, (qi, k))))
         };
-        for (qi, q) in r.quotes.iter().enumerate() {
-            for (k, (block, _)) in q.parts.iter().enumerate() {
-                if let Some(list) = at.parts.get_mut(*block) {
-                    list.push((qi, k));
-                }
-            }
-            if let (Some(_), Some((block, _))) = (q.number, q.parts.last()) {
-                if let Some(list) = at.ending.get_mut(*block) {
-                    list.push(qi);
-                }
-            }
+        let ending =
+            || r.quotes.iter().enumerate().filter_map(|(qi, q)| Some((q.number.and(q.parts.last())?.0, qi)));
+        let placed = || r.findings.iter().enumerate().filter_map(|(fi, f)| Some((f.place.as_ref()?.block, fi)));
+        let labels = || {
+            r.findings.iter().enumerate().flat_map(|(fi, f)| {
+                f.labels.iter().enumerate().filter_map(move |(li, l)| Some((l.place.as_ref()?.block, (fi, li))))
+            })
+        };
+        let whole = || {
+            r.findings.iter().enumerate().filter_map(|(fi, f)| {
+                let place = f.place.as_ref().filter(|p| p.whole_quote)?;
+                Some((place.quote?, fi))
+            })
+        };
+        Layout {
+            parts: Groups::of(blocks, parts),
+            ending: Groups::of(blocks, ending),
+            placed: Groups::of(blocks, placed),
+            labels: Groups::of(blocks, labels),
+            whole: Groups::of(quotes, whole),
         }
-        for (fi, f) in r.findings.iter().enumerate() {
-            if let Some(place) = &f.place {
-                if let Some(list) = at.placed.get_mut(place.block) {
-                    list.push(fi);
-                }
-                if let Some(list) = place.quote.filter(|_| place.whole_quote).and_then(|q| at.whole.get_mut(q)) {
-                    list.push(fi);
-                }
-            }
-            for (li, label) in f.labels.iter().enumerate() {
-                if let Some(list) = label.place.as_ref().and_then(|p| at.labels.get_mut(p.block)) {
-                    list.push((fi, li));
-                }
-            }
+    }
+}
+
+/// Items by group (a block, a quote), in the order given within each
+/// group, held in one vector: a vector per block cost a long list of
+/// short items (the 8 MB nested-list draft) about 25 MB of the page's peak.
+struct Groups<T> {
+    /// Where each group's items start in `items`, and where the last ends.
+    starts: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + Default> Groups<T> {
+    /// `pairs` gives (group, item) in order; it is called twice (count, then place).
+    /// Groups at or past `n` are left out.
+    fn of<I: Iterator<Item = (usize, T)>>(n: usize, pairs: impl Fn() -> I) -> Groups<T> {
+        let mut starts = vec![0; n + 1];
+        for (g, _) in pairs().filter(|(g, _)| *g < n) {
+            starts[g + 1] += 1;
         }
-        at
+        for g in 0..n {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![T::default(); starts[n]];
+        for (g, item) in pairs().filter(|(g, _)| *g < n) {
+            items[next[g]] = item;
+            next[g] += 1;
+        }
+        Groups { starts, items }
+    }
+
+    fn get(&self, group: usize) -> &[T] {
+        &self.items[self.starts[group]..self.starts[group + 1]]
     }
 }
 
@@ -216,7 +241,7 @@ fn render_inline(out: &mut String, page: &Page, b: usize) {
 
 fn quote_spans(page: &Page, b: usize) -> Vec<Wrap> {
     let mut spans = Vec::new();
-    for &(qi, k) in &page.at.parts[b] {
+    for &(qi, k) in page.at.parts.get(b) {
         let q = &page.r.quotes[qi];
         let Some((_, range)) = q.parts.get(k).filter(|(_, range)| range.start < range.end) else { continue };
         let (open, close) = quote_markup(page, qi, k == 0, k + 1 == q.parts.len());
@@ -270,7 +295,7 @@ fn quote_markup(page: &Page, qi: usize, first: bool, last: bool) -> (String, Str
 
 /// The badges of the findings about quote `qi` as a whole.
 fn quote_badges(out: &mut String, page: &Page, qi: usize) {
-    for &fi in &page.at.whole[qi] {
+    for &fi in page.at.whole.get(qi) {
         badge(out, page.id, fi, &page.r.findings[fi]);
     }
 }
@@ -283,7 +308,7 @@ fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
     let text = &r.blocks[b].text;
     let quotes = QuoteEdges::new(quotes);
     let mut spans = Vec::new();
-    for &fi in &page.at.placed[b] {
+    for &fi in page.at.placed.get(b) {
         let f = &r.findings[fi];
         let sev = severity_class(f.severity);
         if let Some(place) = f.place.as_ref().filter(|p| !p.whole_quote) {
@@ -299,7 +324,7 @@ fn flag_spans(page: &Page, b: usize, quotes: &[Wrap]) -> Vec<Wrap> {
             spans.push(Wrap { start, end, open, close });
         }
     }
-    for &(fi, li) in &page.at.labels[b] {
+    for &(fi, li) in page.at.labels.get(b) {
         let f = &r.findings[fi];
         let sev = severity_class(f.severity);
         let label = &f.labels[li];
@@ -418,12 +443,12 @@ enum Note {
 fn render_notes(pieces: &mut Pieces, page: &Page, blocks: std::ops::Range<usize>) -> bool {
     let (r, id) = (page.r, page.id);
     let mut items: Vec<((usize, usize), Note)> = Vec::new();
-    for &qi in blocks.clone().flat_map(|b| &page.at.ending[b]) {
+    for &qi in blocks.clone().flat_map(|b| page.at.ending.get(b)) {
         let q = &r.quotes[qi];
         let (Some(_), Some((block, range))) = (q.number, q.parts.last()) else { continue };
         items.push(((*block, range.end), Note::Quote(qi)));
     }
-    for &fi in blocks.clone().flat_map(|b| &page.at.placed[b]) {
+    for &fi in blocks.clone().flat_map(|b| page.at.placed.get(b)) {
         let f = &r.findings[fi];
         let Some(place) = &f.place else { continue };
         let end = match place.quote.and_then(|qi| r.quotes.get(qi)) {
@@ -470,6 +495,16 @@ mod tests {
             let apart = e <= qs || qe <= s;
             !(holds || inside || apart)
         })
+    }
+
+    #[test]
+    fn grouped_items_keep_their_order_within_each_group() {
+        let pairs = [(2, 'a'), (0, 'b'), (2, 'c'), (5, 'x'), (0, 'd'), (3, 'e')];
+        let groups = Groups::of(4, || pairs.iter().copied());
+        assert_eq!(groups.get(0), ['b', 'd']);
+        assert_eq!(groups.get(1), [] as [char; 0]);
+        assert_eq!(groups.get(2), ['a', 'c']);
+        assert_eq!(groups.get(3), ['e'], "group 5 is past the last and left out");
     }
 
     #[test]
