@@ -46,6 +46,14 @@ impl Analysis {
         self.lookups = Lookups::default();
     }
 
+    /// Frees the quotations, attributions, words and indexes, keeping the
+    /// file and its parsed document: what the fixer reads once the rules ran.
+    pub fn keep_for_fixing(&mut self) {
+        self.scan = ScanResult::default();
+        self.attributions = Attributions::default();
+        self.keep_for_report();
+    }
+
     /// Frees the words and the rules' indexes, keeping what the report
     /// page reads (the prose blocks, quotations and attributions).
     pub fn keep_for_report(&mut self) {

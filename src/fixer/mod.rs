@@ -68,7 +68,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
     let path = file.path.clone();
     let format = file.format;
     let mut analysis = analyze_with(file, settings);
-    let mut diagnostics = suppression::check(&analysis, settings);
+    let mut diagnostics = suppression::check_for_fixing(&mut analysis, settings);
     let (mut fixed, mut rechecks) = (0, 0);
     let mut changes = Changes::default();
     for _ in 0..MAX_PASSES {
@@ -96,8 +96,12 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
             return Fixed { original, file: next, diagnostics: rest, fixed, converged: true, rechecks, changes };
         }
         rechecks += 1;
+        // the pass's findings and analysis go before the fixed text is
+        // analysed: held beside its analysis, they were the peak of fixing
+        drop(diagnostics);
+        drop(analysis);
         analysis = analyze_with(next, settings);
-        diagnostics = suppression::check(&analysis, settings);
+        diagnostics = suppression::check_for_fixing(&mut analysis, settings);
     }
     let converged = !diagnostics.iter().filter_map(|d| d.fix.as_ref()).any(|f| mode.applies(f));
     Fixed { original, file: analysis.file, diagnostics, fixed, converged, rechecks, changes }

@@ -127,6 +127,17 @@ pub fn check_unfixed(analysis: &mut Analysis, settings: &Settings) -> Vec<Diagno
     kept
 }
 
+/// [`check`] for the fixer, which reads the file and its parsed document
+/// afterwards (to carry findings over a pass), not the quotations,
+/// attributions, words and indexes only the rules read: those are freed
+/// before the findings are unpacked and vetted.
+pub fn check_for_fixing(analysis: &mut Analysis, settings: &Settings) -> Vec<Diagnostic> {
+    let settings = &*settings.for_language(analysis.language);
+    let found = run_rules(analysis, settings);
+    analysis.keep_for_fixing();
+    settle_vetted(analysis, settings, found, Detail::Full)
+}
+
 /// [`settle`]d findings, sorted, with any fix that would write outside
 /// plain prose taken away, and as much of each as `detail` says.
 fn settle_vetted(
