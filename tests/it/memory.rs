@@ -82,16 +82,21 @@ fn a_megabyte_of_nested_quotes_and_names_is_checked_within_a_bound() {
 /// not held, and built from the analysis and findings without copying their
 /// text, it costs little more than `check` itself.
 #[test]
-fn the_report_page_of_a_megabyte_of_quotes_is_written_within_a_bound() {
-    let draft = nested_quotes_and_names(1 << 20);
+fn the_report_page_of_two_megabytes_of_quotes_is_written_within_a_bound() {
+    let draft = nested_quotes_and_names(2 << 20);
     let dir = drafts(&[("lists.md", draft.as_bytes())]);
     let run = run_measured(&["check", "--exit-zero", "--format", "html", "lists.md"], dir.path(), LIMIT);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stdout_bytes > 10 * draft.len(), "a page of {} bytes", run.stdout_bytes);
-    // Release builds peaked at 60 MB when the page was held whole and the
-    // report copied the prose, the names and every finding's wording, and
-    // at 32 MB since; `check --format concise` at 22 MB.
-    run.assert_bounded("the report page", draft.len(), 16);
+    // Release builds peaked at 60 MB (a megabyte) when the page was held
+    // whole and the report copied the prose, the names and every finding's
+    // wording, and at 32 MB since; `check --format concise` at 22 MB. The
+    // layout in one vector a kind, the words, indexes and fixes freed before
+    // the findings are unpacked, and the sources' rows made early: 8 MB of
+    // nested lists 156 -> 120 MB (release), and this draft 50.5 MB in a
+    // debug build, under a budget of 54.8 MB (release builds at 2 MB of
+    // nested lists 44.2 -> 37.6 MB, which puts the code before near 57).
+    run.assert_bounded("the report page", draft.len(), 12);
 }
 
 // the generated shapes of issue 10's table, shared with the benchmarks
