@@ -30,19 +30,26 @@ mod words;
 
 use types::*;
 
+/// What a [`Str::Frozen`] reads: nothing is frozen yet while build.rs runs.
+fn frozen_text() -> &'static str {
+    ""
+}
+
 fn main() {
     for file in ["rules", "build.rs", "src/lexicon", "src/attribution/mention/closed_sets.rs"] {
         println!("cargo:rerun-if-changed={file}");
     }
     let mut out = String::from("// Written by build.rs from rules/*.toml: do not edit.\n");
+    let mut text = emit::Text::default();
     for (name, language) in [("EN", Language::En), ("FR", Language::Fr)] {
         let data = data::read_sources(&RuleSources::builtin_for(language))
             .unwrap_or_else(|e| panic!("the built-in word lists must parse: {e}"));
         let index =
             index::Index::build(&data).unwrap_or_else(|e| panic!("the built-in word lists must index: {e}"));
-        out.push_str(&emit::index_static(name, &index));
+        out.push_str(&emit::index_static(name, &index, &mut text));
         out.push_str(&emit::word_table_static(name, &word_table::WordTable::build(&index)));
     }
+    out.push_str(&text.text_static());
     out.push_str(&given_names());
     write("lexicon_tables.rs", out);
     write("closed_sets.rs", closed_sets());

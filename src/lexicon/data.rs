@@ -2,7 +2,7 @@
 //! parsed into plain entries.
 
 use super::ChannelKind;
-use super::{LexiconError, Outlet, RuleSources, VerbClass, VerbForm};
+use super::{LexiconError, Outlet, RuleSources, Str, VerbClass, VerbForm};
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -25,14 +25,14 @@ pub struct VerbEntry {
 /// start-up).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseEntry {
-    pub template: Cow<'static, str>,
+    pub template: Str,
     pub channel: Option<ChannelKind>,
     pub boilerplate: bool,
 }
 
 impl PhraseEntry {
     fn plain(template: String) -> Self {
-        PhraseEntry { template: Cow::Owned(template), channel: None, boilerplate: false }
+        PhraseEntry { template: template.into(), channel: None, boilerplate: false }
     }
 }
 

@@ -3,8 +3,10 @@
 //! already parsed, expanded and sorted: `frozen` turns the statics back into
 //! an `Index`. Only build.rs compiles this file.
 //!
-//! The statics hold no pointers but one string per index and four per
-//! word map: each word is an offset and length in it ([`Text`]), each nested
+//! The statics hold no pointers but one per table and four per word map:
+//! each word is an offset and length in one text both languages share
+//! ([`Text`]; a [`super::Str::Frozen`] in the speech verbs and phrase
+//! entries, which are used in place), each nested
 //! list a range of a flat one, each set or map of words a [`WordMap`]'s
 //! parts. The binary is position-independent, so every pointer in a static is
 //! a relocation the loader writes, and the page it sits in is copied, at
@@ -15,13 +17,13 @@ use super::matcher::WordMatcher;
 use super::word_map::{WordMap, K};
 use super::word_table::{Facts, WordTable};
 use super::words::Cased;
-use super::{AbbrevKind, VerbClass};
+use super::{AbbrevKind, SpeechVerb, VerbClass};
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// The strings of one index back to back, each written once.
+/// The strings of the indexes back to back, each written once.
 #[derive(Default)]
-struct Text {
+pub struct Text {
     text: String,
     at: HashMap<String, usize>,
 }
@@ -37,28 +39,24 @@ impl Text {
         assert!(u32::try_from(start + word.len()).is_ok(), "the word lists are too long to freeze");
         format!("S({start},{})", word.len())
     }
+
+    /// `Str::Frozen(start, len)`: `word` as a [`super::Str`] of the text.
+    fn frozen(&mut self, word: &str) -> String {
+        format!("Str::Frozen{}", self.s(word).trim_start_matches('S'))
+    }
+
+    /// `static TEXT: &str = ...;`: every string the indexes hold.
+    pub fn text_static(&self) -> String {
+        format!("pub(super) static TEXT: &str = {:?};\n", self.text)
+    }
 }
 
 /// `static NAME: StaticIndex = ...;` for `index`.
-pub fn index_static(name: &str, index: &Index) -> String {
+pub fn index_static(name: &str, index: &Index, t: &mut Text) -> String {
     let mut out = String::new();
-    let mut t = Text::default();
     let _ = writeln!(out, "pub(super) static {name}: StaticIndex = StaticIndex {{");
     field(&mut out, "verb_forms", &word_map(&index.verbs, u32::to_string));
-    let verbs: Vec<String> = index
-        .verb_entries
-        .iter()
-        .map(|v| {
-            let (class, why) = match &v.class {
-                VerbClass::Neutral => (0, ""),
-                VerbClass::Loaded { why } => (1, &**why),
-                VerbClass::NonSpeech => (2, ""),
-                VerbClass::Mental => (3, ""),
-            };
-            let particle = v.particle.as_ref().map_or("None".to_string(), |p| format!("Some({})", t.s(p)));
-            format!("({}, VerbForm::{:?}, {class}, {}, {particle})", t.s(&v.lemma), v.form, t.s(why))
-        })
-        .collect();
+    let verbs: Vec<String> = index.verb_entries.iter().map(|v| speech_verb(t, v)).collect();
     field(&mut out, "verbs", &list(verbs.into_iter()));
     field(&mut out, "titles", &word_map(&index.titles, |c| format!("c((), {})", c.needs_capital)));
     let abbreviation = |c: &Cased<AbbrevKind>| format!("c(AbbrevKind::{:?}, {})", c.value, c.needs_capital);
@@ -78,16 +76,28 @@ pub fn index_static(name: &str, index: &Index) -> String {
     field(&mut out, "gloss", &word_map(&index.gloss, u8::to_string));
     let gloss_words: Vec<String> = index.gloss_words.iter().map(|w| t.s(w)).collect();
     field(&mut out, "gloss_words", &list(gloss_words.into_iter()));
-    outlets(&mut out, &mut t, &index.outlets);
+    outlets(&mut out, t, &index.outlets);
     let sets = [&index.anonymous, &index.justification, &index.vague_speakers, &index.weasel, &index.channels];
     let _ = writeln!(out, "phrases: [");
     for set in sets {
-        phrase_set(&mut out, &mut t, set);
+        phrase_set(&mut out, t, set);
     }
     let _ = writeln!(out, "],");
-    field(&mut out, "text", &format!("{:?}", t.text));
     let _ = writeln!(out, "}};");
     out
+}
+
+/// A [`SpeechVerb`] literal, its strings in `t`.
+fn speech_verb(t: &mut Text, v: &SpeechVerb) -> String {
+    let class = match &v.class {
+        VerbClass::Neutral => "VerbClass::Neutral".to_string(),
+        VerbClass::Loaded { why } => format!("VerbClass::Loaded {{ why: {} }}", t.frozen(why)),
+        VerbClass::NonSpeech => "VerbClass::NonSpeech".to_string(),
+        VerbClass::Mental => "VerbClass::Mental".to_string(),
+    };
+    let particle = v.particle.as_ref().map_or("None".to_string(), |p| format!("Some({})", t.frozen(p)));
+    let lemma = t.frozen(&v.lemma);
+    format!("SpeechVerb {{ lemma: {lemma}, form: VerbForm::{:?}, class: {class}, particle: {particle} }}", v.form)
 }
 
 /// `static NAME_WORDS: WordMap<Facts> = ...;`: `table`'s map.
@@ -145,7 +155,7 @@ fn outlets(out: &mut String, t: &mut Text, index: &OutletIndex) {
     // holds the ends of its two runs.
     let mut spellings = Vec::new();
     let mut rows = Vec::new();
-    for o in &index.outlets {
+    for o in index.outlets.all() {
         let start = spellings.len();
         spellings.extend(o.aliases.iter().map(|s| t.s(s)));
         let aliases_end = spellings.len();
@@ -190,9 +200,11 @@ fn phrase_set(out: &mut String, t: &mut Text, set: &PhraseSet) {
         .iter()
         .map(|e| {
             let channel = e.channel.map_or("None".to_string(), |c| format!("Some(ChannelKind::{c:?})"));
-            format!("({}, {channel}, {})", t.s(&e.template), e.boilerplate)
+            let template = t.frozen(&e.template);
+            format!("PhraseEntry {{ template: {template}, channel: {channel}, boilerplate: {} }}", e.boilerplate)
         })
         .collect();
     field(out, "entries", &list(entries.into_iter()));
+    field(out, "outlet_first", &set.outlet_first.to_string());
     let _ = writeln!(out, "}},");
 }

@@ -4,13 +4,13 @@
 //! start-up. Here the matchers' arrays and the word maps are used in
 //! place; thawing copies only the verbs' and outlets' small records.
 
-use super::index::{has_outlet_first, Index, OutletIndex, PhraseSet, Slot};
+use super::index::{Index, OutletIndex, Outlets, PhraseSet, Slot};
 use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
 use super::word_map::{WordMap, WordSet, K};
 use super::word_table::{Facts, WordTable};
 use super::words::Cased;
 use super::{
-    data::PhraseEntry, AbbrevKind, ChannelKind, GivenName, Language, Outlet, SpeechVerb, VerbClass, VerbForm,
+    data::PhraseEntry, AbbrevKind, ChannelKind, GivenName, Language, Outlet, SpeechVerb, Str, VerbClass, VerbForm,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -25,8 +25,8 @@ pub fn given_name(name: &str) -> Option<GivenName> {
 /// The index of the built-in lists of `language`.
 pub fn index(language: Language) -> Index {
     match language {
-        Language::En => thaw(&EN),
-        Language::Fr => thaw(&FR),
+        Language::En => thaw(&EN, language),
+        Language::Fr => thaw(&FR, language),
     }
 }
 
@@ -49,10 +49,6 @@ const fn c<T>(value: T, needs_capital: bool) -> Cased<T> {
 #[derive(Clone, Copy)]
 struct S(u32, u32);
 
-/// A speech verb form: lemma, form, class (neutral, loaded, non-speech,
-/// mental), why it is loaded, particle.
-type VerbRow = (S, VerbForm, u8, S, Option<S>);
-
 /// An outlet: name; its aliases, then its slot-only spellings, as the
 /// ranges `start..aliases_end` and `aliases_end..end` of `outlet_spellings`;
 /// state-run.
@@ -60,7 +56,8 @@ type OutletRow = (S, u32, u32, u32, bool);
 
 pub(super) struct StaticIndex {
     verb_forms: WordMap<u32>,
-    verbs: &'static [VerbRow],
+    /// Used in place: its strings are [`Str::Frozen`]s.
+    verbs: &'static [SpeechVerb],
     titles: WordMap<Cased<()>>,
     abbreviations: WordMap<Cased<AbbrevKind>>,
     roles: WordSet,
@@ -79,8 +76,6 @@ pub(super) struct StaticIndex {
     outlet_spellings: &'static [S],
     /// anonymous, justification, vague speakers, weasel, channels
     phrases: [StaticPhraseSet; 5],
-    /// Every string of the index, back to back.
-    text: &'static str,
 }
 
 pub(super) struct StaticMatcher {
@@ -99,7 +94,9 @@ pub(super) struct StaticPhraseSet {
     targets: &'static [(usize, Slot)],
     offsets: &'static [usize],
     suffixes: &'static [S],
-    entries: &'static [(S, Option<ChannelKind>, bool)],
+    /// Used in place: their templates are [`Str::Frozen`]s.
+    entries: &'static [PhraseEntry],
+    outlet_first: bool,
 }
 
 const fn p(key: u64, start: u32, len: u32, word: u32, id: u32) -> Pattern {
@@ -112,16 +109,16 @@ impl StaticIndex {
     /// the rule files build: see the tests).
     fn str(&self, S(start, len): S) -> &'static str {
         let start = start as usize;
-        self.text.get(start..start + len as usize).unwrap_or_default()
+        TEXT.get(start..start + len as usize).unwrap_or_default()
     }
 }
 
-fn thaw(s: &'static StaticIndex) -> Index {
+fn thaw(s: &'static StaticIndex, language: Language) -> Index {
     let [anonymous, justification, vague_speakers, weasel, channels] =
         s.phrases.each_ref().map(|p| phrase_set(s, p));
     Index {
         verbs: s.verb_forms.clone(),
-        verb_entries: s.verbs.iter().map(|row| speech_verb(s, row)).collect(),
+        verb_entries: Cow::Borrowed(s.verbs),
         titles: s.titles.clone(),
         abbreviations: s.abbreviations.clone(),
         roles: s.roles.clone(),
@@ -132,7 +129,10 @@ fn thaw(s: &'static StaticIndex) -> Index {
         outlets: OutletIndex {
             matcher: matcher(&s.outlet_matcher),
             targets: Cow::Borrowed(s.outlet_targets),
-            outlets: s.outlets.iter().map(|row| outlet(s, row)).collect(),
+            outlets: Outlets::frozen(match language {
+                Language::En => || outlets(&EN),
+                Language::Fr => || outlets(&FR),
+            }),
         },
         anonymous,
         justification,
@@ -147,19 +147,8 @@ fn thaw(s: &'static StaticIndex) -> Index {
     }
 }
 
-fn speech_verb(s: &'static StaticIndex, &(lemma, form, class, why, particle): &VerbRow) -> SpeechVerb {
-    let class = match class {
-        1 => VerbClass::Loaded { why: Cow::Borrowed(s.str(why)) },
-        2 => VerbClass::NonSpeech,
-        3 => VerbClass::Mental,
-        _ => VerbClass::Neutral,
-    };
-    SpeechVerb {
-        lemma: Cow::Borrowed(s.str(lemma)),
-        form,
-        class,
-        particle: particle.map(|p| Cow::Borrowed(s.str(p))),
-    }
+fn outlets(s: &'static StaticIndex) -> Vec<Outlet> {
+    s.outlets.iter().map(|row| outlet(s, row)).collect()
 }
 
 fn outlet(s: &'static StaticIndex, &(name, start, aliases_end, end, state): &OutletRow) -> Outlet {
@@ -189,18 +178,13 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
 }
 
 fn phrase_set(s: &'static StaticIndex, p: &'static StaticPhraseSet) -> PhraseSet {
-    let entries = p.entries.iter().map(|&(template, channel, boilerplate)| PhraseEntry {
-        template: Cow::Borrowed(s.str(template)),
-        channel,
-        boilerplate,
-    });
     PhraseSet {
         matcher: matcher(&p.matcher),
         targets: Cow::Borrowed(p.targets),
         offsets: Cow::Borrowed(p.offsets),
         suffixes: p.suffixes.iter().map(|&w| Cow::Borrowed(s.str(w))).collect(),
-        entries: entries.collect(),
-        outlet_first: has_outlet_first(p.targets),
+        entries: Cow::Borrowed(p.entries),
+        outlet_first: p.outlet_first,
     }
 }
 
@@ -224,31 +208,45 @@ mod tests {
     /// start), while the index built from the rule files owns all of its.
     #[test]
     fn the_frozen_index_borrows_every_word() {
-        fn words(i: &Index) -> Vec<&Cow<'static, str>> {
-            let mut all: Vec<&Cow<'static, str>> = Vec::new();
-            for v in &i.verb_entries {
+        fn strs(i: &Index) -> Vec<&Str> {
+            let mut all = Vec::new();
+            for list in crate::lexicon::PhraseList::ALL {
+                all.extend(i.phrases(list).entries.iter().map(|e| &e.template));
+            }
+            for v in i.verb_entries.iter() {
                 all.push(&v.lemma);
                 all.extend(&v.particle);
                 if let VerbClass::Loaded { why } = &v.class {
                     all.push(why);
                 }
             }
+            all
+        }
+        fn words(i: &Index) -> Vec<&Cow<'static, str>> {
+            let mut all: Vec<&Cow<'static, str>> = Vec::new();
             all.extend(&i.gloss_words);
-            for o in &i.outlets.outlets {
+            for o in i.outlets.outlets.all() {
                 all.extend(std::iter::once(&o.name).chain(&o.aliases).chain(&o.slot_only));
-            }
-            for list in crate::lexicon::PhraseList::ALL {
-                all.extend(i.phrases(list).entries.iter().map(|e| &e.template));
             }
             all
         }
         for language in [Language::En, Language::Fr] {
             let thawed = index(language);
             let thawed = words(&thawed);
-            assert!(thawed.len() > 1_000, "{language:?}: {} words", thawed.len());
+            assert!(thawed.len() > 250, "{language:?}: {} words", thawed.len());
             let owned: Vec<_> = thawed.iter().filter(|w| matches!(w, Cow::Owned(_))).collect();
             assert!(owned.is_empty(), "{language:?}: thawing copied {owned:?}");
             let i = index(language);
+            assert!(i.outlets.outlets.is_frozen(), "{language:?}: the outlets were thawed before use");
+            let tables =
+                crate::lexicon::PhraseList::ALL.map(|list| matches!(i.phrases(list).entries, Cow::Borrowed(_)));
+            assert!(
+                matches!(i.verb_entries, Cow::Borrowed(_)) && tables == [true; 5],
+                "{language:?}: a table was copied"
+            );
+            let verbs = strs(&i);
+            assert!(verbs.len() > 800, "{language:?}: {} verb and phrase strings", verbs.len());
+            assert!(verbs.iter().all(|w| matches!(w, Str::Frozen(..)) && !w.is_empty()), "{language:?}");
             fn used_in_place<V: Clone>(map: &WordMap<V>) -> bool {
                 map.assert_sound();
                 map.is_borrowed()
@@ -265,6 +263,7 @@ mod tests {
             let data = read_sources(&RuleSources::builtin_for(language)).unwrap();
             let built = Index::build(&data).unwrap();
             assert!(words(&built).iter().all(|w| matches!(w, Cow::Owned(_))));
+            assert!(strs(&built).iter().all(|w| matches!(w, Str::Owned(_))));
         }
     }
 

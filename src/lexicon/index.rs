@@ -5,16 +5,18 @@ use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
 use super::phrase::{expand, Shape};
 use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};
-use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, VerbForm};
+use super::{AbbrevKind, LexiconError, Outlet, PhraseList, PhraseMatch, SpeechVerb, Str, VerbForm};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(PartialEq)]
 pub struct Index {
     /// Each verb form → its entry in `verb_entries`.
     pub verbs: WordMap<u32>,
-    pub verb_entries: Vec<SpeechVerb>,
+    /// The built-in lists' is build.rs's static table.
+    pub verb_entries: Cow<'static, [SpeechVerb]>,
     pub titles: WordMap<Cased<()>>,
     pub abbreviations: WordMap<Cased<AbbrevKind>>,
     pub roles: WordSet,
@@ -67,7 +69,7 @@ impl Index {
             unsplit: set(&data.unsplit),
             inverted: set(&data.inverted),
             verbs,
-            verb_entries,
+            verb_entries: Cow::Owned(verb_entries),
             titles: title_map(&data.titles),
             abbreviations: abbreviation_map(data),
             roles: role_set(&data.roles),
@@ -102,15 +104,15 @@ fn verb_map(verbs: &[VerbEntry]) -> (VerbMap, Vec<SpeechVerb>) {
     let mut entries = Vec::new();
     for entry in verbs {
         let [base, ..] = &entry.forms;
-        let lemma: Cow<'static, str> = match &entry.particle {
-            Some(p) => Cow::Owned(format!("{base} {p}")),
-            None => Cow::Owned(base.clone()),
+        let lemma: Str = match &entry.particle {
+            Some(p) => format!("{base} {p}").into(),
+            None => base.as_str().into(),
         };
         let verb = |form| SpeechVerb {
             lemma: lemma.clone(),
             form,
             class: entry.class.clone(),
-            particle: entry.particle.clone().map(Cow::Owned),
+            particle: entry.particle.as_deref().map(Str::from),
         };
         let mut add = |map: &mut VerbMap, form, word: &String| {
             if entry.nouns.contains(word) {
@@ -172,14 +174,49 @@ pub struct OutletIndex {
     pub(super) matcher: WordMatcher,
     /// Per pattern: the outlet and whether the spelling is slot-only.
     pub(super) targets: Cow<'static, [(usize, bool)]>,
-    pub(super) outlets: Vec<Outlet>,
+    pub(super) outlets: Outlets,
+}
+
+/// The outlets of an index. The built-in lists' are thawed from build.rs's
+/// tables when one is first asked for, so a draft that names no outlet
+/// never builds their records (an allocation or two each).
+pub struct Outlets {
+    thaw: Option<fn() -> Vec<Outlet>>,
+    list: OnceLock<Vec<Outlet>>,
+}
+
+impl Outlets {
+    pub(super) fn owned(list: Vec<Outlet>) -> Outlets {
+        Outlets { thaw: None, list: OnceLock::from(list) }
+    }
+
+    /// The outlets `thaw` builds, built when first asked for.
+    pub(super) fn frozen(thaw: fn() -> Vec<Outlet>) -> Outlets {
+        Outlets { thaw: Some(thaw), list: OnceLock::new() }
+    }
+
+    pub fn all(&self) -> &[Outlet] {
+        self.list.get_or_init(|| self.thaw.map(|thaw| thaw()).unwrap_or_default())
+    }
+
+    /// Whether they are still to be thawed.
+    #[cfg(test)]
+    pub(super) fn is_frozen(&self) -> bool {
+        self.list.get().is_none()
+    }
+}
+
+impl PartialEq for Outlets {
+    fn eq(&self, other: &Outlets) -> bool {
+        self.all() == other.all()
+    }
 }
 
 impl OutletIndex {
     fn build(outlets: &[Outlet]) -> Result<OutletIndex, String> {
         let (patterns, targets) = OutletIndex::spellings(outlets);
         let matcher = WordMatcher::new(&patterns, false)?;
-        Ok(OutletIndex { matcher, targets: Cow::Owned(targets), outlets: outlets.to_vec() })
+        Ok(OutletIndex { matcher, targets: Cow::Owned(targets), outlets: Outlets::owned(outlets.to_vec()) })
     }
 
     /// The distinct spellings to match, and per spelling the outlet and
@@ -221,7 +258,7 @@ impl OutletIndex {
     fn accept(&self, range: Range<usize>, pattern: usize, slots: bool) -> Option<(Range<usize>, &Outlet)> {
         let &(outlet, slot_only) = self.targets.get(pattern)?;
         (slots || !slot_only).then_some(())?;
-        Some((range, self.outlets.get(outlet)?))
+        Some((range, self.outlets.all().get(outlet)?))
     }
 }
 
@@ -243,13 +280,14 @@ pub struct PhraseSet<M = WordMatcher> {
     pub(super) offsets: Cow<'static, [usize]>,
     /// The distinct suffixes of [`Slot::After`] expansions, in order of first use.
     pub(super) suffixes: Vec<Cow<'static, str>>,
-    pub(super) entries: Vec<PhraseEntry>,
+    /// The built-in lists' are build.rs's static tables.
+    pub(super) entries: Cow<'static, [PhraseEntry]>,
     /// Whether any expansion has an outlet before its pattern.
     pub(super) outlet_first: bool,
 }
 
 /// Whether any of `targets` has an outlet before its pattern ("{outlet} reported").
-pub(super) fn has_outlet_first(targets: &[(usize, Slot)]) -> bool {
+fn has_outlet_first(targets: &[(usize, Slot)]) -> bool {
     targets.iter().any(|(_, slot)| matches!(slot, Slot::Before { .. }))
 }
 
@@ -365,7 +403,7 @@ impl<M: Scan> PhraseSet<M> {
             targets: Cow::Owned(targets),
             offsets: Cow::Owned(offsets),
             suffixes,
-            entries: entries.to_vec(),
+            entries: Cow::Owned(entries.to_vec()),
         })
     }
 

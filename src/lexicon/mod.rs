@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
 pub use types::{
     AbbrevKind, ChannelKind, GivenName, Language, LexiconError, Outlet, PhraseList, PhraseMatch, RuleSources,
-    SpeechVerb, VerbClass, VerbForm, VerbId,
+    SpeechVerb, Str, VerbClass, VerbForm, VerbId,
 };
 pub use word_map::{WordMap, WordSet, K};
 pub use word_table::Listed;
@@ -44,6 +44,12 @@ use word_table::WordTable;
 /// attribution engine ("il" as "he"): a handle into the lexicon's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
+
+/// The strings of the built-in lists, as build.rs froze them: what a
+/// [`Str::Frozen`] is a part of.
+fn frozen_text() -> &'static str {
+    frozen::TEXT
+}
 
 /// rules/given-names.toml as the build read it.
 pub use frozen::given_name;
@@ -72,7 +78,7 @@ impl fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Lexicon")
             .field("verbs", &self.index.verb_entries.len())
-            .field("outlets", &self.index.outlets.outlets.len())
+            .field("outlets", &self.index.outlets.outlets.all().len())
             .finish_non_exhaustive()
     }
 }

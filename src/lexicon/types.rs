@@ -84,31 +84,113 @@ pub enum VerbForm {
     PastParticiple,
 }
 
+/// A string of a speech verb: for the built-in lists, where it lies in the
+/// text build.rs froze them into, so that their verb table is a static with
+/// no pointer in it (nothing for the loader to relocate, no page to copy,
+/// nothing to thaw at start-up); owned for lists read at run time.
+#[derive(Clone)]
+pub enum Str {
+    /// Start and length in bytes in the frozen text.
+    Frozen(u32, u32),
+    Owned(Box<str>),
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // build.rs wrote only offsets that are in the text and on
+            // character boundaries (the frozen tables' tests read them all)
+            Str::Frozen(start, len) => {
+                let start = *start as usize;
+                super::frozen_text().get(start..start + *len as usize).unwrap_or_default()
+            }
+            Str::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str::Owned(s.into_boxed_str())
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str::Owned(s.into())
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl std::hash::Hash for Str {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
+}
+
 /// What a verb does to the quote it introduces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VerbClass {
     /// Plain attribution ("said", "told").
     Neutral,
     /// Colours the quote ("claimed"); `why` is a one-line reason for the editor.
-    Loaded { why: Cow<'static, str> },
+    Loaded { why: Str },
     /// A gesture, not speech ("smiled", "shrugged").
     NonSpeech,
     /// A state of mind nobody can report ("believes", "thinks").
     Mental,
 }
 
-/// A word found in the speech-verb list. Its strings borrow from the
-/// tables build.rs wrote for the built-in lists, so that thawing them at
-/// start-up allocates nothing; a config's verbs own theirs.
+/// A word found in the speech-verb list. The built-in lists' entries are
+/// build.rs's static table, used in place; a config's verbs own their strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeechVerb {
     /// The dictionary form, with its particle: "say", "point out".
-    pub lemma: Cow<'static, str>,
+    pub lemma: Str,
     pub form: VerbForm,
     pub class: VerbClass,
     /// For phrasal verbs, the word that must follow ("out" in "pointed out");
     /// the caller checks it, since only the verb itself is looked up.
-    pub particle: Option<Cow<'static, str>>,
+    pub particle: Option<Str>,
 }
 
 /// A news outlet. Its strings borrow from the tables build.rs wrote for
