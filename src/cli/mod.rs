@@ -20,7 +20,6 @@ mod staged;
 
 use crate::config::ConfigChoice;
 use args::{Cli, ColorMode, Command, HookCommand};
-use clap::Parser;
 use std::io::{IsTerminal, Write};
 
 pub const EXIT_CLEAN: i32 = 0;
@@ -29,7 +28,7 @@ pub const EXIT_ERROR: i32 = 2;
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_once(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => {
             // Prints help/version to stdout (exit 0) and usage errors to stderr (exit 2).
