@@ -128,7 +128,7 @@ impl<'a> Frame<'a> {
 
     /// "put it" / "puts it" at `i`: the idiom that reports words ("as Foner put it").
     pub fn put_it_at(&self, i: usize) -> bool {
-        self.may_start_with(i, b'p') && matches!(self.lower(i), "put" | "puts") && self.lower(i + 1) == "it"
+        self.tokens.put_it_at(i)
     }
 
     /// The speaker phrase that starts at token `start`, read rightwards
