@@ -114,7 +114,8 @@ enum State {
 }
 
 struct Server {
-    out: Sender<Value>,
+    /// Message bodies for the writer thread (see [`transport::body`]).
+    out: Sender<Vec<u8>>,
     events: Sender<Event>,
     state: State,
     encoding: Encoding,
@@ -130,7 +131,7 @@ struct Server {
 }
 
 impl Server {
-    fn new(out: Sender<Value>, events: Sender<Event>) -> Server {
+    fn new(out: Sender<Vec<u8>>, events: Sender<Event>) -> Server {
         Server {
             out,
             events,
@@ -159,7 +160,7 @@ impl Server {
                 }
                 Ok(Event::Client(Incoming::Invalid { id, code, message })) => {
                     self.log(MessageType::ERROR, &message);
-                    self.send(transport::error_response(id, code, &message));
+                    self.send(&transport::error_response(id, code, &message));
                 }
                 Ok(Event::Client(Incoming::Skipped(message))) => self.log(MessageType::ERROR, &message),
                 Ok(Event::Analysed(result)) => self.analysed(*result),
@@ -175,7 +176,7 @@ impl Server {
         match message {
             Message::Request(request) => {
                 let response = self.request(request);
-                self.send(serde_json::to_value(response).unwrap_or_default());
+                self.send(&response);
                 None
             }
             Message::Notification(note) if note.method == "exit" => {
@@ -433,7 +434,7 @@ impl Server {
 
     fn publish(&self, uri: Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
         let params = PublishDiagnosticsParams { uri, diagnostics, version };
-        self.notify(PublishDiagnostics::METHOD, serde_json::to_value(params).unwrap_or_default());
+        self.notify(PublishDiagnostics::METHOD, params);
     }
 
     fn log(&self, kind: MessageType, message: &str) {
@@ -441,12 +442,17 @@ impl Server {
         self.notify(LogMessage::METHOD, json!({"type": kind, "message": message}));
     }
 
-    fn notify(&self, method: &str, params: Value) {
-        self.send(json!({"method": method, "params": params}));
+    fn notify(&self, method: &str, params: impl serde::Serialize) {
+        #[derive(serde::Serialize)]
+        struct Notification<'m, P> {
+            method: &'m str,
+            params: P,
+        }
+        self.send(&Notification { method, params });
     }
 
-    fn send(&self, message: Value) {
-        let _ = self.out.send(message);
+    fn send(&self, message: &impl serde::Serialize) {
+        let _ = self.out.send(transport::body(message));
     }
 
     fn range(&self, published: &Published, span: Span) -> Range {
