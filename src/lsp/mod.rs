@@ -83,9 +83,12 @@ enum Event {
 struct Analysed {
     uri: Url,
     generation: u64,
-    text: Arc<str>,
-    version: Option<i32>,
-    diagnostics: Vec<Diagnostic>,
+    /// What hover and code actions read once it is published.
+    published: Published,
+    /// The `publishDiagnostics` message, made on the analysis's thread: the
+    /// findings of a long draft took the message loop hundreds of
+    /// milliseconds to convert, while hovers waited.
+    message: Vec<u8>,
     /// The config file governing the draft, and its error if it is broken.
     config: Option<PathBuf>,
     config_error: Option<ConfigError>,
@@ -347,13 +350,13 @@ impl Server {
             let Some(uri) = self.queue.pop_front() else { break };
             let Some(doc) = self.documents.get(&uri) else { continue };
             let key = (uri.clone(), doc.generation);
-            let job = (uri.clone(), Arc::clone(&doc.text), doc.version, doc.generation);
+            let job = (uri.clone(), Arc::clone(&doc.text), doc.version, doc.generation, self.encoding);
             let (events, resolver) = (self.events.clone(), Arc::clone(&self.resolver));
             let spawned = std::thread::Builder::new()
                 .name("quotelint-analysis".into())
                 .spawn(move || {
-                    let (uri, text, version, generation) = job;
-                    let analysed = analyse(&resolver, uri, text, version, generation);
+                    let (uri, text, version, generation, encoding) = job;
+                    let analysed = analyse(&resolver, uri, text, version, generation, encoding);
                     let _ = events.send(Event::Analysed(Box::new(analysed)));
                 })
                 .is_ok();
@@ -397,13 +400,10 @@ impl Server {
         if !current {
             return; // a newer version is queued, or the document was closed
         }
-        let lines = LineIndex::new(&result.text);
-        let published = Published { text: result.text, lines, diagnostics: result.diagnostics };
-        let lsp = published.diagnostics.iter().map(|d| self.to_lsp(&result.uri, &published, d)).collect();
         if let Some(doc) = self.documents.get_mut(&result.uri) {
-            doc.published = Some(published);
+            doc.published = Some(result.published);
         }
-        self.publish(result.uri, lsp, result.version);
+        let _ = self.out.send(result.message);
     }
 
     /// Publishes a broken config file's error on it, and says so once in a message.
@@ -443,54 +443,11 @@ impl Server {
     }
 
     fn notify(&self, method: &str, params: impl serde::Serialize) {
-        #[derive(serde::Serialize)]
-        struct Notification<'m, P> {
-            method: &'m str,
-            params: P,
-        }
-        self.send(&Notification { method, params });
+        self.send(&Outgoing { method, params });
     }
 
     fn send(&self, message: &impl serde::Serialize) {
         let _ = self.out.send(transport::body(message));
-    }
-
-    fn range(&self, published: &Published, span: Span) -> Range {
-        let text = &*published.text;
-        let span = clamp_span(text, span);
-        Range {
-            start: position::position(text, &published.lines, span.start, self.encoding),
-            end: position::position(text, &published.lines, span.end, self.encoding),
-        }
-    }
-
-    fn to_lsp(&self, uri: &Url, published: &Published, d: &Diagnostic) -> lsp_types::Diagnostic {
-        let severity = match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-        };
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
-        let related: Vec<DiagnosticRelatedInformation> = d
-            .labels
-            .iter()
-            .map(|l| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: self.range(published, l.span) },
-                message: l.message.to_string(),
-            })
-            .collect();
-        lsp_types::Diagnostic {
-            range: self.range(published, d.span),
-            severity: Some(severity),
-            code: Some(NumberOrString::String(d.code().to_string())),
-            source: Some("quotelint".into()),
-            message,
-            related_information: (!related.is_empty()).then_some(related),
-            ..lsp_types::Diagnostic::default()
-        }
     }
 
     /// Quick fixes and the fix-all, from the findings last published if they
@@ -531,9 +488,63 @@ impl Server {
         );
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
-            range: Some(self.range(published, found.span)),
+            range: Some(published.range(found.span, self.encoding)),
         })
     }
+}
+
+impl Published {
+    fn range(&self, span: Span, encoding: Encoding) -> Range {
+        let text = &*self.text;
+        let span = clamp_span(text, span);
+        Range {
+            start: position::position(text, &self.lines, span.start, encoding),
+            end: position::position(text, &self.lines, span.end, encoding),
+        }
+    }
+
+    fn to_lsp(&self, uri: &Url, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {
+        let severity = match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        };
+        let message = match &d.help {
+            Some(help) => format!("{}\nhelp: {help}", d.message),
+            None => d.message.clone(),
+        };
+        let related: Vec<DiagnosticRelatedInformation> = d
+            .labels
+            .iter()
+            .map(|l| DiagnosticRelatedInformation {
+                location: Location { uri: uri.clone(), range: self.range(l.span, encoding) },
+                message: l.message.to_string(),
+            })
+            .collect();
+        lsp_types::Diagnostic {
+            range: self.range(d.span, encoding),
+            severity: Some(severity),
+            code: Some(NumberOrString::String(d.code().to_string())),
+            source: Some("quotelint".into()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..lsp_types::Diagnostic::default()
+        }
+    }
+
+    /// The `publishDiagnostics` message of these findings, as JSON text.
+    fn message(&self, uri: Url, version: Option<i32>, encoding: Encoding) -> Vec<u8> {
+        let diagnostics = self.diagnostics.iter().map(|d| self.to_lsp(&uri, d, encoding)).collect();
+        let params = PublishDiagnosticsParams { uri, diagnostics, version };
+        transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params })
+    }
+}
+
+/// A notification to the client, as it is written (see [`transport::body`]).
+#[derive(serde::Serialize)]
+struct Outgoing<'m, P> {
+    method: &'m str,
+    params: P,
 }
 
 /// Every rule over one version of a draft, with its config file's settings
@@ -545,6 +556,7 @@ fn analyse(
     text: Arc<str>,
     version: Option<i32>,
     generation: u64,
+    encoding: Encoding,
 ) -> Analysed {
     let file_path = uri.to_file_path().ok();
     let path = file_path.as_ref().map_or_else(|| uri.to_string(), |p| p.display().to_string());
@@ -565,7 +577,9 @@ fn analyse(
             eprintln!("error: {path}: {message}");
             Vec::new()
         });
-    Analysed { uri, generation, text, version, diagnostics, config, config_error }
+    let published = Published { lines: LineIndex::new(&text), text, diagnostics };
+    let message = published.message(uri.clone(), version, encoding);
+    Analysed { uri, generation, published, message, config, config_error }
 }
 
 fn is_config(uri: &Url) -> bool {
