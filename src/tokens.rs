@@ -305,9 +305,13 @@ fn put_it_tokens(
     let may_be_put = |i: usize, t: &Token| {
         glossed(i).is_some() || t.text(text).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
     };
+    // token indices in 32 bits, as a block's other token lists hold them
     (0u32..)
-        .zip(toks.iter().enumerate())
-        .filter(|&(_, (i, t))| may_be_put(i, t) && matches!(read(i), "put" | "puts") && read(i + 1) == "it")
+        .zip(toks)
+        .filter(|&(n, t)| {
+            let i = n as usize;
+            may_be_put(i, t) && matches!(read(i), "put" | "puts") && read(i + 1) == "it"
+        })
         .map(|(n, _)| n)
         .collect()
 }

@@ -145,9 +145,7 @@ fn workspace_edit(published: &Published<'_>, edits: &[Edit]) -> WorkspaceEdit {
 }
 
 fn range_of(published: &Published<'_>, span: Span) -> Range {
-    let span = clamp_span(published.text, span);
-    let at = |offset| position::position(published.text, published.lines, offset, published.encoding);
-    Range { start: at(span.start), end: at(span.end) }
+    position::range(published.text, published.lines, span, published.encoding)
 }
 
 fn span_of(published: &Published<'_>, range: Range) -> Span {

@@ -495,12 +495,7 @@ impl Server {
 
 impl Published {
     fn range(&self, span: Span, encoding: Encoding) -> Range {
-        let text = &*self.text;
-        let span = clamp_span(text, span);
-        Range {
-            start: position::position(text, &self.lines, span.start, encoding),
-            end: position::position(text, &self.lines, span.end, encoding),
-        }
+        position::range(&self.text, &self.lines, span, encoding)
     }
 
     fn to_lsp(&self, uri: &Url, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {

@@ -4,8 +4,9 @@
 //! `positionEncoding`). Curly quotes are three UTF-8 bytes but one UTF-16
 //! unit, so byte columns would be wrong on nearly every line of a draft.
 
-use crate::span::LineIndex;
-use lsp_types::{Position, PositionEncodingKind};
+use crate::render::clamp_span;
+use crate::span::{LineIndex, Span};
+use lsp_types::{Position, PositionEncodingKind, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -63,6 +64,12 @@ pub fn position(text: &str, lines: &LineIndex, offset: usize, encoding: Encoding
         Encoding::Utf32 => lines.counts_between(text, content.start, end).chars,
     };
     Position { line: saturate(line), character: saturate(character) }
+}
+
+/// The range of `span`, first clamped into the text.
+pub fn range(text: &str, lines: &LineIndex, span: Span, encoding: Encoding) -> Range {
+    let span = clamp_span(text, span);
+    Range { start: position(text, lines, span.start, encoding), end: position(text, lines, span.end, encoding) }
 }
 
 /// The byte offset of `pos`; a position past a line's end is that line's end,
