@@ -5,6 +5,7 @@ use crate::span::LineIndex;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The largest draft read unless the user raises the limit (`--max-file-size`):
 /// far beyond any article or live blog, small enough that a stray archive or
@@ -94,7 +95,8 @@ pub enum ParagraphStyle {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: String,
-    pub text: String,
+    /// Shared, so that the language server checks a document without a copy of it.
+    pub text: Arc<String>,
     pub lines: LineIndex,
     pub format: InputFormat,
     /// For an extracted file, the paragraphs (0-based lines) whose style
@@ -112,7 +114,12 @@ pub struct SourceFile {
 impl SourceFile {
     /// A draft in the format its path's extension names (Markdown otherwise).
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let (path, text) = (path.into(), text.into());
+        Self::shared(path, Arc::new(text.into()))
+    }
+
+    /// A draft whose text is also held elsewhere (an editor's document).
+    pub fn shared(path: impl Into<String>, text: Arc<String>) -> Self {
+        let path = path.into();
         let lines = LineIndex::new(&text);
         let format = InputFormat::from_path(Path::new(&path)).unwrap_or_default();
         SourceFile { path, text, lines, format, styles: Vec::new(), decoded_from: None, declared_language: None }

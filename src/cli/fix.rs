@@ -64,16 +64,16 @@ pub fn fix_file(
     let Fixed { original, file, diagnostics, fixed, converged, changes, .. } =
         fixer::fix_draft(file, settings, mode);
     let mut out = FileFix { fixed, unfinished: !converged, ..FileFix::default() };
-    let changed = original != file.text;
+    let changed = *original != *file.text;
     match request {
         Request::Diff(_) => out.diff = diff::unified(&file.path, &original, &file.text, &changes),
-        Request::Fix(_) if stdin => out.stdout = Some(file.text.clone()),
+        Request::Fix(_) if stdin => out.stdout = Some(file.text.to_string()),
         Request::Fix(_) if changed => {
             if let Err(err) = write::replace(Path::new(&file.path), &original, &file.text) {
                 out.error = Some(err.to_string());
                 out.fixed = 0;
                 // The draft stays as it was, so its own findings are the ones to report.
-                let file = SourceFile::new(file.path, original).with_format(file.format);
+                let file = SourceFile::shared(file.path, original).with_format(file.format);
                 let analysis = analyze_with(file, settings);
                 let diagnostics = suppression::check(&analysis, settings);
                 return (FileDiagnostics { file: analysis.file, diagnostics }, out);

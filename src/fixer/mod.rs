@@ -16,6 +16,7 @@ use crate::fix::{apply, Applied, Fix};
 use crate::settings::Settings;
 use crate::source::SourceFile;
 use crate::suppression;
+use std::sync::Arc;
 
 /// Passes over one draft at most: a fix skipped for overlapping another is
 /// tried again on the next pass; still more to do after this many means
@@ -38,7 +39,7 @@ impl FixMode {
 #[derive(Debug, Clone)]
 pub struct Fixed {
     /// The text as read.
-    pub original: String,
+    pub original: Arc<String>,
     /// The fixed draft.
     pub file: SourceFile,
     /// The findings left in the fixed text.
@@ -57,7 +58,7 @@ pub struct Fixed {
 
 impl Fixed {
     pub fn changed(&self) -> bool {
-        self.original != self.file.text
+        *self.original != *self.file.text
     }
 }
 
@@ -81,7 +82,7 @@ pub fn fix_draft(file: SourceFile, settings: &Settings, mode: FixMode) -> Fixed 
             break;
         }
         let Applied { text, applied, edits } = apply(&analysis.file.text, &fixes);
-        if applied.is_empty() || text == analysis.file.text {
+        if applied.is_empty() || text == *analysis.file.text {
             break;
         }
         fixed += applied.iter().filter(|&&i| !fixes[i].partial).count();

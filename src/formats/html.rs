@@ -112,7 +112,7 @@ fn finish(
 /// Strict UTF-8, the error saying which declaration (if any) promised it.
 fn utf8(path: &str, bytes: Vec<u8>, declared: Option<&str>) -> Result<String, ReadError> {
     match source::decode(path.to_string(), bytes) {
-        Ok(file) => Ok(file.text),
+        Ok(file) => Ok(std::sync::Arc::unwrap_or_clone(file.text)),
         Err(ReadError::NotUtf8 { path, line, column }) => {
             let message = match declared {
                 Some(label) => {

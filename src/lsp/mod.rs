@@ -88,14 +88,16 @@ struct Analysed {
     /// The `publishDiagnostics` message, made on the analysis's thread: the
     /// findings of a long draft took the message loop hundreds of
     /// milliseconds to convert, while hovers waited.
-    message: Vec<u8>,
+    message: transport::Body,
     /// The config file governing the draft, and its error if it is broken.
     config: Option<PathBuf>,
     config_error: Option<ConfigError>,
 }
 
 struct Document {
-    text: Arc<str>,
+    /// Shared with its analysis and its published findings: a 10 MB
+    /// draft is held once, not once more for every reader of it.
+    text: Arc<String>,
     version: Option<i32>,
     /// Bumped at every change; a result for an older generation is stale.
     generation: u64,
@@ -104,7 +106,7 @@ struct Document {
 
 /// The diagnostics last published for a document, with the text they are about.
 struct Published {
-    text: Arc<str>,
+    text: Arc<String>,
     lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
 }
@@ -118,7 +120,7 @@ enum State {
 
 struct Server {
     /// Message bodies for the writer thread (see [`transport::body`]).
-    out: Sender<Vec<u8>>,
+    out: Sender<transport::Body>,
     events: Sender<Event>,
     state: State,
     encoding: Encoding,
@@ -134,7 +136,7 @@ struct Server {
 }
 
 impl Server {
-    fn new(out: Sender<Vec<u8>>, events: Sender<Event>) -> Server {
+    fn new(out: Sender<transport::Body>, events: Sender<Event>) -> Server {
         Server {
             out,
             events,
@@ -272,21 +274,25 @@ impl Server {
             DidOpenTextDocument::METHOD => {
                 let params: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(note.params)?;
                 let doc = params.text_document;
-                self.update(doc.uri, doc.text, Some(doc.version));
+                self.update(doc.uri, Arc::new(doc.text), Some(doc.version));
             }
             DidChangeTextDocument::METHOD => {
                 let params: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(note.params)?;
                 // Full sync: the last change holds the whole new text.
                 if let Some(change) = params.content_changes.into_iter().last() {
-                    self.update(params.text_document.uri, change.text, Some(params.text_document.version));
+                    self.update(
+                        params.text_document.uri,
+                        Arc::new(change.text),
+                        Some(params.text_document.version),
+                    );
                 }
             }
             DidSaveTextDocument::METHOD => {
                 let params: lsp_types::DidSaveTextDocumentParams = serde_json::from_value(note.params)?;
                 let uri = params.text_document.uri;
-                let known = self.documents.get(&uri).map(|d| (d.text.to_string(), d.version));
+                let known = self.documents.get(&uri).map(|d| (Arc::clone(&d.text), d.version));
                 match (params.text, known) {
-                    (Some(text), known) => self.update(uri, text, known.and_then(|(_, v)| v)),
+                    (Some(text), known) => self.update(uri, Arc::new(text), known.and_then(|(_, v)| v)),
                     (None, Some((text, version))) => self.update(uri, text, version),
                     (None, None) if is_config(&uri) => self.config_changed(),
                     (None, None) => {}
@@ -311,7 +317,7 @@ impl Server {
     }
 
     /// A new version of a document: kept, and queued for analysis.
-    fn update(&mut self, uri: Url, text: String, version: Option<i32>) {
+    fn update(&mut self, uri: Url, text: Arc<String>, version: Option<i32>) {
         if is_config(&uri) {
             // a config file open in the editor is checked as one, not as a draft
             let path = uri.to_file_path().map_or_else(|()| uri.to_string(), |p| p.display().to_string());
@@ -324,7 +330,7 @@ impl Server {
         }
         self.generation += 1;
         let published = self.documents.remove(&uri).and_then(|d| d.published);
-        let doc = Document { text: text.into(), version, generation: self.generation, published };
+        let doc = Document { text, version, generation: self.generation, published };
         self.documents.insert(uri.clone(), doc);
         if !self.queue.contains(&uri) {
             self.queue.push_back(uri);
@@ -528,10 +534,34 @@ impl Published {
     }
 
     /// The `publishDiagnostics` message of these findings, as JSON text.
-    fn message(&self, uri: Url, version: Option<i32>, encoding: Encoding) -> Vec<u8> {
-        let diagnostics = self.diagnostics.iter().map(|d| self.to_lsp(&uri, d, encoding)).collect();
-        let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    fn message(&self, uri: &Url, version: Option<i32>, encoding: Encoding) -> transport::Body {
+        let diagnostics = LspDiagnostics { published: self, uri, encoding };
+        let params = PublishParams { uri, diagnostics, version };
         transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params })
+    }
+}
+
+/// [`PublishDiagnosticsParams`] as written, its findings converted one at a
+/// time as they are written: the client's form of each finding is several
+/// times our own, and all of a 10 MB draft's at once held some 60 MB more.
+#[derive(serde::Serialize)]
+struct PublishParams<'p> {
+    uri: &'p Url,
+    diagnostics: LspDiagnostics<'p>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
+struct LspDiagnostics<'p> {
+    published: &'p Published,
+    uri: &'p Url,
+    encoding: Encoding,
+}
+
+impl serde::Serialize for LspDiagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Self { published, uri, encoding } = *self;
+        serializer.collect_seq(published.diagnostics.iter().map(|d| published.to_lsp(uri, d, encoding)))
     }
 }
 
@@ -548,7 +578,7 @@ struct Outgoing<'m, P> {
 fn analyse(
     resolver: &Mutex<Resolver>,
     uri: Url,
-    text: Arc<str>,
+    text: Arc<String>,
     version: Option<i32>,
     generation: u64,
     encoding: Encoding,
@@ -563,7 +593,7 @@ fn analyse(
             Err(error) => (Arc::new(Settings::default()), config, Some(error)),
         }
     };
-    let file = SourceFile::new(path.clone(), text.to_string());
+    let file = SourceFile::shared(path.clone(), Arc::clone(&text));
     // a draft over its budget stops at its next checkpoint, its thread freed
     let _budget = budget::enter(budget::Limits { memory: Some(MEMORY_LIMIT), time: Some(TIME_LIMIT) });
     // `check` returns the findings sorted
@@ -573,7 +603,7 @@ fn analyse(
             Vec::new()
         });
     let published = Published { lines: LineIndex::new(&text), text, diagnostics };
-    let message = published.message(uri.clone(), version, encoding);
+    let message = published.message(&uri, version, encoding);
     Analysed { uri, generation, published, message, config, config_error }
 }
 
@@ -583,4 +613,35 @@ fn is_config(uri: &Url) -> bool {
 
 fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_written_one_at_a_time_are_the_protocols_params() {
+        let text = "“We will keep the morning crossing for the islanders,” said Mayor Ana Ruiz.\n\n\
+                    Later she spoke again. “We will keep the crossing for islanders.”\n\n\
+                    “Nobody said this,” according to sources.\n";
+        let settings = Settings::default();
+        let file = SourceFile::new("ferry.md", text);
+        let diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
+        assert!(
+            diagnostics.iter().any(|d| !d.labels.is_empty()),
+            "a finding with related places: {diagnostics:?}"
+        );
+        assert!(diagnostics.iter().any(|d| d.help.is_some()), "a finding with help");
+        let published = Published { lines: LineIndex::new(text), text: Arc::new(text.to_string()), diagnostics };
+        let uri = Url::parse("file:///desk/ferry.md").expect("a URL");
+        for (version, encoding) in [(Some(3), Encoding::Utf16), (None, Encoding::Utf8)] {
+            let whole = PublishDiagnosticsParams {
+                uri: uri.clone(),
+                diagnostics: published.diagnostics.iter().map(|d| published.to_lsp(&uri, d, encoding)).collect(),
+                version,
+            };
+            let expected = transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params: whole });
+            assert_eq!(published.message(&uri, version, encoding).to_vec(), expected.to_vec());
+        }
+    }
 }

@@ -158,18 +158,84 @@ pub fn error_response(id: Value, code: ErrorCode, message: &str) -> Value {
 /// publication of tens of thousands of findings as a `serde_json::Value`
 /// (a map for each finding, its range and each position) took some 20 KB a
 /// finding, 1.1 GB for a 10 MB draft, and was copied again to be written.
-pub fn body(message: &impl Serialize) -> Vec<u8> {
+pub fn body(message: &impl Serialize) -> Body {
     #[derive(Serialize)]
     struct Framed<'m, M> {
         jsonrpc: &'static str,
         #[serde(flatten)]
         message: &'m M,
     }
-    serde_json::to_vec(&Framed { jsonrpc: "2.0", message }).unwrap_or_default()
+    let mut body = Body::default();
+    if serde_json::to_writer(&mut body, &Framed { jsonrpc: "2.0", message }).is_err() {
+        body = Body::default();
+    }
+    body
+}
+
+/// The longest piece of a message body held in one allocation.
+const CHUNK: usize = 1 << 20;
+
+/// A message's JSON text in pieces of at most [`CHUNK`] bytes: the
+/// findings of a 10 MB draft are tens of megabytes of JSON, and one vector
+/// grown by doubling to hold them reached twice that, with both copies
+/// resident while it was copied over.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    chunks: Vec<Vec<u8>>,
+}
+
+impl Body {
+    pub fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text in one piece (for tests and small messages).
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.chunks.concat()
+    }
+}
+
+impl Write for Body {
+    fn write(&mut self, mut bytes: &[u8]) -> io::Result<usize> {
+        let written = bytes.len();
+        while !bytes.is_empty() {
+            // The first piece grows as a vector does, so that a short
+            // message takes no more than it needs; later ones are made whole.
+            let room = match self.chunks.last() {
+                Some(last) => CHUNK - last.len(),
+                None => 0,
+            };
+            if room == 0 {
+                let capacity = if self.chunks.is_empty() { 0 } else { CHUNK };
+                self.chunks.push(Vec::with_capacity(capacity));
+                continue;
+            }
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            self.chunks.last_mut().expect("a piece was pushed").extend_from_slice(now);
+            bytes = rest;
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl From<&[u8]> for Body {
+    fn from(bytes: &[u8]) -> Body {
+        let mut body = Body::default();
+        body.write_all(bytes).expect("writing to memory");
+        body
+    }
 }
 
 /// Writes each message body as a frame, flushing when no more are waiting.
-pub fn write_all(output: impl Write, from: &Receiver<Vec<u8>>) {
+pub fn write_all(output: impl Write, from: &Receiver<Body>) {
     let mut out = io::BufWriter::new(output);
     while let Ok(message) = from.recv() {
         if write_frame(&mut out, &message).is_err() {
@@ -186,9 +252,9 @@ pub fn write_all(output: impl Write, from: &Receiver<Vec<u8>>) {
     }
 }
 
-fn write_frame(out: &mut impl Write, body: &[u8]) -> io::Result<()> {
+fn write_frame(out: &mut impl Write, body: &Body) -> io::Result<()> {
     write!(out, "Content-Length: {}\r\n\r\n", body.len())?;
-    out.write_all(body)
+    body.chunks.iter().try_for_each(|chunk| out.write_all(chunk))
 }
 
 #[cfg(test)]
@@ -203,14 +269,31 @@ mod tests {
     #[test]
     fn a_body_is_the_message_with_its_protocol_version() {
         let note = json!({"method": "window/logMessage", "params": {"type": 3, "message": "hi"}});
-        let read: Value = serde_json::from_slice(&body(&note)).expect("JSON");
+        let read: Value = serde_json::from_slice(&body(&note).to_vec()).expect("JSON");
         assert_eq!(
             read,
             json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 3, "message": "hi"}})
         );
         let mut framed = Vec::new();
-        write_frame(&mut framed, br#"{"jsonrpc":"2.0","id":1}"#).expect("written");
+        write_frame(&mut framed, &Body::from(br#"{"jsonrpc":"2.0","id":1}"#.as_slice())).expect("written");
         assert_eq!(framed, b"Content-Length: 24\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1}");
+    }
+
+    #[test]
+    fn a_long_body_is_held_in_pieces_of_at_most_a_chunk() {
+        let text: Vec<u8> = (0..CHUNK * 5 / 2 + 7).map(|i| (i % 251) as u8).collect();
+        let mut body = Body::default();
+        // written in uneven pieces, as a serialiser does
+        for piece in text.chunks(CHUNK / 3 + 11) {
+            body.write_all(piece).expect("written");
+        }
+        assert_eq!(body.len(), text.len());
+        assert_eq!(body.to_vec(), text);
+        assert_eq!(body.chunks.iter().map(Vec::len).collect::<Vec<_>>(), [CHUNK, CHUNK, CHUNK / 2 + 7]);
+        assert!(body.chunks.iter().all(|c| c.capacity() <= 2 * CHUNK));
+        let mut framed = Vec::new();
+        write_frame(&mut framed, &body).expect("written");
+        assert_eq!(framed, [format!("Content-Length: {}\r\n\r\n", text.len()).as_bytes(), &text].concat());
     }
 
     #[test]

@@ -68,13 +68,13 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
             let name = draft.display().to_string();
             let all = FixMode { unsafe_fixes: true };
             let fixed = fix_draft(SourceFile::new(name.clone(), text.clone()), &settings, all);
-            let got = fixed.file.text.clone();
+            let got = fixed.file.text.to_string();
             assert_ne!(got, text, "{name}: the fixture should have something to fix");
             assert_eq!(fixed.diagnostics, recheck(&name, &got, &settings), "{name}: findings after fixing");
             compare_or_bless(&draft.with_extension("fixed"), &got, &mut failures);
             // Fixing is idempotent and leaves nothing fixable behind.
             let again = fix_draft(SourceFile::new(name.clone(), got.clone()), &settings, all);
-            assert_eq!(again.file.text, got, "{name}: a second pass changed the draft");
+            assert_eq!(*again.file.text, got, "{name}: a second pass changed the draft");
             assert_eq!(again.fixed, 0, "{name}");
             let left: Vec<_> = again.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code()).collect();
             assert!(left.is_empty(), "{name}: still fixable after fixing: {left:?}");
@@ -88,7 +88,7 @@ fn fix_fixtures_give_exactly_their_fixed_drafts() {
                 &settings,
             );
             if first.iter().filter_map(|d| d.fix.as_ref()).all(|f| !f.applies(false)) {
-                assert_eq!(safe.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
+                assert_eq!(*safe.file.text, text, "{name}: only unsafe fixes, yet `--fix` changed it");
             }
         }
     }
@@ -313,7 +313,7 @@ fn a_fix_the_guard_cut_short_is_finished_by_the_next_pass_and_counted_once() {
     let settings =
         Settings { quote_marks: Some(quotelint::settings::QuoteMarks::Straight), ..Settings::default() };
     let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
-    assert_eq!(fixed.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
+    assert_eq!(*fixed.file.text, " \"Closed, she said. \n\nHe called it \"a bridge too far\". ");
     assert!(fixed.converged);
     // two unused suppressions and one quote-style finding
     assert_eq!(fixed.fixed, 3);
@@ -330,7 +330,7 @@ fn findings_after_a_pass_of_mark_swaps_are_carried_over_and_match_a_check() {
     let settings = Settings::default();
     let fixed = fix_draft(SourceFile::new("d.md", text), &settings, FixMode::default());
     assert_eq!(
-        fixed.file.text,
+        *fixed.file.text,
         "“Nobody’s leaving,” Ann Lee, the mayor, said on Monday.\n\n“We’re staying,” she said. “It’s final.”\n\n\
          “The bridge is closed,” a resident said.\n"
     );

@@ -223,7 +223,7 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
     let all = FixMode { unsafe_fixes: true };
     for mode in [FixMode::default(), all] {
         let fixed = fix_draft(SourceFile::new("d.md", text), &draft.settings, mode);
-        let fresh = check(&Draft { text: fixed.file.text.clone(), ..draft.clone() });
+        let fresh = check(&Draft { text: fixed.file.text.to_string(), ..draft.clone() });
         prop_assert_eq!(
             &fixed.diagnostics,
             &fresh,
@@ -241,7 +241,7 @@ fn property(draft: &Draft) -> Result<(), TestCaseError> {
     for piece in &draft.protected {
         prop_assert_eq!(text.matches(piece.as_str()).count(), fixed.file.text.matches(piece.as_str()).count());
     }
-    let again = fix_draft(SourceFile::new("d.md", fixed.file.text.clone()), &draft.settings, all);
+    let again = fix_draft(SourceFile::shared("d.md", fixed.file.text.clone()), &draft.settings, all);
     prop_assert_eq!(again.fixed, 0, "a second pass fixed more in:\n{}", fixed.file.text);
     prop_assert_eq!(&again.file.text, &fixed.file.text);
     Ok(())
