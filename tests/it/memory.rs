@@ -101,7 +101,7 @@ fn the_report_page_of_two_megabytes_of_quotes_is_written_within_a_bound() {
 
 // the generated shapes of issue 10's table, shared with the benchmarks
 #[path = "../../benches/support/shapes.rs"]
-mod shapes;
+pub(crate) mod shapes;
 
 /// `check --format concise` of `shape` generated at `mb` megabytes, which
 /// found more than `over` findings: the draft's length and the run.
