@@ -12,21 +12,16 @@
 //! survives malformed ones.
 
 mod code_actions;
+mod job;
 pub mod position;
+mod published;
 mod shown;
 pub mod transport;
 
-use crate::analysis::analyze_with;
-use crate::budget;
 use crate::config::{self, ConfigChoice, ConfigError, Resolver, CONFIG_NAMES};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::isolate::catch;
 use crate::render::clamp_span;
 use crate::rules;
-use crate::settings::Settings;
-use crate::source::SourceFile;
-use crate::span::{LineIndex, Span};
-use crate::suppression::{self, Detail};
+use job::{analyse, Analysed, Job};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
@@ -34,15 +29,15 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{HoverRequest, Request as _};
 use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, Location, MarkupContent, MarkupKind, MessageType, NumberOrString, PublishDiagnosticsParams,
-    Range, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
+    DiagnosticSeverity, Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams,
+    MarkupContent, MarkupKind, MessageType, PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Url,
 };
 use position::Encoding;
+use published::Published;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -80,21 +75,6 @@ enum Event {
     ClientGone,
 }
 
-/// The outcome of checking one version of one draft.
-struct Analysed {
-    uri: Url,
-    generation: u64,
-    /// What hover and code actions read once it is published.
-    published: Published,
-    /// The `publishDiagnostics` message, made on the analysis's thread: the
-    /// findings of a long draft took the message loop hundreds of
-    /// milliseconds to convert, while hovers waited.
-    message: transport::Body,
-    /// The config file governing the draft, and its error if it is broken.
-    config: Option<PathBuf>,
-    config_error: Option<ConfigError>,
-}
-
 struct Document {
     /// Shared with its analysis and its published findings: a 10 MB
     /// draft is held once, not once more for every reader of it.
@@ -103,15 +83,6 @@ struct Document {
     /// Bumped at every change; a result for an older generation is stale.
     generation: u64,
     published: Option<Published>,
-}
-
-/// The diagnostics last published for a document, with the text they are about.
-struct Published {
-    text: Arc<String>,
-    lines: LineIndex,
-    /// What is published: at most the client's limit (see [`shown`]).
-    diagnostics: Vec<Diagnostic>,
-    left_out: Option<shown::LeftOut>,
 }
 
 #[derive(PartialEq, Eq)]
@@ -514,131 +485,11 @@ impl Server {
     }
 }
 
-impl Published {
-    fn range(&self, span: Span, encoding: Encoding) -> Range {
-        position::range(&self.text, &self.lines, span, encoding)
-    }
-
-    fn to_lsp(&self, uri: &Url, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {
-        let severity = match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-        };
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
-        let related: Vec<DiagnosticRelatedInformation> = d
-            .labels
-            .iter()
-            .map(|l| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: self.range(l.span, encoding) },
-                message: l.message.to_string(),
-            })
-            .collect();
-        lsp_types::Diagnostic {
-            range: self.range(d.span, encoding),
-            severity: Some(severity),
-            code: Some(NumberOrString::String(d.code().to_string())),
-            source: Some("quotelint".into()),
-            message,
-            related_information: (!related.is_empty()).then_some(related),
-            ..lsp_types::Diagnostic::default()
-        }
-    }
-
-    /// The `publishDiagnostics` message of these findings, as JSON text.
-    fn message(&self, uri: &Url, version: Option<i32>, encoding: Encoding) -> transport::Body {
-        let diagnostics = LspDiagnostics { published: self, uri, encoding };
-        let params = PublishParams { uri, diagnostics, version };
-        transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params })
-    }
-}
-
-/// [`PublishDiagnosticsParams`] as written, its findings converted one at a
-/// time as they are written: the client's form of each finding is several
-/// times our own, and all of a 10 MB draft's at once held some 60 MB more.
-#[derive(serde::Serialize)]
-struct PublishParams<'p> {
-    uri: &'p Url,
-    diagnostics: LspDiagnostics<'p>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
-struct LspDiagnostics<'p> {
-    published: &'p Published,
-    uri: &'p Url,
-    encoding: Encoding,
-}
-
-impl serde::Serialize for LspDiagnostics<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Self { published, uri, encoding } = *self;
-        let found = published.diagnostics.iter().map(|d| published.to_lsp(uri, d, encoding));
-        let note = published.left_out.map(|left_out| lsp_types::Diagnostic {
-            range: published.range(left_out.first, encoding),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            source: Some("quotelint".into()),
-            message: left_out.message(),
-            ..lsp_types::Diagnostic::default()
-        });
-        serializer.collect_seq(found.chain(note))
-    }
-}
-
 /// A notification to the client, as it is written (see [`transport::body`]).
 #[derive(serde::Serialize)]
 struct Outgoing<'m, P> {
     method: &'m str,
     params: P,
-}
-
-/// Every rule over one version of a draft, with its config file's settings
-/// (the defaults when it is broken: the error is published on the config).
-/// A panic becomes no findings and a line in the log, not a dead server.
-/// One version of a draft to check, and how its findings are to be published.
-struct Job {
-    uri: Url,
-    text: Arc<String>,
-    version: Option<i32>,
-    generation: u64,
-    encoding: Encoding,
-    max_problems: usize,
-}
-
-fn analyse(resolver: &Mutex<Resolver>, job: Job) -> Analysed {
-    let Job { uri, text, version, generation, encoding, max_problems } = job;
-    let file_path = uri.to_file_path().ok();
-    let path = file_path.as_ref().map_or_else(|| uri.to_string(), |p| p.display().to_string());
-    let (settings, config, config_error) = {
-        let mut resolver = resolver.lock().unwrap_or_else(|e| e.into_inner());
-        let config = file_path.as_deref().and_then(Path::parent).and_then(|dir| resolver.config_for_dir(dir));
-        match resolver.settings_for(Path::new(&path)) {
-            Ok(settings) => (settings, config, None),
-            Err(error) => (Arc::new(Settings::default()), config, Some(error)),
-        }
-    };
-    let file = SourceFile::shared(path.clone(), Arc::clone(&text));
-    // a draft over its budget stops at its next checkpoint, its thread freed
-    let _budget = budget::enter(budget::Limits { memory: Some(MEMORY_LIMIT), time: Some(TIME_LIMIT) });
-    // sorted; the analysis's prose and words are freed before the findings
-    // are unpacked, as `check` does: the server held them beside a long
-    // draft's findings, and peaked at 118 MB where `check` did at 89 (10 MB,
-    // 128,254 findings; 90 MB since)
-    let checked = || {
-        let (file, diagnostics) = suppression::check_owned(analyze_with(file, &settings), &settings, Detail::Full);
-        (file.lines, diagnostics)
-    };
-    let (lines, diagnostics) = catch(checked).unwrap_or_else(|message| {
-        eprintln!("error: {path}: {message}");
-        (LineIndex::new(&text), Vec::new())
-    });
-    let (diagnostics, left_out) = shown::shown(diagnostics, max_problems);
-    let published = Published { lines, text, diagnostics, left_out };
-    let message = published.message(&uri, version, encoding);
-    Analysed { uri, generation, published, message, config, config_error }
 }
 
 fn is_config(uri: &Url) -> bool {
@@ -647,40 +498,4 @@ fn is_config(uri: &Url) -> bool {
 
 fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, err.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn findings_written_one_at_a_time_are_the_protocols_params() {
-        let text = "“We will keep the morning crossing for the islanders,” said Mayor Ana Ruiz.\n\n\
-                    Later she spoke again. “We will keep the crossing for islanders.”\n\n\
-                    “Nobody said this,” according to sources.\n";
-        let settings = Settings::default();
-        let file = SourceFile::new("ferry.md", text);
-        let diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
-        assert!(
-            diagnostics.iter().any(|d| !d.labels.is_empty()),
-            "a finding with related places: {diagnostics:?}"
-        );
-        assert!(diagnostics.iter().any(|d| d.help.is_some()), "a finding with help");
-        let published = Published {
-            lines: LineIndex::new(text),
-            text: Arc::new(text.to_string()),
-            diagnostics,
-            left_out: None,
-        };
-        let uri = Url::parse("file:///desk/ferry.md").expect("a URL");
-        for (version, encoding) in [(Some(3), Encoding::Utf16), (None, Encoding::Utf8)] {
-            let whole = PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics: published.diagnostics.iter().map(|d| published.to_lsp(&uri, d, encoding)).collect(),
-                version,
-            };
-            let expected = transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params: whole });
-            assert_eq!(published.message(&uri, version, encoding).to_vec(), expected.to_vec());
-        }
-    }
 }

@@ -175,7 +175,7 @@ pub fn body(message: &impl Serialize) -> Body {
 /// The longest piece of a message body held in one allocation.
 const CHUNK: usize = 1 << 20;
 
-/// A message's JSON text in pieces of at most [`CHUNK`] bytes: the
+/// A message's JSON text in pieces of at most `CHUNK` bytes: the
 /// findings of a 10 MB draft are tens of megabytes of JSON, and one vector
 /// grown by doubling to hold them reached twice that, with both copies
 /// resident while it was copied over.
