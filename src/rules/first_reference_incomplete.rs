@@ -7,7 +7,7 @@ use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::Findings;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FastHash, Lexicon};
 use crate::markdown::{BlockKind, ProseBlock};
 use crate::settings::Settings;
 use std::collections::{HashMap, HashSet};
@@ -95,30 +95,16 @@ impl Rule for FirstReferenceIncomplete {
     fn check(&self, analysis: &Analysis, settings: &Settings, out: &mut Findings) {
         let lexicon = settings.lexicon();
         let headline = headline_range(analysis);
-        let mut seen = HashSet::new();
-        // built when the first one-word name needs it: many drafts have none
-        let mut names = None;
-        for (_, _, a) in speech_quotes(analysis) {
+        let candidates = candidates(analysis, lexicon, &headline);
+        if candidates.is_empty() {
+            return; // most drafts: no index of their words to build
+        }
+        let checked: HashSet<&str, FastHash> = candidates.iter().map(|n| &***n).collect();
+        let names = NameIndex::new(analysis, &checked);
+        for name in candidates.iter().map(|n| &***n) {
             crate::budget::tick();
-            let Some(s) = &a.speaker else { continue };
-            let Some(name) = &s.name else { continue };
-            if s.kind != SpeakerKind::Person || name.split_whitespace().count() != 1 || !seen.insert(name.clone())
-            {
-                continue;
-            }
-            if !name.chars().next().is_some_and(char::is_uppercase)
-                || name.chars().all(|c| !c.is_lowercase())
-                || !s.mention.trim().eq(&**name)
-                || looks_like_group(name)
-                || lexicon.is_org_head(name)
-                || not_a_surname(name)
-                || headline.contains(&s.span().start)
-            {
-                continue;
-            }
             // The first mention of the name anywhere in the prose.
-            let names = names.get_or_insert_with(|| NameIndex::new(analysis));
-            let first = names.mentions.get(&**name).into_iter().flatten().find_map(|&(b, i)| {
+            let first = names.mentions.get(name).into_iter().flatten().find_map(|&(b, i)| {
                 let (block, words) = (analysis.doc.blocks.get(b)?, names.words.block(b));
                 (!not_a_reference(analysis, block, words, i, lexicon)).then_some((block, words, i))
             });
@@ -155,7 +141,7 @@ impl Rule for FirstReferenceIncomplete {
                 continue;
             }
             // the full name somewhere else: "Irena Novak" later in the story
-            if names.after_capital.contains(&**name) {
+            if names.after_capital.contains(name) {
                 continue;
             }
             let span = block.source_span(words[i].range());
@@ -173,21 +159,54 @@ impl Rule for FirstReferenceIncomplete {
     }
 }
 
-/// The words of every block, looked through once for all the names checked.
+/// The names of quoted people that are one bare capitalised word as
+/// attributed ("Novak said"), each once, in the order first quoted.
+fn candidates<'a>(
+    analysis: &'a Analysis,
+    lexicon: &Lexicon,
+    headline: &std::ops::Range<usize>,
+) -> Vec<&'a std::sync::Arc<str>> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for (_, _, a) in speech_quotes(analysis) {
+        crate::budget::tick();
+        let Some(s) = &a.speaker else { continue };
+        let Some(name) = &s.name else { continue };
+        if s.kind != SpeakerKind::Person || name.split_whitespace().count() != 1 || !seen.insert(&**name) {
+            continue;
+        }
+        if !name.chars().next().is_some_and(char::is_uppercase)
+            || name.chars().all(|c| !c.is_lowercase())
+            || !s.mention.trim().eq(&**name)
+            || looks_like_group(name)
+            || lexicon.is_org_head(name)
+            || not_a_surname(name)
+            || headline.contains(&s.span().start)
+        {
+            continue;
+        }
+        found.push(name);
+    }
+    found
+}
+
+/// The words of every block, looked through once for the names checked.
 struct NameIndex<'a> {
     /// The analysis's words, read in place (a copy of their ranges was as
     /// large as the tokens).
     words: &'a ProseWords,
-    /// Each capitalised word (possessive ending dropped) → where it is, in
-    /// reading order: (block, word).
+    /// Each name checked (possessive ending dropped) → where it is, in
+    /// reading order: (block, word). Only the names checked: an index of
+    /// every capitalised word took more than the rest of the rule in a
+    /// long draft.
     mentions: HashMap<&'a str, Vec<(usize, usize)>>,
-    /// The words (possessive ending dropped) that follow a capitalised word
-    /// and one space: a full name's last word somewhere.
+    /// The names checked that follow a capitalised word and one space
+    /// somewhere: a full name's last word.
     after_capital: HashSet<&'a str>,
 }
 
 impl<'a> NameIndex<'a> {
-    fn new(analysis: &'a Analysis) -> Self {
+    fn new(analysis: &'a Analysis, checked: &HashSet<&str, FastHash>) -> Self {
         let words = &analysis.words;
         let mut mentions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut after_capital = HashSet::new();
@@ -198,9 +217,10 @@ impl<'a> NameIndex<'a> {
             for (i, w) in ws.iter().enumerate() {
                 let r = w.range();
                 let word = bare(text.get(r.clone()).unwrap_or_default());
-                if word.starts_with(char::is_uppercase) {
-                    mentions.entry(word).or_default().push((b, i));
+                if !word.starts_with(char::is_uppercase) || !checked.contains(word) {
+                    continue;
                 }
+                mentions.entry(word).or_default().push((b, i));
                 let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)).map(ProseWord::range) else { continue };
                 let capital = text.get(prev.clone()).is_some_and(|x| x.starts_with(char::is_uppercase));
                 if capital && text.get(prev.end..r.start) == Some(" ") {
