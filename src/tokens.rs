@@ -275,6 +275,15 @@ impl BlockTokens {
         self.reading.as_ref().map_or("", |r| r.lowered.get(i, t, text))
     }
 
+    /// The tokens without what only attribution reads, once it is done
+    /// with them: a long paragraph's lower-case forms and sentence runs are
+    /// freed before its words are made from its tokens, so the words take
+    /// their room (8 MB of anonymous quotes in one paragraph held both).
+    fn read(mut self) -> Self {
+        self.reading = None;
+        self
+    }
+
     /// Whether token `i` opens "put it" or "puts it" (the idiom that
     /// reports words: "as Foner put it"), each word read as attribution
     /// reads it (a glossed word as its English one).
@@ -422,7 +431,7 @@ impl<'d> TokenWindow<'d> {
                     self.held.pop_front().unwrap_or_default()
                 }
             };
-            (self.done)(self.first, tokens);
+            (self.done)(self.first, tokens.read());
             self.first += 1;
         }
     }
