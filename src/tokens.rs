@@ -74,31 +74,66 @@ impl Token {
     }
 }
 
-/// What the word lists say of one word, looked up once per draft.
+/// What the word lists say of one word, looked up once per draft: the
+/// reporting verb the word spells ("said", see [`Lexicon::verb_by_id`]),
+/// whether it is a title before a name ("Sen.", "President", written with
+/// its capital) or a role that can speak ("spokeswoman", "officials"), and
+/// the English function word a word of another language is read as ("il"
+/// → "he", see [`Lexicon::gloss`]).
+///
+/// Held for every token of the blocks attribution reads, a paragraph of
+/// megabytes at once: packed in four bytes, where as four fields it took
+/// eight (a third of what a paragraph's tokens held).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordFacts {
-    /// The reporting verb the word spells ("said"), if any; see [`Lexicon::verb_by_id`].
-    pub verb: Option<VerbId>,
-    /// A title before a name ("Sen.", "President"), written with its capital.
-    pub title: bool,
-    /// A role that can speak ("spokeswoman", "officials").
-    pub role: bool,
-    /// The English function word a word of another language is read as
-    /// ("il" → "he"); see [`Lexicon::gloss`].
-    pub gloss: Option<GlossId>,
-}
+pub struct WordFacts(u32);
+
+/// The verb's number (see [`VerbId::number`]) in the low bits, 0 for none:
+/// word lists have a few thousand forms, far under the two million that fit.
+const VERB_BITS: u32 = 21;
+const VERB_MASK: u32 = (1 << VERB_BITS) - 1;
+/// The gloss's index in the eight bits above the verb.
+const GLOSS_SHIFT: u32 = VERB_BITS;
+const GLOSSED: u32 = 1 << 29;
+const TITLE: u32 = 1 << 30;
+const ROLE: u32 = 1 << 31;
 
 impl WordFacts {
+    pub fn new(verb: Option<VerbId>, title: bool, role: bool, gloss: Option<GlossId>) -> Self {
+        // a verb past the bits (no word list comes near) is read as none, not as another
+        let verb = verb.map_or(0, VerbId::number);
+        debug_assert!(verb <= VERB_MASK, "verb number {verb} past {VERB_BITS} bits");
+        let verb = if verb <= VERB_MASK { verb } else { 0 };
+        let gloss = gloss.map_or(0, |g| GLOSSED | u32::from(g.index()) << GLOSS_SHIFT);
+        let flags = if title { TITLE } else { 0 } | if role { ROLE } else { 0 };
+        WordFacts(verb | gloss | flags)
+    }
+
+    /// The reporting verb the word spells, if any.
+    pub fn verb(self) -> Option<VerbId> {
+        VerbId::from_number(self.0 & VERB_MASK)
+    }
+
+    /// A title before a name, written with its capital.
+    pub fn title(self) -> bool {
+        self.0 & TITLE != 0
+    }
+
+    /// A role that can speak.
+    pub fn role(self) -> bool {
+        self.0 & ROLE != 0
+    }
+
+    /// The English function word the word is read as, if any.
+    pub fn gloss(self) -> Option<GlossId> {
+        (self.0 & GLOSSED != 0).then(|| GlossId::from_index((self.0 >> GLOSS_SHIFT) as u8))
+    }
+
     /// The facts of `word`, whose ASCII letters lowered are `lower`.
     pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
         // most words are lower-case ASCII once lowered: one lookup for three lists
         let Some(listed) = lex.listed(lower) else { return WordFacts::one_list_at_a_time(word, lower, lex) };
-        WordFacts {
-            verb: listed.verb,
-            title: listed.title && word.starts_with(char::is_uppercase),
-            role: listed.role,
-            gloss: lex.gloss_id(lower),
-        }
+        let title = listed.title && word.starts_with(char::is_uppercase);
+        WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower))
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one
@@ -106,13 +141,9 @@ impl WordFacts {
     fn one_list_at_a_time(word: &str, lower: &str, lex: &Lexicon) -> Self {
         // titles are capitalised ("Sen.", "President"); plurals end in s
         let capital = word.starts_with(char::is_uppercase);
-        WordFacts {
-            verb: lex.verb_id(lower),
-            title: capital && lex.is_title_folded(word, lower),
-            role: lex.is_role_noun(lower)
-                || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
-            gloss: lex.gloss_id(lower),
-        }
+        let role =
+            lex.is_role_noun(lower) || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s')));
+        WordFacts::new(lex.verb_id(lower), capital && lex.is_title_folded(word, lower), role, lex.gloss_id(lower))
     }
 }
 
@@ -304,7 +335,7 @@ fn put_it_tokens(
     (lowered, text): (&Lowered, &str),
     lex: &Lexicon,
 ) -> Vec<u32> {
-    let glossed = |i: usize| facts.get(i).and_then(|f| f.gloss);
+    let glossed = |i: usize| facts.get(i).and_then(|f| f.gloss());
     let read = |i: usize| match (glossed(i), toks.get(i)) {
         (Some(gloss), _) => lex.gloss(gloss),
         (None, Some(t)) => lowered.get(i, t, text),
@@ -519,10 +550,10 @@ pub fn drafts_of(pieces: &'static str, most: usize) -> impl proptest::strategy::
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_word_s_facts_stay_eight_bytes() {
-        // one per word of every draft: the French gloss costs English drafts no
-        // memory, and a verb id has a niche, so "no verb" costs none either
-        assert_eq!(std::mem::size_of::<super::WordFacts>(), 8);
+    fn a_word_s_facts_stay_four_bytes() {
+        // one per token of every block attribution reads: eight as four
+        // fields, packed in one number since (see `WordFacts`)
+        assert_eq!(std::mem::size_of::<super::WordFacts>(), 4);
         assert_eq!(std::mem::size_of::<crate::analysis::words::ProseWord>(), 8);
     }
 
@@ -535,7 +566,7 @@ mod tests {
         }
         assert_eq!(std::mem::size_of::<super::Token>(), 12);
         let (b, r) = (super::BlockTokens::default(), super::Reading::default());
-        assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 8, 8));
+        assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 4, 8));
         // a block's tokens: two vectors and a pointer to what only attribution reads
         assert_eq!(std::mem::size_of::<super::BlockTokens>(), 56);
     }
@@ -580,7 +611,7 @@ mod tests {
         let block = &analysis.doc.blocks[0].text;
         let said = analysis.words.block(0).iter().position(|w| &block[w.range()] == "said").expect("a word");
         let verb = analysis.words.verb(0, said);
-        assert_eq!((all.toks[1].text(block), verb), ("said", all.facts[1].verb));
+        assert_eq!((all.toks[1].text(block), verb), ("said", all.facts[1].verb()));
         assert!(verb.is_some());
         assert_eq!(all.lower(5, block), "then");
         assert_eq!((all.sentence_of().len(), all.quote_token(0)), (10, Some(0)));
@@ -600,9 +631,26 @@ mod tests {
         assert_eq!(words_of(b, &block.text, b.sentence(q)), ["“We rebuild. We reopen,”", "she", "said", "."]);
         assert_eq!(words_of(b, &block.text, b.sentence(4)), ["Then", "the", "vote", "came", "."]);
         assert_eq!(b.lower(4, &block.text), "then");
-        let said = b.facts[2].verb.and_then(|id| Lexicon::builtin().verb_by_id(id));
+        let said = b.facts[2].verb().and_then(|id| Lexicon::builtin().verb_by_id(id));
         assert_eq!(said.map(|v| &*v.lemma), Some("say"));
         assert!(b.quote_token(1).is_none());
+    }
+
+    #[test]
+    fn a_word_s_facts_read_back_as_packed() {
+        let lex = Lexicon::builtin_for(crate::lexicon::Language::Fr);
+        let said = Lexicon::builtin().verb_id("said");
+        let gloss = lex.gloss_id("il");
+        assert!(said.is_some() && gloss.is_some());
+        for verb in [None, said] {
+            for gloss in [None, gloss, Some(crate::lexicon::GlossId::from_index(u8::MAX))] {
+                for (title, role) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let f = WordFacts::new(verb, title, role, gloss);
+                    assert_eq!((f.verb(), f.title(), f.role(), f.gloss()), (verb, title, role, gloss));
+                }
+            }
+        }
+        assert_eq!(WordFacts::default(), WordFacts::new(None, false, false, None));
     }
 
     #[test]
@@ -619,9 +667,9 @@ mod tests {
                 let (word, low) = (t.text(&block.text), t.text(&lower));
                 let facts = WordFacts::of(word, low, lex);
                 assert_eq!(facts, WordFacts::one_list_at_a_time(word, low, lex), "{word:?}");
-                titles += usize::from(facts.title);
-                roles += usize::from(facts.role);
-                verbs += usize::from(facts.verb.is_some());
+                titles += usize::from(facts.title());
+                roles += usize::from(facts.role());
+                verbs += usize::from(facts.verb().is_some());
             }
             if language == crate::lexicon::Language::En {
                 assert!(titles >= 3 && roles >= 3 && verbs >= 3, "{titles} {roles} {verbs}");
@@ -644,12 +692,12 @@ mod tests {
         let _budget = budget::enter(budget::Limits { memory: None, time: None });
         let tokens = BlockTokens::new(&doc.blocks[0], &[], Lexicon::builtin());
         let held = budget::used();
-        // 12 bytes a token and 8 of what the word lists say of it; the forms
+        // 12 bytes a token and 4 of what the word lists say of it; the forms
         // of "Ana Ruiz" and their index are under a third of the text, a copy
         // of it is all of it, and a sentence label a token 4 bytes more
         let (n, bytes) = (tokens.toks.len() as u64, text.len() as u64);
-        assert!(held >= 20 * n, "{held} bytes for {n} tokens");
-        assert!(held <= 20 * n + bytes / 3 + 4096, "{held} bytes for {n} tokens of {bytes} bytes");
+        assert!(held >= 16 * n, "{held} bytes for {n} tokens");
+        assert!(held <= 16 * n + bytes / 3 + 4096, "{held} bytes for {n} tokens of {bytes} bytes");
     }
 
     #[test]

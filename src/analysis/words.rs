@@ -158,7 +158,7 @@ fn block_words(
         }
         // a word that is a whole token was looked up with the tokens
         let verb = match toks.get(t).filter(|x| x.range() == r && x.kind() == TokKind::Word) {
-            Some(_) => tokens.facts.get(t).and_then(|f| f.verb),
+            Some(_) => tokens.facts.get(t).and_then(|f| f.verb()),
             None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
         };
         if let Some(verb) = verb {

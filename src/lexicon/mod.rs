@@ -45,6 +45,18 @@ use word_table::WordTable;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GlossId(u8);
 
+impl GlossId {
+    /// The handle's index in the lexicon's gloss table, as packed tables hold it.
+    pub(crate) fn index(self) -> u8 {
+        self.0
+    }
+
+    /// The handle [`GlossId::index`] gave.
+    pub(crate) fn from_index(index: u8) -> Self {
+        GlossId(index)
+    }
+}
+
 /// The strings of the built-in lists, as build.rs froze them: what a
 /// [`Str::Frozen`] is a part of.
 fn frozen_text() -> &'static str {

@@ -19,12 +19,12 @@ impl VerbId {
     }
 
     /// The handle's number (its index plus one), as the frozen word table holds it.
-    pub(super) fn number(self) -> u32 {
+    pub(crate) fn number(self) -> u32 {
         self.0.get()
     }
 
     /// The handle whose [`VerbId::number`] is `number`; none for 0.
-    pub(super) fn from_number(number: u32) -> Option<VerbId> {
+    pub(crate) fn from_number(number: u32) -> Option<VerbId> {
         std::num::NonZeroU32::new(number).map(VerbId)
     }
 }

@@ -42,7 +42,7 @@ impl<'a> Frame<'a> {
     /// The lower-case word at `i` (computed once per block); a word of
     /// another language, the English function word it is read as ("il" → "he").
     pub fn lower(&self, i: usize) -> &'a str {
-        if let Some(gloss) = self.facts.get(i).and_then(|f| f.gloss) {
+        if let Some(gloss) = self.facts.get(i).and_then(|f| f.gloss()) {
             return self.lex.gloss(gloss);
         }
         self.written_lower(i)
@@ -106,17 +106,17 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_role(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|t| t.role)
+        self.facts.get(i).is_some_and(|t| t.role())
     }
 
     /// The reporting verb spelt by the token at `i`, if it is one.
     pub fn verb_at(&self, i: usize) -> Option<&'a SpeechVerb> {
-        self.facts.get(i).and_then(|t| t.verb).and_then(|id| self.lex.verb_by_id(id))
+        self.facts.get(i).and_then(|t| t.verb()).and_then(|id| self.lex.verb_by_id(id))
     }
 
     /// Whether the token at `i` is a title ("Sen.", "President").
     pub fn is_title_at(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|t| t.title)
+        self.facts.get(i).is_some_and(|t| t.title())
     }
 
     pub fn is_name_part(&self, i: usize) -> bool {
@@ -146,7 +146,7 @@ impl<'a> Frame<'a> {
 
     /// A function word of another language, read as an English one ("il", "Selon").
     pub fn is_glossed(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.gloss.is_some())
+        self.facts.get(i).is_some_and(|f| f.gloss().is_some())
     }
 
     /// A word that may begin a name ("When" and "Monday" may not).
