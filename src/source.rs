@@ -95,7 +95,9 @@ pub enum ParagraphStyle {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: String,
-    /// Shared, so that the language server checks a document without a copy of it.
+    /// Shared, so that the language server checks a document without a copy
+    /// of it, and with the prose blocks that are stretches of it as written
+    /// (see [`crate::markdown::BlockText`]).
     pub text: Arc<String>,
     pub lines: LineIndex,
     pub format: InputFormat,

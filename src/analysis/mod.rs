@@ -89,6 +89,8 @@ fn declared_language(file: &SourceFile, doc: &Document) -> Option<Language> {
 fn analyze_doc(file: SourceFile, mut doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
     budget::checkpoint();
     shrink_document(&mut doc);
+    // a block that is its source bytes reads them from the file, which is held anyway
+    doc.blocks.iter_mut().for_each(|b| b.share_file(&file.text));
     let mut scan = scan::scan(&doc);
     scan.quotes.shrink_to_fit();
     scan.problems.shrink_to_fit();

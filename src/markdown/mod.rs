@@ -7,12 +7,14 @@ mod html;
 mod offset_map;
 pub mod signature;
 mod template;
+mod text;
 
 use crate::span::{CompactSpan, Span};
 pub use offset_map::{BlockMap, OffsetMap};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 pub use template::TemplateOptions;
+pub use text::BlockText;
 
 /// Stands in for a quotation mark inside an inline code span: code is not
 /// prose, so its marks must not open or close quotations, but a quotation
@@ -44,10 +46,11 @@ pub struct ProseBlock {
     /// signature's ends and the span take four bytes each, the text and its
     /// map are kept at their size and a map of one piece in place: a draft
     /// has a record for every paragraph, all held while the rules run (112
-    /// bytes with eight-byte offsets, then 88, now 64, and one allocation
-    /// fewer for most blocks).
+    /// bytes with eight-byte offsets, then 88, then 64, and one allocation
+    /// fewer for most blocks; 72 since the text may be a stretch of the file).
     blockquote: u32,
-    pub text: Box<str>,
+    /// Its own copy, or the stretch of the file it equals (see [`ProseBlock::share_file`]).
+    pub text: BlockText,
     pub map: BlockMap,
     /// See [`ProseBlock::span`].
     span: CompactSpan,
@@ -63,7 +66,7 @@ impl ProseBlock {
         ProseBlock {
             kind,
             blockquote: blockquote.map_or(NONE, narrow),
-            text: text.into_boxed_str(),
+            text: text.into(),
             map: map.into(),
             span: span.into(),
             signature: [NONE, NONE],
@@ -93,6 +96,13 @@ impl ProseBlock {
 
     pub fn set_signature(&mut self, signature: Option<Range<usize>>) {
         self.signature = signature.map_or([NONE, NONE], |r| [narrow(r.start), narrow(r.end)]);
+    }
+
+    /// Lets go of the block's copy of its text when the text is the
+    /// stretch of `file` (the text the block was read from) its span covers.
+    pub fn share_file(&mut self, file: &std::sync::Arc<String>) {
+        let text = std::mem::replace(&mut self.text, String::new().into());
+        self.text = text.shared(file, self.span().range());
     }
 }
 
@@ -439,7 +449,7 @@ mod tests {
         // one a paragraph, all held while the rules run (112 with a usize
         // blockquote index and signature range, 88 with a vector of pieces,
         // a growable text and an eight-byte span)
-        assert_eq!(std::mem::size_of::<ProseBlock>(), 64);
+        assert_eq!(std::mem::size_of::<ProseBlock>(), 72);
     }
 
     #[test]

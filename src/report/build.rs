@@ -70,7 +70,7 @@ pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict]
                 kind: b.kind,
                 blockquote: b.blockquote(),
                 code_chars: code_chars(&b, &file.text),
-                text: b.text.into_string(),
+                text: b.text,
             })
             .collect(),
         path: file.path,

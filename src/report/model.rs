@@ -36,7 +36,7 @@ pub struct Block {
     pub kind: BlockKind,
     /// The outermost blockquote holding it, if any (blocks of one blockquote are adjacent).
     pub blockquote: Option<usize>,
-    pub text: String,
+    pub text: crate::markdown::BlockText,
     /// Characters of inline code that the parser masked so they could not
     /// open quotations, with their position in `text`, to show as written.
     pub code_chars: Vec<(usize, char)>,

@@ -413,7 +413,12 @@ fn hostile_report() -> DraftReport {
         path: HOSTILE.into(),
         blocks: vec![
             Block { kind: BlockKind::Heading(1), blockquote: None, text: HOSTILE.into(), code_chars: vec![] },
-            Block { kind: BlockKind::Paragraph, blockquote: Some(0), text: text.clone(), code_chars: vec![] },
+            Block {
+                kind: BlockKind::Paragraph,
+                blockquote: Some(0),
+                text: text.clone().into(),
+                code_chars: vec![],
+            },
         ],
         quotes: vec![QuoteView {
             number: Some(1),
