@@ -203,8 +203,13 @@ pub struct Sentence {
 }
 
 impl BlockTokens {
-    /// Tokenises `block`, turning each quotation part of `quotes` in it into one token.
-    pub fn new(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Self {
+    /// Tokenises `block`, turning each quotation part of `quotes` in it
+    /// into one token (the parts in order, read once).
+    pub fn new<Q: std::borrow::Borrow<QuoteRange>>(
+        block: &ProseBlock,
+        quotes: impl IntoIterator<Item = Q>,
+        lex: &Lexicon,
+    ) -> Self {
         // offsets, token and quote indices are kept in 32 bits: a block of
         // 4 GiB (far over any size limit) is not read
         if u32::try_from(block.text.len()).is_err() {
@@ -444,8 +449,8 @@ impl<'d> TokenWindow<'d> {
             let index = self.first + self.held.len();
             let lo = self.part_blocks.partition_point(|&x| (x as usize) < index);
             let hi = self.part_blocks.partition_point(|&x| x as usize <= index);
-            let parts: Vec<QuoteRange> = self.parts[lo..hi].iter().map(Part::range).collect();
-            let tokens = BlockTokens::new(&self.doc.blocks[index], &parts, self.lex);
+            let parts = self.parts[lo..hi].iter().map(Part::range);
+            let tokens = BlockTokens::new(&self.doc.blocks[index], parts, self.lex);
             made(index, &tokens);
             self.held.push_back(tokens);
         }

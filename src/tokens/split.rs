@@ -9,6 +9,7 @@
 use super::{QuoteRange, TokKind, Token};
 use crate::lexicon::Lexicon;
 use crate::markdown::ProseBlock;
+use std::borrow::Borrow;
 
 /// The character at byte `i` of `text` (a character boundary) and its length.
 #[inline]
@@ -30,19 +31,26 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '‑')
 }
 
-/// Tokenises `block`, turning each quotation range into one token.
-pub fn tokenize(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
+/// Tokenises `block`, turning each quotation range into one token. The
+/// ranges are read in order as they come: a paragraph of hundreds of
+/// thousands of quotations had a list of them made (24 bytes each) and
+/// held while its tokens were.
+pub fn tokenize<Q: Borrow<QuoteRange>>(
+    block: &ProseBlock,
+    quotes: impl IntoIterator<Item = Q>,
+    lex: &Lexicon,
+) -> Vec<Token> {
     let text = &*block.text;
     // prose has a token every five or six bytes: room for one every four
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut quotes = quotes.iter().peekable();
+    let mut quotes = quotes.into_iter().peekable();
     let mut pos = 0;
     while let Some((c, len)) = char_at(text, pos) {
-        while quotes.peek().is_some_and(|(_, r)| r.end <= pos) {
+        while quotes.peek().is_some_and(|q| q.borrow().1.end <= pos) {
             quotes.next();
         }
-        if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
+        if let Some((id, r)) = quotes.peek().map(Borrow::borrow).filter(|(_, r)| r.start == pos) {
             tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
             pos = boundary_from(text, r.end.max(pos + len));
             continue;
