@@ -48,14 +48,7 @@ pub(super) fn analyse(resolver: &Mutex<Resolver>, job: Job) -> Analysed {
     let Job { uri, text, version, generation, encoding, max_problems } = job;
     let file_path = uri.to_file_path().ok();
     let path = file_path.as_ref().map_or_else(|| uri.to_string(), |p| p.display().to_string());
-    let (settings, config, config_error) = {
-        let mut resolver = resolver.lock().unwrap_or_else(|e| e.into_inner());
-        let config = file_path.as_deref().and_then(Path::parent).and_then(|dir| resolver.config_for_dir(dir));
-        match resolver.settings_for(Path::new(&path)) {
-            Ok(settings) => (settings, config, None),
-            Err(error) => (Arc::new(Settings::default()), config, Some(error)),
-        }
-    };
+    let Governed { settings, config, config_error } = governed(resolver, file_path.as_deref(), &path);
     let file = SourceFile::shared(path.clone(), Arc::clone(&text));
     // a draft over its budget stops at its next checkpoint, its thread freed
     let _budget = budget::enter(budget::Limits { memory: Some(MEMORY_LIMIT), time: Some(TIME_LIMIT) });
@@ -75,4 +68,21 @@ pub(super) fn analyse(resolver: &Mutex<Resolver>, job: Job) -> Analysed {
     let published = Published { lines, text, diagnostics, left_out };
     let message = published.message(&uri, version, encoding);
     Analysed { uri, generation, published, message, config, config_error }
+}
+
+/// The settings a draft is checked with, and the config file they come from.
+struct Governed {
+    settings: Arc<Settings>,
+    config: Option<PathBuf>,
+    /// The config's error when it is broken: the defaults are used then.
+    config_error: Option<ConfigError>,
+}
+
+fn governed(resolver: &Mutex<Resolver>, file_path: Option<&Path>, path: &str) -> Governed {
+    let mut resolver = resolver.lock().unwrap_or_else(|e| e.into_inner());
+    let config = file_path.and_then(Path::parent).and_then(|dir| resolver.config_for_dir(dir));
+    match resolver.settings_for(Path::new(path)) {
+        Ok(settings) => Governed { settings, config, config_error: None },
+        Err(error) => Governed { settings: Arc::new(Settings::default()), config, config_error: Some(error) },
+    }
 }

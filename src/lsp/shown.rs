@@ -71,8 +71,9 @@ pub fn shown(mut diagnostics: Vec<Diagnostic>, max: usize) -> (Vec<Diagnostic>, 
         keep
     });
     diagnostics.shrink_to_fit();
-    let first = first.expect("more findings than the limit leaves one out");
-    (diagnostics, Some(LeftOut { count, first, max }))
+    // always found: the quotas add up to `max`, fewer than there are findings
+    let left_out = first.map(|first| LeftOut { count, first, max });
+    (diagnostics, left_out)
 }
 
 #[cfg(test)]
