@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::Findings;
 use crate::lexicon::PhraseList;
 use crate::settings::Settings;
+use crate::tokens::char_at;
 
 pub struct WeaselClaim;
 
@@ -153,19 +154,16 @@ impl Introductions {
             if familiar.is_some() && first.iter().all(Option::is_some) {
                 break;
             }
-            let lower = block.text.to_lowercase();
-            if lower.len() != block.text.len() {
-                continue;
-            }
-            for (at, word) in word_starts(&lower) {
-                let noun = GROUP_NOUNS.iter().position(|n| *n == word);
-                if let Some(slot) = noun.and_then(|k| first.get_mut(k)).filter(|slot| slot.is_none()) {
-                    *slot = Some(block.source_span(at..at + word.len()).start);
+            each_introduction(&block.text, |at, found| match found {
+                Found::Noun(k) => {
+                    if let Some(slot) = first.get_mut(k).filter(|slot| slot.is_none()) {
+                        *slot = Some(block.source_span(at..at + GROUP_NOUNS[k].len()).start);
+                    }
                 }
-                if familiar.is_none() && SOURCE_DESCRIPTIONS.iter().any(|d| phrase_at(&lower, at, d)) {
-                    familiar = Some(block.source_span(at..at + 1).start);
+                Found::Familiar => {
+                    familiar.get_or_insert_with(|| block.source_span(at..at + 1).start);
                 }
-            }
+            });
         }
         Introductions { first, familiar }
     }
@@ -196,17 +194,139 @@ impl Introductions {
     }
 }
 
-/// Each run of letters and digits in `text`, with where it starts.
-fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+/// What [`each_introduction`] finds at a word's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// `GROUP_NOUNS[k]`, as a whole word.
+    Noun(usize),
+    /// One of `SOURCE_DESCRIPTIONS`.
+    Familiar,
 }
 
-/// Whether `phrase` is written at `at`, a word's start, and ends where a word does.
+/// Calls `f` with each group noun and source description of a block's
+/// text, in order, with where it starts, as they are written in its lower
+/// case. A text that lowering makes longer or shorter is passed over (its
+/// offsets would not be the text's). Most text changes only in its ASCII
+/// letters when lowered, and is read where it stands, without a lowered copy:
+/// lowering each block was most of this pass.
+fn each_introduction(text: &str, f: impl FnMut(usize, Found)) {
+    let lowers_in_place = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || lowers_in_place(c)) {
+        return introductions_in(text, f);
+    }
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        introductions_in(&lower, f);
+    }
+}
+
+/// [`each_introduction`] of a text whose lower case differs from it at most
+/// in the case of ASCII letters: nouns and descriptions are compared
+/// ignoring ASCII case, and a word is a run of letters and digits either way.
+fn introductions_in(text: &str, mut f: impl FnMut(usize, Found)) {
+    for_each_word(text, |at, word| {
+        // nearly every word is ruled out by its length and first letter
+        if has_shape(&NOUN_SHAPES, word) {
+            if let Some(k) = noun_index(word) {
+                f(at, Found::Noun(k));
+            }
+        }
+        if has_shape(&DESCRIPTION_SHAPES, word) && SOURCE_DESCRIPTIONS.iter().any(|d| phrase_at(text, at, d)) {
+            f(at, Found::Familiar);
+        }
+    });
+}
+
+/// The lengths and first letters of `GROUP_NOUNS`, and of the first words of
+/// `SOURCE_DESCRIPTIONS` (see [`shapes`]).
+static NOUN_SHAPES: [u32; 16] = shapes(GROUP_NOUNS);
+static DESCRIPTION_SHAPES: [u32; 16] = shapes(SOURCE_DESCRIPTIONS);
+
+/// For each length of word, the lower-case letters that a first word of
+/// one of `phrases` of that length starts with, a bit each.
+const fn shapes(phrases: &[&str]) -> [u32; 16] {
+    let mut table = [0u32; 16];
+    let mut k = 0;
+    while k < phrases.len() {
+        let phrase = phrases[k].as_bytes();
+        let mut len = 0;
+        while len < phrase.len() && phrase[len] != b' ' {
+            len += 1;
+        }
+        table[len] |= 1 << (phrase[0] - b'a');
+        k += 1;
+    }
+    table
+}
+
+/// Whether `word` has a length and first letter (in either case) of `shapes`.
+fn has_shape(shapes: &[u32; 16], word: &str) -> bool {
+    let initial = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    initial.is_ascii_lowercase() && shapes.get(word.len()).is_some_and(|m| m & (1 << (initial - b'a')) != 0)
+}
+
+/// The index in `GROUP_NOUNS` of `word`, ignoring ASCII case.
+fn noun_index(word: &str) -> Option<usize> {
+    GROUP_NOUNS.iter().position(|n| n.len() == word.len() && n.eq_ignore_ascii_case(word))
+}
+
+/// Each run of letters and digits in `text`, with where it starts.
+#[cfg(test)]
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut words = Vec::new();
+    for_each_word(text, |at, word| words.push((at, word)));
+    words.into_iter()
+}
+
+/// Calls `f` with each run of letters and digits in `text` and where it
+/// starts: read byte by byte, decoding only what is not ASCII.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let word_char = |i: usize, b: u8| match b.is_ascii() {
+        true => (ASCII_ALNUM[usize::from(b & 0x7f)], 1),
+        false => char_at(text, i).map_or((false, 1), |(c, len)| (c.is_alphanumeric(), len)),
+    };
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (alnum, len) = word_char(i, b);
+        if !alnum {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while let Some(&b) = bytes.get(i) {
+            let (alnum, len) = word_char(i, b);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+        f(start, text.get(start..i).unwrap_or_default());
+    }
+}
+
+/// Which ASCII bytes are letters or digits: looked up, not compared with
+/// three ranges, for each byte of the draft.
+static ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Whether `phrase` (lower case) is written at `at`, a word's start, in
+/// either case of its ASCII letters, and ends where a word does.
 fn phrase_at(text: &str, at: usize, phrase: &str) -> bool {
-    let Some(rest) = text.get(at..).filter(|rest| rest.starts_with(phrase)) else { return false };
-    !rest.get(phrase.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+    let end = at + phrase.len();
+    let written = text.as_bytes().get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()));
+    written && !text.get(end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
 }
 
 /// The first occurrence of `word` in `text` with word boundaries on both sides.
@@ -246,6 +366,71 @@ fn qualified(text: &str, start: usize, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What [`each_introduction`] gave when it lowered every block: the
+    /// reference its reading of the text where it stands is tested against.
+    fn by_lowering(text: &str) -> Vec<(usize, Found)> {
+        let mut out = Vec::new();
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return out;
+        }
+        let words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        for (at, word) in words.map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w)) {
+            if let Some(k) = GROUP_NOUNS.iter().position(|n| *n == word) {
+                out.push((at, Found::Noun(k)));
+            }
+            let written = |d: &str| {
+                lower.get(at..).is_some_and(|rest| rest.starts_with(d))
+                    && !lower.get(at + d.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+            };
+            if SOURCE_DESCRIPTIONS.iter().any(|d| written(d)) {
+                out.push((at, Found::Familiar));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn introductions_read_in_place_are_those_of_the_lowered_text(
+            text in crate::tokens::drafts_of(concat!(
+                "officials|OFFICIALS|Officials|sources|Sources|studies|experts|expert|familiar|Familiar|with|With|",
+                "close|to|briefed|on|knowledge|of|the|\u{212A}|Kelvin|\u{130}|\u{3a3}|\u{23a}|É|é|Élysée|ß|",
+                "’|“|”|—| | |,|.|-|3|_"
+            ), 40)
+        ) {
+            let mut found = Vec::new();
+            each_introduction(&text, |at, f| found.push((at, f)));
+            prop_assert_eq!(found, by_lowering(&text));
+        }
+    }
+
+    #[test]
+    fn nouns_and_descriptions_have_the_lengths_and_initials_looked_for() {
+        for noun in GROUP_NOUNS {
+            assert!(has_shape(&NOUN_SHAPES, noun) && has_shape(&NOUN_SHAPES, &noun.to_uppercase()), "{noun}");
+        }
+        for word in ["expert", "Xperts", "sources1", "", "3", "é", "familiar"] {
+            assert!(!has_shape(&NOUN_SHAPES, word), "{word}");
+        }
+        assert!(["familiar", "Close", "briefed", "WITH"].iter().all(|w| has_shape(&DESCRIPTION_SHAPES, w)));
+        assert!(!has_shape(&DESCRIPTION_SHAPES, "without") && !has_shape(&DESCRIPTION_SHAPES, "familiar with"));
+        let mut found = Vec::new();
+        introductions_in("Familiar with, close to, briefed on, with knowledge of", |at, f| found.push((at, f)));
+        assert_eq!(found.iter().map(|(at, _)| *at).collect::<Vec<_>>(), [0, 15, 25, 37]);
+    }
+
+    #[test]
+    fn a_text_whose_lower_case_is_longer_or_shorter_is_passed_over() {
+        let mut found = Vec::new();
+        // the Kelvin sign lowers to "k", a byte where it takes three
+        each_introduction("\u{212A}elvin said officials familiar with it", |at, f| found.push((at, f)));
+        assert!(found.is_empty());
+        each_introduction("Élysée Officials, close to it", |at, f| found.push((at, f)));
+        assert_eq!(found, [(9, Found::Noun(5)), (20, Found::Familiar)]);
+    }
 
     /// The one pass finds each noun and description where a search for each finds it.
     #[test]
