@@ -7,6 +7,8 @@
 // Only the reading and indexing half of these modules runs here.
 #![allow(dead_code, unused_imports)]
 
+#[path = "src/lexicon/chars.rs"]
+mod chars;
 #[path = "src/attribution/mention/closed_sets.rs"]
 mod closed_sets;
 #[path = "src/lexicon/data.rs"]

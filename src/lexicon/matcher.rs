@@ -120,7 +120,7 @@ pub fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    super::chars::is_alphanumeric(c) || c == '_'
 }
 
 /// The old matcher is the reference the phrase matcher is tested against.

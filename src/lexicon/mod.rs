@@ -7,6 +7,7 @@
 //! configuration can add its own files with [`Lexicon::from_sources`] and
 //! [`Lexicon::extend`].
 
+pub mod chars;
 mod data;
 #[cfg(test)]
 mod differential;

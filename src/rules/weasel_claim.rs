@@ -5,6 +5,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::Findings;
+use crate::lexicon::chars::is_alphanumeric;
 use crate::lexicon::PhraseList;
 use crate::settings::Settings;
 use crate::tokens::char_at;
@@ -287,7 +288,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
     let word_char = |i: usize, b: u8| match b.is_ascii() {
         true => (ASCII_ALNUM[usize::from(b & 0x7f)], 1),
-        false => char_at(text, i).map_or((false, 1), |(c, len)| (c.is_alphanumeric(), len)),
+        false => char_at(text, i).map_or((false, 1), |(c, len)| (is_alphanumeric(c), len)),
     };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {

@@ -23,7 +23,13 @@ pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{FFFC}' || c == '@' || c == '#' || c == '$' || c == '%' || c == '&'
+    crate::lexicon::chars::is_alphanumeric(c)
+        || c == '\u{FFFC}'
+        || c == '@'
+        || c == '#'
+        || c == '$'
+        || c == '%'
+        || c == '&'
 }
 
 /// Joiners that stay inside a word when a letter follows: U.S., don't, Holtz-Eakin.

@@ -4,6 +4,7 @@
 //! the number of distinct sentence-opening words, not with the draft.
 
 use super::{starts_upper, step, Place};
+use crate::lexicon::chars::is_alphabetic;
 use crate::lexicon::{FastHash, WordFilter};
 use crate::markdown::Document;
 use crate::tokens::char_at;
@@ -100,7 +101,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str, Place)) {
     let mut after_space = true;
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
-        if !c.is_alphabetic() {
+        if !is_alphabetic(c) {
             (place, after_space) = step(place, after_space, c);
             i += len;
             continue;
@@ -112,7 +113,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str, Place)) {
                 i += 1;
             }
             match char_at(text, i) {
-                Some((c, len)) if !c.is_ascii() && c.is_alphabetic() => i += len,
+                Some((c, len)) if !c.is_ascii() && is_alphabetic(c) => i += len,
                 _ => break,
             }
         }
