@@ -28,8 +28,8 @@ impl Openers {
         let mut evidence = Openers::default();
         for block in &doc.blocks {
             crate::budget::tick();
-            for_each_word(&block.text, |word, place| {
-                if place == Place::Opening && starts_upper(word) {
+            for_each_opener(&block.text, |word| {
+                if starts_upper(word) {
                     evidence.openers.entry(key(word)).or_insert(0);
                     evidence.filter.insert(word);
                 }
@@ -94,34 +94,86 @@ fn key(word: &str) -> u64 {
 /// letters (most of prose) is passed over in one tight loop; only other
 /// bytes are decoded. Decoding every character of both passes was a tenth
 /// of a `check`.
-fn for_each_word(text: &str, mut f: impl FnMut(&str, Place)) {
+fn for_each_word(text: &str, f: impl FnMut(&str, Place)) {
+    read_words(text, false, f);
+}
+
+/// [`for_each_word`]; when `skip_inside`, the bytes inside a sentence
+/// before the next that may open one (see [`MAY_OPEN`]) are passed over,
+/// and a word met after a skip may be the end of one: only the words that
+/// open a sentence are then all given, and as they are.
+fn read_words(text: &str, skip_inside: bool, mut f: impl FnMut(&str, Place)) {
     let bytes = text.as_bytes();
     let mut place = Place::Opening;
     // whether the character before is whitespace or `(`: a straight mark after one opens
     let mut after_space = true;
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    loop {
+        if skip_inside && place == Place::Inside {
+            let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| MAY_OPEN[usize::from(b)]))
+            else {
+                return;
+            };
+            i += skip;
+            let before = text.get(..i).and_then(|t| t.chars().next_back());
+            after_space = before.is_none_or(|c| c.is_whitespace() || c == '(');
+        }
+        let Some((c, len)) = char_at(text, i) else { return };
         if !is_alphabetic(c) {
             (place, after_space) = step(place, after_space, c);
             i += len;
             continue;
         }
         let start = i;
-        i += len;
-        loop {
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
-            match char_at(text, i) {
-                Some((c, len)) if !c.is_ascii() && is_alphabetic(c) => i += len,
-                _ => break,
-            }
-        }
+        i = word_end(text, i + len);
         f(text.get(start..i).unwrap_or_default(), place);
         place = Place::Inside;
         after_space = false;
     }
 }
+
+/// Where the run of letters that goes on at `i` ends: a run of ASCII
+/// letters (most of prose) is passed over in one tight loop.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some((c, len)) if !c.is_ascii() && is_alphabetic(c) => i += len,
+            _ => return i,
+        }
+    }
+}
+
+/// The words of [`for_each_word`] that open a sentence, found without
+/// reading those inside one: from inside a sentence only `.`, `!`, `?`, `:`,
+/// a straight mark or an opening curly one (whose first byte is 0xE2) opens
+/// the next, so the bytes before the next of those are passed over: the
+/// first pass looks for openers only, and reading every word for them made
+/// 100 KB of news cost 1.7% more to check.
+fn for_each_opener(text: &str, mut f: impl FnMut(&str)) {
+    read_words(text, true, |word, place| {
+        if place == Place::Opening {
+            f(word);
+        }
+    });
+}
+
+/// The first bytes of the characters that may open a sentence (see [`step`]).
+static MAY_OPEN: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b':' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    // “ and ‘ (and every other character from U+2000 to U+2FFF)
+    table[0xE2] = true;
+    table
+};
 
 /// The openers' lower-case forms that are ASCII, filtered: most words of
 /// the second pass are ruled out before they are lowered and hashed.
@@ -201,6 +253,33 @@ mod tests {
             let text = pieces.concat();
             prop_assert_eq!(by_byte(&text), by_char(&text));
         }
+    }
+
+    fn openers(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_opener(text, |word| out.push(word.to_string()));
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_openers_found_by_skipping_are_those_every_word_read_gives(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "Hours", "hours", "Élysée", "\u{212A}elvin", "n’est", "3pm", ".", ":", "?", "!", ",", " ", "\u{a0}",
+                "\u{2003}", "\n", "(", "\"", "'", "“", "‘", "”", "’", "—", "é", "日本", "\u{2c00}", "\u{24d0}",
+            ]), 0..40)
+        ) {
+            let text = pieces.concat();
+            let every: Vec<String> = by_byte(&text).into_iter().filter(|(_, opens)| *opens).map(|(w, _)| w).collect();
+            prop_assert_eq!(openers(&text), every);
+        }
+    }
+
+    #[test]
+    fn a_letter_after_a_skip_inside_a_word_opens_nothing() {
+        // U+2C00 is a letter whose first byte is 0xE2, where a skip stops
+        let text = "Ab. Ef gh\u{2c00}ij \"Ij\" kl (\"Mn\"), x\"Op\"";
+        assert_eq!(openers(text), ["Ab", "Ef", "Ij", "Mn"]);
     }
 
     #[test]
