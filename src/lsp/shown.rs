@@ -8,7 +8,6 @@
 //! an editor that showed a hundredth of them.
 
 use crate::diagnostic::Diagnostic;
-use crate::rule_meta::Severity;
 use crate::span::Span;
 use serde_json::Value;
 
@@ -51,8 +50,8 @@ pub fn shown(mut diagnostics: Vec<Diagnostic>, max: usize) -> (Vec<Diagnostic>, 
     if max == 0 || diagnostics.len() <= max {
         return (diagnostics, None);
     }
-    let mut quota = [Severity::Error, Severity::Warning, Severity::Info]
-        .map(|s| diagnostics.iter().filter(|d| d.severity == s).count());
+    let mut quota = [0; 3];
+    diagnostics.iter().for_each(|d| quota[d.severity as usize] += 1);
     let mut room = max;
     for q in &mut quota {
         *q = (*q).min(room);
@@ -79,6 +78,7 @@ pub fn shown(mut diagnostics: Vec<Diagnostic>, max: usize) -> (Vec<Diagnostic>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_meta::Severity;
     use crate::rules;
 
     fn finding(code: &str, start: usize) -> Diagnostic {

@@ -99,9 +99,9 @@ impl Rule for FirstReferenceIncomplete {
         if candidates.is_empty() {
             return; // most drafts: no index of their words to build
         }
-        let checked: HashSet<&str, FastHash> = candidates.iter().map(|n| &***n).collect();
+        let checked: HashSet<&str, FastHash> = candidates.iter().copied().collect();
         let names = NameIndex::new(analysis, &checked);
-        for name in candidates.iter().map(|n| &***n) {
+        for &name in &candidates {
             crate::budget::tick();
             // The first mention of the name anywhere in the prose.
             let first = names.mentions.get(name).into_iter().flatten().find_map(|&(b, i)| {
@@ -161,11 +161,7 @@ impl Rule for FirstReferenceIncomplete {
 
 /// The names of quoted people that are one bare capitalised word as
 /// attributed ("Novak said"), each once, in the order first quoted.
-fn candidates<'a>(
-    analysis: &'a Analysis,
-    lexicon: &Lexicon,
-    headline: &std::ops::Range<usize>,
-) -> Vec<&'a std::sync::Arc<str>> {
+fn candidates<'a>(analysis: &'a Analysis, lexicon: &Lexicon, headline: &std::ops::Range<usize>) -> Vec<&'a str> {
     let mut seen = HashSet::new();
     let mut found = Vec::new();
     for (_, _, a) in speech_quotes(analysis) {
@@ -185,7 +181,7 @@ fn candidates<'a>(
         {
             continue;
         }
-        found.push(name);
+        found.push(&**name);
     }
     found
 }
