@@ -1,6 +1,6 @@
 //! QP003: the same quote given twice, with different words.
 
-use super::helpers::{speech_quotes, words};
+use super::helpers::{for_each_word, speech_quotes, words, WordForm};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -188,6 +188,7 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
     let mut ids: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
     let mut list = QuoteWordList::default();
     let mut quotes: Vec<&Quote> = Vec::new();
+    let mut buf = String::new();
     for (_, q, _) in speech_quotes(analysis) {
         crate::budget::tick();
         // An unclosed mark can run a quote to the end of a paragraph of
@@ -195,21 +196,21 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
         // of `check` (24 bytes a word). Which ids words get does not
         // change what is found, so words left out do not either.
         let text = q.text(&analysis.doc);
-        if has_more_words_than(&text, MAX_WORDS) {
+        // a word takes a byte and its separator another: a short text cannot be over
+        if text.len() > 2 * MAX_WORDS && has_more_words_than(&text, MAX_WORDS) {
             continue;
         }
         let mut fits = true;
-        let mut intern = |w| {
-            let next = ids.len() as u32;
-            match W::try_from(*ids.entry(w).or_insert(next)) {
-                Ok(id) => list.push_word(id),
-                Err(_) => fits = false,
-            }
-        };
         match &text {
-            // a one-paragraph quote's words are slices of the draft's blocks
-            Cow::Borrowed(t) => words(t).into_iter().for_each(&mut intern),
-            Cow::Owned(t) => words(t).into_iter().map(|w| Cow::Owned(w.into_owned())).for_each(&mut intern),
+            Cow::Borrowed(t) => for_each_word(t, &mut buf, |w| {
+                // a one-paragraph quote's words are slices of the draft's blocks
+                let written = match w {
+                    WordForm::AsWritten(w) => Some(w),
+                    WordForm::Normalized(_) => None,
+                };
+                fits &= intern(&mut ids, &mut list, w.as_str(), written);
+            }),
+            Cow::Owned(t) => for_each_word(t, &mut buf, |w| fits &= intern(&mut ids, &mut list, w.as_str(), None)),
         }
         if !fits {
             return None;
@@ -222,6 +223,26 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
         }
     }
     Some((list, quotes))
+}
+
+/// Adds `word`'s id to the quote `list` is reading, numbering it first if
+/// it is new (kept as `written`, the text's own slice, when there is one);
+/// false when the id does not fit `W`.
+fn intern<'t, W: WordId>(
+    ids: &mut HashMap<Cow<'t, str>, u32, FastHash>,
+    list: &mut QuoteWordList<W>,
+    word: &str,
+    written: Option<&'t str>,
+) -> bool {
+    let id = match ids.get(word) {
+        Some(&id) => id,
+        None => {
+            let next = ids.len() as u32;
+            ids.insert(written.map_or_else(|| Cow::Owned(word.to_owned()), Cow::Borrowed), next);
+            next
+        }
+    };
+    W::try_from(id).map(|id| list.push_word(id)).is_ok()
 }
 
 /// Whether [`words`] would give more than `n` words of `text`, found
