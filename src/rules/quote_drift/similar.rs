@@ -95,7 +95,8 @@ fn similarity(kept: usize, a: usize, b: usize) -> f64 {
 /// (ties to the earliest), leaving out excerpts and, for a quote with an
 /// ellipsis, earlier versions it only shortens. In the order of `quotes`.
 /// `None` when the bags' words (a word and how many times it has come in
-/// its quote) are more than `W` can number.
+/// its quote) are more than `W` can number. Tables here have an entry for
+/// every id up to the largest: ids are numbered from 0 (see [`WordId`]).
 pub fn drifts<W: WordId>(quotes: &QuoteWordList<W>) -> Option<Vec<Drift>> {
     let texts = Texts::new(quotes)?;
     let partners = texts.similar_pairs();
@@ -152,6 +153,9 @@ struct Texts<'a, W> {
     freq: Vec<u32>,
 }
 
+/// A bag word not numbered yet.
+const UNNUMBERED: u32 = u32::MAX;
+
 /// What probing has found of a text so far, for the text being probed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Touch {
@@ -173,7 +177,6 @@ struct Partner {
 
 impl<'a, W: WordId> Texts<'a, W> {
     fn new(quotes: &'a QuoteWordList<W>) -> Option<Texts<'a, W>> {
-        let mut bag_ids: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
         let mut texts: Vec<Text> = Vec::with_capacity(quotes.len());
         // at most one bag word per word: the room a grown vector would leave
         // is given back below, with the texts' own
@@ -182,9 +185,17 @@ impl<'a, W: WordId> Texts<'a, W> {
         // text in place (that quote's text is known by then)
         let mut text_of = first_with_same_words(quotes);
         let mut freq: Vec<u32> = Vec::new();
-        // how often each word has come so far in the text being read: one
-        // table cleared for each text, not one made and grown for each
-        let mut seen: HashMap<u32, u32, FastHash> = HashMap::default();
+        // Bag words are numbered as first met. A word's first occurrence in
+        // a text is its bag word in a table by word id (ids are numbered
+        // from 0, as the draft's words are met), not a hash table:
+        // most words of a quote come once, and hashing them was most of a
+        // short draft's comparison. Repeats ("the" a second time) are hashed.
+        let words = quotes.all_words().iter().map(|w| w.index() + 1).max().unwrap_or(0);
+        let mut once: Vec<u32> = vec![UNNUMBERED; words];
+        let mut repeats: HashMap<(u32, u32), u32, FastHash> = HashMap::default();
+        // how often each word has come so far in the text being read, set
+        // back to 0 for the words of each text once it is read
+        let mut seen: Vec<u32> = vec![0; words];
         for i in 0..quotes.len() {
             crate::budget::tick();
             let same = text_of[i] as usize;
@@ -194,24 +205,29 @@ impl<'a, W: WordId> Texts<'a, W> {
             }
             text_of[i] = texts.len() as u32;
             let ids = quotes.words(i);
-            seen.clear();
             let bag = bags.len() as u32;
             for &w in ids {
-                let w: u32 = w.into();
-                let nth = seen.entry(w).or_insert(0);
+                let nth = seen.get_mut(w.index())?;
                 *nth += 1;
-                let next = bag_ids.len() as u32;
-                let id = *bag_ids.entry((w, *nth)).or_insert(next);
-                if id as usize == freq.len() {
+                let slot = match *nth {
+                    1 => once.get_mut(w.index())?,
+                    nth => repeats.entry((w.into(), nth)).or_insert(UNNUMBERED),
+                };
+                if *slot == UNNUMBERED {
+                    *slot = freq.len() as u32;
                     freq.push(0);
                 }
+                let id = *slot;
                 freq[id as usize] += 1;
                 bags.push(W::try_from(id).ok()?);
+            }
+            for &w in ids {
+                seen[w.index()] = 0;
             }
             let (ids, len) = (quotes.range(i).start as u32, ids.len() as u32);
             texts.push(Text { ids, bag, len, first: i as u32 });
         }
-        drop((bag_ids, seen));
+        drop((once, repeats, seen));
         texts.shrink_to_fit();
         bags.shrink_to_fit();
         // bag words renamed by rank, rarest first, so that bags sort and merge as numbers
@@ -452,10 +468,16 @@ mod tests {
     /// A quote's words (as ids) and whether it shows an ellipsis.
     type Owned = (Vec<u32>, bool);
 
-    /// A word's id (a hash: the few words of these tests do not collide).
+    /// A word's id, numbered from 0 as first met (on this thread), as
+    /// quote-drift numbers a draft's words.
     fn id(word: &str) -> u32 {
-        use std::hash::BuildHasher;
-        FastHash::default().hash_one(word) as u32
+        thread_local! {
+            static IDS: std::cell::RefCell<HashMap<String, u32>> = Default::default();
+        }
+        IDS.with_borrow_mut(|ids| {
+            let next = ids.len() as u32;
+            *ids.entry(word.to_owned()).or_insert(next)
+        })
     }
 
     fn q(text: &str) -> Owned {
