@@ -256,24 +256,24 @@ fn has_more_words_than(text: &str, n: usize) -> bool {
 }
 
 /// A word as written, with the hash the provenance matcher compares words by.
-struct WrittenWord {
-    text: String,
+struct WrittenWord<'a> {
+    text: &'a str,
     hash: u64,
 }
 
-impl AsRef<str> for WrittenWord {
+impl AsRef<str> for WrittenWord<'_> {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.text
     }
 }
 
 /// A quote's words (its text) as written (for the diff shown to the editor), as the
-/// provenance matcher reads them.
-fn written_words(text: &str) -> Vec<WrittenWord> {
+/// provenance matcher reads them: slices of `text`, not copies.
+fn written_words(text: &str) -> Vec<WrittenWord<'_>> {
     crate::provenance::normalize::word_ranges(text)
         .into_iter()
         .filter_map(|r| text.get(r))
-        .map(|w| WrittenWord { text: w.to_string(), hash: crate::provenance::normalize::word_hash(w) })
+        .map(|w| WrittenWord { text: w, hash: crate::provenance::normalize::word_hash(w) })
         .collect()
 }
 
@@ -284,23 +284,31 @@ enum Edit<'a> {
     Add(&'a str),
 }
 
-/// A word-level diff from `a` to `b` (longest common subsequence).
+/// A word-level diff from `a` to `b` (longest common subsequence). The
+/// table is one vector, not a vector a row: a draft can have tens of
+/// thousands of these findings, each made when it is printed.
 fn diff<'a>(a: &'a [Cow<'a, str>], b: &'a [Cow<'a, str>]) -> Vec<Edit<'a>> {
     let (n, m) = (a.len(), b.len());
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    let width = m + 1;
+    // compared quotes have at most MAX_WORDS words: a common run fits u32
+    let mut lcs = vec![0u32; (n + 1) * width];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i * width + j] = if a[i] == b[j] {
+                lcs[(i + 1) * width + j + 1] + 1
+            } else {
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n + m);
     while i < n || j < m {
         if i < n && j < m && a[i] == b[j] {
             out.push(Edit::Keep(&a[i]));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+        } else if j < m && (i == n || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j]) {
             out.push(Edit::Add(&b[j]));
             j += 1;
         } else {
@@ -338,6 +346,25 @@ mod tests {
         #[test]
         fn counting_agrees_with_the_list(text in "[a-zA-Zé3'’\\- —–\t.,…]{0,40}", n in 0..8usize) {
             proptest::prop_assert_eq!(has_more_words_than(&text, n), words(&text).len() > n);
+        }
+    }
+
+    proptest::proptest! {
+        /// Quotes of a few words from a small vocabulary, so that many
+        /// alignments tie: the kept and removed words spell the first quote,
+        /// the kept and added the second, and as many are kept as the two
+        /// have in common.
+        #[test]
+        fn the_diff_is_a_longest_common_alignment(a in "[abc ]{0,24}", b in "[abc ]{0,24}") {
+            let (a, b) = (words(&a), words(&b));
+            let edits = diff(&a, &b);
+            let side = |keep_other: fn(&Edit<'_>) -> Option<String>| edits.iter().filter_map(keep_other).collect::<Vec<_>>();
+            let old = side(|e| match e { Edit::Keep(w) | Edit::Remove(w) => Some(w.to_string()), Edit::Add(_) => None });
+            let new = side(|e| match e { Edit::Keep(w) | Edit::Add(w) => Some(w.to_string()), Edit::Remove(_) => None });
+            proptest::prop_assert_eq!(old, a.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(new, b.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+            let kept = edits.iter().filter(|e| matches!(e, Edit::Keep(_))).count();
+            proptest::prop_assert_eq!(kept, similar::lcs_len(&a, &b));
         }
     }
 
