@@ -2,7 +2,7 @@
 
 use super::args::{QuotesArgs, QuotesFormat};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
-use crate::analysis::{analyze_with, Analysis};
+use crate::analysis::{attribute_with, Analysis};
 use crate::config::{ConfigChoice, Resolver};
 use crate::provenance::{self, Verdict};
 use crate::render::{quotes_json, quotes_table};
@@ -32,7 +32,7 @@ pub fn run(args: &QuotesArgs, config: ConfigChoice) -> i32 {
             });
             let (settings, source_errors) = provenance::attach(&settings, &file, sources.as_ref());
             source_errors.into_iter().for_each(report);
-            let analysis = analyze_with(file, &settings);
+            let analysis = attribute_with(file, &settings);
             let verdicts = provenance::verify(&analysis, &settings.sources);
             (analysis, verdicts)
         }

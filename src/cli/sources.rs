@@ -2,7 +2,7 @@
 
 use super::args::{QuotesFormat, SourcesArgs};
 use super::{input, print, EXIT_CLEAN, EXIT_ERROR};
-use crate::analysis::{analyze, analyze_with};
+use crate::analysis::{analyze, attribute_with};
 use crate::config::{ConfigChoice, Resolver};
 use crate::render::sources;
 use std::path::Path;
@@ -18,7 +18,7 @@ pub fn run(args: &SourcesArgs, config: ConfigChoice) -> i32 {
         move |file| {
             let found = resolver.lock().unwrap_or_else(|e| e.into_inner()).settings_for(Path::new(&file.path));
             match found {
-                Ok(settings) => analyze_with(file, &settings),
+                Ok(settings) => attribute_with(file, &settings),
                 Err(err) => {
                     eprintln!("error: {err}");
                     config_failed.store(true, Ordering::Relaxed);
