@@ -85,7 +85,8 @@ impl Rule for WeaselClaim {
                 let phrase = block.text.get(m.range.clone()).unwrap_or_default();
                 if phrase.eq_ignore_ascii_case("allegedly")
                     || qualified(&block.text, m.range.start, phrase)
-                    || introduced.get_or_insert_with(|| Introductions::of(analysis)).refers_back(
+                    // only a group noun can refer back: "some say" needs no pass over the draft
+                    || group_noun(phrase).is_some() && introduced.get_or_insert_with(|| Introductions::of(analysis)).refers_back(
                         &block.text,
                         m.range.start,
                         phrase,
@@ -184,15 +185,20 @@ impl Introductions {
     /// draft described before: "the officials said", "sources said" after
     /// "people familiar with the plan".
     fn refers_back(&self, text: &str, start: usize, phrase: &str, at: usize) -> bool {
-        let first = phrase.split_whitespace().next().unwrap_or_default().to_lowercase();
-        let Some(k) = GROUP_NOUNS.iter().position(|n| *n == first) else { return false };
-        if first == "sources" && self.familiar.is_some_and(|f| f < at) {
+        let Some(k) = group_noun(phrase) else { return false };
+        if GROUP_NOUNS[k] == "sources" && self.familiar.is_some_and(|f| f < at) {
             return true;
         }
         let prev = text.get(..start).unwrap_or_default().trim_end();
         let definite = prev.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         definite && self.first[k].is_some_and(|f| f < at)
     }
+}
+
+/// The index in [`GROUP_NOUNS`] of the phrase's first word, if it is one.
+fn group_noun(phrase: &str) -> Option<usize> {
+    let first = phrase.split_whitespace().next().unwrap_or_default().to_lowercase();
+    GROUP_NOUNS.iter().position(|n| *n == first)
 }
 
 /// What [`each_introduction`] finds at a word's start.
