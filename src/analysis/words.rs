@@ -63,12 +63,17 @@ pub struct ProseWords {
     blocks: Vec<Box<[ProseWord]>>,
     /// Every word that spells a reporting verb, in block and word order.
     verbs: Vec<VerbAt>,
+    /// The words of a short block as they are read, copied out at their
+    /// exact size: reading the block twice (once to count its words) was
+    /// a third of making the table. Held only while the table is made, at
+    /// the size it is made with (see [`SCRATCH_WORDS`]).
+    scratch: Vec<ProseWord>,
 }
 
 impl ProseWords {
     /// An empty table with room for `blocks` blocks.
     pub(super) fn with_blocks(blocks: usize) -> Self {
-        ProseWords { blocks: Vec::with_capacity(blocks), verbs: Vec::new() }
+        ProseWords { blocks: Vec::with_capacity(blocks), verbs: Vec::new(), scratch: Vec::new() }
     }
 
     /// Adds the words of block `b` (the next one): `block` is the block,
@@ -85,15 +90,17 @@ impl ProseWords {
     ) {
         debug_assert_eq!(b, self.blocks.len(), "blocks' words come in order");
         let words = match block {
-            Some(block) => block_words((b, block), quoted, tokens, lex, &mut self.verbs),
-            None => Vec::new(),
+            Some(block) => block_words((b, block), quoted, tokens, lex, (&mut self.verbs, &mut self.scratch)),
+            None => Box::default(),
         };
-        self.blocks.push(words.into_boxed_slice());
+        self.blocks.push(words);
     }
 
-    /// Once every block is in: gives back the room of the verb list's growth.
+    /// Once every block is in: gives back the room of the verb list's
+    /// growth, and the scratch list's.
     pub(super) fn finish(&mut self) {
         self.verbs.shrink_to_fit();
+        self.scratch = Vec::new();
     }
 
     /// The reporting verbs block `b`'s words spell: each word's index in
@@ -129,45 +136,71 @@ impl ProseWords {
     }
 }
 
+/// How many words the scratch list holds: 8 KB, made once a draft (with
+/// its first short block) at this size and never grown. News paragraphs
+/// are shorter than the blocks it takes; a longer block is read twice, as
+/// every block was.
+const SCRATCH_WORDS: usize = 1024;
+
+/// A block shorter than this has its words read once, into the scratch
+/// list, and copied out: a word is a letter and a byte after it at least,
+/// so its words fit. A longer one is read twice, once to count them, so
+/// that no list of its words (eight bytes a word, for a paragraph of
+/// megabytes) is held beside the words kept.
+const READ_ONCE_BELOW: usize = 2 * SCRATCH_WORDS;
+
 /// The words of block `b`, `block`, adding those that spell a reporting
-/// verb to `verbs`; `quoted` are its quotations' ranges, `tokens` its tokens.
+/// verb to `verbs`; `quoted` are its quotations' ranges, `tokens` its
+/// tokens, `scratch` a list to read a short block's words into.
 fn block_words(
     (b, block): (usize, &ProseBlock),
     quoted: &[CompactSpan],
     tokens: &BlockTokens,
     lex: &Lexicon,
-    verbs: &mut Vec<VerbAt>,
-) -> Vec<ProseWord> {
+    (verbs, scratch): (&mut Vec<VerbAt>, &mut Vec<ProseWord>),
+) -> Box<[ProseWord]> {
     crate::budget::tick();
     let text = &*block.text;
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
     if text.len() >= QUOTED as usize {
-        return Vec::new();
+        return Box::default();
     }
     let toks = &tokens.toks[..];
-    let (mut q, mut t) = (0, 0);
+    // appends the block's words to a list that is empty when called
+    let mut read = |out: &mut Vec<ProseWord>| {
+        let (mut q, mut t) = (0, 0);
+        for r in word_ranges(text) {
+            while quoted.get(q).is_some_and(|x| x.get().end <= r.start) {
+                q += 1;
+            }
+            let inside = quoted.get(q).is_some_and(|x| x.get().start < r.end);
+            while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
+                t += 1;
+            }
+            // a word that is a whole token was looked up with the tokens
+            let verb = match toks.get(t).filter(|x| x.range() == r && x.kind() == TokKind::Word) {
+                Some(_) => tokens.facts.get(t).and_then(|f| f.verb()),
+                None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
+            };
+            if let Some(verb) = verb {
+                // block and word indexes both fit: the block's text is under 2 GiB
+                verbs.push(VerbAt { block: narrow(b), word: narrow(out.len()), verb });
+            }
+            out.push(ProseWord::new(r, inside));
+        }
+    };
+    if text.len() < READ_ONCE_BELOW {
+        scratch.clear();
+        // made at its size with the first short block, so it never grows
+        scratch.reserve_exact(SCRATCH_WORDS);
+        read(scratch);
+        debug_assert!(scratch.len() <= SCRATCH_WORDS, "the scratch list grew");
+        return Box::from(&scratch[..]);
+    }
     // counted first: the words are kept at their exact size without a list of ranges
     let mut out = Vec::with_capacity(word_ranges(text).count());
-    for r in word_ranges(text) {
-        while quoted.get(q).is_some_and(|x| x.get().end <= r.start) {
-            q += 1;
-        }
-        let inside = quoted.get(q).is_some_and(|x| x.get().start < r.end);
-        while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
-            t += 1;
-        }
-        // a word that is a whole token was looked up with the tokens
-        let verb = match toks.get(t).filter(|x| x.range() == r && x.kind() == TokKind::Word) {
-            Some(_) => tokens.facts.get(t).and_then(|f| f.verb()),
-            None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
-        };
-        if let Some(verb) = verb {
-            // block and word indexes both fit: the block's text is under 2 GiB
-            verbs.push(VerbAt { block: narrow(b), word: narrow(out.len()), verb });
-        }
-        out.push(ProseWord::new(r, inside));
-    }
-    out
+    read(&mut out);
+    out.into_boxed_slice()
 }
 
 fn narrow(n: usize) -> u32 {
@@ -302,6 +335,30 @@ mod tests {
                 ("talks", false, false),
             ]
         );
+    }
+
+    /// A short block's words are read once into a scratch list, a long
+    /// one's twice: both give the words and verbs of a walk over the text.
+    #[test]
+    fn short_and_long_blocks_give_the_same_words() {
+        let piece = "Ana Ruiz said “we told them” in 3pm talks, and Holtz-Eakin’s aides agreed. ";
+        let long = piece.repeat(READ_ONCE_BELOW / piece.len() + 1);
+        let draft = format!("{piece}\n\n{long}\n\n{piece}\n");
+        let a = crate::analyze(SourceFile::new("d.md", &draft));
+        assert!(a.doc.blocks[1].text.len() >= READ_ONCE_BELOW && a.doc.blocks[0].text.len() < READ_ONCE_BELOW);
+        for (b, block) in a.doc.blocks.iter().enumerate() {
+            let words: Vec<std::ops::Range<usize>> = a.words.block(b).iter().map(ProseWord::range).collect();
+            assert_eq!(words, word_ranges(&block.text).collect::<Vec<_>>(), "block {b}");
+            let quoted = a.words.block(b).iter().filter(|w| w.quoted()).count();
+            let verbs = a.words.verbs(b).count();
+            let copies = block.text.matches("Ana Ruiz").count();
+            assert_eq!((quoted, verbs), (3 * copies, 3 * copies), "block {b}");
+        }
+        assert_eq!(a.words.block(0), a.words.block(2));
+        // the most words a block read once can have: a letter and a space each
+        let dense = "a ".repeat(READ_ONCE_BELOW / 2 - 1) + "a";
+        let a = crate::analyze(SourceFile::new("d.md", &dense));
+        assert_eq!((a.doc.blocks[0].text.len(), a.words.len()), (READ_ONCE_BELOW - 1, SCRATCH_WORDS));
     }
 
     #[test]
