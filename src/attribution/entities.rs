@@ -209,7 +209,10 @@ fn words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// past the little words; none for a person's name ("Ana Ruiz").
 fn initials(name: &str) -> Option<String> {
     const LITTLE: &[&str] = &["of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"];
-    let mut ws = words(name).filter(|w| !LITTLE.contains(&w.to_lowercase().as_str())).peekable();
+    // compared without a lower-case copy of every word: the little words are
+    // ASCII, and no other character lower-cases to one of their letters
+    let little = |w: &str| LITTLE.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let mut ws = words(name).filter(|w| !little(w)).peekable();
     if ws.peek().is_some_and(|first| super::names::is_given_name(first)) {
         return None;
     }
@@ -356,7 +359,8 @@ impl Registry {
     fn index_name(&mut self, id: usize) {
         let name = self.entities[id].name.clone();
         self.by_name.insert(name.clone(), id);
-        if let Some(caps) = initials(&name).filter(|_| name.contains(' ')) {
+        // a one-word name has no initials to index: they are not read for it
+        if let Some(caps) = name.contains(' ').then(|| initials(&name)).flatten() {
             self.by_initials.entry(caps).or_insert(id);
         }
         if self.entities[id].kind == SpeakerKind::Person {
@@ -593,6 +597,11 @@ mod tests {
         assert_eq!(initials("Bank of Canada"), Some("BC".to_string()));
         assert_eq!(initials("The Harbour Traders Association"), Some("HTA".to_string()));
         assert_eq!(initials("Ana Ruiz"), None);
+        // the little words in any case, and only they, are passed over
+        assert_eq!(initials("BANK OF Canada"), Some("BC".to_string()));
+        assert_eq!(initials("Banco De La Nación"), Some("BN".to_string()));
+        assert_eq!(initials("Office For Ofs"), Some("OO".to_string()));
+        assert_eq!(initials("Offe Fora"), Some("OF".to_string()));
     }
 
     fn name(reg: &mut Registry, name: &str, at: usize, sentence: usize, role: Role, personhood: i32) -> usize {
