@@ -163,13 +163,15 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
                 i += 1;
                 continue;
             }
-            if let Some(gender) = pronoun_gender(f.lower(i)) {
+            // read once: every word of the draft is asked both questions
+            let lower = f.lower(i);
+            if let Some(gender) = pronoun_gender(lower) {
                 let role = if i == subject { Role::Subject } else { Role::Other };
                 out.push(Event::Pronoun(PronounMention { at: at(i), sentence, gender, role }));
                 i += 1;
                 continue;
             }
-            if let Some((e, next)) = epithet(f, s, subject, i, sentence, &at) {
+            if let Some((e, next)) = (lower == "the").then(|| epithet(f, s, subject, i, sentence, &at)).flatten() {
                 out.push(Event::Epithet(e));
                 i = next;
                 continue;
@@ -313,12 +315,13 @@ fn pronoun_gender(lower: &str) -> Option<Gender> {
 /// A run of capitalised name words (and titles) from `i`, a possessive
 /// ("Levine's") ending it.
 fn name_run(f: &Frame, i: usize, hi: usize) -> Option<(usize, usize)> {
-    // cheap test first: this runs for every word of the draft
-    if !f.is_cap(i) || !f.can_start_name(i) && !f.is_title_at(i) || is_party_tag(f.word(i)) {
+    if !may_open_name(f, i) {
         return None;
     }
     let mut end = i;
-    while end < hi && (f.is_name_part(end) || f.is_title_at(end)) && !f.is_quote(end) {
+    // token `i` may open a name: a name part or a title, and no quotation
+    // (see the test of `may_open_name`), not asked again
+    while end < hi && (end == i || (f.is_name_part(end) || f.is_title_at(end)) && !f.is_quote(end)) {
         end += 1;
         if f.is_possessive(end - 1) {
             break;
@@ -328,6 +331,13 @@ fn name_run(f: &Frame, i: usize, hi: usize) -> Option<(usize, usize)> {
         end -= 1; // a trailing link word ("van") is no name
     }
     (end > i && f.is_cap(end - 1)).then_some((i, end))
+}
+
+/// Whether word `i` may open a run of a name: a capitalised word that may
+/// start a name, or a title; not a party tag.
+fn may_open_name(f: &Frame, i: usize) -> bool {
+    // cheap test first: this runs for every word of the draft
+    f.is_cap(i) && (f.can_start_name(i) || f.is_title_at(i)) && !is_party_tag(f.word(i))
 }
 
 /// "D-Calif.", "R-Texas": a party and state after a name, not a name.
@@ -548,4 +558,64 @@ fn reports_later(f: &Frame, s: Sentence, end: usize) -> bool {
     }
     let close = (end + 1..s.hi.min(end + 24)).find(|&j| f.is_punct(j, ",") || f.is_quote(j));
     close.is_some_and(|c| f.is_punct(c, ",") && (c + 1..s.hi.min(c + 3)).any(|j| f.is_speech_verb(j)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::case_evidence::CaseEvidence;
+    use crate::attribution::mention::Subjects;
+    use crate::lexicon::Lexicon;
+    use crate::tokens::DraftTokens;
+    use proptest::prelude::*;
+
+    fn draft() -> impl Strategy<Value = String> {
+        crate::tokens::drafts_of(
+            concat!(
+                "The mayor |the company |the |The |Ana Ruiz |Sen. Ana Ruiz’s |Ms. |al-Shabaab |D-Calif. |",
+                "he |She |they |He’s |said |told |Reuters |President |Health Minister |of |van |",
+                "“Q,” |READ MORE: |NEW YORK |Hours after |Following |, |. |\n\n|  \n|"
+            ),
+            80,
+        )
+    }
+
+    proptest! {
+        /// What [`read`] takes for granted of every word it reads: only
+        /// "the" opens an epithet, and a word that may open a name is a
+        /// name part or a title, and no quotation (so the run of the name
+        /// takes it without asking again).
+        #[test]
+        fn a_block_s_words_open_names_and_epithets_as_read_assumes(text in draft()) {
+            let doc = crate::markdown::parse(&text);
+            let scan = crate::scan::scan(&doc);
+            let lex = Lexicon::builtin();
+            let tokens = DraftTokens::new(&doc, &scan.quotes, lex);
+            let case = CaseEvidence::of(&doc);
+            let subjects = Subjects::default();
+            for (b, (block, t)) in doc.blocks.iter().zip(&tokens.blocks).enumerate() {
+                let f = Frame {
+                    text: &block.text,
+                    tokens: t,
+                    toks: &t.toks,
+                    facts: &t.facts,
+                    lex,
+                    case: &case,
+                    block: b,
+                    subjects: &subjects,
+                };
+                for s in t.sentences().map(|s| Sentence { lo: s.lo, hi: s.hi }) {
+                    let subject = subject_start(&f, s);
+                    for i in (s.lo..s.hi).filter(|&i| f.is_word(i) && !f.is_quote(i)) {
+                        if f.lower(i) != "the" {
+                            prop_assert!(epithet(&f, s, subject, i, 0, &|j| j).is_none());
+                        }
+                        if may_open_name(&f, i) {
+                            prop_assert!((f.is_name_part(i) || f.is_title_at(i)) && !f.is_quote(i));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
