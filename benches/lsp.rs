@@ -1,10 +1,18 @@
 //! The language server as an editor meets it: after an edit (a full-text
 //! `didChange`), how long until the diagnostics for that version arrive.
-//! Drafts of 6 KB (an article) and 100 KB (a long one) of fictional wire copy;
-//! the server runs as its own process, spoken to over pipes.
+//! Drafts of 6 KB (an article) and 100 KB (a long one) of one repeated
+//! paragraph, and 100 KB of the generated wire copy of `benches/scaling.rs`
+//! (a story with named, titled and anonymous speakers, pronouns, partial
+//! quotes and statements, repeated with its figures changed: more work a
+//! byte than published news, where the one paragraph is less); the server
+//! runs as its own process, spoken to over pipes.
+
+#[path = "support/shapes.rs"]
+mod shapes;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};
+use shapes::Shape;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
@@ -89,7 +97,8 @@ impl Drop for Server {
     }
 }
 
-/// Wire copy, and one unclosed quotation at the end to be reported.
+/// One paragraph of wire copy repeated, and one unclosed quotation at
+/// the end to be reported.
 fn draft(bytes: usize) -> String {
     let paragraph = "The harbour council met on Tuesday to discuss the ferry timetable. \
         “We will keep the morning crossing,” said Mayor Ana Ruiz in a statement. \
@@ -102,8 +111,9 @@ fn draft(bytes: usize) -> String {
 fn recheck(c: &mut Criterion) {
     let mut group = c.benchmark_group("lsp-recheck-after-edit");
     group.sample_size(20);
-    for (name, bytes) in [("6 KB", 6_000), ("100 KB", 100_000)] {
-        let text = draft(bytes);
+    let drafts =
+        [("6 KB", draft(6_000)), ("100 KB", draft(100_000)), ("100 KB wire copy", Shape::Wire.generate(100_000))];
+    for (name, text) in drafts {
         let mut server = Server::start();
         assert!(server.edit(1, &text) > 0, "the draft has findings");
         let mut version = 1;
