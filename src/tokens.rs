@@ -559,7 +559,7 @@ mod tests {
         // one per token of every block attribution reads: eight as four
         // fields, packed in one number since (see `WordFacts`)
         assert_eq!(std::mem::size_of::<super::WordFacts>(), 4);
-        assert_eq!(std::mem::size_of::<crate::analysis::words::ProseWord>(), 8);
+        assert_eq!(std::mem::size_of::<crate::analysis::words::ProseWord>(), 6);
     }
 
     #[test]

@@ -16,32 +16,43 @@ use std::ops::Range;
 /// the rules count and compare. Finer than a [`crate::tokens::Token`]:
 /// "Holtz-Eakin" is two, "3pm" is "pm".
 ///
-/// There is one for every word of a draft, kept while the rules run: eight
-/// bytes, the end's top bit saying whether it is quoted (blocks of 2 GiB or
-/// more, far over any size limit, have no words here). The reporting verbs,
-/// one word in twenty or so, are listed apart (see [`ProseWords::verbs`]).
+/// There is one for every word of a draft, kept while the rules run: six
+/// bytes (eight before, a quarter of what an 8 MB draft of news held while
+/// its rules ran), the start in 32 bits and the length in 15, the length's
+/// top bit saying whether it is quoted. A block with a run of 32 KiB of
+/// letters, which no prose has, has no words here, as one of 2 GiB or more
+/// had none with 32-bit ends. The reporting verbs, one word in twenty or so,
+/// are listed apart (see [`ProseWords::verbs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProseWord {
-    start: u32,
-    end_and_quoted: u32,
+    /// The start's low and high halves: two-byte fields keep the record at six bytes.
+    start: [u16; 2],
+    len_and_quoted: u16,
 }
 
-const QUOTED: u32 = 1 << 31;
+const QUOTED: u16 = 1 << 15;
+
+/// Blocks this long or longer have no words here: their starts would not fit in 32 bits.
+const LONGEST_BLOCK: usize = 1 << 31;
 
 impl ProseWord {
-    fn new(range: Range<usize>, quoted: bool) -> Self {
-        let end = range.end as u32 | if quoted { QUOTED } else { 0 };
-        ProseWord { start: range.start as u32, end_and_quoted: end }
+    /// `None` for a word too long to hold (see [`ProseWord`]).
+    fn new(range: Range<usize>, quoted: bool) -> Option<Self> {
+        let len = u16::try_from(range.len()).ok().filter(|&n| n < QUOTED)?;
+        let start = u32::try_from(range.start).ok()?;
+        let start = [start as u16, (start >> 16) as u16];
+        Some(ProseWord { start, len_and_quoted: len | if quoted { QUOTED } else { 0 } })
     }
 
     /// Where it is in its block's text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..(self.end_and_quoted & !QUOTED) as usize
+        let start = usize::from(self.start[0]) | usize::from(self.start[1]) << 16;
+        start..start + usize::from(self.len_and_quoted & !QUOTED)
     }
 
     /// Whether it lies inside an outer quotation (marks included).
     pub fn quoted(&self) -> bool {
-        self.end_and_quoted & QUOTED != 0
+        self.len_and_quoted & QUOTED != 0
     }
 }
 
@@ -136,7 +147,7 @@ impl ProseWords {
     }
 }
 
-/// How many words the scratch list holds: 8 KB, made once a draft (with
+/// How many words the scratch list holds: 6 KB, made once a draft (with
 /// its first short block) at this size and never grown. News paragraphs
 /// are shorter than the blocks it takes; a longer block is read twice, as
 /// every block was.
@@ -145,7 +156,7 @@ const SCRATCH_WORDS: usize = 1024;
 /// A block shorter than this has its words read once, into the scratch
 /// list, and copied out: a word is a letter and a byte after it at least,
 /// so its words fit. A longer one is read twice, once to count them, so
-/// that no list of its words (eight bytes a word, for a paragraph of
+/// that no list of its words (six bytes a word, for a paragraph of
 /// megabytes) is held beside the words kept.
 const READ_ONCE_BELOW: usize = 2 * SCRATCH_WORDS;
 
@@ -162,11 +173,13 @@ fn block_words(
     crate::budget::tick();
     let text = &*block.text;
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
-    if text.len() >= QUOTED as usize {
+    if text.len() >= LONGEST_BLOCK {
         return Box::default();
     }
     let toks = &tokens.toks[..];
-    // appends the block's words to a list that is empty when called
+    let verbs_before = verbs.len();
+    // appends the block's words to a list that is empty when called; false
+    // if a run of letters is too long to hold (see [`ProseWord`])
     let mut read = |out: &mut Vec<ProseWord>| {
         let (mut q, mut t) = (0, 0);
         for r in word_ranges(text) {
@@ -186,21 +199,28 @@ fn block_words(
                 // block and word indexes both fit: the block's text is under 2 GiB
                 verbs.push(VerbAt { block: narrow(b), word: narrow(out.len()), verb });
             }
-            out.push(ProseWord::new(r, inside));
+            let Some(word) = ProseWord::new(r, inside) else { return false };
+            out.push(word);
         }
+        true
     };
-    if text.len() < READ_ONCE_BELOW {
+    let words = if text.len() < READ_ONCE_BELOW {
         scratch.clear();
         // made at its size with the first short block, so it never grows
         scratch.reserve_exact(SCRATCH_WORDS);
-        read(scratch);
+        let whole = read(scratch);
         debug_assert!(scratch.len() <= SCRATCH_WORDS, "the scratch list grew");
-        return Box::from(&scratch[..]);
-    }
-    // counted first: the words are kept at their exact size without a list of ranges
-    let mut out = Vec::with_capacity(word_ranges(text).count());
-    read(&mut out);
-    out.into_boxed_slice()
+        whole.then(|| Box::from(&scratch[..]))
+    } else {
+        // counted first: the words are kept at their exact size without a list of ranges
+        let mut out = Vec::with_capacity(word_ranges(text).count());
+        read(&mut out).then(|| out.into_boxed_slice())
+    };
+    words.unwrap_or_else(|| {
+        // a run of letters too long to hold: the block has no words, nor verbs
+        verbs.truncate(verbs_before);
+        Box::default()
+    })
 }
 
 fn narrow(n: usize) -> u32 {
@@ -359,6 +379,21 @@ mod tests {
         let dense = "a ".repeat(READ_ONCE_BELOW / 2 - 1) + "a";
         let a = crate::analyze(SourceFile::new("d.md", &dense));
         assert_eq!((a.doc.blocks[0].text.len(), a.words.len()), (READ_ONCE_BELOW - 1, SCRATCH_WORDS));
+    }
+
+    #[test]
+    fn a_word_is_held_in_six_bytes_and_a_block_with_one_too_long_has_none() {
+        assert_eq!(std::mem::size_of::<ProseWord>(), 6);
+        let long = "x".repeat(usize::from(QUOTED));
+        let text = format!("She said “no”.\n\nHe said {long}.\n\nThey said “{}”.\n", &long[1..]);
+        let a = crate::analyze(SourceFile::new("d.md", text));
+        let counts: Vec<(usize, usize)> =
+            (0..3).map(|b| (a.words.block(b).len(), a.words.verbs(b).count())).collect();
+        assert_eq!(counts, [(3, 1), (0, 0), (3, 1)]);
+        let last = a.words.block(2).last().expect("a word");
+        assert_eq!((last.range().len(), last.quoted()), (usize::from(QUOTED) - 1, true));
+        let far = ProseWord::new(70_000..70_005, false).expect("held");
+        assert_eq!((far.range(), far.quoted()), (70_000..70_005, false));
     }
 
     #[test]
