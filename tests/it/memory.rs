@@ -221,6 +221,28 @@ fn the_findings_of_drifted_wire_quotes_are_held_in_a_few_bytes_each() {
     assert!(held < found.len() as u64 * 100, "{held} bytes held by {} findings", found.len());
 }
 
+/// The rules' table of words holds each word of a draft in six bytes (eight
+/// before: wire copy's words were a quarter of what its rules ran beside).
+/// Counted by this test binary's allocator, so no other process or machine
+/// load changes it.
+#[test]
+fn the_words_of_wire_copy_are_held_in_six_bytes_each() {
+    use quotelint::budget::{self, Limits};
+    let draft = shapes::Shape::Wire.generate(shapes::MB / 2);
+    let _budget = budget::enter(Limits { memory: None, time: None });
+    let mut analysis = quotelint::analyze(quotelint::source::SourceFile::new("wire.md", draft));
+    let (words, blocks) = (analysis.words.len(), analysis.words.blocks());
+    let with_words = budget::used();
+    drop(std::mem::take(&mut analysis.words));
+    let held = with_words.saturating_sub(budget::used());
+    assert!(words > 50_000, "{words} words");
+    // each block's words are one allocation; the reporting verbs, listed
+    // apart, take 12 bytes each (one word in twenty or so): 6.7 bytes a word
+    // with six-byte words, where eight-byte words would add two
+    let per_word = (held - 16 * blocks as u64) as f64 / words as f64;
+    assert!(per_word < 7.0, "{held} bytes held by {words} words in {blocks} blocks ({per_word:.2} a word)");
+}
+
 /// One paragraph of two megabytes with quotes and names all through it and
 /// no full stop: attribution reads it as one block, so what it holds for a
 /// block (the block's tokens, the mentions not yet applied) is held for the
