@@ -66,25 +66,28 @@ impl Analysis {
 pub fn analyze(file: SourceFile) -> Analysis {
     let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, &[]));
     let language = declared_language(&file, &doc).unwrap_or_default();
-    analyze_doc(file, doc, Lexicon::builtin_for(language), language)
+    read_draft(file, doc, Lexicon::builtin_for(language), language, Stages::Rules)
 }
 
 /// Analyses a draft with the word lists of its configuration, in the
 /// language the draft declares (front matter `lang: fr`, `<html lang>`, a
 /// Word document's language), else the configuration's `language`.
 pub fn analyze_with(file: SourceFile, settings: &Settings) -> Analysis {
-    let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, &settings.prose_tags));
-    let language = declared_language(&file, &doc).unwrap_or(settings.language);
-    analyze_doc(file, doc, settings.lexicon_for(language), language)
+    read_with(file, settings, Stages::Rules)
 }
 
 /// [`analyze_with`] for listing quotes and speakers, not for the rules:
 /// [`Analysis::words`], the rules' table of the draft's words (a tenth of
 /// the work on news), is left empty.
 pub fn attribute_with(file: SourceFile, settings: &Settings) -> Analysis {
+    read_with(file, settings, Stages::Attribution)
+}
+
+/// [`read_draft`] with the word lists and language of `settings` (see [`analyze_with`]).
+fn read_with(file: SourceFile, settings: &Settings, stages: Stages) -> Analysis {
     let doc = formats::parse(&file, markdown::ParseOptions::for_path(&file.path, &settings.prose_tags));
     let language = declared_language(&file, &doc).unwrap_or(settings.language);
-    read_draft(file, doc, settings.lexicon_for(language), language, Stages::Attribution)
+    read_draft(file, doc, settings.lexicon_for(language), language, stages)
 }
 
 /// How far [`read_draft`] goes.
@@ -104,10 +107,6 @@ fn declared_language(file: &SourceFile, doc: &Document) -> Option<Language> {
 /// What a stage leaves that no later stage reads is dropped as soon as it
 /// is done, and what is kept is kept without the room of vectors grown one
 /// push at a time: the rules run while all of it is held.
-fn analyze_doc(file: SourceFile, doc: Document, lexicon: &Lexicon, language: Language) -> Analysis {
-    read_draft(file, doc, lexicon, language, Stages::Rules)
-}
-
 fn read_draft(
     file: SourceFile,
     mut doc: Document,

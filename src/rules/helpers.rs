@@ -75,10 +75,18 @@ pub enum WordForm<'t, 'b> {
     Normalized(&'b str),
 }
 
-impl WordForm<'_, '_> {
+impl<'t> WordForm<'t, '_> {
     pub fn as_str(&self) -> &str {
         match self {
             WordForm::AsWritten(w) | WordForm::Normalized(w) => w,
+        }
+    }
+
+    /// The word as a slice of the text, when it is one.
+    pub fn written(&self) -> Option<&'t str> {
+        match self {
+            WordForm::AsWritten(w) => Some(w),
+            WordForm::Normalized(_) => None,
         }
     }
 }

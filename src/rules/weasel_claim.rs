@@ -86,12 +86,10 @@ impl Rule for WeaselClaim {
                 if phrase.eq_ignore_ascii_case("allegedly")
                     || qualified(&block.text, m.range.start, phrase)
                     // only a group noun can refer back: "some say" needs no pass over the draft
-                    || group_noun(phrase).is_some() && introduced.get_or_insert_with(|| Introductions::of(analysis)).refers_back(
-                        &block.text,
-                        m.range.start,
-                        phrase,
-                        span.start,
-                    )
+                    || group_noun(phrase).is_some_and(|noun| {
+                        let introduced = introduced.get_or_insert_with(|| Introductions::of(analysis));
+                        introduced.refers_back(&block.text, m.range.start, noun, span.start)
+                    })
                 {
                     continue;
                 }
@@ -181,11 +179,10 @@ impl Introductions {
         the && rest && k.and_then(|k| self.first[k]).is_some_and(|f| f < at)
     }
 
-    /// Whether the phrase at `start` (`at` in the source) names a group the
-    /// draft described before: "the officials said", "sources said" after
-    /// "people familiar with the plan".
-    fn refers_back(&self, text: &str, start: usize, phrase: &str, at: usize) -> bool {
-        let Some(k) = group_noun(phrase) else { return false };
+    /// Whether the phrase at `start` (`at` in the source), which starts
+    /// with `GROUP_NOUNS[k]`, names a group the draft described before: "the
+    /// officials said", "sources said" after "people familiar with the plan".
+    fn refers_back(&self, text: &str, start: usize, k: usize, at: usize) -> bool {
         if GROUP_NOUNS[k] == "sources" && self.familiar.is_some_and(|f| f < at) {
             return true;
         }

@@ -1,6 +1,6 @@
 //! QP003: the same quote given twice, with different words.
 
-use super::helpers::{for_each_word, speech_quotes, words, WordForm};
+use super::helpers::{for_each_word, speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -196,20 +196,15 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
         // of `check` (24 bytes a word). Which ids words get does not
         // change what is found, so words left out do not either.
         let text = q.text(&analysis.doc);
-        // a word takes a byte and its separator another: a short text cannot be over
-        if text.len() > 2 * MAX_WORDS && has_more_words_than(&text, MAX_WORDS) {
+        if has_more_words_than(&text, MAX_WORDS) {
             continue;
         }
         let mut fits = true;
         match &text {
-            Cow::Borrowed(t) => for_each_word(t, &mut buf, |w| {
-                // a one-paragraph quote's words are slices of the draft's blocks
-                let written = match w {
-                    WordForm::AsWritten(w) => Some(w),
-                    WordForm::Normalized(_) => None,
-                };
-                fits &= intern(&mut ids, &mut list, w.as_str(), written);
-            }),
+            // a one-paragraph quote's words are slices of the draft's blocks
+            Cow::Borrowed(t) => {
+                for_each_word(t, &mut buf, |w| fits &= intern(&mut ids, &mut list, w.as_str(), w.written()))
+            }
             Cow::Owned(t) => for_each_word(t, &mut buf, |w| fits &= intern(&mut ids, &mut list, w.as_str(), None)),
         }
         if !fits {
@@ -249,6 +244,10 @@ fn intern<'t, W: WordId>(
 /// without listing them: a piece between its separators is a word when it
 /// has a letter or digit (all else is stripped from it or trimmed away).
 fn has_more_words_than(text: &str, n: usize) -> bool {
+    // a word takes a byte and its separator another: a shorter text has no more
+    if text.len() < 2 * n + 1 {
+        return false;
+    }
     text.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .nth(n)
