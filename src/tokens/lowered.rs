@@ -47,9 +47,13 @@ impl Lowered {
         }
     }
 
-    /// The forms of the tokens with capitals only.
+    /// The forms of the words with capitals only. A quotation's token
+    /// reads as written: nothing compares its lower-case form (it opens
+    /// with its mark, so it is none of the words attribution looks for, and
+    /// the word lists fold case themselves), and on a paragraph of
+    /// megabytes of quotations those forms were most of what was held here.
     fn sparse(text: &str, toks: &[Token]) -> Self {
-        let has_capitals = |t: &Token| t.text(text).bytes().any(|b| b.is_ascii_uppercase());
+        let has_capitals = |t: &Token| t.is_word() && t.text(text).bytes().any(|b| b.is_ascii_uppercase());
         // counted first, so the forms are held at their exact size
         let (count, bytes) =
             toks.iter().filter(|t| has_capitals(t)).fold((0, 0), |(n, b), t| (n + 1, b + t.text(text).len()));
@@ -72,7 +76,8 @@ impl Lowered {
         Lowered::Sparse { text: lowered, index, groups }
     }
 
-    /// The lower-case form of token `i`, which is `t`, of the block's `text`.
+    /// The lower-case form of token `i`, which is `t`, of the block's
+    /// `text` (a quotation's token of a long block: as written).
     pub fn get<'a>(&'a self, i: usize, t: &Token, text: &'a str) -> &'a str {
         let (lowered, index, groups) = match self {
             Lowered::Whole(whole) => return t.text(whole),
@@ -110,6 +115,25 @@ mod tests {
         assert!(matches!(Lowered::of(text, &toks), Lowered::Whole(_)), "a short block is lowered whole");
         let long = text.repeat(SPARSE_FROM / text.len() + 1);
         assert!(matches!(Lowered::of(&long, &toks), Lowered::Sparse { .. }));
+    }
+
+    #[test]
+    fn a_long_block_holds_no_form_of_a_quotation() {
+        let sentence = "“The Ferry Runs At Dawn,” said Ana Ruiz. ";
+        let n = SPARSE_FROM / sentence.len() + 1;
+        let text = sentence.repeat(n);
+        let doc = crate::markdown::parse(&text);
+        let quote_len = sentence.find(',').map_or(0, |c| c + ",”".len());
+        let quotes = (0..n).map(|k| (k, k * sentence.len()..k * sentence.len() + quote_len));
+        let toks = super::super::tokenize(&doc.blocks[0], quotes, Lexicon::builtin());
+        assert!(matches!(toks[0].kind(), super::super::TokKind::Quote(0)), "{:?}", toks[0]);
+        let lowered = Lowered::of(&text, &toks);
+        let Lowered::Sparse { text: held, .. } = &lowered else { panic!("sparse") };
+        // "Ana Ruiz" once a sentence, the quotations' capitals not at all
+        assert_eq!(held.len(), "anaruiz".len() * n);
+        assert_eq!(lowered.get(0, &toks[0], &text), &text[..quote_len]);
+        let ana = toks.iter().position(|t| t.text(&text) == "Ana").expect("a name");
+        assert_eq!(lowered.get(ana, &toks[ana], &text), "ana");
     }
 
     proptest! {
