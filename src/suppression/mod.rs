@@ -193,11 +193,26 @@ fn prose_read_early(analysis: &Analysis, found: &findings::Findings) -> Option<c
     (text.len() >= READ_PROSE_EARLY && !found.is_empty()).then(|| crate::fix::guard::Editable::of(text))
 }
 
+/// The rules that build the largest tables of their own (quote-drift's
+/// index of every quote's words, name spelling's of every name, the
+/// claims' phrases) run first, before the others' findings are held beside
+/// those tables: on 8 MB of "…," they said, quote-drift's tables came on top
+/// of 75,000 findings. Findings are sorted by place and rule once all have
+/// run, and no rule reads another's, so the order changes nothing else.
+const RUN_FIRST: [&str; 3] = ["quote-drift", "inconsistent-name-spelling", "weasel-claim"];
+
+/// Every rule, in the order [`run_rules`] runs them (see [`RUN_FIRST`]).
+fn in_running_order() -> Vec<Box<dyn Rule>> {
+    let mut all = rules::all();
+    all.sort_by_key(|r| RUN_FIRST.iter().position(|&name| name == r.meta().name).unwrap_or(RUN_FIRST.len()));
+    all
+}
+
 /// The enabled rules' findings, packed, in the order found; `settings`
 /// are those of the draft's language.
 fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
     let mut found = findings::Findings::default();
-    for rule in rules::all() {
+    for rule in in_running_order() {
         if settings.rule_enabled(rule.meta()) {
             rule.check(analysis, settings, &mut found);
             crate::budget::checkpoint();
@@ -544,6 +559,38 @@ mod tests {
             ));
         }
         draft
+    }
+
+    /// The rules that run first (see [`RUN_FIRST`]) find there what they
+    /// find in code order, and no other rule finds anything else: sorted,
+    /// the findings are the same, fixes and notes included.
+    #[test]
+    fn the_rules_find_in_running_order_what_they_find_in_code_order() {
+        let draft = format!(
+            "{}“The river will crest on Friday night,” said Ruth Adler, the county engineer.\n\n\
+             Residents were told that “the river will probably crest on Friday,” Adler said.\n\n\
+             Experts say the bridge could collapse within a year.\n",
+            named_draft()
+        );
+        let settings = Settings::default();
+        let analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
+        let running: Vec<&str> = in_running_order().iter().map(|r| r.meta().name).collect();
+        assert_eq!(running[..RUN_FIRST.len()], RUN_FIRST);
+        assert_eq!(running.len(), rules::all().len());
+        let mut in_code_order = findings::Findings::default();
+        for rule in rules::all().iter().filter(|r| settings.rule_enabled(r.meta())) {
+            rule.check(&analysis, &settings, &mut in_code_order);
+        }
+        let sorted = |found: findings::Findings| {
+            let mut all = found.into_vec(&analysis.file.text);
+            diagnostic::sort(&mut all);
+            all
+        };
+        let (running, in_code_order) = (sorted(run_rules(&analysis, &settings)), sorted(in_code_order));
+        for code in ["QP003", "QN002", "QA009"] {
+            assert!(running.iter().any(|d| d.code() == code), "no {code} finding");
+        }
+        assert!(running == in_code_order, "{} findings against {}", running.len(), in_code_order.len());
     }
 
     /// `draft`'s findings settled and vetted to `detail`, and the bytes
