@@ -74,7 +74,7 @@ impl Pairer {
         if let Some(carry) = self.carry.take() {
             match continuation(block, &marks) {
                 Some(first) => {
-                    stack.push(OpenQuote { start: first.pos, start_len: first.len, nested: None, ..carry });
+                    stack.push(OpenQuote { start: first.pos(), start_len: first.width(), nested: None, ..carry });
                     rest = marks.get(1..).unwrap_or_default();
                 }
                 None if broken_sentence(block, &marks) => {
@@ -119,13 +119,13 @@ impl Pairer {
                 self.untrack(block, m);
                 return;
             }
-            let open_span = block.source_span(m.pos..m.pos + m.len);
+            let open_span = block.source_span(m.pos()..m.pos() + m.width());
             stack.push(OpenQuote {
                 open: m,
                 open_span,
                 parts: Vec::new(),
-                start: m.pos,
-                start_len: m.len,
+                start: m.pos(),
+                start_len: m.width(),
                 nested: None,
             });
             return;
@@ -145,7 +145,7 @@ impl Pairer {
         stack.truncate(at + 1);
         let Some(q) = stack.pop() else { return };
         // the parts move into the quote and are kept: a one-paragraph quote's allocate nothing
-        let last = QuotePart::new(index, q.start..m.pos + m.len, q.start + q.start_len..m.pos);
+        let last = QuotePart::new(index, q.start..m.pos() + m.width(), q.start + q.start_len..m.pos());
         let parts = Parts::ending_with(q.parts, last);
         if let [part] = &parts[..] {
             self.last_closed = Some((index, part.outer()));
@@ -159,13 +159,14 @@ impl Pairer {
 
     fn untrack(&mut self, block: &ProseBlock, m: Mark) {
         self.untracked += 1;
-        let first = self.too_deep.get_or_insert_with(|| (block.source_span(m.pos..m.pos + m.len), 0));
+        let first = self.too_deep.get_or_insert_with(|| (block.source_span(m.pos()..m.pos() + m.width()), 0));
         first.1 += 1;
     }
 
     fn unopened(&mut self, index: usize, block: &ProseBlock, m: Mark) {
         if self.unopened_in_block >= MAX_UNOPENED_PER_BLOCK {
-            let more = self.more_unopened.get_or_insert_with(|| (block.source_span(m.pos..m.pos + m.len), 0));
+            let more =
+                self.more_unopened.get_or_insert_with(|| (block.source_span(m.pos()..m.pos() + m.width()), 0));
             more.1 += 1;
             return;
         }
@@ -174,7 +175,7 @@ impl Pairer {
             Some((b, outer)) if *b == index => Some(block.source_span(outer.clone())),
             _ => None,
         };
-        let close = block.source_span(m.pos..m.pos + m.len);
+        let close = block.source_span(m.pos()..m.pos() + m.width());
         self.problems.push(MarkProblem::Unopened { close, previous });
     }
 
@@ -215,7 +216,7 @@ impl Pairer {
         let inner_start = outer.start + outer.start_len;
         let last = QuotePart::new(index, outer.start..close_end, inner_start..close_start);
         let parts = Parts::ending_with(outer.parts.clone(), last);
-        let stray = block.source_span(inner.open.pos..inner.open.pos + inner.open.len);
+        let stray = block.source_span(inner.open.pos()..inner.open.pos() + inner.open.width());
         self.problems.push(MarkProblem::Unclosed { open: outer.open_span, gave_up: Some(stray) });
         self.quotes.push(Paired { open: outer.open, parts, depth: 0 });
         true
@@ -234,7 +235,7 @@ impl Pairer {
 fn continuation<'m>(block: &ProseBlock, marks: &'m [Mark]) -> Option<&'m Mark> {
     let first = marks.first()?;
     let lead = block.text.len() - block.text.trim_start().len();
-    (first.pos == lead && first.family == Family::Double && first.facing != Facing::Close).then_some(first)
+    (first.pos() == lead && first.family == Family::Double && first.facing != Facing::Close).then_some(first)
 }
 
 /// A paragraph that opens in lower case and whose first double mark closes
