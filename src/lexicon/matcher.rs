@@ -318,13 +318,7 @@ impl WordMatcher {
     /// passes it for the vague phrases, and each quotation signed "said"
     /// asked for a copy of the words before it).
     fn starts_group(&self, word: &[u8]) -> bool {
-        let mut buf = [0u8; 64];
-        let Some(lowered) = buf.get_mut(..word.len()) else { return true };
-        lowered.copy_from_slice(word);
-        if self.fold {
-            lowered.make_ascii_lowercase();
-        }
-        self.groups.contains(&*lowered)
+        self.group_of(word).is_some()
     }
 
     /// The longest pattern of `group` that `text` (lowered, starting with
@@ -414,11 +408,15 @@ impl WordMatcher {
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
-        match word {
+        // the word's group is found before the text after it is lowered: a
+        // word that passes the filter but starts no pattern costs a lookup,
+        // not a lowered copy of as much text as the longest pattern
+        let (group, word) = match word {
             Some(word) if !self.may_start(word) => return None,
+            Some(word) => (self.group_of(word)?, word.len()),
             None if self.loose.is_empty() => return None,
-            _ => {}
-        }
+            None => (self.loose.clone(), 0),
+        };
         let rest = text.as_bytes().get(start..).unwrap_or_default();
         let window = rest.get(..self.longest).unwrap_or(rest);
         let lowered = match self.fold {
@@ -429,11 +427,23 @@ impl WordMatcher {
             }
             false => window,
         };
-        let (group, word) = match word {
-            Some(word) => (self.groups.get(lowered.get(..word.len())?)?, word.len()),
-            None => (&self.loose, 0),
+        self.longest_accepted(text, start, lowered, (self.group(&group), word), accept)
+    }
+
+    /// The group of patterns whose first word is `word` (lowered here when
+    /// the patterns are), if any.
+    fn group_of(&self, word: &[u8]) -> Option<Range<u32>> {
+        let mut buf = [0u8; 64];
+        let Some(lowered) = buf.get_mut(..word.len()) else {
+            let lowered: Vec<u8> =
+                word.iter().map(|b| if self.fold { b.to_ascii_lowercase() } else { *b }).collect();
+            return self.groups.get(&lowered[..]).cloned();
         };
-        self.longest_accepted(text, start, lowered, (self.group(group), word), accept)
+        lowered.copy_from_slice(word);
+        if self.fold {
+            lowered.make_ascii_lowercase();
+        }
+        self.groups.get(&*lowered).cloned()
     }
 }
 
@@ -454,12 +464,22 @@ impl Scan for WordMatcher {
         let mut lowered: Vec<u8> = Vec::new();
         let mut pos = 0;
         let mut start = 0;
+        let loose = !self.loose.is_empty();
         // Each turn reads one character that is not a word character, or one
         // whole word: so a word character read here always starts a word.
-        while let Some((is_word, len)) = char_at(text, start) {
+        while let Some(&b) = bytes.get(start) {
+            // ASCII bytes are told apart by a table, with no call: most of a
+            // text is ASCII letters and spaces
+            let (is_word, len) = match b.is_ascii() {
+                true => (ASCII_WORD[usize::from(b)], 1),
+                false => match char_at(text, start) {
+                    Some(found) => found,
+                    None => break,
+                },
+            };
             let mut next = start + len;
             // no pattern starts with this character: `try_at` would find nothing
-            if !is_word && self.loose.is_empty() {
+            if !is_word && !loose {
                 start = next;
                 continue;
             }
@@ -647,6 +667,19 @@ mod tests {
         for b in 0..=255u8 {
             assert_eq!(ASCII_WORD[usize::from(b)], b.is_ascii() && is_word_char(char::from(b)), "{b}");
         }
+    }
+
+    /// A first word too long for the stack buffer it is lowered in is
+    /// still looked up (lowered on the heap), by `scan`, `at` and the filter.
+    #[test]
+    fn a_first_word_longer_than_the_stack_buffer_is_found_in_any_case() {
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(2);
+        let m = WordMatcher::new(&[format!("{long} said"), "said".to_string()], true).unwrap();
+        let text = format!("x {} SAID and said", long.to_uppercase());
+        let found: Vec<_> = Scan::scan(&m, &text, |r, p| Some((r, p))).into_iter().collect();
+        assert_eq!(found, [(2..2 + long.len() + 5, 0), (text.len() - 4..text.len(), 1)]);
+        assert!(m.may_match_at(&text, 2) && !m.may_match_at(&text, 0));
+        assert_eq!(m.at(&text, 2, |r, p| Some((r, p))).map(|(_, p)| p), Some(0));
     }
 
     #[test]
