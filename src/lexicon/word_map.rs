@@ -213,11 +213,35 @@ pub(super) fn hash(key: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(word)).wrapping_mul(M);
+        h = (h.rotate_left(26) ^ tail_word(rest)).wrapping_mul(M);
     }
     h
+}
+
+/// The bytes of `rest` (fewer than eight) as the number `u64::from_le_bytes`
+/// reads from them padded with zeros, from two loads of fixed width that
+/// may overlap: copying a length known only at run time into the padding
+/// was a call to memcpy on every lookup of every word (most are shorter
+/// than eight bytes), 800,000 calls for the 840 training articles.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8, "a tail of {n} bytes");
+    let four = |at: usize| {
+        let bytes = rest.get(at..at + 4).and_then(|b| <[u8; 4]>::try_from(b).ok());
+        bytes.map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let two = |at: usize| {
+        let bytes = rest.get(at..at + 2).and_then(|b| <[u8; 2]>::try_from(b).ok());
+        bytes.map_or(0, |b| u64::from(u16::from_le_bytes(b)))
+    };
+    // the second load ends at the last byte; where the two overlap, they agree
+    match n {
+        0 => 0,
+        1 => rest.first().map_or(0, |&b| u64::from(b)),
+        2 | 3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
 }
 
 #[cfg(test)]
@@ -248,6 +272,25 @@ impl<V: Clone + 'static> WordMap<V> {
 
 #[cfg(test)]
 mod tests {
+    /// Every tail length, with every byte value at every place: the number
+    /// is the one the zero-padded bytes make, so the hashes (and build.rs's
+    /// tables, placed by them) are unchanged.
+    #[test]
+    fn a_tail_reads_as_its_bytes_padded_with_zeros() {
+        for n in 0..8 {
+            for v in [0u8, 1, 0x7f, 0x80, 0xc3, 0xff] {
+                for at in 0..n {
+                    let mut rest: Vec<u8> = (1..=n as u8).map(|k| k.wrapping_mul(37)).collect();
+                    rest[at] = v;
+                    let mut padded = [0u8; 8];
+                    padded[..n].copy_from_slice(&rest);
+                    assert_eq!(super::tail_word(&rest), u64::from_le_bytes(padded), "{rest:?}");
+                }
+            }
+        }
+        assert_eq!(super::tail_word(&[]), 0);
+    }
+
     use super::{hash, WordMap};
     use std::collections::HashMap;
 
