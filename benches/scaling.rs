@@ -24,7 +24,7 @@ const TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/polne
 fn check(text: &str, settings: &Settings, format: &str) -> usize {
     let analysis = analyze(SourceFile::new("draft.md", text));
     let diagnostics = rules::check_all(&analysis, settings);
-    let files = [FileDiagnostics { file: analysis.file, diagnostics }];
+    let files = [FileDiagnostics::new(analysis.file, diagnostics)];
     let out = match format {
         "sarif" => render::sarif::render(&files),
         "json" => render::json::render(&files),
@@ -87,7 +87,7 @@ fn suppressions(c: &mut Criterion) {
                 // the whole per-file check, suppressions and their hygiene findings included
                 let analysis = analyze(SourceFile::new("draft.md", text.as_str()));
                 let diagnostics = suppression::check(&analysis, &settings);
-                let files = [FileDiagnostics { file: analysis.file, diagnostics }];
+                let files = [FileDiagnostics::new(analysis.file, diagnostics)];
                 black_box(render::concise::render(&files).len())
             })
         });

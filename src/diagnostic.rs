@@ -1,7 +1,7 @@
 //! The project's own diagnostic type: rules produce it, renderers print it.
 //! Kept independent of any rendering crate, as ruff and typos do.
 
-use crate::edit::Fix;
+use crate::edit::{Applicability, Fix};
 use crate::rule_meta::RuleMeta;
 pub use crate::rule_meta::Severity;
 use crate::span::Span;
@@ -48,6 +48,40 @@ pub struct Diagnostic {
     /// A repair `check --fix` and the editor can apply, if the rule knows one.
     /// Boxed: few findings have one.
     pub fix: Option<Box<Fix>>,
+}
+
+/// A finding cut down to what a report of one line a finding shows
+/// (`check --format concise`): its rule, severity, place and message, and
+/// the kind of the fix it has, if any, once vetted. A long draft's hundreds
+/// of thousands of findings are held until sorted and printed: a
+/// [`Diagnostic`] is 160 bytes and its own copy of the message, this 64,
+/// and its message is shared with the finding before when the same (8 MB
+/// of quotations without a speaker: 190,000 findings, "quote has no speaker").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineFinding {
+    pub path: Arc<str>,
+    pub meta: &'static RuleMeta,
+    pub message: Arc<str>,
+    pub span: Span,
+    pub severity: Severity,
+    pub fix: Option<Applicability>,
+}
+
+impl LineFinding {
+    /// `d` cut down, its message shared with `before`'s if the same.
+    pub fn of(d: Diagnostic, before: Option<&LineFinding>) -> Self {
+        let message = match before {
+            Some(b) if *b.message == *d.message => b.message.clone(),
+            _ => Arc::from(d.message),
+        };
+        let fix = d.fix.map(|f| f.applicability);
+        LineFinding { path: d.path, meta: d.meta, message, span: d.span, severity: d.severity, fix }
+    }
+
+    /// The rule's stable code, e.g. `QF001`.
+    pub fn code(&self) -> &'static str {
+        self.meta.code
+    }
 }
 
 impl Diagnostic {
@@ -162,11 +196,22 @@ fn shared_path(path: &str) -> Arc<str> {
 /// themselves borrows room for half of them, and a long draft's findings
 /// are its largest thing in memory.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
+    sort_by_place(diagnostics, |d| (&d.path, d.span.start, d.span.end, d.code()));
+}
+
+/// Puts one-line findings in the order [`sort`] puts the findings they
+/// were cut down from.
+pub fn sort_lines(lines: &mut [LineFinding]) {
+    sort_by_place(lines, |d| (&d.path, d.span.start, d.span.end, d.code()));
+}
+
+/// Where a finding goes in the output: its path, span and code.
+type Place<'a> = (&'a Arc<str>, usize, usize, &'static str);
+
+/// [`sort`]'s order for any record of a finding.
+fn sort_by_place<T>(diagnostics: &mut [T], place: for<'a> fn(&'a T) -> Place<'a>) {
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&diagnostics[a], &diagnostics[b]);
-        (&a.path, a.span.start, a.span.end, a.code()).cmp(&(&b.path, b.span.start, b.span.end, b.code()))
-    });
+    order.sort_by(|&a, &b| place(&diagnostics[a]).cmp(&place(&diagnostics[b])));
     // position i takes the finding at order[i]: each cycle of the
     // permutation is walked once, one swap a step
     for i in 0..order.len() {

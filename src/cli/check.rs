@@ -19,8 +19,8 @@ pub fn run(args: &CheckArgs, color: bool, config: ConfigChoice) -> i32 {
     let request = fix::Request::of(args);
     // the concise format shows one line a finding: nothing else is kept
     let detail = match args.format {
-        CheckFormat::Concise => suppression::Detail::Line,
-        _ => suppression::Detail::Full,
+        CheckFormat::Concise => Detail::Line,
+        _ => Detail::Full,
     };
     if args.format == CheckFormat::Html {
         if request.is_some() {
@@ -126,10 +126,28 @@ fn report_diff(
     }
 }
 
+/// How much of each finding a format reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// All of it: labels, help, notes and each fix's edits.
+    Full,
+    /// What a report of one line a finding shows (see [`suppression::check_lines`]).
+    Line,
+}
+
 /// Checks one draft with its settings.
-fn check_with(file: SourceFile, settings: &Settings, detail: suppression::Detail) -> FileDiagnostics {
-    let (file, diagnostics) = suppression::check_owned(analyze_with(file, settings), settings, detail);
-    FileDiagnostics { file, diagnostics }
+fn check_with(file: SourceFile, settings: &Settings, detail: Detail) -> FileDiagnostics {
+    let analysis = analyze_with(file, settings);
+    match detail {
+        Detail::Line => {
+            let (file, lines) = suppression::check_lines(analysis, settings);
+            FileDiagnostics { file, diagnostics: Vec::new(), lines }
+        }
+        Detail::Full => {
+            let (file, diagnostics) = suppression::check_owned(analysis, settings);
+            FileDiagnostics::new(file, diagnostics)
+        }
+    }
 }
 
 /// The settings `check` uses for a draft: its config file's, with the

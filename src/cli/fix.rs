@@ -4,6 +4,7 @@
 
 use super::args::CheckArgs;
 use crate::analysis::analyze_with;
+use crate::edit::Applicability;
 use crate::fix::diff;
 use crate::fix::write;
 use crate::fixer::{self, FixMode, Fixed};
@@ -76,12 +77,12 @@ pub fn fix_file(
                 let file = SourceFile::shared(file.path, original).with_format(file.format);
                 let analysis = analyze_with(file, settings);
                 let diagnostics = suppression::check(&analysis, settings);
-                return (FileDiagnostics { file: analysis.file, diagnostics }, out);
+                return (FileDiagnostics::new(analysis.file, diagnostics), out);
             }
         }
         Request::Fix(_) => {}
     }
-    (FileDiagnostics { file, diagnostics }, out)
+    (FileDiagnostics::new(file, diagnostics), out)
 }
 
 /// "Fixed 5 problems in 2 files." (`--fix`) or "Would fix 5 problems in 2
@@ -112,8 +113,10 @@ pub fn summary(request: Request, fixes: &[(&str, &FileFix)]) -> String {
 /// how many findings `--fix` would fix, and how many more `--unsafe-fixes`.
 pub fn hint(results: &[FileDiagnostics], unsafe_fixes: bool, fixing: bool) -> String {
     let (safe, risky) = results.iter().fold((0, 0), |(s, u), f| {
-        let (a, b) = crate::fix::fixable(&f.diagnostics);
-        (s + a, u + b)
+        f.fixes().fold((s, u), |(s, u), a| match a {
+            Applicability::Safe => (s + 1, u),
+            Applicability::Unsafe => (s, u + 1),
+        })
     });
     match (fixing, unsafe_fixes, safe, risky) {
         (_, _, 0, 0) => String::new(),

@@ -50,25 +50,40 @@ pub fn render_in_pieces(
     let mut out = Pieces::new(&mut write);
     for i in 0..results.len() {
         let Some(entry) = results.get_mut(i..=i) else { continue };
-        if entry[0].diagnostics.len() <= BATCH {
-            out.text.push_str(&render(format, entry, color));
-        } else {
-            let all = std::mem::take(&mut entry[0].diagnostics);
-            for chunk in all.chunks(BATCH) {
-                entry[0].diagnostics = chunk.to_vec();
-                out.text.push_str(&render(format, entry, color));
-                if !out.spill() {
-                    entry[0].diagnostics = all;
-                    return false;
-                }
-            }
-            entry[0].diagnostics = all;
-        }
-        if !out.spill() {
+        // only the concise format's findings are held cut down (instead of
+        // in full), and are printed a batch at a time
+        let lines = std::mem::take(&mut entry[0].lines);
+        let printed = render_entry(format, entry, color, &mut out)
+            && lines.chunks(BATCH).all(|chunk| {
+                concise::render_lines(&mut out.text, &entry[0].file, chunk);
+                out.spill()
+            });
+        entry[0].lines = lines;
+        if !printed {
             return false;
         }
     }
     out.finish()
+}
+
+/// Renders one file's findings in full into `out`, a batch at a time;
+/// false when writing fails.
+fn render_entry(format: CheckFormat, entry: &mut [FileDiagnostics], color: bool, out: &mut Pieces<'_>) -> bool {
+    if entry[0].diagnostics.len() <= BATCH {
+        out.text.push_str(&render(format, entry, color));
+    } else {
+        let all = std::mem::take(&mut entry[0].diagnostics);
+        for chunk in all.chunks(BATCH) {
+            entry[0].diagnostics = chunk.to_vec();
+            out.text.push_str(&render(format, entry, color));
+            if !out.spill() {
+                entry[0].diagnostics = all;
+                return false;
+            }
+        }
+        entry[0].diagnostics = all;
+    }
+    out.spill()
 }
 
 /// Formats read by people, which get a summary line on stderr.
@@ -92,7 +107,7 @@ pub fn exit_code(ok: bool, results: &[FileDiagnostics], fail_on: FailOn, exit_ze
     if !ok {
         return EXIT_ERROR;
     }
-    let failing = results.iter().flat_map(|f| &f.diagnostics).any(|d| fails(d.severity, fail_on));
+    let failing = results.iter().flat_map(FileDiagnostics::severities).any(|s| fails(s, fail_on));
     if failing && !exit_zero {
         EXIT_FINDINGS
     } else {
@@ -103,13 +118,14 @@ pub fn exit_code(ok: bool, results: &[FileDiagnostics], fail_on: FailOn, exit_ze
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::LineFinding;
     use crate::render::stream::FLUSH_BYTES;
 
     fn checked(text: String) -> FileDiagnostics {
         let settings = crate::settings::Settings::default();
         let analysis = crate::analyze(crate::source::SourceFile::new("d.md", text));
         let diagnostics = crate::suppression::check(&analysis, &settings);
-        FileDiagnostics { file: analysis.file, diagnostics }
+        FileDiagnostics::new(analysis.file, diagnostics)
     }
 
     #[test]
@@ -138,6 +154,41 @@ mod tests {
         }
         // a failed write stops the output and says so
         assert!(!render_in_pieces(CheckFormat::Concise, &mut results, false, |_| false));
+    }
+
+    /// Findings held cut down to one line each print, in pieces, the same
+    /// concise lines as the findings in full, and count the same for the
+    /// exit status.
+    #[test]
+    fn concise_lines_from_findings_cut_down_are_those_of_the_findings_in_full() {
+        let full = vec![
+            checked("“Fine,” he said. “Late.\n".to_string()),
+            checked("The ferry” runs late, she said.\n\n".repeat(BATCH * 2 + 3)),
+        ];
+        let mut cut: Vec<FileDiagnostics> = full
+            .iter()
+            .map(|f| {
+                let lines = f.diagnostics.iter().map(|d| LineFinding::of(d.clone(), None)).collect();
+                FileDiagnostics { file: f.file.clone(), diagnostics: Vec::new(), lines }
+            })
+            .collect();
+        assert!(cut[1].lines.len() > BATCH * 2, "{}", cut[1].lines.len());
+        let (mut pieces, mut writes) = (String::new(), 0);
+        assert!(render_in_pieces(CheckFormat::Concise, &mut cut, false, |s| {
+            pieces.push_str(s);
+            writes += 1;
+            true
+        }));
+        assert_eq!(pieces, render(CheckFormat::Concise, &full, false));
+        assert!(writes > 1 && cut[1].lines.len() > BATCH * 2);
+        assert_eq!(render(CheckFormat::Concise, &cut, false), pieces);
+        for fail_on in [FailOn::Error, FailOn::Warning, FailOn::Info] {
+            assert_eq!(exit_code(true, &cut, fail_on, false), exit_code(true, &full, fail_on, false));
+        }
+        let severities =
+            |r: &[FileDiagnostics]| r.iter().flat_map(FileDiagnostics::severities).collect::<Vec<_>>();
+        assert_eq!(severities(&cut), severities(&full));
+        assert!(!render_in_pieces(CheckFormat::Concise, &mut cut, false, |_| false));
     }
 
     #[test]

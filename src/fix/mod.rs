@@ -15,17 +15,6 @@ pub mod diff;
 pub mod guard;
 pub mod write;
 
-use crate::diagnostic::Diagnostic;
-
 pub use crate::edit::{Applicability, Edit, Fix, FixAvailability};
 pub use apply::{apply, Applied};
 pub use guard::Vetter;
-
-/// How many of `diagnostics` carry a fix that `--fix` applies, and how
-/// many more only `--unsafe-fixes` would.
-pub fn fixable(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let count = |a: Applicability| {
-        diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == a)).count()
-    };
-    (count(Applicability::Safe), count(Applicability::Unsafe))
-}

@@ -11,7 +11,7 @@ use crate::isolate::catch;
 use crate::settings::Settings;
 use crate::source::SourceFile;
 use crate::span::LineIndex;
-use crate::suppression::{self, Detail};
+use crate::suppression;
 use lsp_types::Url;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -57,7 +57,7 @@ pub(super) fn analyse(resolver: &Mutex<Resolver>, job: Job) -> Analysed {
     // draft's findings, and peaked at 118 MB where `check` did at 89 (10 MB,
     // 128,254 findings; 90 MB since)
     let checked = || {
-        let (file, diagnostics) = suppression::check_owned(analyze_with(file, &settings), &settings, Detail::Full);
+        let (file, diagnostics) = suppression::check_owned(analyze_with(file, &settings), &settings);
         (file.lines, diagnostics)
     };
     let (lines, diagnostics) = catch(checked).unwrap_or_else(|message| {

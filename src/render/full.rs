@@ -283,7 +283,7 @@ mod tests {
         let file = SourceFile::new("long.md", text);
         let d = Diagnostic::new(UnbalancedQuoteMarks.meta(), "long.md", span, "quotation is never closed")
             .with_primary_label("this quotation never closes");
-        FileDiagnostics { file, diagnostics: vec![d] }
+        FileDiagnostics::new(file, vec![d])
     }
 
     #[test]

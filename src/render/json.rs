@@ -46,8 +46,8 @@ pub struct Summary {
 impl Summary {
     pub fn of(files: &[FileDiagnostics]) -> Self {
         let mut s = Summary { files: files.len(), ..Summary::default() };
-        for d in files.iter().flat_map(|f| &f.diagnostics) {
-            match d.severity {
+        for severity in files.iter().flat_map(FileDiagnostics::severities) {
+            match severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
@@ -122,6 +122,7 @@ mod piece_tests {
                     Diagnostic::new(metas[i % metas.len()], path, Span::new(i % 20, i % 20 + 2), format!("f{i}"))
                 })
                 .collect(),
+            lines: Vec::new(),
         };
         for files in [vec![], vec![file("a.md", 0)], vec![file("a.md", 3), file("b.md", 0), file("c.md", 900)]] {
             assert_eq!(render(&files), whole(&files));

@@ -12,7 +12,8 @@ pub mod sarif;
 pub mod sources;
 pub mod stream;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineFinding, Severity};
+use crate::edit::Applicability;
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -21,6 +22,27 @@ use crate::span::Span;
 pub struct FileDiagnostics {
     pub file: SourceFile,
     pub diagnostics: Vec<Diagnostic>,
+    /// For `check --format concise` only, which prints them, the findings
+    /// cut down to one line each instead of `diagnostics`, sorted the same.
+    pub lines: Vec<LineFinding>,
+}
+
+impl FileDiagnostics {
+    /// `file` and its findings in full.
+    pub fn new(file: SourceFile, diagnostics: Vec<Diagnostic>) -> Self {
+        FileDiagnostics { file, diagnostics, lines: Vec::new() }
+    }
+
+    /// Every finding's severity, in full or cut down.
+    pub fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
+        self.diagnostics.iter().map(|d| d.severity).chain(self.lines.iter().map(|d| d.severity))
+    }
+
+    /// The kind of every finding's fix, for the findings that have one.
+    pub fn fixes(&self) -> impl Iterator<Item = Applicability> + '_ {
+        let full = self.diagnostics.iter().filter_map(|d| d.fix.as_ref().map(|f| f.applicability));
+        full.chain(self.lines.iter().filter_map(|d| d.fix))
+    }
 }
 
 /// Moves a span inside `text` and onto character boundaries, so no renderer

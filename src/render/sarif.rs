@@ -405,7 +405,7 @@ mod piece_tests {
                 }
             })
             .collect();
-        FileDiagnostics { file: SourceFile::new(path, text), diagnostics }
+        FileDiagnostics::new(SourceFile::new(path, text), diagnostics)
     }
 
     fn pieces(files: &[FileDiagnostics]) -> (String, usize) {

@@ -25,7 +25,7 @@ pub use directives::{Directives, Problem};
 use coverage::{Coverage, Findings};
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, LineFinding};
 use crate::findings;
 use crate::rules::{self, Rule, RuleMeta, UnknownRuleInSuppression, UnusedSuppression};
 use crate::settings::{RuleSelector, Settings};
@@ -77,21 +77,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     // the rules read the word lists of the draft's language
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
-    settle_vetted(analysis, settings, found, Detail::Full)
-}
-
-/// How much of each finding the caller of [`check_owned`] reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
-    /// All of it: labels, help, notes and each fix's edits.
-    Full,
-    /// What a report of one line a finding shows (`check --format
-    /// concise`): the rule, severity, span and message, and whether a fix
-    /// survived vetting and of which kind. Each finding is vetted and cut
-    /// down to that as it is unpacked: a long draft's tens of thousands of
-    /// findings, each with its labels and its fix's edits, were all held
-    /// unpacked at once, the peak of checking such a draft.
-    Line,
+    settle_vetted(analysis, settings, found)
 }
 
 /// [`check`] for a caller done with the analysis: the prose, quotations,
@@ -99,17 +85,31 @@ pub enum Detail {
 /// read, are freed before the findings are unpacked and the file is parsed
 /// again to vet them, so that none of those is held with the analysis (on
 /// a long draft each takes tens of megabytes).
-pub fn check_owned(
+pub fn check_owned(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+    check_then(analysis, settings, settle_vetted)
+}
+
+/// [`check_owned`] for a report of one line a finding (`check --format
+/// concise`): each finding is vetted and cut down to a [`LineFinding`] as
+/// it is unpacked, and held so until printed. A long draft's hundreds of
+/// thousands of findings, each with its labels and its fix's edits, were
+/// all held whole at once, the peak of checking such a draft.
+pub fn check_lines(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<LineFinding>) {
+    check_then(analysis, settings, settle_lines_vetted)
+}
+
+/// Runs the rules, frees what vetting does not read, and has `settle` settle the findings.
+fn check_then<T>(
     mut analysis: Analysis,
     settings: &Settings,
-    detail: Detail,
-) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+    settle: fn(&Analysis, &Settings, findings::Findings) -> Vec<T>,
+) -> (crate::source::SourceFile, Vec<T>) {
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(&analysis, settings);
     analysis.keep_for_vetting();
     // the analysis's pages go back before the findings are unpacked
     crate::heap::give_back_free_pages(analysis.file.text.len());
-    let kept = settle_vetted(&analysis, settings, found, detail);
+    let kept = settle(&analysis, settings, found);
     (analysis.file, kept)
 }
 
@@ -122,8 +122,7 @@ pub fn check_unfixed(analysis: &mut Analysis, settings: &Settings) -> Vec<Diagno
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
     analysis.keep_for_report();
-    let mut kept =
-        settle(analysis, settings, found, false, &mut |batch| batch.iter_mut().for_each(|d| d.fix = None));
+    let mut kept = settle(analysis, settings, found, &mut |batch| batch.iter_mut().for_each(|d| d.fix = None));
     diagnostic::sort(&mut kept);
     kept
 }
@@ -136,43 +135,41 @@ pub fn check_for_fixing(analysis: &mut Analysis, settings: &Settings) -> Vec<Dia
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
     analysis.keep_for_fixing();
-    settle_vetted(analysis, settings, found, Detail::Full)
+    settle_vetted(analysis, settings, found)
 }
 
 /// [`settle`]d findings, sorted, with any fix that would write outside
-/// plain prose taken away, and as much of each as `detail` says.
-fn settle_vetted(
-    analysis: &Analysis,
-    settings: &Settings,
-    found: findings::Findings,
-    detail: Detail,
-) -> Vec<Diagnostic> {
+/// plain prose taken away.
+fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
     let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
-    let mut kept = match detail {
-        Detail::Full => {
-            let mut kept = settle(analysis, settings, found, false, &mut |_| {});
-            vetter.vet(&mut kept);
-            kept
-        }
-        Detail::Line => settle(analysis, settings, found, true, &mut |batch| {
-            vetter.vet(batch);
-            batch.iter_mut().for_each(keep_line);
-        }),
-    };
+    let mut kept = settle(analysis, settings, found, &mut |_| {});
+    vetter.vet(&mut kept);
     diagnostic::sort(&mut kept);
     kept
 }
 
-/// Cuts a vetted finding down to what [`Detail::Line`] keeps: its fix, if
-/// any, keeps its kind and loses its wording and edits.
-fn keep_line(d: &mut Diagnostic) {
-    d.primary_label = None;
-    d.labels = Box::default();
-    d.help = None;
-    d.notes = Box::default();
-    if let Some(fix) = d.fix.as_deref_mut() {
-        fix.message = String::new();
-        fix.edits = Vec::new();
+/// [`settle_vetted`]'s findings, each cut down to a [`LineFinding`] once
+/// its fix is vetted, as it is unpacked.
+fn settle_lines_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<LineFinding> {
+    let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
+    let mut lines = Vec::with_capacity(found.len());
+    unpack(analysis, settings, found, &mut |batch| {
+        vetter.vet(batch);
+        keep_lines(&mut lines, batch);
+    });
+    let (mut kept, mut hygiene) = suppress_in(analysis, settings, lines, |l| (l.meta, l.span.start));
+    vetter.vet(&mut hygiene);
+    keep_lines(&mut kept, &mut hygiene);
+    diagnostic::sort_lines(&mut kept);
+    kept
+}
+
+/// Moves the findings of `batch` to the end of `lines`, cut down.
+fn keep_lines(lines: &mut Vec<LineFinding>, batch: &mut Vec<Diagnostic>) {
+    lines.reserve(batch.len());
+    for d in batch.drain(..) {
+        let line = LineFinding::of(d, lines.last());
+        lines.push(line);
     }
 }
 
@@ -227,109 +224,59 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
 /// severities, less what the draft's directives suppress, with the hygiene
 /// findings; each is given to `each` (a few hundred at a time, as they are
 /// unpacked) before it is kept. Reads only the file, its front matter and
-/// its comments (what [`Analysis::keep_for_vetting`] keeps). With `lines`,
-/// `each` has cut every finding down to [`Detail::Line`], and they are held
-/// as [`LineFinding`]s until the packed findings are freed.
+/// its comments (what [`Analysis::keep_for_vetting`] keeps).
 fn settle(
     analysis: &Analysis,
     settings: &Settings,
     found: findings::Findings,
-    lines: bool,
     each: &mut dyn FnMut(&mut [Diagnostic]),
 ) -> Vec<Diagnostic> {
-    let metas = rules::all_meta();
-    let mut all = Vec::with_capacity(if lines { BATCH } else { found.len() });
-    let mut cut: Vec<Vec<LineFinding>> = Vec::new();
-    for mut d in found.iter(&analysis.file.text) {
-        if let Some(meta) = meta_of(&metas, d.code()) {
-            d.severity = settings.severity_for(meta);
-        }
-        all.push(d);
-        if all.len() % BATCH == 0 {
-            let from = all.len() - BATCH;
-            each(&mut all[from..]);
-            if lines {
-                keep_cut(&mut cut, &mut all);
-            }
-        }
-    }
-    let done = all.len() - all.len() % BATCH;
-    each(&mut all[done..]);
-    drop(found);
-    if lines {
-        keep_cut(&mut cut, &mut all);
-        // in order, each batch freed (and its pages given back) as it is
-        // unpacked again, and the findings grown by as much: never both whole
-        all = Vec::new();
-        cut.reverse();
-        while let Some(batch) = cut.pop() {
-            all.reserve_exact(batch.len());
-            all.extend(batch.into_iter().map(Diagnostic::from));
-            crate::heap::give_back_free_pages(analysis.file.text.len());
-        }
-    }
-    let directives = Directives::parse(&analysis.doc, &analysis.file.text);
-    let (mut kept, mut hygiene) = apply_suppressions(all, &directives, settings, &analysis.file.path);
-    removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
+    let mut all = Vec::with_capacity(found.len());
+    unpack(analysis, settings, found, &mut |batch| {
+        each(batch);
+        all.append(batch);
+    });
+    let (mut kept, mut hygiene) = suppress_in(analysis, settings, all, |d| (d.meta, d.span.start));
     each(&mut hygiene);
     kept.extend(hygiene);
     kept
 }
 
-/// How many [`LineFinding`]s are held in one allocation: each is freed, and
-/// the free pages given back, as its findings are unpacked again whole (the
-/// thread's heap kept them resident otherwise, beside the whole findings:
-/// 8 MB of unmatched marks in paragraphs peaked 2.7 MB higher than when the
-/// findings were held whole from the start).
-const CUT: usize = 4096;
-
-/// Moves the findings of `batch` to the last of `cut`, cut down.
-fn keep_cut(cut: &mut Vec<Vec<LineFinding>>, batch: &mut Vec<Diagnostic>) {
-    for d in batch.drain(..) {
-        if cut.last().is_none_or(|c| c.len() == CUT) {
-            cut.push(Vec::with_capacity(CUT));
+/// Unpacks `found` with the configured severities, [`BATCH`] at a time,
+/// and hands each batch to `take`, which empties it; `found` is freed
+/// once all are taken.
+fn unpack(
+    analysis: &Analysis,
+    settings: &Settings,
+    found: findings::Findings,
+    take: &mut dyn FnMut(&mut Vec<Diagnostic>),
+) {
+    let metas = rules::all_meta();
+    let mut batch = Vec::with_capacity(BATCH.min(found.len()));
+    for mut d in found.iter(&analysis.file.text) {
+        if let Some(meta) = meta_of(&metas, d.code()) {
+            d.severity = settings.severity_for(meta);
         }
-        if let Some(last) = cut.last_mut() {
-            last.push(LineFinding::from(d));
-        }
-    }
-}
-
-/// A finding cut down to [`Detail::Line`], in half the room of a
-/// [`Diagnostic`]: a long draft's hundreds of thousands of findings, held
-/// whole while the packed ones were still held, set the peak of checking it
-/// (8 MB with many findings on each line: 64 MB).
-struct LineFinding {
-    path: std::sync::Arc<str>,
-    meta: &'static RuleMeta,
-    severity: crate::diagnostic::Severity,
-    message: String,
-    span: Span,
-    fix: Option<Box<crate::edit::Fix>>,
-}
-
-impl From<Diagnostic> for LineFinding {
-    fn from(d: Diagnostic) -> Self {
-        LineFinding {
-            path: d.path,
-            meta: d.meta,
-            severity: d.severity,
-            message: d.message,
-            span: d.span,
-            fix: d.fix,
+        batch.push(d);
+        if batch.len() == BATCH {
+            take(&mut batch);
         }
     }
+    take(&mut batch);
 }
 
-impl From<LineFinding> for Diagnostic {
-    fn from(d: LineFinding) -> Self {
-        Diagnostic {
-            severity: d.severity,
-            message: d.message,
-            fix: d.fix,
-            ..Diagnostic::bare(d.meta, d.path, d.span)
-        }
-    }
+/// `found` less what the draft's directives suppress, and the hygiene
+/// findings, with the suppressions' unused codes' removals attached.
+fn suppress_in<T>(
+    analysis: &Analysis,
+    settings: &Settings,
+    found: Vec<T>,
+    at: fn(&T) -> (&'static RuleMeta, usize),
+) -> (Vec<T>, Vec<Diagnostic>) {
+    let directives = Directives::parse(&analysis.doc, &analysis.file.text);
+    let (kept, mut hygiene) = suppress(found, at, &directives, settings, &analysis.file.path);
+    removal::attach(analysis, UnusedSuppression.meta().code, &mut hygiene);
+    (kept, hygiene)
 }
 
 /// Drops the findings the directives suppress, and reports the directives
@@ -342,17 +289,35 @@ pub fn apply_suppressions(
     settings: &Settings,
     path: &str,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    suppress(diagnostics, |d| (d.meta, d.span.start), directives, settings, path)
+}
+
+/// [`apply_suppressions`] for any record of a finding: `at` gives its rule
+/// and where its primary span starts.
+fn suppress<T>(
+    diagnostics: Vec<T>,
+    at: fn(&T) -> (&'static RuleMeta, usize),
+    directives: &Directives,
+    settings: &Settings,
+    path: &str,
+) -> (Vec<T>, Vec<Diagnostic>) {
     let metas = rules::all_meta();
     let rule_of = |code: &str| metas.iter().position(|m| m.code == code);
     let coverage = Coverage::new(&directives.suppressions, &metas);
     // Whether a suppression was used is asked of the findings as found, before any is dropped.
-    let found =
-        Findings::new(metas.len(), diagnostics.iter().filter_map(|d| Some((rule_of(d.code())?, d.span.start))));
+    let found = Findings::new(
+        metas.len(),
+        diagnostics.iter().filter_map(|d| {
+            let (meta, start) = at(d);
+            Some((rule_of(meta.code)?, start))
+        }),
+    );
     // filtered in place: tens of thousands of findings are not copied to a second vector
     let mut kept = diagnostics;
     kept.retain(|d| {
         crate::budget::tick();
-        rule_of(d.code()).is_none_or(|rule| !coverage.covers(rule, d.span.start))
+        let (meta, start) = at(d);
+        rule_of(meta.code).is_none_or(|rule| !coverage.covers(rule, start))
     });
 
     let mut hygiene = Vec::new();
@@ -593,14 +558,26 @@ mod tests {
         assert!(running == in_code_order, "{} findings against {}", running.len(), in_code_order.len());
     }
 
-    /// `draft`'s findings settled and vetted to `detail`, and the bytes
-    /// held at the peak of doing so.
-    fn settled(draft: &str, detail: Detail) -> (Vec<Diagnostic>, u64) {
+    /// `draft`'s findings settled and vetted, and the bytes held at the
+    /// peak of doing so.
+    fn settled(draft: &str) -> (Vec<Diagnostic>, u64) {
+        settled_by(draft, settle_vetted)
+    }
+
+    /// [`settled`] for one line a finding.
+    fn settled_lines(draft: &str) -> (Vec<LineFinding>, u64) {
+        settled_by(draft, settle_lines_vetted)
+    }
+
+    fn settled_by<T>(
+        draft: &str,
+        settle: fn(&Analysis, &Settings, findings::Findings) -> Vec<T>,
+    ) -> (Vec<T>, u64) {
         let settings = Settings::default();
         let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft));
         let found = run_rules(&analysis, &settings);
         analysis.keep_for_vetting();
-        crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found, detail))
+        crate::budget::peak_held(|| settle(&analysis, &settings, found))
     }
 
     /// The Markdown parser's tree of a long draft (read to keep fixes in
@@ -611,7 +588,7 @@ mod tests {
     #[test]
     fn a_long_draft_s_prose_is_read_before_its_findings_are_unpacked() {
         let draft = named_draft();
-        let (found, held) = settled(&draft, Detail::Full);
+        let (found, held) = settled(&draft);
         let fixed = found.iter().filter(|d| d.fix.is_some()).count();
         assert!(fixed >= 1_000, "{fixed} of {} findings have a fix", found.len());
         // 4.3 times the draft (1.48 MB) with the tree beside the findings, 3.2 times without
@@ -635,7 +612,7 @@ mod tests {
         let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
         let found = run_rules(&analysis, &settings);
         analysis.keep_for_vetting();
-        let (found, held) = crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found, Detail::Full));
+        let (found, held) = crate::budget::peak_held(|| settle_vetted(&analysis, &settings, found));
         let noted = found.iter().filter(|d| !d.notes.is_empty()).count();
         assert!(noted >= 5_000, "{noted} of {} findings have a note", found.len());
         // 209 bytes a finding with the note shared, 302 with a copy in each
@@ -644,21 +621,22 @@ mod tests {
     }
 
     /// The findings of a one-line report are cut down as they are
-    /// unpacked, each after its fix is vetted: the same lines, and the same
-    /// fixes counted, from a few bytes a finding. Counted by this thread's
-    /// allocator.
+    /// unpacked, each after its fix is vetted, and held so until printed:
+    /// the same lines in the same order, and the same fixes counted, from a
+    /// few bytes a finding. Counted by this thread's allocator.
     #[test]
     fn findings_for_one_line_each_are_cut_down_as_they_are_unpacked() {
         let draft = named_draft();
-        let (full, full_held) = settled(&draft, Detail::Full);
-        let (line, line_held) = settled(&draft, Detail::Line);
+        let (full, full_held) = settled(&draft);
+        let (line, line_held) = settled_lines(&draft);
         let shown = |d: &Diagnostic| {
             let fix = d.fix.as_ref().map(|f| f.applicability);
             (d.path.clone(), d.code(), d.severity, d.span, d.message.clone(), fix)
         };
-        assert_eq!(line.iter().map(shown).collect::<Vec<_>>(), full.iter().map(shown).collect::<Vec<_>>());
+        let shown_line =
+            |d: &LineFinding| (d.path.clone(), d.code(), d.severity, d.span, d.message.to_string(), d.fix);
+        assert_eq!(line.iter().map(shown_line).collect::<Vec<_>>(), full.iter().map(shown).collect::<Vec<_>>());
         assert!(full.iter().filter(|d| d.fix.is_some()).count() >= 1_000);
-        assert!(line.iter().all(|d| d.labels.is_empty() && d.fix.as_ref().is_none_or(|f| f.edits.is_empty())));
         // counted at the peak, with the prose read early (about 1.6 times
         // the draft): 3.2 times the draft held in full, 2.0 for one line each
         let bound = draft.len() as u64 * 25 / 10;
@@ -671,23 +649,21 @@ mod tests {
         assert!(line_held < bound, "{line_held} bytes held for one line each by {} findings", line.len());
     }
 
-    /// A one-line report's findings are held cut down, a few thousand to
-    /// an allocation, until the packed findings are freed, and are then
-    /// unpacked again whole in the order found: the same findings as those
-    /// unpacked whole and cut down after.
+    /// Findings for one line each share their message with the one
+    /// before when it is the same: the same lines as the findings in full,
+    /// in the same order, past many batches, and one copy of a message
+    /// thousands of findings have.
     #[test]
-    fn findings_for_one_line_held_cut_down_come_back_whole_in_order() {
+    fn findings_for_one_line_share_a_message_and_keep_the_full_order() {
         let draft = "“The ferry runs late.”\n\nThe pier “was” closed.\n\n".repeat(10_000);
-        let settings = Settings::default();
-        let mut analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
-        let found = || run_rules(&analysis, &settings);
-        let (full_found, line_found) = (found(), found());
-        analysis.keep_for_vetting();
-        let mut full = settle_vetted(&analysis, &settings, full_found, Detail::Full);
-        full.iter_mut().for_each(keep_line);
-        let line = settle_vetted(&analysis, &settings, line_found, Detail::Line);
-        assert!(line.len() > 2 * CUT, "{} findings", line.len());
-        assert_eq!(line, full);
+        let (full, _) = settled(&draft);
+        let (line, _) = settled_lines(&draft);
+        assert!(line.len() > 10 * BATCH, "{} findings", line.len());
+        let whole: Vec<LineFinding> = full.into_iter().map(|d| LineFinding::of(d, None)).collect();
+        assert_eq!(line, whole);
+        let first = line.iter().find(|d| d.code() == line[0].code() && d.message == line[0].message);
+        let shared = line.iter().filter(|d| std::sync::Arc::ptr_eq(&d.message, &line[0].message)).count();
+        assert!(first.is_some() && shared > 5_000, "{shared} of {} share the first message", line.len());
     }
 
     /// The report page's findings are `check`'s, in the same order, without

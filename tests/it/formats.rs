@@ -33,6 +33,7 @@ fn checked() -> Vec<FileDiagnostics> {
     let harbour = FileDiagnostics {
         file: SourceFile::new("desk/harbour.md", HARBOUR),
         diagnostics: vec![info, qf001, qf002],
+        lines: Vec::new(),
     };
     let second = FERRY.find("\r\n").unwrap() + 2;
     let ferry = FileDiagnostics {
@@ -41,6 +42,7 @@ fn checked() -> Vec<FileDiagnostics> {
             Diagnostic::new(meta("QF001"), "desk/ferry 2.md", Span::new(0, 3), "m"),
             Diagnostic::new(meta("QF001"), "desk/ferry 2.md", Span::new(second, second + 3), "m"),
         ],
+        lines: Vec::new(),
     };
     vec![harbour, ferry]
 }
@@ -109,7 +111,7 @@ fn github_commands_survive_percent_comma_colon_and_newlines() {
     let message = "50% said: no, never\nsecond line\r\nthird %0A literal";
     let path = "desk/a,b:c%.md";
     let d = Diagnostic::new(meta("QF001"), path, Span::new(0, 3), message);
-    let files = vec![FileDiagnostics { file: SourceFile::new(path, "“x\n"), diagnostics: vec![d] }];
+    let files = vec![FileDiagnostics::new(SourceFile::new(path, "“x\n"), vec![d])];
     let out = github::render(&files);
     assert_eq!(out.lines().count(), 1, "one command a finding: {out:?}");
     let (command, props, got) = parse_command(out.trim_end_matches('\n'));

@@ -160,7 +160,7 @@ fn check_everything(text: String) -> Result<(), TestCaseError> {
     }
     let _ = quotes_json::render(std::slice::from_ref(&a));
     let _ = quotes_table::render(std::slice::from_ref(&a));
-    let files = vec![FileDiagnostics { file: a.file.clone(), diagnostics }];
+    let files = vec![FileDiagnostics::new(a.file.clone(), diagnostics)];
     let _ = (full::render(&files, true), concise::render(&files), json::render(&files));
     Ok(())
 }
@@ -184,7 +184,7 @@ proptest! {
         let span = Span::new(start, start + len);
         let d = quotelint::diagnostic::Diagnostic::new(rule, "x.md", span, "m")
             .with_label(Span::new(start + len, start), "backwards");
-        let files = vec![FileDiagnostics { file: SourceFile::new("x.md", text), diagnostics: vec![d] }];
+        let files = vec![FileDiagnostics::new(SourceFile::new("x.md", text), vec![d])];
         prop_assert!(full::render(&files, false).contains("QF001"));
         prop_assert!(concise::render(&files).contains("QF001"));
         prop_assert!(json::render(&files).contains("QF001"));

@@ -33,7 +33,7 @@ fn findings(draft: &Path, settings: &Settings) -> String {
         rule.check(&analysis, settings, &mut found);
     }
     let diagnostics = found.into_vec(&analysis.file.text);
-    full::render(&[FileDiagnostics { file: analysis.file, diagnostics }], false)
+    full::render(&[FileDiagnostics::new(analysis.file, diagnostics)], false)
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn checked() -> Vec<FileDiagnostics> {
     .with_help("use curly quotes (“…”) throughout");
     let mut diagnostics = vec![qf002, qf001];
     quotelint::diagnostic::sort(&mut diagnostics);
-    vec![FileDiagnostics { file: SourceFile::new("desk/ferry.md", DRAFT), diagnostics }]
+    vec![FileDiagnostics::new(SourceFile::new("desk/ferry.md", DRAFT), diagnostics)]
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn out_of_range_and_mid_character_spans_do_not_panic() {
     let bad = [Span::new(1, 2), Span::new(2, 500), Span::new(400, 500), Span::new(5, 1)];
     for span in bad {
         let d = Diagnostic::new(meta("QF001"), "x.md", span, "m").with_label(span, "l");
-        let files = vec![FileDiagnostics { file: SourceFile::new("x.md", text), diagnostics: vec![d] }];
+        let files = vec![FileDiagnostics::new(SourceFile::new("x.md", text), vec![d])];
         for color in [false, true] {
             assert!(full::render(&files, color).contains("QF001"));
         }
@@ -87,6 +87,7 @@ fn out_of_range_and_mid_character_spans_do_not_panic() {
     let empty = vec![FileDiagnostics {
         file: SourceFile::new("e.md", ""),
         diagnostics: vec![Diagnostic::new(meta("QF002"), "e.md", Span::new(3, 9), "m")],
+        lines: Vec::new(),
     }];
     assert!(full::render(&empty, false).contains("QF002"));
 }

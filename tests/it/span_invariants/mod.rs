@@ -487,14 +487,14 @@ fn run_once(case: &Case) -> (Analysis, Vec<Diagnostic>, [String; 2]) {
     let settings = settings(case.style);
     let a = analyze_with(SourceFile::new(case.path.clone(), case.text()), &settings);
     let diagnostics = quotelint::suppression::check(&a, &settings);
-    let files = [FileDiagnostics { file: a.file.clone(), diagnostics: diagnostics.clone() }];
+    let files = [FileDiagnostics::new(a.file.clone(), diagnostics.clone())];
     let printed = [quotes_json::render(std::slice::from_ref(&a)), json::render(&files)];
     (a, diagnostics, printed)
 }
 
 /// The other printers only have to cope (they clamp what they are given).
 fn print_all(a: &Analysis, diagnostics: Vec<Diagnostic>) {
-    let files = [FileDiagnostics { file: a.file.clone(), diagnostics }];
+    let files = [FileDiagnostics::new(a.file.clone(), diagnostics)];
     let _ = quotes_table::render(std::slice::from_ref(a));
     let _ = (full::render(&files, false), concise::render(&files), github::render(&files));
     let _ = (jsonl::render(&files), sarif::render(&files));
