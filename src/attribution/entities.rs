@@ -7,7 +7,7 @@
 
 use super::SpeakerKind;
 use crate::lexicon::FastHash;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
@@ -90,10 +90,10 @@ pub struct Entity {
     /// Written capitalised inside a sentence at least once: a name, not
     /// only a sentence's first word ("Revenue is …").
     seen_inside: bool,
-    /// Interned and held without spare room: a draft naming thousands of
-    /// people gives most of them one ("councillor"), and a `Vec<String>`
-    /// took 96 bytes for its room and a copy of the word for each.
-    descriptors: Box<[Arc<str>]>,
+    /// Where its role words are in `Registry::descriptions`, or `NONE`:
+    /// most of a long draft's cast has none, and the room for a list in
+    /// every entity was 16 of its bytes.
+    descriptors: u32,
     /// Offsets and sentence numbers in four bytes (see [`narrow`]): the
     /// cast of a draft naming thousands of people is held until its
     /// attribution is done, 112 bytes an entity with eight-byte ones.
@@ -105,11 +105,15 @@ pub struct Entity {
     carried: f32,
     best_here: f32,
     salience_sentence: u32,
-    /// Sentence and role of the latest mention as a subject or speaker.
-    subject_sentence: Option<u32>,
+    /// Sentence of the latest mention as a subject or speaker, or `NONE`
+    /// (an `Option` took eight bytes).
+    subject_sentence: u32,
     /// Stamp of this entity's latest entry in the recency queue.
-    stamp: u64,
+    stamp: u32,
 }
+
+/// No entity, sentence or list: four bytes where an `Option` takes eight.
+const NONE: u32 = u32::MAX;
 
 impl Entity {
     fn salience_at(&self, sentence: usize) -> f32 {
@@ -145,11 +149,7 @@ impl Entity {
 
     /// The sentence of the latest mention as a subject or speaker.
     fn subject_sentence(&self) -> Option<usize> {
-        self.subject_sentence.map(|s| s as usize)
-    }
-
-    pub fn has_descriptor(&self, word: &str) -> bool {
-        self.descriptors.iter().any(|d| &**d == word)
+        (self.subject_sentence != NONE).then_some(self.subject_sentence as usize)
     }
 }
 
@@ -182,23 +182,41 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
+    /// The role words of the entities that have some, up to eight each.
+    descriptions: Vec<Box<[Arc<str>]>>,
     /// One copy of each name, name word, descriptor and mention the cast and
     /// the attributions hold: with thousands of people named, the separate
     /// copies of each name in the keys, the entities and the speakers were
-    /// much of the memory the draft took.
-    words: HashSet<Arc<str>, FastHash>,
+    /// much of the memory the draft took. Each word is also the key of the
+    /// entities it names (see [`Keys`]): one table where there were four
+    /// (the words, names, surnames and first names) held each name twice.
     // looked up, never walked: the crate's fast hash, not SipHash
-    by_name: HashMap<Arc<str>, usize, FastHash>,
-    /// A person's last name → the first person with it.
-    by_surname: HashMap<Arc<str>, usize, FastHash>,
-    /// A person's first name → the latest person with it ("Judy" for Judy Roe).
-    by_first: HashMap<Arc<str>, usize, FastHash>,
+    words: HashMap<Arc<str>, Keys, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada).
     by_initials: HashMap<String, usize>,
     /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
-    recent: VecDeque<(usize, u64)>,
-    clock: u64,
+    recent: VecDeque<(u32, u32)>,
+    clock: u32,
+}
+
+/// The entities a word names, each `NONE` if it names none that way.
+#[derive(Debug, Clone, Copy)]
+struct Keys {
+    /// The entity of this full name.
+    name: u32,
+    /// The first person with this last name.
+    surname: u32,
+    /// The latest person with this first name ("Judy" for Judy Roe).
+    first: u32,
+}
+
+impl Keys {
+    const NONE: Keys = Keys { name: NONE, surname: NONE, first: NONE };
+}
+
+fn found(id: u32) -> Option<usize> {
+    (id != NONE).then_some(id as usize)
 }
 
 fn words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
@@ -233,12 +251,34 @@ fn is_initial(word: &str) -> bool {
 impl Registry {
     /// The one copy of `words` the cast and the attributions share.
     pub fn shared(&mut self, words: &str) -> Arc<str> {
-        if let Some(known) = self.words.get(words) {
+        if let Some((known, _)) = self.words.get_key_value(words) {
             return known.clone();
         }
         let new: Arc<str> = Arc::from(words);
-        self.words.insert(new.clone());
+        self.words.insert(new.clone(), Keys::NONE);
         new
+    }
+
+    /// The entities `word` names, if any.
+    fn keys(&self, word: &str) -> Keys {
+        self.words.get(word).copied().unwrap_or(Keys::NONE)
+    }
+
+    /// The entities `word` names, to change (interned if it was not yet).
+    fn keys_mut(&mut self, word: &str) -> &mut Keys {
+        if !self.words.contains_key(word) {
+            self.shared(word);
+        }
+        self.words.get_mut(word).expect("just interned")
+    }
+
+    /// Whether `e` has the role word `word`.
+    fn has_descriptor(&self, e: &Entity, word: &str) -> bool {
+        self.descriptors_of(e).iter().any(|d| &**d == word)
+    }
+
+    fn descriptors_of(&self, e: &Entity) -> &[Arc<str>] {
+        self.descriptions.get(e.descriptors as usize).map_or(&[], |d| d)
     }
 
     pub fn entity(&self, id: usize) -> &Entity {
@@ -248,7 +288,7 @@ impl Registry {
     /// The entity a name refers to, if the story has named it already:
     /// the full name, or a surname or first name of a person named earlier.
     pub fn lookup(&self, name: &str, kind: SpeakerKind) -> Option<usize> {
-        if let Some(&id) = self.by_name.get(name) {
+        if let Some(id) = found(self.keys(name).name) {
             return Some(id);
         }
         if is_acronym(name) {
@@ -260,14 +300,15 @@ impl Registry {
         match last {
             // "Jane Q. Roe" after "Jane Roe": the same first and last names;
             // "Al Basha" after "Abir Al Basha": a surname of two words
-            Some(last) if kind == SpeakerKind::Person => self.by_surname.get(last).copied().filter(|&id| {
+            Some(last) if kind == SpeakerKind::Person => found(self.keys(last).surname).filter(|&id| {
                 let known = &self.entities[id].name;
                 words(known).next().is_some_and(|f| f == first || is_initial(first))
                     || known.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
             }),
             Some(_) => None,
             None if kind == SpeakerKind::Person => {
-                self.by_surname.get(first).or_else(|| self.by_first.get(first)).copied()
+                let keys = self.keys(first);
+                found(keys.surname).or_else(|| found(keys.first))
             }
             None => None,
         }
@@ -286,7 +327,7 @@ impl Registry {
         self.recent
             .iter()
             .rev()
-            .map(|&(id, _)| id)
+            .map(|&(id, _)| id as usize)
             .find(|&id| same_surname(&self.entities[id]) && !clashes(&self.entities[id]))
     }
 
@@ -305,7 +346,9 @@ impl Registry {
         if e.gender.is_none() && !given_name_differs {
             e.gender = m.gender;
         }
-        if e.descriptors.len() < 8 && m.descriptors.iter().any(|d| !e.has_descriptor(d)) {
+        if self.descriptors_of(&self.entities[id]).len() < 8
+            && m.descriptors.iter().any(|d| !self.has_descriptor(&self.entities[id], d))
+        {
             self.describe(id, &m.descriptors);
         }
         let e = &self.entities[id];
@@ -313,7 +356,7 @@ impl Registry {
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
             let longer = self.shared(&m.name);
             let old = std::mem::replace(&mut self.entities[id].name, longer);
-            self.by_name.insert(old, id);
+            self.keys_mut(&old).name = narrow(id);
             self.index_name(id);
         }
         self.touch(id, m.at, m.sentence, m.role);
@@ -322,13 +365,24 @@ impl Registry {
 
     /// Adds the role words of `new` that `id` lacks to its own, up to eight.
     fn describe(&mut self, id: usize, new: &[String]) {
-        let mut all = std::mem::take(&mut self.entities[id].descriptors).into_vec();
+        let slot = self.entities[id].descriptors as usize;
+        let mut all = match self.descriptions.get_mut(slot) {
+            Some(held) => std::mem::take(held).into_vec(),
+            None => Vec::new(),
+        };
         for d in new {
             if all.len() < 8 && !all.iter().any(|a| **a == **d) {
                 all.push(self.shared(d));
             }
         }
-        self.entities[id].descriptors = all.into_boxed_slice();
+        let all = all.into_boxed_slice();
+        match self.descriptions.get_mut(slot) {
+            Some(held) => *held = all,
+            None => {
+                self.entities[id].descriptors = narrow(self.descriptions.len());
+                self.descriptions.push(all);
+            }
+        }
     }
 
     fn create(&mut self, m: &NameMention) -> usize {
@@ -343,13 +397,13 @@ impl Registry {
             personhood: if m.name.contains(' ') { 0 } else { -1 },
             typed: m.typed,
             seen_inside: false,
-            descriptors: Box::default(),
+            descriptors: NONE,
             first_at: narrow(m.at),
             last_at: narrow(m.at),
             carried: 0.0,
             best_here: 0.0,
             salience_sentence: narrow(m.sentence),
-            subject_sentence: None,
+            subject_sentence: NONE,
             stamp: 0,
         });
         self.index_name(id);
@@ -358,7 +412,7 @@ impl Registry {
 
     fn index_name(&mut self, id: usize) {
         let name = self.entities[id].name.clone();
-        self.by_name.insert(name.clone(), id);
+        self.keys_mut(&name).name = narrow(id);
         // a one-word name has no initials to index: they are not read for it
         if let Some(caps) = name.contains(' ').then(|| initials(&name)).flatten() {
             self.by_initials.entry(caps).or_insert(id);
@@ -368,18 +422,12 @@ impl Registry {
             if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
                 // two people with one surname: news calls the second by the
                 // first name ("says Michael"), so the bare surname stays the first's
-                if !self.by_surname.contains_key(last) {
-                    let last = self.shared(last);
-                    self.by_surname.insert(last, id);
+                let surname = &mut self.keys_mut(last).surname;
+                if *surname == NONE {
+                    *surname = narrow(id);
                 }
                 if !is_initial(first) {
-                    match self.by_first.get_mut(first) {
-                        Some(latest) => *latest = id,
-                        None => {
-                            let first = self.shared(first);
-                            self.by_first.insert(first, id);
-                        }
-                    }
+                    self.keys_mut(first).first = narrow(id);
                 }
             }
         }
@@ -387,16 +435,19 @@ impl Registry {
 
     /// Makes `id` the most recent entity, more prominent by `role`.
     pub fn touch(&mut self, id: usize, at: usize, sentence: usize, role: Role) {
-        self.clock += 1;
+        // a stamp tells an entity's latest entry from its older ones in a
+        // queue of 256: one wrapped past them all is told apart as well
+        self.clock = self.clock.wrapping_add(1);
         let e = &mut self.entities[id];
         e.bump(sentence, role.weight());
         e.last_at = e.last_at.max(narrow(at));
         let sentence = narrow(sentence);
         if matches!(role, Role::Speaker | Role::Reporter | Role::Subject) {
-            e.subject_sentence = Some(e.subject_sentence.map_or(sentence, |s| s.max(sentence)));
+            e.subject_sentence =
+                if e.subject_sentence == NONE { sentence } else { e.subject_sentence.max(sentence) };
         }
         e.stamp = self.clock;
-        self.recent.push_back((id, self.clock));
+        self.recent.push_back((narrow(id), self.clock));
         while self.recent.len() > QUEUE_CAP {
             self.recent.pop_front();
         }
@@ -427,8 +478,8 @@ impl Registry {
         self.recent
             .iter()
             .rev()
-            .filter(|&&(id, stamp)| self.entities[id].stamp == stamp)
-            .map(|&(id, _)| id)
+            .filter(|&&(id, stamp)| self.entities[id as usize].stamp == stamp)
+            .map(|&(id, _)| id as usize)
             .filter(move |&id| (self.entities[id].first_at as usize) < at)
             .take(WINDOW)
     }
@@ -516,7 +567,7 @@ impl Registry {
         let fits = |e: &Entity| {
             (e.personal() && e.personhood > 0)
                 || e.kind == SpeakerKind::Organization
-                || (e.organisation_like() && !e.descriptors.is_empty())
+                || (e.organisation_like() && e.descriptors != NONE)
         };
         let mut best: Option<(usize, usize, f32)> = None;
         for id in self.window(at) {
@@ -553,12 +604,12 @@ impl Registry {
     pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
         let matched = self.most_salient(at, sentence, |e| {
             let named = e.name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
-            f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || e.has_descriptor(head))))
+            f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || self.has_descriptor(e, head))))
         });
         let focus = self
             .most_salient(at, sentence, |e| f32::from(u8::from(e.personal() || e.organisation_like())))
             .filter(|&(id, _)| {
-                self.entities[id].organisation_like() && self.entities[id].subject_sentence.is_some()
+                self.entities[id].organisation_like() && self.entities[id].subject_sentence != NONE
             });
         match (matched, focus) {
             // a match well out of view loses to the organisation in focus
@@ -569,7 +620,7 @@ impl Registry {
 
     /// A person the story described with `head` ("professor", "mayor").
     pub fn person_described(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
-        self.most_salient(at, sentence, |e| f32::from(u8::from(e.personal() && e.has_descriptor(head))))
+        self.most_salient(at, sentence, |e| f32::from(u8::from(e.personal() && self.has_descriptor(e, head))))
             .map(|(id, _)| id)
     }
 }
@@ -581,8 +632,9 @@ mod tests {
     #[test]
     fn an_entity_stays_small() {
         // one a person or body named, all held until attribution is done
-        // (112 bytes with eight-byte offsets and a sentence no one read)
-        assert_eq!(std::mem::size_of::<Entity>(), 80);
+        // (112 bytes with eight-byte offsets and a sentence no one read, 80
+        // with its role words' list and eight-byte stamps and options in it)
+        assert_eq!(std::mem::size_of::<Entity>(), 56);
     }
 
     #[test]
@@ -693,6 +745,41 @@ mod tests {
         name(&mut reg, "Lower Valley", 20, 1, Role::Oblique, -2);
         assert_eq!(reg.person_for_pronoun(30, 1, Some(Gender::Female)), Some(jane));
         assert_eq!(reg.person_for_pronoun(30, 1, Some(Gender::Male)), Some(tom));
+    }
+
+    #[test]
+    fn role_words_and_older_names_stay_with_their_entity() {
+        let mut reg = Registry::default();
+        let roe = name(&mut reg, "Jane Roe", 0, 0, Role::Subject, 1);
+        let poe = name(&mut reg, "Tom Poe", 5, 0, Role::Subject, 1);
+        let mut m = NameMention {
+            name: "Jane Q. Roe".into(),
+            kind: SpeakerKind::Person,
+            at: 10,
+            sentence: 1,
+            role: Role::Subject,
+            personhood: 1,
+            gender: None,
+            descriptors: vec!["mayor".into(), "professor".into()],
+            written_full: true,
+            tentative: false,
+            typed: false,
+            inside: true,
+        };
+        // the longer name replaces the shorter, which still finds her
+        assert_eq!(reg.mention(&m), roe);
+        assert_eq!(&*reg.entity(roe).name, "Jane Q. Roe");
+        assert_eq!(reg.lookup("Jane Roe", SpeakerKind::Person), Some(roe));
+        assert_eq!(reg.lookup("Roe", SpeakerKind::Person), Some(roe));
+        assert_eq!(reg.lookup("Jane", SpeakerKind::Person), Some(roe));
+        assert_eq!(reg.person_described(20, 1, "mayor"), Some(roe));
+        assert_eq!(reg.person_described(20, 1, "senator"), None);
+        assert!(!reg.has_descriptor(reg.entity(poe), "mayor"));
+        // a second mention adds the words she lacks, once each
+        m.descriptors = vec!["mayor".into(), "senator".into()];
+        reg.mention(&m);
+        assert_eq!(reg.descriptors_of(reg.entity(roe)).len(), 3);
+        assert_eq!(reg.person_described(20, 1, "senator"), Some(roe));
     }
 
     #[test]
