@@ -267,7 +267,7 @@ impl Registry {
     /// The entities `word` names, to change (interned if it was not yet).
     fn keys_mut(&mut self, word: &str) -> &mut Keys {
         if !self.words.contains_key(word) {
-            self.shared(word);
+            self.words.insert(Arc::from(word), Keys::NONE);
         }
         self.words.get_mut(word).expect("just interned")
     }

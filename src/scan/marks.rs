@@ -51,6 +51,11 @@ impl Mark {
     pub fn width(&self) -> usize {
         usize::from(self.len)
     }
+
+    /// The bytes the mark takes in its block's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.pos()..self.pos() + self.width()
+    }
 }
 
 /// Words that start with an elided letter: the apostrophe is not a quote.

@@ -119,7 +119,7 @@ impl Pairer {
                 self.untrack(block, m);
                 return;
             }
-            let open_span = block.source_span(m.pos()..m.pos() + m.width());
+            let open_span = block.source_span(m.range());
             stack.push(OpenQuote {
                 open: m,
                 open_span,
@@ -145,7 +145,7 @@ impl Pairer {
         stack.truncate(at + 1);
         let Some(q) = stack.pop() else { return };
         // the parts move into the quote and are kept: a one-paragraph quote's allocate nothing
-        let last = QuotePart::new(index, q.start..m.pos() + m.width(), q.start + q.start_len..m.pos());
+        let last = QuotePart::new(index, q.start..m.range().end, q.start + q.start_len..m.pos());
         let parts = Parts::ending_with(q.parts, last);
         if let [part] = &parts[..] {
             self.last_closed = Some((index, part.outer()));
@@ -159,14 +159,13 @@ impl Pairer {
 
     fn untrack(&mut self, block: &ProseBlock, m: Mark) {
         self.untracked += 1;
-        let first = self.too_deep.get_or_insert_with(|| (block.source_span(m.pos()..m.pos() + m.width()), 0));
+        let first = self.too_deep.get_or_insert_with(|| (block.source_span(m.range()), 0));
         first.1 += 1;
     }
 
     fn unopened(&mut self, index: usize, block: &ProseBlock, m: Mark) {
         if self.unopened_in_block >= MAX_UNOPENED_PER_BLOCK {
-            let more =
-                self.more_unopened.get_or_insert_with(|| (block.source_span(m.pos()..m.pos() + m.width()), 0));
+            let more = self.more_unopened.get_or_insert_with(|| (block.source_span(m.range()), 0));
             more.1 += 1;
             return;
         }
@@ -175,7 +174,7 @@ impl Pairer {
             Some((b, outer)) if *b == index => Some(block.source_span(outer.clone())),
             _ => None,
         };
-        let close = block.source_span(m.pos()..m.pos() + m.width());
+        let close = block.source_span(m.range());
         self.problems.push(MarkProblem::Unopened { close, previous });
     }
 
@@ -216,7 +215,7 @@ impl Pairer {
         let inner_start = outer.start + outer.start_len;
         let last = QuotePart::new(index, outer.start..close_end, inner_start..close_start);
         let parts = Parts::ending_with(outer.parts.clone(), last);
-        let stray = block.source_span(inner.open.pos()..inner.open.pos() + inner.open.width());
+        let stray = block.source_span(inner.open.range());
         self.problems.push(MarkProblem::Unclosed { open: outer.open_span, gave_up: Some(stray) });
         self.quotes.push(Paired { open: outer.open, parts, depth: 0 });
         true

@@ -152,24 +152,41 @@ fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Find
 /// its fix is vetted, as it is unpacked.
 fn settle_lines_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<LineFinding> {
     let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
-    let mut lines = Vec::with_capacity(found.len());
-    unpack(analysis, settings, found, &mut |batch| {
-        vetter.vet(batch);
-        keep_lines(&mut lines, batch);
-    });
-    let (mut kept, mut hygiene) = suppress_in(analysis, settings, lines, |l| (l.meta, l.span.start));
-    vetter.vet(&mut hygiene);
-    keep_lines(&mut kept, &mut hygiene);
+    let mut kept: Vec<LineFinding> = settle(analysis, settings, found, &mut |batch| vetter.vet(batch));
     diagnostic::sort_lines(&mut kept);
     kept
 }
 
-/// Moves the findings of `batch` to the end of `lines`, cut down.
-fn keep_lines(lines: &mut Vec<LineFinding>, batch: &mut Vec<Diagnostic>) {
-    lines.reserve(batch.len());
-    for d in batch.drain(..) {
-        let line = LineFinding::of(d, lines.last());
-        lines.push(line);
+/// How [`settle`] holds a finding once it is unpacked: whole, or cut down
+/// to one line.
+trait Kept: Sized {
+    /// Moves the findings of `batch` to the end of `kept`, in this form.
+    fn keep(kept: &mut Vec<Self>, batch: &mut Vec<Diagnostic>);
+    /// The finding's rule and where its span starts, for the directives.
+    fn at(&self) -> (&'static RuleMeta, usize);
+}
+
+impl Kept for Diagnostic {
+    fn keep(kept: &mut Vec<Self>, batch: &mut Vec<Diagnostic>) {
+        kept.append(batch);
+    }
+
+    fn at(&self) -> (&'static RuleMeta, usize) {
+        (self.meta, self.span.start)
+    }
+}
+
+impl Kept for LineFinding {
+    fn keep(kept: &mut Vec<Self>, batch: &mut Vec<Diagnostic>) {
+        kept.reserve(batch.len());
+        for d in batch.drain(..) {
+            let line = LineFinding::of(d, kept.last());
+            kept.push(line);
+        }
+    }
+
+    fn at(&self) -> (&'static RuleMeta, usize) {
+        (self.meta, self.span.start)
     }
 }
 
@@ -223,22 +240,22 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
 /// The findings of [`check`], in no order: `found` with the configured
 /// severities, less what the draft's directives suppress, with the hygiene
 /// findings; each is given to `each` (a few hundred at a time, as they are
-/// unpacked) before it is kept. Reads only the file, its front matter and
+/// unpacked) before it is kept, whole or cut down as `T` holds it. Reads only the file, its front matter and
 /// its comments (what [`Analysis::keep_for_vetting`] keeps).
-fn settle(
+fn settle<T: Kept>(
     analysis: &Analysis,
     settings: &Settings,
     found: findings::Findings,
     each: &mut dyn FnMut(&mut [Diagnostic]),
-) -> Vec<Diagnostic> {
+) -> Vec<T> {
     let mut all = Vec::with_capacity(found.len());
     unpack(analysis, settings, found, &mut |batch| {
         each(batch);
-        all.append(batch);
+        T::keep(&mut all, batch);
     });
-    let (mut kept, mut hygiene) = suppress_in(analysis, settings, all, |d| (d.meta, d.span.start));
+    let (mut kept, mut hygiene) = suppress_in(analysis, settings, all, T::at);
     each(&mut hygiene);
-    kept.extend(hygiene);
+    T::keep(&mut kept, &mut hygiene);
     kept
 }
 
