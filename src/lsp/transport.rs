@@ -166,11 +166,21 @@ pub fn body(message: &impl Serialize) -> Body {
         message: &'m M,
     }
     let mut body = Body::default();
-    if serde_json::to_writer(&mut body, &Framed { jsonrpc: "2.0", message }).is_err() {
+    // serde_json writes a few bytes at a time (a quote, a key, a comma):
+    // gathered first, they reach the body's pieces a buffer at a time (the
+    // writes themselves were half the cost of publishing a draft's findings)
+    let mut buffered = io::BufWriter::with_capacity(WRITE_BUFFER, &mut body);
+    let written = serde_json::to_writer(&mut buffered, &Framed { jsonrpc: "2.0", message }).is_ok();
+    let flushed = written && buffered.flush().is_ok();
+    drop(buffered);
+    if !flushed {
         body = Body::default();
     }
     body
 }
+
+/// The bytes of a message gathered before they are added to its body.
+const WRITE_BUFFER: usize = 16 << 10;
 
 /// The longest piece of a message body held in one allocation.
 const CHUNK: usize = 1 << 20;
