@@ -43,8 +43,18 @@ pub struct Findings {
 
 /// Makes a finding again from the draft's text and the numbers it was kept
 /// as: given the finding with its rule, path, span and severity and nothing
-/// else, it adds the rest.
-pub type Rebuild = fn(Diagnostic, &str, &[usize]) -> Diagnostic;
+/// else, it adds the rest (its notes only when they are [`Notes::Made`]).
+pub type Rebuild = fn(Diagnostic, &str, &[usize], Notes) -> Diagnostic;
+
+/// Whether findings made again when unpacked are made with their notes. A
+/// report that shows no notes (one line a finding, an editor's diagnostics)
+/// leaves them out: a quote-drift finding's note is a word diff of its two
+/// quotes, half the cost of making it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notes {
+    Made,
+    Left,
+}
 
 /// What every finding has, kept as is; the rest is in the buffer.
 struct Head {
@@ -83,7 +93,7 @@ impl Findings {
     /// instead of held while the rules run.
     pub fn push_rebuilt(&mut self, d: Diagnostic, source: &str, numbers: &[usize], rebuild: Rebuild) {
         let index = self.rebuild_index(rebuild);
-        let rebuilt = || rebuild(bare(d.path.clone(), d.meta, d.severity, d.span), source, numbers);
+        let rebuilt = || rebuild(bare(d.path.clone(), d.meta, d.severity, d.span), source, numbers, Notes::Made);
         match index {
             Some(index) if rebuilt() == d => self.keep_numbers(&d, numbers, index),
             _ => self.push(d),
@@ -99,7 +109,7 @@ impl Findings {
     pub fn push_numbers(&mut self, bare: Diagnostic, source: &str, numbers: &[usize], rebuild: Rebuild) {
         match self.rebuild_index(rebuild) {
             Some(index) => self.keep_numbers(&bare, numbers, index),
-            None => self.push(rebuild(bare, source, numbers)),
+            None => self.push(rebuild(bare, source, numbers, Notes::Made)),
         }
     }
 
@@ -151,8 +161,14 @@ impl Findings {
     /// before it, whose texts it may repeat); `source` is the text of the
     /// draft the findings are of.
     pub fn iter<'a>(&'a self, source: &'a str) -> impl Iterator<Item = Diagnostic> + 'a {
+        self.iter_with(source, Notes::Made)
+    }
+
+    /// [`Findings::iter`], the findings kept as numbers made with their
+    /// notes or without (those packed whole keep theirs).
+    pub fn iter_with<'a>(&'a self, source: &'a str, notes: Notes) -> impl Iterator<Item = Diagnostic> + 'a {
         let mut r = Reader { bytes: &self.bytes, at: 0, statics: &self.statics, last: [(0, 0); SLOTS] };
-        self.heads.iter().map(move |head| self.unpack(head, &mut r, source))
+        self.heads.iter().map(move |head| self.unpack(head, &mut r, source, notes))
     }
 
     /// Every finding unpacked, in the order pushed; `source` is the text of
@@ -173,12 +189,12 @@ impl Findings {
         u32::try_from(i).unwrap_or(u32::MAX)
     }
 
-    fn unpack(&self, head: &Head, r: &mut Reader<'_>, source: &str) -> Diagnostic {
+    fn unpack(&self, head: &Head, r: &mut Reader<'_>, source: &str, notes: Notes) -> Diagnostic {
         let path = self.paths.get(head.path as usize).cloned().unwrap_or_else(|| Arc::from(""));
         let bare = bare(path, head.meta, head.severity, head.span);
         if let Some(rebuild) = usize::from(head.rebuild).checked_sub(1).and_then(|i| self.rebuilds.get(i)) {
             let numbers: Vec<usize> = (0..r.number()).map(|_| r.number()).collect();
-            let mut d = rebuild(bare, source, &numbers);
+            let mut d = rebuild(bare, source, &numbers, notes);
             // held until sorted and printed: without the room `format!` leaves
             d.message.shrink_to_fit();
             d.notes.iter_mut().for_each(|n| {
@@ -476,7 +492,7 @@ mod tests {
     }
 
     /// Names the source's words at `numbers[0]..numbers[1]`.
-    fn named(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+    fn named(bare: Diagnostic, source: &str, numbers: &[usize], _notes: Notes) -> Diagnostic {
         let span = Span::new(numbers[0], numbers[1]);
         let name = source.get(span.start..span.end).unwrap_or_default();
         Diagnostic { message: format!("“{name}” named"), ..bare }.with_label(span, "here")
@@ -487,7 +503,12 @@ mod tests {
         let rules = rules();
         let source = "Irena Novak met Irina Novak";
         let made = |span: Span| {
-            named(Diagnostic::new(rules[1], "a.md", span, String::new()), source, &[span.start, span.end])
+            named(
+                Diagnostic::new(rules[1], "a.md", span, String::new()),
+                source,
+                &[span.start, span.end],
+                Notes::Made,
+            )
         };
         let plain = |i: usize| Diagnostic::new(rules[0], "a.md", Span::new(i, i), "the same message");
         let found = vec![plain(0), made(Span::new(0, 11)), plain(1), made(Span::new(16, 27)), plain(2)];

@@ -57,7 +57,7 @@ pub(super) fn analyse(resolver: &Mutex<Resolver>, job: Job) -> Analysed {
     // draft's findings, and peaked at 118 MB where `check` did at 89 (10 MB,
     // 128,254 findings; 90 MB since)
     let checked = || {
-        let (file, diagnostics) = suppression::check_owned(analyze_with(file, &settings), &settings);
+        let (file, diagnostics) = suppression::check_for_editor(analyze_with(file, &settings), &settings);
         (file.lines, diagnostics)
     };
     let (lines, diagnostics) = catch(checked).unwrap_or_else(|message| {

@@ -98,6 +98,15 @@ pub fn check_lines(analysis: Analysis, settings: &Settings) -> (crate::source::S
     check_then(analysis, settings, settle_lines_vetted)
 }
 
+/// [`check_owned`] for an editor, which shows a finding's message, help,
+/// labels and fix but not its notes: the findings made again when unpacked
+/// are made without them (see [`findings::Notes`]).
+pub fn check_for_editor(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
+    check_then(analysis, settings, |analysis, settings, found| {
+        settle_vetted_with(analysis, settings, found, findings::Notes::Left)
+    })
+}
+
 /// Runs the rules, frees what vetting does not read, and has `settle` settle the findings.
 fn check_then<T>(
     mut analysis: Analysis,
@@ -122,6 +131,7 @@ pub fn check_unfixed(analysis: &mut Analysis, settings: &Settings) -> Vec<Diagno
     let settings = &*settings.for_language(analysis.language);
     let found = run_rules(analysis, settings);
     analysis.keep_for_report();
+    let found = (found, findings::Notes::Made);
     let mut kept = settle(analysis, settings, found, &mut |batch| batch.iter_mut().for_each(|d| d.fix = None));
     diagnostic::sort(&mut kept);
     kept
@@ -141,8 +151,17 @@ pub fn check_for_fixing(analysis: &mut Analysis, settings: &Settings) -> Vec<Dia
 /// [`settle`]d findings, sorted, with any fix that would write outside
 /// plain prose taken away.
 fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<Diagnostic> {
+    settle_vetted_with(analysis, settings, found, findings::Notes::Made)
+}
+
+fn settle_vetted_with(
+    analysis: &Analysis,
+    settings: &Settings,
+    found: findings::Findings,
+    notes: findings::Notes,
+) -> Vec<Diagnostic> {
     let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
-    let mut kept = settle(analysis, settings, found, &mut |_| {});
+    let mut kept = settle(analysis, settings, (found, notes), &mut |_| {});
     vetter.vet(&mut kept);
     diagnostic::sort(&mut kept);
     kept
@@ -152,6 +171,8 @@ fn settle_vetted(analysis: &Analysis, settings: &Settings, found: findings::Find
 /// its fix is vetted, as it is unpacked.
 fn settle_lines_vetted(analysis: &Analysis, settings: &Settings, found: findings::Findings) -> Vec<LineFinding> {
     let mut vetter = crate::fix::Vetter::new(analysis, prose_read_early(analysis, &found));
+    // one line a finding shows no notes
+    let found = (found, findings::Notes::Left);
     let mut kept: Vec<LineFinding> = settle(analysis, settings, found, &mut |batch| vetter.vet(batch));
     diagnostic::sort_lines(&mut kept);
     kept
@@ -245,11 +266,12 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
 fn settle<T: Kept>(
     analysis: &Analysis,
     settings: &Settings,
-    found: findings::Findings,
+    found: (findings::Findings, findings::Notes),
     each: &mut dyn FnMut(&mut [Diagnostic]),
 ) -> Vec<T> {
+    let (found, notes) = found;
     let mut all = Vec::with_capacity(found.len());
-    unpack(analysis, settings, found, &mut |batch| {
+    unpack(analysis, settings, (found, notes), &mut |batch| {
         each(batch);
         T::keep(&mut all, batch);
     });
@@ -259,18 +281,18 @@ fn settle<T: Kept>(
     kept
 }
 
-/// Unpacks `found` with the configured severities, [`BATCH`] at a time,
-/// and hands each batch to `take`, which empties it; `found` is freed
-/// once all are taken.
+/// Unpacks `found` (made again with their notes or without) with the
+/// configured severities, [`BATCH`] at a time, and hands each batch to
+/// `take`, which empties it; `found` is freed once all are taken.
 fn unpack(
     analysis: &Analysis,
     settings: &Settings,
-    found: findings::Findings,
+    (found, notes): (findings::Findings, findings::Notes),
     take: &mut dyn FnMut(&mut Vec<Diagnostic>),
 ) {
     let metas = rules::all_meta();
     let mut batch = Vec::with_capacity(BATCH.min(found.len()));
-    for mut d in found.iter(&analysis.file.text) {
+    for mut d in found.iter_with(&analysis.file.text, notes) {
         if let Some(meta) = meta_of(&metas, d.code()) {
             d.severity = settings.severity_for(meta);
         }

@@ -7,7 +7,7 @@ use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::findings::Findings;
+use crate::findings::{Findings, Notes};
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::lexicon::FastHash;
 use crate::settings::Settings;
@@ -332,7 +332,7 @@ fn kept_as(uses: (Span, Span), fix: Option<&(Fix, bool)>, words: (&[&str], &[&st
 
 /// The finding [`kept_as`] gave `numbers` for, made again from the draft's
 /// text `source`: each name is the words at its use (less a last "’s").
-fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize], _notes: Notes) -> Diagnostic {
     let at = |i: usize| {
         let (start, len) = (numbers.get(i).copied().unwrap_or(0), numbers.get(i + 1).copied().unwrap_or(0));
         Span::new(start, start.saturating_add(len))

@@ -4,7 +4,7 @@ use super::helpers::{for_each_word, speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::findings::Findings;
+use crate::findings::{Findings, Notes};
 use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
@@ -95,7 +95,7 @@ impl Rule for QuoteDrift {
             let bare = Diagnostic::new(&META, &analysis.file.path, later.span(), String::new());
             match kept_as(analysis, earlier, later, texts) {
                 Some(numbers) => out.push_numbers(bare, &analysis.file.text, &numbers, rebuilt),
-                None => out.push(drifted(bare, texts, earlier.span())),
+                None => out.push(drifted(bare, texts, earlier.span(), Notes::Made)),
             }
         }
     }
@@ -103,7 +103,7 @@ impl Rule for QuoteDrift {
 
 /// The finding for a quote at `bare`'s span whose words `texts.1` repeat,
 /// changed, those of the quote at `earlier`, `texts.0`.
-fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span) -> Diagnostic {
+fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span, notes: Notes) -> Diagnostic {
     let (et, lt) = texts;
     let (ew, lw) = (words(et), words(lt));
     let edits = diff(&ew, &lw);
@@ -118,12 +118,19 @@ fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span) -> Diagnostic {
     if !added.is_empty() {
         change.push(format!("with “{}” added", added.join(" ")));
     }
-    let diff = crate::provenance::diff::word_diff(&written_words(et), &written_words(lt), |a, b| a.hash == b.hash);
-    Diagnostic { message: format!("this quote repeats an earlier one {}", change.join(" and ")), ..bare }
+    let d = Diagnostic { message: format!("this quote repeats an earlier one {}", change.join(" and ")), ..bare }
         .with_primary_label("this version")
-        .with_label(earlier, "the earlier version")
-        .with_note(format!("word diff (earlier → this): {}", diff.render()))
-        .with_help("quote the exact words both times, or paraphrase one of them without quotation marks")
+        .with_label(earlier, "the earlier version");
+    let d = match notes {
+        Notes::Made => {
+            let diff = crate::provenance::diff::word_diff(&written_words(et), &written_words(lt), |a, b| {
+                a.hash == b.hash
+            });
+            d.with_note(format!("word diff (earlier → this): {}", diff.render()))
+        }
+        Notes::Left => d,
+    };
+    d.with_help("quote the exact words both times, or paraphrase one of them without quotation marks")
 }
 
 /// A finding as the numbers [`rebuilt`] makes it again from: a long draft
@@ -151,9 +158,9 @@ fn kept_as(analysis: &Analysis, earlier: &Quote, later: &Quote, texts: (&str, &s
 
 /// The finding [`kept_as`] gave `numbers` for, made from the draft's text
 /// `source`: each quote's words are the source's there, trimmed.
-fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize]) -> Diagnostic {
+fn rebuilt(bare: Diagnostic, source: &str, numbers: &[usize], notes: Notes) -> Diagnostic {
     let texts = (words_in(source, span_at(numbers, 0)), words_in(source, span_at(numbers, 2)));
-    drifted(bare, texts, span_at(numbers, 4))
+    drifted(bare, texts, span_at(numbers, 4), notes)
 }
 
 /// The span kept as start and length at `numbers[i..i + 2]`.
@@ -378,6 +385,22 @@ mod tests {
         assert!(similar::is_excerpt(&a, &words("debris found across the")));
     }
 
+    #[test]
+    fn an_editor_gets_the_finding_without_its_word_diff() {
+        let draft = "“The river will crest on Friday night at the old gauge,” said Ruth Adler.\n\n\
+                     Residents heard that “the river will probably crest on Friday at the old gauge,” Adler said.\n";
+        let a = crate::analyze(crate::source::SourceFile::new("d.md", draft));
+        let found = checked(&a);
+        assert_eq!(found.rebuilt(), 1, "kept as numbers");
+        let full: Vec<Diagnostic> = found.iter_with(&a.file.text, Notes::Made).collect();
+        let shown: Vec<Diagnostic> = found.iter_with(&a.file.text, Notes::Left).collect();
+        assert_eq!(full[0].notes.len(), 1);
+        assert!(full[0].notes[0].contains("{+probably+}"), "{:?}", full[0].notes);
+        assert!(shown[0].notes.is_empty());
+        // all else the same
+        assert_eq!(Diagnostic { notes: Default::default(), ..full[0].clone() }, shown[0]);
+    }
+
     /// The rule's findings on `text` unpacked, the same made at once from
     /// the quotes' words, and how many were kept as numbers.
     fn found(text: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>, usize) {
@@ -391,7 +414,7 @@ mod tests {
             .map(|d| {
                 let (later, earlier) = (quote_at(d.span), quote_at(d.labels[0].span));
                 let bare = Diagnostic::new(&META, "d.md", d.span, String::new());
-                drifted(bare, (&earlier.text(&a.doc), &later.text(&a.doc)), earlier.span())
+                drifted(bare, (&earlier.text(&a.doc), &later.text(&a.doc)), earlier.span(), Notes::Made)
             })
             .collect();
         (got, at_once, rebuilt)
