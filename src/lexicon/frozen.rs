@@ -174,6 +174,7 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
         longest: m.longest,
         filter: m.filter,
         fold: m.fold,
+        lettered: super::matcher::lettered(m.bytes, m.sorted),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Lookup tables and automata built from the parsed rule data.
 
 use super::data::{Data, PhraseEntry, VerbEntry};
-use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
+use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher, WordStart};
 use super::phrase::{expand, Shape};
 use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};
@@ -312,6 +312,21 @@ impl PhraseSet {
     pub fn may_start(&self, text: &str) -> bool {
         // a phrase after an outlet ("Reuters reported") is found at its pattern
         self.outlet_first || self.matcher.may_match_at(text, 0)
+    }
+
+    /// [`PhraseSet::find`], trying only at `starts` (see [`WordMatcher::scan_from`]).
+    pub fn find_from<'a>(
+        &'a self,
+        text: &str,
+        starts: impl IntoIterator<Item = WordStart>,
+        list: PhraseList,
+        outlets: &'a OutletIndex,
+    ) -> Vec<PhraseMatch<'a>> {
+        let mut before = None;
+        let found = self
+            .matcher
+            .scan_from(text, starts, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
+        found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
     }
 
     fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {

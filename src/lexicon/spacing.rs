@@ -99,6 +99,34 @@ impl<'t> OneSpaced<'t> {
     }
 }
 
+/// [`OneSpaced::forward`] of offsets that rise, each read on from the last.
+pub struct Forward<'s> {
+    shifts: Option<&'s Shifts>,
+    /// How many of the shifts' runs lie before the last offset moved.
+    next: usize,
+}
+
+impl Forward<'_> {
+    /// The offset in the copy of `offset`, a character of the text as
+    /// written that is not whitespace, at or after the last one asked for.
+    pub fn at(&mut self, offset: usize) -> usize {
+        let Some(shifts) = self.shifts else { return offset };
+        // a run's entry is (its end in the copy, the shift from there): its end as written is their sum
+        while shifts.at.get(self.next).is_some_and(|&(from, shift)| from + shift <= offset) {
+            self.next += 1;
+        }
+        let shift = self.next.checked_sub(1).and_then(|k| shifts.at.get(k)).map_or(0, |&(_, shift)| shift);
+        offset - shift
+    }
+}
+
+impl OneSpaced<'_> {
+    /// A [`Forward`] over this copy.
+    pub fn forward_cursor(&self) -> Forward<'_> {
+        Forward { shifts: self.origin.as_ref(), next: 0 }
+    }
+}
+
 /// `text` with every run of whitespace as one space, and the [`Shifts`] of
 /// the runs longer than one byte. Text between the runs is copied whole.
 fn collapse(text: &str) -> (String, Vec<(usize, usize)>) {
@@ -201,6 +229,21 @@ fn needs_copy_short(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The cursor moves every character that is not whitespace where
+        /// [`OneSpaced::forward`] does, read in order.
+        #[test]
+        fn the_cursor_moves_offsets_as_forward_does(text in "[ab\u{a0}\u{2003} \t\n’.]{0,40}") {
+            let spaced = OneSpaced::new(&text);
+            let mut cursor = spaced.forward_cursor();
+            for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let moved = cursor.at(at);
+                proptest::prop_assert_eq!(moved, spaced.forward(at));
+                proptest::prop_assert_eq!(spaced.text[moved..].chars().next(), Some(c));
+            }
+        }
+    }
 
     #[test]
     fn only_whitespace_other_than_a_lone_space_needs_the_copy() {
