@@ -411,6 +411,13 @@ impl Lexicon {
         if starts.is_empty() {
             return Vec::new();
         }
+        // where every match would read only lone spaces, the text is its own
+        // single-spaced copy as far as the matches see, and is not copied
+        if let Some(reach) = set.reach() {
+            if spacing::spaced_alike(text, starts.iter().map(|s| s.at), reach) {
+                return set.find_from(text, starts, list, &self.index.outlets);
+            }
+        }
         let spaced = OneSpaced::new(text);
         let mut forward = spaced.forward_cursor();
         // a word is no whitespace: it is copied whole, its start moved by the runs before it
