@@ -6,6 +6,7 @@
 //! tokens are let go: no rule reads them, and for a long draft they were
 //! the largest thing held while the rules run.
 
+use crate::lexicon::chars::{ascii_letter_run, is_alphabetic};
 use crate::lexicon::{Lexicon, VerbId};
 use crate::markdown::ProseBlock;
 use crate::span::CompactSpan;
@@ -74,6 +75,8 @@ pub struct ProseWords {
     blocks: Vec<Box<[ProseWord]>>,
     /// Every word that spells a reporting verb, in block and word order.
     verbs: Vec<VerbAt>,
+    /// The blocks with letters whose words are not here (see [`ProseWord`]), in order: next to none.
+    unread: Vec<u32>,
     /// The words of a short block as they are read, copied out at their
     /// exact size: reading the block twice (once to count its words) was
     /// a third of making the table. Held only while the table is made, at
@@ -84,7 +87,12 @@ pub struct ProseWords {
 impl ProseWords {
     /// An empty table with room for `blocks` blocks.
     pub(super) fn with_blocks(blocks: usize) -> Self {
-        ProseWords { blocks: Vec::with_capacity(blocks), verbs: Vec::new(), scratch: Vec::new() }
+        ProseWords {
+            blocks: Vec::with_capacity(blocks),
+            verbs: Vec::new(),
+            unread: Vec::new(),
+            scratch: Vec::new(),
+        }
     }
 
     /// Adds the words of block `b` (the next one): `block` is the block,
@@ -102,15 +110,19 @@ impl ProseWords {
         debug_assert_eq!(b, self.blocks.len(), "blocks' words come in order");
         let words = match block {
             Some(block) => block_words((b, block), quoted, tokens, lex, (&mut self.verbs, &mut self.scratch)),
-            None => Box::default(),
+            None => Some(Box::default()),
         };
-        self.blocks.push(words);
+        if words.is_none() {
+            self.unread.push(narrow(b));
+        }
+        self.blocks.push(words.unwrap_or_default());
     }
 
     /// Once every block is in: gives back the room of the verb list's
     /// growth, and the scratch list's.
     pub(super) fn finish(&mut self) {
         self.verbs.shrink_to_fit();
+        self.unread.shrink_to_fit();
         self.scratch = Vec::new();
     }
 
@@ -130,6 +142,13 @@ impl ProseWords {
     /// The words of block `b`, in order (none for a block that does not exist).
     pub fn block(&self, b: usize) -> &[ProseWord] {
         self.blocks.get(b).map_or(&[], |w| &w[..])
+    }
+
+    /// Whether [`ProseWords::block`] holds every word of block `b`, and so
+    /// every letter of its text: not for a block the table does not cover,
+    /// nor for one with a run of letters too long to hold.
+    pub fn whole(&self, b: usize) -> bool {
+        b < self.blocks.len() && self.unread.binary_search(&narrow(b)).is_err()
     }
 
     /// How many blocks the table covers.
@@ -169,12 +188,12 @@ fn block_words(
     tokens: &BlockTokens,
     lex: &Lexicon,
     (verbs, scratch): (&mut Vec<VerbAt>, &mut Vec<ProseWord>),
-) -> Box<[ProseWord]> {
+) -> Option<Box<[ProseWord]>> {
     crate::budget::tick();
     let text = &*block.text;
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
     if text.len() >= LONGEST_BLOCK {
-        return Box::default();
+        return None;
     }
     let toks = &tokens.toks[..];
     let verbs_before = verbs.len();
@@ -216,11 +235,11 @@ fn block_words(
         let mut out = Vec::with_capacity(word_ranges(text).count());
         read(&mut out).then(|| out.into_boxed_slice())
     };
-    words.unwrap_or_else(|| {
+    if words.is_none() {
         // a run of letters too long to hold: the block has no words, nor verbs
         verbs.truncate(verbs_before);
-        Box::default()
-    })
+    }
+    words
 }
 
 fn narrow(n: usize) -> u32 {
@@ -246,34 +265,48 @@ impl Iterator for WordRanges<'_> {
 
     fn next(&mut self) -> Option<Range<usize>> {
         let (text, bytes) = (self.text, self.text.as_bytes());
-        let mut start: Option<usize> = None;
         let mut i = self.at;
-        // byte by byte: an ASCII byte is its own character, others are decoded
-        while let Some((c, len)) = char_at(text, i) {
-            // a run of ASCII letters (most of prose) is passed over in one
-            // tight loop: each is a letter, whatever follows it
-            if c.is_ascii_alphabetic() {
-                start.get_or_insert(i);
+        // to the next letter: an ASCII byte is its own character, others are decoded
+        let start = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = text.len();
+                return None;
+            };
+            if b.is_ascii_alphabetic() {
+                break i;
+            }
+            if b.is_ascii() {
                 i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                    i += 1;
-                }
                 continue;
             }
+            let (c, len) = char_at(text, i)?;
+            if is_alphabetic(c) {
+                break i;
+            }
+            i += len;
+        };
+        // the word's letters, and apostrophes with a letter after them: a
+        // run of ASCII letters (most of prose) is passed over eight at a time
+        loop {
+            i += ascii_letter_run(bytes, i);
+            match bytes.get(i) {
+                None => break,
+                Some(&b) if b.is_ascii() && b != b'\'' => break,
+                Some(_) => {}
+            }
+            let Some((c, len)) = char_at(text, i) else { break };
             let next = i + len;
-            let inner_apostrophe = (c == '\'' || c == '’')
-                && start.is_some()
-                && char_at(text, next).is_some_and(|(n, _)| n.is_alphabetic());
-            if c.is_alphabetic() || inner_apostrophe {
-                start.get_or_insert(i);
-            } else if let Some(s) = start {
-                self.at = next;
-                return Some(s..i);
+            let joins = match c {
+                '\'' | '’' => char_at(text, next).is_some_and(|(n, _)| is_alphabetic(n)),
+                c => is_alphabetic(c),
+            };
+            if !joins {
+                break;
             }
             i = next;
         }
-        self.at = text.len();
-        start.map(|s| s..text.len())
+        self.at = i;
+        Some(start..i)
     }
 }
 
@@ -303,6 +336,12 @@ mod tests {
         /// Letters of every width, apostrophes, digits and spaces in any order.
         #[test]
         fn word_ranges_match_the_walk_on_generated_text(text in "[a-zA-Z'’é中0-9 .\u{300}-]{0,40}") {
+            proptest::prop_assert_eq!(word_ranges(&text).collect::<Vec<_>>(), by_chars(&text));
+        }
+
+        /// Runs of ASCII letters longer than the eight read at once, ending in anything.
+        #[test]
+        fn long_runs_of_letters_match_the_walk(text in "([a-zA-Z]{0,19}[ '’é\u{2019}\u{1F600}.0-9@`{]{0,2}){0,6}") {
             proptest::prop_assert_eq!(word_ranges(&text).collect::<Vec<_>>(), by_chars(&text));
         }
     }
@@ -390,6 +429,8 @@ mod tests {
         let counts: Vec<(usize, usize)> =
             (0..3).map(|b| (a.words.block(b).len(), a.words.verbs(b).count())).collect();
         assert_eq!(counts, [(3, 1), (0, 0), (3, 1)]);
+        // the block without its words says so: a rule reading them scans its text instead
+        assert_eq!((0..4).map(|b| a.words.whole(b)).collect::<Vec<_>>(), [true, false, true, false]);
         let last = a.words.block(2).last().expect("a word");
         assert_eq!((last.range().len(), last.quoted()), (usize::from(QUOTED) - 1, true));
         let far = ProseWord::new(70_000..70_005, false).expect("held");

@@ -25,12 +25,84 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// How many ASCII letters `bytes` has from `from` on, before its first
+/// other byte: read eight bytes at a time, as one number whose bytes are
+/// tested together (a run of letters is most of prose, and read byte by
+/// byte it was most of the cost of splitting it into words).
+#[inline]
+pub fn ascii_letter_run(bytes: &[u8], from: usize) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(from + n..) {
+        let eight = chunk.get(..8).unwrap_or(chunk);
+        let letters = letters_in(eight);
+        n += letters;
+        if letters < 8 {
+            break;
+        }
+    }
+    n
+}
+
+/// How many of the first bytes of `chunk` (eight at most, none past its
+/// end) are ASCII letters, counting up to the first that is not.
+#[inline]
+fn letters_in(chunk: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let word = match chunk.get(..8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+        Some(eight) => u64::from_le_bytes(eight),
+        None => {
+            let mut eight = [0u8; 8];
+            let n = chunk.len().min(8);
+            if let (Some(to), Some(from)) = (eight.get_mut(..n), chunk.get(..n)) {
+                to.copy_from_slice(from);
+            }
+            u64::from_le_bytes(eight)
+        }
+    };
+    // A letter lowered is 0x61..=0x7a. An ASCII byte's sums carry into no
+    // other byte; one past 0x7f can carry into the byte after it, whose
+    // answer no longer counts. The zeros past the chunk are no letters.
+    let lowered = word | (0x20 * ONES);
+    let from_a = lowered.wrapping_add((0x80 - 0x61) * ONES);
+    let past_z = lowered.wrapping_add((0x80 - 0x7b) * ONES);
+    let not_letters = !(from_a & !past_z & !word) & (0x80 * ONES);
+    (not_letters.trailing_zeros() / 8) as usize
+}
+
 const GENERAL_PUNCTUATION_START: char = '\u{2000}';
 const GENERAL_PUNCTUATION_END: char = '\u{206F}';
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Eight bytes at a time, a run of letters is as long as one byte at a time finds it.
+        #[test]
+        fn letter_runs_are_counted_as_byte_tests_count_them(
+            bytes in proptest::collection::vec(proptest::prop_oneof![proptest::num::u8::ANY, b'a'..=b'z', b'A'..=b'Z'], 0..40),
+            from in 0usize..44,
+        ) {
+            let by_byte = bytes.get(from..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count());
+            proptest::prop_assert_eq!(ascii_letter_run(&bytes, from), by_byte);
+        }
+    }
+
+    #[test]
+    fn every_letter_and_no_other_byte_is_a_letter_in_any_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                let expected = if b.is_ascii_alphabetic() { 8 } else { at };
+                assert_eq!(letters_in(&word), expected, "{b:#x} at {at}");
+                assert_eq!(ascii_letter_run(&word, 0), expected, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(ascii_letter_run(b"abcdefghijklmnopq rs", 0), 17);
+        assert_eq!(ascii_letter_run(b"abc", 3), 0);
+        assert_eq!(ascii_letter_run(b"abc", 9), 0);
+    }
 
     #[test]
     fn every_character_is_classed_as_the_standard_library_classes_it() {

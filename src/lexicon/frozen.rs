@@ -174,6 +174,7 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
         longest: m.longest,
         filter: m.filter,
         fold: m.fold,
+        lettered: super::matcher::lettered(m.bytes, m.sorted),
     }
 }
 
@@ -185,6 +186,7 @@ fn phrase_set(s: &'static StaticIndex, p: &'static StaticPhraseSet) -> PhraseSet
         suffixes: p.suffixes.iter().map(|&w| Cow::Borrowed(s.str(w))).collect(),
         entries: Cow::Borrowed(p.entries),
         outlet_first: p.outlet_first,
+        plain: super::index::all_plain(p.targets),
     }
 }
 

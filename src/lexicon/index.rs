@@ -1,7 +1,7 @@
 //! Lookup tables and automata built from the parsed rule data.
 
 use super::data::{Data, PhraseEntry, VerbEntry};
-use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher};
+use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher, WordStart};
 use super::phrase::{expand, Shape};
 use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};
@@ -284,6 +284,14 @@ pub struct PhraseSet<M = WordMatcher> {
     pub(super) entries: Cow<'static, [PhraseEntry]>,
     /// Whether any expansion has an outlet before its pattern.
     pub(super) outlet_first: bool,
+    /// Whether every expansion is its pattern alone ([`Slot::Plain`]): then
+    /// a match reads no text past its pattern and the character after it.
+    pub(super) plain: bool,
+}
+
+/// Whether every one of `targets` is a plain phrase (see [`PhraseSet::plain`]).
+pub(super) fn all_plain(targets: &[(usize, Slot)]) -> bool {
+    targets.iter().all(|(_, slot)| matches!(slot, Slot::Plain))
 }
 
 /// Whether any of `targets` has an outlet before its pattern ("{outlet} reported").
@@ -312,6 +320,28 @@ impl PhraseSet {
     pub fn may_start(&self, text: &str) -> bool {
         // a phrase after an outlet ("Reuters reported") is found at its pattern
         self.outlet_first || self.matcher.may_match_at(text, 0)
+    }
+
+    /// How many bytes from a start a match may read (its pattern and the
+    /// character after it), or `None` when a match reads further (an outlet
+    /// slot reads the outlet and what follows it).
+    pub fn reach(&self) -> Option<usize> {
+        self.plain.then_some(self.matcher.longest + 4)
+    }
+
+    /// [`PhraseSet::find`], trying only at `starts` (see [`WordMatcher::scan_from`]).
+    pub fn find_from<'a>(
+        &'a self,
+        text: &str,
+        starts: impl IntoIterator<Item = WordStart>,
+        list: PhraseList,
+        outlets: &'a OutletIndex,
+    ) -> Vec<PhraseMatch<'a>> {
+        let mut before = None;
+        let found = self
+            .matcher
+            .scan_from(text, starts, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
+        found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
     }
 
     fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {
@@ -399,6 +429,7 @@ impl<M: Scan> PhraseSet<M> {
         let targets: Vec<(usize, Slot)> = placed.into_iter().flatten().collect();
         Ok(PhraseSet {
             outlet_first: has_outlet_first(&targets),
+            plain: all_plain(&targets),
             matcher,
             targets: Cow::Owned(targets),
             offsets: Cow::Owned(offsets),

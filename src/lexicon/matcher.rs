@@ -171,6 +171,10 @@ pub struct WordMatcher {
     pub(super) filter: [u64; FILTER_WORDS],
     /// Whether ASCII case is ignored.
     pub(super) fold: bool,
+    /// Whether every pattern starts with a letter: then a match can only
+    /// start where a run of letters is, and [`WordMatcher::word_starts`]
+    /// finds where from the draft's words (see [`lettered`]).
+    pub(super) lettered: bool,
 }
 
 pub(super) const FILTER_WORDS: usize = 64;
@@ -287,6 +291,7 @@ impl WordMatcher {
             true
         });
         let longest = deduped.iter().map(|p| p.len as usize).max().unwrap_or(0);
+        let lettered = lettered(&bytes, &deduped);
         Ok(WordMatcher {
             bytes: Cow::Owned(bytes),
             sorted: Cow::Owned(deduped),
@@ -296,6 +301,7 @@ impl WordMatcher {
             longest,
             filter,
             fold,
+            lettered,
         })
     }
 
@@ -411,12 +417,28 @@ impl WordMatcher {
         // the word's group is found before the text after it is lowered: a
         // word that passes the filter but starts no pattern costs a lookup,
         // not a lowered copy of as much text as the longest pattern
-        let (group, word) = match word {
+        let group = match word {
             Some(word) if !self.may_start(word) => return None,
             Some(word) => (self.group_of(word)?, word.len()),
             None if self.loose.is_empty() => return None,
             None => (self.loose.clone(), 0),
         };
+        self.try_group(text, start, group, lowered, accept)
+    }
+
+    /// [`WordMatcher::try_at`] of a start whose group of patterns (and the
+    /// length of the first word they share) is known.
+    fn try_group<T, F>(
+        &self,
+        text: &str,
+        start: usize,
+        (group, word): (Range<u32>, usize),
+        lowered: &mut Vec<u8>,
+        accept: &mut F,
+    ) -> Option<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
         let window = rest.get(..self.longest).unwrap_or(rest);
         let lowered = match self.fold {
@@ -445,6 +467,161 @@ impl WordMatcher {
         }
         self.groups.get(&*lowered).cloned()
     }
+}
+
+/// A place where a pattern of a [`WordMatcher`] may match: the start of a
+/// word that is the first word of some pattern, that word's length and its
+/// group of patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordStart {
+    pub at: usize,
+    word: usize,
+    group: Range<u32>,
+}
+
+impl WordStart {
+    /// The same start at `at` (the same word, in a copy of the text).
+    pub fn moved_to(self, at: usize) -> WordStart {
+        WordStart { at, ..self }
+    }
+}
+
+impl WordMatcher {
+    /// Where in `text` a pattern may match, in order, found from `words`:
+    /// ranges of `text`, in order and apart, that hold every letter of it
+    /// (the draft's words, read once for all the rules). `None` when some
+    /// pattern starts with other than a letter: only a scan of every
+    /// character finds where those may match. Each word of the text is
+    /// looked up as [`Scan::scan`] looks it up; the characters between
+    /// them, most of a text's, are not read.
+    pub fn word_starts(
+        &self,
+        text: &str,
+        words: impl IntoIterator<Item = Range<usize>>,
+    ) -> Option<Vec<WordStart>> {
+        if !self.lettered {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut starts = Vec::new();
+        for range in words {
+            let Some(word) = bytes.get(range.clone()) else { continue };
+            // most words are ASCII letters between characters that are no
+            // word's: then the word is one of the scan's, ruled out (most
+            // are) by the filter alone
+            if ascii_letters(bytes, range.clone()) && !word_char_at(text, range.end) {
+                if self.may_start(word) && !word_char_before(text, range.start) {
+                    if let Some(group) = self.group_of(word) {
+                        starts.push(WordStart { at: range.start, word: word.len(), group });
+                    }
+                }
+                continue;
+            }
+            // every word character in `range` that follows no other starts a word of the scan
+            let mut at = range.start;
+            while at < range.end {
+                let Some((is_word, len)) = char_at(text, at) else { break };
+                if !is_word {
+                    at += len;
+                    continue;
+                }
+                let end = word_end(text, at + len);
+                if let Some(word) = bytes.get(at..end).filter(|w| self.may_start(w) && !word_char_before(text, at))
+                {
+                    if let Some(group) = self.group_of(word) {
+                        starts.push(WordStart { at, word: word.len(), group });
+                    }
+                }
+                at = end;
+            }
+        }
+        Some(starts)
+    }
+
+    /// [`Scan::scan`] of `text`, trying only at `starts` (those
+    /// [`WordMatcher::word_starts`] found, moved to `text` if it is a copy
+    /// with other offsets): the same matches, as no pattern can match
+    /// anywhere else.
+    pub fn scan_from<T, F>(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = WordStart>,
+        mut accept: F,
+    ) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        let mut out: Vec<(Range<usize>, T)> = Vec::new();
+        let mut lowered: Vec<u8> = Vec::new();
+        let mut pos = 0;
+        for WordStart { at, word, group } in starts {
+            if at < pos {
+                continue;
+            }
+            if let Some((range, value)) = self.try_group(text, at, (group, word), &mut lowered, &mut accept) {
+                if out.last().is_none_or(|(last, _)| last.end <= range.start) {
+                    pos = range.end.max(at + 1);
+                    out.push((range, value));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether `bytes[range]` are all ASCII letters (and some).
+#[inline]
+fn ascii_letters(bytes: &[u8], range: Range<usize>) -> bool {
+    !range.is_empty()
+        && range.end <= bytes.len()
+        && super::chars::ascii_letter_run(bytes, range.start) >= range.len()
+}
+
+/// Whether the character at `at` is a word character (not at the end).
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => ASCII_WORD[usize::from(b)],
+        Some(_) => char_at(text, at).is_some_and(|(is_word, _)| is_word),
+    }
+}
+
+/// Whether the character before `at` is a word character (not at the start).
+#[inline]
+fn word_char_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(&b) if b.is_ascii() => ASCII_WORD[usize::from(b)],
+        Some(_) => text.get(..at).and_then(|t| t.chars().next_back()).is_some_and(is_word_char),
+    }
+}
+
+/// The end of the run of word characters in `text` that goes on at `at`:
+/// ASCII bytes are tested as bytes (most words are all ASCII), others decoded.
+#[inline]
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if ASCII_WORD[usize::from(b)] {
+            at += 1;
+            continue;
+        }
+        match char_at(text, at) {
+            Some((true, len)) if !b.is_ascii() => at += len,
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Whether every pattern (`sorted`, their bytes in `bytes`) starts with a
+/// letter (see [`WordMatcher::lettered`]).
+pub(super) fn lettered(bytes: &[u8], sorted: &[Pattern]) -> bool {
+    sorted.iter().all(|p| {
+        let pattern = bytes.get(p.start as usize..(p.start + p.len) as usize).unwrap_or_default();
+        std::str::from_utf8(pattern).ok().and_then(|s| s.chars().next()).is_some_and(super::chars::is_alphabetic)
+    })
 }
 
 impl Scan for WordMatcher {
@@ -484,18 +661,7 @@ impl Scan for WordMatcher {
                 continue;
             }
             if is_word {
-                // the rest of the word: ASCII bytes are tested as bytes
-                // (most words are all ASCII), others decoded
-                while let Some(&b) = bytes.get(next) {
-                    if ASCII_WORD[usize::from(b)] {
-                        next += 1;
-                        continue;
-                    }
-                    match char_at(text, next) {
-                        Some((true, len)) if !b.is_ascii() => next += len,
-                        _ => break,
-                    }
-                }
+                next = word_end(text, next);
             }
             let word = is_word.then(|| bytes.get(start..next)).flatten();
             if start >= pos {
@@ -660,6 +826,19 @@ mod tests {
         // pretend the longer (slot) pattern needs something that is not there
         let found = m.scan(text, |r, p| (p == 0).then_some((r, p)));
         assert_eq!(found, [(9..24, 0)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_range_of_letters_is_told_as_byte_tests_tell_it(
+            bytes in proptest::collection::vec(proptest::prop_oneof![proptest::num::u8::ANY, b'a'..=b'z'], 0..20),
+            from in 0usize..20,
+            len in 0usize..20,
+        ) {
+            let range = from..from + len;
+            let by_byte = bytes.get(range.clone()).is_some_and(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic));
+            proptest::prop_assert_eq!(ascii_letters(&bytes, range), by_byte);
+        }
     }
 
     #[test]

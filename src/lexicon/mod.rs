@@ -85,6 +85,9 @@ pub struct Lexicon {
     index: Index,
     /// The verb, title and role lists as one table, made on first use.
     word_table: OnceLock<WordTable>,
+    /// The verb forms, as a filter that rules most other ASCII words out
+    /// before they are lowered and hashed (see [`Lexicon::verb_id`]).
+    verb_filter: OnceLock<WordFilter>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -182,7 +185,13 @@ impl Lexicon {
     pub fn from_sources(sources: &RuleSources<'_>) -> Result<Lexicon, LexiconError> {
         let data = read_sources(sources)?;
         let index = Index::build(&data)?;
-        Ok(Lexicon { data: OnceLock::from(data), builtin: None, index, word_table: OnceLock::new() })
+        Ok(Lexicon {
+            data: OnceLock::from(data),
+            builtin: None,
+            index,
+            word_table: OnceLock::new(),
+            verb_filter: OnceLock::new(),
+        })
     }
 
     /// The built-in lists of `language`, with the index the build made of them.
@@ -192,6 +201,7 @@ impl Lexicon {
             builtin: Some(language),
             index: frozen::index(language),
             word_table: OnceLock::from(frozen::word_table(language)),
+            verb_filter: OnceLock::new(),
         }
     }
 
@@ -215,6 +225,7 @@ impl Lexicon {
         data.append(other.into_data());
         self.index = Index::build(&data)?;
         self.word_table = OnceLock::new();
+        self.verb_filter = OnceLock::new();
         self.data = OnceLock::from(data);
         self.builtin = None;
         Ok(())
@@ -253,12 +264,26 @@ impl Lexicon {
     /// [`Lexicon::verb`] as a small handle, for tables computed once per draft.
     pub fn verb_id(&self, word: &str) -> Option<VerbId> {
         let word = word.trim();
+        // an ASCII word is its key lowered, which the filter holds if a verb form: most words
+        // asked about (the rules' words inside quotations) are ruled out without a hash
+        if word.is_ascii() && !self.verb_filter().may_hold(word.as_bytes()) {
+            return None;
+        }
         let id = if word.chars().any(char::is_uppercase) {
             words::with_lowercase(word, |lower| self.index.verbs.get(lower))
         } else {
             self.index.verbs.get(word)
         };
         id.and_then(|&id| VerbId::from_index(id))
+    }
+
+    /// Every verb form of [`Lexicon::verb_id`] in a [`WordFilter`], made on first use.
+    fn verb_filter(&self) -> &WordFilter {
+        self.verb_filter.get_or_init(|| {
+            let mut filter = WordFilter::default();
+            self.index.verbs.iter().for_each(|(form, _)| filter.insert(form));
+            filter
+        })
     }
 
     /// [`Lexicon::verb_id`], whether it is a title (without a trailing full
@@ -364,6 +389,43 @@ impl Lexicon {
     pub fn find_phrases(&self, list: PhraseList, text: &str) -> Vec<PhraseMatch<'_>> {
         let spaced = OneSpaced::new(text);
         let mut found = self.index.phrases(list).find(&spaced.text, list, &self.index.outlets);
+        for m in &mut found {
+            spaced.back_match(m);
+        }
+        found
+    }
+
+    /// [`Lexicon::find_phrases`] of a text whose letters all lie in `words`
+    /// (ranges of it, in order and apart: the draft's words, see
+    /// [`crate::analysis::words`]). The phrases are looked for where those
+    /// words are, not at every character, and a text none can start in is
+    /// not copied single-spaced.
+    pub fn find_phrases_in_words(
+        &self,
+        list: PhraseList,
+        text: &str,
+        words: impl IntoIterator<Item = Range<usize>>,
+    ) -> Vec<PhraseMatch<'_>> {
+        let set = self.index.phrases(list);
+        let Some(starts) = set.matcher.word_starts(text, words) else { return self.find_phrases(list, text) };
+        if starts.is_empty() {
+            return Vec::new();
+        }
+        // where every match would read only lone spaces, the text is its own
+        // single-spaced copy as far as the matches see, and is not copied
+        if let Some(reach) = set.reach() {
+            if spacing::spaced_alike(text, starts.iter().map(|s| s.at), reach) {
+                return set.find_from(text, starts, list, &self.index.outlets);
+            }
+        }
+        let spaced = OneSpaced::new(text);
+        let mut forward = spaced.forward_cursor();
+        // a word is no whitespace: it is copied whole, its start moved by the runs before it
+        let starts = starts.into_iter().map(|s| {
+            let at = forward.at(s.at);
+            s.moved_to(at)
+        });
+        let mut found = set.find_from(&spaced.text, starts, list, &self.index.outlets);
         for m in &mut found {
             spaced.back_match(m);
         }

@@ -99,6 +99,34 @@ impl<'t> OneSpaced<'t> {
     }
 }
 
+/// [`OneSpaced::forward`] of offsets that rise, each read on from the last.
+pub struct Forward<'s> {
+    shifts: Option<&'s Shifts>,
+    /// How many of the shifts' runs lie before the last offset moved.
+    next: usize,
+}
+
+impl Forward<'_> {
+    /// The offset in the copy of `offset`, a character of the text as
+    /// written that is not whitespace, at or after the last one asked for.
+    pub fn at(&mut self, offset: usize) -> usize {
+        let Some(shifts) = self.shifts else { return offset };
+        // a run's entry is (its end in the copy, the shift from there): its end as written is their sum
+        while shifts.at.get(self.next).is_some_and(|&(from, shift)| from + shift <= offset) {
+            self.next += 1;
+        }
+        let shift = self.next.checked_sub(1).and_then(|k| shifts.at.get(k)).map_or(0, |&(_, shift)| shift);
+        offset - shift
+    }
+}
+
+impl OneSpaced<'_> {
+    /// A [`Forward`] over this copy.
+    pub fn forward_cursor(&self) -> Forward<'_> {
+        Forward { shifts: self.origin.as_ref(), next: 0 }
+    }
+}
+
 /// `text` with every run of whitespace as one space, and the [`Shifts`] of
 /// the runs longer than one byte. Text between the runs is copied whole.
 fn collapse(text: &str) -> (String, Vec<(usize, usize)>) {
@@ -183,6 +211,36 @@ static MAY_SPACE: [bool; 256] = {
     table
 };
 
+/// Whether `text`, from each of `starts` (in order) as far as `reach`
+/// bytes on (and to the end of the character there), is in its
+/// single-spaced copy as it is written, offsets aside: it has no whitespace
+/// there but lone ASCII spaces. Each byte is read once, though windows
+/// overlap: each window is read from where the last ended, less a byte (so
+/// that two spaces across the seam are seen; a run that begins at a
+/// window's last byte begins with a space in the copy too, and is refused
+/// only when another window reads on).
+pub fn spaced_alike(text: &str, starts: impl IntoIterator<Item = usize>, reach: usize) -> bool {
+    let mut read: usize = 0;
+    for at in starts {
+        let mut end = at.saturating_add(reach).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut from = at.max(read.saturating_sub(1));
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if end <= from {
+            continue;
+        }
+        if text.get(from..end).is_none_or(needs_copy_short) {
+            return false;
+        }
+        read = end;
+    }
+    true
+}
+
 /// [`needs_copy`] in one pass of byte tests, for short texts.
 fn needs_copy_short(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -201,6 +259,66 @@ fn needs_copy_short(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_of_lone_spaces_is_spaced_alike() {
+        let text = "it is said  that\nit\u{a0}is é";
+        assert!(spaced_alike(text, [0], 10));
+        // the run of two spaces begins at the window's last byte: the copy has its first
+        assert!(spaced_alike(text, [0], 11));
+        assert!(!spaced_alike(text, [0], 12));
+        assert!(!spaced_alike(text, [12], 5));
+        assert!(!spaced_alike(text, [17], 4));
+        // a reach that ends inside a character reads to its end; past the text, to the end
+        assert!(spaced_alike(text, [23], 2) && spaced_alike(text, [23], 99));
+        // windows that meet at the two spaces see them; windows apart see each its own
+        assert!(spaced_alike(text, [0, 3], 8) && !spaced_alike(text, [0, 3], 9));
+        assert!(spaced_alike(text, [0, 3, 12], 4));
+        assert!(!spaced_alike(text, [0, 3, 12, 13], 4));
+    }
+
+    proptest::proptest! {
+        /// Read once across overlapping windows, the answer is that of each window read whole.
+        #[test]
+        fn windows_read_once_answer_as_each_read_whole(
+            text in "[ab \n\u{a0}é]{0,30}",
+            mut starts in proptest::collection::vec(0usize..30, 0..6),
+            reach in 0usize..12,
+        ) {
+            starts.sort_unstable();
+            starts.retain(|&at| text.is_char_boundary(at.min(text.len())));
+            let starts: Vec<usize> = starts.into_iter().map(|at| at.min(text.len())).collect();
+            let whole = |at: usize| {
+                let mut end = (at + reach).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                !needs_copy_short(&text[at..end])
+            };
+            // a seam read twice may refuse two spaces a window alone would end in: never the reverse
+            let once = spaced_alike(&text, starts.iter().copied(), reach);
+            proptest::prop_assert!(!once || starts.iter().all(|&at| whole(at)));
+            let apart = starts.windows(2).all(|w| w[1] >= w[0] + reach + 4);
+            if apart {
+                proptest::prop_assert_eq!(once, starts.iter().all(|&at| whole(at)));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The cursor moves every character that is not whitespace where
+        /// [`OneSpaced::forward`] does, read in order.
+        #[test]
+        fn the_cursor_moves_offsets_as_forward_does(text in "[ab\u{a0}\u{2003} \t\n’.]{0,40}") {
+            let spaced = OneSpaced::new(&text);
+            let mut cursor = spaced.forward_cursor();
+            for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let moved = cursor.at(at);
+                proptest::prop_assert_eq!(moved, spaced.forward(at));
+                proptest::prop_assert_eq!(spaced.text[moved..].chars().next(), Some(c));
+            }
+        }
+    }
 
     #[test]
     fn only_whitespace_other_than_a_lone_space_needs_the_copy() {

@@ -1,4 +1,5 @@
 use super::*;
+use proptest::strategy::Strategy;
 use std::collections::HashMap;
 
 fn lex() -> &'static Lexicon {
@@ -357,4 +358,165 @@ fn a_phrase_at_the_start_is_the_first_phrase_found_there() {
     // each list, and an outlet before a phrase ("Reuters reported"), was met
     assert!(found.iter().all(|&n| n >= 2), "{found:?}");
     assert!(lex().phrase_at_start(PhraseList::Channel, "Reuters reported it").is_some_and(|m| m.range == (0..16)));
+}
+
+/// Two ways to hold every letter of `text` in ranges, in order and apart,
+/// as [`Lexicon::find_phrases_in_words`] wants them: its runs of other than
+/// whitespace, and each of its letters alone.
+fn coverings(text: &str) -> [Vec<Range<usize>>; 2] {
+    let runs = text
+        .split(char::is_whitespace)
+        .filter(|run| !run.is_empty())
+        .map(|run| run.as_ptr() as usize - text.as_ptr() as usize)
+        .zip(text.split(char::is_whitespace).filter(|run| !run.is_empty()).map(str::len))
+        .map(|(start, len)| start..start + len)
+        .collect();
+    let letters =
+        text.char_indices().filter(|(_, c)| c.is_alphabetic()).map(|(i, c)| i..i + c.len_utf8()).collect();
+    [runs, letters]
+}
+
+/// What the drafts [`Lexicon::find_phrases_in_words`] is tested on are made of.
+const DRAFT_PIECES: &[&str] = &[
+    "it",
+    "is",
+    "It",
+    "IS",
+    "was",
+    "widely",
+    "believed",
+    "said",
+    "reported",
+    "experts",
+    "Experts",
+    "say",
+    "some",
+    "people",
+    "think",
+    "according",
+    "to",
+    "reports",
+    "by",
+    "all",
+    "accounts",
+    "reportedly",
+    "allegedly",
+    "qu’il",
+    "il",
+    "se",
+    "dit",
+    "que",
+    "d’aucuns",
+    "d'aucuns",
+    "disent",
+    "selon",
+    "des",
+    "les",
+    "de",
+    "l’avis",
+    "général",
+    "études",
+    "montrent",
+    "told",
+    "Reuters",
+    "the",
+    "AP",
+    "sources",
+    "’",
+    "'",
+    "“",
+    "”",
+    "—",
+    " ",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "  ",
+    "\t",
+    ",",
+    ".",
+    "-",
+    "3",
+    "_",
+    "é",
+    "É",
+    "\u{300}",
+    "2pm",
+    "x_it",
+    "it2",
+    "ßit",
+];
+
+proptest::proptest! {
+    /// Looked for where the words are, every list of both languages finds
+    /// what a scan of every character finds, in text of words glued to
+    /// digits, underscores, apostrophes and marks, and spaced any way.
+    #[test]
+    fn phrases_found_from_the_words_are_those_a_scan_finds(
+        text in proptest::collection::vec(proptest::sample::select(DRAFT_PIECES), 0..30).prop_map(|p| p.concat())
+    ) {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            for list in PhraseList::ALL {
+                let scanned = lex.find_phrases(list, &text);
+                for words in coverings(&text) {
+                    let from_words = lex.find_phrases_in_words(list, &text, words);
+                    proptest::prop_assert_eq!(&from_words, &scanned, "{:?} {:?}", language, list);
+                }
+            }
+        }
+    }
+
+    /// The verb filter rules out no word that is a verb form, in any case.
+    #[test]
+    fn the_verb_filter_keeps_every_verb_form(word in "[a-zA-Z’' ]{0,12}|said|Said|SAID|told|Told") {
+        proptest::prop_assert_eq!(lex().verb_id(&word), verb_id_without_filter(lex(), &word));
+    }
+}
+
+/// [`Lexicon::verb_id`] as it was before the filter: what it is tested against.
+fn verb_id_without_filter(lex: &Lexicon, word: &str) -> Option<VerbId> {
+    let word = word.trim();
+    let id = match word.chars().any(char::is_uppercase) {
+        true => words::with_lowercase(word, |lower| lex.index.verbs.get(lower).copied()),
+        false => lex.index.verbs.get(word).copied(),
+    };
+    id.and_then(VerbId::from_index)
+}
+
+#[test]
+fn every_verb_form_passes_the_verb_filter() {
+    let mut forms = 0;
+    for (form, _) in lex().index.verbs.words() {
+        for word in [form.to_string(), form.to_uppercase(), format!(" {form}\n")] {
+            assert_eq!(lex().verb_id(&word), verb_id_without_filter(lex(), &word), "{word:?}");
+            assert!(lex().verb_id(&word).is_some(), "{word:?}");
+        }
+        forms += 1;
+    }
+    assert!(forms > 100);
+    // most words are not verb forms, and are ruled out before a lookup
+    let words = ["the", "bridge", "Council", "would", "mayor", "résumé", "x"];
+    assert!(words.iter().all(|w| lex().verb_id(w).is_none()));
+}
+
+#[test]
+fn phrases_found_from_the_words_need_a_letter_to_start_each_pattern() {
+    // a pattern starting with a digit can start where no word of letters does: such lists are scanned
+    let odd = Lexicon::from_sources(&RuleSources {
+        vague: Some(r#"weasel = ["3 experts say", "experts say"]"#),
+        ..Default::default()
+    })
+    .expect("rules");
+    let text = "Now 3 experts say so, and experts say more.";
+    let [runs, _] = coverings(text);
+    let found = odd.find_phrases_in_words(PhraseList::Weasel, text, runs);
+    assert_eq!(texts(text, &found), ["3 experts say", "experts say"]);
+    // with no word given there is nothing to find, where every pattern starts with a letter
+    assert!(lex().find_phrases_in_words(PhraseList::Weasel, "experts say", []).is_empty());
+    let text = "It is\n  widely  believed";
+    let [_, letters] = coverings(text);
+    let found = lex().find_phrases_in_words(PhraseList::Weasel, text, letters);
+    assert_eq!(texts(text, &found), [text]);
 }

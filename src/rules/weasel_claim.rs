@@ -2,6 +2,7 @@
 
 use super::helpers::{is_speaker_mention, overlaps, quoted_ranges};
 use super::{Rule, RuleMeta};
+use crate::analysis::words::ProseWord;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::Findings;
@@ -73,7 +74,15 @@ impl Rule for WeaselClaim {
         for (b, block) in analysis.doc.blocks.iter().enumerate() {
             crate::budget::tick();
             let quoted = quoted_ranges(analysis, b);
-            for m in lexicon.find_phrases(PhraseList::Weasel, &block.text) {
+            // the phrases are looked for where the draft's words are, when the table has them all
+            let found = match analysis.words.whole(b) {
+                true => {
+                    let words = analysis.words.block(b).iter().map(ProseWord::range);
+                    lexicon.find_phrases_in_words(PhraseList::Weasel, &block.text, words)
+                }
+                false => lexicon.find_phrases(PhraseList::Weasel, &block.text),
+            };
+            for m in found {
                 crate::budget::tick();
                 if overlaps(&m.range, quoted) {
                     continue;

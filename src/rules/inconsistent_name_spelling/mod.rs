@@ -473,6 +473,13 @@ fn names_in_prose<'a>(analysis: &'a Analysis, mut each: impl FnMut(Written<'a>, 
         let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
         let mut i = 0;
         while i < words.len() {
+            // most words start with a lower-case ASCII letter: no name's
+            // first word, told by their first byte without reading them
+            let first = words[i].range().start;
+            if text.as_bytes().get(first).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             while j < words.len()
                 && !words[j].quoted()
@@ -604,6 +611,21 @@ mod tests {
         super::InconsistentNameSpelling.check(&a, &crate::settings::Settings::default(), &mut found);
         let rebuilt = found.rebuilt();
         (found.into_vec(&a.file.text), rebuilt)
+    }
+
+    /// Words passed over by their first byte (lower-case ASCII) are no
+    /// name's first word; a name whose first letter is not ASCII is read.
+    #[test]
+    fn names_are_found_whatever_their_first_letter_and_the_words_around_them() {
+        let runs = |text: &str| {
+            let a = crate::analyze(crate::source::SourceFile::new("d.md", text));
+            let mut got = Vec::new();
+            super::names_in_prose(&a, |written, _| got.push(written.0.to_string()));
+            got
+        };
+        let text = "the Élise Durand plan, and van Irena Novak’s farm; Ana Bar Kent, x Öz Ünal y.\n";
+        assert_eq!(runs(text), ["Élise Durand", "Irena Novak’s", "Ana Bar Kent", "Öz Ünal"]);
+        assert!(runs("all lower case words here\n").is_empty());
     }
 
     #[test]

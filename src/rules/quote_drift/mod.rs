@@ -236,13 +236,17 @@ fn intern<'t, W: WordId>(
     word: &str,
     written: Option<&'t str>,
 ) -> bool {
-    let id = match ids.get(word) {
-        Some(&id) => id,
-        None => {
-            let next = ids.len() as u32;
-            ids.insert(written.map_or_else(|| Cow::Owned(word.to_owned()), Cow::Borrowed), next);
-            next
-        }
+    let next = ids.len() as u32;
+    let id = match written {
+        // a word of the text is its own key: looked up and added in one hash
+        Some(written) => *ids.entry(Cow::Borrowed(written)).or_insert(next),
+        None => match ids.get(word) {
+            Some(&id) => id,
+            None => {
+                ids.insert(Cow::Owned(word.to_owned()), next);
+                next
+            }
+        },
     };
     W::try_from(id).map(|id| list.push_word(id)).is_ok()
 }
