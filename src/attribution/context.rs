@@ -465,7 +465,7 @@ fn channel_phrase(
     words: &mut Registry,
 ) -> Option<Channel> {
     let text = block.text.get(range.clone())?;
-    let m = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
+    let m = lex.first_phrase(PhraseList::Channel, text)?;
     let kind = m.channel?;
     // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
     let outlet = m.outlet.as_ref().map(|(r, o)| words.shared(text.get(r.clone()).unwrap_or(&o.name)));

@@ -370,6 +370,15 @@ impl Lexicon {
         found
     }
 
+    /// The first of [`Lexicon::find_phrases`], without reading `text` past it.
+    pub fn first_phrase(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
+        let spaced = OneSpaced::new(text);
+        let found = self.index.phrases(list).find_up_to(&spaced.text, (list, &self.index.outlets), 1);
+        let mut m = found.into_iter().next()?;
+        spaced.back_match(&mut m);
+        Some(m)
+    }
+
     /// The phrase of `list` that `text` starts with: the first of
     /// [`Lexicon::find_phrases`] if it starts at 0, without scanning all of `text`.
     pub fn phrase_at_start(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
