@@ -167,15 +167,16 @@ impl WordFacts {
 
     /// The facts of `word`, whose ASCII letters lowered are `lower`.
     pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
-        let capital = crate::lexicon::chars::starts_capitalised(word);
-        // most words are lower-case ASCII once lowered: one lookup for three lists
+        // (the bits set directly: this runs for every word of a draft)
+        let bit = |set: bool, bit: u32| if set { bit } else { 0 };
+        let capital = bit(crate::lexicon::chars::starts_capitalised(word), CAPITAL);
+        // most words are lower-case ASCII once lowered: one lookup for five lists
         let Some(listed) = lex.listed(lower) else {
-            return WordFacts::one_list_at_a_time(word, lower, lex).with_capital(capital);
+            return WordFacts(WordFacts::one_list_at_a_time(word, lower, lex).0 | capital);
         };
         let title = listed.title && word.starts_with(char::is_uppercase);
-        WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower))
-            .with_capital(capital)
-            .with_organisation(listed.org_head, listed.generic_org)
+        let organisation = bit(listed.org_head, ORG_HEAD) | bit(listed.generic_org, GENERIC_ORG);
+        WordFacts(WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower)).0 | organisation | capital)
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one

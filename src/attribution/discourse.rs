@@ -163,8 +163,12 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
                 i += 1;
                 continue;
             }
-            // read once: every word of the draft is asked both questions
-            let lower = f.lower(i);
+            // read once: every word of the draft is asked both questions,
+            // and only a word written with "h", "s" or "t" first (or read as
+            // another) can be "he", "she" or "the"
+            let first = f.word(i).as_bytes().first().map(u8::to_ascii_lowercase);
+            let may_be = f.is_glossed(i) || first.is_none_or(|b| matches!(b, b'h' | b's' | b't'));
+            let lower = if may_be { f.lower(i) } else { "" };
             if let Some(gender) = pronoun_gender(lower) {
                 let role = if i == subject { Role::Subject } else { Role::Other };
                 out.push(Event::Pronoun(PronounMention { at: at(i), sentence, gender, role }));

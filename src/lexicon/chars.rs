@@ -28,6 +28,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// Whether a word starts with a capital, or is an Arabic article before a
 /// capitalised name ("al-Shabaab", "el-Sisi", "ad-Din"): it may be part of
 /// a name. An ASCII first letter is told by its byte, no character decoded.
+#[inline]
 pub fn starts_capitalised(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase() || is_particle_name(w),

@@ -91,6 +91,7 @@ impl WordTable {
     /// What the lists say of `lower`, if it is a word the table covers: all
     /// ASCII, no capitals or spaces, not ending in ".." or "ss" (the lists
     /// strip every trailing full stop or "s", the table only one).
+    #[inline]
     pub(super) fn get(&self, lower: &str) -> Option<Listed> {
         let bytes = lower.as_bytes();
         let plain = !bytes.is_empty()

@@ -303,10 +303,12 @@ impl<'a> Frame<'a> {
                 self.lex.is_org_head(w)
             };
             head || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
-        }) || self
-            .lex
-            .outlet_at(self.span_text(start, end), 0)
-            .is_some_and(|(r, _)| r.end >= self.span_text(start, end).len());
+        }) || {
+            // (a run of tokens starts with a word: its first word rules out most outlets)
+            let text = self.span_text(start, end);
+            self.lex.may_start_outlet(text)
+                && self.lex.outlet_at(text, 0).is_some_and(|(r, _)| r.end >= text.len())
+        };
         if org {
             SpeakerKind::Organization
         } else {
