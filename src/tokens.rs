@@ -88,11 +88,16 @@ impl Token {
 pub struct WordFacts(u32);
 
 /// The verb's number (see [`VerbId::number`]) in the low bits, 0 for none:
-/// word lists have a few thousand forms, far under the two million that fit.
-const VERB_BITS: u32 = 21;
+/// word lists have a few thousand forms, far under the 262,143 that fit.
+const VERB_BITS: u32 = 18;
 const VERB_MASK: u32 = (1 << VERB_BITS) - 1;
 /// The gloss's index in the eight bits above the verb.
 const GLOSS_SHIFT: u32 = VERB_BITS;
+/// What the organisation lists say (see [`WordFacts::org_head`], [`WordFacts::generic_org`]).
+const ORG_HEAD: u32 = 1 << 26;
+const GENERIC_ORG: u32 = 1 << 27;
+/// Starts with a capital (see [`WordFacts::capital`]).
+const CAPITAL: u32 = 1 << 28;
 const GLOSSED: u32 = 1 << 29;
 const TITLE: u32 = 1 << 30;
 const ROLE: u32 = 1 << 31;
@@ -123,6 +128,38 @@ impl WordFacts {
         self.0 & ROLE != 0
     }
 
+    /// The word starts with a capital, or is a particle before one
+    /// ("al-Shabaab"): see [`crate::lexicon::chars::starts_capitalised`].
+    pub fn capital(self) -> bool {
+        self.0 & CAPITAL != 0
+    }
+
+    /// These facts, said of a word that starts with a capital or not.
+    pub fn with_capital(self, capital: bool) -> Self {
+        self.with(CAPITAL, capital)
+    }
+
+    /// Without its trailing full stops, the word's lower-case form heads an
+    /// organisation's name ([`Lexicon::is_org_head_key`]; capitals aside).
+    pub fn org_head(self) -> bool {
+        self.0 & ORG_HEAD != 0
+    }
+
+    /// The word's lower-case form is a common noun for an organisation
+    /// ([`Lexicon::is_generic_org`]).
+    pub fn generic_org(self) -> bool {
+        self.0 & GENERIC_ORG != 0
+    }
+
+    /// These facts, with what the organisation lists say of the word.
+    pub fn with_organisation(self, org_head: bool, generic_org: bool) -> Self {
+        self.with(ORG_HEAD, org_head).with(GENERIC_ORG, generic_org)
+    }
+
+    fn with(self, bit: u32, set: bool) -> Self {
+        WordFacts(if set { self.0 | bit } else { self.0 & !bit })
+    }
+
     /// The English function word the word is read as, if any.
     pub fn gloss(self) -> Option<GlossId> {
         (self.0 & GLOSSED != 0).then(|| GlossId::from_index((self.0 >> GLOSS_SHIFT) as u8))
@@ -130,10 +167,16 @@ impl WordFacts {
 
     /// The facts of `word`, whose ASCII letters lowered are `lower`.
     pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
-        // most words are lower-case ASCII once lowered: one lookup for three lists
-        let Some(listed) = lex.listed(lower) else { return WordFacts::one_list_at_a_time(word, lower, lex) };
+        // (the bits set directly: this runs for every word of a draft)
+        let bit = |set: bool, bit: u32| if set { bit } else { 0 };
+        let capital = bit(crate::lexicon::chars::starts_capitalised(word), CAPITAL);
+        // most words are lower-case ASCII once lowered: one lookup for five lists
+        let Some(listed) = lex.listed(lower) else {
+            return WordFacts(WordFacts::one_list_at_a_time(word, lower, lex).0 | capital);
+        };
         let title = listed.title && word.starts_with(char::is_uppercase);
-        WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower))
+        let organisation = bit(listed.org_head, ORG_HEAD) | bit(listed.generic_org, GENERIC_ORG);
+        WordFacts(WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower)).0 | organisation | capital)
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one
@@ -144,6 +187,7 @@ impl WordFacts {
         let role =
             lex.is_role_noun(lower) || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s')));
         WordFacts::new(lex.verb_id(lower), capital && lex.is_title_folded(word, lower), role, lex.gloss_id(lower))
+            .with_organisation(lex.is_org_head_key(lower.trim_end_matches('.')), lex.is_generic_org(lower))
     }
 }
 
@@ -651,8 +695,17 @@ mod tests {
         for verb in [None, said] {
             for gloss in [None, gloss, Some(crate::lexicon::GlossId::from_index(u8::MAX))] {
                 for (title, role) in [(false, false), (true, false), (false, true), (true, true)] {
-                    let f = WordFacts::new(verb, title, role, gloss);
-                    assert_eq!((f.verb(), f.title(), f.role(), f.gloss()), (verb, title, role, gloss));
+                    for (capital, head, generic) in
+                        [(false, false, true), (true, true, false), (true, false, true)]
+                    {
+                        let f = WordFacts::new(verb, title, role, gloss)
+                            .with_capital(capital)
+                            .with_organisation(head, generic);
+                        let read =
+                            (f.verb(), f.title(), f.role(), f.gloss(), f.capital(), f.org_head(), f.generic_org());
+                        assert_eq!(read, (verb, title, role, gloss, capital, head, generic));
+                        assert!(!f.with_capital(false).capital() && f.with_capital(true).capital());
+                    }
                 }
             }
         }
@@ -672,7 +725,8 @@ mod tests {
             for t in tokenize(block, &[], lex).iter().filter(|t| t.is_word()) {
                 let (word, low) = (t.text(&block.text), t.text(&lower));
                 let facts = WordFacts::of(word, low, lex);
-                assert_eq!(facts, WordFacts::one_list_at_a_time(word, low, lex), "{word:?}");
+                let capital = crate::lexicon::chars::starts_capitalised(word);
+                assert_eq!(facts, WordFacts::one_list_at_a_time(word, low, lex).with_capital(capital), "{word:?}");
                 titles += usize::from(facts.title());
                 roles += usize::from(facts.role());
                 verbs += usize::from(facts.verb().is_some());

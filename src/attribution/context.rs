@@ -202,6 +202,15 @@ impl Context {
         }
     }
 
+    /// Whether [`Context::remember_channel`] would keep a channel for
+    /// `speaker`: a named person or body whose channel the story has not
+    /// said yet. (Reported speech searches its sentence for a channel only
+    /// then: a pronoun's or a role's was searched for and dropped.)
+    pub fn may_remember_channel(&self, speaker: &Speaker) -> bool {
+        let named = matches!(speaker.kind, SpeakerKind::Person | SpeakerKind::Organization);
+        named && speaker.name.as_ref().is_some_and(|name| !self.channels.contains_key(name))
+    }
+
     /// A follow-on quote at `at` in `block` keeps its speaker current.
     pub fn continued(&mut self, block: usize, at: usize, a: &Attribution) {
         self.push_turn(Turn { block, at, attribution: a.clone(), reported: false, runs_on: true });
@@ -465,7 +474,7 @@ fn channel_phrase(
     words: &mut Registry,
 ) -> Option<Channel> {
     let text = block.text.get(range.clone())?;
-    let m = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
+    let m = lex.first_phrase(PhraseList::Channel, text)?;
     let kind = m.channel?;
     // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
     let outlet = m.outlet.as_ref().map(|(r, o)| words.shared(text.get(r.clone()).unwrap_or(&o.name)));
@@ -519,6 +528,29 @@ mod tests {
         // shared, 10.4 times after
         let per_byte = held as f64 / draft.len() as f64;
         assert!(per_byte < 11.0, "{held} bytes held at the peak for a draft of {} ({per_byte:.2})", draft.len());
+    }
+
+    /// Reported speech searches for a channel only when it would be kept.
+    #[test]
+    fn a_channel_is_wanted_for_a_named_speaker_whose_channel_is_not_known() {
+        let mut ctx = Context::default();
+        let speaker =
+            |kind, name: Option<&str>| Speaker::new("x".into(), Span::new(0, 1), kind, name.map(Arc::from));
+        let ruiz = speaker(SpeakerKind::Person, Some("Ana Ruiz"));
+        assert!(ctx.may_remember_channel(&ruiz));
+        assert!(ctx.may_remember_channel(&speaker(SpeakerKind::Organization, Some("Acme"))));
+        assert!(!ctx.may_remember_channel(&speaker(SpeakerKind::Pronoun, Some("Ana Ruiz"))));
+        assert!(!ctx.may_remember_channel(&speaker(SpeakerKind::Role, None)));
+        assert!(!ctx.may_remember_channel(&speaker(SpeakerKind::Person, None)));
+        let channel = Arc::new(Channel::new(
+            "told AFP".into(),
+            Span::new(0, 8),
+            crate::lexicon::ChannelKind::Interview,
+            None,
+        ));
+        ctx.remember_channel(&ruiz, channel);
+        assert!(!ctx.may_remember_channel(&ruiz), "the story said how she was reached");
+        assert!(ctx.may_remember_channel(&speaker(SpeakerKind::Person, Some("Soo Kim"))));
     }
 
     #[test]

@@ -409,7 +409,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     let sentence = v.block.text.get(token_range(v, s.lo, s.hi)).unwrap_or_default();
     // "an official who spoke on condition of anonymity": the sentence says so
     let kind = match m.kind {
-        SpeakerKind::Role if !f.lex.find_phrases(PhraseList::Anonymous, sentence).is_empty() => {
+        SpeakerKind::Role if f.lex.first_phrase(PhraseList::Anonymous, sentence).is_some() => {
             SpeakerKind::Anonymous
         }
         kind => kind,

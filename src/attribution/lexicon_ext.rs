@@ -30,11 +30,11 @@ pub trait LexiconExt {
 
 impl LexiconExt for Lexicon {
     fn is_anonymous(&self, mention: &str) -> bool {
-        !self.find_phrases(PhraseList::Anonymous, mention).is_empty()
+        self.first_phrase(PhraseList::Anonymous, mention).is_some()
     }
 
     fn is_vague_speaker(&self, mention: &str) -> bool {
-        !self.find_phrases(PhraseList::VagueSpeaker, mention).is_empty()
+        self.first_phrase(PhraseList::VagueSpeaker, mention).is_some()
     }
 
     fn is_org_word(&self, word: &str) -> bool {

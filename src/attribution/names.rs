@@ -70,7 +70,8 @@ pub const TITLE_MODIFIERS: &[&str] = &[
 /// "Surrey Mayor Doug McCallum" → "Doug McCallum".
 pub fn clean_name(text: &str, lex: &Lexicon) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let role = |w: &str| lex.is_title(w) || lex.is_role_noun(&w.to_lowercase());
+    // (the role list folds case itself: a lower-case copy of each word asked was an allocation)
+    let role = |w: &str| lex.is_title(w) || lex.is_role_noun(w);
     // "Rep.", "Deputy Minister", "Prime Minister": titles and role words before the name
     let titled = |w: &&&str| TITLES_STRIP.contains(w) || role(w) || TITLE_MODIFIERS.contains(w);
     let mut skip = words.iter().take_while(titled).count();
@@ -168,6 +169,24 @@ mod tests {
         assert_eq!(given_name_gender("Erin"), Some(Gender::Female));
         assert_eq!(given_name_gender("Doug"), Some(Gender::Male));
         assert_eq!(given_name_gender("Surrey"), None);
+    }
+
+    proptest::proptest! {
+        /// Why a word need not be lowered before the role list is asked:
+        /// it folds case itself, and lowering twice is lowering once.
+        #[test]
+        fn the_role_list_folds_case_as_lowering_first_did(w in "[a-zA-ZÉéÖİΣσς.'’-]{0,10}|spokes(wo|)man|Officials|SPOKESPERSON") {
+            let lex = Lexicon::builtin();
+            proptest::prop_assert_eq!(lex.is_role_noun(&w), lex.is_role_noun(&w.to_lowercase()));
+        }
+    }
+
+    #[test]
+    fn lowering_a_lower_case_form_again_changes_nothing() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let once = c.to_lowercase().collect::<String>();
+            assert_eq!(once.to_lowercase(), once, "{c:?}");
+        }
     }
 
     #[test]

@@ -69,6 +69,31 @@ fn letters_in(chunk: &[u8]) -> usize {
     (not_letters.trailing_zeros() / 8) as usize
 }
 
+/// Whether a word starts with a capital, or is an Arabic article before a
+/// capitalised name ("al-Shabaab", "el-Sisi", "ad-Din"): it may be part of
+/// a name. An ASCII first letter is told by its byte, no character decoded.
+#[inline]
+pub fn starts_capitalised(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() || is_particle_name(w),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase) || is_particle_name(w),
+        None => false,
+    }
+}
+
+/// "al-Shabaab", "el-Sisi", "ad-Din": an Arabic article before a capitalised name.
+fn is_particle_name(w: &str) -> bool {
+    // every particle ends in its hyphen, the third or fourth byte: most
+    // words are ruled out without comparing them with each particle
+    let hyphen = |i: usize| w.as_bytes().get(i) == Some(&b'-');
+    if !hyphen(2) && !hyphen(3) {
+        return false;
+    }
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
 const GENERAL_PUNCTUATION_START: char = '\u{2000}';
 const GENERAL_PUNCTUATION_END: char = '\u{206F}';
 
@@ -110,5 +135,22 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    proptest::proptest! {
+        /// The byte reading of a first letter answers as the character reading.
+        #[test]
+        fn a_capital_is_read_from_the_first_byte_as_from_the_first_character(w in "(al-|as-|ash-|)[a-zA-ZÉéİ'’-]{0,6}") {
+            let plain = w.chars().next().is_some_and(char::is_uppercase) || is_particle_name(&w);
+            proptest::prop_assert_eq!(starts_capitalised(&w), plain);
+        }
+    }
+
+    #[test]
+    fn particles_before_a_capital_start_names() {
+        assert!(
+            starts_capitalised("al-Shabaab") && starts_capitalised("ash-Sharq") && starts_capitalised("Élysée")
+        );
+        assert!(!starts_capitalised("al-shabaab") && !starts_capitalised("al") && !starts_capitalised(""));
     }
 }

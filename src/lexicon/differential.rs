@@ -408,6 +408,10 @@ fn loose_and_odd_patterns_agree_with_the_automaton() {
                 let got = Scan::scan(&words, &text, accept);
                 assert_eq!(got, automaton.scan(&text, accept), "fold {fold} {text:?}");
                 assert_eq!(got, brute.scan(&text, accept), "brute fold {fold} {text:?}");
+                for max in [0, 1, 2] {
+                    let first = got.get(..max.min(got.len())).unwrap_or_default();
+                    assert_eq!(words.scan_up_to(&text, max, accept), first, "first {max} of {text:?}");
+                }
             }
             for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(

@@ -102,7 +102,9 @@ fn speech_verb(t: &mut Text, v: &SpeechVerb) -> String {
 
 /// `static NAME_WORDS: WordMap<Facts> = ...;`: `table`'s map.
 pub fn word_table_static(name: &str, table: &WordTable) -> String {
-    let facts = word_map(&table.0, |Facts(verb, title, role)| format!("Facts({verb},{title},{role})"));
+    let facts = word_map(&table.0, |Facts(verb, title, role, head, generic)| {
+        format!("Facts({verb},{title},{role},{head},{generic})")
+    });
     format!("pub(super) static {name}_WORDS: WordMap<Facts> = {facts};\n")
 }
 

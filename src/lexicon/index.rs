@@ -439,10 +439,22 @@ impl<M: Scan> PhraseSet<M> {
     }
 
     pub fn find<'a>(&'a self, text: &str, list: PhraseList, outlets: &'a OutletIndex) -> Vec<PhraseMatch<'a>> {
+        self.find_up_to(text, (list, outlets), usize::MAX)
+    }
+
+    /// The first `max` of [`PhraseSet::find`], without reading `text` past
+    /// them (every match found has its entry, so none is dropped after).
+    pub fn find_up_to<'a>(
+        &'a self,
+        text: &str,
+        (list, outlets): (PhraseList, &'a OutletIndex),
+        max: usize,
+    ) -> Vec<PhraseMatch<'a>> {
         // Outlets before a phrase ("Reuters reported") are looked up in one scan.
         let mut before = None;
-        let found =
-            self.matcher.scan(text, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
+        let found = self
+            .matcher
+            .scan_up_to(text, max, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
         found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
     }
 

@@ -23,6 +23,17 @@ pub trait Scan {
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>;
 
+    /// The first `max` matches of [`Scan::scan`] (a later match never
+    /// changes an earlier one): a scanner may stop reading after them.
+    fn scan_up_to<T, F>(&self, text: &str, max: usize, accept: F) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        let mut found = self.scan(text, accept);
+        found.truncate(max);
+        found
+    }
+
     /// The longest accepted match starting exactly at `start` (a character boundary).
     fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
     where
@@ -632,11 +643,22 @@ impl Scan for WordMatcher {
         WordMatcher::at(self, text, start, accept)
     }
 
-    fn scan<T, F>(&self, text: &str, mut accept: F) -> Vec<(Range<usize>, T)>
+    fn scan<T, F>(&self, text: &str, accept: F) -> Vec<(Range<usize>, T)>
+    where
+        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
+    {
+        self.scan_up_to(text, usize::MAX, accept)
+    }
+
+    /// Reads the text no further than the last of the `max` matches.
+    fn scan_up_to<T, F>(&self, text: &str, max: usize, mut accept: F) -> Vec<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         let mut out: Vec<(Range<usize>, T)> = Vec::new();
+        if max == 0 {
+            return out;
+        }
         let bytes = text.as_bytes();
         let mut lowered: Vec<u8> = Vec::new();
         let mut pos = 0;
@@ -669,6 +691,9 @@ impl Scan for WordMatcher {
                     if out.last().is_none_or(|(last, _)| last.end <= range.start) {
                         pos = range.end.max(start + 1);
                         out.push((range, value));
+                        if out.len() >= max {
+                            break;
+                        }
                     }
                 }
             }

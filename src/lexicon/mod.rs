@@ -290,6 +290,7 @@ impl Lexicon {
     /// stop; capitals aside) and whether it is a role noun or one's plural
     /// in "s", all in one lookup, for a lower-case ASCII word; `None` for a
     /// word that needs the lists asked one by one.
+    #[inline]
     pub fn listed(&self, lower: &str) -> Option<Listed> {
         self.word_table.get_or_init(|| WordTable::build(&self.index)).get(lower)
     }
@@ -376,6 +377,13 @@ impl Lexicon {
         found
     }
 
+    /// Whether an outlet may be named at the start of `text`, judged by its
+    /// first word (no false negatives): cheaper than [`Lexicon::outlet_at`]
+    /// for text that starts with a word.
+    pub fn may_start_outlet(&self, text: &str) -> bool {
+        self.index.outlets.matcher.may_match_at(text, 0)
+    }
+
     /// The outlet named at `pos` (after any spaces), slot-only spellings
     /// included: use it where an outlet is expected.
     pub fn outlet_at(&self, text: &str, pos: usize) -> Option<(Range<usize>, &Outlet)> {
@@ -430,6 +438,15 @@ impl Lexicon {
             spaced.back_match(m);
         }
         found
+    }
+
+    /// The first of [`Lexicon::find_phrases`], without reading `text` past it.
+    pub fn first_phrase(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
+        let spaced = OneSpaced::new(text);
+        let found = self.index.phrases(list).find_up_to(&spaced.text, (list, &self.index.outlets), 1);
+        let mut m = found.into_iter().next()?;
+        spaced.back_match(&mut m);
+        Some(m)
     }
 
     /// The phrase of `list` that `text` starts with: the first of

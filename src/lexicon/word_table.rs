@@ -1,5 +1,5 @@
-//! One hash lookup per word for what the verb, title and role lists say of
-//! it. Tokenising a draft asked each word of the three lists in turn (and
+//! One hash lookup per word for what the verb, title, role and
+//! organisation lists say of it. Tokenising a draft asked each word of the three lists in turn (and
 //! the role list twice for a word ending in "s"), each with its own
 //! trimming and folding: a few per cent of a `check`. This table holds every
 //! ASCII form those lookups can match, so a plain lower-case ASCII word (the
@@ -20,6 +20,11 @@ pub struct Listed {
     pub title: bool,
     /// A role noun, or one with an "s" after it ("officials").
     pub role: bool,
+    /// Without its trailing full stops, a word that heads an organisation's
+    /// name ("ministry"; [`super::Lexicon::is_org_head_key`] of it).
+    pub org_head: bool,
+    /// A common noun for an organisation ([`super::Lexicon::is_generic_org`]).
+    pub generic_org: bool,
 }
 
 /// Every form the three lists can match, with what each says of it, in a
@@ -29,14 +34,19 @@ pub struct Listed {
 pub(super) struct WordTable(pub(super) WordMap<Facts>);
 
 /// What the lists say of a form: the [`VerbId`]'s number (0 for none),
-/// whether it is a title, whether a role.
+/// whether it is a title, a role, an organisation's head word, a common
+/// noun for an organisation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Facts(pub(super) u32, pub(super) bool, pub(super) bool);
+pub(super) struct Facts(pub(super) u32, pub(super) bool, pub(super) bool, pub(super) bool, pub(super) bool);
 
 impl WordTable {
     /// Built from the lists' own maps, so the table answers what they do.
     pub(super) fn build(index: &Index) -> WordTable {
-        let n = index.verbs.len() + 2 * index.titles.len() + 2 * index.roles.len();
+        let n = index.verbs.len()
+            + 2 * index.titles.len()
+            + 2 * index.roles.len()
+            + 2 * index.org_heads.len()
+            + index.generic_orgs.len();
         let mut table = WordTable(WordMap::with_capacity(n));
         // Sorted, so that the table does not depend on the order the lists were read in.
         let mut verbs: Vec<(&str, u32)> = index.verbs.words().map(|(form, &id)| (form, id)).collect();
@@ -46,19 +56,28 @@ impl WordTable {
             table.update(form, "", |e| e.0 = verb);
         }
         // a title's key has no trailing full stop; the word may have one
-        let mut titles: Vec<&str> = index.titles.words().map(|(t, _)| t).filter(|t| !t.ends_with('.')).collect();
-        titles.sort_unstable();
-        for title in titles {
-            table.update(title, "", |e| e.1 = true);
-            table.update(title, ".", |e| e.1 = true);
-        }
-        let mut roles: Vec<&str> = index.roles.words().map(|(r, _)| r).collect();
-        roles.sort_unstable();
-        for role in roles {
-            table.update(role, "", |e| e.2 = true);
-            table.update(role, "s", |e| e.2 = true);
-        }
+        let titles = index.titles.words().map(|(t, _)| t).filter(|t| !t.ends_with('.'));
+        table.mark(titles, &["", "."], |e| e.1 = true);
+        table.mark(index.roles.words().map(|(r, _)| r), &["", "s"], |e| e.2 = true);
+        // looked up without trailing full stops, as a title is: a head
+        // ending in one is never found, and the word may have one
+        let heads = index.org_heads.words().map(|(h, _)| h).filter(|h| !h.ends_with('.'));
+        table.mark(heads, &["", "."], |e| e.3 = true);
+        table.mark(index.generic_orgs.words().map(|(g, _)| g), &[""], |e| e.4 = true);
         table
+    }
+
+    /// Applies `set` to the facts of each of `words` with each of
+    /// `suffixes`, the words in sorted order (so that the table does not
+    /// depend on the order the lists were read in).
+    fn mark<'w>(&mut self, words: impl Iterator<Item = &'w str>, suffixes: &[&str], set: impl Fn(&mut Facts)) {
+        let mut words: Vec<&str> = words.collect();
+        words.sort_unstable();
+        for word in words {
+            for suffix in suffixes {
+                self.update(word, suffix, &set);
+            }
+        }
     }
 
     /// Applies `set` to the facts of the form `word` + `suffix`, adding it if new.
@@ -72,6 +91,7 @@ impl WordTable {
     /// What the lists say of `lower`, if it is a word the table covers: all
     /// ASCII, no capitals or spaces, not ending in ".." or "ss" (the lists
     /// strip every trailing full stop or "s", the table only one).
+    #[inline]
     pub(super) fn get(&self, lower: &str) -> Option<Listed> {
         let bytes = lower.as_bytes();
         let plain = !bytes.is_empty()
@@ -79,8 +99,10 @@ impl WordTable {
         if !plain || lower.ends_with("..") || lower.ends_with("ss") {
             return None;
         }
-        let Some(&Facts(verb, title, role)) = self.0.get(bytes) else { return Some(Listed::default()) };
-        Some(Listed { verb: VerbId::from_number(verb), title, role })
+        let Some(&Facts(verb, title, role, org_head, generic_org)) = self.0.get(bytes) else {
+            return Some(Listed::default());
+        };
+        Some(Listed { verb: VerbId::from_number(verb), title, role, org_head, generic_org })
     }
 }
 
@@ -96,6 +118,8 @@ mod tests {
             title: lex.index.titles.contains(lower.trim().trim_end_matches('.')),
             role: lex.is_role_noun(lower)
                 || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s'))),
+            org_head: lex.is_org_head_key(lower.trim_end_matches('.')),
+            generic_org: lex.is_generic_org(lower),
         }
     }
 
@@ -121,6 +145,8 @@ mod tests {
                 .map(|(k, _)| k.to_string())
                 .chain(index.titles.words().map(|(k, _)| k.to_string()))
                 .chain(index.roles.words().map(|(k, _)| k.to_string()))
+                .chain(index.org_heads.words().map(|(k, _)| k.to_string()))
+                .chain(index.generic_orgs.words().map(|(k, _)| k.to_string()))
                 .chain(["said", "the", "s", ".", "boss", "officialss", "sen..", "", "x y"].map(String::from))
                 .collect();
             let mut covered = 0;

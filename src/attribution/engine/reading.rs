@@ -60,8 +60,12 @@ pub(super) fn note_reported_speech(
         let m = found.mention;
         let speaker =
             ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
-        if let Some(channel) = ctx.channel_in((v.index, v.block), writer_ranges(v, s), &speaker, lex) {
-            ctx.remember_channel(&speaker, channel);
+        // (the channel is searched for only if it would be kept: the search
+        // has no other effect than the words it shares with the cast)
+        if ctx.may_remember_channel(&speaker) {
+            if let Some(channel) = ctx.channel_in((v.index, v.block), writer_ranges(v, s), &speaker, lex) {
+                ctx.remember_channel(&speaker, channel);
+            }
         }
         let named = speaker.name.is_some()
             || matches!(speaker.kind, SpeakerKind::Role | SpeakerKind::Anonymous | SpeakerKind::Vague);

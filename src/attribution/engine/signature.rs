@@ -124,7 +124,7 @@ fn issued(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     }
     let range = token_range(&v, s.lo, s.hi);
     let text = v.block.text.get(range.clone())?;
-    let phrase = lex.find_phrases(PhraseList::Channel, text).into_iter().next()?;
+    let phrase = lex.first_phrase(PhraseList::Channel, text)?;
     let at = range.start + phrase.range.start;
     let cue = (s.lo..s.hi).find(|&i| v.toks.get(i).is_some_and(|t| t.start as usize == at))?;
     let verb = f.is_word(cue) && !f.is_cap(cue) && (f.verb_at(cue).is_some() || f.lower(cue).ends_with("ed"));

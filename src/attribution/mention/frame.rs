@@ -4,8 +4,8 @@
 
 use super::memo::Subjects;
 use super::words::{
-    before_apostrophe, is_particle_name, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
-    NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
+    before_apostrophe, in_set, one_of, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
+    NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
 };
 use crate::attribution::case_evidence::CaseEvidence;
 use crate::attribution::tokens::{TokKind, Token};
@@ -76,25 +76,30 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind() == TokKind::Punct) && set.contains(self.word(i))
+        self.toks.get(i).is_some_and(|t| t.kind() == TokKind::Punct) && in_set(set, self.word(i))
     }
 
-    /// Starts with a capital (or digit-free initial), so may be part of a name.
+    /// Starts with a capital (or digit-free initial), so may be part of a
+    /// name (see [`crate::lexicon::chars::starts_capitalised`]): read from
+    /// the word's facts, as it is asked of every word several times.
     pub fn is_cap(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.word(i);
-        w.chars().next().is_some_and(char::is_uppercase) || is_particle_name(w)
+        self.facts.get(i).is_some_and(|f| f.capital())
     }
 
     /// "he", and "he's" / "it’s" / "they're" (a pronoun with its verb).
     pub fn is_pronoun(&self, i: usize) -> bool {
-        self.is_word(i) && PRONOUNS.contains(&before_apostrophe(self.lower(i)))
+        // asked of every capitalised word: the first byte as written rules
+        // out most before their lower-case form is read (see `PRONOUN_INITIALS`)
+        let Some(t) = self.toks.get(i).filter(|t| t.is_word()) else { return false };
+        let ruled_out = |b: &u8| b.is_ascii() && !PRONOUN_INITIALS.contains(&b.to_ascii_lowercase());
+        if !self.is_glossed(i) && t.text(self.text).as_bytes().first().is_some_and(ruled_out) {
+            return false;
+        }
+        PRONOUNS.contains(&before_apostrophe(self.lower(i)))
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && DETERMINERS.contains(&self.lower(i))
+        self.is_word(i) && one_of(DETERMINERS, self.lower(i))
     }
 
     pub fn is_adverb(&self, i: usize) -> bool {
@@ -103,6 +108,31 @@ impl<'a> Frame<'a> {
         let named = || self.is_cap(i) && i > 0 && self.is_title_at(i - 1);
         let ly = || w.len() > 4 && w.ends_with("ly") && !self.is_cap(i) && !LY_NOUNS.contains(&w);
         self.is_word(i) && (ADVERB_SET.contains(w) || ly()) && !named()
+    }
+
+    /// [`Lexicon::is_generic_org`] of the lower-case word at `i`, read from
+    /// its facts (a glossed word or another token is looked up).
+    pub fn is_generic_org(&self, i: usize) -> bool {
+        match self.plain_facts(i) {
+            Some(f) => f.generic_org(),
+            None => self.lex.is_generic_org(self.lower(i)),
+        }
+    }
+
+    /// [`Lexicon::is_org_head_key`] of the lower-case word at `i` without
+    /// its trailing full stops (capitals aside), read from its facts.
+    pub fn is_org_head_key(&self, i: usize) -> bool {
+        match self.plain_facts(i) {
+            Some(f) => f.org_head(),
+            None => self.lex.is_org_head_key(self.lower(i).trim_end_matches('.')),
+        }
+    }
+
+    /// The facts of a word read as written (not glossed): what the word
+    /// lists say of its lower-case form, looked up once.
+    fn plain_facts(&self, i: usize) -> Option<WordFacts> {
+        let f = *self.facts.get(i)?;
+        (self.is_word(i) && f.gloss().is_none()).then_some(f)
     }
 
     pub fn is_role(&self, i: usize) -> bool {
@@ -127,7 +157,7 @@ impl<'a> Frame<'a> {
         }
         let w = self.word(i);
         if !self.is_cap(i) {
-            return self.is_word(i) && NAME_LINKS.contains(&w);
+            return self.is_word(i) && one_of(NAME_LINKS, w);
         }
         // an all-capitals heading word ("INVESTIGATED") is no name, nor a
         // short one beside it ("CONGRESS HAS INVESTIGATED HIM")
@@ -139,7 +169,7 @@ impl<'a> Frame<'a> {
         let shouting = shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1)));
         // a headline in title case ("Hollande Says Trump Makes You …"): its
         // capitalised verbs and little words are not part of a name
-        let title_case_word = TITLE_CASE_BREAKS.contains(&w)
+        let title_case_word = one_of(TITLE_CASE_BREAKS, w)
             || (w.ends_with('s') && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Present));
         !self.is_pronoun(i) && !shouting && !title_case_word
     }
@@ -158,7 +188,7 @@ impl<'a> Frame<'a> {
         self.is_name_part(i)
             && !self.is_glossed(i)
             && !NOT_NAME_SET.contains(bare)
-            && !NAME_LINKS.contains(&w)
+            && !one_of(NAME_LINKS, w)
             && !self.ordinary_opener(i)
     }
 
@@ -189,7 +219,7 @@ impl<'a> Frame<'a> {
         let short_ed =
             w.len() == 5 && w.ends_with("ed") && !crate::attribution::names::is_given_name(self.word(i));
         let shaped = short_ed || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily")));
-        let takes = CLAUSE_OBJECT_STARTS.contains(&next) || (next.len() > 5 && next.ends_with("ing"));
+        let takes = one_of(CLAUSE_OBJECT_STARTS, next) || (next.len() > 5 && next.ends_with("ing"));
         (shaped && takes || self.measures_subordinator(i)) && self.is_word(i + 1) && !self.is_cap(i + 1)
     }
 
@@ -197,7 +227,7 @@ impl<'a> Frame<'a> {
     /// the subordinator after it, which opens the fronted clause.
     pub(super) fn measures_subordinator(&self, i: usize) -> bool {
         let w = self.lower(i);
-        let measure = OPENER_MEASURES.contains(&w)
+        let measure = one_of(OPENER_MEASURES, w)
             || (w.len() > 5 && w.ends_with("ly") && !crate::attribution::names::is_given_name(self.word(i)));
         measure
             && matches!(
@@ -228,7 +258,7 @@ impl<'a> Frame<'a> {
 
     /// Whether a capitalised run `start..end` has words only titles have inside.
     pub fn reads_as_title(&self, start: usize, end: usize) -> bool {
-        (start + 1..end).any(|i| TITLE_CASE_WORDS.contains(&self.word(i)))
+        (start + 1..end).any(|i| one_of(TITLE_CASE_WORDS, self.word(i)))
     }
 
     /// Whether token `i` touches the tokens on both sides ("U.S.-based").
@@ -268,16 +298,17 @@ impl<'a> Frame<'a> {
             let w = self.word(i).trim_end_matches('.');
             let head = if w.is_ascii() {
                 // the lower-case form is at hand: no allocation
-                w.starts_with(|c: char| c.is_ascii_uppercase())
-                    && self.lex.is_org_head_key(self.lower(i).trim_end_matches('.'))
+                w.starts_with(|c: char| c.is_ascii_uppercase()) && self.is_org_head_key(i)
             } else {
                 self.lex.is_org_head(w)
             };
             head || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
-        }) || self
-            .lex
-            .outlet_at(self.span_text(start, end), 0)
-            .is_some_and(|(r, _)| r.end >= self.span_text(start, end).len());
+        }) || {
+            // (a run of tokens starts with a word: its first word rules out most outlets)
+            let text = self.span_text(start, end);
+            self.lex.may_start_outlet(text)
+                && self.lex.outlet_at(text, 0).is_some_and(|(r, _)| r.end >= text.len())
+        };
         if org {
             SpeakerKind::Organization
         } else {

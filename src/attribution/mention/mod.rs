@@ -11,6 +11,7 @@ mod words;
 
 pub use frame::Frame;
 pub use memo::Subjects;
+pub(in crate::attribution) use words::one_of;
 
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::SpeakerKind;
@@ -83,21 +84,21 @@ impl<'a> Frame<'a> {
                 // one person: "the Founding Fathers" are not
                 let plural = self.lower(last).ends_with('s') && !self.lower(last).ends_with("ss");
                 let describes = (self.is_role(last) && !self.is_title_at(last) && !plural)
-                    || crate::attribution::names::PARTY_MEMBERS.contains(&self.lower(last));
+                    || one_of(crate::attribution::names::PARTY_MEMBERS, self.lower(last));
                 if describes && self.name_kind(start + 1, end) == SpeakerKind::Person {
                     return Some(self.role(start, end));
                 }
             }
             return Some(self.classify_name(start, end));
         }
-        if self.is_role(last) || self.lex.is_generic_org(self.lower(last)) {
+        if self.is_role(last) || self.is_generic_org(last) {
             let mut start = last;
             while start > lo
                 && self.is_word(start - 1)
                 && !self.is_determiner(start)
                 && !self.is_pronoun(start - 1)
             {
-                if self.verb_at(start - 1).is_some() || ROLE_PHRASE_BREAKS.contains(&self.lower(start - 1)) {
+                if self.verb_at(start - 1).is_some() || one_of(ROLE_PHRASE_BREAKS, self.lower(start - 1)) {
                     break;
                 }
                 start -= 1;
@@ -110,7 +111,7 @@ impl<'a> Frame<'a> {
                 |i: usize| self.is_word(i) && !self.is_cap(i) && self.verb_at(i).is_none() && !self.is_role(i);
             // (not "spoke to the crowd, protesters chanted": a list, not adjectives)
             let after_break = start.checked_sub(4).filter(|&b| b >= lo).is_some_and(|b| {
-                ROLE_PHRASE_BREAKS.contains(&self.lower(b)) || PHRASE_PREPOSITIONS.contains(&self.lower(b))
+                one_of(ROLE_PHRASE_BREAKS, self.lower(b)) || one_of(PHRASE_PREPOSITIONS, self.lower(b))
             });
             if start >= lo + 3
                 && !self.is_determiner(start)
@@ -189,7 +190,7 @@ impl<'a> Frame<'a> {
                     return None;
                 }
             }
-            while end > start + 1 && NAME_LINKS.contains(&self.word(end - 1)) {
+            while end > start + 1 && one_of(NAME_LINKS, self.word(end - 1)) {
                 end -= 1;
             }
             if !the && end == start + 1 {
@@ -210,8 +211,10 @@ impl<'a> Frame<'a> {
     /// "Friends of Riverside Library", "Citizens for Safe Streets" (a surname,
     /// as in "Jane Roe of Acme Bank", cannot).
     fn heads_organisation(&self, i: usize) -> bool {
+        // (the facts answer for the word without its full stops: one with a stop is looked up)
         let lower = self.lower(i);
-        self.is_cap(i) && (self.lex.is_org_head_key(lower) || ORG_COLLECTIVES.contains(&lower))
+        let head = || if lower.ends_with('.') { self.lex.is_org_head_key(lower) } else { self.is_org_head_key(i) };
+        self.is_cap(i) && (head() || one_of(ORG_COLLECTIVES, lower))
     }
 
     /// The end of "Friends of Riverside Library" when the word at `start`
@@ -248,7 +251,7 @@ impl<'a> Frame<'a> {
     fn role_at(&self, start: usize, hi: usize) -> Option<Mention> {
         // "said of Trump’s campaign", "At a campaign event": a phrase that
         // opens with a preposition says about whom or where, not who
-        if PHRASE_PREPOSITIONS.contains(&self.lower(start)) {
+        if one_of(PHRASE_PREPOSITIONS, self.lower(start)) {
             return None;
         }
         let mut end = start;
@@ -280,7 +283,7 @@ impl<'a> Frame<'a> {
     /// state in the paper"), where it is the verb of the clause.
     fn is_org_noun(&self, i: usize) -> bool {
         let after_plural = || i > 0 && self.looks_plural(i - 1);
-        self.lex.is_generic_org(self.lower(i)) && !(self.verb_at(i).is_some() && after_plural())
+        self.is_generic_org(i) && !(self.verb_at(i).is_some() && after_plural())
     }
 
     /// A word of four letters or more in -s but not -ss ("officials",
@@ -319,7 +322,7 @@ impl<'a> Frame<'a> {
         let last = hi.min(i + PHRASE_WINDOW).saturating_sub(1);
         let (Some(from), Some(to)) = (self.toks.get(i), self.toks.get(last)) else { return false };
         let Some(rest) = self.text.get(from.start as usize..to.end as usize) else { return false };
-        self.lex.find_phrases(PhraseList::Channel, rest).first().is_some_and(|m| m.range.start == 0)
+        self.lex.first_phrase(PhraseList::Channel, rest).is_some_and(|m| m.range.start == 0)
     }
 
     /// An anonymous or vague source phrase from the word lists starting at
@@ -405,7 +408,7 @@ impl<'a> Frame<'a> {
         // (a bare number, "plus 21", counts nobody in particular)
         let counted =
             (self.is_quantity(start) && start + 1 < end) || (start + 2 < end && self.is_quantity(start + 1));
-        let determined = DETERMINERS.contains(&first) || self.can_start_name(start) || counted;
+        let determined = one_of(DETERMINERS, first) || self.can_start_name(start) || counted;
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
     }
 
@@ -420,7 +423,7 @@ impl<'a> Frame<'a> {
         let thousands = i > 0 && self.is_punct(i - 1, ",") && self.glued(i - 1);
         let after_preposition =
             i > 0 && matches!(self.lower(i - 1), "in" | "of" | "to" | "by" | "from" | "since" | "for");
-        self.is_word(i) && (digits || NUMBER_WORDS.contains(&w)) && !year && !thousands && !after_preposition
+        self.is_word(i) && (digits || one_of(NUMBER_WORDS, w)) && !year && !thousands && !after_preposition
     }
 
     fn is_speech_like(&self, i: usize) -> bool {

@@ -6,6 +6,9 @@
 pub(super) const PHRASE_WINDOW: usize = 12;
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+/// The letters `PRONOUNS` start with: a word written with another ASCII
+/// letter first is none of them (nor is any glossed word ruled out by it).
+pub(super) const PRONOUN_INITIALS: &[u8] = b"hstiwy";
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another", "his",
     "her", "their", "its", "our", "this", "that", "these", "those", "both", "all", "each", "few",
@@ -156,17 +159,26 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "three-quarters",
 ];
 
-/// "al-Shabaab", "el-Sisi", "ad-Din": an Arabic article before a capitalised name.
-pub(super) fn is_particle_name(w: &str) -> bool {
-    // every particle ends in its hyphen, the third or fourth byte: most
-    // words are ruled out without comparing them with each particle
-    let hyphen = |i: usize| w.as_bytes().get(i) == Some(&b'-');
-    if !hyphen(2) && !hyphen(3) {
-        return false;
+/// `list.contains(&w)`, with each entry's first byte compared before its
+/// whole: most entries are a word or two long, and the lists' members of
+/// the same length as `w` are each a call to compare bytes.
+#[inline]
+pub(in crate::attribution) fn one_of(list: &[&str], w: &str) -> bool {
+    let first = w.as_bytes().first();
+    list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+}
+
+/// `set.contains(word)` for a punctuation token, compared byte by byte
+/// with no substring searcher built for it: the sets are a few characters,
+/// and the byte strings of two UTF-8 texts match where the texts do.
+#[inline]
+pub(super) fn in_set(set: &str, word: &str) -> bool {
+    let (set, word) = (set.as_bytes(), word.as_bytes());
+    match word {
+        [b] => set.contains(b),
+        [first, ..] => set.windows(word.len()).any(|w| w.first() == Some(first) && w == word),
+        [] => true,
     }
-    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
 }
 
 /// `word` up to its first apostrophe, straight or curly ("they" of
@@ -184,7 +196,27 @@ pub(super) fn before_apostrophe(word: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::before_apostrophe;
+    use super::*;
+
+    #[test]
+    fn every_pronoun_starts_with_one_of_the_initials() {
+        for p in PRONOUNS {
+            assert!(p.bytes().next().is_some_and(|b| PRONOUN_INITIALS.contains(&b)), "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte readings answer what the character and substring ones did.
+        #[test]
+        fn shortcuts_answer_as_the_plain_tests(word in "[a-zA-Z'’‑—‘é.,!?:;\"“”(ÉİK-]{0,6}") {
+            for list in [NAME_LINKS, TITLE_CASE_BREAKS, DETERMINERS, CLAUSE_OBJECT_STARTS, &["", "a", "ab"][..]] {
+                proptest::prop_assert_eq!(one_of(list, &word), list.contains(&word.as_str()));
+            }
+            for set in [".!?:;\"“”‘’—–-(", ",", "—–", "'’", ""] {
+                proptest::prop_assert_eq!(in_set(set, &word), set.contains(word.as_str()), "{:?} in {:?}", word, set);
+            }
+        }
+    }
 
     proptest::proptest! {
         /// Straight and curly apostrophes, and chars that share the curly one's lead byte.
