@@ -78,6 +78,43 @@ impl OffsetMap {
     }
 }
 
+impl OffsetMap {
+    /// How many pieces have been pushed.
+    pub fn len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The map with each verbatim piece that follows another right after it,
+    /// in the text and in the source, joined to it: the two map as their
+    /// union does, and a hard-wrapped paragraph kept verbatim is one piece,
+    /// not two a line.
+    fn joined(mut self) -> Self {
+        let mut out: Vec<Piece> = Vec::with_capacity(self.pieces.len());
+        for piece in self.pieces.drain(..) {
+            let joins = |last: &Piece| {
+                last.verbatim()
+                    && piece.verbatim()
+                    && last.text_end() == piece.text_start()
+                    && u64::from(last.source_start) + u64::from(last.source_len) == u64::from(piece.source_start)
+                    && piece.source_start < u32::MAX
+                    && last.source_len.checked_add(piece.source_len).is_some_and(|n| n < VERBATIM)
+            };
+            match out.last_mut() {
+                Some(last) if joins(last) => {
+                    last.source_len += piece.source_len;
+                    last.text_len_and_verbatim = last.source_len | VERBATIM;
+                }
+                _ => out.push(piece),
+            }
+        }
+        OffsetMap { pieces: out }
+    }
+}
+
 /// An [`OffsetMap`] as a block keeps it while the rules run: most blocks
 /// are one line of plain text, one piece, which is held in place (a vector
 /// of one was an allocation of 32 bytes a block besides the vector's 24).
@@ -98,6 +135,7 @@ impl Default for BlockMap {
 
 impl From<OffsetMap> for BlockMap {
     fn from(map: OffsetMap) -> Self {
+        let map = map.joined();
         match map.pieces[..] {
             [one] => BlockMap(Stored::One(one)),
             _ => BlockMap(Stored::Many(map.pieces.into_boxed_slice())),
@@ -111,6 +149,11 @@ impl BlockMap {
             Stored::One(piece) => std::slice::from_ref(piece),
             Stored::Many(pieces) => pieces,
         }
+    }
+
+    /// How many pieces map the text (one for a block that is its source bytes).
+    pub fn piece_count(&self) -> usize {
+        self.pieces().len()
     }
 
     /// Source offset where the text byte at `pos` starts.
@@ -190,6 +233,32 @@ mod tests {
         map.push(3, 2, 17..23, false);
         assert_eq!(BlockMap::from(map.clone()).to_source(3..3), Span::new(14, 14));
         assert_eq!(BlockMap::from(map.clone()).to_source(0..0), Span::new(11, 11));
+    }
+
+    proptest::proptest! {
+        /// Joining verbatim pieces that follow one another changes no position the map gives.
+        #[test]
+        fn joined_pieces_map_as_the_pieces_did(
+            pushes in proptest::collection::vec((0usize..4, 0usize..3, proptest::bool::ANY), 0..12)
+        ) {
+            let (mut map, mut text, mut source) = (OffsetMap::default(), 0, 5);
+            for (len, gap, verbatim) in pushes {
+                source += gap;
+                // a replaced piece's source may be longer than its text
+                let source_len = if verbatim { len } else { len + gap };
+                map.push(text, len, source..source + source_len, verbatim);
+                (text, source) = (text + len, source + source_len);
+            }
+            let pieces = BlockMap(Stored::Many(map.pieces.clone().into_boxed_slice()));
+            let joined = BlockMap::from(map);
+            for lo in 0..=text + 1 {
+                proptest::prop_assert_eq!(joined.to_source_start(lo), pieces.to_source_start(lo));
+                proptest::prop_assert_eq!(joined.to_source_end(lo), pieces.to_source_end(lo));
+                for hi in 0..=text + 1 {
+                    proptest::prop_assert_eq!(joined.to_source(lo..hi), pieces.to_source(lo..hi));
+                }
+            }
+        }
     }
 
     #[test]
