@@ -69,49 +69,24 @@ impl OffsetMap {
     pub fn push(&mut self, text_start: usize, text_len: usize, source: Range<usize>, verbatim: bool) {
         let source_len = source.end.saturating_sub(source.start);
         let verbatim = if verbatim && text_len == source_len { VERBATIM } else { 0 };
+        // a verbatim piece right after another, in the text and in the
+        // source, maps as their union does: a paragraph's lines and the
+        // line feeds between them are one piece, not two a line
+        if let Some(last) = self.pieces.last_mut().filter(|last| verbatim != 0 && last.verbatim()) {
+            let joined = narrow(text_start + text_len);
+            let follows = last.text_end() == text_start && last.source_start() + last.source_len() == source.start;
+            if follows && joined < VERBATIM && narrow(source.end) < u32::MAX {
+                last.text_len_and_verbatim = (joined - last.text_start) | VERBATIM;
+                last.source_len = last.text_len_and_verbatim & !VERBATIM;
+                return;
+            }
+        }
         self.pieces.push(Piece {
             text_start: narrow(text_start),
             text_len_and_verbatim: narrow(text_len).min(VERBATIM - 1) | verbatim,
             source_start: narrow(source.start),
             source_len: narrow(source_len),
         });
-    }
-}
-
-impl OffsetMap {
-    /// How many pieces have been pushed.
-    pub fn len(&self) -> usize {
-        self.pieces.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pieces.is_empty()
-    }
-
-    /// The map with each verbatim piece that follows another right after it,
-    /// in the text and in the source, joined to it: the two map as their
-    /// union does, and a hard-wrapped paragraph kept verbatim is one piece,
-    /// not two a line.
-    fn joined(mut self) -> Self {
-        let mut out: Vec<Piece> = Vec::with_capacity(self.pieces.len());
-        for piece in self.pieces.drain(..) {
-            let joins = |last: &Piece| {
-                last.verbatim()
-                    && piece.verbatim()
-                    && last.text_end() == piece.text_start()
-                    && u64::from(last.source_start) + u64::from(last.source_len) == u64::from(piece.source_start)
-                    && piece.source_start < u32::MAX
-                    && last.source_len.checked_add(piece.source_len).is_some_and(|n| n < VERBATIM)
-            };
-            match out.last_mut() {
-                Some(last) if joins(last) => {
-                    last.source_len += piece.source_len;
-                    last.text_len_and_verbatim = last.source_len | VERBATIM;
-                }
-                _ => out.push(piece),
-            }
-        }
-        OffsetMap { pieces: out }
     }
 }
 
@@ -135,7 +110,6 @@ impl Default for BlockMap {
 
 impl From<OffsetMap> for BlockMap {
     fn from(map: OffsetMap) -> Self {
-        let map = map.joined();
         match map.pieces[..] {
             [one] => BlockMap(Stored::One(one)),
             _ => BlockMap(Stored::Many(map.pieces.into_boxed_slice())),
@@ -241,15 +215,19 @@ mod tests {
         fn joined_pieces_map_as_the_pieces_did(
             pushes in proptest::collection::vec((0usize..4, 0usize..3, proptest::bool::ANY), 0..12)
         ) {
-            let (mut map, mut text, mut source) = (OffsetMap::default(), 0, 5);
+            let (mut map, mut apart, mut text, mut source) = (OffsetMap::default(), Vec::new(), 0, 5);
             for (len, gap, verbatim) in pushes {
                 source += gap;
                 // a replaced piece's source may be longer than its text
                 let source_len = if verbatim { len } else { len + gap };
                 map.push(text, len, source..source + source_len, verbatim);
+                // each piece on its own, as pushed
+                let mut one = OffsetMap::default();
+                one.push(text, len, source..source + source_len, verbatim);
+                apart.extend(one.pieces);
                 (text, source) = (text + len, source + source_len);
             }
-            let pieces = BlockMap(Stored::Many(map.pieces.clone().into_boxed_slice()));
+            let pieces = BlockMap(Stored::Many(apart.into_boxed_slice()));
             let joined = BlockMap::from(map);
             for lo in 0..=text + 1 {
                 proptest::prop_assert_eq!(joined.to_source_start(lo), pieces.to_source_start(lo));
