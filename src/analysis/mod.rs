@@ -167,15 +167,61 @@ mod tests {
         assert_eq!((listed.words.blocks(), checked.words.blocks()), (0, 2));
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Line feeds pushed as the source bytes they are (their blocks
+        /// mapped by fewer pieces) give the findings, quotations and
+        /// attributions that line feeds standing for their source gave.
+        #[test]
+        fn line_feeds_as_source_bytes_change_no_finding(draft in crate::tokens::drafts_of(
+            concat!(
+                "“We rebuild the pier,” |said |Ana Ruiz|Bram Balo |she |, |. |told Reuters|the council |",
+                "  \n|  \n|   \n| \n|\n|\\\n|\n\n|> |- |<q>a  \nb</q> |&amp; |“|”|\"|according to |",
+                "Officials said |— Jo Ng|\t\n|very unique |{{ t }} |\r\n|*x* ",
+            ),
+            60,
+        )) {
+            let settings = Settings::default();
+            let read = || {
+                let analysis = analyze_with(SourceFile::new("d.md", draft.as_str()), &settings);
+                let quotes: Vec<_> =
+                    analysis.scan.quotes.iter().map(|q| (q.span(), q.kind, q.text(&analysis.doc).into_owned())).collect();
+                let found = crate::suppression::check(&analysis, &settings);
+                (format!("{found:?}"), format!("{quotes:?}"), format!("{:?}", analysis.attributions))
+            };
+            let (now, before) = (read(), crate::markdown::breaks_as_before::with(read));
+            prop_assert_eq!(now.0, before.0);
+            prop_assert_eq!(now.1, before.1);
+            prop_assert_eq!(now.2, before.2);
+        }
+    }
+
+    /// `draft` parsed as the analysis keeps it, and the bytes that holds.
+    fn parsed_and_held(draft: &str) -> (Document, u64) {
+        crate::budget::held_by(|| {
+            let mut doc = crate::markdown::parse(draft);
+            super::shrink_document(&mut doc);
+            doc
+        })
+    }
+
+    #[test]
+    fn a_long_paragraph_s_map_is_held_in_a_few_bytes() {
+        // one paragraph of 20,000 lines, counted by this thread's allocator:
+        // the text and one piece, where a piece for each line and each line
+        // feed took 32 bytes a line
+        let draft = "“The ferry runs at dawn,” said Ana Ruiz\n".repeat(20_000);
+        let (doc, held) = parsed_and_held(&draft);
+        assert!(doc.blocks.len() == 1 && held < draft.len() as u64 + 4096, "{held} bytes for {}", draft.len());
+    }
+
     #[test]
     fn a_draft_s_blocks_are_held_in_a_few_bytes_besides_their_text() {
         let line = "The ferry runs at dawn, the council said.";
         let draft = format!("{line}\n\n").repeat(20_000);
-        let (doc, held) = crate::budget::held_by(|| {
-            let mut doc = crate::markdown::parse(&draft);
-            super::shrink_document(&mut doc);
-            doc
-        });
+        let (doc, held) = parsed_and_held(&draft);
         assert_eq!(doc.blocks.len(), 20_000);
         // counted by this thread's allocator: 108 bytes a block besides its
         // text while a block's map was a vector and its offsets eight bytes,

@@ -284,7 +284,7 @@ impl<'a> Builder<'a> {
             }
             Event::Text(t) if self.hidden == 0 => self.push_text(&t, range),
             Event::Code(code) if self.hidden == 0 => self.push_replaced(&mask_quote_marks(&code), range),
-            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_replaced("\n", range),
+            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => self.push_break(range),
             Event::InlineHtml(_) => self.inline_html(range),
             Event::Html(_) => {
                 if let Some(lines) = self.html_block.as_mut() {
@@ -410,6 +410,15 @@ impl<'a> Builder<'a> {
         self.push(text, range, false);
     }
 
+    /// A line break: a line feed alone is pushed as the source byte it
+    /// is, so that the lines of a paragraph and its breaks map as one
+    /// piece (see [`OffsetMap`]); anything else (a CR, spaces or a backslash
+    /// before it) is read as "\n" standing for its source.
+    fn push_break(&mut self, range: Range<usize>) {
+        let feed = self.source.get(range.clone()) == Some("\n") && !breaks_as_before::on();
+        self.push("\n", range, feed);
+    }
+
     fn push(&mut self, text: &str, range: Range<usize>, verbatim: bool) {
         let Some(block) = self.current.as_mut() else { return };
         let start = block.text.len();
@@ -440,6 +449,31 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// For tests: every line break read as "\n" standing for its source, as
+/// before a line feed was pushed as itself, to compare what later stages
+/// make of both.
+pub(crate) mod breaks_as_before {
+    use std::cell::Cell;
+
+    thread_local! {
+        static ON: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Always false outside tests.
+    pub(super) fn on() -> bool {
+        cfg!(test) && ON.with(Cell::get)
+    }
+
+    /// `f`'s result with breaks read as before.
+    #[cfg(test)]
+    pub fn with<T>(f: impl FnOnce() -> T) -> T {
+        ON.with(|on| on.set(true));
+        let out = f();
+        ON.with(|on| on.set(false));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +484,43 @@ mod tests {
         // blockquote index and signature range, 88 with a vector of pieces,
         // a growable text and an eight-byte span)
         assert_eq!(std::mem::size_of::<ProseBlock>(), 72);
+    }
+
+    /// A paragraph's lines and the line feeds between them are one piece
+    /// of its map; a break after spaces, a backslash or a CR stands for its
+    /// source as before.
+    #[test]
+    fn a_paragraph_s_lines_and_line_feeds_map_as_one_piece() {
+        let src = "“We rebuild,” said Bram Balo\n“We stay,” said Ana Ruiz\nwhile the road ran.\n";
+        let b = &parse(src).blocks[0];
+        assert_eq!((&*b.text, b.map.piece_count()), (src.trim_end(), 1));
+        let before = &breaks_as_before::with(|| parse(src)).blocks[0];
+        assert_eq!(before.map.piece_count(), 5);
+        for (src, pieces) in [("a  \nb\n", 3), ("a\\\nb\n", 3), ("a\r\nb\n", 3), ("a \nb\nc\n", 2)] {
+            let b = &parse(src).blocks[0];
+            assert_eq!(b.map.piece_count(), pieces, "{src:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every source span a block's map gives is the one it gave when
+        /// line feeds were pushed as standing for their source.
+        #[test]
+        fn line_feeds_map_as_they_did(src in crate::tokens::drafts_of(
+            "Ana |said |“We |rebuild,” |x |  \n| \n|\n|\\\n|\n\n|> |- |<b>a \nb</b> |&amp; |`c ` |&#10;|{{ t }} |\r\n",
+            40,
+        )) {
+            let (doc, before) = (parse(&src), breaks_as_before::with(|| parse(&src)));
+            proptest::prop_assert_eq!(doc.blocks.len(), before.blocks.len());
+            for (b, old) in doc.blocks.iter().zip(&before.blocks) {
+                proptest::prop_assert_eq!((&b.text, b.span()), (&old.text, old.span()));
+                for lo in 0..=b.text.len() + 1 {
+                    for hi in 0..=b.text.len() + 1 {
+                        proptest::prop_assert_eq!(b.source_span(lo..hi), old.source_span(lo..hi), "{}..{}", lo, hi);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

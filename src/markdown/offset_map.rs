@@ -69,6 +69,18 @@ impl OffsetMap {
     pub fn push(&mut self, text_start: usize, text_len: usize, source: Range<usize>, verbatim: bool) {
         let source_len = source.end.saturating_sub(source.start);
         let verbatim = if verbatim && text_len == source_len { VERBATIM } else { 0 };
+        // a verbatim piece right after another, in the text and in the
+        // source, maps as their union does: a paragraph's lines and the
+        // line feeds between them are one piece, not two a line
+        if let Some(last) = self.pieces.last_mut().filter(|last| verbatim != 0 && last.verbatim()) {
+            let joined = narrow(text_start + text_len);
+            let follows = last.text_end() == text_start && last.source_start() + last.source_len() == source.start;
+            if follows && joined < VERBATIM && narrow(source.end) < u32::MAX {
+                last.text_len_and_verbatim = (joined - last.text_start) | VERBATIM;
+                last.source_len = last.text_len_and_verbatim & !VERBATIM;
+                return;
+            }
+        }
         self.pieces.push(Piece {
             text_start: narrow(text_start),
             text_len_and_verbatim: narrow(text_len).min(VERBATIM - 1) | verbatim,
@@ -111,6 +123,11 @@ impl BlockMap {
             Stored::One(piece) => std::slice::from_ref(piece),
             Stored::Many(pieces) => pieces,
         }
+    }
+
+    /// How many pieces map the text (one for a block that is its source bytes).
+    pub fn piece_count(&self) -> usize {
+        self.pieces().len()
     }
 
     /// Source offset where the text byte at `pos` starts.
@@ -190,6 +207,36 @@ mod tests {
         map.push(3, 2, 17..23, false);
         assert_eq!(BlockMap::from(map.clone()).to_source(3..3), Span::new(14, 14));
         assert_eq!(BlockMap::from(map.clone()).to_source(0..0), Span::new(11, 11));
+    }
+
+    proptest::proptest! {
+        /// Joining verbatim pieces that follow one another changes no position the map gives.
+        #[test]
+        fn joined_pieces_map_as_the_pieces_did(
+            pushes in proptest::collection::vec((0usize..4, 0usize..3, proptest::bool::ANY), 0..12)
+        ) {
+            let (mut map, mut apart, mut text, mut source) = (OffsetMap::default(), Vec::new(), 0, 5);
+            for (len, gap, verbatim) in pushes {
+                source += gap;
+                // a replaced piece's source may be longer than its text
+                let source_len = if verbatim { len } else { len + gap };
+                map.push(text, len, source..source + source_len, verbatim);
+                // each piece on its own, as pushed
+                let mut one = OffsetMap::default();
+                one.push(text, len, source..source + source_len, verbatim);
+                apart.extend(one.pieces);
+                (text, source) = (text + len, source + source_len);
+            }
+            let pieces = BlockMap(Stored::Many(apart.into_boxed_slice()));
+            let joined = BlockMap::from(map);
+            for lo in 0..=text + 1 {
+                proptest::prop_assert_eq!(joined.to_source_start(lo), pieces.to_source_start(lo));
+                proptest::prop_assert_eq!(joined.to_source_end(lo), pieces.to_source_end(lo));
+                for hi in 0..=text + 1 {
+                    proptest::prop_assert_eq!(joined.to_source(lo..hi), pieces.to_source(lo..hi));
+                }
+            }
+        }
     }
 
     #[test]
