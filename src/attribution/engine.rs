@@ -187,11 +187,15 @@ fn attribute_one(
 ) -> Attribution {
     let last = q.last_block();
     let first = q.first_block();
-    let after = || {
-        let v = views.get(last)?;
-        let t = v.quote_token(id)?;
-        v.frame(lex).after_quote(v.sentence(t), t).map(|found| (last, found))
+    // the attribution after the quote, read once: three patterns below ask it
+    let after_found = std::cell::OnceCell::new();
+    let after_quote = || {
+        *after_found.get_or_init(|| {
+            let (v, t) = located(id, last, views)?;
+            v.frame(lex).after_quote(v.sentence(t), t)
+        })
     };
+    let after = || after_quote().map(|found| (last, found));
     let before = || {
         let v = views.get(first)?;
         let t = v.quote_token(id)?;
@@ -218,8 +222,8 @@ fn attribute_one(
             // "In 2009, when Obama offered …, “Q,” DeSantis said.": a quoted
             // clause closed by a comma and signed right after is the signer's,
             // whatever the fronted words before it report
-            None => signed_right_after(id, q, views, lex)
-                .or_else(|| signed_at_sentence_end(id, q, views, lex))
+            None => signed_right_after(id, q, views, lex, &after_quote)
+                .or_else(|| signed_at_sentence_end(id, q, views, lex, &after_quote))
                 .or_else(before)
                 .or_else(after),
         }
@@ -260,6 +264,13 @@ fn attribute_one(
     }
 }
 
+/// The frame's `after_quote` of a quotation's token, read once for the
+/// patterns that ask it (see [`attribute_one`]).
+type AfterQuote<'a> = &'a dyn Fn() -> Option<Found>;
+
+/// A signature found for a quotation: the block and the attribution.
+type Signed = Option<(usize, Found)>;
+
 /// Block `b`'s view and the token of quotation `id` in it.
 fn located<'a>(id: usize, b: usize, views: &Views<'a, '_>) -> Option<(BlockView<'a>, usize)> {
     let v = views.get(b)?;
@@ -270,12 +281,12 @@ fn located<'a>(id: usize, b: usize, views: &Views<'a, '_>) -> Option<(BlockView<
 /// "The collapse signals “the end” for the pact, said Dana Reyes, head of
 /// the group.": a sentence closed by an inverted attribution after a comma is
 /// all the signer's words, its quotations included.
-fn signed_at_sentence_end(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+fn signed_at_sentence_end(id: usize, q: &Quote, views: &Views, lex: &Lexicon, after: AfterQuote) -> Signed {
     let last = q.last_block();
     let (v, t) = located(id, last, views)?;
     let f = v.frame(lex);
     let s = v.sentence(t);
-    let fd = f.after_quote(s, t)?;
+    let fd = after()?;
     let inverted = fd.cue > t + 1 && f.is_punct(fd.cue - 1, ",") && fd.mention.start == fd.cue + 1;
     let later_quote = (t + 1..fd.cue).any(|k| f.is_quote(k));
     // the name, then at most an apposition set off by a comma, ends the sentence
@@ -289,7 +300,7 @@ fn signed_at_sentence_end(id: usize, q: &Quote, views: &Views, lex: &Lexicon) ->
 /// A quote of several words whose own comma closes it, with the speaker and
 /// the verb of speech right after ("…, “Q,” DeSantis said", "…, “Q,” said
 /// Kim"): that signature, found once.
-fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
+fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon, after: AfterQuote) -> Signed {
     let last = q.last_block();
     let (v, t) = located(id, last, views)?;
     let f = v.frame(lex);
@@ -298,7 +309,7 @@ fn signed_right_after(id: usize, q: &Quote, views: &Views, lex: &Lexicon) -> Opt
     }
     let first = if f.is_punct(t + 1, ",") { t + 2 } else { t + 1 };
     let s = v.sentence(t);
-    let fd = f.after_quote(s, t)?;
+    let fd = after()?;
     let (m, cue) = (fd.mention, fd.cue);
     // "said Kim", "Kim said", "the mayor later said"; not "when Clinton
     // blasted him", nor "Melanie said yes" (a verb with words of its own)
