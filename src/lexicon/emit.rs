@@ -179,6 +179,7 @@ fn matcher(out: &mut String, m: &WordMatcher) {
     field(out, "longest", &m.longest.to_string());
     field(out, "filter", &format!("[{}]", m.filter.map(|w| w.to_string()).join(",")));
     field(out, "fold", &m.fold.to_string());
+    field(out, "lettered", &m.lettered.to_string());
     let _ = writeln!(out, "}},");
 }
 

@@ -87,6 +87,10 @@ pub(super) struct StaticMatcher {
     longest: usize,
     filter: [u64; FILTER_WORDS],
     fold: bool,
+    /// Worked out when quotelint is built: at every start it was a walk
+    /// over every pattern of every list, more than half of checking an
+    /// empty draft.
+    lettered: bool,
 }
 
 pub(super) struct StaticPhraseSet {
@@ -174,7 +178,7 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
         longest: m.longest,
         filter: m.filter,
         fold: m.fold,
-        lettered: super::matcher::lettered(m.bytes, m.sorted),
+        lettered: m.lettered,
     }
 }
 
