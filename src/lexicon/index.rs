@@ -315,6 +315,9 @@ pub(super) enum Slot {
 
 type Found<'a> = (usize, Option<(Range<usize>, &'a Outlet)>);
 
+/// What fills a matched pattern's slots (see [`PhraseSet::fill`]).
+type Fill<'f, 'a> = dyn FnMut(Range<usize>, usize) -> Option<(Range<usize>, Found<'a>)> + 'f;
+
 impl PhraseSet {
     /// Whether a phrase may start at the start of `text` (no false negatives).
     pub fn may_start(&self, text: &str) -> bool {
@@ -337,11 +340,7 @@ impl PhraseSet {
         list: PhraseList,
         outlets: &'a OutletIndex,
     ) -> Vec<PhraseMatch<'a>> {
-        let mut before = None;
-        let found = self
-            .matcher
-            .scan_from(text, starts, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
-        found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
+        self.matches(text, (list, outlets), |matcher, fill| matcher.scan_from(text, starts, fill))
     }
 
     fn build(entries: &[PhraseEntry]) -> Result<PhraseSet, String> {
@@ -450,11 +449,21 @@ impl<M: Scan> PhraseSet<M> {
         (list, outlets): (PhraseList, &'a OutletIndex),
         max: usize,
     ) -> Vec<PhraseMatch<'a>> {
+        self.matches(text, (list, outlets), |matcher, fill| matcher.scan_up_to(text, max, fill))
+    }
+
+    /// The phrases `scan` finds in `text` with the matcher, given what
+    /// fills a matched pattern's slots.
+    fn matches<'a>(
+        &'a self,
+        text: &str,
+        (list, outlets): (PhraseList, &'a OutletIndex),
+        scan: impl FnOnce(&M, &mut Fill<'_, 'a>) -> Vec<(Range<usize>, Found<'a>)>,
+    ) -> Vec<PhraseMatch<'a>> {
         // Outlets before a phrase ("Reuters reported") are looked up in one scan.
         let mut before = None;
-        let found = self
-            .matcher
-            .scan_up_to(text, max, |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
+        let found =
+            scan(&self.matcher, &mut |range, pattern| self.fill(text, range, pattern, outlets, &mut before));
         found.into_iter().filter_map(|(range, found)| self.to_match(range, list, found)).collect()
     }
 

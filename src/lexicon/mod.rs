@@ -395,8 +395,13 @@ impl Lexicon {
     /// Every phrase of `list` in `text`, left to right, not overlapping; a
     /// line break or a run of spaces counts as one space ("told\nreporters").
     pub fn find_phrases(&self, list: PhraseList, text: &str) -> Vec<PhraseMatch<'_>> {
+        self.phrases_up_to(list, text, usize::MAX)
+    }
+
+    /// The first `max` of [`Lexicon::find_phrases`], without reading `text` past them.
+    fn phrases_up_to(&self, list: PhraseList, text: &str, max: usize) -> Vec<PhraseMatch<'_>> {
         let spaced = OneSpaced::new(text);
-        let mut found = self.index.phrases(list).find(&spaced.text, list, &self.index.outlets);
+        let mut found = self.index.phrases(list).find_up_to(&spaced.text, (list, &self.index.outlets), max);
         for m in &mut found {
             spaced.back_match(m);
         }
@@ -442,11 +447,7 @@ impl Lexicon {
 
     /// The first of [`Lexicon::find_phrases`], without reading `text` past it.
     pub fn first_phrase(&self, list: PhraseList, text: &str) -> Option<PhraseMatch<'_>> {
-        let spaced = OneSpaced::new(text);
-        let found = self.index.phrases(list).find_up_to(&spaced.text, (list, &self.index.outlets), 1);
-        let mut m = found.into_iter().next()?;
-        spaced.back_match(&mut m);
-        Some(m)
+        self.phrases_up_to(list, text, 1).into_iter().next()
     }
 
     /// The phrase of `list` that `text` starts with: the first of
