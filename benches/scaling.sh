@@ -10,7 +10,9 @@
 # system), which a machine shared with other work inflates far less than
 # wall-clock time, then the wall-clock seconds of that run. The ratio is of
 # CPU seconds. One core (taskset -c 0) when taskset exists and
-# QUOTELINT_PIN is not 0. Needs GNU time (/usr/bin/time).
+# QUOTELINT_PIN is not 0. Needs python3: it reads the child's CPU time from
+# getrusage, to the microsecond, because GNU time prints it in steps of
+# 10 ms, a quarter of a small shape's 1 MB cell.
 set -euo pipefail
 dir=${1:?usage: scaling.sh SHAPES_DIR [FORMAT] [TIMEOUT] [REPEATS]}
 format=${2:-concise}
@@ -20,13 +22,20 @@ bin=${QUOTELINT:-$(dirname "$0")/../target/release/quotelint}
 pin=()
 [ "${QUOTELINT_PIN:-1}" != 0 ] && command -v taskset >/dev/null && pin=(taskset -c 0)
 
-tf=$(mktemp); trap 'rm -f "$tf"' EXIT
 once() { # prints "cpu wall peak_kb" or "timeout"
-  if /usr/bin/time -o "$tf" -f '%U %S %e %M' timeout "$limit" "${pin[@]}" "$bin" check --exit-zero --time-limit "$limit" --format "$format" "$@" >/dev/null 2>/dev/null; then
-    tail -n 1 "$tf" | awk '{printf "%.2f %.2f %d\n", $1 + $2, $3, $4}'
-  else
-    echo timeout
-  fi
+  python3 - "$limit" "${pin[@]}" "$bin" check --exit-zero --time-limit "$limit" --format "$format" "$@" <<'PY'
+import resource, subprocess, sys, time
+limit, argv = float(sys.argv[1]), sys.argv[2:]
+start = time.monotonic()
+try:
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit, check=True)
+except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+    print("timeout")
+    sys.exit()
+wall = time.monotonic() - start
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{use.ru_utime + use.ru_stime:.3f} {wall:.3f} {use.ru_maxrss}")
+PY
 }
 run() { # the best of $repeats runs, by CPU time
   local best="" r
