@@ -15,6 +15,8 @@ mod closed_sets;
 mod data;
 #[path = "src/lexicon/emit.rs"]
 mod emit;
+#[path = "src/lexicon/hashing.rs"]
+mod hashing;
 #[path = "src/lexicon/index.rs"]
 mod index;
 #[path = "src/lexicon/matcher.rs"]

@@ -4,8 +4,9 @@
 
 use super::data::PhraseEntry;
 use super::index::{OutletIndex, PhraseSet};
-use super::matcher::{on_word_boundaries, Matcher, Scan, WordMatcher};
+use super::matcher::{on_word_boundaries, Scan, WordMatcher};
 use super::phrase::{expand, Shape};
+use super::reference_matcher::Matcher;
 use super::*;
 use std::ops::Range;
 

@@ -4,8 +4,9 @@
 //! start-up. Here the matchers' arrays and the word maps are used in
 //! place; thawing copies only the verbs' and outlets' small records.
 
+use super::hashing::FILTER_WORDS;
 use super::index::{Index, OutletIndex, Outlets, PhraseSet, Slot};
-use super::matcher::{Pattern, WordMatcher, FILTER_WORDS};
+use super::matcher::{Pattern, WordMatcher};
 use super::word_map::{WordMap, WordSet, K};
 use super::word_table::{Facts, WordTable};
 use super::words::Cased;

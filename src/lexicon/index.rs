@@ -1,7 +1,8 @@
 //! Lookup tables and automata built from the parsed rule data.
 
 use super::data::{Data, PhraseEntry, VerbEntry};
-use super::matcher::{on_word_boundaries, FastHash, Scan, WordMatcher, WordStart};
+use super::hashing::FastHash;
+use super::matcher::{on_word_boundaries, Scan, WordMatcher, WordStart};
 use super::phrase::{expand, Shape};
 use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};

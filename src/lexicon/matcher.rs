@@ -3,15 +3,13 @@
 //!
 //! [`WordMatcher`] indexes the patterns by first word over a sorted array:
 //! building it takes a sort, where an Aho-Corasick automaton over the
-//! thousands of expanded phrases took tens of milliseconds. [`Matcher`], the
-//! automaton it replaced, stays as the reference the tests compare it with.
+//! thousands of expanded phrases took tens of milliseconds. The automaton it
+//! replaced stays, in `reference_matcher`, as what the tests compare it with.
 
+use super::hashing::{filter_bit, FastHash, FILTER_WORDS};
 use super::word_map::WordMap;
-#[cfg(test)]
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Pattern scanning on word boundaries.
@@ -40,85 +38,6 @@ pub trait Scan {
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>;
 }
 
-/// The Aho-Corasick matcher the lexicon used before [`WordMatcher`], kept as
-/// the reference the tests compare it with.
-#[cfg(test)]
-pub struct Matcher {
-    ac: AhoCorasick,
-}
-
-#[cfg(test)]
-impl Matcher {
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P], case_insensitive: bool) -> Result<Self, String> {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            // Anchored searches serve `at` and the shorter-pattern fall back.
-            .start_kind(StartKind::Both)
-            // The phrase lists expand to thousands of patterns; a DFA would
-            // search little faster here but take tens of milliseconds to build.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(Matcher { ac })
-    }
-
-    /// Every non-overlapping match, left to right, that `accept` takes.
-    /// `accept` gets the matched bytes and pattern index and returns the
-    /// full range of the find (which may reach beyond the pattern) and a value.
-    pub fn scan<T, F>(&self, text: &str, mut accept: F) -> Vec<(Range<usize>, T)>
-    where
-        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
-    {
-        let mut out: Vec<(Range<usize>, T)> = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.ac.find(Input::new(text).range(pos..)) else { break };
-            let found = self.longest_accepted(text, m.start(), m.end(), m.pattern().as_usize(), &mut accept);
-            pos = m.start() + 1;
-            let Some((range, value)) = found else { continue };
-            if out.last().is_none_or(|(last, _)| last.end <= range.start) {
-                pos = pos.max(range.end);
-                out.push((range, value));
-            }
-        }
-        out
-    }
-
-    /// The longest accepted match starting exactly at `start`.
-    pub fn at<T, F>(&self, text: &str, start: usize, mut accept: F) -> Option<(Range<usize>, T)>
-    where
-        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
-    {
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let m = self.ac.find(input)?;
-        self.longest_accepted(text, m.start(), m.end(), m.pattern().as_usize(), &mut accept)
-    }
-
-    fn longest_accepted<T, F>(
-        &self,
-        text: &str,
-        start: usize,
-        mut end: usize,
-        mut pattern: usize,
-        accept: &mut F,
-    ) -> Option<(Range<usize>, T)>
-    where
-        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
-    {
-        loop {
-            if on_word_boundaries(text, start..end) {
-                if let Some(found) = accept(start..end, pattern) {
-                    return Some(found);
-                }
-            }
-            let shorter = Input::new(text).range(start..end.checked_sub(1)?).anchored(Anchored::Yes);
-            let m = self.ac.find(shorter)?;
-            (end, pattern) = (m.end(), m.pattern().as_usize());
-        }
-    }
-}
-
 /// A match must not start or end inside a word: "AP" is not in "MAP" or
 /// "APPLE". An edge that is itself punctuation ("'s") needs no boundary.
 pub fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
@@ -134,24 +53,6 @@ pub fn is_word_char(c: char) -> bool {
     super::chars::is_alphanumeric(c) || c == '_'
 }
 
-/// The old matcher is the reference the phrase matcher is tested against.
-#[cfg(test)]
-impl Scan for Matcher {
-    fn scan<T, F>(&self, text: &str, accept: F) -> Vec<(Range<usize>, T)>
-    where
-        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
-    {
-        Matcher::scan(self, text, accept)
-    }
-
-    fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
-    where
-        F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
-    {
-        Matcher::at(self, text, start, accept)
-    }
-}
-
 /// ASCII-case-insensitive patterns indexed by their first word.
 ///
 /// A pattern that starts with a word character can only pass the boundary
@@ -161,7 +62,8 @@ impl Scan for Matcher {
 /// are sorted, so the longest one written at a position is found by binary
 /// search rather than by comparing them all. Patterns that start with another
 /// character ("'s") are tried at every such character. Matches are what an
-/// ASCII-case-insensitive leftmost-longest [`Matcher`] finds.
+/// ASCII-case-insensitive leftmost-longest Aho-Corasick automaton finds
+/// (`reference_matcher`, which the tests compare it with).
 #[derive(PartialEq)]
 pub struct WordMatcher {
     /// The patterns, ASCII-lowercased, back to back.
@@ -187,8 +89,6 @@ pub struct WordMatcher {
     /// finds where from the draft's words (see [`lettered`]).
     pub(super) lettered: bool,
 }
-
-pub(super) const FILTER_WORDS: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Pattern {
@@ -742,49 +642,6 @@ fn char_at(text: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_word_char(c), c.len_utf8()))
 }
 
-/// Where a word (lowered or not) falls in [`WordMatcher::filter`]: the
-/// index of a `u64` and the bit in it.
-#[inline]
-fn filter_bit(word: &[u8]) -> (usize, u64) {
-    let byte = |i: usize| word.get(i).map_or(0, u8::to_ascii_lowercase);
-    let len = word.len().min(255) as u8;
-    let last = word.len().saturating_sub(1);
-    let mixed = u32::from_le_bytes([byte(0), byte(1), byte(last), len]).wrapping_mul(0x9e37_79b1) >> 20;
-    let mixed = mixed as usize % (FILTER_WORDS * 64);
-    (mixed / 64, 1 << (mixed % 64))
-}
-
-/// A one-hash Bloom filter of words, ASCII case aside, over the same bits
-/// as [`WordMatcher::filter`]: a word not inserted is ruled out, most of
-/// the time, without being lowered or hashed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordFilter([u64; FILTER_WORDS]);
-
-impl Default for WordFilter {
-    fn default() -> Self {
-        WordFilter([0; FILTER_WORDS])
-    }
-}
-
-impl WordFilter {
-    pub fn insert(&mut self, word: &[u8]) {
-        let (i, bit) = filter_bit(word);
-        if let Some(w) = self.0.get_mut(i) {
-            *w |= bit;
-        }
-    }
-
-    /// Whether `word` may have been inserted (no false negatives).
-    pub fn may_hold(&self, word: &[u8]) -> bool {
-        let (i, bit) = filter_bit(word);
-        self.0.get(i).is_some_and(|w| w & bit != 0)
-    }
-}
-
-/// A fast hash for the strings of the lexicon, which are not attacker-chosen
-/// (the rule files are the user's own).
-pub type FastHash = BuildHasherDefault<FxHasher>;
-
 /// The first eight bytes of `bytes`, zero-padded, as a big-endian number:
 /// where two keys differ they order the strings as their bytes do.
 fn sort_key(bytes: &[u8]) -> u64 {
@@ -796,44 +653,9 @@ fn sort_key(bytes: &[u8]) -> u64 {
     u64::from_be_bytes(key)
 }
 
-/// FxHash, as in rustc.
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::reference_matcher::Matcher;
     use super::*;
 
     #[test]

@@ -12,11 +12,14 @@ mod data;
 #[cfg(test)]
 mod differential;
 mod frozen;
+mod hashing;
 mod index;
 #[cfg(test)]
 mod lists_differential;
 mod matcher;
 mod phrase;
+#[cfg(test)]
+mod reference_matcher;
 mod spacing;
 #[cfg(test)]
 mod tests;
@@ -26,9 +29,9 @@ mod word_table;
 mod words;
 
 use data::{read_sources, Data};
-use index::Index;
 /// The fast hash the word lists use, for other fixed word sets of the crate.
-pub use matcher::{FastHash, WordFilter};
+pub use hashing::{FastHash, WordFilter};
+use index::Index;
 pub use spacing::OneSpaced;
 use std::fmt;
 use std::ops::Range;
