@@ -350,7 +350,7 @@ impl BlockTokens {
 
     /// The lower-case form of token `i` of `text`, the block's text (empty
     /// past the end and for a block built by default; a quotation's token
-    /// of a long block reads as written, see [`Lowered::get`]).
+    /// of a long block reads as written, see `Lowered::get`).
     pub fn lower<'a>(&'a self, i: usize, text: &'a str) -> &'a str {
         let Some(t) = self.toks.get(i) else { return "" };
         self.reading.as_ref().map_or("", |r| r.lowered.get(i, t, text))

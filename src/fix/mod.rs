@@ -7,7 +7,7 @@
 //! diagnostics that carry it; this module is the text work below the rules
 //! (which build fixes) and above the analysis: [`guard`] keeps fixes out of everything
 //! but plain prose, [`apply`] applies fixes in one pass, [`diff`] and
-//! [`write`] show and save the result. The loop that checks, applies and
+//! [`mod@write`] show and save the result. The loop that checks, applies and
 //! checks again is [`crate::fixer`].
 
 mod apply;

@@ -5,7 +5,7 @@
 //!
 //! Checking again is most of what fixing costs, so a pass that only swapped
 //! quotation marks for another style carries the findings over instead
-//! when nothing else can have changed ([`carry`]).
+//! when nothing else can have changed (`carry`).
 
 mod carry;
 

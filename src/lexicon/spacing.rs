@@ -121,7 +121,7 @@ impl Forward<'_> {
 }
 
 impl OneSpaced<'_> {
-    /// A [`Forward`] over this copy.
+    /// A `Forward` over this copy.
     pub fn forward_cursor(&self) -> Forward<'_> {
         Forward { shifts: self.origin.as_ref(), next: 0 }
     }

@@ -207,7 +207,7 @@ pub struct Outlet {
     pub state: bool,
 }
 
-/// The phrase lists [`Lexicon::find_phrases`] searches.
+/// The phrase lists [`crate::lexicon::Lexicon::find_phrases`] searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PhraseList {
     /// "a person familiar with", "on condition of anonymity"

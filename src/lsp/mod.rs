@@ -4,7 +4,7 @@
 //! broken `quotelint.toml` on that file and in a message.
 //!
 //! The message loop never analyses: each draft is checked on a thread of
-//! its own ([`MAX_RUNNING`] at a time), and the latest version of a document
+//! its own (`MAX_RUNNING` at a time), and the latest version of a document
 //! wins: versions that arrive while the analyses are busy wait in a queue
 //! that keeps only the newest of each document, and the result of an older
 //! version is dropped when it comes. Hovers and other requests are answered
