@@ -267,7 +267,7 @@ impl<'a, W: WordId> Texts<'a, W> {
     fn similar_pairs(&self) -> Vec<(u32, Partner)> {
         let mut partners: Vec<(u32, Partner)> = Vec::new();
         // per bag word: the texts with it in their prefix, and where
-        let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.freq.len()];
+        let mut index = RecentIndex::new(self.freq.len());
         let mut state: Vec<Touch> = vec![Touch::Not; self.texts.len()];
         let mut touched: Vec<usize> = Vec::new();
         // per bag word, the last text (plus one) that has it: the text being
@@ -286,8 +286,7 @@ impl<'a, W: WordId> Texts<'a, W> {
             }
             let prefix = bag.get(..prefix_len(n)).unwrap_or_default();
             for (k, &w) in prefix.iter().enumerate() {
-                let Some(entry) = index.get(w.index()) else { continue };
-                for &(y, j) in entry.iter().rev().take(RECENT) {
+                for (y, j) in index.latest(w.index()) {
                     let y = y as usize;
                     if state[y] != Touch::Not {
                         continue;
@@ -315,14 +314,7 @@ impl<'a, W: WordId> Texts<'a, W> {
                 state[y] = Touch::Not;
             }
             for (k, &w) in prefix.iter().enumerate() {
-                if let Some(entry) = index.get_mut(w.index()) {
-                    // only the latest RECENT are ever read: older ones are
-                    // dropped (a common word would otherwise list every text)
-                    if entry.len() >= 2 * RECENT {
-                        entry.drain(..entry.len() - RECENT);
-                    }
-                    entry.push((x as u32, k as u32));
-                }
+                index.push(w.index(), x as u32, k as u32);
             }
         }
         // similarity recomputed from `kept` and the two lengths: the same
@@ -358,6 +350,80 @@ impl<'a, W: WordId> Texts<'a, W> {
         let kept = lcs_len(a, b);
         let s = similarity(kept, n, m);
         (s >= MIN_SIMILARITY).then_some(kept)
+    }
+}
+
+/// Per bag word, the texts with it in their prefix and where (text, place
+/// in its bag), newest first: each word's entries are chained through one
+/// vector. A vector a word cost an allocation for each word of a quote's
+/// prefix and a free for each at the end (a fifth of the rule on ordinary
+/// articles, where most words are in one quote).
+struct RecentIndex {
+    /// Per bag word, its newest entry's place in `entries` plus one (0: none).
+    head: Vec<u32>,
+    entries: Vec<Entry>,
+    /// The words with an entry: what compacting keeps is bounded by them.
+    live: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    text: u32,
+    place: u32,
+    /// The word's next older entry's place plus one (0: none).
+    older: u32,
+}
+
+impl RecentIndex {
+    fn new(words: usize) -> Self {
+        RecentIndex { head: vec![0; words], entries: Vec::new(), live: Vec::new() }
+    }
+
+    /// Word `w`'s latest [`RECENT`] entries, newest first, as (text, place).
+    fn latest(&self, w: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut at = self.head.get(w).copied().unwrap_or(0);
+        std::iter::from_fn(move || {
+            let e = self.entries.get(at.checked_sub(1)? as usize)?;
+            at = e.older;
+            Some((e.text, e.place))
+        })
+        .take(RECENT)
+    }
+
+    /// Lists `text` under word `w`, with the place of the word in its bag.
+    fn push(&mut self, w: usize, text: u32, place: u32) {
+        if w >= self.head.len() {
+            return;
+        }
+        // only the latest RECENT of a word are ever read: the older ones are
+        // dropped once there are twice as many entries as that keeps (a
+        // common word would otherwise list every text)
+        if self.entries.len() >= 2 * RECENT * self.live.len().max(64) {
+            self.compact();
+        }
+        let older = self.head[w];
+        if older == 0 {
+            self.live.push(w as u32);
+        }
+        self.entries.push(Entry { text, place, older });
+        self.head[w] = self.entries.len() as u32;
+    }
+
+    /// Keeps each word's latest [`RECENT`] entries only, in the same order.
+    fn compact(&mut self) {
+        let mut kept: Vec<Entry> = Vec::with_capacity(RECENT * self.live.len());
+        for k in 0..self.live.len() {
+            let w = self.live[k];
+            let mut latest = [(0, 0); RECENT];
+            let n = latest.iter_mut().zip(self.latest(w as usize)).map(|(slot, e)| *slot = e).count();
+            let mut older = 0;
+            for &(text, place) in latest[..n].iter().rev() {
+                kept.push(Entry { text, place, older });
+                older = kept.len() as u32;
+            }
+            self.head[w as usize] = older;
+        }
+        self.entries = kept;
     }
 }
 
@@ -548,6 +614,28 @@ mod tests {
         // the last is an excerpt of the first, but not of the drifted version
         assert_eq!(found(&quotes), [Drift { later: 3, earlier: 0 }, Drift { later: 4, earlier: 3 }]);
         assert_eq!(found(&quotes), all_pairs(&quotes));
+    }
+
+    proptest! {
+        /// Chained and compacted, each word's entries read as the latest
+        /// RECENT of a list a word, newest first (enough pushes to compact).
+        #[test]
+        fn the_chained_index_reads_as_a_list_a_word(words in proptest::collection::vec(0usize..6, 0..5000)) {
+            let mut index = RecentIndex::new(5);
+            let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); 5];
+            for (text, &w) in words.iter().enumerate() {
+                // word 5 is past the table, as a word with no entry is ignored
+                index.push(w, text as u32, (text % 7) as u32);
+                if let Some(list) = lists.get_mut(w) {
+                    list.push((text as u32, (text % 7) as u32));
+                }
+            }
+            prop_assert!(index.entries.len() < 2 * RECENT * 64 + 1);
+            for (w, list) in lists.iter().enumerate() {
+                let expected: Vec<(u32, u32)> = list.iter().rev().take(RECENT).copied().collect();
+                prop_assert_eq!(index.latest(w).collect::<Vec<_>>(), expected);
+            }
+        }
     }
 
     #[test]
