@@ -361,9 +361,12 @@ impl<'a, W: WordId> Texts<'a, W> {
 struct RecentIndex {
     /// Per bag word, its newest entry's place in `entries` plus one (0: none).
     head: Vec<u32>,
+    /// Per bag word, how many entries its chain holds.
+    held: Vec<u32>,
     entries: Vec<Entry>,
-    /// The words with an entry: what compacting keeps is bounded by them.
-    live: Vec<u32>,
+    /// The first entry dropped and not reused yet, plus one (0: none); the
+    /// others follow it through their `older`.
+    free: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -376,7 +379,7 @@ struct Entry {
 
 impl RecentIndex {
     fn new(words: usize) -> Self {
-        RecentIndex { head: vec![0; words], entries: Vec::new(), live: Vec::new() }
+        RecentIndex { head: vec![0; words], held: vec![0; words], entries: Vec::new(), free: 0 }
     }
 
     /// Word `w`'s latest [`RECENT`] entries, newest first, as (text, place).
@@ -392,38 +395,45 @@ impl RecentIndex {
 
     /// Lists `text` under word `w`, with the place of the word in its bag.
     fn push(&mut self, w: usize, text: u32, place: u32) {
-        if w >= self.head.len() {
-            return;
+        let Some(&older) = self.head.get(w) else { return };
+        let entry = Entry { text, place, older };
+        // a dropped entry's room is taken first
+        let at = match self.entries.get_mut(self.free.wrapping_sub(1) as usize) {
+            Some(slot) => {
+                let next = slot.older;
+                *slot = entry;
+                std::mem::replace(&mut self.free, next)
+            }
+            None => {
+                self.entries.push(entry);
+                self.entries.len() as u32
+            }
+        };
+        self.head[w] = at;
+        self.held[w] += 1;
+        // only the latest RECENT of a word are ever read: once it holds
+        // twice that, the older half is dropped (a common word would
+        // otherwise list every text)
+        if self.held[w] as usize >= 2 * RECENT {
+            self.drop_older(w);
         }
-        // only the latest RECENT of a word are ever read: the older ones are
-        // dropped once there are twice as many entries as that keeps (a
-        // common word would otherwise list every text)
-        if self.entries.len() >= 2 * RECENT * self.live.len().max(64) {
-            self.compact();
-        }
-        let older = self.head[w];
-        if older == 0 {
-            self.live.push(w as u32);
-        }
-        self.entries.push(Entry { text, place, older });
-        self.head[w] = self.entries.len() as u32;
     }
 
-    /// Keeps each word's latest [`RECENT`] entries only, in the same order.
-    fn compact(&mut self) {
-        let mut kept: Vec<Entry> = Vec::with_capacity(RECENT * self.live.len());
-        for k in 0..self.live.len() {
-            let w = self.live[k];
-            let mut latest = [(0, 0); RECENT];
-            let n = latest.iter_mut().zip(self.latest(w as usize)).map(|(slot, e)| *slot = e).count();
-            let mut older = 0;
-            for &(text, place) in latest[..n].iter().rev() {
-                kept.push(Entry { text, place, older });
-                older = kept.len() as u32;
-            }
-            self.head[w as usize] = older;
+    /// Cuts word `w`'s chain after its latest [`RECENT`] entries, giving
+    /// the room of the rest to the entries to come.
+    fn drop_older(&mut self, w: usize) {
+        let mut at = self.head[w];
+        for _ in 1..RECENT {
+            at = self.entries.get(at.wrapping_sub(1) as usize).map_or(0, |e| e.older);
         }
-        self.entries = kept;
+        let Some(last_kept) = self.entries.get_mut(at.wrapping_sub(1) as usize) else { return };
+        let mut dropped = std::mem::replace(&mut last_kept.older, 0);
+        while let Some(e) = self.entries.get_mut(dropped.wrapping_sub(1) as usize) {
+            let next = std::mem::replace(&mut e.older, self.free);
+            self.free = dropped;
+            dropped = next;
+        }
+        self.held[w] = RECENT as u32;
     }
 }
 
@@ -617,8 +627,9 @@ mod tests {
     }
 
     proptest! {
-        /// Chained and compacted, each word's entries read as the latest
-        /// RECENT of a list a word, newest first (enough pushes to compact).
+        /// Chained, with each word's older entries dropped and their room
+        /// reused, each word's entries read as the latest RECENT of a list
+        /// a word, newest first.
         #[test]
         fn the_chained_index_reads_as_a_list_a_word(words in proptest::collection::vec(0usize..6, 0..5000)) {
             let mut index = RecentIndex::new(5);
@@ -630,7 +641,8 @@ mod tests {
                     list.push((text as u32, (text % 7) as u32));
                 }
             }
-            prop_assert!(index.entries.len() < 2 * RECENT * 64 + 1);
+            // each word holds at most twice the entries read, and their room is reused
+            prop_assert!(index.entries.len() <= 5 * 2 * RECENT);
             for (w, list) in lists.iter().enumerate() {
                 let expected: Vec<(u32, u32)> = list.iter().rev().take(RECENT).copied().collect();
                 prop_assert_eq!(index.latest(w).collect::<Vec<_>>(), expected);
