@@ -7,7 +7,7 @@ use super::entities::{Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
 use super::names::{clean_name, honorific_gender, names_its_type, role_gender, PARTY_MEMBERS};
 use super::{Attribution, Channel, Speaker, SpeakerKind};
-use crate::lexicon::{Lexicon, PhraseList};
+use crate::lexicon::{FastHash, Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
 use crate::span::Span;
 use std::collections::{HashMap, VecDeque};
@@ -45,13 +45,15 @@ pub struct Context {
     /// Pronouns already resolved as speakers, by offset, with their referent:
     /// a quote that borrows an attribution ("“Q1,” he said. “Q2.”") reads
     /// the same "he" again after resolving it moved the story on.
-    resolved: HashMap<usize, usize>,
-    channels: HashMap<Arc<str>, Arc<Channel>>,
+    // (this table and the two below are looked up, never walked: the
+    // crate's fast hash, not SipHash)
+    resolved: HashMap<usize, usize, FastHash>,
+    channels: HashMap<Arc<str>, Arc<Channel>, FastHash>,
     /// Role nouns that spoke unnamed ("a justice official said"), with the
     /// offset of the latest: "the official" later is that same unnamed
     /// person, not whoever the story named last. (Keyed by the lexicon's
     /// role nouns, so it stays small.)
-    unnamed_roles: HashMap<String, usize>,
+    unnamed_roles: HashMap<String, usize, FastHash>,
     /// The channel the writer's words of the sentence last asked about
     /// state: every quotation of a sentence asks of the same words, and a
     /// sentence of hundreds of quotations searched them for each.

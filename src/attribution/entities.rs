@@ -179,7 +179,7 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 }
 
 /// The story's cast, by id.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Registry {
     entities: Vec<Entity>,
     /// The role words of the entities that have some, up to eight each.
@@ -193,11 +193,29 @@ pub struct Registry {
     // looked up, never walked: the crate's fast hash, not SipHash
     words: HashMap<Arc<str>, Keys, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
-    /// Export Development Canada).
-    by_initials: HashMap<String, usize>,
+    /// Export Development Canada); looked up, never walked.
+    by_initials: HashMap<String, usize, FastHash>,
     /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
     recent: VecDeque<(u32, u32)>,
     clock: u32,
+}
+
+/// How many words the cast's table has room for from the start: an
+/// article's names, their words and its speakers' mentions, which the table
+/// grown from empty hashed again at every doubling.
+const WORDS_ROOM: usize = 128;
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            entities: Vec::new(),
+            descriptions: Vec::new(),
+            words: HashMap::with_capacity_and_hasher(WORDS_ROOM, FastHash::default()),
+            by_initials: HashMap::default(),
+            recent: VecDeque::new(),
+            clock: 0,
+        }
+    }
 }
 
 /// The entities a word names, each `NONE` if it names none that way.
@@ -628,6 +646,20 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cast's table of words starts with its room, and words past it
+    /// are each still held once and found.
+    #[test]
+    fn the_cast_s_words_start_with_room_and_grow_past_it() {
+        let mut reg = Registry::default();
+        assert!(reg.words.capacity() >= WORDS_ROOM);
+        let words: Vec<String> = (0..3 * WORDS_ROOM).map(|k| format!("Name{k}")).collect();
+        let shared: Vec<Arc<str>> = words.iter().map(|w| reg.shared(w)).collect();
+        for (w, held) in words.iter().zip(&shared) {
+            assert!(Arc::ptr_eq(held, &reg.shared(w)), "{w} held once");
+        }
+        assert_eq!(reg.words.len(), 3 * WORDS_ROOM);
+    }
 
     #[test]
     fn an_entity_stays_small() {
