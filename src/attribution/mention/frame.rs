@@ -153,9 +153,15 @@ impl<'a> Frame<'a> {
 
     pub fn is_name_part(&self, i: usize) -> bool {
         if self.is_quote(i) {
-            // "Marcia "Cia" Price": a nickname between two parts of a name
-            let short = self.span_words(i, i + 1).len() <= 24;
-            return short && i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1);
+            // "Marcia "Cia" Price": a nickname between two parts of a name;
+            // its length as read is asked last (a quotation's token is met
+            // at every capital), and only if its bytes are too many
+            let short = || {
+                let written = self.toks.get(i).map_or(0, |t| (t.end - t.start) as usize);
+                written <= 24
+                    || self.breaks_kept && crate::markdown::read_len_up_to(self.span_text(i, i + 1), 24) <= 24
+            };
+            return i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1) && short();
         }
         let w = self.word(i);
         if !self.is_cap(i) {
