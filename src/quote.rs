@@ -232,18 +232,23 @@ impl Quote {
 /// quote's are a slice of its block, a longer one's are written once into a
 /// string of the right size.
 pub fn parts_text<'d>(doc: &'d Document, parts: &[QuotePart]) -> Cow<'d, str> {
-    let texts =
-        || parts.iter().filter_map(|part| doc.blocks.get(part.block())?.text.get(part.inner())).map(str::trim);
+    // a block that keeps its line breaks' spaces reads without them
+    let texts = || parts.iter().filter_map(|part| doc.blocks.get(part.block())?.text_as_read(part.inner()));
+    let trimmed = |text: Cow<'d, str>| match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+    };
     if parts.len() <= 1 {
-        return Cow::Borrowed(texts().next().unwrap_or_default());
+        return texts().next().map_or(Cow::Borrowed(""), trimmed);
     }
+    let texts = || texts().map(trimmed);
     let len = texts().map(|t| t.len() + 2).sum::<usize>().saturating_sub(2);
     let mut out = String::with_capacity(len);
     for (i, t) in texts().enumerate() {
         if i > 0 {
             out.push_str("\n\n");
         }
-        out.push_str(t);
+        out.push_str(&t);
     }
     Cow::Owned(out)
 }

@@ -4,8 +4,10 @@
 use crate::analysis::Analysis;
 use crate::attribution::{ChannelKind, Speaker, SpeakerKind};
 use crate::lexicon::Lexicon;
+use crate::markdown::ProseBlock;
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -170,15 +172,17 @@ fn first_mentions(a: &Analysis, names: &[&str]) -> Vec<Option<Span>> {
         if unfound.is_empty() {
             break;
         }
-        for (at, word) in word_starts(&block.text) {
+        // names are looked for in the text as read (see `ProseBlock::text_as_read`)
+        let (text, kept) = as_read(block);
+        for (at, word) in word_starts(&text) {
             let Some(lens) = lengths.get(word) else { continue };
             for &len in lens {
-                let Some(name) = block.text.get(at..at + len) else { continue };
-                if !is_whole_word_at(&block.text, at, name) {
+                let Some(name) = text.get(at..at + len) else { continue };
+                if !is_whole_word_at(&text, at, name) {
                     continue;
                 }
                 for id in unfound.remove(name).unwrap_or_default() {
-                    found[id] = Some(block.source_span(at..at + len));
+                    found[id] = Some(block.source_span(kept(at)..kept(at + len)));
                 }
             }
         }
@@ -210,9 +214,18 @@ fn is_whole_word_at(text: &str, at: usize, word: &str) -> bool {
 /// The first place in the prose that names `name` (whole words).
 fn first_mention(a: &Analysis, name: &str) -> Option<Span> {
     a.doc.blocks.iter().find_map(|b| {
-        let at = find_word(&b.text, name)?;
-        Some(b.source_span(at..at + name.len()))
+        let (text, kept) = as_read(b);
+        let at = find_word(&text, name)?;
+        Some(b.source_span(kept(at)..kept(at + name.len())))
     })
+}
+
+/// A block's text as read (without the spaces of kept line breaks), and
+/// where its positions are in the text as kept.
+fn as_read(block: &ProseBlock) -> (Cow<'_, str>, impl Fn(usize) -> usize) {
+    let read = block.read_positions();
+    let text = block.text_as_read(0..block.text.len()).unwrap_or_default();
+    (text, move |at: usize| read.as_ref().map_or(at, |r| r.kept_at(at)))
 }
 
 fn find_word(text: &str, word: &str) -> Option<usize> {

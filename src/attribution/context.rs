@@ -479,9 +479,11 @@ fn channel_phrase(
     let m = lex.first_phrase(PhraseList::Channel, text)?;
     let kind = m.channel?;
     // the outlet as the draft writes it ("AFP", not "Agence France-Presse")
-    let outlet = m.outlet.as_ref().map(|(r, o)| words.shared(text.get(r.clone()).unwrap_or(&o.name)));
+    let outlet =
+        m.outlet.as_ref().map(|(r, o)| words.shared(&block.as_read(text.get(r.clone()).unwrap_or(&o.name))));
     let r = range.start + m.range.start..range.start + m.range.end;
-    Some(Channel::new(words.shared(text.get(m.range.clone())?), block.source_span(r), kind, outlet))
+    let phrase = block.as_read(text.get(m.range.clone())?);
+    Some(Channel::new(words.shared(&phrase), block.source_span(r), kind, outlet))
 }
 
 #[cfg(test)]

@@ -408,7 +408,7 @@ fn describe(
     sentence: usize,
     at: &impl Fn(usize) -> usize,
 ) -> Option<NameMention> {
-    let text = f.span_text(start, end);
+    let text = f.span_words(start, end);
     // "READ MORE:", "WATCH:": a label, not a name
     if (f.is_punct(end, ":") && !text.chars().any(char::is_lowercase) && text.len() > 3)
         || f.is_page_label(start, end)
@@ -558,8 +558,8 @@ fn clean_span(f: &Frame, start: usize, end: usize) -> Option<(String, usize)> {
     if let Some(t) = (name_start..last).rev().find(|&i| f.is_title_at(i) || f.is_role(i)) {
         name_start = t + 1;
     }
-    let text = f.span_text(name_start, end);
-    let name = strip_possessive(text);
+    let text = f.span_words(name_start, end);
+    let name = strip_possessive(&text);
     (!name.is_empty()).then(|| (name.to_string(), name_start))
 }
 
@@ -636,6 +636,7 @@ mod tests {
         for (b, (block, t)) in doc.blocks.iter().zip(&tokens.blocks).enumerate() {
             let f = Frame {
                 text: &block.text,
+                breaks_kept: block.breaks_kept(),
                 tokens: t,
                 toks: &t.toks,
                 facts: &t.facts,

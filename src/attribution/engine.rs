@@ -47,6 +47,7 @@ impl<'a> BlockView<'a> {
         let (block, subjects) = (self.index, self.subjects);
         Frame {
             text: &self.block.text,
+            breaks_kept: self.block.breaks_kept(),
             tokens: t,
             toks: &t.toks,
             facts: &t.facts,
@@ -414,7 +415,7 @@ fn introducer(f: &Frame, s: Sentence) -> Option<Found> {
 
 fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attribution {
     let m = found.mention;
-    let text = f.span_text(m.start, m.end).to_string();
+    let text = f.span_words(m.start, m.end).into_owned();
     let span = token_span(v, m.start, m.end);
     let s = v.sentence(found.cue.min(v.toks.len().saturating_sub(1)));
     let sentence = v.block.text.get(token_range(v, s.lo, s.hi)).unwrap_or_default();
@@ -430,7 +431,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     // "she" only if the genders agree
     let relative = matches!(f.lower(m.start), "who" | "which" | "it");
     let antecedent =
-        m.antecedent.map(|(a, b, k)| ctx.resolve(f.span_text(a, b).to_string(), token_span(v, a, b), k, f.lex));
+        m.antecedent.map(|(a, b, k)| ctx.resolve(f.span_words(a, b).into_owned(), token_span(v, a, b), k, f.lex));
     if let Some(subject) = antecedent.as_ref().filter(|_| !relative) {
         // "Comey recommended …, but he called …": "he" is the subject's, if the genders agree
         ctx.bind_pronoun(&text, span.start, subject);
@@ -443,7 +444,7 @@ fn build(v: &BlockView, f: &Frame, found: Found, ctx: &mut Context) -> Attributi
     // "as Ruiz puts it": the idiom is the cue, not the bare verb
     let idiom = found.cue_len == 1 && f.put_it_at(found.cue);
     let cue_end = found.cue + if idiom { 2 } else { found.cue_len };
-    let cue = Cue::new(ctx.shared(f.span_text(found.cue, cue_end)), token_span(v, found.cue, cue_end));
+    let cue = Cue::new(ctx.shared(&f.span_words(found.cue, cue_end)), token_span(v, found.cue, cue_end));
     let channel = ctx.channel_in((v.index, v.block), writer_ranges(v, s), &speaker, f.lex);
     Attribution { speaker: Some(speaker), cue: Some(cue), channel }
 }

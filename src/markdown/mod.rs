@@ -10,7 +10,7 @@ mod template;
 mod text;
 
 use crate::span::{CompactSpan, Span};
-pub use offset_map::{BlockMap, OffsetMap};
+pub use offset_map::{BlockMap, KeptBreak, OffsetMap};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 pub use template::TemplateOptions;
@@ -56,6 +56,8 @@ pub struct ProseBlock {
     span: CompactSpan,
     /// See [`ProseBlock::signature`] ([`NONE`] at the start for none).
     signature: [u32; 2],
+    /// See [`ProseBlock::breaks_kept`].
+    breaks_kept: bool,
 }
 
 /// No blockquote, no signature: an index or offset no draft reaches.
@@ -70,7 +72,36 @@ impl ProseBlock {
             map: map.into(),
             span: span.into(),
             signature: [NONE, NONE],
+            breaks_kept: false,
         }
+    }
+
+    /// Whether the text keeps line breaks as their source bytes, spaces
+    /// before the line feed and all (a Markdown hard break, a line ending in
+    /// spaces): then every space before a line feed is such a break's.
+    pub fn breaks_kept(&self) -> bool {
+        self.breaks_kept
+    }
+
+    /// `range` of the text as it reads, without the spaces of kept line
+    /// breaks (see [`ProseBlock::breaks_kept`]): what is shown of the text
+    /// (a quotation's words, a channel phrase) is as before they were kept.
+    pub fn text_as_read(&self, range: Range<usize>) -> Option<std::borrow::Cow<'_, str>> {
+        self.text.get(range).map(|text| self.as_read(text))
+    }
+
+    /// Where positions of the text fall in the text as read, for a block
+    /// that keeps its breaks' spaces (`None` for one whose text reads as it is).
+    pub fn read_positions(&self) -> Option<ReadPositions> {
+        self.breaks_kept.then(|| ReadPositions::of(&self.text))
+    }
+
+    /// `text`, a stretch of this block's text, as it reads (see [`ProseBlock::text_as_read`]).
+    pub fn as_read<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if !self.breaks_kept {
+            return text.into();
+        }
+        without_break_spaces(text)
     }
 
     /// Source bytes from the block's first to its last prose byte.
@@ -104,6 +135,95 @@ impl ProseBlock {
         let text = std::mem::replace(&mut self.text, String::new().into());
         self.text = text.shared(file, self.span().range());
     }
+}
+
+/// Where positions of a block's text that keeps its breaks' spaces fall in
+/// the text as read (see [`ProseBlock::text_as_read`]): a report that shows
+/// the text as read places its quotes and flags with it.
+#[derive(Debug, Clone, Default)]
+pub struct ReadPositions {
+    /// Each run of a break's spaces: where it starts, its length, and how
+    /// many spaces the runs before it dropped, in order.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl ReadPositions {
+    /// The runs of spaces before each line feed of `text`.
+    pub fn of(text: &str) -> Self {
+        let mut runs = Vec::new();
+        let mut dropped = 0;
+        for (feed, _) in text.match_indices('\n') {
+            let spaces = feed - text[..feed].trim_end_matches(' ').len();
+            if spaces > 0 {
+                runs.push((feed - spaces, spaces, dropped));
+                dropped += spaces;
+            }
+        }
+        ReadPositions { runs }
+    }
+
+    /// Position `pos` of the text as kept, in the text as read; a position
+    /// among a break's spaces is where its line feed is read.
+    pub fn at(&self, pos: usize) -> usize {
+        let k = self.runs.partition_point(|&(start, _, _)| start < pos);
+        match k.checked_sub(1).and_then(|k| self.runs.get(k)) {
+            None => pos,
+            Some(&(start, spaces, before)) if pos <= start + spaces => start - before,
+            Some(&(_, spaces, before)) => pos - before - spaces,
+        }
+    }
+
+    /// Position `pos` of the text as read, in the text as kept: a line
+    /// feed's position is where the text before it ends, before its spaces
+    /// (a word found in the text as read ends there).
+    pub fn kept_at(&self, pos: usize) -> usize {
+        let k = self.runs.partition_point(|&(start, _, before)| start - before < pos);
+        k.checked_sub(1).and_then(|k| self.runs.get(k)).map_or(pos, |&(_, spaces, before)| pos + before + spaces)
+    }
+}
+
+/// `text` without the spaces before each line feed: a stretch of a block
+/// that keeps its breaks (see [`ProseBlock::breaks_kept`]) as it reads.
+pub fn without_break_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    // most stretches asked (a name, a cue) hold no break: told by a
+    // byte search, where a search for " \n" as a pattern was most of the cost
+    if spaced_feeds(text).next().is_none() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(body) => {
+                out.push_str(body.trim_end_matches(' '));
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    out.into()
+}
+
+/// The length of `text` as read (see [`without_break_spaces`]), counted up
+/// to a byte past `most`: exact when it is at most `most`.
+pub fn read_len_up_to(text: &str, most: usize) -> usize {
+    let (mut len, mut spaces) = (0, 0);
+    for &b in text.as_bytes() {
+        match b {
+            b' ' => spaces += 1,
+            b'\n' => (len, spaces) = (len + 1, 0),
+            _ => (len, spaces) = (len + spaces + 1, 0),
+        }
+        if len > most {
+            break;
+        }
+    }
+    len + spaces
+}
+
+/// Where each line feed of `text` that follows a space is.
+fn spaced_feeds(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\n', bytes).filter(move |&i| i > 0 && bytes[i - 1] == b' ')
 }
 
 /// An index or offset as four bytes: drafts are far smaller than 4 GB (the
@@ -226,6 +346,10 @@ struct OpenBlock {
     text: String,
     map: OffsetMap,
     span: Span,
+    /// The source end of the text pushed last.
+    last_end: usize,
+    /// The line breaks kept as their source with spaces before the line feed.
+    kept: Vec<KeptBreak>,
 }
 
 struct Builder<'a> {
@@ -392,7 +516,8 @@ impl<'a> Builder<'a> {
         let markdown = (self.blockquote_depth > 0).then_some(self.markdown_quote).flatten();
         let blockquote = self.html.quote().or(markdown);
         let span = Span::new(range.start, range.start);
-        self.current = Some(OpenBlock { kind, blockquote, text: String::new(), map: OffsetMap::default(), span });
+        let (text, map, kept) = (String::new(), OffsetMap::default(), Vec::new());
+        self.current = Some(OpenBlock { kind, blockquote, text, map, span, last_end: range.start, kept });
     }
 
     /// Text as the parser gives it: a copy of its source bytes unless it
@@ -410,13 +535,43 @@ impl<'a> Builder<'a> {
         self.push(text, range, false);
     }
 
-    /// A line break: a line feed alone is pushed as the source byte it
-    /// is, so that the lines of a paragraph and its breaks map as one
-    /// piece (see [`OffsetMap`]); anything else (a CR, spaces or a backslash
-    /// before it) is read as "\n" standing for its source.
+    /// A line break, kept as its source bytes when those are a line feed
+    /// and the spaces before it the text before it left out: a paragraph of
+    /// such lines is then its source bytes, shares the file and is mapped by
+    /// one piece (see [`OffsetMap`]). Spaces before a line feed are
+    /// whitespace to every later stage, as the line feed is, and words
+    /// shown from the text are read without them (see
+    /// [`ProseBlock::text_as_read`]). Anything else (a CR, a backslash) is
+    /// read as "\n" standing for its source.
     fn push_break(&mut self, range: Range<usize>) {
-        let feed = self.source.get(range.clone()) == Some("\n") && !breaks_as_before::on();
-        self.push("\n", range, feed);
+        if breaks_as_before::on() {
+            return self.push_replaced("\n", range);
+        }
+        let Some((start, spaces)) = self.kept_break(&range) else {
+            let feed = self.source.get(range.clone()) == Some("\n");
+            return self.push("\n", range, feed);
+        };
+        let Some(block) = self.current.as_mut() else { return };
+        let text_start = narrow(block.text.len());
+        block.kept.push(KeptBreak { text_start, spaces: narrow(spaces), source_start: narrow(range.start) });
+        let text = self.source.get(start..range.end).unwrap_or_default();
+        self.push(text, start..range.end, true);
+    }
+
+    /// Where a break's spaces start in the source, and how many there are,
+    /// if the break is kept as its source bytes: spaces then a line feed,
+    /// as written (no template masked), after text that does not end in
+    /// whitespace (so the spaces are told from the text's own).
+    fn kept_break(&self, range: &Range<usize>) -> Option<(usize, usize)> {
+        let block = self.current.as_ref()?;
+        if block.text.is_empty() || block.text.ends_with(char::is_whitespace) {
+            return None;
+        }
+        let start = block.last_end.min(range.start);
+        let written = self.source.get(start..range.end)?;
+        let spaces = written.strip_suffix('\n')?;
+        let kept = !spaces.is_empty() && spaces.bytes().all(|b| b == b' ');
+        (kept && self.original.get(start..range.end) == Some(written)).then_some((start, spaces.len()))
     }
 
     fn push(&mut self, text: &str, range: Range<usize>, verbatim: bool) {
@@ -428,11 +583,19 @@ impl<'a> Builder<'a> {
         block.text.push_str(text);
         block.map.push(start, text.len(), range.clone(), verbatim);
         block.span.end = block.span.end.max(range.end);
+        block.last_end = range.end;
     }
 
     fn flush(&mut self) {
         self.html.block_open = false;
-        if let Some(open) = self.current.take() {
+        if let Some(mut open) = self.current.take() {
+            // other text with spaces before a line feed (HTML's) could not
+            // be told from the breaks' spaces: the breaks are read as "\n"
+            let mut kept = !open.kept.is_empty();
+            if kept && spaced_feeds(&open.text).count() != open.kept.len() {
+                open.map.unkeep_breaks(&mut open.text, &open.kept);
+                kept = false;
+            }
             let cite = std::mem::take(&mut self.html.signature);
             if !open.text.trim().is_empty() {
                 let signature = if cite {
@@ -443,6 +606,7 @@ impl<'a> Builder<'a> {
                 };
                 let mut block = ProseBlock::new(open.kind, open.blockquote, open.text, open.map, open.span);
                 block.set_signature(signature);
+                block.breaks_kept = kept;
                 self.doc.blocks.push(block);
             }
         }
@@ -450,8 +614,8 @@ impl<'a> Builder<'a> {
 }
 
 /// For tests: every line break read as "\n" standing for its source, as
-/// before a line feed was pushed as itself, to compare what later stages
-/// make of both.
+/// before breaks were kept as their source bytes, to compare what later
+/// stages make of both.
 pub(crate) mod breaks_as_before {
     use std::cell::Cell;
 
@@ -486,37 +650,76 @@ mod tests {
         assert_eq!(std::mem::size_of::<ProseBlock>(), 72);
     }
 
-    /// A paragraph's lines and the line feeds between them are one piece
-    /// of its map; a break after spaces, a backslash or a CR stands for its
-    /// source as before.
+    /// A paragraph of lines ending in spaces (hard breaks, soft ones after
+    /// a stray space) keeps them as written, so its text is the file's and
+    /// one piece maps it; a backslash break and a CR are read as "\n" as
+    /// before, and so are breaks in a block whose other text has spaces
+    /// before a line feed.
     #[test]
-    fn a_paragraph_s_lines_and_line_feeds_map_as_one_piece() {
-        let src = "“We rebuild,” said Bram Balo\n“We stay,” said Ana Ruiz\nwhile the road ran.\n";
+    fn a_hard_wrapped_paragraph_is_its_source_and_one_piece() {
+        let src = "“We rebuild,” said Bram Balo  \n“We stay,” said Ana Ruiz   \nwhile \nthe road\nran.\n";
         let b = &parse(src).blocks[0];
-        assert_eq!((&*b.text, b.map.piece_count()), (src.trim_end(), 1));
-        let before = &breaks_as_before::with(|| parse(src)).blocks[0];
-        assert_eq!(before.map.piece_count(), 5);
-        for (src, pieces) in [("a  \nb\n", 3), ("a\\\nb\n", 3), ("a\r\nb\n", 3), ("a \nb\nc\n", 2)] {
+        assert_eq!((&*b.text, b.map.piece_count(), b.breaks_kept()), (src.trim_end(), 1, true));
+        assert_eq!(b.text_as_read(0..b.text.len()).as_deref(), Some(read_as_before(src)[0].as_str()));
+        let mut shared = b.clone();
+        shared.share_file(&std::sync::Arc::new(src.to_string()));
+        assert!(shared.text.is_shared());
+        let cases =
+            [("a  \r\nb\n", false), ("a\\\nb\n", false), ("<b>a \nb</b>  \nc\n", true), ("`x `  \nb\n", false)];
+        for (src, kept) in cases {
             let b = &parse(src).blocks[0];
-            assert_eq!(b.map.piece_count(), pieces, "{src:?}");
+            assert_eq!(b.text_as_read(0..b.text.len()).as_deref(), Some(&*read_as_before(src)[0]), "{src:?}");
+            assert_eq!(b.breaks_kept(), kept, "{src:?}");
         }
     }
 
+    fn read_as_before(src: &str) -> Vec<String> {
+        breaks_as_before::with(|| parse(src)).blocks.iter().map(|b| b.text.to_string()).collect()
+    }
+
     proptest::proptest! {
-        /// Every source span a block's map gives is the one it gave when
-        /// line feeds were pushed as standing for their source.
+        /// Every source span a block's map gives, and the text as read, are
+        /// what they were when breaks were read as "\n".
         #[test]
-        fn line_feeds_map_as_they_did(src in crate::tokens::drafts_of(
-            "Ana |said |“We |rebuild,” |x |  \n| \n|\n|\\\n|\n\n|> |- |<b>a \nb</b> |&amp; |`c ` |&#10;|{{ t }} |\r\n",
+        fn kept_breaks_map_as_breaks_read_as_a_line_feed(src in crate::tokens::drafts_of(
+            "Ana |said |“We |rebuild,” |x |  \n| \n|   \n|\n|\\\n|\n\n|> |- |<b>a \nb</b> |&amp; |`c ` |&#10;|{{ t }} |\r\n",
             40,
         )) {
             let (doc, before) = (parse(&src), breaks_as_before::with(|| parse(&src)));
             proptest::prop_assert_eq!(doc.blocks.len(), before.blocks.len());
             for (b, old) in doc.blocks.iter().zip(&before.blocks) {
-                proptest::prop_assert_eq!((&b.text, b.span()), (&old.text, old.span()));
-                for lo in 0..=b.text.len() + 1 {
-                    for hi in 0..=b.text.len() + 1 {
-                        proptest::prop_assert_eq!(b.source_span(lo..hi), old.source_span(lo..hi), "{}..{}", lo, hi);
+                proptest::prop_assert_eq!(b.span(), old.span());
+                let read = b.text_as_read(0..b.text.len());
+                proptest::prop_assert_eq!(read.as_deref(), Some(&*old.text));
+                // a position of the old text is one of the new before the
+                // spaces kept there (where a word before them ends)
+                let mut new_at = vec![0; old.text.len() + 1];
+                let (mut i, mut j) = (0, 0);
+                while j <= old.text.len() {
+                    new_at[j] = i;
+                    while b.text[i..].starts_with(' ') && !old.text[j..].starts_with(' ') {
+                        i += 1;
+                    }
+                    let step = old.text[j..].chars().next().map_or(1, char::len_utf8);
+                    i += step;
+                    j += step;
+                }
+                let whole = without_break_spaces(&b.text).len();
+                for most in [0, 3, 24, whole] {
+                    let counted = read_len_up_to(&b.text, most);
+                    proptest::prop_assert!(counted == whole || (whole > most && counted > most), "{} of {}", counted, whole);
+                }
+                // the report's positions as read, and the sources' back as kept
+                let read = b.read_positions().unwrap_or_default();
+                for (j, &i) in new_at.iter().enumerate().filter(|&(j, _)| old.text.is_char_boundary(j)) {
+                    proptest::prop_assert_eq!((read.at(i), read.kept_at(j)), (j, i), "{:?} at {}", &*old.text, j);
+                }
+                // (a range that starts at a break's line feed starts at its spaces now)
+                let starts = |lo: usize| old.text.is_char_boundary(lo) && !old.text[lo..].starts_with('\n');
+                for (lo, hi) in (0..=old.text.len()).flat_map(|lo| (lo..=old.text.len()).map(move |hi| (lo, hi))) {
+                    if (starts(lo) || lo == hi) && old.text.is_char_boundary(hi) {
+                        let new = b.source_span(new_at[lo]..new_at[hi]);
+                        proptest::prop_assert_eq!(new, old.source_span(lo..hi), "{:?} {}..{}", &*old.text, lo, hi);
                     }
                 }
             }

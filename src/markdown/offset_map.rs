@@ -90,6 +90,63 @@ impl OffsetMap {
     }
 }
 
+impl OffsetMap {
+    /// Turns kept line breaks back into breaks read as "\n": each break's
+    /// spaces are dropped from `text`, and its line feed maps, as a whole,
+    /// from where the break's own source starts. A kept break lies inside
+    /// one verbatim piece (it was pushed as its source bytes, and may have
+    /// been joined to the pieces around it), which is split around it; the
+    /// parts are pushed again in order, so they join as they would have.
+    pub fn unkeep_breaks(&mut self, text: &mut String, breaks: &[KeptBreak]) {
+        let old = std::mem::take(&mut self.pieces);
+        let mut out = String::with_capacity(text.len());
+        let mut breaks = breaks.iter().peekable();
+        for p in &old {
+            let mut at = p.text_start();
+            while let Some(k) = breaks.next_if(|k| (k.text_start as usize) < p.text_end() && p.verbatim()) {
+                let feed = k.text_start as usize + k.spaces as usize;
+                self.push_part(&mut out, text, p, at..k.text_start as usize);
+                let source_end = p.source_start() + (feed + 1).saturating_sub(p.text_start());
+                // (verbatim when its own source is the line feed alone, as before)
+                self.push(out.len(), 1, k.source_start as usize..source_end, true);
+                out.push('\n');
+                at = feed + 1;
+            }
+            if at < p.text_end() || p.text_start() == p.text_end() {
+                self.push_part(&mut out, text, p, at..p.text_end());
+            }
+        }
+        *text = out;
+    }
+
+    /// Pushes `range` of `text`, part of piece `p`, as it maps, at the end of `out`.
+    fn push_part(&mut self, out: &mut String, text: &str, p: &Piece, range: Range<usize>) {
+        if range.is_empty() && p.text_start() != p.text_end() {
+            return;
+        }
+        let source = match p.verbatim() {
+            true => {
+                let start = p.source_start() + (range.start - p.text_start());
+                start..start + range.len()
+            }
+            false => p.source_start()..p.source_start() + p.source_len(),
+        };
+        self.push(out.len(), range.len(), source, p.verbatim());
+        out.push_str(text.get(range).unwrap_or_default());
+    }
+}
+
+/// A line break kept as its source bytes, spaces before the line feed and
+/// all (see [`OffsetMap::unkeep_breaks`]): where its spaces start in the
+/// block's text, how many there are, and where the break's own source
+/// starts (the parser's range for it, after any spaces the text before it left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptBreak {
+    pub text_start: u32,
+    pub spaces: u32,
+    pub source_start: u32,
+}
+
 /// An [`OffsetMap`] as a block keeps it while the rules run: most blocks
 /// are one line of plain text, one piece, which is held in place (a vector
 /// of one was an allocation of 32 bytes a block besides the vector's 24).
@@ -186,6 +243,32 @@ fn to_source(pieces: &[Piece], range: Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "ab  \nc  \nd" kept as its source (one piece), then unkept: as if
+    /// each break had been pushed as "\n" standing for its source.
+    #[test]
+    fn unkept_breaks_map_as_breaks_read_as_a_line_feed() {
+        let mut kept = OffsetMap::default();
+        let mut text = String::from("ab  \nc   \nd");
+        kept.push(0, 2, 10..12, true);
+        kept.push(2, 3, 12..15, true);
+        kept.push(5, 1, 15..16, true);
+        kept.push(6, 4, 16..20, true);
+        kept.push(10, 1, 20..21, true);
+        assert_eq!(kept.pieces.len(), 1);
+        let breaks = [
+            KeptBreak { text_start: 2, spaces: 2, source_start: 12 },
+            KeptBreak { text_start: 6, spaces: 3, source_start: 16 },
+        ];
+        kept.unkeep_breaks(&mut text, &breaks);
+        let mut before = OffsetMap::default();
+        before.push(0, 2, 10..12, true);
+        before.push(2, 1, 12..15, true);
+        before.push(3, 1, 15..16, true);
+        before.push(4, 1, 16..20, true);
+        before.push(5, 1, 20..21, true);
+        assert_eq!((text.as_str(), &kept), ("ab\nc\nd", &before));
+    }
 
     #[test]
     fn a_replaced_piece_of_the_same_length_maps_as_a_whole() {

@@ -7,11 +7,13 @@ use super::model::*;
 use crate::analysis::Analysis;
 use crate::attribution::Attribution;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::ReadPositions;
 use crate::provenance::{Outcome, Verdict};
 use crate::quote::Quote;
 use crate::sources::{self, source_name};
 use crate::span::Span;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The report of one analysed draft; `verdicts` is empty unless quotes were
@@ -62,23 +64,49 @@ pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict]
     // the blocks are made (8 MB of said-quotes peaked there, 4 MB higher)
     let Analysis { file, doc, scan, attributions, .. } = a;
     drop((scan, attributions));
-    DraftReport {
-        blocks: doc
-            .blocks
-            .into_iter()
-            .map(|b| Block {
-                kind: b.kind,
-                blockquote: b.blockquote(),
-                code_chars: code_chars(&b, &file.text),
-                text: b.text,
-            })
-            .collect(),
-        path: file.path,
-        shares: shares(&sources, &quotes),
-        quotes,
-        findings,
-        sources,
-        checked,
+    // a block that keeps its breaks' spaces is shown as read: what is
+    // placed in it moves with its text
+    let reads: Vec<Option<ReadPositions>> = doc.blocks.iter().map(|b| b.read_positions()).collect();
+    let (mut quotes, mut findings) = (quotes, findings);
+    if reads.iter().any(Option::is_some) {
+        as_read(&reads, &mut quotes, &mut findings);
+    }
+    let blocks = doc
+        .blocks
+        .into_iter()
+        .zip(reads)
+        .map(|(b, read)| {
+            let mut code_chars = code_chars(&b, &file.text);
+            let (kind, blockquote) = (b.kind, b.blockquote());
+            let text = match read {
+                Some(read) => {
+                    code_chars.iter_mut().for_each(|(at, _)| *at = read.at(*at));
+                    b.text_as_read(0..b.text.len()).unwrap_or_default().into_owned().into()
+                }
+                None => b.text,
+            };
+            Block { kind, blockquote, code_chars, text }
+        })
+        .collect();
+    DraftReport { blocks, path: file.path, shares: shares(&sources, &quotes), quotes, findings, sources, checked }
+}
+
+/// Moves what the report places in blocks that keep their breaks' spaces
+/// (quote parts, findings' places) from the text as kept to the text as read.
+fn as_read(reads: &[Option<ReadPositions>], quotes: &mut [QuoteView], findings: &mut [Finding]) {
+    let moved = |b: usize, r: &mut Range<usize>| {
+        if let Some(read) = reads.get(b).and_then(Option::as_ref) {
+            *r = read.at(r.start)..read.at(r.end);
+        }
+    };
+    for (b, range) in quotes.iter_mut().flat_map(|q| &mut q.parts) {
+        moved(*b, range);
+    }
+    for f in findings {
+        let labels = f.labels.iter_mut().filter_map(|l| l.place.as_mut());
+        for place in f.place.iter_mut().chain(labels) {
+            moved(place.block, &mut place.range);
+        }
     }
 }
 
@@ -246,5 +274,27 @@ mod tests {
         assert_eq!(at(82, 84), Some(3), "between two inner quotes");
         assert_eq!(at(86, 88), Some(5));
         assert_eq!(at(100, 101), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+        /// A page of a draft whose paragraphs keep their breaks' spaces
+        /// shows the text, quotes, findings and sources as it did when the
+        /// breaks were read as "\n".
+        #[test]
+        fn a_page_shows_kept_breaks_as_breaks_read_as_a_line_feed(draft in crate::tokens::drafts_of(
+            "“We rebuild the pier,” |said |Ana |Ruiz|Bram Balo |she |, |. |told Reuters|Covington |\
+             Catholic |  \n|  \n|   \n| \n|\n|\\\n|\n\n|> |- |`c “` |&amp; |“|”|very unique |according to |",
+            50,
+        )) {
+            let page = || {
+                let settings = crate::settings::Settings::default();
+                let mut analysis = crate::analysis::analyze(crate::source::SourceFile::new("d.md", draft.as_str()));
+                let found = crate::suppression::check_unfixed(&mut analysis, &settings);
+                crate::report::html::render(&[build(analysis, found, &[], false)])
+            };
+            let (now, before) = (page(), crate::markdown::breaks_as_before::with(page));
+            proptest::prop_assert_eq!(now, before);
+        }
     }
 }

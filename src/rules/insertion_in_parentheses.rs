@@ -161,7 +161,7 @@ fn insertions(analysis: &Analysis, open: char, close: char) -> Vec<(Span, String
                 }
                 let at = part.inner().start + o;
                 let span = block.source_span(at..part.inner().start + c + close.len_utf8());
-                out.push((span, content.to_string()));
+                out.push((span, block.as_read(content).into_owned()));
             }
         }
     }

@@ -107,7 +107,7 @@ impl Rule for WeaselClaim {
                         &META,
                         &analysis.file.path,
                         span,
-                        format!("“{phrase}” attributes the claim to nobody"),
+                        format!("“{}” attributes the claim to nobody", block.as_read(phrase)),
                     )
                     .with_primary_label("who, exactly?")
                     .with_help("name the source of the claim, or report it as the writer's own verified fact"),

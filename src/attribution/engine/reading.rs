@@ -59,7 +59,7 @@ pub(super) fn note_reported_speech(
         let Some(found) = (!has_quote).then(|| introducer(f, s)).flatten() else { continue };
         let m = found.mention;
         let speaker =
-            ctx.resolve(f.span_text(m.start, m.end).to_string(), token_span(v, m.start, m.end), m.kind, lex);
+            ctx.resolve(f.span_words(m.start, m.end).into_owned(), token_span(v, m.start, m.end), m.kind, lex);
         // (the channel is searched for only if it would be kept: the search
         // has no other effect than the words it shares with the cast)
         if ctx.may_remember_channel(&speaker) {

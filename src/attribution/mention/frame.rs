@@ -29,6 +29,8 @@ pub struct Frame<'a> {
     pub block: usize,
     /// The subjects of verbs read so far.
     pub subjects: &'a Subjects,
+    /// The block keeps its line breaks' spaces (see [`crate::markdown::ProseBlock::breaks_kept`]).
+    pub breaks_kept: bool,
 }
 
 impl<'a> Frame<'a> {
@@ -151,9 +153,15 @@ impl<'a> Frame<'a> {
 
     pub fn is_name_part(&self, i: usize) -> bool {
         if self.is_quote(i) {
-            // "Marcia "Cia" Price": a nickname between two parts of a name
-            let short = self.toks.get(i).is_some_and(|t| t.end - t.start <= 24);
-            return short && i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1);
+            // "Marcia "Cia" Price": a nickname between two parts of a name;
+            // its length as read is asked last (a quotation's token is met
+            // at every capital), and only if its bytes are too many
+            let short = || {
+                let written = self.toks.get(i).map_or(0, |t| (t.end - t.start) as usize);
+                written <= 24
+                    || self.breaks_kept && crate::markdown::read_len_up_to(self.span_text(i, i + 1), 24) <= 24
+            };
+            return i > 0 && self.is_cap(i - 1) && self.is_cap(i + 1) && short();
         }
         let w = self.word(i);
         if !self.is_cap(i) {
@@ -277,6 +285,18 @@ impl<'a> Frame<'a> {
         prev.end == t.start && t.end == next.start
     }
 
+    /// [`Frame::span_text`] as it reads, without the spaces of kept line
+    /// breaks: what is shown or measured of a name or cue is as before
+    /// the spaces were kept.
+    pub fn span_words(&self, start: usize, end: usize) -> std::borrow::Cow<'a, str> {
+        let text = self.span_text(start, end);
+        if self.breaks_kept {
+            crate::markdown::without_break_spaces(text)
+        } else {
+            text.into()
+        }
+    }
+
     /// Text of tokens `start..end` as written.
     pub fn span_text(&self, start: usize, end: usize) -> &'a str {
         match (self.toks.get(start), end.checked_sub(1).and_then(|e| self.toks.get(e))) {
@@ -305,9 +325,9 @@ impl<'a> Frame<'a> {
             head || (w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
         }) || {
             // (a run of tokens starts with a word: its first word rules out most outlets)
-            let text = self.span_text(start, end);
-            self.lex.may_start_outlet(text)
-                && self.lex.outlet_at(text, 0).is_some_and(|(r, _)| r.end >= text.len())
+            let text = self.span_words(start, end);
+            self.lex.may_start_outlet(&text)
+                && self.lex.outlet_at(&text, 0).is_some_and(|(r, _)| r.end >= text.len())
         };
         if org {
             SpeakerKind::Organization

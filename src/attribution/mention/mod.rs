@@ -437,10 +437,10 @@ impl<'a> Frame<'a> {
 
     /// A role phrase, sharpened into anonymous or vague when its words say so.
     fn role(&self, start: usize, end: usize) -> Mention {
-        let text = self.span_text(start, end);
-        let kind = if self.lex.is_anonymous(text) {
+        let text = self.span_words(start, end);
+        let kind = if self.lex.is_anonymous(&text) {
             SpeakerKind::Anonymous
-        } else if self.lex.is_vague_speaker(text) {
+        } else if self.lex.is_vague_speaker(&text) {
             SpeakerKind::Vague
         } else {
             SpeakerKind::Role

@@ -176,7 +176,7 @@ impl Frame<'_> {
     /// "N.S.", "Calif.", "D-Calif.", "Jr.": an abbreviated place, a party tag or
     /// a suffix between commas after a name, never the speaker.
     pub(super) fn place_or_party_tag(&self, start: usize, end: usize) -> bool {
-        let text = self.span_text(start, end);
+        let text = self.span_words(start, end);
         let (b, len) = (text.as_bytes(), text.chars().count());
         // "D-Calif.", "R-Newport News": a party letter, a hyphen, a place
         let party = b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase();
