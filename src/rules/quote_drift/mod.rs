@@ -67,6 +67,7 @@ Residents were told that “the river will crest on Friday night,” Adler said.
 "#;
 
 mod list;
+mod recent;
 mod similar;
 
 const MIN_WORDS: usize = 5;
