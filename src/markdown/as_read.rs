@@ -47,6 +47,16 @@ impl ReadPositions {
     }
 }
 
+/// `text`, a stretch of a block, as it reads: without its breaks' spaces
+/// when the block keeps them (see [`without_break_spaces`]), as it is when not.
+pub fn read_as(text: &str, breaks_kept: bool) -> std::borrow::Cow<'_, str> {
+    if breaks_kept {
+        without_break_spaces(text)
+    } else {
+        text.into()
+    }
+}
+
 /// `text` without the spaces before each line feed: a stretch of a block
 /// that keeps its breaks (see [`super::ProseBlock::breaks_kept`]) as it reads.
 pub fn without_break_spaces(text: &str) -> std::borrow::Cow<'_, str> {

@@ -12,7 +12,7 @@ mod text;
 
 use crate::span::{CompactSpan, Span};
 use as_read::spaced_feeds;
-pub use as_read::{read_len_up_to, without_break_spaces, ReadPositions};
+pub use as_read::{read_as, read_len_up_to, without_break_spaces, ReadPositions};
 pub use offset_map::{BlockMap, KeptBreak, OffsetMap};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -101,10 +101,7 @@ impl ProseBlock {
 
     /// `text`, a stretch of this block's text, as it reads (see [`ProseBlock::text_as_read`]).
     pub fn as_read<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        if !self.breaks_kept {
-            return text.into();
-        }
-        without_break_spaces(text)
+        read_as(text, self.breaks_kept)
     }
 
     /// Source bytes from the block's first to its last prose byte.

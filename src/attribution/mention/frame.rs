@@ -289,12 +289,7 @@ impl<'a> Frame<'a> {
     /// breaks: what is shown or measured of a name or cue is as before
     /// the spaces were kept.
     pub fn span_words(&self, start: usize, end: usize) -> std::borrow::Cow<'a, str> {
-        let text = self.span_text(start, end);
-        if self.breaks_kept {
-            crate::markdown::without_break_spaces(text)
-        } else {
-            text.into()
-        }
+        crate::markdown::read_as(self.span_text(start, end), self.breaks_kept)
     }
 
     /// Text of tokens `start..end` as written.
