@@ -37,6 +37,8 @@ pub struct Findings {
     last: [(usize, usize); SLOTS],
     /// The paths met so far: the findings of a file share its one copy.
     paths: Vec<Arc<str>>,
+    /// The rules met so far, which a head names by index.
+    metas: Vec<&'static RuleMeta>,
     /// The functions findings kept as numbers are made again with.
     rebuilds: Vec<Rebuild>,
 }
@@ -56,15 +58,31 @@ pub enum Notes {
     Left,
 }
 
-/// What every finding has, kept as is; the rest is in the buffer.
+/// What every finding has; the rest is in the buffer. 16 bytes (32 with
+/// the rule's address and a span of two 64-bit offsets): a long draft has a
+/// hundred thousand findings, all held while the rules run. The span's
+/// offsets in 32 bits, as the analysis holds them (drafts are far under 4
+/// GiB); a span past them is [`WIDE`] here and written in the buffer.
 struct Head {
-    meta: &'static RuleMeta,
-    span: Span,
-    severity: Severity,
+    span: [u32; 2],
     path: u32,
+    /// Which of `metas`.
+    meta: u16,
     /// 0 for a finding packed whole, else which of `rebuilds` (less one)
-    /// makes it again from its numbers. In the head's padding: no bigger.
-    rebuild: u16,
+    /// makes it again from its numbers.
+    rebuild: u8,
+    severity: Severity,
+}
+
+/// A head's span when the finding's does not fit in 32-bit offsets.
+const WIDE: [u32; 2] = [u32::MAX, 0];
+
+/// The head's span for `span`, and whether the span is to be written in full.
+fn narrow(span: Span) -> ([u32; 2], bool) {
+    match (u32::try_from(span.start), u32::try_from(span.end)) {
+        (Ok(start), Ok(end)) if [start, end] != WIDE => ([start, end], false),
+        _ => (WIDE, true),
+    }
 }
 
 /// The places a finding has text; each remembers the text it last held.
@@ -82,9 +100,10 @@ const SLOTS: usize = 6;
 
 impl Findings {
     pub fn push(&mut self, d: Diagnostic) {
-        let path = self.path_index(&d.path);
+        let (path, meta) = (self.path_index(&d.path), self.meta_index(d.meta));
+        let span = self.head_span(d.span);
         self.writer().rest(&d);
-        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild: 0 });
+        self.heads.push(Head { meta, span, severity: d.severity, path, rebuild: 0 });
     }
 
     /// Keeps `d` as `numbers` when `rebuild` makes it again, the same, from
@@ -114,12 +133,13 @@ impl Findings {
     }
 
     /// Keeps `d`'s head and `numbers`, to be unpacked by `rebuilds[index - 1]`.
-    fn keep_numbers(&mut self, d: &Diagnostic, numbers: &[usize], index: u16) {
-        let path = self.path_index(&d.path);
+    fn keep_numbers(&mut self, d: &Diagnostic, numbers: &[usize], index: u8) {
+        let (path, meta) = (self.path_index(&d.path), self.meta_index(d.meta));
+        let span = self.head_span(d.span);
         let mut w = self.writer();
         w.number(numbers.len());
         numbers.iter().for_each(|&n| w.number(n));
-        self.heads.push(Head { meta: d.meta, span: d.span, severity: d.severity, path, rebuild: index });
+        self.heads.push(Head { meta, span, severity: d.severity, path, rebuild: index });
     }
 
     fn writer(&mut self) -> Writer<'_> {
@@ -138,7 +158,7 @@ impl Findings {
     }
 
     /// `rebuild`'s place in `rebuilds`, plus one (none past the head's room).
-    fn rebuild_index(&mut self, rebuild: Rebuild) -> Option<u16> {
+    fn rebuild_index(&mut self, rebuild: Rebuild) -> Option<u8> {
         // compared by address: the same function twice is one entry, and a
         // function with two addresses two entries that both work
         let found = self.rebuilds.iter().position(|&r| r as usize == rebuild as usize);
@@ -146,7 +166,26 @@ impl Findings {
             self.rebuilds.push(rebuild);
             self.rebuilds.len() - 1
         });
-        u16::try_from(i + 1).ok()
+        u8::try_from(i + 1).ok()
+    }
+
+    /// The head's span for `span`, written first in the buffer when it is wide.
+    fn head_span(&mut self, span: Span) -> [u32; 2] {
+        let (narrow, wide) = narrow(span);
+        if wide {
+            self.writer().span(span);
+        }
+        narrow
+    }
+
+    /// `meta`'s place in `metas` (a rule's findings are pushed one after another).
+    fn meta_index(&mut self, meta: &'static RuleMeta) -> u16 {
+        let found = self.metas.iter().rposition(|&m| std::ptr::eq(m, meta));
+        let i = found.unwrap_or_else(|| {
+            self.metas.push(meta);
+            self.metas.len() - 1
+        });
+        u16::try_from(i).unwrap_or(u16::MAX)
     }
 
     pub fn len(&self) -> usize {
@@ -191,7 +230,12 @@ impl Findings {
 
     fn unpack(&self, head: &Head, r: &mut Reader<'_>, source: &str, notes: Notes) -> Diagnostic {
         let path = self.paths.get(head.path as usize).cloned().unwrap_or_else(|| Arc::from(""));
-        let bare = bare(path, head.meta, head.severity, head.span);
+        let span = match head.span {
+            WIDE => r.span(),
+            [start, end] => Span::new(start as usize, end as usize),
+        };
+        // every head's rule was put in `metas` when it was pushed
+        let bare = bare(path, self.metas[usize::from(head.meta)], head.severity, span);
         if let Some(rebuild) = usize::from(head.rebuild).checked_sub(1).and_then(|i| self.rebuilds.get(i)) {
             let numbers: Vec<usize> = (0..r.number()).map(|_| r.number()).collect();
             let mut d = rebuild(bare, source, &numbers, notes);
@@ -489,6 +533,28 @@ mod tests {
         let per_finding = (packed.bytes.len() + packed.heads.len() * std::mem::size_of::<Head>()) / 1000;
         assert!(per_finding < 120, "{per_finding}");
         assert!(packed.statics.len() == 3, "{:?}", packed.statics);
+    }
+
+    #[test]
+    fn a_hundred_thousand_findings_kept_as_numbers_are_held_in_a_few_bytes_each() {
+        assert_eq!(std::mem::size_of::<Head>(), 16);
+        let rules = rules();
+        let source = "Irena Novak met Irina Novak";
+        let (packed, held) = crate::budget::held_by(|| {
+            let mut packed = Findings::default();
+            for i in 0..100_000 {
+                let span = Span::new(i * 80, i * 80 + 11);
+                let bare = Diagnostic::new(rules[i % 3], "a.md", span, String::new());
+                packed.push_numbers(bare, source, &[span.start, span.end], named);
+            }
+            packed.heads.shrink_to_fit();
+            packed.bytes.shrink_to_fit();
+            packed
+        });
+        // a head (32 bytes before) and the numbers' 9 bytes (a count, two offsets)
+        assert!(held < 100_000 * (16 + 10), "{held} bytes");
+        let read: Vec<Diagnostic> = packed.iter(source).skip(99_999).collect();
+        assert_eq!((read[0].meta.code, read[0].span), (rules[0].code, Span::new(7_999_920, 7_999_931)));
     }
 
     /// Names the source's words at `numbers[0]..numbers[1]`.
