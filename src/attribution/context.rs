@@ -3,7 +3,7 @@
 //! ("she"), epithets ("the specialist") and surnames ("Kim").
 
 use super::discourse::{EpithetMention, Event, PronounMention};
-use super::entities::{Gender, NameMention, Registry, Role};
+use super::entities::{narrow, Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
 use super::names::{clean_name, honorific_gender, names_its_type, role_gender, PARTY_MEMBERS};
 use super::{Attribution, Channel, Speaker, SpeakerKind};
@@ -82,7 +82,7 @@ impl Context {
         for e in &events {
             if let Event::Name(m) = e {
                 if m.kind == SpeakerKind::Person && m.written_full {
-                    self.interruptions.push_back((index, m.at));
+                    self.interruptions.push_back((index, m.at as usize));
                     if self.interruptions.len() > HISTORY {
                         self.interruptions.pop_front();
                     }
@@ -291,12 +291,12 @@ impl Context {
             None => self.cast.mention(&NameMention {
                 name: name.clone(),
                 kind,
-                at,
-                sentence,
+                at: narrow(at),
+                sentence: narrow(sentence),
                 role: Role::Other,
                 personhood: 0,
                 gender,
-                descriptors: Vec::new(),
+                descriptors: Box::default(),
                 written_full: false,
                 tentative: false,
                 typed: names_its_type(&name, lex),

@@ -54,18 +54,21 @@ impl Role {
 /// A name as the text gives it, with what its surroundings say.
 #[derive(Debug, Clone)]
 pub struct NameMention {
-    /// The name without titles ("Jane Roe" for "Sen. Jane Roe").
+    /// The name without titles ("Jane Roe" for "Sen. Jane Roe"). The
+    /// descriptors are held at their length and the offsets in 32 bits (as
+    /// [`narrow`] keeps them): a paragraph of megabytes holds its mentions
+    /// until its quotes are reached, 64 bytes each where they took 80.
     pub name: String,
     pub kind: SpeakerKind,
-    pub at: usize,
-    pub sentence: usize,
+    pub at: u32,
+    pub sentence: u32,
     pub role: Role,
     /// Evidence that this is a person: positive for a title, a role, an age;
     /// negative for place-like use ("in Calgary").
     pub personhood: i32,
     pub gender: Option<Gender>,
     /// Role words the text gives the name ("professor", "director").
-    pub descriptors: Vec<String>,
+    pub descriptors: Box<[String]>,
     /// Written with two words or more ("Mr. Clarke", "Jane Roe").
     pub written_full: bool,
     /// "Somehow, …", "Meanwhile, …": a lone capitalised word opening a
@@ -155,7 +158,7 @@ impl Entity {
 
 /// An offset or sentence number in four bytes: drafts are far smaller
 /// than 4 GB (the size limit turns larger ones away before they are parsed).
-fn narrow(n: usize) -> u32 {
+pub(super) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -377,7 +380,7 @@ impl Registry {
             self.keys_mut(&old).name = narrow(id);
             self.index_name(id);
         }
-        self.touch(id, m.at, m.sentence, m.role);
+        self.touch(id, m.at as usize, m.sentence as usize, m.role);
         id
     }
 
@@ -416,11 +419,11 @@ impl Registry {
             typed: m.typed,
             seen_inside: false,
             descriptors: NONE,
-            first_at: narrow(m.at),
-            last_at: narrow(m.at),
+            first_at: m.at,
+            last_at: m.at,
             carried: 0.0,
             best_here: 0.0,
-            salience_sentence: narrow(m.sentence),
+            salience_sentence: m.sentence,
             subject_sentence: NONE,
             stamp: 0,
         });
@@ -692,12 +695,12 @@ mod tests {
         reg.mention(&NameMention {
             name: name.into(),
             kind: SpeakerKind::Person,
-            at,
-            sentence,
+            at: narrow(at),
+            sentence: narrow(sentence),
             role,
             personhood,
             gender: None,
-            descriptors: vec![],
+            descriptors: Box::default(),
             written_full: true,
             tentative: false,
             typed: false,
@@ -792,7 +795,7 @@ mod tests {
             role: Role::Subject,
             personhood: 1,
             gender: None,
-            descriptors: vec!["mayor".into(), "professor".into()],
+            descriptors: Box::new(["mayor".into(), "professor".into()]),
             written_full: true,
             tentative: false,
             typed: false,
@@ -808,7 +811,7 @@ mod tests {
         assert_eq!(reg.person_described(20, 1, "senator"), None);
         assert!(!reg.has_descriptor(reg.entity(poe), "mayor"));
         // a second mention adds the words she lacks, once each
-        m.descriptors = vec!["mayor".into(), "senator".into()];
+        m.descriptors = Box::new(["mayor".into(), "senator".into()]);
         reg.mention(&m);
         assert_eq!(reg.descriptors_of(reg.entity(roe)).len(), 3);
         assert_eq!(reg.person_described(20, 1, "senator"), Some(roe));
