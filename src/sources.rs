@@ -2,14 +2,13 @@
 //! through which channels, and where the story first introduces them.
 
 use crate::analysis::Analysis;
-use crate::attribution::{ChannelKind, Speaker, SpeakerKind};
+use crate::attribution::{ChannelKind, Shared, Speaker, SpeakerKind};
 use crate::lexicon::Lexicon;
 use crate::markdown::ProseBlock;
 use crate::span::Span;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 /// One source of quotations in a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,7 +94,7 @@ pub fn source_key(speaker: &Speaker) -> String {
 }
 
 /// The name a source is known by: the resolved name, else the mention.
-pub fn source_name(speaker: &Speaker) -> &Arc<str> {
+pub fn source_name(speaker: &Speaker) -> &Shared {
     speaker.name.as_ref().unwrap_or(&speaker.mention)
 }
 

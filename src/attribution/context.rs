@@ -6,7 +6,7 @@ use super::discourse::{EpithetMention, Event, PronounMention};
 use super::entities::{narrow, Gender, NameMention, Registry, Role};
 use super::lexicon_ext::LexiconExt;
 use super::names::{clean_name, honorific_gender, names_its_type, role_gender, PARTY_MEMBERS};
-use super::{Attribution, Channel, Speaker, SpeakerKind};
+use super::{Attribution, Channel, Shared, Speaker, SpeakerKind};
 use crate::lexicon::{FastHash, Lexicon, PhraseList};
 use crate::markdown::ProseBlock;
 use crate::span::Span;
@@ -48,7 +48,7 @@ pub struct Context {
     // (this table and the two below are looked up, never walked: the
     // crate's fast hash, not SipHash)
     resolved: HashMap<usize, usize, FastHash>,
-    channels: HashMap<Arc<str>, Arc<Channel>, FastHash>,
+    channels: HashMap<Shared, Arc<Channel>, FastHash>,
     /// Role nouns that spoke unnamed ("a justice official said"), with the
     /// offset of the latest: "the official" later is that same unnamed
     /// person, not whoever the story named last. (Keyed by the lexicon's
@@ -239,7 +239,7 @@ impl Context {
         }
     }
 
-    fn last_speaker_name(&self, at: usize) -> Option<Arc<str>> {
+    fn last_speaker_name(&self, at: usize) -> Option<Shared> {
         let t = self.turns.iter().rev().find(|t| t.at < at)?;
         let s = t.attribution.speaker.as_ref()?;
         let id = self.cast.lookup(s.name.as_ref()?, s.kind)?;
@@ -277,12 +277,12 @@ impl Context {
 
     /// The one copy of `words` that attributions share (with the cast: a
     /// speaker's mention is often the name it resolves to).
-    pub fn shared(&mut self, words: &str) -> Arc<str> {
+    pub fn shared(&mut self, words: &str) -> Shared {
         self.cast.shared(words)
     }
 
     /// The registered name a written name refers to ("Kim" → "Soo Kim").
-    fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> Arc<str> {
+    fn named(&mut self, mention: &str, kind: SpeakerKind, at: usize, sentence: usize, lex: &Lexicon) -> Shared {
         let name = clean_name(mention, lex);
         let first = mention.split_whitespace().next().unwrap_or_default().to_lowercase();
         let gender = honorific_gender(&first);
@@ -326,7 +326,7 @@ impl Context {
         self.resolved.insert(at, id);
     }
 
-    fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<Arc<str>> {
+    fn pronoun(&mut self, word: &str, at: usize, sentence: usize) -> Option<Shared> {
         let bare = word.split(['\'', '’']).next().unwrap_or_default();
         // "her remark that …": the possessive stands for the person it names
         let bare = possessive_pronoun(bare).unwrap_or(bare);
@@ -349,7 +349,7 @@ impl Context {
         Some(self.cast.entity(id).name.clone())
     }
 
-    fn organisation_name(&self, at: usize, sentence: usize) -> Option<Arc<str>> {
+    fn organisation_name(&self, at: usize, sentence: usize) -> Option<Shared> {
         self.cast.organisation(at, sentence).map(|id| self.cast.entity(id).name.clone())
     }
 
@@ -368,7 +368,7 @@ impl Context {
     /// "the specialist" the person so described, or the most prominent one
     /// unless the story left someone so described unnamed.
     /// An indefinite role ("a spokesman") names nobody.
-    fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<Arc<str>> {
+    fn epithet(&mut self, mention: &str, at: usize, sentence: usize, lex: &Lexicon) -> Option<Shared> {
         let lower = mention.to_lowercase();
         // "the", or a word read as it ("le ministre", "l’agence")
         let first = lower.split_inclusive([' ', '\'', '’']).next().unwrap_or_default();
@@ -526,7 +526,7 @@ mod tests {
         let named = analysis.attributions.iter().filter_map(|a| a.speaker.as_ref()?.name.as_ref()).count();
         assert_eq!(named, 6_000, "every quote is attributed to the person named");
         let channels: Vec<_> = analysis.attributions.iter().filter_map(|a| a.channel.as_ref()).collect();
-        assert!(channels.len() >= 3_000 && channels.iter().all(|c| Arc::ptr_eq(&c.text, &channels[0].text)));
+        assert!(channels.len() >= 3_000 && channels.iter().all(|c| Shared::ptr_eq(&c.text, &channels[0].text)));
         // counted by this thread's allocator, the same on any machine: the
         // peak was 11.7 times the draft (4.80 MB) before the words were
         // shared, 10.4 times after
@@ -539,7 +539,7 @@ mod tests {
     fn a_channel_is_wanted_for_a_named_speaker_whose_channel_is_not_known() {
         let mut ctx = Context::default();
         let speaker =
-            |kind, name: Option<&str>| Speaker::new("x".into(), Span::new(0, 1), kind, name.map(Arc::from));
+            |kind, name: Option<&str>| Speaker::new("x".into(), Span::new(0, 1), kind, name.map(Shared::from));
         let ruiz = speaker(SpeakerKind::Person, Some("Ana Ruiz"));
         assert!(ctx.may_remember_channel(&ruiz));
         assert!(ctx.may_remember_channel(&speaker(SpeakerKind::Organization, Some("Acme"))));

@@ -5,10 +5,9 @@
 //! Every lookup is by hash or over a bounded window of the most recently
 //! mentioned entities, so a draft naming thousands of people stays linear.
 
-use super::SpeakerKind;
+use super::{Shared, SpeakerKind};
 use crate::lexicon::FastHash;
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
 const WINDOW: usize = 24;
@@ -84,7 +83,7 @@ pub struct NameMention {
 #[derive(Debug, Clone)]
 pub struct Entity {
     /// Shared with every speaker resolved to this entity.
-    pub name: Arc<str>,
+    pub name: Shared,
     pub kind: SpeakerKind,
     pub gender: Option<Gender>,
     pub personhood: i32,
@@ -186,7 +185,7 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
 pub struct Registry {
     entities: Vec<Entity>,
     /// The role words of the entities that have some, up to eight each.
-    descriptions: Vec<Box<[Arc<str>]>>,
+    descriptions: Vec<Box<[Shared]>>,
     /// One copy of each name, name word, descriptor and mention the cast and
     /// the attributions hold: with thousands of people named, the separate
     /// copies of each name in the keys, the entities and the speakers were
@@ -194,7 +193,7 @@ pub struct Registry {
     /// entities it names (see [`Keys`]): one table where there were four
     /// (the words, names, surnames and first names) held each name twice.
     // looked up, never walked: the crate's fast hash, not SipHash
-    words: HashMap<Arc<str>, Keys, FastHash>,
+    words: HashMap<Shared, Keys, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada); looked up, never walked.
     by_initials: HashMap<String, usize, FastHash>,
@@ -271,11 +270,11 @@ fn is_initial(word: &str) -> bool {
 
 impl Registry {
     /// The one copy of `words` the cast and the attributions share.
-    pub fn shared(&mut self, words: &str) -> Arc<str> {
+    pub fn shared(&mut self, words: &str) -> Shared {
         if let Some((known, _)) = self.words.get_key_value(words) {
             return known.clone();
         }
-        let new: Arc<str> = Arc::from(words);
+        let new = Shared::from(words);
         self.words.insert(new.clone(), Keys::NONE);
         new
     }
@@ -288,7 +287,7 @@ impl Registry {
     /// The entities `word` names, to change (interned if it was not yet).
     fn keys_mut(&mut self, word: &str) -> &mut Keys {
         if !self.words.contains_key(word) {
-            self.words.insert(Arc::from(word), Keys::NONE);
+            self.words.insert(Shared::from(word), Keys::NONE);
         }
         self.words.get_mut(word).expect("just interned")
     }
@@ -298,7 +297,7 @@ impl Registry {
         self.descriptors_of(e).iter().any(|d| &**d == word)
     }
 
-    fn descriptors_of(&self, e: &Entity) -> &[Arc<str>] {
+    fn descriptors_of(&self, e: &Entity) -> &[Shared] {
         self.descriptions.get(e.descriptors as usize).map_or(&[], |d| d)
     }
 
@@ -657,9 +656,9 @@ mod tests {
         let mut reg = Registry::default();
         assert!(reg.words.capacity() >= WORDS_ROOM);
         let words: Vec<String> = (0..3 * WORDS_ROOM).map(|k| format!("Name{k}")).collect();
-        let shared: Vec<Arc<str>> = words.iter().map(|w| reg.shared(w)).collect();
+        let shared: Vec<Shared> = words.iter().map(|w| reg.shared(w)).collect();
         for (w, held) in words.iter().zip(&shared) {
-            assert!(Arc::ptr_eq(held, &reg.shared(w)), "{w} held once");
+            assert!(Shared::ptr_eq(held, &reg.shared(w)), "{w} held once");
         }
         assert_eq!(reg.words.len(), 3 * WORDS_ROOM);
     }
@@ -668,8 +667,9 @@ mod tests {
     fn an_entity_stays_small() {
         // one a person or body named, all held until attribution is done
         // (112 bytes with eight-byte offsets and a sentence no one read, 80
-        // with its role words' list and eight-byte stamps and options in it)
-        assert_eq!(std::mem::size_of::<Entity>(), 56);
+        // with its role words' list and eight-byte stamps and options in it,
+        // 56 with its name an `Arc<str>`)
+        assert_eq!(std::mem::size_of::<Entity>(), 48);
     }
 
     #[test]

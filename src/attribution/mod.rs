@@ -10,6 +10,7 @@ mod lexicon_ext;
 mod mention;
 mod names;
 mod patterns;
+mod shared;
 mod tokens;
 
 /// Channel kinds are word-list data (the lexicon sorts channel phrases by them).
@@ -18,6 +19,7 @@ use crate::span::{CompactSpan, Span};
 pub use engine::attribute;
 pub use held::Attributions;
 use serde::Serialize;
+pub use shared::Shared;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -37,7 +39,7 @@ pub struct Speaker {
     /// The words that attribute the quote, as written ("she", "the specialist").
     /// Shared, like `name` and the cue's words: a draft's quotes repeat a
     /// few mentions ("he", "she", a name), and each was a string of its own.
-    pub mention: Arc<str>,
+    pub mention: Shared,
     /// Where those words are (for a follow-on quote, the earlier attribution).
     span: CompactSpan,
     pub kind: SpeakerKind,
@@ -48,11 +50,11 @@ pub struct Speaker {
     implied: bool,
     /// The named person or organisation the mention resolves to (the cast's
     /// own copy of the name).
-    pub name: Option<Arc<str>>,
+    pub name: Option<Shared>,
 }
 
 impl Speaker {
-    pub fn new(mention: Arc<str>, span: Span, kind: SpeakerKind, name: Option<Arc<str>>) -> Self {
+    pub fn new(mention: Shared, span: Span, kind: SpeakerKind, name: Option<Shared>) -> Self {
         Speaker { mention, span: span.into(), kind, implied: false, name }
     }
 
@@ -64,12 +66,12 @@ impl Speaker {
 /// The reporting words: "said", "told", "according to", ":".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cue {
-    pub text: Arc<str>,
+    pub text: Shared,
     span: CompactSpan,
 }
 
 impl Cue {
-    pub fn new(text: Arc<str>, span: Span) -> Self {
+    pub fn new(text: Shared, span: Span) -> Self {
         Cue { text, span: span.into() }
     }
 
@@ -83,14 +85,14 @@ impl Cue {
 pub struct Channel {
     /// Shared, like the speaker's words: a draft repeats a few channel
     /// phrases ("told reporters"), one per attributed quote.
-    pub text: Arc<str>,
+    pub text: Shared,
     span: CompactSpan,
     pub kind: ChannelKind,
-    pub outlet: Option<Arc<str>>,
+    pub outlet: Option<Shared>,
 }
 
 impl Channel {
-    pub fn new(text: Arc<str>, span: Span, kind: ChannelKind, outlet: Option<Arc<str>>) -> Self {
+    pub fn new(text: Shared, span: Span, kind: ChannelKind, outlet: Option<Shared>) -> Self {
         Channel { text, span: span.into(), kind, outlet }
     }
 
@@ -153,11 +155,13 @@ mod size_tests {
     #[test]
     fn an_attribution_stays_small() {
         // one a quotation, all held while the rules run; the channel is shared
-        // (104 while spans took sixteen bytes and `implied` a word of its own;
-        // 128 before the mention, name and cue words were shared `Arc<str>`s)
-        assert_eq!(std::mem::size_of::<Attribution>(), 80);
-        // most attributed quotes have a channel of their own: 72 with wide spans
-        assert_eq!(std::mem::size_of::<Channel>(), 48);
+        // (80 while the mention, name and cue words were `Arc<str>`s of 16
+        // bytes; 104 while spans took sixteen bytes and `implied` a word of
+        // its own; 128 before the words were shared)
+        assert_eq!(std::mem::size_of::<Attribution>(), 56);
+        // most attributed quotes have a channel of their own: 72 with wide
+        // spans, 48 with its words `Arc<str>`s
+        assert_eq!(std::mem::size_of::<Channel>(), 32);
     }
 
     #[test]

@@ -14,7 +14,6 @@ use crate::sources::{self, source_name};
 use crate::span::Span;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// The report of one analysed draft; `verdicts` is empty unless quotes were
 /// looked up in source material (`checked`). The analysis and the findings
@@ -149,7 +148,7 @@ fn quote_view(
         line: at.line,
         column: at.column,
         speaker: speaker.map(|s| SpeakerView {
-            name: Arc::clone(source_name(s)),
+            name: source_name(s).clone(),
             written: s.name.as_ref().filter(|n| **n != s.mention).map(|_| s.mention.clone()),
             kind: s.kind,
         }),

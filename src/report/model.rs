@@ -3,7 +3,7 @@
 //! finding with its place in the prose, and the sources view. The HTML
 //! printer reads only this.
 
-use crate::attribution::{ChannelKind, SpeakerKind};
+use crate::attribution::{ChannelKind, Shared, SpeakerKind};
 use crate::diagnostic::Severity;
 use crate::diagnostic::Text;
 use crate::markdown::BlockKind;
@@ -11,7 +11,6 @@ use crate::provenance::WordDiff;
 use crate::quote::QuoteKind;
 use crate::sources::Source;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// One draft's report.
 #[derive(Debug, Clone)]
@@ -57,7 +56,7 @@ pub struct QuoteView {
     pub column: usize,
     pub speaker: Option<SpeakerView>,
     /// The reporting words: "said", "told", "according to".
-    pub cue: Option<Arc<str>>,
+    pub cue: Option<Shared>,
     pub channel: Option<ChannelView>,
     /// The speaker's colour, shared by every quote of that speaker.
     pub colour: Option<usize>,
@@ -79,16 +78,16 @@ pub struct SpeakerView {
     /// Who the quote is from: the resolved name, else the words that
     /// attribute it. Shared with the analysis, as are the cue and channel:
     /// a long draft's tens of thousands of quotes name a few speakers.
-    pub name: Arc<str>,
+    pub name: Shared,
     /// The words that attribute it when they are not the name ("she", "the specialist").
-    pub written: Option<Arc<str>>,
+    pub written: Option<Shared>,
     pub kind: SpeakerKind,
 }
 
 #[derive(Debug, Clone)]
 pub struct ChannelView {
     pub kind: ChannelKind,
-    pub outlet: Option<Arc<str>>,
+    pub outlet: Option<Shared>,
 }
 
 /// A quote looked up in the source material.

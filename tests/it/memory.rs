@@ -273,16 +273,16 @@ fn two_megabytes_of_one_paragraph_without_full_stops_are_checked_within_a_bound(
 #[test]
 fn the_attributions_of_one_speaker_share_their_words() {
     use quotelint::analysis::analyze;
+    use quotelint::attribution::Shared;
     use quotelint::source::SourceFile;
-    use std::sync::Arc;
     let draft = "“The ferry runs,” said Ana Berlin.\n\n“The budget holds,” said Ana Berlin.\n\n\
                  “The bridge stays,” she said.\n";
     let a = analyze(SourceFile::new("a.md", draft));
     let speakers: Vec<_> = a.attributions.iter().map(|x| x.speaker.as_ref().expect("attributed")).collect();
-    let names: Vec<&Arc<str>> = speakers.iter().map(|s| s.name.as_ref().expect("named")).collect();
+    let names: Vec<&Shared> = speakers.iter().map(|s| s.name.as_ref().expect("named")).collect();
     assert_eq!(names.iter().map(|n| &***n).collect::<Vec<_>>(), ["Ana Berlin"; 3]);
-    assert!(Arc::ptr_eq(names[0], names[1]) && Arc::ptr_eq(names[0], names[2]));
-    assert!(Arc::ptr_eq(&speakers[0].mention, &speakers[1].mention));
-    let cues: Vec<&Arc<str>> = a.attributions.iter().map(|x| &x.cue.as_ref().expect("cue").text).collect();
-    assert!(cues.iter().all(|c| Arc::ptr_eq(c, cues[0])) && &**cues[0] == "said");
+    assert!(Shared::ptr_eq(names[0], names[1]) && Shared::ptr_eq(names[0], names[2]));
+    assert!(Shared::ptr_eq(&speakers[0].mention, &speakers[1].mention));
+    let cues: Vec<&Shared> = a.attributions.iter().map(|x| &x.cue.as_ref().expect("cue").text).collect();
+    assert!(cues.iter().all(|c| Shared::ptr_eq(c, cues[0])) && &**cues[0] == "said");
 }
