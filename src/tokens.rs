@@ -167,6 +167,11 @@ impl WordFacts {
 
     /// The facts of `word`, whose ASCII letters lowered are `lower`.
     pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
+        WordFacts::of_letters(word, lower, lex).unwrap_or_else(|| WordFacts::of_any(word, lower, lex))
+    }
+
+    /// [`WordFacts::of`] of any word.
+    fn of_any(word: &str, lower: &str, lex: &Lexicon) -> Self {
         // (the bits set directly: this runs for every word of a draft)
         let bit = |set: bool, bit: u32| if set { bit } else { 0 };
         let capital = bit(crate::lexicon::chars::starts_capitalised(word), CAPITAL);
@@ -177,6 +182,29 @@ impl WordFacts {
         let title = listed.title && word.starts_with(char::is_uppercase);
         let organisation = bit(listed.org_head, ORG_HEAD) | bit(listed.generic_org, GENERIC_ORG);
         WordFacts(WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower)).0 | organisation | capital)
+    }
+
+    /// [`WordFacts::of`] of a word of ASCII letters only (lower-case ones once lowered), not ending in
+    /// "ss" (which the one table leaves to the lists): most words of a
+    /// draft. Such a word starts with a capital when its first byte is one
+    /// (no particle: it has no hyphen), and is its own lower-case form but
+    /// for its capitals. `None` for any other word.
+    #[inline]
+    fn of_letters(word: &str, lower: &str, lex: &Lexicon) -> Option<Self> {
+        let bytes = lower.as_bytes();
+        let letters = !bytes.is_empty() && bytes.iter().all(u8::is_ascii_lowercase);
+        if !letters || bytes.ends_with(b"ss") || word.len() != bytes.len() {
+            return None;
+        }
+        let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        let (listed, gloss) = lex.listed_letters(lower);
+        let bit = |set: bool, bit: u32| if set { bit } else { 0 };
+        let flags = bit(listed.title && capital, TITLE)
+            | bit(listed.role, ROLE)
+            | bit(listed.org_head, ORG_HEAD)
+            | bit(listed.generic_org, GENERIC_ORG)
+            | bit(capital, CAPITAL);
+        Some(WordFacts(WordFacts::new(listed.verb, false, false, gloss).0 | flags))
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one
@@ -391,9 +419,11 @@ fn put_it_tokens(
         (None, Some(t)) => lowered.get(i, t, text),
         (None, None) => "",
     };
-    // the first letter as written rules out nearly every token unread
+    // the first byte as written rules out nearly every token unread (read
+    // from the bytes: a token's first byte is that of its text, when it has one)
+    let bytes = text.as_bytes();
     let may_be_put = |i: usize, t: &Token| {
-        glossed(i).is_some() || t.text(text).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
+        bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || glossed(i).is_some()
     };
     // token indices in 32 bits, as a block's other token lists hold them
     (0u32..)
@@ -735,6 +765,76 @@ mod tests {
                 assert!(titles >= 3 && roles >= 3 && verbs >= 3, "{titles} {roles} {verbs}");
             }
         }
+    }
+
+    fn letters_and_listed_words() -> impl Strategy<Value = String> {
+        let listed = prop::sample::select(vec![
+            "said",
+            "Said",
+            "SAID",
+            "told",
+            "says",
+            "Sen",
+            "sen",
+            "President",
+            "president",
+            "officials",
+            "Officials",
+            "spokeswoman",
+            "boss",
+            "bosses",
+            "ministry",
+            "Ministry",
+            "police",
+            "il",
+            "Il",
+            "elle",
+            "dit",
+            "a",
+            "A",
+            "the",
+            "ss",
+            "s",
+            "Mr",
+            "mr",
+            "Gov",
+            "governor",
+            "Governors",
+            "al",
+        ]);
+        prop_oneof![listed.prop_map(String::from), "[a-zA-Z]{1,12}", "[a-z]{0,6}(s|ss|S|SS)"]
+    }
+
+    proptest! {
+        /// A word of ASCII letters is given, without the checks and folding
+        /// any other word needs, the facts the general path gives it.
+        #[test]
+        fn a_word_of_letters_has_the_facts_of_any_word(word in letters_and_listed_words()) {
+            let lower = word.to_ascii_lowercase();
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                let general = WordFacts::of_any(&word, &lower, lex);
+                prop_assert_eq!(WordFacts::of(&word, &lower, lex), general);
+                let fast = WordFacts::of_letters(&word, &lower, lex);
+                prop_assert_eq!(fast.is_some(), !lower.ends_with("ss"), "{:?}", word);
+                // a lower-case form that is not one (the caller's mistake) is left to the general path
+                prop_assert!(WordFacts::of_letters(&word, &word.to_ascii_uppercase(), lex).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn the_facts_of_letters_are_those_the_lists_give() {
+        let lex = Lexicon::builtin();
+        let of = |w: &str| WordFacts::of_letters(w, &w.to_ascii_lowercase(), lex).expect("letters");
+        assert!(of("said").verb().is_some() && !of("said").capital());
+        assert!(of("President").title() && of("President").capital() && !of("president").title());
+        assert!(of("officials").role() && of("Spokeswoman").role());
+        assert_eq!(WordFacts::of_letters("U.S", "u.s", lex), None);
+        assert_eq!(WordFacts::of_letters("bosss", "bosss", lex), None);
+        let fr = Lexicon::builtin_for(crate::lexicon::Language::Fr);
+        let il = WordFacts::of_letters("Il", "il", fr).expect("letters");
+        assert_eq!(il.gloss().map(|g| fr.gloss(g)), Some("he"));
     }
 
     /// A long paragraph's tokens hold the lower-case forms of its capitalised

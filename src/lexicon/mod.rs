@@ -298,6 +298,18 @@ impl Lexicon {
         self.word_table.get_or_init(|| WordTable::build(&self.index)).get(lower)
     }
 
+    /// [`Lexicon::listed`] and [`Lexicon::gloss_id`] of `lower`, a word of
+    /// lower-case ASCII letters only (most words of a draft): such a word
+    /// needs none of the checks and folding either makes of any other.
+    #[inline]
+    pub fn listed_letters(&self, lower: &str) -> (Listed, Option<GlossId>) {
+        debug_assert!(lower.bytes().all(|b| b.is_ascii_lowercase()), "{lower:?}");
+        let table = self.word_table.get_or_init(|| WordTable::build(&self.index));
+        let gloss =
+            if self.index.gloss.is_empty() { None } else { self.index.gloss.get(lower).map(|&id| GlossId(id)) };
+        (table.get_plain(lower), gloss)
+    }
+
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
     /// for (an id from another lexicon may name another verb, or none).
     pub fn verb_by_id(&self, id: VerbId) -> Option<&SpeechVerb> {
