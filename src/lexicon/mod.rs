@@ -302,8 +302,8 @@ impl Lexicon {
     /// lower-case ASCII letters only (most words of a draft): such a word
     /// needs none of the checks and folding either makes of any other.
     #[inline]
-    pub fn listed_letters(&self, lower: &str) -> (Listed, Option<GlossId>) {
-        debug_assert!(lower.bytes().all(|b| b.is_ascii_lowercase()), "{lower:?}");
+    pub fn listed_letters(&self, lower: &[u8]) -> (Listed, Option<GlossId>) {
+        debug_assert!(lower.iter().all(u8::is_ascii_lowercase), "{lower:?}");
         let table = self.word_table.get_or_init(|| WordTable::build(&self.index));
         let gloss =
             if self.index.gloss.is_empty() { None } else { self.index.gloss.get(lower).map(|&id| GlossId(id)) };

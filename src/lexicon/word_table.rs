@@ -99,13 +99,13 @@ impl WordTable {
         if !plain || lower.ends_with("..") || lower.ends_with("ss") {
             return None;
         }
-        Some(self.get_plain(lower))
+        Some(self.get_plain(bytes))
     }
 
     /// [`WordTable::get`] of a word it covers (the caller has checked).
     #[inline]
-    pub(super) fn get_plain(&self, lower: &str) -> Listed {
-        let Some(&Facts(verb, title, role, org_head, generic_org)) = self.0.get(lower.as_bytes()) else {
+    pub(super) fn get_plain(&self, lower: &[u8]) -> Listed {
+        let Some(&Facts(verb, title, role, org_head, generic_org)) = self.0.get(lower) else {
             return Listed::default();
         };
         Listed { verb: VerbId::from_number(verb), title, role, org_head, generic_org }
