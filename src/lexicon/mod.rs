@@ -91,6 +91,9 @@ pub struct Lexicon {
     /// The verb forms, as a filter that rules most other ASCII words out
     /// before they are lowered and hashed (see [`Lexicon::verb_id`]).
     verb_filter: OnceLock<WordFilter>,
+    /// The abbreviations, as a filter that rules most other ASCII words
+    /// out before they are lowered and hashed (see [`Lexicon::abbreviation`]).
+    abbreviation_filter: OnceLock<WordFilter>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -194,6 +197,7 @@ impl Lexicon {
             index,
             word_table: OnceLock::new(),
             verb_filter: OnceLock::new(),
+            abbreviation_filter: OnceLock::new(),
         })
     }
 
@@ -205,6 +209,7 @@ impl Lexicon {
             index: frozen::index(language),
             word_table: OnceLock::from(frozen::word_table(language)),
             verb_filter: OnceLock::new(),
+            abbreviation_filter: OnceLock::new(),
         }
     }
 
@@ -229,6 +234,7 @@ impl Lexicon {
         self.index = Index::build(&data)?;
         self.word_table = OnceLock::new();
         self.verb_filter = OnceLock::new();
+        self.abbreviation_filter = OnceLock::new();
         self.data = OnceLock::from(data);
         self.builtin = None;
         Ok(())
@@ -342,10 +348,28 @@ impl Lexicon {
             return None;
         }
         let after_party = token.rsplit_once('-').map(|(_, state)| state);
-        [Some(token), after_party]
-            .into_iter()
-            .flatten()
-            .find_map(|t| words::get_cased(&self.index.abbreviations, t))
+        [Some(token), after_party].into_iter().flatten().find_map(|t| self.abbreviation_of(t))
+    }
+
+    /// [`Lexicon::abbreviation`] of one spelling. Asked of every word before
+    /// a full stop, twice (when tokenising and when splitting sentences):
+    /// an ASCII word without spaces is its key lowered, which the filter
+    /// holds if it is an abbreviation, so most are ruled out without a lookup.
+    fn abbreviation_of(&self, t: &str) -> Option<AbbrevKind> {
+        let plain = t.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace());
+        if plain && !self.abbreviation_filter().may_hold(t.as_bytes()) {
+            return None;
+        }
+        words::get_cased(&self.index.abbreviations, t)
+    }
+
+    /// Every key of the abbreviations in a [`WordFilter`], made on first use.
+    fn abbreviation_filter(&self) -> &WordFilter {
+        self.abbreviation_filter.get_or_init(|| {
+            let mut filter = WordFilter::default();
+            self.index.abbreviations.iter().for_each(|(key, _)| filter.insert(key));
+            filter
+        })
     }
 
     /// Whether `word` names a role that can speak ("spokeswoman", "officials").

@@ -475,6 +475,39 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// The abbreviation filter rules out no spelling the lists hold, in any case.
+    #[test]
+    fn the_abbreviation_filter_keeps_every_abbreviation(word in "[a-zA-Z.’'(“ -]{0,8}\\.|Sen\\.|U\\.S\\.|R-Calif\\.|ill\\.|Ill\\.") {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            proptest::prop_assert_eq!(lex.abbreviation(&word), abbreviation_without_filter(lex, &word));
+        }
+    }
+}
+
+/// [`Lexicon::abbreviation`] as it was before the filter: what it is tested against.
+fn abbreviation_without_filter(lex: &Lexicon, token_with_dot: &str) -> Option<AbbrevKind> {
+    let token = token_with_dot.trim().trim_start_matches(words::is_opening_punct);
+    let after_party = token.rsplit_once('-').map(|(_, state)| state);
+    let candidates = [Some(token), after_party].into_iter().flatten().filter(|_| token.ends_with('.'));
+    candidates.into_iter().find_map(|t| words::get_cased(&lex.index.abbreviations, t))
+}
+
+#[test]
+fn every_abbreviation_passes_the_abbreviation_filter() {
+    let lex = lex();
+    let mut found = 0;
+    for (key, _) in lex.index.abbreviations.words() {
+        for word in [key.to_string(), key.to_uppercase(), format!("R-{key}"), format!("({key}")] {
+            assert_eq!(lex.abbreviation(&word), abbreviation_without_filter(lex, &word), "{word:?}");
+            found += usize::from(lex.abbreviation(&word).is_some());
+        }
+    }
+    assert!(found > 100, "{found}");
+    assert!(lex.abbreviation("Sen.").is_some() && lex.abbreviation("said.").is_none());
+}
+
 /// [`Lexicon::verb_id`] as it was before the filter: what it is tested against.
 fn verb_id_without_filter(lex: &Lexicon, word: &str) -> Option<VerbId> {
     let word = word.trim();
