@@ -343,6 +343,11 @@ impl Lexicon {
 
     /// Like [`Lexicon::is_abbreviation`], saying whether it is a title.
     pub fn abbreviation(&self, token_with_dot: &str) -> Option<AbbrevKind> {
+        // most asked: ASCII letters and the stop, with nothing to trim and no party to split off
+        let stem = token_with_dot.strip_suffix('.').unwrap_or_default();
+        if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return self.abbreviation_of(token_with_dot);
+        }
         let token = token_with_dot.trim().trim_start_matches(words::is_opening_punct);
         if !token.ends_with('.') {
             return None;

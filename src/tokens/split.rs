@@ -199,6 +199,11 @@ fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
 fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+    // most words before a stop are ASCII letters: no stop inside, an initial if one capital
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+        return initial || lex.is_abbreviation(with_dot);
+    }
     let mut chars = word.chars();
     let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
@@ -261,6 +266,34 @@ mod tests {
             push_word(text, pos, end, lex, &mut tokens);
         }
         tokens
+    }
+
+    /// [`keeps_full_stop`] without its path for a word of ASCII letters: its reference.
+    fn keeps_full_stop_by_char(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+        let mut chars = word.chars();
+        let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
+    }
+
+    proptest! {
+        /// A word of ASCII letters keeps its stop as any word does.
+        #[test]
+        fn a_word_of_letters_keeps_its_stop_as_any_word(
+            word in "[a-zA-Z]{1,6}|[A-Zé]|[a-zA-Z.é-]{1,6}|Sen|Gov|U.S|Calif|Mr|Dr|St|No|a|I|etc|Jan|av|Mme"
+        ) {
+            let with_dot = format!("{word}.");
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                prop_assert_eq!(keeps_full_stop(&word, &with_dot, lex), keeps_full_stop_by_char(&word, &with_dot, lex));
+            }
+        }
+    }
+
+    #[test]
+    fn initials_and_abbreviations_keep_their_stop() {
+        let lex = Lexicon::builtin();
+        let keeps = |w: &str| keeps_full_stop(w, &format!("{w}."), lex);
+        assert!(keeps("G") && keeps("Sen") && keeps("U.S") && !keeps("said") && !keeps("g") && !keeps("Ga-b"));
     }
 
     #[test]
