@@ -286,6 +286,25 @@ impl Lexicon {
         id.and_then(|&id| VerbId::from_index(id))
     }
 
+    /// [`Lexicon::verb_id`] of a word of ASCII letters only (most of the
+    /// rules' words inside quotations, which no token looked up): nothing to
+    /// trim and no capital but ASCII ones, so past the filter it is lowered
+    /// on the stack and looked up once, where `verb_id` scanned it for
+    /// capitals and lowered it through `with_lowercase`.
+    pub fn verb_id_of_letters(&self, word: &[u8]) -> Option<VerbId> {
+        debug_assert!(word.iter().all(u8::is_ascii_alphabetic), "{word:?}");
+        if !self.verb_filter().may_hold(word) {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return self.verb_id(std::str::from_utf8(word).unwrap_or_default());
+        };
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        self.index.verbs.get(&*lower).and_then(|&id| VerbId::from_index(id))
+    }
+
     /// Every verb form of [`Lexicon::verb_id`] in a [`WordFilter`], made on first use.
     fn verb_filter(&self) -> &WordFilter {
         self.verb_filter.get_or_init(|| {

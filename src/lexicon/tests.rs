@@ -468,6 +468,17 @@ proptest::proptest! {
         }
     }
 
+    /// A word of ASCII letters has the verb `verb_id` gives it, in any case and length.
+    #[test]
+    fn a_word_of_letters_has_the_verb_verb_id_gives_it(
+        word in "[a-zA-Z]{1,12}|[a-z]{30,40}|said|Said|SAID|told|Told|tOLD|says|asked|ASKED|argued"
+    ) {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            proptest::prop_assert_eq!(lex.verb_id_of_letters(word.as_bytes()), lex.verb_id(&word));
+        }
+    }
+
     /// The verb filter rules out no word that is a verb form, in any case.
     #[test]
     fn the_verb_filter_keeps_every_verb_form(word in "[a-zA-Z’' ]{0,12}|said|Said|SAID|told|Told") {
@@ -525,6 +536,9 @@ fn every_verb_form_passes_the_verb_filter() {
         for word in [form.to_string(), form.to_uppercase(), format!(" {form}\n")] {
             assert_eq!(lex().verb_id(&word), verb_id_without_filter(lex(), &word), "{word:?}");
             assert!(lex().verb_id(&word).is_some(), "{word:?}");
+            if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                assert_eq!(lex().verb_id_of_letters(word.as_bytes()), lex().verb_id(&word), "{word:?}");
+            }
         }
         forms += 1;
     }
