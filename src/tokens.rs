@@ -167,6 +167,12 @@ impl WordFacts {
 
     /// The facts of `word`, whose ASCII letters lowered are `lower`.
     pub fn of(word: &str, lower: &str, lex: &Lexicon) -> Self {
+        WordFacts::of_letters(word.as_bytes(), lower.as_bytes(), lex)
+            .unwrap_or_else(|| WordFacts::of_any(word, lower, lex))
+    }
+
+    /// [`WordFacts::of`] of any word.
+    fn of_any(word: &str, lower: &str, lex: &Lexicon) -> Self {
         // (the bits set directly: this runs for every word of a draft)
         let bit = |set: bool, bit: u32| if set { bit } else { 0 };
         let capital = bit(crate::lexicon::chars::starts_capitalised(word), CAPITAL);
@@ -177,6 +183,28 @@ impl WordFacts {
         let title = listed.title && word.starts_with(char::is_uppercase);
         let organisation = bit(listed.org_head, ORG_HEAD) | bit(listed.generic_org, GENERIC_ORG);
         WordFacts(WordFacts::new(listed.verb, title, listed.role, lex.gloss_id(lower)).0 | organisation | capital)
+    }
+
+    /// [`WordFacts::of`] of a word of ASCII letters only (lower-case ones once lowered), not ending in
+    /// "ss" (which the one table leaves to the lists): most words of a
+    /// draft. Such a word starts with a capital when its first byte is one
+    /// (no particle: it has no hyphen), and is its own lower-case form but
+    /// for its capitals. `None` for any other word.
+    #[inline]
+    fn of_letters(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
+        let letters = !lower.is_empty() && lower.iter().all(u8::is_ascii_lowercase);
+        if !letters || lower.ends_with(b"ss") || word.len() != lower.len() {
+            return None;
+        }
+        let capital = word.first().is_some_and(u8::is_ascii_uppercase);
+        let (listed, gloss) = lex.listed_letters(lower);
+        let bit = |set: bool, bit: u32| if set { bit } else { 0 };
+        let flags = bit(listed.title && capital, TITLE)
+            | bit(listed.role, ROLE)
+            | bit(listed.org_head, ORG_HEAD)
+            | bit(listed.generic_org, GENERIC_ORG)
+            | bit(capital, CAPITAL);
+        Some(WordFacts(WordFacts::new(listed.verb, false, false, gloss).0 | flags))
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one
@@ -264,14 +292,7 @@ impl BlockTokens {
         let sentence_of = sentence_labels(&toks, &ranges);
         let runs_len = ranges.len().max(1);
         let lowered = Lowered::of(&block.text, &toks);
-        let facts: Vec<WordFacts> = toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind() {
-                TokKind::Word => WordFacts::of(t.text(&block.text), lowered.get(i, t, &block.text), lex),
-                _ => WordFacts::default(),
-            })
-            .collect();
+        let (facts, put_it) = read_words(&toks, (&lowered, &block.text), lex);
         drop(ranges);
         let mut runs = vec![0..0; runs_len];
         for (i, &label) in (0u32..).zip(&sentence_of) {
@@ -301,7 +322,6 @@ impl BlockTokens {
             })
             .collect();
         quote_tokens.sort_unstable();
-        let put_it = put_it_tokens(&toks, &facts, (&lowered, &block.text), lex);
         let reading = Reading { lowered, sentence_of, runs, quote_tokens, put_it };
         BlockTokens { toks, facts, reading: Some(Box::new(reading)) }
     }
@@ -374,36 +394,63 @@ impl BlockTokens {
     }
 }
 
-/// The tokens of a block that open "put it" or "puts it", given the
-/// block's lower-case forms and text. Attribution asks whether each token
-/// of a sentence does, for each quotation near it: a paragraph of hundreds
-/// of quotations asked it tens of millions of times, where looked up once
-/// a token it is a search of a list that is nearly always empty.
-fn put_it_tokens(
-    toks: &[Token],
-    facts: &[WordFacts],
-    (lowered, text): (&Lowered, &str),
+/// What the word lists say of each of `toks`, tokens of a block (given
+/// its lower-case forms and text), and the tokens that open "put it" or
+/// "puts it" (see [`BlockTokens::put_it_at`]), in one pass. A word of a
+/// short block is read from the bytes of the text and its lower-case copy,
+/// with no slicing of either as text: this runs for every word of a draft,
+/// and the slicing and the general path's checks were half its cost.
+fn read_words(toks: &[Token], (lowered, text): (&Lowered, &str), lex: &Lexicon) -> (Vec<WordFacts>, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let whole = lowered.whole().map(str::as_bytes);
+    let facts_of = |i: usize, t: &Token| {
+        if !t.is_word() {
+            return WordFacts::default();
+        }
+        let fast = match (bytes.get(t.range()), whole.and_then(|w| w.get(t.range()))) {
+            (Some(word), Some(lower)) => WordFacts::of_letters(word, lower, lex),
+            _ => None,
+        };
+        fast.unwrap_or_else(|| WordFacts::of(t.text(text), lowered.get(i, t, text), lex))
+    };
+    let mut facts = Vec::with_capacity(toks.len());
+    let mut put_it = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let f = facts_of(i, t);
+        facts.push(f);
+        // the first byte as written rules out nearly every token unread
+        let may_be_put = bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || f.gloss().is_some();
+        if may_be_put
+            && opens_put_it(
+                (i, t, f),
+                toks.get(i + 1).map(|next| (next, facts_of(i + 1, next))),
+                lowered,
+                text,
+                lex,
+            )
+        {
+            // token indices in 32 bits, as a block's other token lists hold them
+            put_it.push(i as u32);
+        }
+    }
+    (facts, put_it)
+}
+
+/// Whether token `i`, `t` with facts `f`, and the token after it (with
+/// its facts) read "put it" or "puts it", each word read as attribution
+/// reads it (a glossed word as its English one).
+fn opens_put_it(
+    (i, t, f): (usize, &Token, WordFacts),
+    next: Option<(&Token, WordFacts)>,
+    lowered: &Lowered,
+    text: &str,
     lex: &Lexicon,
-) -> Vec<u32> {
-    let glossed = |i: usize| facts.get(i).and_then(|f| f.gloss());
-    let read = |i: usize| match (glossed(i), toks.get(i)) {
-        (Some(gloss), _) => lex.gloss(gloss),
-        (None, Some(t)) => lowered.get(i, t, text),
-        (None, None) => "",
+) -> bool {
+    let read = |i: usize, t: &Token, f: WordFacts| match f.gloss() {
+        Some(gloss) => lex.gloss(gloss),
+        None => lowered.get(i, t, text),
     };
-    // the first letter as written rules out nearly every token unread
-    let may_be_put = |i: usize, t: &Token| {
-        glossed(i).is_some() || t.text(text).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
-    };
-    // token indices in 32 bits, as a block's other token lists hold them
-    (0u32..)
-        .zip(toks)
-        .filter(|&(n, t)| {
-            let i = n as usize;
-            may_be_put(i, t) && matches!(read(i), "put" | "puts") && read(i + 1) == "it"
-        })
-        .map(|(n, _)| n)
-        .collect()
+    matches!(read(i, t, f), "put" | "puts") && next.is_some_and(|(n, nf)| read(i + 1, n, nf) == "it")
 }
 
 /// The tokens of every prose block of a draft, in block order.
@@ -733,6 +780,126 @@ mod tests {
             }
             if language == crate::lexicon::Language::En {
                 assert!(titles >= 3 && roles >= 3 && verbs >= 3, "{titles} {roles} {verbs}");
+            }
+        }
+    }
+
+    fn letters_and_listed_words() -> impl Strategy<Value = String> {
+        let listed = prop::sample::select(vec![
+            "said",
+            "Said",
+            "SAID",
+            "told",
+            "says",
+            "Sen",
+            "sen",
+            "President",
+            "president",
+            "officials",
+            "Officials",
+            "spokeswoman",
+            "boss",
+            "bosses",
+            "ministry",
+            "Ministry",
+            "police",
+            "il",
+            "Il",
+            "elle",
+            "dit",
+            "a",
+            "A",
+            "the",
+            "ss",
+            "s",
+            "Mr",
+            "mr",
+            "Gov",
+            "governor",
+            "Governors",
+            "al",
+        ]);
+        prop_oneof![listed.prop_map(String::from), "[a-zA-Z]{1,12}", "[a-z]{0,6}(s|ss|S|SS)"]
+    }
+
+    proptest! {
+        /// A word of ASCII letters is given, without the checks and folding
+        /// any other word needs, the facts the general path gives it.
+        #[test]
+        fn a_word_of_letters_has_the_facts_of_any_word(word in letters_and_listed_words()) {
+            let lower = word.to_ascii_lowercase();
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                let general = WordFacts::of_any(&word, &lower, lex);
+                prop_assert_eq!(WordFacts::of(&word, &lower, lex), general);
+                let fast = WordFacts::of_letters(word.as_bytes(), lower.as_bytes(), lex);
+                prop_assert_eq!(fast.is_some(), !lower.ends_with("ss"), "{:?}", word);
+                // a lower-case form that is not one (the caller's mistake) is left to the general path
+                prop_assert!(WordFacts::of_letters(word.as_bytes(), word.to_ascii_uppercase().as_bytes(), lex).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn the_facts_of_letters_are_those_the_lists_give() {
+        let lex = Lexicon::builtin();
+        let of = |w: &str| {
+            WordFacts::of_letters(w.as_bytes(), w.to_ascii_lowercase().as_bytes(), lex).expect("letters")
+        };
+        assert!(of("said").verb().is_some() && !of("said").capital());
+        assert!(of("President").title() && of("President").capital() && !of("president").title());
+        assert!(of("officials").role() && of("Spokeswoman").role());
+        assert_eq!(WordFacts::of_letters(b"U.S", b"u.s", lex), None);
+        assert_eq!(WordFacts::of_letters(b"bosss", b"bosss", lex), None);
+        let fr = Lexicon::builtin_for(crate::lexicon::Language::Fr);
+        let il = WordFacts::of_letters(b"Il", b"il", fr).expect("letters");
+        assert_eq!(il.gloss().map(|g| fr.gloss(g)), Some("he"));
+    }
+
+    /// The tokens of a block that open "put it" or "puts it", read token by
+    /// token: the reference [`read_words`]'s single pass is tested against.
+    fn put_it_tokens(
+        toks: &[Token],
+        facts: &[WordFacts],
+        (lowered, text): (&Lowered, &str),
+        lex: &Lexicon,
+    ) -> Vec<u32> {
+        let glossed = |i: usize| facts.get(i).and_then(|f| f.gloss());
+        let read = |i: usize| match (glossed(i), toks.get(i)) {
+            (Some(gloss), _) => lex.gloss(gloss),
+            (None, Some(t)) => lowered.get(i, t, text),
+            (None, None) => "",
+        };
+        (0u32..)
+            .zip(toks)
+            .filter(|&(n, _)| matches!(read(n as usize), "put" | "puts") && read(n as usize + 1) == "it")
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    proptest! {
+        /// One pass gives each token the facts [`WordFacts::of`] gives it,
+        /// and finds the "put it" a walk over the tokens finds.
+        #[test]
+        fn words_read_in_one_pass_are_read_as_token_by_token(text in crate::tokens::drafts_of(
+            "Put |it|puts |IT |put|input |it. |Il |met |l’AFP |Ana |Ruiz’s |U.S. |bosses |boss |officials |SAID |said, |\u{e9}t\u{e9} |x|\n|“Q,” |3pm |", 40)) {
+            let doc = crate::markdown::parse(&text);
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                for block in &doc.blocks {
+                    let toks = tokenize(block, &[], lex);
+                    // a long block's lower-case forms are sparse: its prefix is read as the block is
+                    let long = block.text.repeat(LONG_BLOCK / block.text.len().max(1) + 1);
+                    for text in [&*block.text, &*long] {
+                        let lowered = Lowered::of(text, &toks);
+                        let (facts, put_it) = read_words(&toks, (&lowered, text), lex);
+                        let each: Vec<WordFacts> = toks.iter().enumerate().map(|(i, t)| if t.is_word() {
+                            WordFacts::of(t.text(text), lowered.get(i, t, text), lex)
+                        } else { WordFacts::default() }).collect();
+                        prop_assert_eq!(&facts, &each);
+                        prop_assert_eq!(put_it, put_it_tokens(&toks, &facts, (&lowered, text), lex));
+                    }
+                }
             }
         }
     }

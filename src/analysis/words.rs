@@ -212,6 +212,10 @@ fn block_words(
             // a word that is a whole token was looked up with the tokens
             let verb = match toks.get(t).filter(|x| x.range() == r && x.kind() == TokKind::Word) {
                 Some(_) => tokens.facts.get(t).and_then(|f| f.verb()),
+                // most are ASCII letters, looked up without verb_id's trims and folding
+                None if ascii_letter_run(text.as_bytes(), r.start) >= r.len() => {
+                    text.as_bytes().get(r.clone()).and_then(|w| lex.verb_id_of_letters(w))
+                }
                 None => text.get(r.clone()).and_then(|w| lex.verb_id(w)),
             };
             if let Some(verb) = verb {

@@ -91,6 +91,9 @@ pub struct Lexicon {
     /// The verb forms, as a filter that rules most other ASCII words out
     /// before they are lowered and hashed (see [`Lexicon::verb_id`]).
     verb_filter: OnceLock<WordFilter>,
+    /// The abbreviations, as a filter that rules most other ASCII words
+    /// out before they are lowered and hashed (see [`Lexicon::abbreviation`]).
+    abbreviation_filter: OnceLock<WordFilter>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -194,6 +197,7 @@ impl Lexicon {
             index,
             word_table: OnceLock::new(),
             verb_filter: OnceLock::new(),
+            abbreviation_filter: OnceLock::new(),
         })
     }
 
@@ -205,6 +209,7 @@ impl Lexicon {
             index: frozen::index(language),
             word_table: OnceLock::from(frozen::word_table(language)),
             verb_filter: OnceLock::new(),
+            abbreviation_filter: OnceLock::new(),
         }
     }
 
@@ -229,6 +234,7 @@ impl Lexicon {
         self.index = Index::build(&data)?;
         self.word_table = OnceLock::new();
         self.verb_filter = OnceLock::new();
+        self.abbreviation_filter = OnceLock::new();
         self.data = OnceLock::from(data);
         self.builtin = None;
         Ok(())
@@ -280,6 +286,25 @@ impl Lexicon {
         id.and_then(|&id| VerbId::from_index(id))
     }
 
+    /// [`Lexicon::verb_id`] of a word of ASCII letters only (most of the
+    /// rules' words inside quotations, which no token looked up): nothing to
+    /// trim and no capital but ASCII ones, so past the filter it is lowered
+    /// on the stack and looked up once, where `verb_id` scanned it for
+    /// capitals and lowered it through `with_lowercase`.
+    pub fn verb_id_of_letters(&self, word: &[u8]) -> Option<VerbId> {
+        debug_assert!(word.iter().all(u8::is_ascii_alphabetic), "{word:?}");
+        if !self.verb_filter().may_hold(word) {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return self.verb_id(std::str::from_utf8(word).unwrap_or_default());
+        };
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        self.index.verbs.get(&*lower).and_then(|&id| VerbId::from_index(id))
+    }
+
     /// Every verb form of [`Lexicon::verb_id`] in a [`WordFilter`], made on first use.
     fn verb_filter(&self) -> &WordFilter {
         self.verb_filter.get_or_init(|| {
@@ -296,6 +321,18 @@ impl Lexicon {
     #[inline]
     pub fn listed(&self, lower: &str) -> Option<Listed> {
         self.word_table.get_or_init(|| WordTable::build(&self.index)).get(lower)
+    }
+
+    /// [`Lexicon::listed`] and [`Lexicon::gloss_id`] of `lower`, a word of
+    /// lower-case ASCII letters only (most words of a draft): such a word
+    /// needs none of the checks and folding either makes of any other.
+    #[inline]
+    pub fn listed_letters(&self, lower: &[u8]) -> (Listed, Option<GlossId>) {
+        debug_assert!(lower.iter().all(u8::is_ascii_lowercase), "{lower:?}");
+        let table = self.word_table.get_or_init(|| WordTable::build(&self.index));
+        let gloss =
+            if self.index.gloss.is_empty() { None } else { self.index.gloss.get(lower).map(|&id| GlossId(id)) };
+        (table.get_plain(lower), gloss)
     }
 
     /// The verb a [`VerbId`] from this lexicon's [`Lexicon::verb_id`] stands
@@ -325,15 +362,38 @@ impl Lexicon {
 
     /// Like [`Lexicon::is_abbreviation`], saying whether it is a title.
     pub fn abbreviation(&self, token_with_dot: &str) -> Option<AbbrevKind> {
+        // most asked: ASCII letters and the stop, with nothing to trim and no party to split off
+        let stem = token_with_dot.strip_suffix('.').unwrap_or_default();
+        if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return self.abbreviation_of(token_with_dot);
+        }
         let token = token_with_dot.trim().trim_start_matches(words::is_opening_punct);
         if !token.ends_with('.') {
             return None;
         }
         let after_party = token.rsplit_once('-').map(|(_, state)| state);
-        [Some(token), after_party]
-            .into_iter()
-            .flatten()
-            .find_map(|t| words::get_cased(&self.index.abbreviations, t))
+        [Some(token), after_party].into_iter().flatten().find_map(|t| self.abbreviation_of(t))
+    }
+
+    /// [`Lexicon::abbreviation`] of one spelling. Asked of every word before
+    /// a full stop, twice (when tokenising and when splitting sentences):
+    /// an ASCII word without spaces is its key lowered, which the filter
+    /// holds if it is an abbreviation, so most are ruled out without a lookup.
+    fn abbreviation_of(&self, t: &str) -> Option<AbbrevKind> {
+        let plain = t.bytes().all(|b| b.is_ascii() && !b.is_ascii_whitespace());
+        if plain && !self.abbreviation_filter().may_hold(t.as_bytes()) {
+            return None;
+        }
+        words::get_cased(&self.index.abbreviations, t)
+    }
+
+    /// Every key of the abbreviations in a [`WordFilter`], made on first use.
+    fn abbreviation_filter(&self) -> &WordFilter {
+        self.abbreviation_filter.get_or_init(|| {
+            let mut filter = WordFilter::default();
+            self.index.abbreviations.iter().for_each(|(key, _)| filter.insert(key));
+            filter
+        })
     }
 
     /// Whether `word` names a role that can speak ("spokeswoman", "officials").

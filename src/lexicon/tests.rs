@@ -468,11 +468,55 @@ proptest::proptest! {
         }
     }
 
+    /// A word of ASCII letters has the verb `verb_id` gives it, in any case and length.
+    #[test]
+    fn a_word_of_letters_has_the_verb_verb_id_gives_it(
+        word in "[a-zA-Z]{1,12}|[a-z]{30,40}|said|Said|SAID|told|Told|tOLD|says|asked|ASKED|argued"
+    ) {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            proptest::prop_assert_eq!(lex.verb_id_of_letters(word.as_bytes()), lex.verb_id(&word));
+        }
+    }
+
     /// The verb filter rules out no word that is a verb form, in any case.
     #[test]
     fn the_verb_filter_keeps_every_verb_form(word in "[a-zA-Z’' ]{0,12}|said|Said|SAID|told|Told") {
         proptest::prop_assert_eq!(lex().verb_id(&word), verb_id_without_filter(lex(), &word));
     }
+}
+
+proptest::proptest! {
+    /// The abbreviation filter rules out no spelling the lists hold, in any case.
+    #[test]
+    fn the_abbreviation_filter_keeps_every_abbreviation(word in "[a-zA-Z.’'(“ -]{0,8}\\.|Sen\\.|U\\.S\\.|R-Calif\\.|ill\\.|Ill\\.") {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            proptest::prop_assert_eq!(lex.abbreviation(&word), abbreviation_without_filter(lex, &word));
+        }
+    }
+}
+
+/// [`Lexicon::abbreviation`] as it was before the filter: what it is tested against.
+fn abbreviation_without_filter(lex: &Lexicon, token_with_dot: &str) -> Option<AbbrevKind> {
+    let token = token_with_dot.trim().trim_start_matches(words::is_opening_punct);
+    let after_party = token.rsplit_once('-').map(|(_, state)| state);
+    let candidates = [Some(token), after_party].into_iter().flatten().filter(|_| token.ends_with('.'));
+    candidates.into_iter().find_map(|t| words::get_cased(&lex.index.abbreviations, t))
+}
+
+#[test]
+fn every_abbreviation_passes_the_abbreviation_filter() {
+    let lex = lex();
+    let mut found = 0;
+    for (key, _) in lex.index.abbreviations.words() {
+        for word in [key.to_string(), key.to_uppercase(), format!("R-{key}"), format!("({key}")] {
+            assert_eq!(lex.abbreviation(&word), abbreviation_without_filter(lex, &word), "{word:?}");
+            found += usize::from(lex.abbreviation(&word).is_some());
+        }
+    }
+    assert!(found > 100, "{found}");
+    assert!(lex.abbreviation("Sen.").is_some() && lex.abbreviation("said.").is_none());
 }
 
 /// [`Lexicon::verb_id`] as it was before the filter: what it is tested against.
@@ -492,6 +536,9 @@ fn every_verb_form_passes_the_verb_filter() {
         for word in [form.to_string(), form.to_uppercase(), format!(" {form}\n")] {
             assert_eq!(lex().verb_id(&word), verb_id_without_filter(lex(), &word), "{word:?}");
             assert!(lex().verb_id(&word).is_some(), "{word:?}");
+            if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                assert_eq!(lex().verb_id_of_letters(word.as_bytes()), lex().verb_id(&word), "{word:?}");
+            }
         }
         forms += 1;
     }

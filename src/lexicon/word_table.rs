@@ -99,10 +99,16 @@ impl WordTable {
         if !plain || lower.ends_with("..") || lower.ends_with("ss") {
             return None;
         }
-        let Some(&Facts(verb, title, role, org_head, generic_org)) = self.0.get(bytes) else {
-            return Some(Listed::default());
+        Some(self.get_plain(bytes))
+    }
+
+    /// [`WordTable::get`] of a word it covers (the caller has checked).
+    #[inline]
+    pub(super) fn get_plain(&self, lower: &[u8]) -> Listed {
+        let Some(&Facts(verb, title, role, org_head, generic_org)) = self.0.get(lower) else {
+            return Listed::default();
         };
-        Some(Listed { verb: VerbId::from_number(verb), title, role, org_head, generic_org })
+        Listed { verb: VerbId::from_number(verb), title, role, org_head, generic_org }
     }
 }
 

@@ -47,6 +47,15 @@ impl Lowered {
         }
     }
 
+    /// The block lowered whole, if it is held so (a short block).
+    #[inline]
+    pub fn whole(&self) -> Option<&str> {
+        match self {
+            Lowered::Whole(whole) => Some(whole),
+            Lowered::Sparse { .. } => None,
+        }
+    }
+
     /// The forms of the words with capitals only. A quotation's token
     /// reads as written: nothing compares its lower-case form (it opens
     /// with its mark, so it is none of the words attribution looks for, and

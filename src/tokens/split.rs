@@ -37,6 +37,62 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '‑')
 }
 
+/// What an ASCII byte is to the splitter, by table: a word character, a
+/// joiner, a space, or a mark. Prose is nearly all ASCII, and asking
+/// [`is_word_char`], [`is_joiner`] and `char::is_whitespace` of each byte in
+/// turn was most of the cost of splitting it.
+const WORD_CHAR: u8 = 1;
+const JOINER: u8 = 2;
+const SPACE: u8 = 4;
+
+static ASCII_CLASS: [u8; 128] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || matches!(c, b'@' | b'#' | b'$' | b'%' | b'&') {
+            WORD_CHAR
+        } else if matches!(c, b'.' | b'\'' | b'-') {
+            JOINER
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+}
+
+/// The class of the character at byte `i` of `text` (a character boundary):
+/// an ASCII byte's from the table, another character's asked of it; and the
+/// character's length (none past the end).
+#[inline]
+fn class_at(text: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+        return Some((class, 1));
+    }
+    let (c, len) = char_at(text, i)?;
+    Some((class_of(c), len))
+}
+
+/// [`ASCII_CLASS`] for any character.
+#[cold]
+fn class_of(c: char) -> u8 {
+    if is_word_char(c) {
+        WORD_CHAR
+    } else if is_joiner(c) {
+        JOINER
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        0
+    }
+}
+
 /// Tokenises `block`, turning each quotation range into one token. The
 /// ranges are read in order as they come: a paragraph of hundreds of
 /// thousands of quotations had a list of them made (24 bytes each) and
@@ -51,8 +107,9 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut quotes = quotes.into_iter().peekable();
+    let splits = lex.splits_words();
     let mut pos = 0;
-    while let Some((c, len)) = char_at(text, pos) {
+    while let Some((class, len)) = class_at(text, pos) {
         while quotes.peek().is_some_and(|q| q.borrow().1.end <= pos) {
             quotes.next();
         }
@@ -61,11 +118,11 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
             pos = boundary_from(text, r.end.max(pos + len));
             continue;
         }
-        if c.is_whitespace() {
+        if class & SPACE != 0 {
             pos += len;
             continue;
         }
-        if !is_word_char(c) {
+        if class & WORD_CHAR == 0 {
             tokens.push(Token::new(pos, pos + len, TokKind::Punct));
             pos += len;
             continue;
@@ -81,7 +138,12 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
         }
         // one paragraph may be megabytes: the draft's budget is checked within it
         crate::budget::tick();
-        push_word(text, pos, end, lex, &mut tokens);
+        // (most lexicons split no word: a push, no call)
+        if splits {
+            push_word(text, pos, end, lex, &mut tokens);
+        } else {
+            tokens.push(Token::new(pos, end, TokKind::Word));
+        }
         pos = end;
     }
     // kept for the whole run: the slack of doubling would be a quarter of it on average
@@ -100,17 +162,16 @@ fn boundary_from(text: &str, at: usize) -> usize {
 
 /// Where the word whose characters run up to `end` ends: word characters,
 /// and joiners with a word character after them, are taken.
+#[inline]
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(end) {
-        // most of a word is ASCII letters and digits: word characters, no joiner to test
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-            continue;
-        }
-        let Some((d, len)) = char_at(text, end) else { break };
-        let joined = is_joiner(d) && char_at(text, end + len).is_some_and(|(n, _)| is_word_char(n));
-        if !is_word_char(d) && !joined {
+    loop {
+        // most of a word is a run of ASCII letters, read eight bytes at a time
+        end += crate::lexicon::chars::ascii_letter_run(bytes, end);
+        let Some((class, len)) = class_at(text, end) else { break };
+        let taken = class & WORD_CHAR != 0
+            || (class & JOINER != 0 && class_at(text, end + len).is_some_and(|(next, _)| next & WORD_CHAR != 0));
+        if !taken {
             break;
         }
         end += len;
@@ -138,6 +199,11 @@ fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
 fn keeps_full_stop(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+    // most words before a stop are ASCII letters: no stop inside, an initial if one capital
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+        return initial || lex.is_abbreviation(with_dot);
+    }
     let mut chars = word.chars();
     let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
@@ -202,10 +268,56 @@ mod tests {
         tokens
     }
 
+    /// [`keeps_full_stop`] without its path for a word of ASCII letters: its reference.
+    fn keeps_full_stop_by_char(word: &str, with_dot: &str, lex: &Lexicon) -> bool {
+        let mut chars = word.chars();
+        let upper_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        upper_initial || word.contains('.') || lex.is_abbreviation(with_dot)
+    }
+
+    proptest! {
+        /// A word of ASCII letters keeps its stop as any word does.
+        #[test]
+        fn a_word_of_letters_keeps_its_stop_as_any_word(
+            word in "[a-zA-Z]{1,6}|[A-Zé]|[a-zA-Z.é-]{1,6}|Sen|Gov|U.S|Calif|Mr|Dr|St|No|a|I|etc|Jan|av|Mme"
+        ) {
+            let with_dot = format!("{word}.");
+            for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+                let lex = Lexicon::builtin_for(language);
+                prop_assert_eq!(keeps_full_stop(&word, &with_dot, lex), keeps_full_stop_by_char(&word, &with_dot, lex));
+            }
+        }
+    }
+
+    #[test]
+    fn initials_and_abbreviations_keep_their_stop() {
+        let lex = Lexicon::builtin();
+        let keeps = |w: &str| keeps_full_stop(w, &format!("{w}."), lex);
+        assert!(keeps("G") && keeps("Sen") && keeps("U.S") && !keeps("said") && !keeps("g") && !keeps("Ga-b"));
+    }
+
+    #[test]
+    fn every_ascii_character_is_classed_by_the_table_as_by_asking_it() {
+        for b in 0..128u8 {
+            let (c, class) = (char::from(b), ASCII_CLASS[usize::from(b)]);
+            assert_eq!(class, class_of(c), "{c:?}");
+            // no ASCII character is in two classes
+            let classes = (class == WORD_CHAR, class == JOINER, class == SPACE);
+            assert_eq!(classes, (is_word_char(c), is_joiner(c), c.is_whitespace()), "{c:?}");
+        }
+        assert_eq!(ASCII_CLASS.iter().filter(|&&c| c == WORD_CHAR).count(), 62 + 5);
+        for (c, class) in
+            [('é', WORD_CHAR), ('’', JOINER), ('‑', JOINER), ('\u{a0}', SPACE), ('“', 0), ('\u{FFFC}', WORD_CHAR)]
+        {
+            assert_eq!(class_of(c), class, "{c:?}");
+        }
+    }
+
     fn draft() -> impl Strategy<Value = String> {
         let pieces = concat!(
             "the|Mayor|Ana|Ruiz|said|U.S.|Sen.|G.K.|Holtz-Eakin|don't|l’AFP|a-t-il|3pm|@ap|Élysée|日本|",
-            ".|,|?|-|'|’|‑| |\n|\u{a0}|“|”|…|\u{FFFC}"
+            "abcdefghijklmnopq|x9|#1|$5|50%|AT&T|--|.-|'s|",
+            ".|,|?|-|'|’|‑| |\t|\r|\n|\u{a0}|\u{2003}|“|”|…|\u{FFFC}"
         );
         crate::tokens::drafts_of(pieces, 60)
     }
