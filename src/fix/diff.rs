@@ -103,7 +103,7 @@ pub fn unified(path: &str, old: &str, new: &str, changes: &Changes) -> String {
     for b in blocks {
         ops.push(DiffOp::Equal { old_index: old_at, new_index: new_at, len: b.old.start - old_at });
         let inner = similar::capture_diff(Algorithm::Myers, &old_text, b.old.clone(), &new_text, b.new.clone());
-        inner.into_iter().for_each(|op| ops.push(op));
+        placed(inner, &b).into_iter().for_each(|op| ops.push(op));
         (old_at, new_at) = (b.old.end, b.new.end);
     }
     ops.push(DiffOp::Equal { old_index: old_at, new_index: new_at, len: old_text.len() - old_at });
@@ -112,6 +112,34 @@ pub fn unified(path: &str, old: &str, new: &str, changes: &Changes) -> String {
         write_hunk(&mut out, (&old_text, &new_text), &group);
     }
     out
+}
+
+/// The line operations of `block`, each at the lines its place in the
+/// sequence says. `similar`'s Myers diff of a sub-range gives the right
+/// operations in the right order, but can give one the wrong index (an
+/// insertion after an equal line at the equal line's index, see
+/// mitsuhiko/similar#78), which printed a line as both kept and removed: the
+/// indices are counted here from the lengths. Should the lengths not add up
+/// to the block, it is one replacement, which is always a right diff.
+fn placed(ops: Vec<DiffOp>, block: &Block) -> Vec<DiffOp> {
+    let (mut old_at, mut new_at) = (block.old.start, block.new.start);
+    let mut out = Vec::with_capacity(ops.len());
+    for op in ops {
+        let (old_len, new_len) = (op.old_range().len(), op.new_range().len());
+        let (old_index, new_index) = (old_at, new_at);
+        out.push(match op {
+            DiffOp::Equal { len, .. } => DiffOp::Equal { old_index, new_index, len },
+            DiffOp::Delete { .. } => DiffOp::Delete { old_index, old_len, new_index },
+            DiffOp::Insert { .. } => DiffOp::Insert { old_index, new_index, new_len },
+            DiffOp::Replace { .. } => DiffOp::Replace { old_index, old_len, new_index, new_len },
+        });
+        (old_at, new_at) = (old_at + old_len, new_at + new_len);
+    }
+    if (old_at, new_at) == (block.old.end, block.new.end) {
+        return out;
+    }
+    let (old_index, new_index) = (block.old.start, block.new.start);
+    vec![DiffOp::Replace { old_index, old_len: block.old.len(), new_index, new_len: block.new.len() }]
 }
 
 /// Line operations in order, as a diff of the whole text would give them:
@@ -382,6 +410,23 @@ mod tests {
             .to_string();
         assert_eq!(diff, whole);
         assert!(diff.contains("-line 3\n-line 4\n+line three\n+line four\n"), "{diff}");
+    }
+
+    #[test]
+    fn a_line_kept_between_a_removal_and_insertions_is_not_also_removed() {
+        // three passes of fixes; the lines they touch, diffed by Myers, came
+        // back with the insertions placed at the kept line, printed as removed too
+        let old = "0 x\n1\n2 x\n3 said x “a\n4 said said \n\n";
+        let passes = vec![
+            vec![(28, 30, "§\n".to_string()), (38, 38, "§\n".to_string())],
+            vec![(36, 37, "§\n".to_string()), (42, 42, "§\n".to_string())],
+            vec![(24, 25, "\n§§".to_string())],
+        ];
+        let (new, diff) = fixed(old, &passes);
+        assert_eq!(new, "0 x\n1\n2 x\n3 said x “a\n\n§§ sa§\n said§\n\n\n§\n§\n");
+        let hunk = "@@ -2,5 +2,10 @@\n 1\n 2 x\n 3 said x “a\n-4 said said \n \n+§§ sa§\n+ said§\n+\n+\n+§\n+§\n";
+        assert_eq!(diff, format!("--- d.md\n+++ d.md\n{hunk}"));
+        assert_eq!(patched(old, &diff), new);
     }
 
     #[test]
