@@ -206,7 +206,7 @@ fn block_words(
                 q += 1;
             }
             let inside = quoted.get(q).is_some_and(|x| x.get().start < r.end);
-            while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
+            while toks.get(t).is_some_and(|x| x.end() as usize <= r.start) {
                 t += 1;
             }
             // a word that is a whole token was looked up with the tokens

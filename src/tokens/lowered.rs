@@ -146,7 +146,7 @@ mod tests {
         let quote_len = sentence.find(',').map_or(0, |c| c + ",”".len());
         let quotes = (0..n).map(|k| (k, k * sentence.len()..k * sentence.len() + quote_len));
         let toks = super::super::tokenize(&doc.blocks[0], quotes, Lexicon::builtin());
-        assert!(matches!(toks[0].kind(), super::super::TokKind::Quote(0)), "{:?}", toks[0]);
+        assert_eq!(toks[0].kind(), super::super::TokKind::Quote, "{:?}", toks[0]);
         let lowered = Lowered::of(&text, &toks);
         let Lowered::Sparse { text: held, .. } = &lowered else { panic!("sparse") };
         // "Ana Ruiz" once a sentence, the quotations' capitals not at all

@@ -35,10 +35,7 @@ pub struct Frame<'a> {
 
 impl<'a> Frame<'a> {
     pub fn word(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) if t.kind() != TokKind::Quote(u32::MAX) => t.text(self.text),
-            _ => "",
-        }
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The lower-case word at `i` (computed once per block); a word of
@@ -74,7 +71,7 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.kind(), TokKind::Quote(_)))
+        self.toks.get(i).is_some_and(|t| t.is_quote())
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
@@ -157,7 +154,7 @@ impl<'a> Frame<'a> {
             // its length as read is asked last (a quotation's token is met
             // at every capital), and only if its bytes are too many
             let short = || {
-                let written = self.toks.get(i).map_or(0, |t| (t.end - t.start) as usize);
+                let written = self.toks.get(i).map_or(0, |t| (t.end() - t.start) as usize);
                 written <= 24
                     || self.breaks_kept && crate::markdown::read_len_up_to(self.span_text(i, i + 1), 24) <= 24
             };
@@ -282,7 +279,7 @@ impl<'a> Frame<'a> {
         else {
             return false;
         };
-        prev.end == t.start && t.end == next.start
+        prev.end() == t.start && t.end() == next.start
     }
 
     /// [`Frame::span_text`] as it reads, without the spaces of kept line
@@ -295,8 +292,8 @@ impl<'a> Frame<'a> {
     /// Text of tokens `start..end` as written.
     pub fn span_text(&self, start: usize, end: usize) -> &'a str {
         match (self.toks.get(start), end.checked_sub(1).and_then(|e| self.toks.get(e))) {
-            (Some(a), Some(b)) if b.end >= a.start => {
-                self.text.get(a.start as usize..b.end as usize).unwrap_or_default()
+            (Some(a), Some(b)) if b.end() >= a.start => {
+                self.text.get(a.start as usize..b.end() as usize).unwrap_or_default()
             }
             _ => "",
         }
