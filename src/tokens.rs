@@ -50,13 +50,14 @@ const QUOTE: u32 = 2 << LEN_BITS;
 
 impl Token {
     /// A token over `start..end` (`end` not before `start`).
+    #[inline]
     fn new(start: usize, end: usize, kind: TokKind) -> Self {
         let kind = match kind {
             TokKind::Word => WORD,
             TokKind::Punct => PUNCT,
             TokKind::Quote => QUOTE,
         };
-        let len = u32::try_from(end.saturating_sub(start)).map_or(LONG, |len| len.min(LONG));
+        let len = end.saturating_sub(start).min(LONG as usize) as u32;
         Token { start: start as u32, len_kind: kind | len }
     }
 
@@ -93,8 +94,14 @@ impl Token {
         self.len_kind <= LONG
     }
 
+    #[inline]
     pub fn is_quote(&self) -> bool {
         self.len_kind & !LONG == QUOTE
+    }
+
+    #[inline]
+    pub fn is_punct(&self) -> bool {
+        self.len_kind & !LONG == PUNCT
     }
 }
 
@@ -315,8 +322,10 @@ impl BlockTokens {
             return BlockTokens::default();
         }
         let (toks, quote_tokens) = split::tokenize_quoted(block, quotes, lex);
-        // a token whose end is not kept (of a gigabyte) is not read either
-        if toks.iter().any(Token::is_long) {
+        // a token whose end is not kept (a quotation, or in a block, of a
+        // gigabyte) is not read either
+        let long_quote = quote_tokens.iter().any(|&(t, _)| toks.get(t as usize).is_some_and(Token::is_long));
+        if long_quote || (block.text.len() >= LONG as usize && toks.iter().any(Token::is_long)) {
             return BlockTokens::default();
         }
         let ranges = crate::sentences::split_with(&block.text, lex);
@@ -383,13 +392,14 @@ impl BlockTokens {
     pub fn quote_token(&self, id: usize) -> Option<usize> {
         let reading = self.reading.as_deref()?;
         let (quote_tokens, by_quote) = (&reading.quote_tokens, &reading.by_quote);
-        let entry = |k: usize| match by_quote.is_empty() {
-            true => quote_tokens.get(k),
-            false => by_quote.get(k).and_then(|&j| quote_tokens.get(j as usize)),
-        };
-        let n = if by_quote.is_empty() { quote_tokens.len() } else { by_quote.len() };
+        if by_quote.is_empty() {
+            // (nearly always: the table is in quote order too)
+            let at = quote_tokens.partition_point(|&(_, q)| (q as usize) < id);
+            return quote_tokens.get(at).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize);
+        }
+        let entry = |k: usize| by_quote.get(k).and_then(|&j| quote_tokens.get(j as usize));
         // a binary search by quote index over the entries in quote order
-        let (mut lo, mut hi) = (0, n);
+        let (mut lo, mut hi) = (0, by_quote.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if entry(mid).is_some_and(|&(_, q)| (q as usize) < id) {

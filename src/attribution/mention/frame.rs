@@ -8,7 +8,7 @@ use super::words::{
     NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
 };
 use crate::attribution::case_evidence::CaseEvidence;
-use crate::attribution::tokens::{TokKind, Token};
+use crate::attribution::tokens::Token;
 use crate::attribution::SpeakerKind;
 use crate::lexicon::{Lexicon, SpeechVerb, VerbForm};
 use crate::scan::kind::PAGE_LABEL_WORDS;
@@ -75,7 +75,7 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind() == TokKind::Punct) && in_set(set, self.word(i))
+        self.toks.get(i).is_some_and(|t| t.is_punct()) && in_set(set, self.word(i))
     }
 
     /// Starts with a capital (or digit-free initial), so may be part of a
