@@ -715,6 +715,16 @@ pub fn drafts_of(pieces: &'static str, most: usize) -> impl proptest::strategy::
     prop::collection::vec(piece, 0..most).prop_map(|p| p.concat())
 }
 
+/// A paragraph of `piece` repeated past `bytes` bytes, and its quotation
+/// parts for property and memory tests: quotation k is the first
+/// `quote_len` bytes of the k-th piece.
+#[cfg(test)]
+pub fn repeated_quotes(piece: &str, quote_len: usize, bytes: usize) -> (String, Vec<QuoteRange>) {
+    let n = bytes / piece.len() + 1;
+    let parts = (0..n).map(|k| (k, k * piece.len()..k * piece.len() + quote_len)).collect();
+    (piece.repeat(n), parts)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1142,5 +1152,22 @@ mod tests {
         assert_eq!(ids, [Some(5), Some(2), Some(5), Some(0)]);
         assert_eq!((b.quote_token(0), b.quote_token(2), b.quote_token(5)), (Some(6), Some(2), Some(0)));
         assert_eq!((b.quote_token(1), b.quote_token(6), b.quote_at(1)), (None, None, None));
+    }
+
+    /// A paragraph of short quotations joined by "and" (the shape whose
+    /// tokens set the peak of 8 MB of them): a quotation and a word each,
+    /// 8 bytes a token, 4 of facts, and 8 a quotation for its index. As
+    /// `start, end, kind` the tokens took 40 bytes a quotation, not 32.
+    #[test]
+    fn a_paragraph_of_quotations_holds_eight_bytes_a_token() {
+        let piece = "“We rebuild,” and ";
+        let (text, parts) = repeated_quotes(piece, piece.find(" and").unwrap_or(0), LONG_BLOCK);
+        let (doc, n) = (crate::markdown::parse(&text), parts.len());
+        let (tokens, held) =
+            crate::budget::held_by(|| BlockTokens::new(&doc.blocks[0], &parts, Lexicon::builtin()));
+        assert_eq!((tokens.toks.len(), tokens.quote_token(n - 1)), (2 * n, Some(2 * n - 2)));
+        let n = n as u64;
+        assert!(held >= 32 * n, "{held} bytes for {n} quotations");
+        assert!(held <= 34 * n + 4096, "{held} bytes for {n} quotations");
     }
 }
