@@ -21,56 +21,87 @@ pub use split::{char_at, tokenize};
 pub enum TokKind {
     Word,
     Punct,
-    /// A quotation (index into the scan's quotes) occupying this stretch.
-    Quote(u32),
+    /// A quotation occupying this stretch (which one: [`BlockTokens::quote_at`]).
+    Quote,
 }
 
 /// One token: a byte range of its block's text. Offsets are 32 bits (a
 /// draft is far below 4 GiB, see [`BlockTokens::new`]): there is one token
 /// for every word of every draft, so its size is the analysis's largest
-/// cost. Its kind is one 32-bit number too (see [`Token::kind`]): as an
-/// enum it took eight bytes, a third of the token.
+/// cost. Its length and kind share one 32-bit number, and a quotation's
+/// index is kept by the block (few tokens are quotations): as `start, end,
+/// kind` it took twelve bytes, a third more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: u32,
-    pub end: u32,
-    /// [`WORD`], [`PUNCT`], or the index of the quotation the token is.
-    kind: u32,
+    /// The length in the low [`LEN_BITS`] bits (at most [`LONG`]), the kind above.
+    len_kind: u32,
 }
 
-const WORD: u32 = u32::MAX;
-const PUNCT: u32 = u32::MAX - 1;
+const LEN_BITS: u32 = 30;
+/// The length a token longer than the bits hold is given: such a token (a
+/// quotation or word of a gigabyte) makes its block read as having no
+/// tokens, as a block past 4 GiB is (see [`BlockTokens::new`]).
+const LONG: u32 = (1 << LEN_BITS) - 1;
+/// Words are kind 0, so that a word is a number at most [`LONG`].
+const WORD: u32 = 0;
+const PUNCT: u32 = 1 << LEN_BITS;
+const QUOTE: u32 = 2 << LEN_BITS;
 
 impl Token {
-    /// A token over `start..end`. A quotation index is below [`PUNCT`]: a
-    /// draft has far fewer quotations than four thousand million.
+    /// A token over `start..end` (`end` not before `start`).
+    #[inline]
     fn new(start: usize, end: usize, kind: TokKind) -> Self {
         let kind = match kind {
             TokKind::Word => WORD,
             TokKind::Punct => PUNCT,
-            TokKind::Quote(id) => id.min(PUNCT - 1),
+            TokKind::Quote => QUOTE,
         };
-        Token { start: start as u32, end: end as u32, kind }
+        let len = end.saturating_sub(start).min(LONG as usize) as u32;
+        Token { start: start as u32, len_kind: kind | len }
     }
 
     pub fn kind(&self) -> TokKind {
-        match self.kind {
+        match self.len_kind & !LONG {
             WORD => TokKind::Word,
             PUNCT => TokKind::Punct,
-            id => TokKind::Quote(id),
+            _ => TokKind::Quote,
         }
     }
 
+    /// Where the token ends (exact for any token of a block with tokens:
+    /// see [`Token::is_long`]).
+    #[inline]
+    pub fn end(&self) -> u32 {
+        self.start.wrapping_add(self.len_kind & LONG)
+    }
+
+    /// Longer than its length's bits hold: its end is not kept.
+    fn is_long(&self) -> bool {
+        self.len_kind & LONG == LONG
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.end() as usize
     }
 
     pub fn text<'a>(&self, block: &'a str) -> &'a str {
         block.get(self.range()).unwrap_or_default()
     }
 
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == WORD
+        self.len_kind <= LONG
+    }
+
+    #[inline]
+    pub fn is_quote(&self) -> bool {
+        self.len_kind & !LONG == QUOTE
+    }
+
+    #[inline]
+    pub fn is_punct(&self) -> bool {
+        self.len_kind & !LONG == PUNCT
     }
 }
 
@@ -248,8 +279,11 @@ struct Reading {
     /// Per label, the tokens that carry it (empty when none do, where the
     /// run before ends: the runs are in order).
     runs: Vec<Range<u32>>,
-    /// The quotation tokens of the block, (quote index, token index), by quote index.
+    /// The quotation tokens of the block, (token index, quote index), in token order.
     quote_tokens: Vec<(u32, u32)>,
+    /// Indices into `quote_tokens` in quote order, when that is not token
+    /// order (it nearly always is: the parts are read in order).
+    by_quote: Vec<u32>,
     /// The tokens that open "put it" or "puts it", in order (see [`BlockTokens::put_it_at`]).
     put_it: Vec<u32>,
 }
@@ -287,7 +321,13 @@ impl BlockTokens {
         if u32::try_from(block.text.len()).is_err() {
             return BlockTokens::default();
         }
-        let toks = tokenize(block, quotes, lex);
+        let (toks, quote_tokens) = split::tokenize_quoted(block, quotes, lex);
+        // a token whose end is not kept (a quotation, or in a block, of a
+        // gigabyte) is not read either
+        let long_quote = quote_tokens.iter().any(|&(t, _)| toks.get(t as usize).is_some_and(Token::is_long));
+        if long_quote || (block.text.len() >= LONG as usize && toks.iter().any(Token::is_long)) {
+            return BlockTokens::default();
+        }
         let ranges = crate::sentences::split_with(&block.text, lex);
         let sentence_of = sentence_labels(&toks, &ranges);
         let runs_len = ranges.len().max(1);
@@ -314,15 +354,8 @@ impl BlockTokens {
             end = run.end;
         }
         let sentence_of = if block.text.len() >= LONG_BLOCK { Vec::new() } else { sentence_of };
-        let mut quote_tokens: Vec<(u32, u32)> = (0u32..)
-            .zip(&toks)
-            .filter_map(|(i, t)| match t.kind() {
-                TokKind::Quote(id) => Some((id, i)),
-                _ => None,
-            })
-            .collect();
-        quote_tokens.sort_unstable();
-        let reading = Reading { lowered, sentence_of, runs, quote_tokens, put_it };
+        let by_quote = by_quote(&quote_tokens);
+        let reading = Reading { lowered, sentence_of, runs, quote_tokens, by_quote, put_it };
         BlockTokens { toks, facts, reading: Some(Box::new(reading)) }
     }
 
@@ -355,11 +388,38 @@ impl BlockTokens {
         runs.iter().filter(|r| r.start < r.end).map(|r| Sentence { lo: r.start as usize, hi: r.end as usize })
     }
 
-    /// The token of quotation `id` in this block, if it has one.
+    /// The token of quotation `id` in this block, if it has one (its first).
     pub fn quote_token(&self, id: usize) -> Option<usize> {
+        let reading = self.reading.as_deref()?;
+        let (quote_tokens, by_quote) = (&reading.quote_tokens, &reading.by_quote);
+        if by_quote.is_empty() {
+            // (nearly always: the table is in quote order too)
+            let at = quote_tokens.partition_point(|&(_, q)| (q as usize) < id);
+            return quote_tokens.get(at).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize);
+        }
+        let entry = |k: usize| by_quote.get(k).and_then(|&j| quote_tokens.get(j as usize));
+        // a binary search by quote index over the entries in quote order
+        let (mut lo, mut hi) = (0, by_quote.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if entry(mid).is_some_and(|&(_, q)| (q as usize) < id) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        entry(lo).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize)
+    }
+
+    /// The index of the quotation token `i` is, if it is one.
+    #[inline]
+    pub fn quote_at(&self, i: usize) -> Option<usize> {
+        if !self.toks.get(i).is_some_and(Token::is_quote) {
+            return None;
+        }
         let quote_tokens = self.reading.as_ref().map_or(&[][..], |r| &r.quote_tokens[..]);
-        let at = quote_tokens.partition_point(|&(q, _)| (q as usize) < id);
-        quote_tokens.get(at).filter(|&&(q, _)| q as usize == id).map(|&(_, t)| t as usize)
+        let at = quote_tokens.partition_point(|&(t, _)| (t as usize) < i);
+        quote_tokens.get(at).filter(|&&(t, _)| t as usize == i).map(|&(_, q)| q as usize)
     }
 
     /// The sentence label of each token (see [`BlockTokens::sentence`];
@@ -605,6 +665,17 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// The order of `quote_tokens` (token order) by quote index, then token
+/// index; empty when it is that order already.
+fn by_quote(quote_tokens: &[(u32, u32)]) -> Vec<u32> {
+    if quote_tokens.windows(2).all(|w| (w[0].1, w[0].0) <= (w[1].1, w[1].0)) {
+        return Vec::new();
+    }
+    let mut order: Vec<u32> = (0..quote_tokens.len() as u32).collect();
+    order.sort_unstable_by_key(|&k| quote_tokens.get(k as usize).map(|&(t, q)| (q, t)));
+    order
+}
+
 /// The sentence each token belongs to. A quotation is one unit whatever full
 /// stops it holds: the sentences it spans, and the one it ends in, share the
 /// label of the sentence it starts in.
@@ -614,14 +685,14 @@ fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
     let mut label = 0;
     toks.iter()
         .map(|t| {
-            let (start, end) = (t.start as usize, t.end as usize);
+            let (start, end) = (t.start as usize, t.end() as usize);
             while ranges.get(si).is_some_and(|r| start >= r.end) && si + 1 < ranges.len() {
                 si += 1;
             }
             if start >= merged_until {
                 label = si;
             }
-            if matches!(t.kind(), TokKind::Quote(_)) {
+            if t.is_quote() {
                 // the first sentence that ends at or after the quote (ends are sorted)
                 let end_range = ranges.partition_point(|r| r.end < end);
                 let end_range = if end_range < ranges.len() { end_range } else { si };
@@ -644,6 +715,16 @@ pub fn drafts_of(pieces: &'static str, most: usize) -> impl proptest::strategy::
     prop::collection::vec(piece, 0..most).prop_map(|p| p.concat())
 }
 
+/// A paragraph of `piece` repeated past `bytes` bytes, and its quotation
+/// parts for property and memory tests: quotation k is the first
+/// `quote_len` bytes of the k-th piece.
+#[cfg(test)]
+pub fn repeated_quotes(piece: &str, quote_len: usize, bytes: usize) -> (String, Vec<QuoteRange>) {
+    let n = bytes / piece.len() + 1;
+    let parts = (0..n).map(|k| (k, k * piece.len()..k * piece.len() + quote_len)).collect();
+    (piece.repeat(n), parts)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -661,7 +742,7 @@ mod tests {
         fn item_size<T>(_: &[T]) -> usize {
             std::mem::size_of::<T>()
         }
-        assert_eq!(std::mem::size_of::<super::Token>(), 12);
+        assert_eq!(std::mem::size_of::<super::Token>(), 8);
         let (b, r) = (super::BlockTokens::default(), super::Reading::default());
         assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 4, 8));
         // a block's tokens: two vectors and a pointer to what only attribution reads
@@ -919,12 +1000,13 @@ mod tests {
         let _budget = budget::enter(budget::Limits { memory: None, time: None });
         let tokens = BlockTokens::new(&doc.blocks[0], &[], Lexicon::builtin());
         let held = budget::used();
-        // 12 bytes a token and 4 of what the word lists say of it; the forms
+        // 8 bytes a token and 4 of what the word lists say of it; the forms
         // of "Ana Ruiz" and their index are under a third of the text, a copy
-        // of it is all of it, and a sentence label a token 4 bytes more
+        // of it is all of it, and a sentence label a token 4 bytes more (as
+        // are 12-byte tokens: a token's kind or quote index held apart)
         let (n, bytes) = (tokens.toks.len() as u64, text.len() as u64);
-        assert!(held >= 16 * n, "{held} bytes for {n} tokens");
-        assert!(held <= 16 * n + bytes / 3 + 4096, "{held} bytes for {n} tokens of {bytes} bytes");
+        assert!(held >= 12 * n, "{held} bytes for {n} tokens");
+        assert!(held <= 12 * n + bytes / 3 + 4096, "{held} bytes for {n} tokens of {bytes} bytes");
     }
 
     #[test]
@@ -974,7 +1056,7 @@ mod tests {
         #[test]
         fn sentence_and_quote_token_match_a_linear_walk(text in draft()) {
             let a = Tokenised::of(&text);
-            for b in &a.tokens.blocks {
+            for (n, b) in a.tokens.blocks.iter().enumerate() {
                 for i in 0..b.toks.len() + 2 {
                     let s = b.sentence_of().get(i).copied().unwrap_or(0);
                     let lo = b.sentence_of().iter().position(|&x| x == s).unwrap_or(0);
@@ -982,11 +1064,110 @@ mod tests {
                     prop_assert!(hi - lo <= MAX_SENTENCE_TOKENS, "the generated drafts have short sentences");
                     prop_assert_eq!(b.sentence(i), Sentence { lo, hi });
                 }
+                // the quote index each token had as a field, read from the quotation ranges
+                let ranges: Vec<(usize, usize)> = a.scan.quotes.iter().enumerate()
+                    .filter(|(_, q)| q.depth == 0 && q.kind != QuoteKind::Block)
+                    .flat_map(|(id, q)| q.parts.iter().filter(|p| p.block() == n).map(move |p| (id, p.outer().start)))
+                    .collect();
+                let field = |t: &Token| ranges.iter().find(|&&(_, s)| s == t.start as usize).map(|&(id, _)| id);
+                let old: Vec<Option<usize>> = b.toks.iter().map(|t| field(t).filter(|_| t.is_quote())).collect();
+                for i in 0..b.toks.len() + 2 {
+                    prop_assert_eq!(b.quote_at(i), old.get(i).copied().flatten(), "token {}", i);
+                }
                 for id in 0..a.scan.quotes.len() + 1 {
-                    let linear = b.toks.iter().position(|t| t.kind() == TokKind::Quote(id as u32));
+                    let linear = old.iter().position(|&q| q == Some(id));
                     prop_assert_eq!(b.quote_token(id), linear);
                 }
             }
         }
+    }
+
+    /// A token as it was held: three numbers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    struct Fields {
+        start: u32,
+        end: u32,
+        kind: TokKind,
+    }
+
+    fn lengths() -> impl Strategy<Value = u32> {
+        prop_oneof![0u32..64, LONG - 3..=LONG + 3, any::<u32>()]
+    }
+
+    proptest! {
+        /// The packed token reads as the fields it was made of; one longer
+        /// than its bits hold says so, and keeps its start and kind.
+        #[test]
+        fn a_packed_token_reads_as_its_fields(
+            start in prop_oneof![0u32..1000, any::<u32>()],
+            len in lengths(),
+            kind in prop::sample::select(vec![TokKind::Word, TokKind::Punct, TokKind::Quote]),
+        ) {
+            let end = u64::from(start) + u64::from(len);
+            prop_assume!(end <= u64::from(u32::MAX));
+            let old = Fields { start, end: end as u32, kind };
+            let t = Token::new(start as usize, end as usize, kind);
+            prop_assert_eq!(t.is_long(), len >= LONG);
+            prop_assert_eq!((t.start, t.kind()), (old.start, old.kind));
+            prop_assert_eq!((t.is_word(), t.is_quote()), (kind == TokKind::Word, kind == TokKind::Quote));
+            if !t.is_long() {
+                prop_assert_eq!(Fields { start: t.start, end: t.end(), kind: t.kind() }, old);
+                prop_assert_eq!(t.range(), start as usize..end as usize);
+            }
+        }
+    }
+
+    /// A quotation longer than a token's length holds (only a block of a
+    /// gigabyte has one) makes its block read as having no tokens, as a
+    /// block past 4 GiB is, rather than tokens with a wrong end.
+    #[test]
+    fn a_block_with_a_token_too_long_to_hold_is_not_read() {
+        let doc = crate::markdown::parse("“We rebuild,” said Ana Ruiz.\n");
+        let block = &doc.blocks[0];
+        let fits = [(0, 0..16)];
+        assert_eq!(BlockTokens::new(block, fits, Lexicon::builtin()).quote_token(0), Some(0));
+        for end in [LONG as usize, LONG as usize + 1, 1 << 31, u32::MAX as usize] {
+            let (toks, _) = split::tokenize_quoted(block, [(0, 0..end)], Lexicon::builtin());
+            assert!(toks[0].is_long(), "{end}");
+            let b = BlockTokens::new(block, [(0, 0..end)], Lexicon::builtin());
+            assert!(b.toks.is_empty() && b.quote_token(0).is_none() && b.quote_at(0).is_none());
+        }
+        let just = Token::new(7, 7 + LONG as usize - 1, TokKind::Quote);
+        assert_eq!((just.is_long(), just.end()), (false, 7 + LONG - 1));
+    }
+
+    /// Quotation parts out of quote order are found by index all the same.
+    #[test]
+    fn quotations_out_of_order_are_found_by_index() {
+        let text = "“A,” b “C,” d “E,” f “G.”\n";
+        let doc = crate::markdown::parse(text);
+        let block = &doc.blocks[0];
+        let at = |q: &str| block.text.find(q).expect("a quote");
+        let part = |id: usize, q: &str| (id, at(q)..at(q) + q.len());
+        let parts = [part(5, "“A,”"), part(2, "“C,”"), part(5, "“E,”"), part(0, "“G.”")];
+        let b = BlockTokens::new(block, parts.clone(), Lexicon::builtin());
+        let quote_tokens: Vec<usize> = (0..b.toks.len()).filter(|&i| b.toks[i].is_quote()).collect();
+        assert_eq!(quote_tokens, [0, 2, 4, 6]);
+        let ids: Vec<Option<usize>> = quote_tokens.iter().map(|&i| b.quote_at(i)).collect();
+        assert_eq!(ids, [Some(5), Some(2), Some(5), Some(0)]);
+        assert_eq!((b.quote_token(0), b.quote_token(2), b.quote_token(5)), (Some(6), Some(2), Some(0)));
+        assert_eq!((b.quote_token(1), b.quote_token(6), b.quote_at(1)), (None, None, None));
+    }
+
+    /// A paragraph of short quotations joined by "and" (the shape whose
+    /// tokens set the peak of 8 MB of them): a quotation and a word each,
+    /// 8 bytes a token, 4 of facts, and 8 a quotation for its index. As
+    /// `start, end, kind` the tokens took 40 bytes a quotation, not 32.
+    #[test]
+    fn a_paragraph_of_quotations_holds_eight_bytes_a_token() {
+        let piece = "“We rebuild,” and ";
+        let (text, parts) = repeated_quotes(piece, piece.find(" and").unwrap_or(0), LONG_BLOCK);
+        let (doc, n) = (crate::markdown::parse(&text), parts.len());
+        let (tokens, held) =
+            crate::budget::held_by(|| BlockTokens::new(&doc.blocks[0], &parts, Lexicon::builtin()));
+        assert_eq!((tokens.toks.len(), tokens.quote_token(n - 1)), (2 * n, Some(2 * n - 2)));
+        let n = n as u64;
+        assert!(held >= 32 * n, "{held} bytes for {n} quotations");
+        assert!(held <= 34 * n + 4096, "{held} bytes for {n} quotations");
     }
 }

@@ -10,7 +10,7 @@ use crate::lexicon::chars::{ascii_letter_run, is_alphabetic};
 use crate::lexicon::{Lexicon, VerbId};
 use crate::markdown::ProseBlock;
 use crate::span::CompactSpan;
-use crate::tokens::{char_at, BlockTokens, TokKind};
+use crate::tokens::{char_at, BlockTokens};
 use std::ops::Range;
 
 /// A run of letters (with apostrophes inside it) in a block's text: the unit
@@ -206,11 +206,11 @@ fn block_words(
                 q += 1;
             }
             let inside = quoted.get(q).is_some_and(|x| x.get().start < r.end);
-            while toks.get(t).is_some_and(|x| x.end as usize <= r.start) {
+            while toks.get(t).is_some_and(|x| x.end() as usize <= r.start) {
                 t += 1;
             }
             // a word that is a whole token was looked up with the tokens
-            let verb = match toks.get(t).filter(|x| x.range() == r && x.kind() == TokKind::Word) {
+            let verb = match toks.get(t).filter(|x| x.range() == r && x.is_word()) {
                 Some(_) => tokens.facts.get(t).and_then(|f| f.verb()),
                 // most are ASCII letters, looked up without verb_id's trims and folding
                 None if ascii_letter_run(text.as_bytes(), r.start) >= r.len() => {

@@ -569,8 +569,8 @@ fn clean_span(f: &Frame, start: usize, end: usize) -> Option<(String, usize)> {
 /// this, and looking each word up again cost more than the rest of reading it.
 fn names_its_type_at(f: &Frame, start: usize, end: usize, name: &str) -> bool {
     let spaced = |k: usize| match (f.toks.get(k - 1), f.toks.get(k)) {
-        (Some(a), Some(b)) if a.end < b.start => {
-            f.text.get(a.end as usize..b.start as usize).is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        (Some(a), Some(b)) if a.end() < b.start => {
+            f.text.get(a.end() as usize..b.start as usize).is_some_and(|gap| gap.chars().all(char::is_whitespace))
         }
         _ => false,
     };

@@ -17,7 +17,7 @@ use super::case_evidence::CaseEvidence;
 use super::context::Context;
 use super::mention::{Frame, Subjects};
 use super::patterns::{Found, Sentence};
-use super::tokens::{TokKind, Token};
+use super::tokens::Token;
 use super::{Attribution, Attributions, Cue, SpeakerKind};
 use crate::lexicon::{Lexicon, PhraseList, VerbClass};
 use crate::markdown::{BlockKind, Document, ProseBlock};
@@ -455,7 +455,7 @@ fn writer_ranges(v: &BlockView, s: Sentence) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = s.lo;
     for i in s.lo..=s.hi {
-        let is_quote = v.toks.get(i).is_some_and(|t| matches!(t.kind(), TokKind::Quote(_)));
+        let is_quote = v.toks.get(i).is_some_and(|t| t.is_quote());
         if i == s.hi || is_quote {
             if i > start {
                 out.push(token_range(v, start, i));
@@ -468,7 +468,7 @@ fn writer_ranges(v: &BlockView, s: Sentence) -> Vec<std::ops::Range<usize>> {
 
 fn token_range(v: &BlockView, start: usize, end: usize) -> std::ops::Range<usize> {
     let a = v.toks.get(start).map_or(0, |t| t.start as usize);
-    let b = end.checked_sub(1).and_then(|e| v.toks.get(e)).map_or(a, |t| t.end as usize);
+    let b = end.checked_sub(1).and_then(|e| v.toks.get(e)).map_or(a, |t| t.end() as usize);
     a..b.max(a)
 }
 

@@ -140,13 +140,11 @@ mod tests {
     #[test]
     fn a_long_block_holds_no_form_of_a_quotation() {
         let sentence = "“The Ferry Runs At Dawn,” said Ana Ruiz. ";
-        let n = SPARSE_FROM / sentence.len() + 1;
-        let text = sentence.repeat(n);
-        let doc = crate::markdown::parse(&text);
         let quote_len = sentence.find(',').map_or(0, |c| c + ",”".len());
-        let quotes = (0..n).map(|k| (k, k * sentence.len()..k * sentence.len() + quote_len));
-        let toks = super::super::tokenize(&doc.blocks[0], quotes, Lexicon::builtin());
-        assert!(matches!(toks[0].kind(), super::super::TokKind::Quote(0)), "{:?}", toks[0]);
+        let (text, quotes) = super::super::repeated_quotes(sentence, quote_len, SPARSE_FROM);
+        let (doc, n) = (crate::markdown::parse(&text), quotes.len());
+        let toks = super::super::tokenize(&doc.blocks[0], &quotes, Lexicon::builtin());
+        assert_eq!(toks[0].kind(), super::super::TokKind::Quote, "{:?}", toks[0]);
         let lowered = Lowered::of(&text, &toks);
         let Lowered::Sparse { text: held, .. } = &lowered else { panic!("sparse") };
         // "Ana Ruiz" once a sentence, the quotations' capitals not at all

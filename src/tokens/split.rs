@@ -102,10 +102,22 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
     quotes: impl IntoIterator<Item = Q>,
     lex: &Lexicon,
 ) -> Vec<Token> {
+    tokenize_quoted(block, quotes, lex).0
+}
+
+/// [`tokenize`], and the quotation tokens as (token index, quote index), in
+/// token order (a token keeps no quote index, see [`Token`]). An index past
+/// 32 bits reads as the largest.
+pub(super) fn tokenize_quoted<Q: Borrow<QuoteRange>>(
+    block: &ProseBlock,
+    quotes: impl IntoIterator<Item = Q>,
+    lex: &Lexicon,
+) -> (Vec<Token>, Vec<(u32, u32)>) {
     let text = &*block.text;
     // prose has a token every five or six bytes: room for one every four
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let mut quote_tokens = Vec::new();
     let mut quotes = quotes.into_iter().peekable();
     let splits = lex.splits_words();
     let mut pos = 0;
@@ -114,7 +126,9 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
             quotes.next();
         }
         if let Some((id, r)) = quotes.peek().map(Borrow::borrow).filter(|(_, r)| r.start == pos) {
-            tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
+            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            quote_tokens.push((small(tokens.len()), small(*id)));
+            tokens.push(Token::new(r.start, r.end, TokKind::Quote));
             pos = boundary_from(text, r.end.max(pos + len));
             continue;
         }
@@ -148,7 +162,8 @@ pub fn tokenize<Q: Borrow<QuoteRange>>(
     }
     // kept for the whole run: the slack of doubling would be a quarter of it on average
     tokens.shrink_to_fit();
-    tokens
+    quote_tokens.shrink_to_fit();
+    (tokens, quote_tokens)
 }
 
 /// The first character boundary of `text` at or after `at` (its length past the end).
@@ -216,9 +231,10 @@ mod tests {
 
     /// [`tokenize`] as it was written over decoded characters: the reference
     /// the reading by byte offset is tested against.
-    fn by_char(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> Vec<Token> {
+    fn by_char(block: &ProseBlock, quotes: &[QuoteRange], lex: &Lexicon) -> (Vec<Token>, Vec<(u32, u32)>) {
         let text = &*block.text;
         let mut tokens = Vec::new();
+        let mut quote_tokens = Vec::new();
         let mut quotes = quotes.iter().peekable();
         let mut iter = text.char_indices().peekable();
         while let Some((pos, c)) = iter.next() {
@@ -226,7 +242,8 @@ mod tests {
                 quotes.next();
             }
             if let Some((id, r)) = quotes.peek().filter(|(_, r)| r.start == pos) {
-                tokens.push(Token::new(r.start, r.end, TokKind::Quote(*id as u32)));
+                quote_tokens.push((tokens.len() as u32, *id as u32));
+                tokens.push(Token::new(r.start, r.end, TokKind::Quote));
                 while iter.peek().is_some_and(|&(p, _)| p < r.end) {
                     iter.next();
                 }
@@ -265,7 +282,7 @@ mod tests {
             }
             push_word(text, pos, end, lex, &mut tokens);
         }
-        tokens
+        (tokens, quote_tokens)
     }
 
     /// [`keeps_full_stop`] without its path for a word of ASCII letters: its reference.
@@ -335,7 +352,7 @@ mod tests {
                     at.sort_unstable();
                     let quotes: Vec<QuoteRange> =
                         at.chunks_exact(2).enumerate().map(|(i, p)| (i, p[0]..p[1].max(p[0] + 1))).collect();
-                    prop_assert_eq!(tokenize(block, &quotes, lex), by_char(block, &quotes, lex));
+                    prop_assert_eq!(tokenize_quoted(block, &quotes, lex), by_char(block, &quotes, lex));
                 }
             }
         }

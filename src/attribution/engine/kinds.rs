@@ -2,7 +2,6 @@
 //! one too, a nested quote is its outer quote's speaker's, a short partial
 //! quote nobody speaks is a scare quote.
 
-use crate::attribution::tokens::TokKind;
 use crate::attribution::Attributions;
 use crate::markdown::Document;
 use crate::quote::{Quote, QuoteKind};
@@ -14,10 +13,7 @@ use crate::tokens::BlockTokens;
 pub(super) fn listed_kinds(b: usize, bt: &BlockTokens, doc: &Document, quotes: &mut [Quote]) {
     let text = doc.blocks.get(b).map_or("", |block| &block.text);
     let non_speech = |k: QuoteKind| matches!(k, QuoteKind::Title | QuoteKind::Scare);
-    let quote_at = |i: usize| match bt.toks.get(i).map(|t| t.kind()) {
-        Some(TokKind::Quote(id)) => Some(id as usize),
-        _ => None,
-    };
+    let quote_at = |i: usize| bt.quote_at(i);
     for i in 1..bt.toks.len() {
         let Some(id) = quote_at(i) else { continue };
         let joiner = matches!(bt.lower(i - 1, text), "and" | "or" | ",");

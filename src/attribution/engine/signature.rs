@@ -35,7 +35,7 @@ fn signed(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let v = views.get(b)?;
     let f = v.frame(lex);
     let first = v.toks.iter().position(|t| t.start as usize >= range.start)?;
-    let hi = v.toks.iter().rposition(|t| t.end as usize <= range.end).map_or(first + 1, |i| i + 1);
+    let hi = v.toks.iter().rposition(|t| t.end() as usize <= range.end).map_or(first + 1, |i| i + 1);
     let mention = f.mention_starting(first, hi).map(|m| organisation(&f, m, hi)).or_else(|| handle(&v, first))?;
     // the dash is the cue; a signature without one (`<cite>`) is its own cue
     let cue = first.checked_sub(1).filter(|&i| f.is_punct(i, "—–―-~")).unwrap_or(first);

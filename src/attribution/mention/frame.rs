@@ -8,7 +8,7 @@ use super::words::{
     NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
 };
 use crate::attribution::case_evidence::CaseEvidence;
-use crate::attribution::tokens::{TokKind, Token};
+use crate::attribution::tokens::Token;
 use crate::attribution::SpeakerKind;
 use crate::lexicon::{Lexicon, SpeechVerb, VerbForm};
 use crate::scan::kind::PAGE_LABEL_WORDS;
@@ -35,10 +35,7 @@ pub struct Frame<'a> {
 
 impl<'a> Frame<'a> {
     pub fn word(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) if t.kind() != TokKind::Quote(u32::MAX) => t.text(self.text),
-            _ => "",
-        }
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The lower-case word at `i` (computed once per block); a word of
@@ -74,11 +71,11 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.kind(), TokKind::Quote(_)))
+        self.toks.get(i).is_some_and(|t| t.is_quote())
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind() == TokKind::Punct) && in_set(set, self.word(i))
+        self.toks.get(i).is_some_and(|t| t.is_punct()) && in_set(set, self.word(i))
     }
 
     /// Starts with a capital (or digit-free initial), so may be part of a
@@ -157,7 +154,7 @@ impl<'a> Frame<'a> {
             // its length as read is asked last (a quotation's token is met
             // at every capital), and only if its bytes are too many
             let short = || {
-                let written = self.toks.get(i).map_or(0, |t| (t.end - t.start) as usize);
+                let written = self.toks.get(i).map_or(0, |t| (t.end() - t.start) as usize);
                 written <= 24
                     || self.breaks_kept && crate::markdown::read_len_up_to(self.span_text(i, i + 1), 24) <= 24
             };
@@ -282,7 +279,7 @@ impl<'a> Frame<'a> {
         else {
             return false;
         };
-        prev.end == t.start && t.end == next.start
+        prev.end() == t.start && t.end() == next.start
     }
 
     /// [`Frame::span_text`] as it reads, without the spaces of kept line
@@ -295,8 +292,8 @@ impl<'a> Frame<'a> {
     /// Text of tokens `start..end` as written.
     pub fn span_text(&self, start: usize, end: usize) -> &'a str {
         match (self.toks.get(start), end.checked_sub(1).and_then(|e| self.toks.get(e))) {
-            (Some(a), Some(b)) if b.end >= a.start => {
-                self.text.get(a.start as usize..b.end as usize).unwrap_or_default()
+            (Some(a), Some(b)) if b.end() >= a.start => {
+                self.text.get(a.start as usize..b.end() as usize).unwrap_or_default()
             }
             _ => "",
         }

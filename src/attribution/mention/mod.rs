@@ -321,7 +321,7 @@ impl<'a> Frame<'a> {
     fn channel_starts_at(&self, i: usize, hi: usize) -> bool {
         let last = hi.min(i + PHRASE_WINDOW).saturating_sub(1);
         let (Some(from), Some(to)) = (self.toks.get(i), self.toks.get(last)) else { return false };
-        let Some(rest) = self.text.get(from.start as usize..to.end as usize) else { return false };
+        let Some(rest) = self.text.get(from.start as usize..to.end() as usize) else { return false };
         self.lex.first_phrase(PhraseList::Channel, rest).is_some_and(|m| m.range.start == 0)
     }
 
@@ -331,7 +331,7 @@ impl<'a> Frame<'a> {
         let from = self.toks.get(start)?.start as usize;
         // phrases are a few words long: a window keeps this linear in the block
         let last = hi.min(start + PHRASE_WINDOW).checked_sub(1)?;
-        let to = self.toks.get(last)?.end as usize;
+        let to = self.toks.get(last)?.end() as usize;
         let rest = self.text.get(from..to)?;
         if !self.could_start_phrase(start) || !self.may_start_listed(rest) {
             return None;
@@ -354,7 +354,7 @@ impl<'a> Frame<'a> {
             if let Some(m) = self.lex.phrase_at(list, spaced, from.checked_sub(base)?) {
                 let end_byte = from + m.range.end;
                 let end = (start..hi)
-                    .find(|&i| self.toks.get(i).is_some_and(|t| t.end as usize >= end_byte))
+                    .find(|&i| self.toks.get(i).is_some_and(|t| t.end() as usize >= end_byte))
                     .map_or(hi, |i| i + 1);
                 return Some(Mention::new(start, end, kind));
             }
@@ -373,7 +373,7 @@ impl<'a> Frame<'a> {
         // them all (a copy for each start and list was most of the time of a
         // paragraph of hard line breaks, whose "  \n" each needs one)
         let base = self.toks.get(first)?.start as usize;
-        let window = self.text.get(base..self.toks.get(end - 1)?.end as usize)?;
+        let window = self.text.get(base..self.toks.get(end - 1)?.end() as usize)?;
         let spaced = std::cell::OnceCell::new();
         let may_start = |k: usize| {
             let own = self.toks.get(k).and_then(|t| window.get(t.start as usize - base..));
