@@ -3,35 +3,50 @@
 //! reads `src/` and fails on any cycle among the top-level modules, naming it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
-/// Top-level module → the top-level modules its non-test code names.
-fn imports() -> Graph {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut graph = Graph::new();
-    let mut stack = vec![src.clone()];
+/// Every `.rs` file under `src/`.
+fn source_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![src()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src is readable") {
             let path = entry.expect("a directory entry").path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
             }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let relative = path.strip_prefix(&src).expect("under src");
-            let first = relative.components().next().expect("a first component");
-            let top = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
-            if top == "lib" || top == "main" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("a readable source file");
-            let used = named_modules(&text);
-            graph.entry(top.clone()).or_default().extend(used.into_iter().filter(|m| *m != top));
         }
+    }
+    files
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// A module's tests in their own file (`#[cfg(test)] mod tests;`).
+fn is_tests_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "tests.rs")
+}
+
+/// Top-level module → the top-level modules its non-test code names.
+fn imports() -> Graph {
+    let src = src();
+    let mut graph = Graph::new();
+    for path in source_files().into_iter().filter(|p| !is_tests_file(p)) {
+        let relative = path.strip_prefix(&src).expect("under src");
+        let first = relative.components().next().expect("a first component");
+        let top = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        if top == "lib" || top == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a readable source file");
+        let used = named_modules(&text);
+        graph.entry(top.clone()).or_default().extend(used.into_iter().filter(|m| *m != top));
     }
     graph
 }
@@ -114,4 +129,23 @@ fn a_circle_is_found_and_named() {
     assert_eq!(find_cycle(&graph).map(|c| c.join(" → ")).as_deref(), Some("a → b → c → a"));
     graph.get_mut("c").expect("c").clear();
     assert_eq!(find_cycle(&graph), None);
+}
+
+/// The import check passes over `tests.rs` files as test code: each must be
+/// a test module, declared `#[cfg(test)] mod tests;` by the module it is in.
+#[test]
+fn every_tests_file_is_a_test_module() {
+    let tests: Vec<PathBuf> = source_files().into_iter().filter(|p| is_tests_file(p)).collect();
+    assert!(tests.len() >= 2, "the tokens and lexicon tests files are found: {tests:?}");
+    for path in tests {
+        let dir = path.parent().expect("a tests file is in a module's directory");
+        let parent = std::fs::read_to_string(dir.join("mod.rs"))
+            .or_else(|_| std::fs::read_to_string(dir.with_extension("rs")));
+        let parent = parent.unwrap_or_else(|_| panic!("{} has no parent module file", path.display()));
+        assert!(
+            parent.contains("#[cfg(test)]\nmod tests;"),
+            "{} is not declared as a test module",
+            path.display()
+        );
+    }
 }
