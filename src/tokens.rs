@@ -258,17 +258,10 @@ impl BlockTokens {
             return quote_tokens.get(at).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize);
         }
         let entry = |k: usize| by_quote.get(k).and_then(|&j| quote_tokens.get(j as usize));
-        // a binary search by quote index over the entries in quote order
-        let (mut lo, mut hi) = (0, by_quote.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if entry(mid).is_some_and(|&(_, q)| (q as usize) < id) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        entry(lo).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize)
+        // entries in quote order: a binary search by quote index
+        let at =
+            by_quote.partition_point(|&j| quote_tokens.get(j as usize).is_some_and(|&(_, q)| (q as usize) < id));
+        entry(at).filter(|&&(_, q)| q as usize == id).map(|&(t, _)| t as usize)
     }
 
     /// The index of the quotation token `i` is, if it is one.

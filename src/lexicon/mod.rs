@@ -307,11 +307,7 @@ impl Lexicon {
 
     /// Every verb form of [`Lexicon::verb_id`] in a [`WordFilter`], made on first use.
     fn verb_filter(&self) -> &WordFilter {
-        self.verb_filter.get_or_init(|| {
-            let mut filter = WordFilter::default();
-            self.index.verbs.iter().for_each(|(form, _)| filter.insert(form));
-            filter
-        })
+        self.verb_filter.get_or_init(|| filter_of(self.index.verbs.iter().map(|(form, _)| form)))
     }
 
     /// [`Lexicon::verb_id`], whether it is a title (without a trailing full
@@ -389,11 +385,7 @@ impl Lexicon {
 
     /// Every key of the abbreviations in a [`WordFilter`], made on first use.
     fn abbreviation_filter(&self) -> &WordFilter {
-        self.abbreviation_filter.get_or_init(|| {
-            let mut filter = WordFilter::default();
-            self.index.abbreviations.iter().for_each(|(key, _)| filter.insert(key));
-            filter
-        })
+        self.abbreviation_filter.get_or_init(|| filter_of(self.index.abbreviations.iter().map(|(key, _)| key)))
     }
 
     /// Whether `word` names a role that can speak ("spokeswoman", "officials").
@@ -560,4 +552,11 @@ impl Lexicon {
             ("organisation words", d.org_heads.len() + d.generic_orgs.len()),
         ]
     }
+}
+
+/// A filter that may hold each of `keys` (the words of one of the lists).
+fn filter_of<K: AsRef<[u8]>>(keys: impl Iterator<Item = K>) -> WordFilter {
+    let mut filter = WordFilter::default();
+    keys.for_each(|key| filter.insert(key.as_ref()));
+    filter
 }
