@@ -19,7 +19,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 
 /// [`split`] with a given lexicon (for house abbreviations from a config).
 pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
-    let mut quotes = QuoteDepth::new(paired_marks(text));
+    let mut quotes = Quoted::new(quoted_spans(text));
     let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
@@ -32,7 +32,7 @@ pub fn split_with(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
         let next = pos + c.len_utf8();
         let run_end = skip_while(text, pos, is_terminal);
         let end = skip_while(text, run_end, is_closer);
-        if quotes.depth_before(end) == 0 && is_break(text, lexicon, pos..run_end, end) {
+        if !quotes.inside(end) && is_break(text, lexicon, pos..run_end, end) {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
@@ -240,30 +240,23 @@ fn starts_new_sentence(next: &str) -> bool {
     next.get(..word_end).is_some_and(|w| STARTERS.contains(&w))
 }
 
-/// One quotation mark: `open` raises the depth, `paired` says it met its
-/// other half. Eight bytes: a paragraph of dense quotes has a mark every
-/// dozen bytes, and at 24 bytes (a wide offset, the flag beside it) with the
-/// room of a vector grown by doubling they were the largest thing held while
-/// its tokens were made (a 1 MB paragraph of quotations: 3.1 MB).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Mark {
-    pos: u32,
-    open: bool,
-    paired: bool,
-}
-
-/// Finds quotation marks and keeps only those that pair up. A quote left
-/// open to the end of the paragraph is the usual multi-paragraph convention
-/// (open every paragraph, close only the last), so its sentences still split.
+/// Finds quotation marks and keeps the outermost quotations whose marks
+/// pair up, as the positions of their opening and closing marks, in order:
+/// a stop inside one does not end a sentence, and marks inside it change
+/// nothing. A quote left open to the end of the paragraph is the usual
+/// multi-paragraph convention (open every paragraph, close only the last),
+/// so its sentences still split. Eight bytes a quotation where every paired
+/// mark took eight, with its vector's room grown by doubling (8 MiB for an
+/// 8 MB paragraph of quotations, held while its tokens are made).
 /// Offsets are kept in 32 bits: a text of 4 GiB (far over any size limit,
 /// and never tokenised, see [`crate::tokens::BlockTokens::new`]) is split
 /// without regard to quotation marks.
-fn paired_marks(text: &str) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = Vec::new();
+fn quoted_spans(text: &str) -> Vec<[u32; 2]> {
+    let mut spans: Vec<[u32; 2]> = Vec::new();
     if u32::try_from(text.len()).is_err() {
-        return marks;
+        return spans;
     }
-    let mut open: Vec<(u32, bool)> = Vec::new(); // (index in marks, is German „)
+    let mut open: Vec<(u32, bool)> = Vec::new(); // (opening mark's position, is German „)
     let mut prev: Option<char> = None;
     let mut pos = 0;
     let mut quote_chars = Finder::new(text, QUOTE_CHARS);
@@ -281,25 +274,24 @@ fn paired_marks(text: &str) -> Vec<Mark> {
         let len = if doubled { 2 } else { c.len_utf8() };
         let german_top = open.last().is_some_and(|&(_, german)| german);
         if let Some(opens) = classify(c, doubled, prev, german_top) {
-            // both fit: the text is shorter than 4 GiB, and so is its number of marks
+            // fits: the text is shorter than 4 GiB
             let at = pos as u32;
             if opens {
-                open.push((marks.len() as u32, c == '„'));
-                marks.push(Mark { pos: at, open: true, paired: false });
-            } else if let Some((i, _)) = open.pop() {
-                if let Some(m) = marks.get_mut(i as usize) {
-                    m.paired = true;
+                open.push((at, c == '„'));
+            } else if let Some((start, _)) = open.pop() {
+                // the quotations closed since it opened are inside it
+                while spans.last().is_some_and(|s| s[0] > start) {
+                    spans.pop();
                 }
-                marks.push(Mark { pos: at, open: false, paired: true });
+                spans.push([start, at]);
             }
         }
         prev = text.get(pos..pos + len).and_then(|s| s.chars().next_back());
         pos += len;
     }
-    marks.retain(|m| m.paired);
     // held while the text's tokens are made: without the room of its growth
-    marks.shrink_to_fit();
-    marks
+    spans.shrink_to_fit();
+    spans
 }
 
 /// The marks that may open or close a quotation (see [`find`]).
@@ -325,25 +317,25 @@ fn classify(c: char, doubled: bool, prev: Option<char>, german_top: bool) -> Opt
     }
 }
 
-/// Walks the paired marks forward to tell the quotation depth at a position.
-struct QuoteDepth {
-    marks: Vec<Mark>,
+/// Walks the outermost paired quotations forward (see [`quoted_spans`]).
+struct Quoted {
+    spans: Vec<[u32; 2]>,
     next: usize,
-    depth: usize,
 }
 
-impl QuoteDepth {
-    fn new(marks: Vec<Mark>) -> Self {
-        QuoteDepth { marks, next: 0, depth: 0 }
+impl Quoted {
+    fn new(spans: Vec<[u32; 2]>) -> Self {
+        Quoted { spans, next: 0 }
     }
 
-    /// Depth after every mark that starts before `pos`; `pos` never decreases.
-    fn depth_before(&mut self, pos: usize) -> usize {
-        while let Some(mark) = self.marks.get(self.next).filter(|m| (m.pos as usize) < pos) {
-            self.depth = if mark.open { self.depth + 1 } else { self.depth.saturating_sub(1) };
+    /// Whether `pos` is inside a quotation: after its opening mark and not
+    /// after its closing one (the marks before `pos` leave it open); `pos`
+    /// never decreases.
+    fn inside(&mut self, pos: usize) -> bool {
+        while self.spans.get(self.next).is_some_and(|s| (s[1] as usize) < pos) {
             self.next += 1;
         }
-        self.depth
+        self.spans.get(self.next).is_some_and(|s| (s[0] as usize) < pos)
     }
 }
 
@@ -356,14 +348,61 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_of_quotations_holds_its_marks_in_eight_bytes_each() {
+    fn a_paragraph_of_quotations_holds_eight_bytes_a_quotation() {
         let text = "“ferry 7” and \"budget\" and ".repeat(10_000);
-        let (marks, held) = crate::budget::held_by(|| paired_marks(&text));
-        assert_eq!(marks.len(), 40_000);
-        assert!(marks.iter().all(|m| m.paired));
-        // counted by this thread's allocator: 24 bytes a mark and the room of
-        // the vector's growth before (32 bytes a mark here)
-        assert!(held <= 8 * 40_000, "{held} bytes held by 40,000 marks");
+        let (spans, held) = crate::budget::held_by(|| quoted_spans(&text));
+        assert_eq!(spans.len(), 20_000);
+        // counted by this thread's allocator: eight bytes a paired mark and
+        // the room of the vector's growth before (16 and more a quotation)
+        assert!(held <= 8 * 20_000, "{held} bytes held by 20,000 quotations");
+        // a quotation inside another is the outer one's
+        assert_eq!(quoted_spans("“a ‘b’ and “c” d” e “f”"), [[0, 26], [32, 36]]);
+    }
+
+    /// The splitter's quotation marks as they were kept: every mark that
+    /// pairs up, walked for the depth at a position. The reference
+    /// [`quoted_spans`] is tested against.
+    fn depth_by_marks(text: &str, positions: &[usize]) -> Vec<usize> {
+        let mut marks: Vec<(usize, bool, bool)> = Vec::new(); // (pos, open, paired)
+        let mut open: Vec<(usize, bool)> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut pos = 0;
+        while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+            let doubled = matches!(c, '\'' | '`') && text.get(pos + 1..).is_some_and(|r| r.starts_with(c));
+            let len = if doubled { 2 } else { c.len_utf8() };
+            let german_top = open.last().is_some_and(|&(_, german)| german);
+            if let Some(opens) = is_quote_char(c).then(|| classify(c, doubled, prev, german_top)).flatten() {
+                if opens {
+                    open.push((marks.len(), c == '„'));
+                    marks.push((pos, true, false));
+                } else if let Some((i, _)) = open.pop() {
+                    marks[i].2 = true;
+                    marks.push((pos, false, true));
+                }
+            }
+            prev = text.get(pos..pos + len).and_then(|s| s.chars().next_back());
+            pos += len;
+        }
+        marks.retain(|m| m.2);
+        let depth = |at: usize| {
+            marks.iter().filter(|m| m.0 < at).fold(0usize, |d, m| if m.1 { d + 1 } else { d.saturating_sub(1) })
+        };
+        positions.iter().map(|&p| depth(p)).collect()
+    }
+
+    proptest::proptest! {
+        /// A position is inside a kept quotation where the depth the marks
+        /// gave was above zero.
+        #[test]
+        fn the_outermost_quotations_tell_what_the_marks_told(
+            text in "[a „“”\"'`«»(—.]{0,40}",
+        ) {
+            let positions: Vec<usize> = (0..=text.len() + 1).collect();
+            let mut quoted = Quoted::new(quoted_spans(&text));
+            let inside: Vec<bool> = positions.iter().map(|&p| quoted.inside(p)).collect();
+            let by_marks: Vec<bool> = depth_by_marks(&text, &positions).iter().map(|&d| d > 0).collect();
+            proptest::prop_assert_eq!(inside, by_marks);
+        }
     }
 
     #[test]

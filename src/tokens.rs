@@ -12,6 +12,7 @@ use std::ops::Range;
 
 mod facts;
 mod lowered;
+mod quote_table;
 mod split;
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ mod window;
 
 pub use facts::WordFacts;
 use lowered::Lowered;
+use quote_table::QuoteTable;
 pub use split::{char_at, tokenize};
 pub use window::{DraftTokens, TokenWindow};
 
@@ -140,7 +142,7 @@ struct Reading {
     /// run before ends: the runs are in order).
     runs: Vec<Range<u32>>,
     /// The quotation tokens of the block, (token index, quote index), in token order.
-    quote_tokens: Vec<(u32, u32)>,
+    quote_tokens: QuoteTable,
     /// Indices into `quote_tokens` in quote order, when that is not token
     /// order (it nearly always is: the parts are read in order).
     by_quote: Vec<u32>,

@@ -6,6 +6,7 @@
 //! An iterator of decoded characters, peeked at every turn and stepped
 //! through every quotation, cost twice as much.
 
+use super::quote_table::{QuoteTable, TableBuilder};
 use super::{QuoteRange, TokKind, Token};
 use crate::lexicon::Lexicon;
 use crate::markdown::ProseBlock;
@@ -112,12 +113,12 @@ pub(super) fn tokenize_quoted<Q: Borrow<QuoteRange>>(
     block: &ProseBlock,
     quotes: impl IntoIterator<Item = Q>,
     lex: &Lexicon,
-) -> (Vec<Token>, Vec<(u32, u32)>) {
+) -> (Vec<Token>, QuoteTable) {
     let text = &*block.text;
     // prose has a token every five or six bytes: room for one every four
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut quote_tokens = Vec::new();
+    let mut quote_tokens = TableBuilder::default();
     let mut quotes = quotes.into_iter().peekable();
     let splits = lex.splits_words();
     let mut pos = 0;
@@ -162,8 +163,7 @@ pub(super) fn tokenize_quoted<Q: Borrow<QuoteRange>>(
     }
     // kept for the whole run: the slack of doubling would be a quarter of it on average
     tokens.shrink_to_fit();
-    quote_tokens.shrink_to_fit();
-    (tokens, quote_tokens)
+    (tokens, quote_tokens.finish())
 }
 
 /// The first character boundary of `text` at or after `at` (its length past the end).
@@ -352,7 +352,8 @@ mod tests {
                     at.sort_unstable();
                     let quotes: Vec<QuoteRange> =
                         at.chunks_exact(2).enumerate().map(|(i, p)| (i, p[0]..p[1].max(p[0] + 1))).collect();
-                    prop_assert_eq!(tokenize_quoted(block, &quotes, lex), by_char(block, &quotes, lex));
+                    let (tokens, table) = tokenize_quoted(block, &quotes, lex);
+                    prop_assert_eq!((tokens, table.to_vec()), by_char(block, &quotes, lex));
                 }
             }
         }

@@ -21,7 +21,7 @@ fn a_token_and_its_sentence_label_stay_small() {
     }
     assert_eq!(std::mem::size_of::<super::Token>(), 8);
     let (b, r) = (super::BlockTokens::default(), super::Reading::default());
-    assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens)), (4, 4, 8));
+    assert_eq!((item_size(&r.sentence_of), item_size(&b.facts), item_size(&r.quote_tokens[..])), (4, 4, 8));
     // a block's tokens: two vectors and a pointer to what only attribution reads
     assert_eq!(std::mem::size_of::<super::BlockTokens>(), 56);
 }
