@@ -125,7 +125,7 @@ fn read_draft(
     // the rules read words, not tokens: each block's tokens become its
     // words as soon as attribution is done with them
     let quoted = lookup::QuotedRanges::of(&scan.quotes, doc.blocks.len());
-    let mut words = ProseWords::with_blocks(if stages == Stages::Rules { doc.blocks.len() } else { 0 });
+    let mut words = ProseWords::with_blocks(if stages == Stages::Rules { &doc.blocks } else { &[] });
     let mut tokens = TokenWindow::new(&doc, &scan.quotes, lexicon, |b, tokens| {
         if stages == Stages::Rules {
             words.push(b, doc.blocks.get(b), quoted.block(b), &tokens, lexicon);

@@ -66,32 +66,41 @@ struct VerbAt {
     verb: VerbId,
 }
 
-/// The words of every block, a slice a block. Each block's words are
-/// allocated as its tokens are freed, so they take the room the tokens
-/// leave (one vector for the whole draft could not reuse it, and the
-/// allocator keeps what was freed).
+/// The words of every block: a short block's one after another in one
+/// vector, with where each block's end; a longer block's in a slice of its
+/// own, allocated as its tokens are freed, so that it takes the room they
+/// leave. A boxed slice for every short block (16 bytes, and an allocation
+/// with its malloc header and rounding) took about 3 MB more of 8 MB of
+/// list items than four bytes a block, all held while the rules run; but
+/// one vector for every block could not reuse the tokens' room, and 8 MB
+/// of paragraphs of 450 bytes peaked 1.8 MiB higher that way.
 #[derive(Debug, Clone, Default)]
 pub struct ProseWords {
-    blocks: Vec<Box<[ProseWord]>>,
+    /// The words of the short blocks (see [`SHORT_BELOW`]).
+    words: Vec<ProseWord>,
+    /// Per block, where the short blocks' words up to it end in `words`.
+    ends: Vec<u32>,
+    /// The longer blocks' words, by block, in block order.
+    long: Vec<(u32, Box<[ProseWord]>)>,
     /// Every word that spells a reporting verb, in block and word order.
     verbs: Vec<VerbAt>,
     /// The blocks with letters whose words are not here (see [`ProseWord`]), in order: next to none.
     unread: Vec<u32>,
-    /// The words of a short block as they are read, copied out at their
-    /// exact size: reading the block twice (once to count its words) was
-    /// a third of making the table. Held only while the table is made, at
-    /// the size it is made with (see [`SCRATCH_WORDS`]).
-    scratch: Vec<ProseWord>,
 }
 
 impl ProseWords {
-    /// An empty table with room for `blocks` blocks.
-    pub(super) fn with_blocks(blocks: usize) -> Self {
+    /// An empty table with room for the words of `blocks`: for where each
+    /// ends, and for each longer one's slice (a list of those grown by
+    /// doubling left its old room among the words, and 8 MB of 350-byte
+    /// paragraphs peaked 0.8 MiB higher).
+    pub(super) fn with_blocks(blocks: &[ProseBlock]) -> Self {
+        let long = blocks.iter().filter(|b| b.text.len() >= SHORT_BELOW).count();
         ProseWords {
-            blocks: Vec::with_capacity(blocks),
+            words: Vec::new(),
+            ends: Vec::with_capacity(blocks.len()),
+            long: Vec::with_capacity(long),
             verbs: Vec::new(),
             unread: Vec::new(),
-            scratch: Vec::new(),
         }
     }
 
@@ -107,23 +116,55 @@ impl ProseWords {
         tokens: &BlockTokens,
         lex: &Lexicon,
     ) {
-        debug_assert_eq!(b, self.blocks.len(), "blocks' words come in order");
-        let words = match block {
-            Some(block) => block_words((b, block), quoted, tokens, lex, (&mut self.verbs, &mut self.scratch)),
-            None => Some(Box::default()),
+        debug_assert_eq!(b, self.ends.len(), "blocks' words come in order");
+        let Some(block) = block else {
+            self.ends.push(narrow(self.words.len()));
+            return;
         };
-        if words.is_none() {
-            self.unread.push(narrow(b));
+        if block.text.len() >= READ_ONCE_BELOW {
+            self.push_long((b, block), quoted, tokens, lex);
+            self.ends.push(narrow(self.words.len()));
+            return;
         }
-        self.blocks.push(words.unwrap_or_default());
+        let whole = block_words((b, block), quoted, tokens, lex, (&mut self.words, &mut self.verbs));
+        let start = self.ends.last().map_or(0, |&e| e as usize);
+        // the words' ends are kept in 32 bits: past them a block has no words here
+        let end = u32::try_from(self.words.len()).ok();
+        if !whole || end.is_none() {
+            self.words.truncate(start);
+            self.unread.push(narrow(b));
+        } else if block.text.len() >= SHORT_BELOW && self.words.len() > start {
+            // read at the end of the short blocks' words, kept apart at its size
+            self.long.push((narrow(b), Box::from(&self.words[start..])));
+            self.words.truncate(start);
+        }
+        self.ends.push(narrow(self.words.len()));
     }
 
-    /// Once every block is in: gives back the room of the verb list's
-    /// growth, and the scratch list's.
+    /// Adds the words of a block of [`READ_ONCE_BELOW`] bytes or more (see [`ProseWords::push`]).
+    fn push_long(
+        &mut self,
+        (b, block): (usize, &ProseBlock),
+        quoted: &[CompactSpan],
+        tokens: &BlockTokens,
+        lex: &Lexicon,
+    ) {
+        // counted first: kept at their exact size, never in the short blocks' vector
+        let mut own = Vec::with_capacity(word_ranges(&block.text).count());
+        if block_words((b, block), quoted, tokens, lex, (&mut own, &mut self.verbs)) {
+            self.long.push((narrow(b), own.into_boxed_slice()));
+        } else {
+            self.unread.push(narrow(b));
+        }
+    }
+
+    /// Once every block is in: gives back the room of the lists' growth.
     pub(super) fn finish(&mut self) {
+        self.words.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.long.shrink_to_fit();
         self.verbs.shrink_to_fit();
         self.unread.shrink_to_fit();
-        self.scratch = Vec::new();
     }
 
     /// The reporting verbs block `b`'s words spell: each word's index in
@@ -141,24 +182,32 @@ impl ProseWords {
 
     /// The words of block `b`, in order (none for a block that does not exist).
     pub fn block(&self, b: usize) -> &[ProseWord] {
-        self.blocks.get(b).map_or(&[], |w| &w[..])
+        let Some(&end) = self.ends.get(b) else { return &[] };
+        let start = b.checked_sub(1).and_then(|p| self.ends.get(p)).copied().unwrap_or(0);
+        if start < end {
+            return self.words.get(start as usize..end as usize).unwrap_or_default();
+        }
+        match self.long.binary_search_by_key(&narrow(b), |(block, _)| *block) {
+            Ok(i) => &self.long[i].1,
+            Err(_) => &[],
+        }
     }
 
     /// Whether [`ProseWords::block`] holds every word of block `b`, and so
     /// every letter of its text: not for a block the table does not cover,
     /// nor for one with a run of letters too long to hold.
     pub fn whole(&self, b: usize) -> bool {
-        b < self.blocks.len() && self.unread.binary_search(&narrow(b)).is_err()
+        b < self.ends.len() && self.unread.binary_search(&narrow(b)).is_err()
     }
 
     /// How many blocks the table covers.
     pub fn blocks(&self) -> usize {
-        self.blocks.len()
+        self.ends.len()
     }
 
     /// How many words the draft has.
     pub fn len(&self) -> usize {
-        self.blocks.iter().map(|w| w.len()).sum()
+        self.words.len() + self.long.iter().map(|(_, w)| w.len()).sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -166,39 +215,39 @@ impl ProseWords {
     }
 }
 
-/// How many words the scratch list holds: 6 KB, made once a draft (with
-/// its first short block) at this size and never grown. News paragraphs
-/// are shorter than the blocks it takes; a longer block is read twice, as
-/// every block was.
-const SCRATCH_WORDS: usize = 1024;
+/// A block this long or longer has its words in a slice of its own (see
+/// [`ProseWords`]): its 16 bytes and malloc's header are then a small part
+/// of its words' room (a word is six bytes of a few letters and a space).
+const SHORT_BELOW: usize = 256;
 
-/// A block shorter than this has its words read once, into the scratch
-/// list, and copied out: a word is a letter and a byte after it at least,
-/// so its words fit. A longer one is read twice, once to count them, so
-/// that no list of its words (six bytes a word, for a paragraph of
-/// megabytes) is held beside the words kept.
-const READ_ONCE_BELOW: usize = 2 * SCRATCH_WORDS;
+/// A block this long or longer has its words counted before they are
+/// read, and room made for them at once: a paragraph of megabytes would
+/// otherwise grow the short blocks' vector, used to read a shorter one
+/// (a word is a letter and a byte after it at least, so a shorter block
+/// adds at most 1,024 words to it before they are copied out).
+const READ_ONCE_BELOW: usize = 2048;
 
-/// The words of block `b`, `block`, adding those that spell a reporting
-/// verb to `verbs`; `quoted` are its quotations' ranges, `tokens` its
-/// tokens, `scratch` a list to read a short block's words into.
+/// Appends the words of block `b`, `block`, to `out`, adding those that
+/// spell a reporting verb to `verbs`; `quoted` are its quotations'
+/// ranges, `tokens` its tokens. False, with `out` and `verbs` as they
+/// were, when a run of letters is too long to hold (see [`ProseWord`]).
 fn block_words(
     (b, block): (usize, &ProseBlock),
     quoted: &[CompactSpan],
     tokens: &BlockTokens,
     lex: &Lexicon,
-    (verbs, scratch): (&mut Vec<VerbAt>, &mut Vec<ProseWord>),
-) -> Option<Box<[ProseWord]>> {
+    (out, verbs): (&mut Vec<ProseWord>, &mut Vec<VerbAt>),
+) -> bool {
     crate::budget::tick();
     let text = &*block.text;
     // offsets are kept in 31 bits: a block of 2 GiB has no words here
     if text.len() >= LONGEST_BLOCK {
-        return None;
+        return false;
     }
     let toks = &tokens.toks[..];
-    let verbs_before = verbs.len();
-    // appends the block's words to a list that is empty when called; false
-    // if a run of letters is too long to hold (see [`ProseWord`])
+    let (words_before, verbs_before) = (out.len(), verbs.len());
+    // appends the block's words to `out`; false if a run of letters is too
+    // long to hold (see [`ProseWord`])
     let mut read = |out: &mut Vec<ProseWord>| {
         let (mut q, mut t) = (0, 0);
         for r in word_ranges(text) {
@@ -220,30 +269,20 @@ fn block_words(
             };
             if let Some(verb) = verb {
                 // block and word indexes both fit: the block's text is under 2 GiB
-                verbs.push(VerbAt { block: narrow(b), word: narrow(out.len()), verb });
+                verbs.push(VerbAt { block: narrow(b), word: narrow(out.len() - words_before), verb });
             }
             let Some(word) = ProseWord::new(r, inside) else { return false };
             out.push(word);
         }
         true
     };
-    let words = if text.len() < READ_ONCE_BELOW {
-        scratch.clear();
-        // made at its size with the first short block, so it never grows
-        scratch.reserve_exact(SCRATCH_WORDS);
-        let whole = read(scratch);
-        debug_assert!(scratch.len() <= SCRATCH_WORDS, "the scratch list grew");
-        whole.then(|| Box::from(&scratch[..]))
-    } else {
-        // counted first: the words are kept at their exact size without a list of ranges
-        let mut out = Vec::with_capacity(word_ranges(text).count());
-        read(&mut out).then(|| out.into_boxed_slice())
-    };
-    if words.is_none() {
+    let whole = read(out);
+    if !whole {
         // a run of letters too long to hold: the block has no words, nor verbs
+        out.truncate(words_before);
         verbs.truncate(verbs_before);
     }
-    words
+    whole
 }
 
 fn narrow(n: usize) -> u32 {
@@ -400,8 +439,8 @@ mod tests {
         );
     }
 
-    /// A short block's words are read once into a scratch list, a long
-    /// one's twice: both give the words and verbs of a walk over the text.
+    /// A short block's words are read once, a long one's counted first:
+    /// both give the words and verbs of a walk over the text.
     #[test]
     fn short_and_long_blocks_give_the_same_words() {
         let piece = "Ana Ruiz said “we told them” in 3pm talks, and Holtz-Eakin’s aides agreed. ";
@@ -421,7 +460,7 @@ mod tests {
         // the most words a block read once can have: a letter and a space each
         let dense = "a ".repeat(READ_ONCE_BELOW / 2 - 1) + "a";
         let a = crate::analyze(SourceFile::new("d.md", &dense));
-        assert_eq!((a.doc.blocks[0].text.len(), a.words.len()), (READ_ONCE_BELOW - 1, SCRATCH_WORDS));
+        assert_eq!((a.doc.blocks[0].text.len(), a.words.len()), (READ_ONCE_BELOW - 1, READ_ONCE_BELOW / 2));
     }
 
     #[test]
@@ -439,6 +478,49 @@ mod tests {
         assert_eq!((last.range().len(), last.quoted()), (usize::from(QUOTED) - 1, true));
         let far = ProseWord::new(70_000..70_005, false).expect("held");
         assert_eq!((far.range(), far.quoted()), (70_000..70_005, false));
+    }
+
+    /// A block's words cost six bytes a word and four a block for where
+    /// they end: no allocation of their own (a boxed slice a block took
+    /// sixteen bytes more, and malloc's header).
+    #[test]
+    fn many_short_blocks_hold_their_words_in_one_list() {
+        let draft = "- Ana Ruiz said “we told them” in 3pm talks.\n".repeat(3_000);
+        let read = || crate::analyze(SourceFile::new("d.md", draft.as_str())).words;
+        drop(read()); // the word lists' own tables are made once
+        let (words, held) = crate::budget::held_by(read);
+        assert_eq!((words.blocks(), words.len()), (3_000, 3_000 * 9));
+        assert_eq!(words.block(2_999).len(), 9);
+        let verbs: usize = (0..words.blocks()).map(|b| words.verbs(b).count()).sum();
+        assert_eq!(verbs, 2 * 3_000);
+        let exact = words.len() * std::mem::size_of::<ProseWord>()
+            + words.blocks() * std::mem::size_of::<u32>()
+            + verbs * std::mem::size_of::<VerbAt>();
+        assert_eq!(held, exact as u64);
+    }
+
+    /// Blocks of every length, in any order: each reads back the words of
+    /// a walk over its text, the short ones from the one vector and the
+    /// others from slices of their own.
+    #[test]
+    fn short_and_longer_blocks_are_held_apart_and_read_back_alike() {
+        let piece = "Ana Ruiz said “we told them” in 3pm talks. ";
+        let sizes = [1, 7, 1, 60, 0, 2, 7, 1];
+        let blocks: Vec<String> =
+            sizes.iter().map(|&n| if n == 0 { "---".to_string() } else { piece.repeat(n) }).collect();
+        let a = crate::analyze(SourceFile::new("d.md", blocks.join("\n\n") + "\n"));
+        let texts: Vec<&str> = a.doc.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts.len(), 7);
+        for (b, text) in texts.iter().enumerate() {
+            let words: Vec<Range<usize>> = a.words.block(b).iter().map(ProseWord::range).collect();
+            assert_eq!(words, word_ranges(text).collect::<Vec<_>>(), "block {b}");
+        }
+        let short: usize = texts.iter().filter(|t| t.len() < SHORT_BELOW).map(|t| word_ranges(t).count()).sum();
+        let longer: Vec<u32> = (0..texts.len()).filter(|&b| texts[b].len() >= SHORT_BELOW).map(narrow).collect();
+        assert_eq!(a.words.words.len(), short);
+        assert_eq!(a.words.long.iter().map(|(b, _)| *b).collect::<Vec<_>>(), longer);
+        assert_eq!(longer.len(), 3);
+        assert_eq!(a.words.len(), texts.iter().map(|t| word_ranges(t).count()).sum::<usize>());
     }
 
     #[test]
