@@ -3,7 +3,7 @@
 //! age, a place-like preposition), and every subject "he" or "she".
 
 use super::entities::{narrow, Gender, NameMention, Role};
-use super::mention::{one_of, Frame};
+use super::mention::{in_list, Frame};
 use super::names::{
     given_name_gender, honorific_gender, is_given_name, names_its_type, role_gender, strip_possessive,
     TITLE_MODIFIERS,
@@ -283,7 +283,7 @@ pub fn is_sure_verb(f: &Frame, j: usize) -> bool {
     let w = f.lower(j);
     f.is_word(j)
         && !f.is_cap(j)
-        && (f.is_speech_verb(j) || one_of(AUXILIARIES, w) || (w.len() > 4 && w.ends_with("ed")))
+        && (f.is_speech_verb(j) || in_list!(AUXILIARIES, w) || (w.len() > 4 && w.ends_with("ed")))
 }
 
 /// A role noun opening an appositive with no article, the news style for
@@ -304,7 +304,7 @@ fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
     } else {
         i
     };
-    let Some(j) = (i..hi.min(i + 3)).find(|&j| !f.is_adverb(j) || one_of(AUXILIARIES, f.lower(j))) else {
+    let Some(j) = (i..hi.min(i + 3)).find(|&j| !f.is_adverb(j) || in_list!(AUXILIARIES, f.lower(j))) else {
         return false;
     };
     is_sure_verb(f, j)
@@ -364,11 +364,11 @@ pub fn subject_start(f: &Frame, s: Sentence) -> usize {
     while i < s.hi && (f.is_quote(i) || !f.is_word(i)) {
         i += 1;
     }
-    if one_of(OPENERS, f.lower(i)) {
+    if in_list!(OPENERS, f.lower(i)) {
         i += 1;
     }
     let first = f.lower(i);
-    let fronted = one_of(FRONTING, first)
+    let fronted = in_list!(FRONTING, first)
         || (first.len() > 4 && first.ends_with("ly"))
         || (is_participle(first) && (!f.is_cap(i) || opens_phrase(f, i + 1)));
     if fronted {
@@ -396,7 +396,7 @@ fn is_participle(lower: &str) -> bool {
 fn opens_phrase(f: &Frame, next: usize) -> bool {
     const LINKS: &[&str] =
         &["to", "about", "on", "at", "with", "by", "in", "from", "for", "into", "after", "up", "out"];
-    f.is_determiner(next) || f.is_pronoun(next) || one_of(LINKS, f.lower(next))
+    f.is_determiner(next) || f.is_pronoun(next) || in_list!(LINKS, f.lower(next))
 }
 
 fn describe(
@@ -466,13 +466,13 @@ fn describe(
     let before = start.checked_sub(1).filter(|&b| b >= s.lo).map(|b| f.lower(b)).unwrap_or_default();
     let clause_start = start == subject
         || (start > s.lo && f.is_role(start - 1) && subject < start)
-        || (start > s.lo && (f.is_punct(start - 1, ",;") || one_of(CLAUSE_OPENERS, before)));
+        || (start > s.lo && (f.is_punct(start - 1, ",;") || in_list!(CLAUSE_OPENERS, before)));
     let subject_like = start == subject || (clause_start && followed_by_verb(f, end, s.hi));
     let mut role = if subject_like { Role::Subject } else { Role::Other };
-    if one_of(PLACE_PREPOSITIONS, before) {
+    if in_list!(PLACE_PREPOSITIONS, before) {
         role = Role::Oblique;
         personhood -= 1;
-    } else if one_of(OBLIQUE_WORDS, before) || f.is_possessive(end - 1) {
+    } else if in_list!(OBLIQUE_WORDS, before) || f.is_possessive(end - 1) {
         role = Role::Oblique;
     }
     if kind == SpeakerKind::Person && f.lower(start) == "the" {
@@ -516,7 +516,7 @@ fn describe(
     let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
     // "according to Grovemark": the source of what the sentence reports
     let verb_precedes = start > s.lo
-        && ((f.is_speech_verb(start - 1) && !one_of(RECIPIENT_VERBS, f.lower(start - 1)))
+        && ((f.is_speech_verb(start - 1) && !in_list!(RECIPIENT_VERBS, f.lower(start - 1)))
             || sourced_by(f, s, start));
     if verb_follows || verb_precedes || (role == Role::Subject && reports_later(f, s, end)) {
         role = Role::Reporter;
@@ -552,7 +552,7 @@ fn clean_span(f: &Frame, start: usize, end: usize) -> Option<(String, usize)> {
     if f.is_title_at(last) || f.is_role(last) {
         return None; // "the President", "Chief"
     }
-    let titled = |i: usize| f.is_title_at(i) || f.is_role(i) || one_of(TITLE_MODIFIERS, f.word(i));
+    let titled = |i: usize| f.is_title_at(i) || f.is_role(i) || in_list!(TITLE_MODIFIERS, f.word(i));
     let mut name_start = (start..last).find(|&i| !titled(i) && f.lower(i) != "the").unwrap_or(last);
     // "Surrey Mayor Doug McCallum": a title inside the run starts the name after it
     if let Some(t) = (name_start..last).rev().find(|&i| f.is_title_at(i) || f.is_role(i)) {

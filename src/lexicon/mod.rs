@@ -94,6 +94,9 @@ pub struct Lexicon {
     /// The abbreviations, as a filter that rules most other ASCII words
     /// out before they are lowered and hashed (see [`Lexicon::abbreviation`]).
     abbreviation_filter: OnceLock<WordFilter>,
+    /// The most characters a common noun for an organisation has (see
+    /// [`Lexicon::is_generic_org`]), counted on first use.
+    generic_org_chars: OnceLock<usize>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -198,6 +201,7 @@ impl Lexicon {
             word_table: OnceLock::new(),
             verb_filter: OnceLock::new(),
             abbreviation_filter: OnceLock::new(),
+            generic_org_chars: OnceLock::new(),
         })
     }
 
@@ -210,6 +214,7 @@ impl Lexicon {
             word_table: OnceLock::from(frozen::word_table(language)),
             verb_filter: OnceLock::new(),
             abbreviation_filter: OnceLock::new(),
+            generic_org_chars: OnceLock::new(),
         }
     }
 
@@ -235,6 +240,7 @@ impl Lexicon {
         self.word_table = OnceLock::new();
         self.verb_filter = OnceLock::new();
         self.abbreviation_filter = OnceLock::new();
+        self.generic_org_chars = OnceLock::new();
         self.data = OnceLock::from(data);
         self.builtin = None;
         Ok(())
@@ -405,7 +411,18 @@ impl Lexicon {
     }
 
     /// Whether a common noun can stand for an organisation after "the".
+    ///
+    /// Attribution asks it of whole quotations too (a quotation is one
+    /// token): a word with more characters than any noun's, whitespace
+    /// aside, is no noun of the list (lowering never makes fewer
+    /// characters), and is not folded.
     pub fn is_generic_org(&self, word: &str) -> bool {
+        let most = *self.generic_org_chars.get_or_init(|| {
+            self.index.generic_orgs.words().map(|(key, _)| key.chars().count()).max().unwrap_or(0)
+        });
+        if word.len() > most && word.chars().filter(|c| !c.is_whitespace()).nth(most).is_some() {
+            return false;
+        }
         words::with_key(word, |k| self.index.generic_orgs.contains(k))
     }
 

@@ -567,3 +567,36 @@ fn phrases_found_from_the_words_need_a_letter_to_start_each_pattern() {
     let found = lex().find_phrases_in_words(PhraseList::Weasel, text, letters);
     assert_eq!(texts(text, &found), [text]);
 }
+
+/// [`Lexicon::is_generic_org`] as it was before the bound on characters.
+fn generic_org_without_bound(lex: &Lexicon, word: &str) -> bool {
+    words::with_key(word, |k| lex.index.generic_orgs.contains(k))
+}
+
+proptest::proptest! {
+    /// The bound on characters rules out no spelling of a listed noun:
+    /// whitespace, capitals and letters that lower to more (İ) or fewer
+    /// bytes (the Kelvin sign) around the nouns, and whole quotations.
+    #[test]
+    fn the_generic_org_bound_keeps_every_noun(word in "( |\u{a0}|\n|K|\u{212A}|İ|“|”|ministry|Ministry|police department|agency|AGENCY|company|[a-z]{1,9}){0,6}") {
+        for language in [Language::En, Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            proptest::prop_assert_eq!(lex.is_generic_org(&word), generic_org_without_bound(lex, &word), "{:?}", word);
+        }
+    }
+}
+
+#[test]
+fn every_generic_org_is_found_past_the_bound() {
+    let lex = lex();
+    let mut found = 0;
+    for (key, _) in lex.index.generic_orgs.words() {
+        for word in [key.to_string(), key.to_uppercase(), format!("  {}  ", key.replace(' ', "   "))] {
+            assert!(lex.is_generic_org(&word), "{word:?}");
+            found += 1;
+        }
+        // a quotation of the noun is no noun, bound or not
+        assert!(!lex.is_generic_org(&format!("“{key} and more words than any noun has”")));
+    }
+    assert!(found > 30, "{found}");
+}

@@ -51,8 +51,10 @@ const SMALL_WORDS: &[&str] = &[
     "de", "la",
 ];
 
-fn word_count(inner: &str) -> usize {
-    inner.split_whitespace().filter(|w| has_alphanumeric(w)).count()
+/// The words of a quotation that have a letter or a digit, or `most` if
+/// there are more: a long quotation is not read to its end.
+fn word_count_up_to(inner: &str, most: usize) -> usize {
+    inner.split_whitespace().filter(|w| has_alphanumeric(w)).take(most).count()
 }
 
 /// Whether `word` has a letter or a digit. Asked of every word of every
@@ -232,7 +234,11 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     if SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue)) || named_passively(before) {
         return QuoteKind::Scare;
     }
-    let n = word_count(inner);
+    // (counted up to nine: only "at most eight", "at most six" and "at least three" are asked)
+    let n = word_count_up_to(inner, 9);
+    // read once, when first asked: a quotation's every word may be read
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || *title_case.get_or_init(|| is_title_case(inner));
     // 'Hard to be in such close quarters' as a subhead: single marks in a label line
     let marks = block.text.get(outer.clone()).unwrap_or_default();
     let doubled = ["''", "‘‘", "‘’"].iter().any(|d| marks.starts_with(d));
@@ -242,25 +248,25 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     }
     if fills_block(before, after) {
         // a short line in title case standing alone is a subhead
-        return if is_title_case(inner) && n <= 8 { QuoteKind::Title } else { QuoteKind::Direct };
+        return if n <= 8 && title_case() { QuoteKind::Title } else { QuoteKind::Direct };
     }
     let last = tail_words(before, 1);
     let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    if STRONG_TITLE_CUES.contains(&last) || (TITLE_CUES.contains(&last) && is_title_case(inner)) {
+    if STRONG_TITLE_CUES.contains(&last) || (TITLE_CUES.contains(&last) && title_case()) {
         return QuoteKind::Title;
     }
     // "on CBS’ “Face the Nation.”", "NBC's “Meet the Press”": a possessor's title
-    if is_title_case(inner) && n <= 8 && after_possessor(before) {
+    if n <= 8 && title_case() && after_possessor(before) {
         return QuoteKind::Title;
     }
     let start = at_sentence_start(before);
     // ("'''College Bowl,''' he replied": the punctuation may sit inside an inner mark)
     let spoken_end = inner.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?']);
-    if is_title_case(inner) && n <= 6 && !(start && (n >= 3 || spoken_end)) {
+    if n <= 6 && !(start && (n >= 3 || spoken_end)) && title_case() {
         return QuoteKind::Title;
     }
     // "“The Kid Who Would Be King” reclaims the genre": a name the sentence is about
-    if !spoken_end && after.trim_start().starts_with(|c: char| c.is_lowercase()) && is_title_case(inner) {
+    if !spoken_end && after.trim_start().starts_with(|c: char| c.is_lowercase()) && title_case() {
         return QuoteKind::Title;
     }
     let upper = inner.trim_start().chars().next().is_some_and(char::is_uppercase);
@@ -310,7 +316,7 @@ pub fn mark_term_lists(doc: &Document, quotes: &mut [Quote]) {
 }
 
 fn is_term_like(doc: &Document, q: &Quote) -> bool {
-    q.depth == 0 && q.parts.len() == 1 && word_count(&q.text(doc)) <= TERM_WORDS
+    q.depth == 0 && q.parts.len() == 1 && word_count_up_to(&q.text(doc), TERM_WORDS + 1) <= TERM_WORDS
 }
 
 /// Whether `next` follows `prev` in the same block with only a list's
@@ -340,7 +346,16 @@ fn close_run(quotes: &mut [Quote], run: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_alphanumeric, is_link_line};
+    use super::{has_alphanumeric, is_link_line, word_count_up_to};
+
+    #[test]
+    fn words_are_counted_up_to_the_most_asked() {
+        let quote = "We will — as ever — keep the 2 ferries , running";
+        assert_eq!(word_count_up_to(quote, 100), 9, "dashes and a lone comma are no words");
+        assert_eq!(word_count_up_to(quote, 8), 8);
+        assert_eq!(word_count_up_to(quote, 3), 3);
+        assert_eq!(word_count_up_to("", 3), 0);
+    }
 
     proptest::proptest! {
         /// ASCII letters and digits, punctuation, and non-ASCII letters and digits ("٣").

@@ -4,7 +4,7 @@
 
 use super::memo::Subjects;
 use super::words::{
-    before_apostrophe, in_set, one_of, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
+    before_apostrophe, in_list, in_set, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
     NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
 };
 use crate::attribution::case_evidence::CaseEvidence;
@@ -98,7 +98,7 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
-        self.is_word(i) && one_of(DETERMINERS, self.lower(i))
+        self.is_word(i) && in_list!(DETERMINERS, self.lower(i))
     }
 
     pub fn is_adverb(&self, i: usize) -> bool {
@@ -162,7 +162,7 @@ impl<'a> Frame<'a> {
         }
         let w = self.word(i);
         if !self.is_cap(i) {
-            return self.is_word(i) && one_of(NAME_LINKS, w);
+            return self.is_word(i) && in_list!(NAME_LINKS, w);
         }
         // an all-capitals heading word ("INVESTIGATED") is no name, nor a
         // short one beside it ("CONGRESS HAS INVESTIGATED HIM")
@@ -174,7 +174,7 @@ impl<'a> Frame<'a> {
         let shouting = shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1)));
         // a headline in title case ("Hollande Says Trump Makes You …"): its
         // capitalised verbs and little words are not part of a name
-        let title_case_word = one_of(TITLE_CASE_BREAKS, w)
+        let title_case_word = in_list!(TITLE_CASE_BREAKS, w)
             || (w.ends_with('s') && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Present));
         !self.is_pronoun(i) && !shouting && !title_case_word
     }
@@ -193,7 +193,7 @@ impl<'a> Frame<'a> {
         self.is_name_part(i)
             && !self.is_glossed(i)
             && !NOT_NAME_SET.contains(bare)
-            && !one_of(NAME_LINKS, w)
+            && !in_list!(NAME_LINKS, w)
             && !self.ordinary_opener(i)
     }
 
@@ -224,7 +224,7 @@ impl<'a> Frame<'a> {
         let short_ed =
             w.len() == 5 && w.ends_with("ed") && !crate::attribution::names::is_given_name(self.word(i));
         let shaped = short_ed || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ily")));
-        let takes = one_of(CLAUSE_OBJECT_STARTS, next) || (next.len() > 5 && next.ends_with("ing"));
+        let takes = in_list!(CLAUSE_OBJECT_STARTS, next) || (next.len() > 5 && next.ends_with("ing"));
         (shaped && takes || self.measures_subordinator(i)) && self.is_word(i + 1) && !self.is_cap(i + 1)
     }
 
@@ -232,7 +232,7 @@ impl<'a> Frame<'a> {
     /// the subordinator after it, which opens the fronted clause.
     pub(super) fn measures_subordinator(&self, i: usize) -> bool {
         let w = self.lower(i);
-        let measure = one_of(OPENER_MEASURES, w)
+        let measure = in_list!(OPENER_MEASURES, w)
             || (w.len() > 5 && w.ends_with("ly") && !crate::attribution::names::is_given_name(self.word(i)));
         measure
             && matches!(
@@ -263,7 +263,7 @@ impl<'a> Frame<'a> {
 
     /// Whether a capitalised run `start..end` has words only titles have inside.
     pub fn reads_as_title(&self, start: usize, end: usize) -> bool {
-        (start + 1..end).any(|i| one_of(TITLE_CASE_WORDS, self.word(i)))
+        (start + 1..end).any(|i| in_list!(TITLE_CASE_WORDS, self.word(i)))
     }
 
     /// Whether token `i` touches the tokens on both sides ("U.S.-based").

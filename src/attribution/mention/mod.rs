@@ -11,7 +11,7 @@ mod words;
 
 pub use frame::Frame;
 pub use memo::Subjects;
-pub(in crate::attribution) use words::one_of;
+pub(in crate::attribution) use words::{in_list, one_of, ListFilter};
 
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};
 use super::SpeakerKind;
@@ -84,7 +84,7 @@ impl<'a> Frame<'a> {
                 // one person: "the Founding Fathers" are not
                 let plural = self.lower(last).ends_with('s') && !self.lower(last).ends_with("ss");
                 let describes = (self.is_role(last) && !self.is_title_at(last) && !plural)
-                    || one_of(crate::attribution::names::PARTY_MEMBERS, self.lower(last));
+                    || in_list!(crate::attribution::names::PARTY_MEMBERS, self.lower(last));
                 if describes && self.name_kind(start + 1, end) == SpeakerKind::Person {
                     return Some(self.role(start, end));
                 }
@@ -98,7 +98,7 @@ impl<'a> Frame<'a> {
                 && !self.is_determiner(start)
                 && !self.is_pronoun(start - 1)
             {
-                if self.verb_at(start - 1).is_some() || one_of(ROLE_PHRASE_BREAKS, self.lower(start - 1)) {
+                if self.verb_at(start - 1).is_some() || in_list!(ROLE_PHRASE_BREAKS, self.lower(start - 1)) {
                     break;
                 }
                 start -= 1;
@@ -111,7 +111,7 @@ impl<'a> Frame<'a> {
                 |i: usize| self.is_word(i) && !self.is_cap(i) && self.verb_at(i).is_none() && !self.is_role(i);
             // (not "spoke to the crowd, protesters chanted": a list, not adjectives)
             let after_break = start.checked_sub(4).filter(|&b| b >= lo).is_some_and(|b| {
-                one_of(ROLE_PHRASE_BREAKS, self.lower(b)) || one_of(PHRASE_PREPOSITIONS, self.lower(b))
+                in_list!(ROLE_PHRASE_BREAKS, self.lower(b)) || in_list!(PHRASE_PREPOSITIONS, self.lower(b))
             });
             if start >= lo + 3
                 && !self.is_determiner(start)
@@ -190,7 +190,7 @@ impl<'a> Frame<'a> {
                     return None;
                 }
             }
-            while end > start + 1 && one_of(NAME_LINKS, self.word(end - 1)) {
+            while end > start + 1 && in_list!(NAME_LINKS, self.word(end - 1)) {
                 end -= 1;
             }
             if !the && end == start + 1 {
@@ -214,7 +214,7 @@ impl<'a> Frame<'a> {
         // (the facts answer for the word without its full stops: one with a stop is looked up)
         let lower = self.lower(i);
         let head = || if lower.ends_with('.') { self.lex.is_org_head_key(lower) } else { self.is_org_head_key(i) };
-        self.is_cap(i) && (head() || one_of(ORG_COLLECTIVES, lower))
+        self.is_cap(i) && (head() || in_list!(ORG_COLLECTIVES, lower))
     }
 
     /// The end of "Friends of Riverside Library" when the word at `start`
@@ -251,7 +251,7 @@ impl<'a> Frame<'a> {
     fn role_at(&self, start: usize, hi: usize) -> Option<Mention> {
         // "said of Trump’s campaign", "At a campaign event": a phrase that
         // opens with a preposition says about whom or where, not who
-        if one_of(PHRASE_PREPOSITIONS, self.lower(start)) {
+        if in_list!(PHRASE_PREPOSITIONS, self.lower(start)) {
             return None;
         }
         let mut end = start;
@@ -408,7 +408,7 @@ impl<'a> Frame<'a> {
         // (a bare number, "plus 21", counts nobody in particular)
         let counted =
             (self.is_quantity(start) && start + 1 < end) || (start + 2 < end && self.is_quantity(start + 1));
-        let determined = one_of(DETERMINERS, first) || self.can_start_name(start) || counted;
+        let determined = in_list!(DETERMINERS, first) || self.can_start_name(start) || counted;
         (determined && end - start <= 6 && !self.is_possessive(end - 1)).then(|| self.role(start, end))
     }
 
@@ -423,7 +423,7 @@ impl<'a> Frame<'a> {
         let thousands = i > 0 && self.is_punct(i - 1, ",") && self.glued(i - 1);
         let after_preposition =
             i > 0 && matches!(self.lower(i - 1), "in" | "of" | "to" | "by" | "from" | "since" | "for");
-        self.is_word(i) && (digits || one_of(NUMBER_WORDS, w)) && !year && !thousands && !after_preposition
+        self.is_word(i) && (digits || in_list!(NUMBER_WORDS, w)) && !year && !thousands && !after_preposition
     }
 
     fn is_speech_like(&self, i: usize) -> bool {

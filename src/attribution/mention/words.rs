@@ -168,6 +168,49 @@ pub(in crate::attribution) fn one_of(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
+/// Which lengths and first bytes the words of a closed list have, as 256
+/// bits: asked of a word in none of its lists (most words asked), one bit
+/// rules it out where the list would be read entry by entry. Built at
+/// compile time, by [`in_list!`], for each list it is asked of.
+pub(in crate::attribution) struct ListFilter([u64; 4]);
+
+impl ListFilter {
+    pub const fn of(list: &[&str]) -> Self {
+        let mut bits = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let bit = Self::bit(list[i].as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        ListFilter(bits)
+    }
+
+    #[inline]
+    const fn bit(word: &[u8]) -> usize {
+        let first = if word.is_empty() { 0 } else { word[0] as usize };
+        (first << 3 ^ word.len()) & 255
+    }
+
+    /// False only if `w` is in no list the filter was built of.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let bit = Self::bit(w.as_bytes());
+        self.0[bit / 64] & 1 << (bit % 64) != 0
+    }
+}
+
+/// `in_list!(LIST, w)`: [`one_of`] of a constant list, behind its
+/// [`ListFilter`], made once at compile time.
+macro_rules! in_list {
+    ($list:expr, $w:expr) => {{
+        let w: &str = $w;
+        const { $crate::attribution::mention::ListFilter::of($list) }.may_hold(w)
+            && $crate::attribution::mention::one_of($list, w)
+    }};
+}
+pub(in crate::attribution) use in_list;
+
 /// `set.contains(word)` for a punctuation token, compared byte by byte
 /// with no substring searcher built for it: the sets are a few characters,
 /// and the byte strings of two UTF-8 texts match where the texts do.
@@ -205,13 +248,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_filter_rules_out_words_of_other_lengths_and_initials() {
+        let filter = ListFilter::of(&["said", "told"]);
+        assert!(filter.may_hold("said") && filter.may_hold("told"));
+        // another initial, or another length: another bit
+        assert!(!filter.may_hold("asked") && !filter.may_hold("sai") && !filter.may_hold(""));
+        // most of the words asked of a list are ruled out by their bit alone
+        let asked = ["the", "government", "minister", "in", "on", "was", "tuesday", "hospital", "would", "report"];
+        let passed = asked.iter().filter(|w| ListFilter::of(DETERMINERS).may_hold(w)).count();
+        let members = asked.iter().filter(|w| DETERMINERS.contains(w)).count();
+        assert!(passed <= members + 3, "{passed} of {} passed, {members} members", asked.len());
+    }
+
     proptest::proptest! {
         /// The byte readings answer what the character and substring ones did.
         #[test]
         fn shortcuts_answer_as_the_plain_tests(word in "[a-zA-Z'’‑—‘é.,!?:;\"“”(ÉİK-]{0,6}") {
             for list in [NAME_LINKS, TITLE_CASE_BREAKS, DETERMINERS, CLAUSE_OBJECT_STARTS, &["", "a", "ab"][..]] {
                 proptest::prop_assert_eq!(one_of(list, &word), list.contains(&word.as_str()));
+                // a filter never rules out a word of its list
+                proptest::prop_assert!(ListFilter::of(list).may_hold(&word) || !list.contains(&word.as_str()));
             }
+            proptest::prop_assert_eq!(in_list!(NAME_LINKS, &word), NAME_LINKS.contains(&word.as_str()));
+            proptest::prop_assert_eq!(in_list!(&["", "a", "ab"], &word), ["", "a", "ab"].contains(&word.as_str()));
             for set in [".!?:;\"“”‘’—–-(", ",", "—–", "'’", ""] {
                 proptest::prop_assert_eq!(in_set(set, &word), set.contains(word.as_str()), "{:?} in {:?}", word, set);
             }

@@ -3,7 +3,7 @@
 //! asides between a subject and its verb.
 
 use super::PLACE_PREPOSITIONS;
-use crate::attribution::mention::{one_of, Frame, Mention};
+use crate::attribution::mention::{in_list, Frame, Mention};
 use crate::attribution::names::given_name_gender;
 use crate::attribution::SpeakerKind;
 
@@ -156,8 +156,8 @@ impl Frame<'_> {
     pub(super) fn is_aside(&self, start: usize, end: usize) -> bool {
         let words = end - start;
         let plain = (start..end).all(|i| self.is_word(i) && !self.is_cap(i));
-        let adverb = words == 1 && (self.is_adverb(start) || one_of(DISCOURSE_ADVERBS, self.lower(start)));
-        plain && (adverb || (words <= 4 && one_of(PREPOSITIONS, self.lower(start))))
+        let adverb = words == 1 && (self.is_adverb(start) || in_list!(DISCOURSE_ADVERBS, self.lower(start)));
+        plain && (adverb || (words <= 4 && in_list!(PREPOSITIONS, self.lower(start))))
     }
 
     /// ", who …" / ", which …" after a head phrase, in the segments before a
@@ -203,7 +203,7 @@ impl Frame<'_> {
         let place_start = (lo..place_end).rev().take_while(|&i| self.is_word(i) && self.is_cap(i)).last();
         let Some(place_start) = place_start.filter(|&p| p > lo + 1) else { return false };
         let preposition = place_start - 1;
-        one_of(PLACE_PREPOSITIONS, self.lower(preposition)) && !self.is_cap(preposition)
+        in_list!(PLACE_PREPOSITIONS, self.lower(preposition)) && !self.is_cap(preposition)
     }
 
     /// "chief economist at …", "Canada's ambassador to …", "Chief Strategist
@@ -221,7 +221,7 @@ impl Frame<'_> {
         (from..to).any(|i| {
             self.is_word(i)
                 && !self.is_cap(i)
-                && (one_of(PREPOSITIONS, self.lower(i)) || one_of(PREPOSITIONS, self.written_lower(i)))
+                && (in_list!(PREPOSITIONS, self.lower(i)) || in_list!(PREPOSITIONS, self.written_lower(i)))
         })
     }
 

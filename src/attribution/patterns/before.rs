@@ -2,7 +2,7 @@
 //! before the quotation, in the main clause or a clause joined to it.
 
 use super::{Found, Sentence, SUBORDINATORS};
-use crate::attribution::mention::{one_of, Frame, Mention};
+use crate::attribution::mention::{in_list, Frame, Mention};
 use crate::attribution::SpeakerKind;
 use crate::lexicon::VerbForm;
 
@@ -164,7 +164,7 @@ impl Frame<'_> {
         // pronoun or a subordinator opens the clause too
         let opens = self.is_punct(p - 1, ",—–")
             || matches!(self.lower(p - 1), "and" | "but" | "where" | "yet" | "which" | "whom" | "who")
-            || one_of(SUBORDINATORS, self.lower(p - 1));
+            || in_list!(SUBORDINATORS, self.lower(p - 1));
         if !(self.is_pronoun(p) && opens) {
             return None;
         }

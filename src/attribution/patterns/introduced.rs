@@ -3,7 +3,7 @@
 //! a noun of speech ("Reyes's warning: …").
 
 use super::{Found, Sentence};
-use crate::attribution::mention::{one_of, Frame, Mention};
+use crate::attribution::mention::{in_list, Frame, Mention};
 use crate::attribution::SpeakerKind;
 
 /// Words before a name that make it a place or an object, and after it
@@ -58,7 +58,7 @@ impl Frame<'_> {
         };
         let (noun, owner) = (s.lo + 1..q)
             .rev()
-            .filter(|&i| one_of(SPEECH_NOUNS, self.lower(i)))
+            .filter(|&i| in_list!(SPEECH_NOUNS, self.lower(i)))
             .find_map(|i| owner_of(i).map(|o| (i, o)))?;
         if !self.is_cap(owner) && !matches!(self.lower(owner), "his" | "her" | "their") {
             return None;
@@ -93,12 +93,12 @@ impl Frame<'_> {
     /// it, no preposition before it ("attacks on Bernie Sanders from her"
     /// names an object).
     pub(super) fn nearest_person_before(&self, lo: usize, end: usize) -> Option<Mention> {
-        let object = |m: &Mention| m.start > lo && one_of(PLACE_OR_OBJECT, self.lower(m.start - 1));
+        let object = |m: &Mention| m.start > lo && in_list!(PLACE_OR_OBJECT, self.lower(m.start - 1));
         let verb_after = |m: &Mention| {
             m.end < end
                 && self.is_word(m.end)
                 && !self.is_cap(m.end)
-                && !one_of(PLACE_OR_OBJECT, self.lower(m.end))
+                && !in_list!(PLACE_OR_OBJECT, self.lower(m.end))
                 && !matches!(self.lower(m.end), "and" | "or")
         };
         (lo + 1..=end)

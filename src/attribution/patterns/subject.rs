@@ -2,7 +2,7 @@
 //! time phrases and a leading subordinate clause or dateline.
 
 use super::SUBORDINATORS;
-use crate::attribution::mention::{one_of, Frame, Mention};
+use crate::attribution::mention::{in_list, Frame, Mention};
 use crate::attribution::SpeakerKind;
 
 /// Nouns of a time phrase ("this week", "on Tuesday").
@@ -51,7 +51,7 @@ impl Frame<'_> {
                 self.lower(i)
             };
             // ("Challenged by a reporter, Clinton said": a participle clause too)
-            one_of(SUBORDINATORS, w) || one_of(FRONTED_PREPOSITIONS, w) || self.opens_participle_clause(i)
+            in_list!(SUBORDINATORS, w) || in_list!(FRONTED_PREPOSITIONS, w) || self.opens_participle_clause(i)
         };
         // "At a rally in Portsmouth, N.H., on Tuesday,": an abbreviated place
         // after a fronted phrase belongs to it
@@ -107,14 +107,14 @@ impl Frame<'_> {
                 && !self.is_cap(i)
                 && !self.is_pronoun(i)
                 && self.verb_at(i).is_none()
-                && one_of(AUXILIARIES, self.lower(i - 1))
+                && in_list!(AUXILIARIES, self.lower(i - 1))
         };
         loop {
             if end > lo
                 && (self.is_adverb(end - 1)
                     || matches!(self.lower(end - 1), "are" | "were" | "been" | "heard" | "overheard")
-                    || (self.lower(end - 1) == "be" && end > lo + 1 && one_of(AUXILIARIES, self.lower(end - 2)))
-                    || (one_of(AUXILIARIES, self.lower(end - 1)) && self.lower(end) == "be")
+                    || (self.lower(end - 1) == "be" && end > lo + 1 && in_list!(AUXILIARIES, self.lower(end - 2)))
+                    || (in_list!(AUXILIARIES, self.lower(end - 1)) && self.lower(end) == "be")
                     || between_aux(end - 1))
             {
                 end -= 1;
@@ -131,7 +131,7 @@ impl Frame<'_> {
     pub(super) fn is_time_phrase(&self, i: usize) -> bool {
         matches!(self.lower(i), "this" | "last" | "next" | "on" | "early" | "late")
             && self.is_word(i + 1)
-            && one_of(TIME_WORDS, self.lower(i + 1))
+            && in_list!(TIME_WORDS, self.lower(i + 1))
     }
 
     /// The subject of the verb at `v`: the phrase before it, looking past

@@ -3,7 +3,7 @@
 //! a passive or a bare infinitive.
 
 use crate::attribution::lexicon_ext::SpeechVerbExt;
-use crate::attribution::mention::{one_of, Frame};
+use crate::attribution::mention::{in_list, Frame};
 use crate::lexicon::{SpeechVerb, VerbClass, VerbForm};
 
 /// Verbs whose bare form, after a plural subject, reports speech ("experts say").
@@ -140,7 +140,7 @@ impl Frame<'_> {
     }
 
     pub(super) fn after_infinitive_marker(&self, i: usize) -> bool {
-        i.checked_sub(1).is_some_and(|p| one_of(INFINITIVE_MARKERS, self.lower(p)))
+        i.checked_sub(1).is_some_and(|p| in_list!(INFINITIVE_MARKERS, self.lower(p)))
     }
 
     /// "had written", "has long argued": a perfect is as finite as its
