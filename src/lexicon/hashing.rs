@@ -15,7 +15,15 @@ pub(super) fn filter_bit(word: &[u8]) -> (usize, u64) {
     let byte = |i: usize| word.get(i).map_or(0, u8::to_ascii_lowercase);
     let len = word.len().min(255) as u8;
     let last = word.len().saturating_sub(1);
-    let mixed = u32::from_le_bytes([byte(0), byte(1), byte(last), len]).wrapping_mul(0x9e37_79b1) >> 20;
+    filter_bit_of_key(u32::from_le_bytes([byte(0), byte(1), byte(last), len]))
+}
+
+/// [`filter_bit`] of the word whose lowered first, second and last bytes
+/// and length are `key`'s bytes, lowest first: a caller that has them at
+/// hand (see `WordMatcher::may_start_letters`) need not read them again.
+#[inline]
+pub(super) fn filter_bit_of_key(key: u32) -> (usize, u64) {
+    let mixed = key.wrapping_mul(0x9e37_79b1) >> 20;
     let mixed = mixed as usize % (FILTER_WORDS * 64);
     (mixed / 64, 1 << (mixed % 64))
 }
