@@ -11,8 +11,10 @@ use std::collections::{HashMap, VecDeque};
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
 const WINDOW: usize = 24;
-/// The recency queue keeps at most this many entries (stale ones included).
+/// The recency queue keeps at most this many entries (stale ones included):
+/// fewer than the stamps of a `u16` clock (see `Registry::touch`).
 const QUEUE_CAP: usize = 256;
+const _: () = assert!(QUEUE_CAP < 1 << 16);
 /// Prominence left after one sentence.
 const DECAY: f32 = 0.6;
 
@@ -38,14 +40,20 @@ pub enum Role {
     Oblique,
 }
 
+/// The prominence each role adds, from none through the weakest role to the
+/// strongest: an entity keeps its strongest role in a sentence as its place
+/// here, one byte where the weight took four.
+const WEIGHTS: [f32; 6] = [0.0, 0.25, 0.6, 1.6, 2.2, 3.0];
+
 impl Role {
-    fn weight(self) -> f32 {
+    /// The role's place in [`WEIGHTS`]: a stronger role has a higher one.
+    fn rank(self) -> u8 {
         match self {
-            Role::Speaker => 3.0,
-            Role::Reporter => 2.2,
-            Role::Subject => 1.6,
-            Role::Other => 0.6,
-            Role::Oblique => 0.25,
+            Role::Speaker => 5,
+            Role::Reporter => 4,
+            Role::Subject => 3,
+            Role::Other => 2,
+            Role::Oblique => 1,
         }
     }
 }
@@ -86,7 +94,9 @@ pub struct Entity {
     pub name: Shared,
     pub kind: SpeakerKind,
     pub gender: Option<Gender>,
-    pub personhood: i32,
+    /// The evidence of the mentions, kept between -6 and 9: one byte (the
+    /// cast of a draft naming forty thousand people is 40 bytes an entity).
+    pub personhood: i8,
     /// See `NameMention::typed`.
     typed: bool,
     /// Written capitalised inside a sentence at least once: a name, not
@@ -105,13 +115,15 @@ pub struct Entity {
     /// and the strongest role the entity has in that sentence: mentions in
     /// one sentence do not add up.
     carried: f32,
-    best_here: f32,
+    /// The strongest role's place in [`WEIGHTS`] (0 for none yet).
+    best_here: u8,
     salience_sentence: u32,
     /// Sentence of the latest mention as a subject or speaker, or `NONE`
     /// (an `Option` took eight bytes).
     subject_sentence: u32,
-    /// Stamp of this entity's latest entry in the recency queue.
-    stamp: u32,
+    /// Stamp of this entity's latest entry in the recency queue: two
+    /// bytes tell it from the entity's older entries there (see `touch`).
+    stamp: u16,
 }
 
 /// No entity, sentence or list: four bytes where an `Option` takes eight.
@@ -120,16 +132,16 @@ const NONE: u32 = u32::MAX;
 impl Entity {
     fn salience_at(&self, sentence: usize) -> f32 {
         let gap = sentence.saturating_sub(self.salience_sentence as usize).min(64) as i32;
-        (self.carried + self.best_here) * DECAY.powi(gap)
+        (self.carried + WEIGHTS[usize::from(self.best_here)]) * DECAY.powi(gap)
     }
 
-    fn bump(&mut self, sentence: usize, weight: f32) {
+    fn bump(&mut self, sentence: usize, role: Role) {
         if sentence > self.salience_sentence as usize {
             self.carried = self.salience_at(sentence);
-            self.best_here = 0.0;
+            self.best_here = 0;
             self.salience_sentence = narrow(sentence);
         }
-        self.best_here = self.best_here.max(weight);
+        self.best_here = self.best_here.max(role.rank());
     }
 
     /// Whether "he" or "she" can mean this entity.
@@ -190,16 +202,20 @@ pub struct Registry {
     /// the attributions hold: with thousands of people named, the separate
     /// copies of each name in the keys, the entities and the speakers were
     /// much of the memory the draft took. Each word is also the key of the
-    /// entities it names (see [`Keys`]): one table where there were four
-    /// (the words, names, surnames and first names) held each name twice.
+    /// entity whose full name it is, or `NONE`.
     // looked up, never walked: the crate's fast hash, not SipHash
-    words: HashMap<Shared, Keys, FastHash>,
+    words: HashMap<Shared, u32, FastHash>,
+    /// The people a word of their names names (see [`NameWord`]), apart
+    /// from `words`: most words are full names, and with all three ids
+    /// beside each a slot of the table took 24 bytes where it takes 16
+    /// (a draft naming forty thousand people held 1.6 MB of it).
+    name_words: HashMap<Shared, NameWord, FastHash>,
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada); looked up, never walked.
     by_initials: HashMap<String, usize, FastHash>,
     /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
-    recent: VecDeque<(u32, u32)>,
-    clock: u32,
+    recent: VecDeque<(u32, u16)>,
+    clock: u16,
 }
 
 /// How many words the cast's table has room for from the start: an
@@ -213,6 +229,7 @@ impl Default for Registry {
             entities: Vec::new(),
             descriptions: Vec::new(),
             words: HashMap::with_capacity_and_hasher(WORDS_ROOM, FastHash::default()),
+            name_words: HashMap::default(),
             by_initials: HashMap::default(),
             recent: VecDeque::new(),
             clock: 0,
@@ -220,19 +237,17 @@ impl Default for Registry {
     }
 }
 
-/// The entities a word names, each `NONE` if it names none that way.
+/// The people a word of their names names, each `NONE` if it names none that way.
 #[derive(Debug, Clone, Copy)]
-struct Keys {
-    /// The entity of this full name.
-    name: u32,
+struct NameWord {
     /// The first person with this last name.
     surname: u32,
     /// The latest person with this first name ("Judy" for Judy Roe).
     first: u32,
 }
 
-impl Keys {
-    const NONE: Keys = Keys { name: NONE, surname: NONE, first: NONE };
+impl NameWord {
+    const NONE: NameWord = NameWord { surname: NONE, first: NONE };
 }
 
 fn found(id: u32) -> Option<usize> {
@@ -275,21 +290,35 @@ impl Registry {
             return known.clone();
         }
         let new = Shared::from(words);
-        self.words.insert(new.clone(), Keys::NONE);
+        self.words.insert(new.clone(), NONE);
         new
     }
 
-    /// The entities `word` names, if any.
-    fn keys(&self, word: &str) -> Keys {
-        self.words.get(word).copied().unwrap_or(Keys::NONE)
+    /// The entity whose full name `name` is, or `NONE`.
+    fn named(&self, name: &str) -> u32 {
+        self.words.get(name).copied().unwrap_or(NONE)
     }
 
-    /// The entities `word` names, to change (interned if it was not yet).
-    fn keys_mut(&mut self, word: &str) -> &mut Keys {
-        if !self.words.contains_key(word) {
-            self.words.insert(Shared::from(word), Keys::NONE);
+    /// The entity whose full name `name` is, to change (interned if it was not yet).
+    fn named_mut(&mut self, name: &str) -> &mut u32 {
+        if !self.words.contains_key(name) {
+            self.words.insert(Shared::from(name), NONE);
         }
-        self.words.get_mut(word).expect("just interned")
+        self.words.get_mut(name).expect("just interned")
+    }
+
+    /// The people `word` names as a surname or a first name.
+    fn name_word(&self, word: &str) -> NameWord {
+        self.name_words.get(word).copied().unwrap_or(NameWord::NONE)
+    }
+
+    /// As `name_word`, to change; the key is the word's one interned copy.
+    fn name_word_mut(&mut self, word: &str) -> &mut NameWord {
+        if !self.name_words.contains_key(word) {
+            let key = self.shared(word);
+            self.name_words.insert(key, NameWord::NONE);
+        }
+        self.name_words.get_mut(word).expect("just added")
     }
 
     /// Whether `e` has the role word `word`.
@@ -308,7 +337,7 @@ impl Registry {
     /// The entity a name refers to, if the story has named it already:
     /// the full name, or a surname or first name of a person named earlier.
     pub fn lookup(&self, name: &str, kind: SpeakerKind) -> Option<usize> {
-        if let Some(id) = found(self.keys(name).name) {
+        if let Some(id) = found(self.named(name)) {
             return Some(id);
         }
         if is_acronym(name) {
@@ -320,14 +349,14 @@ impl Registry {
         match last {
             // "Jane Q. Roe" after "Jane Roe": the same first and last names;
             // "Al Basha" after "Abir Al Basha": a surname of two words
-            Some(last) if kind == SpeakerKind::Person => found(self.keys(last).surname).filter(|&id| {
+            Some(last) if kind == SpeakerKind::Person => found(self.name_word(last).surname).filter(|&id| {
                 let known = &self.entities[id].name;
                 words(known).next().is_some_and(|f| f == first || is_initial(first))
                     || known.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
             }),
             Some(_) => None,
             None if kind == SpeakerKind::Person => {
-                let keys = self.keys(first);
+                let keys = self.name_word(first);
                 found(keys.surname).or_else(|| found(keys.first))
             }
             None => None,
@@ -358,7 +387,7 @@ impl Registry {
             None => self.create(m),
         };
         let e = &mut self.entities[id];
-        e.personhood = (e.personhood + m.personhood).clamp(-6, 9);
+        e.personhood = (i32::from(e.personhood) + m.personhood).clamp(-6, 9) as i8;
         e.seen_inside |= m.inside;
         // "Al Basha" after "Abir Al Basha": "Al" is part of the surname here,
         // not a given name that tells a gender
@@ -376,7 +405,7 @@ impl Registry {
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
             let longer = self.shared(&m.name);
             let old = std::mem::replace(&mut self.entities[id].name, longer);
-            self.keys_mut(&old).name = narrow(id);
+            *self.named_mut(&old) = narrow(id);
             self.index_name(id);
         }
         self.touch(id, m.at as usize, m.sentence as usize, m.role);
@@ -421,7 +450,7 @@ impl Registry {
             first_at: m.at,
             last_at: m.at,
             carried: 0.0,
-            best_here: 0.0,
+            best_here: 0,
             salience_sentence: m.sentence,
             subject_sentence: NONE,
             stamp: 0,
@@ -432,7 +461,7 @@ impl Registry {
 
     fn index_name(&mut self, id: usize) {
         let name = self.entities[id].name.clone();
-        self.keys_mut(&name).name = narrow(id);
+        *self.named_mut(&name) = narrow(id);
         // a one-word name has no initials to index: they are not read for it
         if let Some(caps) = name.contains(' ').then(|| initials(&name)).flatten() {
             self.by_initials.entry(caps).or_insert(id);
@@ -442,12 +471,12 @@ impl Registry {
             if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
                 // two people with one surname: news calls the second by the
                 // first name ("says Michael"), so the bare surname stays the first's
-                let surname = &mut self.keys_mut(last).surname;
+                let surname = &mut self.name_word_mut(last).surname;
                 if *surname == NONE {
                     *surname = narrow(id);
                 }
                 if !is_initial(first) {
-                    self.keys_mut(first).first = narrow(id);
+                    self.name_word_mut(first).first = narrow(id);
                 }
             }
         }
@@ -456,10 +485,11 @@ impl Registry {
     /// Makes `id` the most recent entity, more prominent by `role`.
     pub fn touch(&mut self, id: usize, at: usize, sentence: usize, role: Role) {
         // a stamp tells an entity's latest entry from its older ones in a
-        // queue of 256: one wrapped past them all is told apart as well
+        // queue of 256: those were pushed fewer than 256 stamps before it,
+        // so even a clock wrapped past them all gives them other stamps
         self.clock = self.clock.wrapping_add(1);
         let e = &mut self.entities[id];
-        e.bump(sentence, role.weight());
+        e.bump(sentence, role);
         e.last_at = e.last_at.max(narrow(at));
         let sentence = narrow(sentence);
         if matches!(role, Role::Speaker | Role::Reporter | Role::Subject) {
@@ -668,8 +698,61 @@ mod tests {
         // one a person or body named, all held until attribution is done
         // (112 bytes with eight-byte offsets and a sentence no one read, 80
         // with its role words' list and eight-byte stamps and options in it,
-        // 56 with its name an `Arc<str>`)
-        assert_eq!(std::mem::size_of::<Entity>(), 48);
+        // 56 with its name an `Arc<str>`, 48 with a four-byte personhood,
+        // strongest role and stamp)
+        assert_eq!(std::mem::size_of::<Entity>(), 40);
+    }
+
+    #[test]
+    fn a_cast_of_thousands_holds_its_names_in_sixteen_byte_slots() {
+        // a slot of each table: a word's handle and the ids beside it
+        assert_eq!(std::mem::size_of::<(Shared, u32)>(), 16);
+        assert_eq!(std::mem::size_of::<(Shared, NameWord)>(), 16);
+        let (reg, held) = crate::budget::held_by(|| {
+            let mut reg = Registry::default();
+            // each person named once: twenty first names, two hundred surnames
+            for k in 0..4000 {
+                name(&mut reg, &format!("Ana{} Rz{}", k % 20, k / 20), 10 * k, k, Role::Speaker, 0);
+            }
+            reg
+        });
+        let person = |name: &str| reg.lookup(name, SpeakerKind::Person);
+        assert_eq!([person("Ana7 Rz150"), person("Rz150"), person("Ana7")], [Some(3007), Some(3000), Some(3987)]);
+        // 394 420 bytes; about 530 000 with 48-byte entities, 24-byte slots
+        // for every word and sixteen bytes before each string's
+        assert!(held < 420_000, "{held} bytes");
+    }
+
+    #[test]
+    fn a_role_ranks_as_its_weight_did() {
+        let weight = |r: Role| WEIGHTS[usize::from(r.rank())];
+        let roles = [Role::Oblique, Role::Other, Role::Subject, Role::Reporter, Role::Speaker];
+        assert_eq!(roles.map(weight), [0.25, 0.6, 1.6, 2.2, 3.0]);
+        assert!(roles.windows(2).all(|w| w[0].rank() < w[1].rank()));
+    }
+
+    #[test]
+    fn the_recent_window_is_distinct_after_the_clock_wraps() {
+        let mut reg = Registry::default();
+        let people: Vec<usize> =
+            (0..40).map(|k| name(&mut reg, &format!("Ana Ruiz{k}"), k, 0, Role::Other, 0)).collect();
+        // past two wraps of the two-byte clock, each person touched again and again
+        for k in 0..140_000 {
+            reg.touch(people[k % 40], 100 + k, 1, Role::Other);
+        }
+        let window: Vec<usize> = reg.window(usize::MAX).collect();
+        // newest first, each once, as many as the window reaches
+        let newest: Vec<usize> = (0..WINDOW).map(|k| people[(139_999 - k) % 40]).collect();
+        assert_eq!(window, newest);
+    }
+
+    #[test]
+    fn personhood_stays_between_minus_six_and_nine() {
+        let mut reg = Registry::default();
+        let sure = (0..5).map(|k| name(&mut reg, "Ana Ruiz", k, k, Role::Other, 100)).last();
+        assert_eq!(reg.entity(sure.unwrap()).personhood, 9);
+        let place = (0..5).map(|k| name(&mut reg, "Calgary", 10 + k, k, Role::Oblique, -100)).last();
+        assert_eq!(reg.entity(place.unwrap()).personhood, -6);
     }
 
     #[test]
