@@ -9,6 +9,7 @@
 use super::hashing::{filter_bit, filter_bit_of_key, FastHash, FILTER_WORDS};
 use super::word_map::WordMap;
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -238,21 +239,26 @@ impl WordMatcher {
         self.group_of(word).is_some()
     }
 
-    /// The longest pattern of `group` that `text` (lowered, starting with
-    /// the group's first word, `word` bytes long) begins with: its length and
-    /// index.
+    /// The longest pattern of `group` that `text` (as written, starting
+    /// with the group's first word, `word` bytes long) begins with, case
+    /// aside if folded: its length and index. The text is compared lowered
+    /// byte by byte where it is read, not copied lowered first: a copy as
+    /// long as the longest pattern of all (an outlet's phrase, for the
+    /// channel phrases) at every start cost more than the search.
     fn longest_prefix(&self, group: &[Pattern], text: &[u8], word: usize) -> Option<(usize, usize)> {
         let mut text = text;
         loop {
             // Every pattern of the group is at least `word` long.
-            let key = sort_key(text.get(word..)?);
+            let key = self.folded_key(text.get(word..)?);
             // The greatest pattern not above `text`. The longest pattern that
             // `text` begins with, if any, is a prefix of it: every string
             // sorting between a prefix of `text` and `text` starts with it.
-            let below = group.partition_point(|p| p.key < key || p.key == key && self.pattern(p) <= text);
+            let below = group.partition_point(|p| {
+                p.key < key || p.key == key && self.cmp_folded(self.pattern(p), text) != Ordering::Greater
+            });
             let p = group.get(below.checked_sub(1)?)?;
             let pattern = self.pattern(p);
-            let common = pattern.iter().zip(text).take_while(|(a, b)| a == b).count();
+            let common = pattern.iter().zip(text).take_while(|&(&a, &b)| a == self.fold_byte(b)).count();
             if common == pattern.len() {
                 return Some((common, p.id as usize));
             }
@@ -261,21 +267,55 @@ impl WordMatcher {
         }
     }
 
+    /// `b` as the patterns hold it: ASCII-lowered when case is ignored.
+    #[inline]
+    fn fold_byte(&self, b: u8) -> u8 {
+        match self.fold {
+            true => b.to_ascii_lowercase(),
+            false => b,
+        }
+    }
+
+    /// [`sort_key`] of `bytes` as the patterns hold them.
+    #[inline]
+    fn folded_key(&self, bytes: &[u8]) -> u64 {
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(8);
+        if let (Some(to), Some(from)) = (head.get_mut(..n), bytes.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        if self.fold {
+            head.make_ascii_lowercase();
+        }
+        u64::from_be_bytes(head)
+    }
+
+    /// `pattern` against `text` as the patterns hold it, in byte order.
+    #[inline]
+    fn cmp_folded(&self, pattern: &[u8], text: &[u8]) -> Ordering {
+        for (&a, &b) in pattern.iter().zip(text) {
+            let b = self.fold_byte(b);
+            if a != b {
+                return a.cmp(&b);
+            }
+        }
+        pattern.len().cmp(&text.len())
+    }
+
     /// The longest accepted match starting exactly at `start`, trying the
-    /// patterns of `group`; `lowered` is the text from `start` on, lowered
-    /// (as far as the longest pattern reaches).
+    /// patterns of `group`; `rest` is the text from `start` on.
     fn longest_accepted<T, F>(
         &self,
         text: &str,
         start: usize,
-        lowered: &[u8],
+        rest: &[u8],
         (group, word): (&[Pattern], usize),
         accept: &mut F,
     ) -> Option<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
-        let mut rest = lowered;
+        let mut rest = rest;
         loop {
             let (len, pattern) = self.longest_prefix(group, rest, word)?;
             let end = start + len;
@@ -297,7 +337,7 @@ impl WordMatcher {
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         let word = first_word(text, start)?;
-        self.try_at(text, start, word, &mut Vec::new(), &mut accept)
+        self.try_at(text, start, word, &mut accept)
     }
 
     /// Whether [`WordMatcher::at`] may find a match at `start`, judged by
@@ -312,29 +352,26 @@ impl WordMatcher {
     }
 
     /// [`WordMatcher::longest_accepted`] at `start`, where `word` starts or
-    /// (when `None`) a character that is not a word character. `lowered` is
-    /// scratch space for the lowered text.
+    /// (when `None`) a character that is not a word character.
     fn try_at<T, F>(
         &self,
         text: &str,
         start: usize,
         word: Option<&[u8]>,
-        lowered: &mut Vec<u8>,
         accept: &mut F,
     ) -> Option<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
-        // the word's group is found before the text after it is lowered: a
-        // word that passes the filter but starts no pattern costs a lookup,
-        // not a lowered copy of as much text as the longest pattern
+        // the word's group is found before the text after it is read: a
+        // word that passes the filter but starts no pattern costs a lookup
         let group = match word {
             Some(word) if !self.may_start(word) => return None,
             Some(word) => (self.group_of(word)?, word.len()),
             None if self.loose.is_empty() => return None,
             None => (self.loose.clone(), 0),
         };
-        self.try_group(text, start, group, lowered, accept)
+        self.try_group(text, start, group, accept)
     }
 
     /// [`WordMatcher::try_at`] of a start whose group of patterns (and the
@@ -344,23 +381,13 @@ impl WordMatcher {
         text: &str,
         start: usize,
         (group, word): (Range<u32>, usize),
-        lowered: &mut Vec<u8>,
         accept: &mut F,
     ) -> Option<(Range<usize>, T)>
     where
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
-        let window = rest.get(..self.longest).unwrap_or(rest);
-        let lowered = match self.fold {
-            true => {
-                lowered.clear();
-                lowered.extend(window.iter().map(u8::to_ascii_lowercase));
-                &lowered[..]
-            }
-            false => window,
-        };
-        self.longest_accepted(text, start, lowered, (self.group(&group), word), accept)
+        self.longest_accepted(text, start, rest, (self.group(&group), word), accept)
     }
 
     /// The group of patterns whose first word is `word` (lowered here when
@@ -515,13 +542,12 @@ impl WordMatcher {
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         let mut out: Vec<(Range<usize>, T)> = Vec::new();
-        let mut lowered: Vec<u8> = Vec::new();
         let mut pos = 0;
         for WordStart { at, word, group } in starts {
             if at < pos {
                 continue;
             }
-            if let Some((range, value)) = self.try_group(text, at, (group, word), &mut lowered, &mut accept) {
+            if let Some((range, value)) = self.try_group(text, at, (group, word), &mut accept) {
                 if out.last().is_none_or(|(last, _)| last.end <= range.start) {
                     pos = range.end.max(at + 1);
                     out.push((range, value));
@@ -612,7 +638,6 @@ impl Scan for WordMatcher {
             return out;
         }
         let bytes = text.as_bytes();
-        let mut lowered: Vec<u8> = Vec::new();
         let mut pos = 0;
         let mut start = 0;
         let loose = !self.loose.is_empty();
@@ -639,7 +664,7 @@ impl Scan for WordMatcher {
             }
             let word = is_word.then(|| bytes.get(start..next)).flatten();
             if start >= pos {
-                if let Some((range, value)) = self.try_at(text, start, word, &mut lowered, &mut accept) {
+                if let Some((range, value)) = self.try_at(text, start, word, &mut accept) {
                     if out.last().is_none_or(|(last, _)| last.end <= range.start) {
                         pos = range.end.max(start + 1);
                         out.push((range, value));
@@ -807,6 +832,73 @@ mod tests {
                 }
             }
             proptest::prop_assert!(answered > 0);
+        }
+    }
+
+    /// The search as it was before the text was compared lowered where read:
+    /// over a copy of the text, lowered as far as the longest pattern reaches.
+    fn longest_prefix_of_copy(
+        m: &WordMatcher,
+        group: &[Pattern],
+        text: &[u8],
+        word: usize,
+    ) -> Option<(usize, usize)> {
+        let window = text.get(..m.longest).unwrap_or(text);
+        let lowered: Vec<u8> = window.iter().map(|&b| if m.fold { b.to_ascii_lowercase() } else { b }).collect();
+        let mut text = &lowered[..];
+        loop {
+            let key = sort_key(text.get(word..)?);
+            let below = group.partition_point(|p| p.key < key || p.key == key && m.pattern(p) <= text);
+            let p = group.get(below.checked_sub(1)?)?;
+            let pattern = m.pattern(p);
+            let common = pattern.iter().zip(text).take_while(|(a, b)| a == b).count();
+            if common == pattern.len() {
+                return Some((common, p.id as usize));
+            }
+            text = text.get(..common)?;
+        }
+    }
+
+    /// Pieces of patterns and texts: words in both cases, prefixes of
+    /// each other, what is not a letter, and a letter that is not ASCII.
+    const PATTERN_PIECES: &[&str] =
+        &["said", "SAID", "Sa", "s", "a", "ab", "aB", " ", "'", "é", "É", "x", "[", "{"];
+
+    proptest::proptest! {
+        /// Read from the text as written, lowered byte by byte, the search
+        /// finds at every start, and at every length the fall back to a
+        /// shorter pattern cuts the text to, what it found in a lowered copy.
+        #[test]
+        fn the_text_read_as_written_finds_what_its_lowered_copy_found(
+            patterns in proptest::collection::vec(proptest::collection::vec(0..PATTERN_PIECES.len(), 1..5), 1..8),
+            picks in proptest::collection::vec(0..PATTERN_PIECES.len(), 0..16),
+            fold in proptest::bool::ANY,
+        ) {
+            let patterns: Vec<String> =
+                patterns.iter().map(|p| p.iter().map(|&i| PATTERN_PIECES[i]).collect()).collect();
+            let m = WordMatcher::new(&patterns, fold).unwrap();
+            // some text, then the first pattern after a space, which is found
+            let text: String =
+                picks.iter().map(|&i| PATTERN_PIECES[i]).chain([" ", patterns[0].as_str()]).collect();
+            let mut found_some = 0;
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (group, word) = match first_word(&text, start) {
+                    Some(Some(word)) => match m.group_of(word) {
+                        Some(group) => (group, word.len()),
+                        None => continue,
+                    },
+                    Some(None) => (m.loose.clone(), 0),
+                    None => continue,
+                };
+                let group = m.group(&group);
+                let rest = &text.as_bytes()[start..];
+                for len in 0..=rest.len() {
+                    let found = m.longest_prefix(group, &rest[..len], word);
+                    proptest::prop_assert_eq!(found, longest_prefix_of_copy(&m, group, &rest[..len], word));
+                    found_some += usize::from(found.is_some());
+                }
+            }
+            proptest::prop_assert!(found_some > 0);
         }
     }
 
