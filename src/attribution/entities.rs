@@ -301,10 +301,9 @@ impl Registry {
 
     /// The entity whose full name `name` is, to change (interned if it was not yet).
     fn named_mut(&mut self, name: &str) -> &mut u32 {
-        if !self.words.contains_key(name) {
-            self.words.insert(Shared::from(name), NONE);
-        }
-        self.words.get_mut(name).expect("just interned")
+        // an entry takes an owned key: the interned copy if there is one
+        let key = self.words.get_key_value(name).map_or_else(|| Shared::from(name), |(known, _)| known.clone());
+        self.words.entry(key).or_insert(NONE)
     }
 
     /// The people `word` names as a surname or a first name.
@@ -314,11 +313,11 @@ impl Registry {
 
     /// As `name_word`, to change; the key is the word's one interned copy.
     fn name_word_mut(&mut self, word: &str) -> &mut NameWord {
-        if !self.name_words.contains_key(word) {
-            let key = self.shared(word);
-            self.name_words.insert(key, NameWord::NONE);
-        }
-        self.name_words.get_mut(word).expect("just added")
+        let key = match self.name_words.get_key_value(word) {
+            Some((known, _)) => known.clone(),
+            None => self.shared(word),
+        };
+        self.name_words.entry(key).or_insert(NameWord::NONE)
     }
 
     /// Whether `e` has the role word `word`.
