@@ -47,7 +47,6 @@ pub fn ascii_letter_run(bytes: &[u8], from: usize) -> usize {
 /// end) are ASCII letters, counting up to the first that is not.
 #[inline]
 fn letters_in(chunk: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let word = match chunk.get(..8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
         Some(eight) => u64::from_le_bytes(eight),
         None => {
@@ -59,15 +58,25 @@ fn letters_in(chunk: &[u8]) -> usize {
             u64::from_le_bytes(eight)
         }
     };
-    // A letter lowered is 0x61..=0x7a. An ASCII byte's sums carry into no
-    // other byte; one past 0x7f can carry into the byte after it, whose
-    // answer no longer counts. The zeros past the chunk are no letters.
+    // the zeros past the chunk are no letters
+    (not_ascii_letters(word).trailing_zeros() / 8) as usize
+}
+
+/// The top bit of each byte of `word` (eight bytes, little-endian) that is
+/// not an ASCII letter, tested together. A letter lowered is 0x61..=0x7a. An
+/// ASCII byte's sums carry into no other byte; one past 0x7f can carry into
+/// the byte after it, whose answer then no longer counts: only the bytes up
+/// to the first that is no letter are answered for.
+#[inline]
+pub fn not_ascii_letters(word: u64) -> u64 {
     let lowered = word | (0x20 * ONES);
     let from_a = lowered.wrapping_add((0x80 - 0x61) * ONES);
     let past_z = lowered.wrapping_add((0x80 - 0x7b) * ONES);
-    let not_letters = !(from_a & !past_z & !word) & (0x80 * ONES);
-    (not_letters.trailing_zeros() / 8) as usize
+    !(from_a & !past_z & !word) & (0x80 * ONES)
 }
+
+/// One in every byte of a `u64`.
+pub const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Whether a word starts with a capital, or is an Arabic article before a
 /// capitalised name ("al-Shabaab", "el-Sisi", "ad-Din"): it may be part of

@@ -500,21 +500,15 @@ impl WordMatcher {
     /// the text ends less than eight bytes after its start.
     #[inline]
     fn may_start_letters(&self, bytes: &[u8], range: &Range<usize>) -> Option<bool> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
         let len = range.end.checked_sub(range.start).filter(|n| (1..=8).contains(n))?;
         let eight: [u8; 8] = bytes.get(range.start..range.start.checked_add(8)?)?.try_into().ok()?;
         let word = u64::from_le_bytes(eight);
-        // the word's bytes; the text's after it are zeros (no letters)
+        // the word's bytes; the text's after it are not asked about
         let keep = u64::MAX >> (64 - 8 * len);
-        // as in chars::ascii_letter_run: a byte past 0x7f is no letter, and
-        // its carry reaches only later bytes, whose answer no longer counts
-        let lowered = word | (0x20 * ONES);
-        let from_a = lowered.wrapping_add((0x80 - 0x61) * ONES);
-        let past_z = lowered.wrapping_add((0x80 - 0x7b) * ONES);
-        let not_letters = !(from_a & !past_z & !word) & (0x80 * ONES);
-        if not_letters & keep != 0 {
+        if super::chars::not_ascii_letters(word) & keep != 0 {
             return None;
         }
+        let lowered = word | (0x20 * super::chars::ONES);
         // a word character after it (or one that is not ASCII) makes the scan's word another
         match bytes.get(range.end) {
             Some(&b) if !b.is_ascii() || ASCII_WORD[usize::from(b)] => return None,
