@@ -50,7 +50,8 @@ pub struct ProseBlock {
     /// map are kept at their size and a map of one piece in place: a draft
     /// has a record for every paragraph, all held while the rules run (112
     /// bytes with eight-byte offsets, then 88, then 64, and one allocation
-    /// fewer for most blocks; 72 since the text may be a stretch of the file).
+    /// fewer for most blocks; 72 since the text may be a stretch of the file,
+    /// 64 with a map of one verbatim piece held as its source range).
     blockquote: u32,
     /// Its own copy, or the stretch of the file it equals (see [`ProseBlock::share_file`]).
     pub text: BlockText,
@@ -558,7 +559,7 @@ mod tests {
         // one a paragraph, all held while the rules run (112 with a usize
         // blockquote index and signature range, 88 with a vector of pieces,
         // a growable text and an eight-byte span)
-        assert_eq!(std::mem::size_of::<ProseBlock>(), 72);
+        assert_eq!(std::mem::size_of::<ProseBlock>(), 64);
     }
 
     /// A paragraph of lines ending in spaces (hard breaks, soft ones after

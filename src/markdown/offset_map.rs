@@ -148,14 +148,21 @@ pub struct KeptBreak {
 }
 
 /// An [`OffsetMap`] as a block keeps it while the rules run: most blocks
-/// are one line of plain text, one piece, which is held in place (a vector
-/// of one was an allocation of 32 bytes a block besides the vector's 24).
+/// are one line of plain text, their source bytes as written, which is
+/// kept as where that source starts and how long it is, in the room the
+/// pointer and length of a list of pieces take (a vector of one was an
+/// allocation of 32 bytes a block besides the vector's 24; a piece in
+/// place made the map 24 bytes, a third of a block).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockMap(Stored);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Stored {
-    One(Piece),
+    /// One verbatim piece from the start of the text, as long as its source.
+    Verbatim {
+        source_start: u32,
+        source_len: u32,
+    },
     Many(Box<[Piece]>),
 }
 
@@ -168,39 +175,46 @@ impl Default for BlockMap {
 impl From<OffsetMap> for BlockMap {
     fn from(map: OffsetMap) -> Self {
         match map.pieces[..] {
-            [one] => BlockMap(Stored::One(one)),
+            [one] if one.text_start == 0 && one.verbatim() && one.text_end() == one.source_len() => {
+                BlockMap(Stored::Verbatim { source_start: one.source_start, source_len: one.source_len })
+            }
             _ => BlockMap(Stored::Many(map.pieces.into_boxed_slice())),
         }
     }
 }
 
 impl BlockMap {
-    fn pieces(&self) -> &[Piece] {
+    /// Calls `read` with the pieces (a verbatim block's one made in place).
+    #[inline]
+    fn with_pieces<R>(&self, read: impl FnOnce(&[Piece]) -> R) -> R {
         match &self.0 {
-            Stored::One(piece) => std::slice::from_ref(piece),
-            Stored::Many(pieces) => pieces,
+            &Stored::Verbatim { source_start, source_len } => {
+                let text_len_and_verbatim = source_len | VERBATIM;
+                read(&[Piece { text_start: 0, text_len_and_verbatim, source_start, source_len }])
+            }
+            Stored::Many(pieces) => read(pieces),
         }
     }
 
     /// How many pieces map the text (one for a block that is its source bytes).
     pub fn piece_count(&self) -> usize {
-        self.pieces().len()
+        self.with_pieces(<[Piece]>::len)
     }
 
     /// Source offset where the text byte at `pos` starts.
     pub fn to_source_start(&self, pos: usize) -> usize {
-        to_source_start(self.pieces(), pos)
+        self.with_pieces(|pieces| to_source_start(pieces, pos))
     }
 
     /// Source offset where the text ending just before `pos` ends.
     pub fn to_source_end(&self, pos: usize) -> usize {
-        to_source_end(self.pieces(), pos)
+        self.with_pieces(|pieces| to_source_end(pieces, pos))
     }
 
     /// Source span of a text range. An empty range sits right after the
     /// text before it (not at the start of whatever follows a gap).
     pub fn to_source(&self, range: Range<usize>) -> Span {
-        to_source(self.pieces(), range)
+        self.with_pieces(|pieces| to_source(pieces, range))
     }
 }
 
@@ -352,15 +366,44 @@ mod tests {
         let mut map = OffsetMap::default();
         map.push(0, 5, 40..45, true);
         let one = BlockMap::from(map.clone());
-        assert!(matches!(one.0, Stored::One(_)));
+        assert!(matches!(one.0, Stored::Verbatim { source_start: 40, source_len: 5 }));
         assert_eq!(
-            (one.to_source(1..3), one.to_source_start(5), one.to_source_end(0)),
-            (Span::new(41, 43), 45, 40)
+            (one.to_source(1..3), one.to_source_start(5), one.to_source_end(0), one.piece_count()),
+            (Span::new(41, 43), 45, 40, 1)
         );
         map.push(5, 1, 45..47, false);
         let two = BlockMap::from(map);
         assert!(matches!(&two.0, Stored::Many(p) if p.len() == 2));
         assert_eq!((two.to_source(1..3), two.to_source(4..6)), (Span::new(41, 43), Span::new(44, 47)));
-        assert_eq!(std::mem::size_of::<BlockMap>(), 24);
+        // one piece not verbatim, or not from the text's start, is a list of one
+        let mut replaced = OffsetMap::default();
+        replaced.push(0, 3, 40..47, false);
+        assert!(matches!(&BlockMap::from(replaced).0, Stored::Many(p) if p.len() == 1));
+        let mut late = OffsetMap::default();
+        late.push(2, 3, 40..43, true);
+        assert!(matches!(&BlockMap::from(late).0, Stored::Many(p) if p.len() == 1));
+        assert_eq!(std::mem::size_of::<BlockMap>(), 16);
+    }
+
+    proptest::proptest! {
+        /// A map held as where its one verbatim piece's source starts reads
+        /// every position as the same piece in a list does.
+        #[test]
+        fn a_verbatim_map_in_place_maps_as_its_piece(
+            text_start in 0usize..3, len in 0usize..6, source_start in 0usize..9
+        ) {
+            let mut map = OffsetMap::default();
+            map.push(text_start, len, source_start..source_start + len, true);
+            let listed = BlockMap(Stored::Many(map.pieces.clone().into_boxed_slice()));
+            let held = BlockMap::from(map);
+            proptest::prop_assert_eq!(matches!(held.0, Stored::Verbatim { .. }), text_start == 0);
+            for lo in 0..=text_start + len + 1 {
+                proptest::prop_assert_eq!(held.to_source_start(lo), listed.to_source_start(lo));
+                proptest::prop_assert_eq!(held.to_source_end(lo), listed.to_source_end(lo));
+                for hi in 0..=text_start + len + 1 {
+                    proptest::prop_assert_eq!(held.to_source(lo..hi), listed.to_source(lo..hi));
+                }
+            }
+        }
     }
 }
