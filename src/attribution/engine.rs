@@ -337,7 +337,7 @@ fn spoken_name(
     // (nor the headline of a linked story: "WATCH: Mayor slams ‘…’")
     doc.blocks
         .get(b)
-        .filter(|bl| b > 0 && !matches!(bl.kind, BlockKind::Heading(_)) && !is_link_line(&bl.text))?;
+        .filter(|bl| b > 0 && !matches!(bl.kind(), BlockKind::Heading(_)) && !is_link_line(&bl.text))?;
     let v = views.get(b)?;
     let t = v.quote_token(id)?;
     let f = v.frame(lex);

@@ -260,7 +260,7 @@ fn same_document(old: &Document, new: &Document, shift: &Shift<'_>) -> bool {
 
 fn same_block(a: &ProseBlock, b: &ProseBlock, shift: &Shift<'_>) -> bool {
     let signature = |block: &ProseBlock| block.signature().map(|r| block.source_span(r));
-    a.kind == b.kind
+    a.kind() == b.kind()
         && a.blockquote() == b.blockquote()
         && shift.span(a.span()) == Some(b.span())
         && signature(a).map(|s| shift.span(s)) == signature(b).map(Some)

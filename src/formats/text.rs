@@ -135,12 +135,12 @@ pub fn parse_paragraph_lines(text: &str, styles: &[(usize, crate::source::Paragr
         let before = doc.blocks.len();
         push_paragraph(text, &mut vec![*line], &mut doc);
         let Some(block) = doc.blocks.get_mut(before) else { continue };
-        block.kind = match styles.iter().find(|(at, _)| *at == n).map(|(_, s)| *s) {
+        block.set_kind(match styles.iter().find(|(at, _)| *at == n).map(|(_, s)| *s) {
             Some(ParagraphStyle::Heading(level)) => BlockKind::Heading(level),
             Some(ParagraphStyle::ListItem) => BlockKind::ListItem,
             Some(ParagraphStyle::Caption) => BlockKind::Caption,
             None => BlockKind::Paragraph,
-        };
+        });
     }
     doc
 }
@@ -167,7 +167,7 @@ mod tests {
             texts(&doc),
             ["# Not a heading", "* \"Star,\" she said.\nMore of it.", "> 1. Kept as written."]
         );
-        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+        assert!(doc.blocks.iter().all(|b| b.kind() == BlockKind::Paragraph));
         assert_eq!(source_of(src, &doc, "said.\nMore"), "said.\r\nMore");
         assert_eq!(source_of(src, &doc, "> 1."), "> 1.");
     }
@@ -196,7 +196,7 @@ mod tests {
         let text = "Title\n\nBody “text”.\nCaption";
         let styles = [(0, crate::source::ParagraphStyle::Heading(1)), (3, crate::source::ParagraphStyle::Caption)];
         let doc = parse_paragraph_lines(text, &styles);
-        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind()).collect();
         assert_eq!(kinds, [BlockKind::Heading(1), BlockKind::Paragraph, BlockKind::Caption]);
         assert_eq!(source_of(text, &doc, "“text”"), "“text”");
     }

@@ -492,7 +492,7 @@ mod tests {
         let doc = parse(src);
         assert_eq!(doc.blocks.len(), 2, "{:?}", texts(&doc));
         assert!(doc.blocks[0].text.contains("“We have\ndone this before,”"));
-        assert_eq!(doc.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(doc.blocks[0].kind(), BlockKind::Paragraph);
     }
 
     #[test]

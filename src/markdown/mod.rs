@@ -17,6 +17,7 @@ pub use offset_map::{BlockMap, KeptBreak, OffsetMap};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 pub use template::TemplateOptions;
+use text::About;
 pub use text::BlockText;
 
 /// Stands in for a quotation mark inside an inline code span: code is not
@@ -40,28 +41,25 @@ pub enum BlockKind {
     Caption,
 }
 
-/// One stretch of the prose text and the source bytes it came from.
 /// A block of prose: a paragraph, heading, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseBlock {
-    pub kind: BlockKind,
-    /// See [`ProseBlock::blockquote`] ([`NONE`] for none). This, the
-    /// signature's ends and the span take four bytes each, the text and its
-    /// map are kept at their size and a map of one piece in place: a draft
-    /// has a record for every paragraph, all held while the rules run (112
-    /// bytes with eight-byte offsets, then 88, then 64, and one allocation
-    /// fewer for most blocks; 72 since the text may be a stretch of the file,
-    /// 64 with a map of one verbatim piece held as its source range).
-    blockquote: u32,
-    /// Its own copy, or the stretch of the file it equals (see [`ProseBlock::share_file`]).
+    /// Its own copy, or the stretch of the file it equals (see
+    /// [`ProseBlock::share_file`]); it also holds the block's kind, its
+    /// blockquote and whether it keeps its breaks (see [`BlockText`]).
+    ///
+    /// A draft has a record for every paragraph, all held while the rules
+    /// run: 112 bytes with eight-byte offsets, then 88, then 64 with the
+    /// text and map at their size and one allocation fewer for most
+    /// blocks, 72 since the text may be a stretch of the file, then 64 with
+    /// a map of one verbatim piece held as its source range, and 56 with
+    /// the kind, blockquote and breaks held beside the text's tag.
     pub text: BlockText,
     pub map: BlockMap,
     /// See [`ProseBlock::span`].
     span: CompactSpan,
     /// See [`ProseBlock::signature`] ([`NONE`] at the start for none).
     signature: [u32; 2],
-    /// See [`ProseBlock::breaks_kept`].
-    breaks_kept: bool,
 }
 
 /// No blockquote, no signature: an index or offset no draft reaches.
@@ -69,22 +67,28 @@ const NONE: u32 = u32::MAX;
 
 impl ProseBlock {
     pub fn new(kind: BlockKind, blockquote: Option<usize>, text: String, map: OffsetMap, span: Span) -> Self {
+        let about = About { kind, blockquote: blockquote.map_or(NONE, narrow), breaks_kept: false };
         ProseBlock {
-            kind,
-            blockquote: blockquote.map_or(NONE, narrow),
-            text: text.into(),
+            text: BlockText::new(text.into_boxed_str(), about),
             map: map.into(),
             span: span.into(),
             signature: [NONE, NONE],
-            breaks_kept: false,
         }
+    }
+
+    pub fn kind(&self) -> BlockKind {
+        self.text.about().kind
+    }
+
+    pub fn set_kind(&mut self, kind: BlockKind) {
+        self.text.set_about(About { kind, ..self.text.about() });
     }
 
     /// Whether the text keeps line breaks as their source bytes, spaces
     /// before the line feed and all (a Markdown hard break, a line ending in
     /// spaces): then every space before a line feed is such a break's.
     pub fn breaks_kept(&self) -> bool {
-        self.breaks_kept
+        self.text.about().breaks_kept
     }
 
     /// `range` of the text as it reads, without the spaces of kept line
@@ -97,12 +101,12 @@ impl ProseBlock {
     /// Where positions of the text fall in the text as read, for a block
     /// that keeps its breaks' spaces (`None` for one whose text reads as it is).
     pub fn read_positions(&self) -> Option<ReadPositions> {
-        self.breaks_kept.then(|| ReadPositions::of(&self.text))
+        self.breaks_kept().then(|| ReadPositions::of(&self.text))
     }
 
     /// `text`, a stretch of this block's text, as it reads (see [`ProseBlock::text_as_read`]).
     pub fn as_read<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        read_as(text, self.breaks_kept)
+        read_as(text, self.breaks_kept())
     }
 
     /// Source bytes from the block's first to its last prose byte.
@@ -116,7 +120,8 @@ impl ProseBlock {
 
     /// Index into `Document::blockquotes` of the outermost blockquote holding it.
     pub fn blockquote(&self) -> Option<usize> {
-        (self.blockquote != NONE).then_some(self.blockquote as usize)
+        let blockquote = self.text.about().blockquote;
+        (blockquote != NONE).then_some(blockquote as usize)
     }
 
     /// The text range of a signature ending the block (`— Jane Doe`), the
@@ -518,7 +523,7 @@ impl<'a> Builder<'a> {
                 };
                 let mut block = ProseBlock::new(open.kind, open.blockquote, open.text, open.map, open.span);
                 block.set_signature(signature);
-                block.breaks_kept = kept;
+                block.text.set_about(About { breaks_kept: kept, ..block.text.about() });
                 self.doc.blocks.push(block);
             }
         }
@@ -559,7 +564,7 @@ mod tests {
         // one a paragraph, all held while the rules run (112 with a usize
         // blockquote index and signature range, 88 with a vector of pieces,
         // a growable text and an eight-byte span)
-        assert_eq!(std::mem::size_of::<ProseBlock>(), 64);
+        assert_eq!(std::mem::size_of::<ProseBlock>(), 56);
     }
 
     /// A paragraph of lines ending in spaces (hard breaks, soft ones after
@@ -736,7 +741,7 @@ mod tests {
     fn blockquotes_and_list_items_are_blocks() {
         let src = "- one \"a\"\n- two\n\n> quoted\n> more\n\n| h |\n|---|\n| cell |\n";
         let doc = parse(src);
-        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind()).collect();
         assert!(kinds.contains(&BlockKind::ListItem));
         assert!(kinds.contains(&BlockKind::TableCell));
         assert_eq!(doc.blockquotes.len(), 1);

@@ -76,7 +76,7 @@ pub fn build(mut a: Analysis, diagnostics: Vec<Diagnostic>, verdicts: &[Verdict]
         .zip(reads)
         .map(|(b, read)| {
             let mut code_chars = code_chars(&b, &file.text);
-            let (kind, blockquote) = (b.kind, b.blockquote());
+            let (kind, blockquote) = (b.kind(), b.blockquote());
             let text = match read {
                 Some(read) => {
                     code_chars.iter_mut().for_each(|(at, _)| *at = read.at(*at));

@@ -245,7 +245,7 @@ fn not_a_reference(
     let span = block.source_span(range.clone());
     let source = &*analysis.file.text;
     let bold = source.get(..span.start).is_some_and(|s| s.ends_with("**") || s.ends_with("__"));
-    if bold || (opens_block && block.kind == BlockKind::ListItem) {
+    if bold || (opens_block && block.kind() == BlockKind::ListItem) {
         return true;
     }
     let opens_sentence = opens_block || before.ends_with(['.', '!', '?', ':', '\n']);

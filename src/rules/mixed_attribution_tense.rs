@@ -222,7 +222,7 @@ fn prose_verbs(analysis: &Analysis, lexicon: &Lexicon, cues: &[Found]) -> Vec<Fo
     let mut found = Vec::new();
     for (b, block) in analysis.doc.blocks.iter().enumerate() {
         crate::budget::tick();
-        if matches!(block.kind, BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
+        if matches!(block.kind(), BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
             continue;
         }
         let words = analysis.words.block(b);

@@ -74,7 +74,7 @@ impl Rule for UnattributedQuote {
             crate::budget::tick();
             // a table cell's quote is labelled by its row and column, not by a sentence
             let in_table =
-                analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind == BlockKind::TableCell);
+                analysis.doc.blocks.get(q.first_block()).is_some_and(|b| b.kind() == BlockKind::TableCell);
             match &attribution.speaker {
                 _ if in_table => continue,
                 Some(implied) if attribution.implied() => {

@@ -219,7 +219,8 @@ const SENTENCE_BYTES: usize = 2048;
 /// Kind of a quotation from its words and its place in the block.
 pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, headline: bool) -> QuoteKind {
     // a footnote cites works: its quotations are their titles
-    if headline || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Footnote) || is_link_line(&block.text) {
+    if headline || matches!(block.kind(), BlockKind::Heading(_) | BlockKind::Footnote) || is_link_line(&block.text)
+    {
         return QuoteKind::Title;
     }
     let before = block.text.get(..outer.start).unwrap_or_default();

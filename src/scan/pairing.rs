@@ -191,7 +191,7 @@ impl Pairer {
         let mut carry = outer;
         let inner_start = carry.start + carry.start_len;
         carry.parts.push(QuotePart::new(index, carry.start..end, inner_start..end));
-        if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        if matches!(block.kind(), BlockKind::Paragraph | BlockKind::ListItem) {
             self.carry = Some(carry);
         } else {
             self.unclosed(carry, None);
@@ -244,7 +244,7 @@ fn continuation<'m>(block: &ProseBlock, marks: &'m [Mark]) -> Option<&'m Mark> {
 fn broken_sentence(block: &ProseBlock, marks: &[Mark]) -> bool {
     let opens_lower = block.text.trim_start().starts_with(char::is_lowercase);
     let first_double = marks.iter().find(|m| m.family == Family::Double && !m.weak);
-    opens_lower && block.kind == BlockKind::Paragraph && first_double.is_some_and(|m| m.facing != Facing::Open)
+    opens_lower && block.kind() == BlockKind::Paragraph && first_double.is_some_and(|m| m.facing != Facing::Open)
 }
 
 #[cfg(test)]
