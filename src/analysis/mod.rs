@@ -39,6 +39,7 @@ impl Analysis {
     /// [`crate::suppression::check_owned`]).
     pub fn keep_for_vetting(&mut self) {
         self.doc.blocks = Vec::new();
+        self.doc.signatures = Vec::new();
         self.doc.blockquotes = Vec::new();
         self.scan = ScanResult::default();
         self.attributions = Attributions::default();

@@ -243,7 +243,7 @@ fn same_document(old: &Document, new: &Document, shift: &Shift<'_>) -> bool {
     };
     moved(old.front_matter, new.front_matter)
         && old.blocks.len() == new.blocks.len()
-        && old.blocks.iter().zip(&new.blocks).all(|(a, b)| same_block(a, b, shift))
+        && (0..old.blocks.len()).all(|b| same_block((old, new), b, shift))
         && old.comments.len() == new.comments.len()
         && old
             .comments
@@ -258,12 +258,14 @@ fn same_document(old: &Document, new: &Document, shift: &Shift<'_>) -> bool {
             .all(|(a, b)| shift.span(a.span) == Some(b.span) && a.html == b.html && a.cite == b.cite)
 }
 
-fn same_block(a: &ProseBlock, b: &ProseBlock, shift: &Shift<'_>) -> bool {
-    let signature = |block: &ProseBlock| block.signature().map(|r| block.source_span(r));
+/// Whether block `i` of the old document moved to block `i` of the new unchanged.
+fn same_block((old, new): (&Document, &Document), i: usize, shift: &Shift<'_>) -> bool {
+    let (Some(a), Some(b)) = (old.blocks.get(i), new.blocks.get(i)) else { return false };
+    let signature = |doc: &Document, block: &ProseBlock| doc.signature(i).map(|r| block.source_span(r));
     a.kind() == b.kind()
         && a.blockquote() == b.blockquote()
         && shift.span(a.span()) == Some(b.span())
-        && signature(a).map(|s| shift.span(s)) == signature(b).map(Some)
+        && signature(old, a).map(|s| shift.span(s)) == signature(new, b).map(Some)
         && same_but_marks(&a.text, &b.text)
 }
 

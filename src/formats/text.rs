@@ -117,9 +117,7 @@ fn push_paragraph(text: &str, lines: &mut Vec<Line>, doc: &mut Document) {
     }
     let Some(span) = span else { return };
     let signature = crate::markdown::signature::find(&prose);
-    let mut block = ProseBlock::new(BlockKind::Paragraph, None, prose, map, span);
-    block.set_signature(signature);
-    doc.blocks.push(block);
+    doc.push_block(ProseBlock::new(BlockKind::Paragraph, None, prose, map, span), signature);
 }
 
 /// Prose blocks for text that is one paragraph a line (the text of a Word

@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(doc.blockquotes[0].cite.as_deref(), Some("https://x.org/r"));
         assert_eq!(texts(&doc), ["“It works,” she said.", "Ana Ruiz, Daily"]);
         assert!(doc.blocks.iter().all(|b| b.blockquote() == Some(0)));
-        assert!(doc.blocks[1].signature().is_some() && doc.blocks[0].signature().is_none());
+        assert!(doc.signature(1).is_some() && doc.signature(0).is_none());
     }
 
     #[test]

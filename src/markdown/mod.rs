@@ -52,28 +52,22 @@ pub struct ProseBlock {
     /// run: 112 bytes with eight-byte offsets, then 88, then 64 with the
     /// text and map at their size and one allocation fewer for most
     /// blocks, 72 since the text may be a stretch of the file, then 64 with
-    /// a map of one verbatim piece held as its source range, and 56 with
-    /// the kind, blockquote and breaks held beside the text's tag.
+    /// a map of one verbatim piece held as its source range, 56 with
+    /// the kind, blockquote and breaks held beside the text's tag, and 48
+    /// with the few blocks' signatures listed by the document.
     pub text: BlockText,
     pub map: BlockMap,
     /// See [`ProseBlock::span`].
     span: CompactSpan,
-    /// See [`ProseBlock::signature`] ([`NONE`] at the start for none).
-    signature: [u32; 2],
 }
 
-/// No blockquote, no signature: an index or offset no draft reaches.
+/// No blockquote: an index no draft reaches.
 const NONE: u32 = u32::MAX;
 
 impl ProseBlock {
     pub fn new(kind: BlockKind, blockquote: Option<usize>, text: String, map: OffsetMap, span: Span) -> Self {
         let about = About { kind, blockquote: blockquote.map_or(NONE, narrow), breaks_kept: false };
-        ProseBlock {
-            text: BlockText::new(text.into_boxed_str(), about),
-            map: map.into(),
-            span: span.into(),
-            signature: [NONE, NONE],
-        }
+        ProseBlock { text: BlockText::new(text.into_boxed_str(), about), map: map.into(), span: span.into() }
     }
 
     pub fn kind(&self) -> BlockKind {
@@ -124,17 +118,6 @@ impl ProseBlock {
         (blockquote != NONE).then_some(blockquote as usize)
     }
 
-    /// The text range of a signature ending the block (`— Jane Doe`), the
-    /// name only; the whole text for an HTML `<cite>`.
-    pub fn signature(&self) -> Option<Range<usize>> {
-        let [start, end] = self.signature;
-        (start != NONE).then_some(start as usize..end as usize)
-    }
-
-    pub fn set_signature(&mut self, signature: Option<Range<usize>>) {
-        self.signature = signature.map_or([NONE, NONE], |r| [narrow(r.start), narrow(r.end)]);
-    }
-
     /// Lets go of the block's copy of its text when the text is the
     /// stretch of `file` (the text the block was read from) its span covers.
     pub fn share_file(&mut self, file: &std::sync::Arc<String>) {
@@ -173,8 +156,30 @@ pub struct BlockQuote {
 pub struct Document {
     pub front_matter: Option<Span>,
     pub blocks: Vec<ProseBlock>,
+    /// The blocks that end in a signature, by index, in order, and the
+    /// signature's text range (see [`Document::signature`]). Few blocks
+    /// have one: as a field of every block it took eight bytes of each.
+    pub(crate) signatures: Vec<(u32, [u32; 2])>,
     pub comments: Vec<HtmlComment>,
     pub blockquotes: Vec<BlockQuote>,
+}
+
+impl Document {
+    /// Adds `block` after the others, with the signature that ends it, if any.
+    pub fn push_block(&mut self, block: ProseBlock, signature: Option<Range<usize>>) {
+        if let Some(r) = signature {
+            self.signatures.push((narrow(self.blocks.len()), [narrow(r.start), narrow(r.end)]));
+        }
+        self.blocks.push(block);
+    }
+
+    /// The text range of the signature ending block `b` (`— Jane Doe`),
+    /// the name only; the whole text for an HTML `<cite>`.
+    pub fn signature(&self, b: usize) -> Option<Range<usize>> {
+        let at = self.signatures.partition_point(|&(i, _)| (i as usize) < b);
+        let &(i, [start, end]) = self.signatures.get(at)?;
+        (i as usize == b).then_some(start as usize..end as usize)
+    }
 }
 
 /// How to read a draft.
@@ -522,9 +527,8 @@ impl<'a> Builder<'a> {
                     signature::find(&open.text)
                 };
                 let mut block = ProseBlock::new(open.kind, open.blockquote, open.text, open.map, open.span);
-                block.set_signature(signature);
                 block.text.set_about(About { breaks_kept: kept, ..block.text.about() });
-                self.doc.blocks.push(block);
+                self.doc.push_block(block, signature);
             }
         }
     }
@@ -564,7 +568,7 @@ mod tests {
         // one a paragraph, all held while the rules run (112 with a usize
         // blockquote index and signature range, 88 with a vector of pieces,
         // a growable text and an eight-byte span)
-        assert_eq!(std::mem::size_of::<ProseBlock>(), 56);
+        assert_eq!(std::mem::size_of::<ProseBlock>(), 48);
     }
 
     /// A paragraph of lines ending in spaces (hard breaks, soft ones after
@@ -645,11 +649,16 @@ mod tests {
 
     #[test]
     fn a_signature_and_a_blockquote_read_back_as_set() {
-        let mut block =
+        let block =
             ProseBlock::new(BlockKind::Paragraph, Some(3), "x — Jo".into(), OffsetMap::default(), Span::new(0, 6));
-        assert_eq!((block.blockquote(), block.signature()), (Some(3), None));
-        block.set_signature(Some(6..8));
-        assert_eq!(block.signature(), Some(6..8));
+        assert_eq!(block.blockquote(), Some(3));
+        let mut doc = Document::default();
+        doc.push_block(block.clone(), None);
+        doc.push_block(block.clone(), Some(6..8));
+        doc.push_block(block.clone(), None);
+        doc.push_block(block, Some(4..8));
+        let signatures: Vec<_> = (0..5).map(|b| doc.signature(b)).collect();
+        assert_eq!(signatures, [None, Some(6..8), None, Some(4..8), None]);
         assert_eq!(
             ProseBlock::new(BlockKind::Paragraph, None, String::new(), OffsetMap::default(), Span::new(0, 0))
                 .blockquote(),

@@ -97,9 +97,9 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     }
     let mut out = Vec::new();
     for (bq, blocks) in doc.blockquotes.iter().zip(members) {
-        let words: Vec<usize> = blocks.iter().copied().filter(|&i| !is_signature_only(&doc.blocks[i])).collect();
+        let words: Vec<usize> = blocks.iter().copied().filter(|&i| !is_signature_only(doc, i)).collect();
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
-        let signed = blocks.iter().any(|&i| doc.blocks[i].signature().is_some());
+        let signed = blocks.iter().any(|&i| doc.signature(i).is_some());
         let introduced = first.checked_sub(1).and_then(|i| doc.blocks.get(i)).is_some_and(introduces_quotation);
         let already_quoted = quotes.iter().any(|q| {
             q.span().start <= doc.blocks[first].span().start + 3 && q.span().end + 3 >= doc.blocks[last].span().end
@@ -112,10 +112,8 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             .map(|&i| {
                 let block = &doc.blocks[i];
                 // a signature on the last line is not part of the words
-                let end = block
-                    .signature()
-                    .as_ref()
-                    .map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
+                let end =
+                    doc.signature(i).map_or(block.text.len(), |s| signature_line_start(&block.text, s.start));
                 QuotePart::new(i, 0..end, 0..end)
             })
             .collect::<Vec<QuotePart>>()
@@ -132,9 +130,10 @@ fn blockquotes(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
 }
 
 /// A block that is nothing but a signature ("— Jane Doe", a `<cite>`).
-fn is_signature_only(block: &ProseBlock) -> bool {
-    block.signature().as_ref().is_some_and(|s| {
-        block.text.get(..s.start).is_some_and(|t| t.chars().all(|c| c.is_whitespace() || "—–―-~".contains(c)))
+fn is_signature_only(doc: &Document, b: usize) -> bool {
+    let text = doc.blocks.get(b).map_or("", |block| &*block.text);
+    doc.signature(b).is_some_and(|s| {
+        text.get(..s.start).is_some_and(|t| t.chars().all(|c| c.is_whitespace() || "—–―-~".contains(c)))
     })
 }
 

@@ -24,11 +24,11 @@ pub(super) fn found(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, F
 fn signed(q: &Quote, views: &Views, lex: &Lexicon) -> Option<(usize, Found)> {
     let last = q.last_block();
     let end = q.parts.last().map_or(0, |p| p.outer().end);
-    let own = views.get(last).and_then(|v| v.block.signature().filter(|s| s.start >= end).map(|s| (last, s)));
+    let own = views.doc.signature(last).filter(|s| s.start >= end).map(|s| (last, s));
     let next = || {
         let v = views.get(last + 1)?;
         let here = views.get(last)?;
-        let s = v.block.signature().filter(|s| v.block.text.get(..s.start).is_some_and(is_dash_only))?;
+        let s = views.doc.signature(last + 1).filter(|s| v.block.text.get(..s.start).is_some_and(is_dash_only))?;
         (v.block.blockquote() == here.block.blockquote()).then_some((last + 1, s))
     };
     let (b, range) = own.or_else(next)?;
