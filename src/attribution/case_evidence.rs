@@ -34,6 +34,8 @@ pub struct CaseEvidence<'d> {
     searched: RefCell<Vec<(String, bool)>>,
     /// Every opener of the draft, once read.
     whole: OnceCell<Openers>,
+    /// The draft in lower case, to search (none for a long draft).
+    lowered: OnceCell<Option<search::Lowered>>,
     /// Whether a search can answer for the draft's ASCII words: not when it
     /// has a character whose lower-case form is ASCII (the Kelvin sign).
     searchable: bool,
@@ -49,7 +51,13 @@ enum Place {
 impl<'d> CaseEvidence<'d> {
     pub fn of(doc: &'d Document) -> Self {
         let searchable = !doc.blocks.iter().any(|b| b.text.contains('\u{212A}'));
-        CaseEvidence { doc, searched: RefCell::default(), whole: OnceCell::new(), searchable }
+        CaseEvidence {
+            doc,
+            searched: RefCell::default(),
+            whole: OnceCell::new(),
+            lowered: OnceCell::new(),
+            searchable,
+        }
     }
 
     /// `word` (as it opens a sentence) is an ordinary word: the draft also
@@ -74,8 +82,12 @@ impl<'d> CaseEvidence<'d> {
             drop(searched);
             return self.whole().is_ordinary_word(word);
         }
-        let answer = search::is_ordinary_word(self.doc, word);
-        searched.push((word.to_ascii_lowercase(), answer));
+        let lower = word.to_ascii_lowercase();
+        let answer = match self.lowered.get_or_init(|| search::Lowered::of(self.doc)) {
+            Some(copy) => copy.is_ordinary_word(self.doc, &lower),
+            None => search::is_ordinary_word(self.doc, word),
+        };
+        searched.push((lower, answer));
         answer
     }
 

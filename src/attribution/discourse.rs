@@ -5,8 +5,8 @@
 use super::entities::{narrow, Gender, NameMention, Role};
 use super::mention::{in_list, Frame};
 use super::names::{
-    given_name_gender, honorific_gender, is_given_name, names_its_type, role_gender, strip_possessive,
-    TITLE_MODIFIERS,
+    first_word, given_name_gender, has_two_words, honorific_gender, is_given_name, names_its_type, role_gender,
+    strip_possessive, TITLE_MODIFIERS,
 };
 use super::patterns::{Sentence, PLACE_PREPOSITIONS};
 use super::SpeakerKind;
@@ -166,7 +166,7 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
             // read once: every word of the draft is asked both questions,
             // and only a word written with "h", "s" or "t" first (or read as
             // another) can be "he", "she" or "the"
-            let first = f.word(i).as_bytes().first().map(u8::to_ascii_lowercase);
+            let first = f.first_byte(i).map(|b| b.to_ascii_lowercase());
             let may_be = f.is_glossed(i) || first.is_none_or(|b| matches!(b, b'h' | b's' | b't'));
             let lower = if may_be { f.lower(i) } else { "" };
             if let Some(gender) = pronoun_gender(lower) {
@@ -314,12 +314,12 @@ fn pronoun_gender(lower: &str) -> Option<Gender> {
     if lower.len() > 7 || !lower.starts_with(['h', 's']) {
         return None; // most words: no split needed
     }
-    let bare = lower.split(['\'', '’']).next().unwrap_or_default();
-    match bare {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
-    }
+    // "he" or "she", the whole word or up to an apostrophe ("he’s")
+    let (gender, rest) = match lower.strip_prefix("he") {
+        Some(rest) => (Gender::Male, rest),
+        None => (Gender::Female, lower.strip_prefix("she")?),
+    };
+    (rest.is_empty() || rest.starts_with(['\'', '’'])).then_some(gender)
 }
 
 /// A run of capitalised name words (and titles) from `i`, a possessive
@@ -348,7 +348,9 @@ fn name_run(f: &Frame, i: usize, hi: usize) -> Option<(usize, usize)> {
 fn may_open_name(f: &Frame, i: usize) -> bool {
     // cheap test first: this runs for every word of the draft
     // (a title first: it spares the questions a name's first word is asked)
-    f.is_cap(i) && !is_party_tag(f.word(i)) && (f.is_title_at(i) || f.can_start_name(i))
+    // (a party tag starts with "D", "R" or "I": most words are not read for one)
+    let tag = || matches!(f.first_byte(i), Some(b'D' | b'R' | b'I')) && is_party_tag(f.word(i));
+    f.is_cap(i) && !tag() && (f.is_title_at(i) || f.can_start_name(i))
 }
 
 /// "D-Calif.", "R-Texas": a party and state after a name, not a name.
@@ -456,9 +458,8 @@ fn describe(
         descriptors.push(f.lower(start - 1).to_string());
     }
     // a first name says a person, and usually a gender
-    let first = name.split_whitespace().next().unwrap_or_default();
-    if name.contains(' ') && kind == SpeakerKind::Person {
-        if let Some(g) = given_name_gender(first) {
+    if kind == SpeakerKind::Person && name.contains(' ') {
+        if let Some(g) = given_name_gender(first_word(&name)) {
             personhood += 2;
             gender = gender.or(Some(g));
         }
@@ -515,16 +516,19 @@ fn describe(
     // the subject of a reporting verb, or its inverted subject ("said Jane Roe")
     let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
     // "according to Grovemark": the source of what the sentence reports
-    let verb_precedes = start > s.lo
-        && ((f.is_speech_verb(start - 1) && !in_list!(RECIPIENT_VERBS, f.lower(start - 1)))
-            || sourced_by(f, s, start));
-    if verb_follows || verb_precedes || (role == Role::Subject && reports_later(f, s, end)) {
+    // (read only if no verb follows: "according to" is looked for five words back)
+    let verb_precedes = || {
+        start > s.lo
+            && ((f.is_speech_verb(start - 1) && !in_list!(RECIPIENT_VERBS, f.lower(start - 1)))
+                || sourced_by(f, s, start))
+    };
+    if verb_follows || verb_precedes() || (role == Role::Subject && reports_later(f, s, end)) {
         role = Role::Reporter;
         if kind == SpeakerKind::Person {
             personhood += 1;
         }
     }
-    let written_full = text.split_whitespace().count() >= 2;
+    let written_full = has_two_words(&text);
     let typed = names_its_type_at(f, name_start, end, &name);
     let inside = start > subject && !f.is_quote(start - 1) && !f.is_punct(start - 1, ".!?:;\"“”‘’'—–-(");
     let opens_with_comma = start == subject && end == start + 1 && f.is_punct(end, ",");
@@ -616,7 +620,9 @@ mod tests {
                 "The mayor |the company |the |The |Ana Ruiz |Sen. Ana Ruiz’s |Ms. |al-Shabaab |D-Calif. |",
                 "he |She |they |He’s |said |told |Reuters |President |Health Minister |of |van |",
                 "“Q,” |READ MORE: |NEW YORK |Hours after |Following |, |. |\n\n|  \n|",
-                "Ministry |Ministry. |University |Bank’s |the agency |company |agency. |Élysée |ÉLYSÉE |al-Sisi |Congress |"
+                "Ministry |Ministry. |University |Bank’s |the agency |company |agency. |Élysée |ÉLYSÉE |al-Sisi |Congress |",
+                "It’s |IT |Ie |I |Il |il |Elle |Their |THEY |Tom |Yves |You’re |We |Whom |Hey |says |the statement |",
+                "were told |as she put it |have said |Sources say |experts say |hers |he’d |she'd |shed |Hello |Ds |Rs |"
             ),
             80,
         )
@@ -699,6 +705,40 @@ mod tests {
     }
 
     proptest! {
+        /// The questions asked of every token, answered from the first
+        /// bytes and the facts, answer as reading the word in full does:
+        /// a pronoun is its lower-case form up to an apostrophe, one of
+        /// seven; a verb of speech is what its full reading says.
+        #[test]
+        fn the_quick_answers_are_the_full_ones(text in draft()) {
+            each_frame(&text, |f, t| {
+                for i in 0..=t.toks.len() + 1 {
+                    prop_assert_eq!(f.first_byte(i), f.word(i).as_bytes().first().copied());
+                    prop_assert_eq!(f.last_byte(i), f.word(i).as_bytes().last().copied());
+                    let bare = f.lower(i).split(['\'', '’']).next().unwrap_or_default();
+                    let gender = match bare {
+                        "he" => Some(Gender::Male),
+                        "she" => Some(Gender::Female),
+                        _ => None,
+                    };
+                    let written = f.lower(i).len() <= 7 && f.lower(i).starts_with(['h', 's']);
+                    prop_assert_eq!(pronoun_gender(f.lower(i)), gender.filter(|_| written), "{:?}", f.lower(i));
+                    let possessive = {
+                        let w = f.word(i);
+                        matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their")
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || f.is_punct(i + 1, "'’") && w.ends_with('s')
+                    };
+                    prop_assert_eq!(f.is_possessive(i), possessive, "{:?}", f.word(i));
+                    let pronoun = f.is_word(i) && ["he", "she", "they", "i", "we", "it", "you"].contains(&bare);
+                    prop_assert_eq!(f.is_pronoun(i), pronoun, "{:?}", f.word(i));
+                    prop_assert_eq!(f.is_speech_verb(i), f.reads_as_speech_verb(i), "{:?}", f.word(i));
+                }
+                Ok(())
+            })?;
+        }
+
         /// What [`read`] takes for granted of every word it reads: only
         /// "the" opens an epithet, and a word that may open a name is a
         /// name part or a title, and no quotation (so the run of the name

@@ -26,6 +26,35 @@ pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
     name.split_whitespace().any(|w| matches!(w, "of" | "for") || lex.is_org_head(w.trim_end_matches('.')))
 }
 
+/// Whether `text` holds two words or more, as `split_whitespace` reads it.
+/// Asked of every name and mention: ASCII text (nearly every name) is read
+/// by bytes, where `split_whitespace` decoded every character.
+pub fn has_two_words(text: &str) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().nth(1).is_some();
+    }
+    let bytes = text.as_bytes();
+    let Some(word) = bytes.iter().position(|b| !space(b)) else { return false };
+    let Some(gap) = bytes[word..].iter().position(space) else { return false };
+    bytes[word + gap..].iter().any(|b| !space(b))
+}
+
+/// The first word of `text`, as `split_whitespace` reads it (empty if none).
+pub fn first_word(text: &str) -> &str {
+    if !text.is_ascii() {
+        return text.split_whitespace().next().unwrap_or_default();
+    }
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes[start..].iter().position(space).map_or(bytes.len(), |n| start + n);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// The ASCII characters `char::is_whitespace` takes.
+fn space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// The gender a first name usually says ("Erin" a woman), if it is a known given name.
 pub fn given_name_gender(first: &str) -> Option<Gender> {
     match crate::lexicon::given_name(first)? {
@@ -139,6 +168,15 @@ pub fn role_gender(lower: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Names read by bytes have the words `split_whitespace` finds in them.
+        #[test]
+        fn a_name_s_words_are_those_split_whitespace_finds(text in "[ A-Za-z.\t\n\u{b}\u{c}\r\u{1c}\u{a0}\u{2009}é’-]{0,12}") {
+            proptest::prop_assert_eq!(has_two_words(&text), text.split_whitespace().count() >= 2);
+            proptest::prop_assert_eq!(first_word(&text), text.split_whitespace().next().unwrap_or_default());
+        }
+    }
 
     #[test]
     fn titles_and_possessives_are_not_the_name() {

@@ -1,9 +1,73 @@
-//! The evidence for one ASCII word, from a search of the draft for it: its
-//! first letter in either case is found with `memchr`, and only where the
-//! rest follows as a whole word is it read where it stands.
+//! The evidence for one ASCII word, from a search of the draft for it: in
+//! a lower-case copy of the draft (see [`Lowered`]) or, in a draft too long
+//! to copy, by its rarest letter in either case found with `memchr`; only
+//! where the word is written whole is it read where it stands.
 
 use super::{step, Place};
 use crate::markdown::Document;
+
+/// The longest draft (its blocks' bytes) searched in a lower-case copy:
+/// the copy is held while the draft is attributed, and a draft of
+/// megabytes is searched in place instead.
+pub(super) const MAX_LOWERED: usize = 256 * 1024;
+
+/// A draft in lower case (ASCII letters lowered, every other byte as it
+/// is), its blocks one after another with a space between, so no word runs
+/// from one block into the next. A search of the draft for its rarest
+/// letter stopped at a hundred places for each word asked (every dozen
+/// bytes or so), twelve thousand instructions a word; `memmem` in the copy
+/// stops only where the word is written, in any case.
+pub(super) struct Lowered {
+    text: Vec<u8>,
+    /// Where each block starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl Lowered {
+    /// The copy of `doc`, or none if it is longer than [`MAX_LOWERED`].
+    pub(super) fn of(doc: &Document) -> Option<Lowered> {
+        let len: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
+        if len > MAX_LOWERED {
+            return None;
+        }
+        let mut text = Vec::with_capacity(len);
+        let mut starts = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            starts.push(text.len());
+            text.extend_from_slice(block.text.as_bytes());
+            text.push(b' ');
+        }
+        text.make_ascii_lowercase();
+        Some(Lowered { text, starts })
+    }
+
+    /// [`is_ordinary_word`] of the word whose lower-case form is `lower`
+    /// (ASCII letters) in `doc`, the draft this copies: a byte of the copy
+    /// is the lower-case form of the draft's byte at the same place in its
+    /// block, so the word found in the copy is where the draft writes it in
+    /// some case, and is read there.
+    pub(super) fn is_ordinary_word(&self, doc: &Document, lower: &str) -> bool {
+        crate::budget::tick();
+        let (mut opener, mut found_lower) = (false, false);
+        // (matches that overlap one found are passed over: none is a whole
+        // word, as the letters of the one found are on its left)
+        for hit in memchr::memmem::find_iter(&self.text, lower.as_bytes()) {
+            let b = self.starts.partition_point(|&s| s <= hit).saturating_sub(1);
+            let (Some(start), Some(block)) = (self.starts.get(b), doc.blocks.get(b)) else { break };
+            let (text, at) = (&*block.text, hit - start);
+            if !is_whole_word(text, at, at + lower.len()) {
+                continue;
+            }
+            let capital = text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase);
+            match (capital, place_at(text, at)) {
+                (false, _) => found_lower = true,
+                (true, Place::Opening) => opener = true,
+                (true, Place::Inside) => return false,
+            }
+        }
+        opener && found_lower
+    }
+}
 
 /// [`super::CaseEvidence::is_ordinary_word`] for a word of ASCII letters, in
 /// a draft where only ASCII words lower to ASCII (no Kelvin sign): the word
@@ -95,5 +159,41 @@ mod tests {
         assert!(is_ordinary_word(&doc, "Ortiz"));
         let doc = crate::markdown::parse("z Ortiz and then Ortiz.\n");
         assert!(!is_ordinary_word(&doc, "Ortiz"), "capitalised inside a sentence");
+    }
+
+    fn draft() -> impl proptest::strategy::Strategy<Value = String> {
+        let pieces = concat!(
+            "Hours|hours|HOURS|hOurs|Ho|ho|urs|URS|Anna|anna|annanna|Nna|The|the|Ortiz|ortiz|é|É|Élysée|",
+            ".|:|?|!|,|;| | |\n\n|\u{a0}|(|\"|'|“|‘|”|’|—|- |# |> |* "
+        );
+        crate::tokens::drafts_of(pieces, 60)
+    }
+
+    proptest::proptest! {
+        /// The search in the lower-case copy answers as the search of the
+        /// draft by the word's rarest letter, for words written in any
+        /// case, across the end of a block, and inside one another.
+        #[test]
+        fn the_copy_answers_as_the_draft(text in draft()) {
+            let doc = crate::markdown::parse(&text);
+            let lowered = Lowered::of(&doc).expect("a short draft is copied");
+            for word in ["Hours", "Ho", "Urs", "Anna", "Nna", "The", "Ortiz", "Annanna", "Hoursurs"] {
+                let lower = word.to_ascii_lowercase();
+                proptest::prop_assert_eq!(
+                    lowered.is_ordinary_word(&doc, &lower),
+                    is_ordinary_word(&doc, word),
+                    "{:?}", word
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_draft_too_long_to_copy_is_searched_in_place() {
+        let short = crate::markdown::parse("Hours later it sailed.\n\nIt took hours.\n");
+        assert!(Lowered::of(&short).is_some_and(|l| l.is_ordinary_word(&short, "hours")));
+        let long = crate::markdown::parse(&"Hours later it sailed. It took hours.\n\n".repeat(MAX_LOWERED / 30));
+        assert!(Lowered::of(&long).is_none());
+        assert!(is_ordinary_word(&long, "Hours"));
     }
 }

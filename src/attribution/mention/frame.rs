@@ -5,7 +5,8 @@
 use super::memo::Subjects;
 use super::words::{
     before_apostrophe, in_list, in_set, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
-    NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, TITLE_CASE_BREAKS, TITLE_CASE_WORDS,
+    NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, PRONOUN_SECONDS, TITLE_CASE_BREAKS,
+    TITLE_CASE_WORDS,
 };
 use crate::attribution::case_evidence::CaseEvidence;
 use crate::attribution::tokens::Token;
@@ -38,6 +39,20 @@ impl<'a> Frame<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The first byte of the word at `i` as written (of [`Frame::word`]),
+    /// read without slicing the block's text: asked of every token.
+    pub fn first_byte(&self, i: usize) -> Option<u8> {
+        // (a block's tokens lie on its characters' boundaries: see `Token::is_long`)
+        let t = self.toks.get(i).filter(|t| t.end() > t.start)?;
+        self.text.as_bytes().get(t.start as usize).copied()
+    }
+
+    /// The last byte of the word at `i` as written, read as [`Frame::first_byte`] is.
+    pub fn last_byte(&self, i: usize) -> Option<u8> {
+        let t = self.toks.get(i).filter(|t| t.end() > t.start)?;
+        self.text.as_bytes().get(t.end() as usize - 1).copied()
+    }
+
     /// The lower-case word at `i` (computed once per block); a word of
     /// another language, the English function word it is read as ("il" → "he").
     pub fn lower(&self, i: usize) -> &'a str {
@@ -52,8 +67,7 @@ impl<'a> Frame<'a> {
     /// sentence for each quotation, this spares most of them the lookup of
     /// their lower-case form. A glossed word may read as anything.
     pub fn may_start_with(&self, i: usize, c: u8) -> bool {
-        let first = |t: &Token| t.text(self.text).as_bytes().first().map(u8::to_ascii_lowercase);
-        self.is_glossed(i) || self.toks.get(i).is_none_or(|t| first(t).is_none_or(|b| b == c))
+        self.is_glossed(i) || self.first_byte(i).is_none_or(|b| b.to_ascii_lowercase() == c)
     }
 
     /// The lower-case word at `i` as written, never glossed ("du", not "the").
@@ -87,11 +101,16 @@ impl<'a> Frame<'a> {
 
     /// "he", and "he's" / "it’s" / "they're" (a pronoun with its verb).
     pub fn is_pronoun(&self, i: usize) -> bool {
-        // asked of every capitalised word: the first byte as written rules
-        // out most before their lower-case form is read (see `PRONOUN_INITIALS`)
+        // asked of every capitalised word: the first two bytes as written
+        // rule out most before their lower-case form is read (see
+        // `PRONOUN_INITIALS`; a second byte that is an ASCII letter is the
+        // second letter of the lower-case form, whatever the first is)
         let Some(t) = self.toks.get(i).filter(|t| t.is_word()) else { return false };
-        let ruled_out = |b: &u8| b.is_ascii() && !PRONOUN_INITIALS.contains(&b.to_ascii_lowercase());
-        if !self.is_glossed(i) && t.text(self.text).as_bytes().first().is_some_and(ruled_out) {
+        let no_first = |b: u8| b.is_ascii() && !PRONOUN_INITIALS.contains(&b.to_ascii_lowercase());
+        let no_second = |b: &u8| b.is_ascii_alphabetic() && !PRONOUN_SECONDS.contains(&b.to_ascii_lowercase());
+        let second = || (t.end() > t.start + 1).then(|| self.text.as_bytes().get(t.start as usize + 1)).flatten();
+        let ruled_out = self.first_byte(i).is_some_and(no_first) || second().is_some_and(no_second);
+        if ruled_out && !self.is_glossed(i) {
             return false;
         }
         PRONOUNS.contains(&before_apostrophe(self.lower(i)))
@@ -243,6 +262,10 @@ impl<'a> Frame<'a> {
 
     /// "Trump's", "States’": a possessor, not a speaker.
     pub fn is_possessive(&self, i: usize) -> bool {
+        // asked of every word of a name: all but a few end in another letter
+        if !matches!(self.last_byte(i), Some(b's' | b'r')) {
+            return false;
+        }
         let w = self.word(i);
         if matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their") {
             return true;

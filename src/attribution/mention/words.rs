@@ -9,6 +9,9 @@ pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "yo
 /// The letters `PRONOUNS` start with: a word written with another ASCII
 /// letter first is none of them (nor is any glossed word ruled out by it).
 pub(super) const PRONOUN_INITIALS: &[u8] = b"hstiwy";
+/// The letters `PRONOUNS` have second: a word written with another ASCII
+/// letter there is none of them ("Smith", "Trump", "Washington").
+pub(super) const PRONOUN_SECONDS: &[u8] = b"ehto";
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "most", "other", "another", "his",
     "her", "their", "its", "our", "this", "that", "these", "those", "both", "all", "each", "few",
@@ -245,6 +248,7 @@ mod tests {
     fn every_pronoun_starts_with_one_of_the_initials() {
         for p in PRONOUNS {
             assert!(p.bytes().next().is_some_and(|b| PRONOUN_INITIALS.contains(&b)), "{p}");
+            assert!(p.as_bytes().get(1).is_none_or(|b| PRONOUN_SECONDS.contains(b)), "{p}");
         }
     }
 

@@ -47,7 +47,16 @@ const INFINITIVE_MARKERS: &[&str] = &[
 
 impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
+    #[inline]
     pub fn is_speech_verb(&self, i: usize) -> bool {
+        // asked of every token of many sentences, and most are no verb of
+        // any kind: their facts say so without a call
+        let verb = self.facts.get(i).is_some_and(|t| t.verb().is_some());
+        (verb || self.put_it_at(i)) && self.reads_as_speech_verb(i)
+    }
+
+    /// [`Frame::is_speech_verb`], read in full.
+    pub(in crate::attribution) fn reads_as_speech_verb(&self, i: usize) -> bool {
         if self.put_it_at(i) {
             return true; // "as Professor Foner put it", "as the Post's Dana Milbank puts it"
         }
