@@ -203,7 +203,9 @@ mod tests {
                 for (i, (w, r)) in words.iter().zip(ranges).enumerate() {
                     let inside = quoted.iter().any(|q| r.start < q.end && q.start < r.end);
                     prop_assert_eq!(w.quoted(), inside);
-                    prop_assert_eq!(a.words.verb(b, i), lex.verb_id(&block.text[r.clone()]));
+                    // the writer's verbs: a quoted word's is not looked up
+                    let verb = if inside { None } else { lex.verb_id(&block.text[r.clone()]) };
+                    prop_assert_eq!(a.words.verb(b, i), verb);
                     prop_assert_eq!(w.range(), r);
                 }
             }

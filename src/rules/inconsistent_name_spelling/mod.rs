@@ -4,6 +4,7 @@ mod near;
 
 use super::helpers::speech_quotes;
 use super::{Rule, RuleMeta};
+use crate::analysis::words::ProseWord;
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerKind;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -487,22 +488,23 @@ fn names_in_prose<'a>(analysis: &'a Analysis, mut each: impl FnMut(Written<'a>, 
     for (b, block) in analysis.doc.blocks.iter().enumerate() {
         let words = analysis.words.block(b);
         crate::budget::tick();
-        let text = &block.text;
-        let word = |j: usize| words.get(j).and_then(|w| text.get(w.range()));
+        // the block's text borrowed once: its every borrow checks its bounds
+        let text: &'a str = &block.text;
+        let bytes = text.as_bytes();
+        let name_word = |w: &ProseWord| !w.quoted() && text.get(w.range()).is_some_and(is_name_word);
         let mut i = 0;
         while i < words.len() {
             // most words start with a lower-case ASCII letter: no name's
             // first word, told by their first byte without reading them
             let first = words[i].range().start;
-            if text.as_bytes().get(first).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            if bytes.get(first).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                 i += 1;
                 continue;
             }
             let mut j = i;
             while j < words.len()
-                && !words[j].quoted()
-                && word(j).is_some_and(is_name_word)
-                && (j == i || text.get(words[j - 1].range().end..words[j].range().start) == Some(" "))
+                && name_word(&words[j])
+                && (j == i || one_space_apart(bytes, words[j - 1].range().end, words[j].range().start))
             {
                 j += 1;
             }
@@ -518,9 +520,27 @@ fn names_in_prose<'a>(analysis: &'a Analysis, mut each: impl FnMut(Written<'a>, 
     }
 }
 
+/// Whether one word ends at `end` of `bytes` and the next starts at
+/// `start` with one space between.
+fn one_space_apart(bytes: &[u8], end: usize, start: usize) -> bool {
+    start == end + 1 && bytes.get(end) == Some(&b' ')
+}
+
+/// A capital and a lower-case letter after it: a name's word, not an acronym.
 fn is_name_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    match w.as_bytes() {
+        // most names are ASCII: a byte is a character, and a lower-case
+        // ASCII byte a lower-case letter whatever else the word holds
+        [first, rest @ ..] if first.is_ascii() => {
+            first.is_ascii_uppercase()
+                && (rest.iter().any(u8::is_ascii_lowercase)
+                    || !rest.is_ascii() && w.chars().any(char::is_lowercase))
+        }
+        _ => {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -668,6 +688,22 @@ mod tests {
         let text = "the Élise Durand plan, and van Irena Novak’s farm; Ana Bar Kent, x Öz Ünal y.\n";
         assert_eq!(runs(text), ["Élise Durand", "Irena Novak’s", "Ana Bar Kent", "Öz Ünal"]);
         assert!(runs("all lower case words here\n").is_empty());
+    }
+
+    /// A name's word read by its bytes is one read by its characters.
+    #[test]
+    fn name_words_are_told_by_their_bytes_as_by_their_characters() {
+        let by_chars = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        };
+        let words = [
+            "Novak", "NATO", "ZÉé", "ZÖË", "Zoë", "Élise", "ÉLISE", "élise", "A", "Ab", "aB", "O’Neil", "X’É", "",
+            "3M",
+        ];
+        let told: Vec<bool> = words.iter().map(|w| super::is_name_word(w)).collect();
+        assert_eq!(told, words.map(by_chars));
+        assert_eq!(told.iter().filter(|&&t| t).count(), 6);
     }
 
     #[test]
