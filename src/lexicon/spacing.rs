@@ -241,19 +241,66 @@ pub fn spaced_alike(text: &str, starts: impl IntoIterator<Item = usize>, reach: 
     true
 }
 
-/// [`needs_copy`] in one pass of byte tests, for short texts.
+/// [`needs_copy`] in one pass of byte tests, for short texts. Eight bytes
+/// of ASCII at or above the space, most of a draft's, are tested at once:
+/// only two spaces side by side need the copy there. Others are tested
+/// byte by byte.
 fn needs_copy_short(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        MAY_SPACE[usize::from(b)]
-            && match b {
-                b' ' => bytes.get(i + 1) == Some(&b' '),
-                0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                    text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace)
-                }
-                _ => true,
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        // (a chunk is eight bytes: a zero never read is taken for a control byte)
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        if let Some(spaces) = printable_ascii_spaces(word) {
+            // two spaces in the chunk, or one at its end before one at the next's start
+            if spaces & (spaces >> 8) != 0 || spaces >> 63 != 0 && bytes.get(at + 8) == Some(&b' ') {
+                return true;
             }
-    })
+        } else if (at..at + 8).any(|i| space_to_copy(text, i)) {
+            return true;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(|i| space_to_copy(text, i))
+}
+
+/// Of eight bytes (the first lowest), when all are ASCII at or above the
+/// space: the high bit of each that is a space.
+#[inline]
+fn printable_ascii_spaces(word: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // no byte carries into the next when none has its high bit: a byte
+    // gains it by the addition when it is at or above 0x20
+    let below_space = !word.wrapping_add(0x60 * ONES) & HIGH;
+    if (word & HIGH) | below_space != 0 {
+        return None;
+    }
+    // a byte that is not a space is not zero once the spaces are: adding
+    // 0x7f sets its high bit
+    Some(!(word ^ (0x20 * ONES)).wrapping_add(0x7f * ONES) & HIGH)
+}
+
+/// Whether the byte at `i` starts whitespace other than a lone ASCII space.
+#[inline]
+fn space_to_copy(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else { return false };
+    MAY_SPACE[usize::from(b)]
+        && match b {
+            b' ' => bytes.get(i + 1) == Some(&b' '),
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_whitespace)
+            }
+            _ => true,
+        }
+}
+
+/// [`needs_copy_short`] as it was, byte by byte: the reference.
+#[cfg(test)]
+fn needs_copy_bytewise(text: &str) -> bool {
+    (0..text.len()).any(|i| space_to_copy(text, i))
 }
 
 #[cfg(test)]
@@ -374,6 +421,32 @@ mod tests {
             proptest::prop_assert_eq!(needs_copy_short(&text), expected, "{:?}", text);
             proptest::prop_assert_eq!(needs_copy_long(&text), expected, "{:?}", text);
             proptest::prop_assert_eq!(needs_copy(&text), expected, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the answer is that of each byte tested,
+        /// wherever the spaces and other bytes fall across the chunks.
+        #[test]
+        fn eight_bytes_at_a_time_answer_as_each_byte(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            skip in 0usize..8,
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let text = text.get(skip..).unwrap_or(&text);
+            proptest::prop_assert_eq!(needs_copy_short(text), needs_copy_bytewise(text), "{:?}", text);
+        }
+
+        /// Words and single spaces only, with an extra space or control
+        /// byte anywhere: every place across a chunk's seam is tried.
+        #[test]
+        fn a_run_is_seen_at_any_place(len in 0usize..40, at in 0usize..40, extra in 0usize..4) {
+            let mut text: Vec<u8> = (0..len).map(|i| if i % 3 == 2 { b' ' } else { b'a' + (i % 26) as u8 }).collect();
+            let at = at.min(text.len());
+            text.insert(at, [b' ', b'\n', 0x1f, b'~'][extra]);
+            let text = String::from_utf8(text).expect("ASCII");
+            proptest::prop_assert_eq!(needs_copy_short(&text), needs_copy_bytewise(&text), "{:?}", text);
+            proptest::prop_assert_eq!(needs_copy_short(&text), by_char(&text), "{:?}", text);
         }
     }
 

@@ -1,17 +1,15 @@
 //! QP003: the same quote given twice, with different words.
 
-use super::helpers::{for_each_word, speech_quotes, words};
+use super::helpers::{speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::findings::{Findings, Notes};
-use crate::lexicon::FastHash;
 use crate::quote::Quote;
 use crate::settings::Settings;
 use crate::span::Span;
 use list::{QuoteWordList, WordId};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 pub struct QuoteDrift;
 
@@ -69,6 +67,9 @@ Residents were told that “the river will crest on Friday night,” Adler said.
 mod list;
 mod recent;
 mod similar;
+mod words;
+
+use self::words::{each_word, Ids};
 
 const MIN_WORDS: usize = 5;
 /// Longer quotations (a block quote, or a mark never closed that runs to the
@@ -196,13 +197,12 @@ const WORDS_ROOM: usize = 256;
 /// The compared quotes' words as ids, and the quotes, or `None` when an id
 /// does not fit `W`.
 fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<&Quote>)> {
-    // Each quote's words as ids, interned as they are split: a draft's
+    // Each quote's words as ids, numbered as they are split: a draft's
     // quotes hold about as many words as its prose, and a vector of
     // strings for each would be the largest thing in memory.
     // room for an article's distinct quoted words from the start: the
-    // table grown from empty hashed each word again at every doubling
-    let mut ids: HashMap<Cow<'_, str>, u32, FastHash> =
-        HashMap::with_capacity_and_hasher(WORDS_ROOM, FastHash::default());
+    // table grown from empty placed each word again at every doubling
+    let mut ids = Ids::with_capacity(WORDS_ROOM);
     let mut list = QuoteWordList::default();
     let mut quotes: Vec<&Quote> = Vec::new();
     let mut buf = String::new();
@@ -217,18 +217,17 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
             continue;
         }
         let mut fits = true;
+        let mut push = |id: u32| fits &= W::try_from(id).map(|id| list.push_word(id)).is_ok();
         match &text {
             // a one-paragraph quote's words are slices of the draft's blocks
-            Cow::Borrowed(t) => {
-                for_each_word(t, &mut buf, |w| fits &= intern(&mut ids, &mut list, w.as_str(), w.written()))
-            }
-            Cow::Owned(t) => for_each_word(t, &mut buf, |w| fits &= intern(&mut ids, &mut list, w.as_str(), None)),
+            Cow::Borrowed(t) => each_word(t, &mut buf, |w| push(ids.id(w.as_str(), w.written()))),
+            Cow::Owned(t) => each_word(t, &mut buf, |w| push(ids.id(w.as_str(), None))),
         }
         if !fits {
             return None;
         }
         if (MIN_WORDS..=MAX_WORDS).contains(&list.pending()) {
-            list.end_quote(text.contains('…') || text.contains("..."));
+            list.end_quote(shows_ellipsis(&text));
             quotes.push(q);
         } else {
             list.discard();
@@ -237,28 +236,15 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
     Some((list, quotes))
 }
 
-/// Adds `word`'s id to the quote `list` is reading, numbering it first if
-/// it is new (kept as `written`, the text's own slice, when there is one);
-/// false when the id does not fit `W`.
-fn intern<'t, W: WordId>(
-    ids: &mut HashMap<Cow<'t, str>, u32, FastHash>,
-    list: &mut QuoteWordList<W>,
-    word: &str,
-    written: Option<&'t str>,
-) -> bool {
-    let next = ids.len() as u32;
-    let id = match written {
-        // a word of the text is its own key: looked up and added in one hash
-        Some(written) => *ids.entry(Cow::Borrowed(written)).or_insert(next),
-        None => match ids.get(word) {
-            Some(&id) => id,
-            None => {
-                ids.insert(Cow::Owned(word.to_owned()), next);
-                next
-            }
-        },
-    };
-    W::try_from(id).map(|id| list.push_word(id)).is_ok()
+/// Whether `text` has an ellipsis, "…" or "...": found from its dots and
+/// the lead byte of "…" (searching for each string cost hundreds of
+/// instructions to set up, for every quote).
+fn shows_ellipsis(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'.', 0xe2, bytes).any(|i| {
+        let rest = bytes.get(i..).unwrap_or_default();
+        rest.starts_with(b"...") || rest.starts_with("…".as_bytes())
+    })
 }
 
 /// Whether [`words`] would give more than `n` words of `text`, found
@@ -366,6 +352,14 @@ mod tests {
         #[test]
         fn counting_agrees_with_the_list(text in "[a-zA-Zé3'’\\- —–\t.,…]{0,40}", n in 0..8usize) {
             proptest::prop_assert_eq!(has_more_words_than(&text, n), words(&text).len() > n);
+        }
+    }
+
+    proptest::proptest! {
+        /// Found from its dots and lead bytes, an ellipsis is where a search for either finds one.
+        #[test]
+        fn an_ellipsis_is_where_a_search_finds_one(text in "[a.…“—’ ]{0,12}") {
+            proptest::prop_assert_eq!(shows_ellipsis(&text), text.contains('…') || text.contains("..."));
         }
     }
 
