@@ -12,11 +12,11 @@ use std::sync::Arc;
 /// A block's text: its own copy, or a stretch of the file it was read from.
 /// Reads as a `str` either way.
 ///
-/// It also holds what its block is and where it stands (see [`About`]), in
-/// the bytes beside the tag that says which of the two it is: apart, as
-/// fields of the block, they took eight bytes of every block more, a
-/// block is held for every paragraph and list item of a draft while the
-/// rules run.
+/// It also holds what its block is and where it stands (its kind, its
+/// blockquote and whether it keeps its breaks), in the bytes beside the
+/// tag that says which of the two it is. As fields of the block they took
+/// eight bytes more of every block, and a block is held for every
+/// paragraph and list item of a draft while the rules run.
 #[derive(Clone)]
 pub struct BlockText(Held);
 
