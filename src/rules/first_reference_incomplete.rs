@@ -130,7 +130,10 @@ impl Rule for FirstReferenceIncomplete {
             if prev.eq_ignore_ascii_case("the") {
                 continue;
             }
-            let after = text.get(words[i].range().end..).unwrap_or_default();
+            // as the text reads: the spaces a kept line break holds before its
+            // line feed are not the space after an appositive's comma
+            let after = block.as_read(text.get(words[i].range().end..).unwrap_or_default());
+            let after = &*after;
             if after.strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase)) {
                 continue;
             }
@@ -292,5 +295,25 @@ mod tests {
         assert!(!looks_like_brand("Novak"));
         assert!(looks_like_group("Demonstrators"));
         assert!(!looks_like_group("Novak"));
+    }
+
+    /// A hard line break after "Novak," (spaces kept before the line feed)
+    /// is no appositive's ", ": the bare surname is flagged as it is when
+    /// the line simply ends there.
+    #[test]
+    fn a_kept_break_after_the_comma_is_no_appositive() {
+        let codes = |draft: &str| {
+            let analysis = crate::analysis::analyze(crate::source::SourceFile::new("d.md", draft));
+            let settings = Settings::default();
+            let mut out = Findings::default();
+            FirstReferenceIncomplete.check(&analysis, &settings, &mut out);
+            out.iter(draft).map(|d| d.span.start).collect::<Vec<_>>()
+        };
+        let plain = codes("“The pier reopens,” she Novak,\nsaid “The pier reopens.”\n");
+        let kept = codes("“The pier reopens,” she Novak,   \nsaid “The pier reopens.”\n");
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        assert_eq!(kept, plain);
+        // a real appositive still introduces the name
+        assert!(codes("“The pier reopens,” said Novak, a ferry pilot.\n").is_empty());
     }
 }
