@@ -4,9 +4,11 @@ use crate::analysis::Analysis;
 use crate::attribution::{Attribution, Speaker, SpeakerKind};
 use crate::quote::Quote;
 use crate::span::{CompactSpan, Span};
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
+
+mod words;
+pub use words::{for_each_word, words};
 
 /// Every outer quotation presented as someone's words (direct, partial or
 /// block), with its attribution, in document order. Read as they are
@@ -53,72 +55,6 @@ pub fn block_at(analysis: &Analysis, offset: usize) -> Option<usize> {
     analysis.block_at(offset)
 }
 
-/// Lower-case words of `text`, punctuation and quotation marks stripped;
-/// apostrophes inside words are kept (and unified).
-pub fn words(text: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    for_each_word(text, &mut String::new(), |w| {
-        out.push(match w {
-            WordForm::AsWritten(w) => Cow::Borrowed(w),
-            WordForm::Normalized(w) => Cow::Owned(w.to_owned()),
-        })
-    });
-    out
-}
-
-/// One of [`words`], as [`for_each_word`] hands it over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WordForm<'t, 'b> {
-    /// Already its own form: a slice of the text.
-    AsWritten(&'t str),
-    /// Lowered or stripped: in the caller's buffer, until the next word.
-    Normalized(&'b str),
-}
-
-impl<'t> WordForm<'t, '_> {
-    pub fn as_str(&self) -> &str {
-        match self {
-            WordForm::AsWritten(w) | WordForm::Normalized(w) => w,
-        }
-    }
-
-    /// The word as a slice of the text, when it is one.
-    pub fn written(&self) -> Option<&'t str> {
-        match self {
-            WordForm::AsWritten(w) => Some(w),
-            WordForm::Normalized(_) => None,
-        }
-    }
-}
-
-/// Calls `each` with every word [`words`] lists of `text`, in order,
-/// without a list or a string a word: a word that must be changed is
-/// written into `buf` (its room reused from word to word).
-pub fn for_each_word<'t>(text: &'t str, buf: &mut String, mut each: impl FnMut(WordForm<'t, '_>)) {
-    for w in text.split(|c: char| c.is_whitespace() || c == '—' || c == '–') {
-        // most words are already their own form: borrowed, not copied
-        let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-';
-        let edge = |b: Option<&u8>| b.is_some_and(|b| *b != b'\'' && *b != b'-');
-        if w.bytes().all(|b| plain(&b)) && edge(w.as_bytes().first()) && edge(w.as_bytes().last()) {
-            each(WordForm::AsWritten(w));
-            continue;
-        }
-        buf.clear();
-        let kept = w.chars().map(|c| if c == '’' { '\'' } else { c });
-        buf.extend(kept.filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-'));
-        let strip = |c| c == '\'' || c == '-';
-        let (start, end) = (buf.len() - buf.trim_start_matches(strip).len(), buf.trim_end_matches(strip).len());
-        let Some(word) = buf.get_mut(start..end).filter(|w| !w.is_empty()) else { continue };
-        if word.is_ascii() {
-            word.make_ascii_lowercase();
-            each(WordForm::Normalized(word));
-        } else {
-            // a whole-string lowering: a final sigma lowers unlike one inside a word
-            each(WordForm::Normalized(&word.to_lowercase()));
-        }
-    }
-}
-
 /// The first word of a cue ("said" in "said on Tuesday").
 pub fn cue_verb(cue: &str) -> &str {
     cue.split_whitespace().next().unwrap_or_default()
@@ -127,51 +63,6 @@ pub fn cue_verb(cue: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// [`words`] as it was written before [`for_each_word`]: a string a
-    /// changed word, the reference the visitor is held to.
-    fn words_one_string_each(text: &str) -> Vec<Cow<'_, str>> {
-        text.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
-            .map(|w| {
-                let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-';
-                let edge = |b: Option<&u8>| b.is_some_and(|b| *b != b'\'' && *b != b'-');
-                if w.bytes().all(|b| plain(&b)) && edge(w.as_bytes().first()) && edge(w.as_bytes().last()) {
-                    return Cow::Borrowed(w);
-                }
-                let owned = w
-                    .chars()
-                    .map(|c| if c == '’' { '\'' } else { c })
-                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-                    .collect::<String>()
-                    .trim_matches(|c| c == '\'' || c == '-')
-                    .to_lowercase();
-                Cow::Owned(owned)
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
-
-    proptest::proptest! {
-        /// Words of letters in any case and script (a final sigma too),
-        /// apostrophes, dashes and marks read as they did one string a word.
-        #[test]
-        fn the_visitor_reads_words_as_the_list_did(text in "[a-zA-ZÉéΣσ3'’\\- —–\t.,…“”İ]{0,40}") {
-            let got = words(&text);
-            proptest::prop_assert_eq!(&got, &words_one_string_each(&text));
-            // a word left as written is a slice of the text, as it was
-            let borrowed = |ws: &[Cow<'_, str>]| ws.iter().map(|w| matches!(w, Cow::Borrowed(_))).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(borrowed(&got), borrowed(&words_one_string_each(&text)));
-        }
-    }
-
-    #[test]
-    fn words_drop_punctuation_and_marks() {
-        assert_eq!(
-            words("“North Korean missile debris, found…”"),
-            ["north", "korean", "missile", "debris", "found"]
-        );
-        assert_eq!(words("Kim’s — ‘don't’"), ["kim's", "don't"]);
-    }
 
     #[test]
     fn speech_quotes_are_read_in_order_without_a_list() {

@@ -1,6 +1,6 @@
 //! QP003: the same quote given twice, with different words.
 
-use super::helpers::{speech_quotes, words};
+use super::helpers::{for_each_word, speech_quotes, words};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,12 +64,12 @@ Residents were told that “the river will crest on Friday night,” Adler said.
 ```
 "#;
 
+mod ids;
 mod list;
 mod recent;
 mod similar;
-mod words;
 
-use self::words::{each_word, Ids};
+use self::ids::Ids;
 
 const MIN_WORDS: usize = 5;
 /// Longer quotations (a block quote, or a mark never closed that runs to the
@@ -220,8 +220,8 @@ fn read_quotes<W: WordId>(analysis: &Analysis) -> Option<(QuoteWordList<W>, Vec<
         let mut push = |id: u32| fits &= W::try_from(id).map(|id| list.push_word(id)).is_ok();
         match &text {
             // a one-paragraph quote's words are slices of the draft's blocks
-            Cow::Borrowed(t) => each_word(t, &mut buf, |w| push(ids.id(w.as_str(), w.written()))),
-            Cow::Owned(t) => each_word(t, &mut buf, |w| push(ids.id(w.as_str(), None))),
+            Cow::Borrowed(t) => for_each_word(t, &mut buf, |w| push(ids.id(w.as_str(), w.written()))),
+            Cow::Owned(t) => for_each_word(t, &mut buf, |w| push(ids.id(w.as_str(), None))),
         }
         if !fits {
             return None;
