@@ -6,6 +6,7 @@
 //! the loader has nothing to relocate in them either. A lexicon extended by
 //! a config builds its own tables the same way.
 
+use super::chars::padded_word;
 use std::borrow::Cow;
 
 /// A key of a [`WordMap`], `keys[.0...1]`, and its value.
@@ -162,15 +163,44 @@ impl<V: Clone + 'static> WordMap<V> {
         }
     }
 
+    /// The value of `key`: the probe of `slot_of`, reading only the
+    /// tags until one matches. Nine words in ten asked for are in no list,
+    /// and the general probe's setup (every part of the table loaded, its
+    /// answer returned through memory) was most of the cost of asking.
     #[inline]
     pub fn get<Q: AsRef<[u8]> + ?Sized>(&self, key: &Q) -> Option<&V> {
-        let i = self.slot_of(key.as_ref()).2?;
-        self.entries.get(i).map(|K(_, _, value)| value)
+        let key = key.as_ref();
+        let tags = &*self.tags;
+        // (an empty table's mask reads past its end at once: not found)
+        let mask = tags.len().wrapping_sub(1);
+        let hash = hash(key);
+        let tag = (hash as u8) | 0x80;
+        let mut slot = (hash >> 32) as usize & mask;
+        loop {
+            match *tags.get(slot)? {
+                0 => return None,
+                held if held == tag => {
+                    if let Some(value) = self.value_at(slot, key) {
+                        return Some(value);
+                    }
+                }
+                _ => {}
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The value in `slot` if its key is `key`.
+    #[inline(never)]
+    fn value_at(&self, slot: usize, key: &[u8]) -> Option<&V> {
+        let i = self.slots.get(slot).map_or(0, |&n| n as usize).wrapping_sub(1);
+        let K(_, _, value) = self.entries.get(i)?;
+        (self.key(i) == key).then_some(value)
     }
 
     #[inline]
     pub fn contains<Q: AsRef<[u8]> + ?Sized>(&self, key: &Q) -> bool {
-        self.slot_of(key.as_ref()).2.is_some()
+        self.get(key).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -205,6 +235,13 @@ impl<V: Clone + 'static> WordMap<V> {
 pub(super) fn hash(key: &[u8]) -> u64 {
     const M: u64 = 0xf135_7aea_2e62_a9c5;
     let mut h = (key.len() as u64).wrapping_mul(M);
+    // most keys asked for are words of eight bytes or fewer: one step, no loop
+    if key.len() <= 8 {
+        if key.is_empty() {
+            return h;
+        }
+        return (h.rotate_left(26) ^ padded_word(key)).wrapping_mul(M);
+    }
     let mut chunks = key.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
@@ -213,35 +250,9 @@ pub(super) fn hash(key: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h.rotate_left(26) ^ tail_word(rest)).wrapping_mul(M);
+        h = (h.rotate_left(26) ^ padded_word(rest)).wrapping_mul(M);
     }
     h
-}
-
-/// The bytes of `rest` (fewer than eight) as the number `u64::from_le_bytes`
-/// reads from them padded with zeros, from two loads of fixed width that
-/// may overlap: copying a length known only at run time into the padding
-/// was a call to memcpy on every lookup of every word (most are shorter
-/// than eight bytes), 800,000 calls for the 840 training articles.
-#[inline]
-fn tail_word(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    debug_assert!(n < 8, "a tail of {n} bytes");
-    let four = |at: usize| {
-        let bytes = rest.get(at..at + 4).and_then(|b| <[u8; 4]>::try_from(b).ok());
-        bytes.map_or(0, |b| u64::from(u32::from_le_bytes(b)))
-    };
-    let two = |at: usize| {
-        let bytes = rest.get(at..at + 2).and_then(|b| <[u8; 2]>::try_from(b).ok());
-        bytes.map_or(0, |b| u64::from(u16::from_le_bytes(b)))
-    };
-    // the second load ends at the last byte; where the two overlap, they agree
-    match n {
-        0 => 0,
-        1 => rest.first().map_or(0, |&b| u64::from(b)),
-        2 | 3 => two(0) | two(n - 2) << (8 * (n - 2)),
-        _ => four(0) | four(n - 4) << (8 * (n - 4)),
-    }
 }
 
 #[cfg(test)]
@@ -272,27 +283,56 @@ impl<V: Clone + 'static> WordMap<V> {
 
 #[cfg(test)]
 mod tests {
-    /// Every tail length, with every byte value at every place: the number
-    /// is the one the zero-padded bytes make, so the hashes (and build.rs's
-    /// tables, placed by them) are unchanged.
-    #[test]
-    fn a_tail_reads_as_its_bytes_padded_with_zeros() {
-        for n in 0..8 {
-            for v in [0u8, 1, 0x7f, 0x80, 0xc3, 0xff] {
-                for at in 0..n {
-                    let mut rest: Vec<u8> = (1..=n as u8).map(|k| k.wrapping_mul(37)).collect();
-                    rest[at] = v;
-                    let mut padded = [0u8; 8];
-                    padded[..n].copy_from_slice(&rest);
-                    assert_eq!(super::tail_word(&rest), u64::from_le_bytes(padded), "{rest:?}");
-                }
-            }
-        }
-        assert_eq!(super::tail_word(&[]), 0);
-    }
-
     use super::{hash, WordMap};
     use std::collections::HashMap;
+
+    /// [`hash`] as it was written for keys of any length: the tables
+    /// build.rs wrote are placed by it, so the step for short keys must
+    /// give the same number.
+    fn hash_by_chunks(key: &[u8]) -> u64 {
+        const M: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut h = (key.len() as u64).wrapping_mul(M);
+        let mut chunks = key.chunks_exact(8);
+        for chunk in &mut chunks {
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(chunk.try_into().unwrap())).wrapping_mul(M);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut padded = [0u8; 8];
+            padded[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(padded)).wrapping_mul(M);
+        }
+        h
+    }
+
+    #[test]
+    fn a_short_key_hashes_as_any_key() {
+        let bytes: Vec<u8> = (0..40u8).map(|k| k.wrapping_mul(73) ^ 0xa5).collect();
+        for n in 0..=bytes.len() {
+            for from in [0, 3] {
+                let key = &bytes[from..(from + n).min(bytes.len())];
+                assert_eq!(hash(key), hash_by_chunks(key), "{key:?}");
+            }
+        }
+        assert_eq!(hash(b"said"), hash_by_chunks(b"said"));
+        assert_eq!(hash(b"spokeswoman"), hash_by_chunks(b"spokeswoman"));
+    }
+
+    /// The lean probe of [`WordMap::get`] finds what the general one finds,
+    /// for keys in the table and keys not, of every length.
+    #[test]
+    fn get_finds_what_the_general_probe_finds() {
+        let words: Vec<String> = (0..600).map(|i| format!("{}{i}", "w".repeat(i % 13))).collect();
+        let map = WordMap::build(words.iter().step_by(2).map(|w| (w.as_str(), w.len())));
+        for w in &words {
+            let general = map.slot_of(w.as_bytes()).2.map(|i| map.entries[i].2);
+            assert_eq!(map.get(w.as_str()).copied(), general, "{w}");
+            assert_eq!(map.contains(w.as_str()), general.is_some());
+        }
+        assert_eq!(map.get(""), None);
+        let empty: WordMap<usize> = WordMap::default();
+        assert_eq!((empty.get("w1"), empty.get("")), (None, None));
+    }
 
     /// Keys whose hashes land in one slot are all found: the probe goes on
     /// past a slot held by another key.

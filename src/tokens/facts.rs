@@ -120,7 +120,7 @@ impl WordFacts {
     /// for its capitals. `None` for any other word.
     #[inline]
     pub(super) fn of_letters(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
-        let letters = !lower.is_empty() && lower.iter().all(u8::is_ascii_lowercase);
+        let letters = crate::lexicon::chars::all_lower_letters(lower);
         if !letters || lower.ends_with(b"ss") || word.len() != lower.len() {
             return None;
         }
