@@ -5,6 +5,7 @@
 //! Every lookup is by hash or over a bounded window of the most recently
 //! mentioned entities, so a draft naming thousands of people stays linear.
 
+use super::names::{first_and_last_word, first_word, has_two_words};
 use super::{Shared, SpeakerKind};
 use crate::lexicon::FastHash;
 use std::collections::{HashMap, VecDeque};
@@ -192,6 +193,29 @@ fn same_kind_of_body(word: &str, head: &str) -> bool {
     KINDRED_BODIES.iter().any(|kin| kin.contains(&word) && kin.contains(&head))
 }
 
+/// Whether a word of `name` in lower case is `head` or a noun news uses
+/// for it. Asked of every entity in view for each "the agency": an ASCII
+/// name's words are lowered one by one on the stack, where lowering the
+/// name allocated a copy of it.
+fn names_body(name: &str, head: &str) -> bool {
+    if !name.is_ascii() {
+        return name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
+    }
+    // (no word of `KINDRED_BODIES` is longer)
+    let mut room = [0u8; 16];
+    name.split_whitespace().any(|w| {
+        let lower = room.get_mut(..w.len()).map(|r| {
+            r.copy_from_slice(w.as_bytes());
+            r.make_ascii_lowercase();
+            std::str::from_utf8(r).unwrap_or_default()
+        });
+        match lower {
+            Some(lower) => lower == head || same_kind_of_body(lower, head),
+            None => w.len() == head.len() && w.bytes().zip(head.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b),
+        }
+    })
+}
+
 /// The story's cast, by id.
 #[derive(Debug)]
 pub struct Registry {
@@ -222,6 +246,9 @@ pub struct Registry {
 /// article's names, their words and its speakers' mentions, which the table
 /// grown from empty hashed again at every doubling.
 const WORDS_ROOM: usize = 128;
+/// The same for the words of people's names: grown from empty, the table
+/// was hashed again four or five times in an article.
+const NAME_WORDS_ROOM: usize = 32;
 
 impl Default for Registry {
     fn default() -> Self {
@@ -229,7 +256,7 @@ impl Default for Registry {
             entities: Vec::new(),
             descriptions: Vec::new(),
             words: HashMap::with_capacity_and_hasher(WORDS_ROOM, FastHash::default()),
-            name_words: HashMap::default(),
+            name_words: HashMap::with_capacity_and_hasher(NAME_WORDS_ROOM, FastHash::default()),
             by_initials: HashMap::default(),
             recent: VecDeque::new(),
             clock: 0,
@@ -275,7 +302,9 @@ fn initials(name: &str) -> Option<String> {
 
 /// "EDC", "NATO": one word of two to six capital letters.
 fn is_acronym(name: &str) -> bool {
-    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+    // (asked of every name looked up: ASCII capitals are a byte each, so
+    // its bytes are counted, not its characters)
+    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn is_initial(word: &str) -> bool {
@@ -299,11 +328,11 @@ impl Registry {
         self.words.get(name).copied().unwrap_or(NONE)
     }
 
-    /// The entity whose full name `name` is, to change (interned if it was not yet).
-    fn named_mut(&mut self, name: &str) -> &mut u32 {
-        // an entry takes an owned key: the interned copy if there is one
-        let key = self.words.get_key_value(name).map_or_else(|| Shared::from(name), |(known, _)| known.clone());
-        self.words.entry(key).or_insert(NONE)
+    /// Makes `id` the entity whose full name `name` is: the name is the
+    /// cast's one copy, so it is its own key (hashed once, not looked up
+    /// for its interned copy first).
+    fn set_named(&mut self, name: &Shared, id: usize) {
+        self.words.insert(name.clone(), narrow(id));
     }
 
     /// The people `word` names as a surname or a first name.
@@ -311,13 +340,18 @@ impl Registry {
         self.name_words.get(word).copied().unwrap_or(NameWord::NONE)
     }
 
-    /// As `name_word`, to change; the key is the word's one interned copy.
-    fn name_word_mut(&mut self, word: &str) -> &mut NameWord {
-        let key = match self.name_words.get_key_value(word) {
-            Some((known, _)) => known.clone(),
-            None => self.shared(word),
-        };
-        self.name_words.entry(key).or_insert(NameWord::NONE)
+    /// Changes what `word` names by `change`; a word new to the table is
+    /// keyed by its one interned copy. (A word already there is hashed
+    /// once: looking its key up to clone it hashed it twice.)
+    fn change_name_word(&mut self, word: &str, change: impl FnOnce(&mut NameWord)) {
+        if let Some(known) = self.name_words.get_mut(word) {
+            change(known);
+            return;
+        }
+        let key = self.shared(word);
+        let mut new = NameWord::NONE;
+        change(&mut new);
+        self.name_words.insert(key, new);
     }
 
     /// Whether `e` has the role word `word`.
@@ -342,15 +376,14 @@ impl Registry {
         if is_acronym(name) {
             return self.by_initials.get(name).copied();
         }
-        let mut ws = words(name);
-        let first = ws.next()?;
-        let last = ws.next_back();
+        let (first, last) = first_and_last_word(name)?;
         match last {
             // "Jane Q. Roe" after "Jane Roe": the same first and last names;
             // "Al Basha" after "Abir Al Basha": a surname of two words
             Some(last) if kind == SpeakerKind::Person => found(self.name_word(last).surname).filter(|&id| {
                 let known = &self.entities[id].name;
-                words(known).next().is_some_and(|f| f == first || is_initial(first))
+                let known_first = first_word(known);
+                (!known_first.is_empty() && (known_first == first || is_initial(first)))
                     || known.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
             }),
             Some(_) => None,
@@ -390,7 +423,7 @@ impl Registry {
         e.seen_inside |= m.inside;
         // "Al Basha" after "Abir Al Basha": "Al" is part of the surname here,
         // not a given name that tells a gender
-        let given_name_differs = words(&m.name).nth(1).is_some() && words(&m.name).next() != words(&e.name).next();
+        let given_name_differs = has_two_words(&m.name) && first_word(&m.name) != first_word(&e.name);
         if e.gender.is_none() && !given_name_differs {
             e.gender = m.gender;
         }
@@ -404,7 +437,7 @@ impl Registry {
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
             let longer = self.shared(&m.name);
             let old = std::mem::replace(&mut self.entities[id].name, longer);
-            *self.named_mut(&old) = narrow(id);
+            self.set_named(&old, id);
             self.index_name(id);
         }
         self.touch(id, m.at as usize, m.sentence as usize, m.role);
@@ -460,22 +493,22 @@ impl Registry {
 
     fn index_name(&mut self, id: usize) {
         let name = self.entities[id].name.clone();
-        *self.named_mut(&name) = narrow(id);
+        self.set_named(&name, id);
         // a one-word name has no initials to index: they are not read for it
         if let Some(caps) = name.contains(' ').then(|| initials(&name)).flatten() {
             self.by_initials.entry(caps).or_insert(id);
         }
         if self.entities[id].kind == SpeakerKind::Person {
-            let mut ws = words(&name);
-            if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
+            if let Some((first, Some(last))) = first_and_last_word(&name) {
                 // two people with one surname: news calls the second by the
                 // first name ("says Michael"), so the bare surname stays the first's
-                let surname = &mut self.name_word_mut(last).surname;
-                if *surname == NONE {
-                    *surname = narrow(id);
-                }
+                self.change_name_word(last, |w| {
+                    if w.surname == NONE {
+                        w.surname = narrow(id);
+                    }
+                });
                 if !is_initial(first) {
-                    self.name_word_mut(first).first = narrow(id);
+                    self.change_name_word(first, |w| w.first = narrow(id));
                 }
             }
         }
@@ -652,7 +685,7 @@ impl Registry {
     /// after "Google said").
     pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
         let matched = self.most_salient(at, sentence, |e| {
-            let named = e.name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
+            let named = names_body(&e.name, head);
             f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || self.has_descriptor(e, head))))
         });
         let focus = self
@@ -690,6 +723,24 @@ mod tests {
             assert!(Shared::ptr_eq(held, &reg.shared(w)), "{w} held once");
         }
         assert_eq!(reg.words.len(), 3 * WORDS_ROOM);
+    }
+
+    proptest::proptest! {
+        /// A name's words lowered on the stack name a body as the lowered
+        /// copy of the name did, for ASCII names and others.
+        #[test]
+        fn a_body_is_named_as_by_the_lowered_copy(
+            name in "(Agency|AGENCY|Firm|group|Département|Corp\\.|Administrations|Ministry of Health|[A-Za-z]{0,20}| |\t|\u{b}|\u{a0})*",
+            head in "(agency|firm|group|corp\\.|administration|ministry|health|département|Agency|[a-z]{1,18})",
+        ) {
+            let plain = name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, &head));
+            proptest::prop_assert_eq!(names_body(&name, &head), plain, "{:?} {:?}", name, head);
+        }
+    }
+
+    #[test]
+    fn no_kindred_body_is_longer_than_the_room_it_is_lowered_in() {
+        assert!(KINDRED_BODIES.iter().flat_map(|kin| kin.iter()).all(|w| w.len() <= 16));
     }
 
     #[test]

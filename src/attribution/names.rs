@@ -50,6 +50,24 @@ pub fn first_word(text: &str) -> &str {
     text.get(start..end).unwrap_or_default()
 }
 
+/// The first word of `text` and, if it has two or more, its last, as
+/// `split_whitespace` reads them (none if it has no word). The cast asks
+/// this of every name it looks up or indexes: ASCII text is read by bytes.
+pub fn first_and_last_word(text: &str) -> Option<(&str, Option<&str>)> {
+    if !text.is_ascii() {
+        let mut ws = text.split_whitespace();
+        return Some((ws.next()?, ws.next_back()));
+    }
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|b| !space(b))?;
+    let first_end = bytes[start..].iter().position(space).map_or(bytes.len(), |n| start + n);
+    // (a word lies after `start`, so the search from the right stops in it)
+    let end = bytes.iter().rposition(|b| !space(b)).map_or(bytes.len(), |n| n + 1);
+    let last_start = bytes[..end].iter().rposition(space).map_or(0, |n| n + 1);
+    let last = (last_start > start).then(|| text.get(last_start..end)).flatten();
+    Some((text.get(start..first_end)?, last))
+}
+
 /// The ASCII characters `char::is_whitespace` takes.
 fn space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
@@ -175,6 +193,9 @@ mod tests {
         fn a_name_s_words_are_those_split_whitespace_finds(text in "[ A-Za-z.\t\n\u{b}\u{c}\r\u{1c}\u{a0}\u{2009}é’-]{0,12}") {
             proptest::prop_assert_eq!(has_two_words(&text), text.split_whitespace().count() >= 2);
             proptest::prop_assert_eq!(first_word(&text), text.split_whitespace().next().unwrap_or_default());
+            let mut ws = text.split_whitespace();
+            let ends = ws.next().map(|first| (first, ws.next_back()));
+            proptest::prop_assert_eq!(first_and_last_word(&text), ends);
         }
     }
 
