@@ -288,20 +288,24 @@ impl Context {
         let gender = honorific_gender(&first);
         let id = match self.cast.lookup_as(&name, kind, gender) {
             Some(id) => id,
-            None => self.cast.mention(&NameMention {
-                name: name.clone(),
-                kind,
-                at: narrow(at),
-                sentence: narrow(sentence),
-                role: Role::Other,
-                personhood: 0,
-                gender,
-                descriptors: Box::default(),
-                written_full: false,
-                tentative: false,
-                typed: names_its_type(&name, lex),
-                inside: true,
-            }),
+            None => {
+                // (the name goes into the mention: the cast keeps its own copy)
+                let typed = names_its_type(&name, lex);
+                self.cast.mention(&NameMention {
+                    name,
+                    kind,
+                    at: narrow(at),
+                    sentence: narrow(sentence),
+                    role: Role::Other,
+                    personhood: 0,
+                    gender,
+                    descriptors: Box::default(),
+                    written_full: false,
+                    tentative: false,
+                    typed,
+                    inside: true,
+                })
+            }
         };
         self.cast.entity(id).name.clone()
     }

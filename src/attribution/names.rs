@@ -28,15 +28,26 @@ pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
 
 /// Whether `text` holds two words or more, as `split_whitespace` reads it.
 /// Asked of every name and mention: ASCII text (nearly every name) is read
-/// by bytes, where `split_whitespace` decoded every character.
+/// by bytes, where `split_whitespace` decoded every character, in one pass
+/// that stops at the second word.
 pub fn has_two_words(text: &str) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().nth(1).is_some();
+    // (every byte read before the second word is ASCII, so each is a
+    // character: a byte that is not falls back to the characters)
+    let (mut in_word, mut gap) = (false, false);
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return text.split_whitespace().nth(1).is_some();
+        }
+        if !space(&b) {
+            if gap {
+                return true;
+            }
+            in_word = true;
+        } else {
+            gap = in_word;
+        }
     }
-    let bytes = text.as_bytes();
-    let Some(word) = bytes.iter().position(|b| !space(b)) else { return false };
-    let Some(gap) = bytes[word..].iter().position(space) else { return false };
-    bytes[word + gap..].iter().any(|b| !space(b))
+    false
 }
 
 /// The first word of `text`, as `split_whitespace` reads it (empty if none).
@@ -54,18 +65,29 @@ pub fn first_word(text: &str) -> &str {
 /// `split_whitespace` reads them (none if it has no word). The cast asks
 /// this of every name it looks up or indexes: ASCII text is read by bytes.
 pub fn first_and_last_word(text: &str) -> Option<(&str, Option<&str>)> {
-    if !text.is_ascii() {
-        let mut ws = text.split_whitespace();
-        return Some((ws.next()?, ws.next_back()));
+    // one pass over the bytes, each word's bounds kept as it ends
+    let mut first: Option<(usize, usize)> = None;
+    let mut last: Option<(usize, usize)> = None;
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            let mut ws = text.split_whitespace();
+            return Some((ws.next()?, ws.next_back()));
+        }
+        match (space(&b), start) {
+            (true, Some(s)) => {
+                *(if first.is_none() { &mut first } else { &mut last }) = Some((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
     }
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(|b| !space(b))?;
-    let first_end = bytes[start..].iter().position(space).map_or(bytes.len(), |n| start + n);
-    // (a word lies after `start`, so the search from the right stops in it)
-    let end = bytes.iter().rposition(|b| !space(b)).map_or(bytes.len(), |n| n + 1);
-    let last_start = bytes[..end].iter().rposition(space).map_or(0, |n| n + 1);
-    let last = (last_start > start).then(|| text.get(last_start..end)).flatten();
-    Some((text.get(start..first_end)?, last))
+    if let Some(s) = start {
+        *(if first.is_none() { &mut first } else { &mut last }) = Some((s, text.len()));
+    }
+    let (a, b) = first?;
+    Some((text.get(a..b)?, last.and_then(|(a, b)| text.get(a..b))))
 }
 
 /// The ASCII characters `char::is_whitespace` takes.
