@@ -12,10 +12,9 @@ use std::collections::{HashMap, VecDeque};
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
 const WINDOW: usize = 24;
-/// The recency queue keeps at most this many entries (stale ones included):
-/// fewer than the stamps of a `u16` clock (see `Registry::touch`).
+/// The recency queue keeps the entities mentioned in the last this many
+/// mentions (see `Registry::touch`).
 const QUEUE_CAP: usize = 256;
-const _: () = assert!(QUEUE_CAP < 1 << 16);
 /// Prominence left after one sentence.
 const DECAY: f32 = 0.6;
 
@@ -122,9 +121,6 @@ pub struct Entity {
     /// Sentence of the latest mention as a subject or speaker, or `NONE`
     /// (an `Option` took eight bytes).
     subject_sentence: u32,
-    /// Stamp of this entity's latest entry in the recency queue: two
-    /// bytes tell it from the entity's older entries there (see `touch`).
-    stamp: u16,
 }
 
 /// No entity, sentence or list: four bytes where an `Option` takes eight.
@@ -239,9 +235,12 @@ pub struct Registry {
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada); looked up, never walked.
     by_initials: HashMap<String, usize, FastHash>,
-    /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
-    recent: VecDeque<(u32, u16)>,
-    clock: u16,
+    /// Entity ids in order of their latest mention, newest last, each once,
+    /// with the number of that mention: those mentioned in the last
+    /// `QUEUE_CAP` mentions.
+    recent: VecDeque<(u32, u32)>,
+    /// How many mentions the cast has had (wrapping).
+    mentions: u32,
 }
 
 /// How many words the cast's table has room for from the start: an
@@ -261,7 +260,7 @@ impl Default for Registry {
             name_words: HashMap::with_capacity_and_hasher(NAME_WORDS_ROOM, FastHash::default()),
             by_initials: HashMap::default(),
             recent: VecDeque::new(),
-            clock: 0,
+            mentions: 0,
         }
     }
 }
@@ -488,7 +487,6 @@ impl Registry {
             best_here: 0,
             salience_sentence: m.sentence,
             subject_sentence: NONE,
-            stamp: 0,
         });
         self.index_name(id);
         id
@@ -519,11 +517,10 @@ impl Registry {
 
     /// Makes `id` the most recent entity, more prominent by `role`.
     pub fn touch(&mut self, id: usize, at: usize, sentence: usize, role: Role) {
-        // a stamp tells an entity's latest entry from its older ones in a
-        // queue of 256: those were pushed fewer than 256 stamps before it,
-        // so even a clock wrapped past them all gives them other stamps
-        self.clock = self.clock.wrapping_add(1);
+        self.mentions = self.mentions.wrapping_add(1);
         let e = &mut self.entities[id];
+        // (only a touch leaves an entity a strongest role: none, never touched)
+        let touched_before = e.best_here != 0;
         e.bump(sentence, role);
         e.last_at = e.last_at.max(narrow(at));
         let sentence = narrow(sentence);
@@ -531,9 +528,20 @@ impl Registry {
             e.subject_sentence =
                 if e.subject_sentence == NONE { sentence } else { e.subject_sentence.max(sentence) };
         }
-        e.stamp = self.clock;
-        self.recent.push_back((narrow(id), self.clock));
-        while self.recent.len() > QUEUE_CAP {
+        // the queue holds each entity once, at its latest mention: a queue of
+        // every mention, its older ones passed over, made the walks of the
+        // window (several for each pronoun) read them all again and again
+        if touched_before {
+            // (most often among the latest: looked for from the newest)
+            if let Some(k) = self.recent.iter().rposition(|&(other, _)| other as usize == id) {
+                self.recent.remove(k);
+            }
+        }
+        self.recent.push_back((narrow(id), self.mentions));
+        // those the last `QUEUE_CAP` mentions are not of go, as they left
+        // the queue of every mention when it held `QUEUE_CAP`
+        let mentions = self.mentions;
+        while self.recent.front().is_some_and(|&(_, n)| mentions.wrapping_sub(n) >= QUEUE_CAP as u32) {
             self.recent.pop_front();
         }
     }
@@ -563,7 +571,6 @@ impl Registry {
         self.recent
             .iter()
             .rev()
-            .filter(|&&(id, stamp)| self.entities[id as usize].stamp == stamp)
             .map(|&(id, _)| id as usize)
             .filter(move |&id| (self.entities[id].first_at as usize) < at)
             .take(WINDOW)
@@ -777,6 +784,36 @@ mod tests {
         let roles = [Role::Oblique, Role::Other, Role::Subject, Role::Reporter, Role::Speaker];
         assert_eq!(roles.map(weight), [0.25, 0.6, 1.6, 2.2, 3.0]);
         assert!(roles.windows(2).all(|w| w[0].rank() < w[1].rank()));
+    }
+
+    proptest::proptest! {
+        /// The window is what a queue of every mention gave, each entity
+        /// at its latest mention among the last `QUEUE_CAP`, newest first.
+        #[test]
+        fn the_window_is_that_of_a_queue_of_every_mention(
+            steps in proptest::collection::vec((0usize..60, 0usize..400), 1..700),
+        ) {
+            let mut reg = Registry::default();
+            let mut every: Vec<usize> = Vec::new();
+            let mut people = Vec::new();
+            for (k, &(who, at)) in steps.iter().enumerate() {
+                match people.get(who) {
+                    Some(&id) => reg.touch(id, k, k, Role::Other),
+                    None => people.push(name(&mut reg, &format!("Ana Ruiz{k}"), at, k, Role::Other, 0)),
+                }
+                every.push(people.get(who).copied().unwrap_or(people[people.len() - 1]));
+                let mut seen = Vec::new();
+                for &id in every.iter().rev().take(QUEUE_CAP) {
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                }
+                let expected: Vec<usize> =
+                    seen.iter().copied().filter(|&id| (reg.entity(id).first_at as usize) < at).take(WINDOW).collect();
+                proptest::prop_assert_eq!(reg.window(at).collect::<Vec<_>>(), expected);
+                proptest::prop_assert_eq!(reg.recent.len(), seen.len());
+            }
+        }
     }
 
     #[test]
