@@ -77,8 +77,15 @@ impl Context {
     }
 
     /// Takes in a block's sentences (their source offsets) and its mentions.
-    pub fn read_block(&mut self, index: usize, sentence_starts: &[usize], events: Vec<Event>) {
-        self.sentence_starts.extend_from_slice(sentence_starts);
+    pub fn read_block(
+        &mut self,
+        index: usize,
+        sentence_starts: impl IntoIterator<Item = usize>,
+        events: Vec<Event>,
+    ) {
+        // (taken as they are read: a list of them made for every block cost
+        // an allocation a block)
+        self.sentence_starts.extend(sentence_starts);
         for e in &events {
             if let Event::Name(m) = e {
                 if m.kind == SpeakerKind::Person && m.written_full {
@@ -566,14 +573,14 @@ mod tests {
         let mut ctx = Context::default();
         let events = pronouns(0, 100_000);
         let room = events.capacity();
-        ctx.read_block(0, &[0], events);
+        ctx.read_block(0, [0], events);
         // the paragraph's list is the queue: no second copy of it
         assert_eq!(ctx.pending.capacity(), room);
         ctx.advance(99_000);
         assert_eq!(ctx.pending.len(), 1_000);
         assert!(ctx.pending.capacity() <= 4 * 1_000.max(PENDING_ROOM), "{}", ctx.pending.capacity());
         // a later paragraph joins what is left, in order
-        ctx.read_block(1, &[200_000], pronouns(200_000, 10));
+        ctx.read_block(1, [200_000], pronouns(200_000, 10));
         ctx.advance(200_005);
         assert_eq!(ctx.pending.iter().map(Event::at).collect::<Vec<_>>(), (200_005..200_010).collect::<Vec<_>>());
     }

@@ -208,7 +208,8 @@ pub(super) fn is_label(f: &Frame) -> bool {
 pub(super) fn is_title_case_block(f: &Frame) -> bool {
     let (mut capital, mut lower) = (0, 0);
     for i in 0..f.toks.len() {
-        if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        // (four letters are enough to count: the rest of a long word is not read)
+        if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).take(4).count() < 4 {
             continue;
         }
         if f.is_cap(i) {
