@@ -735,6 +735,10 @@ mod tests {
                     let pronoun = f.is_word(i) && ["he", "she", "they", "i", "we", "it", "you"].contains(&bare);
                     prop_assert_eq!(f.is_pronoun(i), pronoun, "{:?}", f.word(i));
                     prop_assert_eq!(f.is_speech_verb(i), f.reads_as_speech_verb(i), "{:?}", f.word(i));
+                    for set in [",", ".!?:;\"“”‘’—–-(", "—–", "'’", "(—–-,", ",.;:!?—–-"] {
+                        let mark = t.toks.get(i).is_some_and(|t| t.is_punct()) && set.contains(f.word(i));
+                        prop_assert_eq!(f.is_punct(i, set), mark, "{:?} in {:?}", f.word(i), set);
+                    }
                 }
                 Ok(())
             })?;
