@@ -77,8 +77,15 @@ impl Context {
     }
 
     /// Takes in a block's sentences (their source offsets) and its mentions.
-    pub fn read_block(&mut self, index: usize, sentence_starts: &[usize], events: Vec<Event>) {
-        self.sentence_starts.extend_from_slice(sentence_starts);
+    pub fn read_block(
+        &mut self,
+        index: usize,
+        sentence_starts: impl IntoIterator<Item = usize>,
+        events: Vec<Event>,
+    ) {
+        // (taken as they are read: a list of them made for every block cost
+        // an allocation a block)
+        self.sentence_starts.extend(sentence_starts);
         for e in &events {
             if let Event::Name(m) = e {
                 if m.kind == SpeakerKind::Person && m.written_full {
@@ -288,20 +295,24 @@ impl Context {
         let gender = honorific_gender(&first);
         let id = match self.cast.lookup_as(&name, kind, gender) {
             Some(id) => id,
-            None => self.cast.mention(&NameMention {
-                name: name.clone(),
-                kind,
-                at: narrow(at),
-                sentence: narrow(sentence),
-                role: Role::Other,
-                personhood: 0,
-                gender,
-                descriptors: Box::default(),
-                written_full: false,
-                tentative: false,
-                typed: names_its_type(&name, lex),
-                inside: true,
-            }),
+            None => {
+                // (the name goes into the mention: the cast keeps its own copy)
+                let typed = names_its_type(&name, lex);
+                self.cast.mention(&NameMention {
+                    name,
+                    kind,
+                    at: narrow(at),
+                    sentence: narrow(sentence),
+                    role: Role::Other,
+                    personhood: 0,
+                    gender,
+                    descriptors: Box::default(),
+                    written_full: false,
+                    tentative: false,
+                    typed,
+                    inside: true,
+                })
+            }
         };
         self.cast.entity(id).name.clone()
     }
@@ -562,14 +573,14 @@ mod tests {
         let mut ctx = Context::default();
         let events = pronouns(0, 100_000);
         let room = events.capacity();
-        ctx.read_block(0, &[0], events);
+        ctx.read_block(0, [0], events);
         // the paragraph's list is the queue: no second copy of it
         assert_eq!(ctx.pending.capacity(), room);
         ctx.advance(99_000);
         assert_eq!(ctx.pending.len(), 1_000);
         assert!(ctx.pending.capacity() <= 4 * 1_000.max(PENDING_ROOM), "{}", ctx.pending.capacity());
         // a later paragraph joins what is left, in order
-        ctx.read_block(1, &[200_000], pronouns(200_000, 10));
+        ctx.read_block(1, [200_000], pronouns(200_000, 10));
         ctx.advance(200_005);
         assert_eq!(ctx.pending.iter().map(Event::at).collect::<Vec<_>>(), (200_005..200_010).collect::<Vec<_>>());
     }

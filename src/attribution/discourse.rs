@@ -208,7 +208,8 @@ pub(super) fn is_label(f: &Frame) -> bool {
 pub(super) fn is_title_case_block(f: &Frame) -> bool {
     let (mut capital, mut lower) = (0, 0);
     for i in 0..f.toks.len() {
-        if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        // (four letters are enough to count: the rest of a long word is not read)
+        if !f.is_word(i) || f.word(i).chars().filter(|c| c.is_alphabetic()).take(4).count() < 4 {
             continue;
         }
         if f.is_cap(i) {
@@ -734,6 +735,10 @@ mod tests {
                     let pronoun = f.is_word(i) && ["he", "she", "they", "i", "we", "it", "you"].contains(&bare);
                     prop_assert_eq!(f.is_pronoun(i), pronoun, "{:?}", f.word(i));
                     prop_assert_eq!(f.is_speech_verb(i), f.reads_as_speech_verb(i), "{:?}", f.word(i));
+                    for set in [",", ".!?:;\"“”‘’—–-(", "—–", "'’", "(—–-,", ",.;:!?—–-"] {
+                        let mark = t.toks.get(i).is_some_and(|t| t.is_punct()) && set.contains(f.word(i));
+                        prop_assert_eq!(f.is_punct(i, set), mark, "{:?} in {:?}", f.word(i), set);
+                    }
                 }
                 Ok(())
             })?;

@@ -74,7 +74,13 @@ impl<'a> BlockView<'a> {
 
     /// Source offset of token `i`.
     fn source_at(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.block.span().start, |t| self.block.source_span(t.range()).start)
+        match self.toks.get(i) {
+            // the start of a token's span is where its first byte starts: only
+            // that is mapped (asked of every name and sentence of a draft)
+            Some(t) if t.end() > t.start => self.block.map.to_source_start(t.start as usize),
+            Some(t) => self.block.source_span(t.range()).start,
+            None => self.block.span().start,
+        }
     }
 }
 

@@ -5,16 +5,16 @@
 //! Every lookup is by hash or over a bounded window of the most recently
 //! mentioned entities, so a draft naming thousands of people stays linear.
 
+use super::names::{first_and_last_word, first_word, has_two_words};
 use super::{Shared, SpeakerKind};
 use crate::lexicon::FastHash;
 use std::collections::{HashMap, VecDeque};
 
 /// How many distinct recently mentioned entities a pronoun or epithet may reach.
 const WINDOW: usize = 24;
-/// The recency queue keeps at most this many entries (stale ones included):
-/// fewer than the stamps of a `u16` clock (see `Registry::touch`).
+/// The recency queue keeps the entities mentioned in the last this many
+/// mentions (see `Registry::touch`).
 const QUEUE_CAP: usize = 256;
-const _: () = assert!(QUEUE_CAP < 1 << 16);
 /// Prominence left after one sentence.
 const DECAY: f32 = 0.6;
 
@@ -121,9 +121,6 @@ pub struct Entity {
     /// Sentence of the latest mention as a subject or speaker, or `NONE`
     /// (an `Option` took eight bytes).
     subject_sentence: u32,
-    /// Stamp of this entity's latest entry in the recency queue: two
-    /// bytes tell it from the entity's older entries there (see `touch`).
-    stamp: u16,
 }
 
 /// No entity, sentence or list: four bytes where an `Option` takes eight.
@@ -181,7 +178,7 @@ fn looks_like_demonym(word: &str) -> bool {
 
 /// Nouns news uses for one another's bodies: "the agency" after "the State
 /// Department", "the firm" after "Acme Corporation".
-const KINDRED_BODIES: &[&[&str]] = &[
+const KINDRED_BODIES: [&[&str]; 3] = [
     &["agency", "department", "ministry", "office", "bureau", "service", "administration", "authority"],
     &["company", "firm", "corporation", "corp.", "inc.", "ltd.", "group"],
     &["group", "organization", "organisation", "association", "coalition", "foundation", "society"],
@@ -190,6 +187,31 @@ const KINDRED_BODIES: &[&[&str]] = &[
 /// Whether a word of a body's name is a noun news uses for `head`.
 fn same_kind_of_body(word: &str, head: &str) -> bool {
     KINDRED_BODIES.iter().any(|kin| kin.contains(&word) && kin.contains(&head))
+}
+
+/// Whether a word of `name` in lower case is `head` or a noun news uses
+/// for it. Asked of every entity in view for each "the agency": an ASCII
+/// name's words are compared with the words by bytes, case aside, where
+/// the name was lowered into a copy, and the lists of kindred nouns that
+/// hold `head` are found once, not for every word.
+fn names_body(name: &str, head: &str) -> bool {
+    if !name.is_ascii() {
+        return name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
+    }
+    let kindred = KINDRED_BODIES.map(|kin| kin.contains(&head));
+    // `word` lowered is `lower` (ASCII: its lower-case form is byte by byte)
+    let is = |word: &[u8], lower: &[u8]| {
+        word.len() == lower.len() && word.iter().zip(lower).all(|(a, b)| a.to_ascii_lowercase() == *b)
+    };
+    let names = |word: &[u8]| {
+        is(word, head.as_bytes())
+            || KINDRED_BODIES
+                .iter()
+                .zip(kindred)
+                .any(|(kin, has)| has && kin.iter().any(|k| is(word, k.as_bytes())))
+    };
+    // (the ASCII characters `split_whitespace` splits at)
+    name.as_bytes().split(|b| matches!(b, b' ' | b'\t'..=b'\r')).filter(|w| !w.is_empty()).any(names)
 }
 
 /// The story's cast, by id.
@@ -213,15 +235,21 @@ pub struct Registry {
     /// The capitals of a body's name → the first body with them ("EDC" for
     /// Export Development Canada); looked up, never walked.
     by_initials: HashMap<String, usize, FastHash>,
-    /// Entity ids in order of mention, newest last, with the stamp they were pushed with.
-    recent: VecDeque<(u32, u16)>,
-    clock: u16,
+    /// Entity ids in order of their latest mention, newest last, each once,
+    /// with the number of that mention: those mentioned in the last
+    /// `QUEUE_CAP` mentions.
+    recent: VecDeque<(u32, u32)>,
+    /// How many mentions the cast has had (wrapping).
+    mentions: u32,
 }
 
 /// How many words the cast's table has room for from the start: an
 /// article's names, their words and its speakers' mentions, which the table
 /// grown from empty hashed again at every doubling.
 const WORDS_ROOM: usize = 128;
+/// The same for the words of people's names: grown from empty, the table
+/// was hashed again four or five times in an article.
+const NAME_WORDS_ROOM: usize = 32;
 
 impl Default for Registry {
     fn default() -> Self {
@@ -229,10 +257,10 @@ impl Default for Registry {
             entities: Vec::new(),
             descriptions: Vec::new(),
             words: HashMap::with_capacity_and_hasher(WORDS_ROOM, FastHash::default()),
-            name_words: HashMap::default(),
+            name_words: HashMap::with_capacity_and_hasher(NAME_WORDS_ROOM, FastHash::default()),
             by_initials: HashMap::default(),
             recent: VecDeque::new(),
-            clock: 0,
+            mentions: 0,
         }
     }
 }
@@ -275,7 +303,9 @@ fn initials(name: &str) -> Option<String> {
 
 /// "EDC", "NATO": one word of two to six capital letters.
 fn is_acronym(name: &str) -> bool {
-    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+    // (asked of every name looked up: ASCII capitals are a byte each, so
+    // its bytes are counted, not its characters)
+    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn is_initial(word: &str) -> bool {
@@ -299,11 +329,11 @@ impl Registry {
         self.words.get(name).copied().unwrap_or(NONE)
     }
 
-    /// The entity whose full name `name` is, to change (interned if it was not yet).
-    fn named_mut(&mut self, name: &str) -> &mut u32 {
-        // an entry takes an owned key: the interned copy if there is one
-        let key = self.words.get_key_value(name).map_or_else(|| Shared::from(name), |(known, _)| known.clone());
-        self.words.entry(key).or_insert(NONE)
+    /// Makes `id` the entity whose full name `name` is: the name is the
+    /// cast's one copy, so it is its own key (hashed once, not looked up
+    /// for its interned copy first).
+    fn set_named(&mut self, name: &Shared, id: usize) {
+        self.words.insert(name.clone(), narrow(id));
     }
 
     /// The people `word` names as a surname or a first name.
@@ -311,13 +341,18 @@ impl Registry {
         self.name_words.get(word).copied().unwrap_or(NameWord::NONE)
     }
 
-    /// As `name_word`, to change; the key is the word's one interned copy.
-    fn name_word_mut(&mut self, word: &str) -> &mut NameWord {
-        let key = match self.name_words.get_key_value(word) {
-            Some((known, _)) => known.clone(),
-            None => self.shared(word),
-        };
-        self.name_words.entry(key).or_insert(NameWord::NONE)
+    /// Changes what `word` names by `change`; a word new to the table is
+    /// keyed by its one interned copy. (A word already there is hashed
+    /// once: looking its key up to clone it hashed it twice.)
+    fn change_name_word(&mut self, word: &str, change: impl FnOnce(&mut NameWord)) {
+        if let Some(known) = self.name_words.get_mut(word) {
+            change(known);
+            return;
+        }
+        let key = self.shared(word);
+        let mut new = NameWord::NONE;
+        change(&mut new);
+        self.name_words.insert(key, new);
     }
 
     /// Whether `e` has the role word `word`.
@@ -342,15 +377,14 @@ impl Registry {
         if is_acronym(name) {
             return self.by_initials.get(name).copied();
         }
-        let mut ws = words(name);
-        let first = ws.next()?;
-        let last = ws.next_back();
+        let (first, last) = first_and_last_word(name)?;
         match last {
             // "Jane Q. Roe" after "Jane Roe": the same first and last names;
             // "Al Basha" after "Abir Al Basha": a surname of two words
             Some(last) if kind == SpeakerKind::Person => found(self.name_word(last).surname).filter(|&id| {
                 let known = &self.entities[id].name;
-                words(known).next().is_some_and(|f| f == first || is_initial(first))
+                let known_first = first_word(known);
+                (!known_first.is_empty() && (known_first == first || is_initial(first)))
                     || known.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
             }),
             Some(_) => None,
@@ -389,9 +423,10 @@ impl Registry {
         e.personhood = (i32::from(e.personhood) + m.personhood).clamp(-6, 9) as i8;
         e.seen_inside |= m.inside;
         // "Al Basha" after "Abir Al Basha": "Al" is part of the surname here,
-        // not a given name that tells a gender
-        let given_name_differs = words(&m.name).nth(1).is_some() && words(&m.name).next() != words(&e.name).next();
-        if e.gender.is_none() && !given_name_differs {
+        // not a given name that tells a gender (asked only of a mention
+        // that tells one, to an entity without)
+        let given_name_differs = || has_two_words(&m.name) && first_word(&m.name) != first_word(&e.name);
+        if e.gender.is_none() && m.gender.is_some() && !given_name_differs() {
             e.gender = m.gender;
         }
         if self.descriptors_of(&self.entities[id]).len() < 8
@@ -404,7 +439,7 @@ impl Registry {
         if m.kind == e.kind && m.name.len() > e.name.len() && words(&m.name).count() <= 4 {
             let longer = self.shared(&m.name);
             let old = std::mem::replace(&mut self.entities[id].name, longer);
-            *self.named_mut(&old) = narrow(id);
+            self.set_named(&old, id);
             self.index_name(id);
         }
         self.touch(id, m.at as usize, m.sentence as usize, m.role);
@@ -452,7 +487,6 @@ impl Registry {
             best_here: 0,
             salience_sentence: m.sentence,
             subject_sentence: NONE,
-            stamp: 0,
         });
         self.index_name(id);
         id
@@ -460,22 +494,22 @@ impl Registry {
 
     fn index_name(&mut self, id: usize) {
         let name = self.entities[id].name.clone();
-        *self.named_mut(&name) = narrow(id);
+        self.set_named(&name, id);
         // a one-word name has no initials to index: they are not read for it
         if let Some(caps) = name.contains(' ').then(|| initials(&name)).flatten() {
             self.by_initials.entry(caps).or_insert(id);
         }
         if self.entities[id].kind == SpeakerKind::Person {
-            let mut ws = words(&name);
-            if let (Some(first), Some(last)) = (ws.next(), ws.next_back()) {
+            if let Some((first, Some(last))) = first_and_last_word(&name) {
                 // two people with one surname: news calls the second by the
                 // first name ("says Michael"), so the bare surname stays the first's
-                let surname = &mut self.name_word_mut(last).surname;
-                if *surname == NONE {
-                    *surname = narrow(id);
-                }
+                self.change_name_word(last, |w| {
+                    if w.surname == NONE {
+                        w.surname = narrow(id);
+                    }
+                });
                 if !is_initial(first) {
-                    self.name_word_mut(first).first = narrow(id);
+                    self.change_name_word(first, |w| w.first = narrow(id));
                 }
             }
         }
@@ -483,11 +517,10 @@ impl Registry {
 
     /// Makes `id` the most recent entity, more prominent by `role`.
     pub fn touch(&mut self, id: usize, at: usize, sentence: usize, role: Role) {
-        // a stamp tells an entity's latest entry from its older ones in a
-        // queue of 256: those were pushed fewer than 256 stamps before it,
-        // so even a clock wrapped past them all gives them other stamps
-        self.clock = self.clock.wrapping_add(1);
+        self.mentions = self.mentions.wrapping_add(1);
         let e = &mut self.entities[id];
+        // (only a touch leaves an entity a strongest role: none, never touched)
+        let touched_before = e.best_here != 0;
         e.bump(sentence, role);
         e.last_at = e.last_at.max(narrow(at));
         let sentence = narrow(sentence);
@@ -495,9 +528,20 @@ impl Registry {
             e.subject_sentence =
                 if e.subject_sentence == NONE { sentence } else { e.subject_sentence.max(sentence) };
         }
-        e.stamp = self.clock;
-        self.recent.push_back((narrow(id), self.clock));
-        while self.recent.len() > QUEUE_CAP {
+        // the queue holds each entity once, at its latest mention: a queue of
+        // every mention, its older ones passed over, made the walks of the
+        // window (several for each pronoun) read them all again and again
+        if touched_before {
+            // (most often among the latest: looked for from the newest)
+            if let Some(k) = self.recent.iter().rposition(|&(other, _)| other as usize == id) {
+                self.recent.remove(k);
+            }
+        }
+        self.recent.push_back((narrow(id), self.mentions));
+        // those the last `QUEUE_CAP` mentions are not of go, as they left
+        // the queue of every mention when it held `QUEUE_CAP`
+        let mentions = self.mentions;
+        while self.recent.front().is_some_and(|&(_, n)| mentions.wrapping_sub(n) >= QUEUE_CAP as u32) {
             self.recent.pop_front();
         }
     }
@@ -527,7 +571,6 @@ impl Registry {
         self.recent
             .iter()
             .rev()
-            .filter(|&&(id, stamp)| self.entities[id as usize].stamp == stamp)
             .map(|&(id, _)| id as usize)
             .filter(move |&id| (self.entities[id].first_at as usize) < at)
             .take(WINDOW)
@@ -652,7 +695,7 @@ impl Registry {
     /// after "Google said").
     pub fn organisation_called(&self, at: usize, sentence: usize, head: &str) -> Option<usize> {
         let matched = self.most_salient(at, sentence, |e| {
-            let named = e.name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, head));
+            let named = names_body(&e.name, head);
             f32::from(u8::from(e.kind == SpeakerKind::Organization && (named || self.has_descriptor(e, head))))
         });
         let focus = self
@@ -692,6 +735,19 @@ mod tests {
         assert_eq!(reg.words.len(), 3 * WORDS_ROOM);
     }
 
+    proptest::proptest! {
+        /// A name's words compared by bytes name a body as the words of the
+        /// lowered copy of the name did, for ASCII names and others.
+        #[test]
+        fn a_body_is_named_as_by_the_lowered_copy(
+            name in "(Agency|AGENCY|Firm|group|Département|Corp\\.|Administrations|Ministry of Health|[A-Za-z]{0,20}| |\t|\u{b}|\u{a0})*",
+            head in "(agency|firm|group|corp\\.|administration|ministry|health|département|Agency|[a-z]{1,18})",
+        ) {
+            let plain = name.to_lowercase().split_whitespace().any(|w| w == head || same_kind_of_body(w, &head));
+            proptest::prop_assert_eq!(names_body(&name, &head), plain, "{:?} {:?}", name, head);
+        }
+    }
+
     #[test]
     fn an_entity_stays_small() {
         // one a person or body named, all held until attribution is done
@@ -728,6 +784,36 @@ mod tests {
         let roles = [Role::Oblique, Role::Other, Role::Subject, Role::Reporter, Role::Speaker];
         assert_eq!(roles.map(weight), [0.25, 0.6, 1.6, 2.2, 3.0]);
         assert!(roles.windows(2).all(|w| w[0].rank() < w[1].rank()));
+    }
+
+    proptest::proptest! {
+        /// The window is what a queue of every mention gave, each entity
+        /// at its latest mention among the last `QUEUE_CAP`, newest first.
+        #[test]
+        fn the_window_is_that_of_a_queue_of_every_mention(
+            steps in proptest::collection::vec((0usize..60, 0usize..400), 1..700),
+        ) {
+            let mut reg = Registry::default();
+            let mut every: Vec<usize> = Vec::new();
+            let mut people = Vec::new();
+            for (k, &(who, at)) in steps.iter().enumerate() {
+                match people.get(who) {
+                    Some(&id) => reg.touch(id, k, k, Role::Other),
+                    None => people.push(name(&mut reg, &format!("Ana Ruiz{k}"), at, k, Role::Other, 0)),
+                }
+                every.push(people.get(who).copied().unwrap_or(people[people.len() - 1]));
+                let mut seen = Vec::new();
+                for &id in every.iter().rev().take(QUEUE_CAP) {
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                }
+                let expected: Vec<usize> =
+                    seen.iter().copied().filter(|&id| (reg.entity(id).first_at as usize) < at).take(WINDOW).collect();
+                proptest::prop_assert_eq!(reg.window(at).collect::<Vec<_>>(), expected);
+                proptest::prop_assert_eq!(reg.recent.len(), seen.len());
+            }
+        }
     }
 
     #[test]

@@ -28,15 +28,26 @@ pub fn names_its_type(name: &str, lex: &Lexicon) -> bool {
 
 /// Whether `text` holds two words or more, as `split_whitespace` reads it.
 /// Asked of every name and mention: ASCII text (nearly every name) is read
-/// by bytes, where `split_whitespace` decoded every character.
+/// by bytes, where `split_whitespace` decoded every character, in one pass
+/// that stops at the second word.
 pub fn has_two_words(text: &str) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().nth(1).is_some();
+    // (every byte read before the second word is ASCII, so each is a
+    // character: a byte that is not falls back to the characters)
+    let (mut in_word, mut gap) = (false, false);
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return text.split_whitespace().nth(1).is_some();
+        }
+        if !space(&b) {
+            if gap {
+                return true;
+            }
+            in_word = true;
+        } else {
+            gap = in_word;
+        }
     }
-    let bytes = text.as_bytes();
-    let Some(word) = bytes.iter().position(|b| !space(b)) else { return false };
-    let Some(gap) = bytes[word..].iter().position(space) else { return false };
-    bytes[word + gap..].iter().any(|b| !space(b))
+    false
 }
 
 /// The first word of `text`, as `split_whitespace` reads it (empty if none).
@@ -48,6 +59,35 @@ pub fn first_word(text: &str) -> &str {
     let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
     let end = bytes[start..].iter().position(space).map_or(bytes.len(), |n| start + n);
     text.get(start..end).unwrap_or_default()
+}
+
+/// The first word of `text` and, if it has two or more, its last, as
+/// `split_whitespace` reads them (none if it has no word). The cast asks
+/// this of every name it looks up or indexes: ASCII text is read by bytes.
+pub fn first_and_last_word(text: &str) -> Option<(&str, Option<&str>)> {
+    // one pass over the bytes, each word's bounds kept as it ends
+    let mut first: Option<(usize, usize)> = None;
+    let mut last: Option<(usize, usize)> = None;
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            let mut ws = text.split_whitespace();
+            return Some((ws.next()?, ws.next_back()));
+        }
+        match (space(&b), start) {
+            (true, Some(s)) => {
+                *(if first.is_none() { &mut first } else { &mut last }) = Some((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        *(if first.is_none() { &mut first } else { &mut last }) = Some((s, text.len()));
+    }
+    let (a, b) = first?;
+    Some((text.get(a..b)?, last.and_then(|(a, b)| text.get(a..b))))
 }
 
 /// The ASCII characters `char::is_whitespace` takes.
@@ -175,6 +215,9 @@ mod tests {
         fn a_name_s_words_are_those_split_whitespace_finds(text in "[ A-Za-z.\t\n\u{b}\u{c}\r\u{1c}\u{a0}\u{2009}é’-]{0,12}") {
             proptest::prop_assert_eq!(has_two_words(&text), text.split_whitespace().count() >= 2);
             proptest::prop_assert_eq!(first_word(&text), text.split_whitespace().next().unwrap_or_default());
+            let mut ws = text.split_whitespace();
+            let ends = ws.next().map(|first| (first, ws.next_back()));
+            proptest::prop_assert_eq!(first_and_last_word(&text), ends);
         }
     }
 

@@ -14,11 +14,11 @@ use crate::lexicon::{Lexicon, VerbForm};
 pub(super) fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut Context) {
     let f = v.frame(lex);
     let sentences: Vec<Sentence> = v.sentences().collect();
-    let starts: Vec<usize> = sentences.iter().map(|s| v.source_at(s.lo)).collect();
+    let starts = sentences.iter().map(|s| v.source_at(s.lo));
     // headlines, subheads and page furniture ("Story continues below
     // advertisement") introduce nobody and report nothing
     if discourse::is_label(&f) {
-        ctx.read_block(index, &starts, Vec::new());
+        ctx.read_block(index, starts, Vec::new());
         return;
     }
     let mut events = discourse::read(&f, &sentences, ctx.sentences_read(), |i| v.source_at(i));
@@ -29,7 +29,7 @@ pub(super) fn read_block(index: usize, v: &BlockView, lex: &Lexicon, ctx: &mut C
         // a caption's people are in the picture, not in the story's discourse
         events.clear();
     }
-    ctx.read_block(index, &starts, events);
+    ctx.read_block(index, starts, events);
     note_reported_speech(index, v, &f, &sentences, lex, ctx);
 }
 
@@ -92,6 +92,25 @@ pub(super) fn note_reported_speech(
 #[cfg(test)]
 mod tests {
     use super::is_photo_caption;
+
+    proptest::proptest! {
+        /// Where a token's first byte starts in the source is where its
+        /// span starts (what `BlockView::source_at` maps alone).
+        #[test]
+        fn a_token_s_span_starts_where_its_first_byte_does(
+            text in crate::tokens::drafts_of("Ana |Ruiz |said |“Q,” |> |* |# |\\*|**x** |[a](b) |&amp; |\n|\n\n|  \n|é|, |. ", 40)
+        ) {
+            let doc = crate::markdown::parse(&text);
+            let scan = crate::scan::scan(&doc);
+            let tokens = crate::tokens::DraftTokens::new(&doc, &scan.quotes, crate::lexicon::Lexicon::builtin());
+            for (block, t) in doc.blocks.iter().zip(&tokens.blocks) {
+                for tok in t.toks.iter().filter(|tok| tok.end() > tok.start) {
+                    let start = block.map.to_source_start(tok.start as usize);
+                    proptest::prop_assert_eq!(start, block.source_span(tok.range()).start);
+                }
+            }
+        }
+    }
 
     #[test]
     fn photo_credits_end_captions() {

@@ -4,7 +4,7 @@
 
 use super::memo::Subjects;
 use super::words::{
-    before_apostrophe, in_list, in_set, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
+    before_apostrophe, in_list, in_set_bytes, ADVERB_SET, CLAUSE_OBJECT_STARTS, DETERMINERS, LY_NOUNS, NAME_LINKS,
     NOT_NAME_SET, OPENER_MEASURES, PRONOUNS, PRONOUN_INITIALS, PRONOUN_SECONDS, TITLE_CASE_BREAKS,
     TITLE_CASE_WORDS,
 };
@@ -89,7 +89,14 @@ impl<'a> Frame<'a> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct()) && in_set(set, self.word(i))
+        // the mark's bytes, not the mark as a slice of the text (its
+        // characters' boundaries checked): asked of the marks around every
+        // name and quotation (a token lies on characters' boundaries)
+        let Some(t) = self.toks.get(i).filter(|t| t.is_punct()) else { return false };
+        in_set_bytes(
+            set.as_bytes(),
+            self.text.as_bytes().get(t.start as usize..t.end() as usize).unwrap_or_default(),
+        )
     }
 
     /// Starts with a capital (or digit-free initial), so may be part of a
