@@ -320,7 +320,9 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     let recent = b.get(from..).unwrap_or(b);
     // (bytes: the stops are ASCII, and a char search back decodes every char of 2 KB per quote)
     let this_sentence = memchr::memrchr3(b'.', b'!', b'?', recent.as_bytes()).map_or(recent, |i| &recent[i..]);
-    let resumes = this_sentence.contains(['”', '"']) || this_sentence.contains("''");
+    // (one mark at a time: a search for one character runs memchr on its
+    // last byte, one for either of two decodes every character)
+    let resumes = this_sentence.contains('”') || this_sentence.contains('"') || this_sentence.contains("''");
     let opens_sentence = start && (!b.ends_with([',', ';']) || resumes);
     if (upper || opens_sentence) && (n >= 3 || (start && spoken_end)) {
         return QuoteKind::Direct;
