@@ -12,7 +12,9 @@ const MAX_WORDS: usize = 12;
 /// The byte range of the name in a signature ending `text`, if it ends with one.
 pub fn find(text: &str) -> Option<Range<usize>> {
     let end = text.trim_end().len();
-    let line_start = text.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+    // every block's last line is found, and most blocks are one line:
+    // memchr's backward search reads a vector at a time, `rfind` a word
+    let line_start = memchr::memrchr(b'\n', text.get(..end)?.as_bytes()).map_or(0, |i| i + 1);
     let line = text.get(line_start..end)?;
     let lead = line.len() - line.trim_start().len();
     if let Some(name) = after_dash(line.get(lead..)?) {

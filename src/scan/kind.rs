@@ -83,9 +83,43 @@ fn is_title_case(inner: &str) -> bool {
     any
 }
 
-/// The text before the quote in its block, as a lowercase tail of a few words.
-fn tail_words(before: &str, n: usize) -> String {
+/// The most words [`with_tail_words`] is asked for.
+const TAIL_WORDS: usize = 3;
+
+/// `read` given the last `n` (at most [`TAIL_WORDS`]) words of the text
+/// before a quote, lower-cased and joined by single spaces. Asked twice of
+/// every quotation: a tail of ASCII words (nearly all) is joined in a buffer
+/// on the stack, where a vector, a joined string and its lower-case copy
+/// were three allocations a call.
+fn with_tail_words<R>(before: &str, n: usize, read: impl FnOnce(&str) -> R) -> R {
     // read from the end: the text before a quote can be a long paragraph
+    let mut last = [""; TAIL_WORDS];
+    let mut count = 0;
+    for (slot, word) in last.iter_mut().zip(before.split_whitespace().rev().take(n.min(TAIL_WORDS))) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &mut last[..count];
+    words.reverse();
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for (i, word) in words.iter().enumerate() {
+        let sep = usize::from(i > 0);
+        let Some(room) = buf.get_mut(len..len + sep + word.len()).filter(|_| word.is_ascii()) else {
+            return read(&tail_words(before, n));
+        };
+        let (space, rest) = room.split_at_mut(sep);
+        space.fill(b' ');
+        rest.copy_from_slice(word.as_bytes());
+        len += sep + word.len();
+    }
+    buf[..len].make_ascii_lowercase();
+    // ASCII bytes copied whole are valid UTF-8
+    read(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+}
+
+/// [`with_tail_words`]'s tail in a new string: the plain reading, for any text.
+fn tail_words(before: &str, n: usize) -> String {
     let mut ws: Vec<&str> = before.split_whitespace().rev().take(n).collect();
     ws.reverse();
     ws.join(" ").to_lowercase()
@@ -226,13 +260,15 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     let before = block.text.get(..outer.start).unwrap_or_default();
     let after = block.text.get(outer.end..).unwrap_or_default();
     // three words: a two-word cue, or one past an article ("known as the “Buffett rule”")
-    let tail = tail_words(before, 3);
-    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let past_article = ["the", "a", "an"]
-        .iter()
-        .find_map(|a| tail.strip_suffix(a).filter(|t| t.ends_with(' ')).map(str::trim_end))
-        .unwrap_or(tail);
-    if SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue)) || named_passively(before) {
+    let scare_cue = with_tail_words(before, 3, |tail| {
+        let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let past_article = ["the", "a", "an"]
+            .iter()
+            .find_map(|a| tail.strip_suffix(a).filter(|t| t.ends_with(' ')).map(str::trim_end))
+            .unwrap_or(tail);
+        SCARE_CUES.iter().any(|cue| tail.ends_with(cue) || past_article.ends_with(cue))
+    });
+    if scare_cue || named_passively(before) {
         return QuoteKind::Scare;
     }
     // (counted up to nine: only "at most eight", "at most six" and "at least three" are asked)
@@ -251,9 +287,11 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
         // a short line in title case standing alone is a subhead
         return if n <= 8 && title_case() { QuoteKind::Title } else { QuoteKind::Direct };
     }
-    let last = tail_words(before, 1);
-    let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    if STRONG_TITLE_CUES.contains(&last) || (TITLE_CUES.contains(&last) && title_case()) {
+    let (strong_cue, cue) = with_tail_words(before, 1, |last| {
+        let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        (STRONG_TITLE_CUES.contains(&last), TITLE_CUES.contains(&last))
+    });
+    if strong_cue || (cue && title_case()) {
         return QuoteKind::Title;
     }
     // "on CBS’ “Face the Nation.”", "NBC's “Meet the Press”": a possessor's title
@@ -282,7 +320,9 @@ pub fn classify(block: &ProseBlock, outer: std::ops::Range<usize>, inner: &str, 
     let recent = b.get(from..).unwrap_or(b);
     // (bytes: the stops are ASCII, and a char search back decodes every char of 2 KB per quote)
     let this_sentence = memchr::memrchr3(b'.', b'!', b'?', recent.as_bytes()).map_or(recent, |i| &recent[i..]);
-    let resumes = this_sentence.contains(['”', '"']) || this_sentence.contains("''");
+    // (one mark at a time: a search for one character runs memchr on its
+    // last byte, one for either of two decodes every character)
+    let resumes = this_sentence.contains('”') || this_sentence.contains('"') || this_sentence.contains("''");
     let opens_sentence = start && (!b.ends_with([',', ';']) || resumes);
     if (upper || opens_sentence) && (n >= 3 || (start && spoken_end)) {
         return QuoteKind::Direct;
@@ -347,7 +387,18 @@ fn close_run(quotes: &mut [Quote], run: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_alphanumeric, is_link_line, word_count_up_to};
+    use super::{has_alphanumeric, is_link_line, tail_words, with_tail_words, word_count_up_to};
+
+    #[test]
+    fn a_tail_is_the_last_words_lowered_and_joined_by_one_space() {
+        let tail = |before: &str, n| with_tail_words(before, n, str::to_owned);
+        assert_eq!(tail("The Council  called\u{a0}it the\n", 3), "called it the");
+        assert_eq!(tail("Known AS", 1), "as");
+        assert_eq!(tail("", 3), "");
+        // past the buffer, or not ASCII: the plain reading
+        assert_eq!(tail("a wordthatislongerthanthebufferholdsbyagoodmarginofseveralmorebytes", 2).len(), 67);
+        assert_eq!(tail("Die Straße ÉTÉ", 2), "straße été");
+    }
 
     #[test]
     fn words_are_counted_up_to_the_most_asked() {
@@ -363,6 +414,15 @@ mod tests {
         #[test]
         fn the_byte_test_finds_what_the_char_test_finds(word in "[a-zA-Z0-9.,’—é٣中\u{300}]{0,6}") {
             proptest::prop_assert_eq!(has_alphanumeric(&word), word.chars().any(char::is_alphanumeric));
+        }
+
+        /// Words of ASCII and not, long and short, between spaces of every kind.
+        #[test]
+        fn the_stack_tail_is_the_plain_tail(
+            before in "([a-zA-Z.,'-]{0,30}|Straße|ÉTÉ|\u{212A}elvin)([ \t\n\u{a0}\u{2028}]{1,2}([a-zA-Z.,'-]{0,30}|Straße|ÉTÉ)){0,5}",
+            n in 1usize..=3,
+        ) {
+            proptest::prop_assert_eq!(with_tail_words(&before, n, str::to_owned), tail_words(&before, n));
         }
     }
 

@@ -239,7 +239,16 @@ const RUN_FIRST: [&str; 3] = ["quote-drift", "inconsistent-name-spelling", "weas
 /// Every rule, in the order [`run_rules`] runs them (see [`RUN_FIRST`]).
 fn in_running_order() -> Vec<Box<dyn Rule>> {
     let mut all = rules::all();
-    all.sort_by_key(|r| RUN_FIRST.iter().position(|&name| name == r.meta().name).unwrap_or(RUN_FIRST.len()));
+    // each moved to the front in turn, the others left in code order: done
+    // for every draft, where a sort compared names some hundred times
+    let mut front = 0;
+    for name in RUN_FIRST {
+        if let Some(i) = all.get(front..).and_then(|rest| rest.iter().position(|r| r.meta().name == name)) {
+            let rule = all.remove(front + i);
+            all.insert(front, rule);
+            front += 1;
+        }
+    }
     all
 }
 
@@ -580,7 +589,9 @@ mod tests {
         let analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
         let running: Vec<&str> = in_running_order().iter().map(|r| r.meta().name).collect();
         assert_eq!(running[..RUN_FIRST.len()], RUN_FIRST);
-        assert_eq!(running.len(), rules::all().len());
+        let in_code_order: Vec<&str> = rules::all().iter().map(|r| r.meta().name).collect();
+        let rest: Vec<&str> = in_code_order.iter().copied().filter(|name| !RUN_FIRST.contains(name)).collect();
+        assert_eq!(running[RUN_FIRST.len()..], rest, "the others run in code order");
         let mut in_code_order = findings::Findings::default();
         for rule in rules::all().iter().filter(|r| settings.rule_enabled(r.meta())) {
             rule.check(&analysis, &settings, &mut in_code_order);
