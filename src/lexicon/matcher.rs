@@ -445,12 +445,17 @@ impl WordMatcher {
         for range in words {
             // most words are a few ASCII letters, judged from one number
             match self.may_start_letters(bytes, &range) {
-                Some(false) => continue,
-                Some(true) => {
-                    let word = bytes.get(range.clone()).unwrap_or_default();
+                Some(None) => continue,
+                Some(Some(lowered)) => {
                     if !word_char_before(text, range.start) {
-                        if let Some(group) = self.group_of(word) {
-                            starts.push(WordStart { at: range.start, word: word.len(), group });
+                        // the word lowered is at hand: looked up as it is, not copied and lowered again
+                        let lowered = lowered.to_le_bytes();
+                        let word = match self.fold {
+                            true => lowered.get(..range.len()),
+                            false => bytes.get(range.clone()),
+                        };
+                        if let Some(group) = word.and_then(|w| self.groups.get(w)).cloned() {
+                            starts.push(WordStart { at: range.start, word: range.len(), group });
                         }
                     }
                     continue;
@@ -495,11 +500,14 @@ impl WordMatcher {
     /// answered from the eight bytes at its start in a few operations on
     /// one number, where the byte tests, the lowering of three bytes and
     /// the bounds checks were most of the cost of a rule that looks for
-    /// phrases in every word of a draft: `Some(may_start)` of the word
-    /// when it is such a word, `None` (ask as before) when it is not, or
-    /// the text ends less than eight bytes after its start.
+    /// phrases in every word of a draft: for such a word, `Some(None)` when
+    /// it may not start a pattern and `Some(Some(lowered))` when it may,
+    /// with its bytes ASCII-lowered in the low bytes of a number (zeros
+    /// above), so that it is looked up without being lowered again; `None`
+    /// (ask as before) when it is not such a word, or the text ends less
+    /// than eight bytes after its start.
     #[inline]
-    fn may_start_letters(&self, bytes: &[u8], range: &Range<usize>) -> Option<bool> {
+    fn may_start_letters(&self, bytes: &[u8], range: &Range<usize>) -> Option<Option<u64>> {
         let len = range.end.checked_sub(range.start).filter(|n| (1..=8).contains(n))?;
         let eight: [u8; 8] = bytes.get(range.start..range.start.checked_add(8)?)?.try_into().ok()?;
         let word = u64::from_le_bytes(eight);
@@ -519,7 +527,8 @@ impl WordMatcher {
         let last = lowered >> (8 * (len - 1)) & 0xff;
         let key = (lowered & 0xffff | last << 16) as u32 | (len as u32) << 24;
         let (i, bit) = filter_bit_of_key(key);
-        Some(len <= self.longest_word && self.filter.get(i).is_some_and(|w| w & bit != 0))
+        let may = len <= self.longest_word && self.filter.get(i).is_some_and(|w| w & bit != 0);
+        Some(may.then_some(lowered))
     }
 
     /// [`Scan::scan`] of `text`, trying only at `starts` (those
@@ -822,7 +831,14 @@ mod tests {
                     let Some(fast) = m.may_start_letters(bytes, &(start..end)) else { continue };
                     answered += 1;
                     proptest::prop_assert!(ascii_letters(bytes, start..end) && !word_char_at(&text, end));
-                    proptest::prop_assert_eq!(fast, m.may_start(&bytes[start..end]), "{:?} {}..{}", text, start, end);
+                    let word = &bytes[start..end];
+                    proptest::prop_assert_eq!(fast.is_some(), m.may_start(word), "{:?} {}..{}", text, start, end);
+                    // the lowered word handed back is the word lowered, zeros past it
+                    if let Some(lowered) = fast {
+                        let mut expected = [0u8; 8];
+                        expected[..word.len()].copy_from_slice(&word.to_ascii_lowercase());
+                        proptest::prop_assert_eq!(lowered.to_le_bytes(), expected);
+                    }
                 }
             }
             proptest::prop_assert!(answered > 0);

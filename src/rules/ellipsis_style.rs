@@ -8,6 +8,9 @@ use crate::findings::Findings;
 use crate::fix::{Edit, Fix, FixAvailability};
 use crate::settings::Settings;
 use crate::span::Span;
+use memchr::memmem::Finder;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 pub struct EllipsisStyle;
 
@@ -75,6 +78,28 @@ fn respell(minority: &[Span], to_single: bool) -> Option<Fix> {
 /// `…` in UTF-8.
 const ELLIPSIS: &[u8] = "…".as_bytes();
 
+/// Calls `single` with every `…` of `text` and `dots` with every run of
+/// three or more full stops, each in order. Each is searched for as a
+/// whole: a search for the full stop and the first byte of `…`, which
+/// also starts curly quotation marks and dashes, stopped at nearly every
+/// sentence's end and every mark.
+fn ellipses(text: &str, mut single: impl FnMut(Range<usize>), mut dots: impl FnMut(Range<usize>)) {
+    // built once: building a searcher for each block cost more than the search
+    static ONE: OnceLock<Finder<'static>> = OnceLock::new();
+    static THREE: OnceLock<Finder<'static>> = OnceLock::new();
+    let bytes = text.as_bytes();
+    for at in ONE.get_or_init(|| Finder::new(ELLIPSIS)).find_iter(bytes) {
+        single(at..at + ELLIPSIS.len());
+    }
+    let three = THREE.get_or_init(|| Finder::new(b"..."));
+    let mut i = 0;
+    while let Some(start) = bytes.get(i..).and_then(|rest| three.find(rest)).map(|at| i + at) {
+        let run = bytes.get(start..).unwrap_or_default().iter().take_while(|&&b| b == b'.').count();
+        dots(start..start + run);
+        i = start + run;
+    }
+}
+
 impl Rule for EllipsisStyle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -90,25 +115,7 @@ impl Rule for EllipsisStyle {
         let mut dots: Vec<Span> = Vec::new();
         for block in &analysis.doc.blocks {
             crate::budget::tick();
-            let text = &block.text;
-            let mut i = 0;
-            // only a full stop or the first byte of `…` can start an ellipsis:
-            // jump between them instead of walking every character
-            while let Some(at) = text.get(i..).and_then(|s| memchr::memchr2(b'.', ELLIPSIS[0], s.as_bytes())) {
-                i += at;
-                let rest = text.get(i..).unwrap_or_default();
-                if rest.starts_with('…') {
-                    single.push(block.source_span(i..i + '…'.len_utf8()));
-                    i += '…'.len_utf8();
-                } else if rest.starts_with("...") {
-                    let run = rest.len() - rest.trim_start_matches('.').len();
-                    dots.push(block.source_span(i..i + run));
-                    i += run;
-                } else {
-                    // a lone full stop, or another character starting with that byte
-                    i += rest.chars().next().map_or(1, char::len_utf8);
-                }
-            }
+            ellipses(&block.text, |r| single.push(block.source_span(r)), |r| dots.push(block.source_span(r)));
         }
         if !single.is_empty() && !dots.is_empty() {
             let to_single = dots.len() <= single.len();
@@ -149,5 +156,54 @@ impl Rule for EllipsisStyle {
                     .with_help("drop the ellipsis: a quote is understood to be an excerpt"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk [`ellipses`] replaced: from each full stop and each first
+    /// byte of `…` to the next.
+    fn walked(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let (mut single, mut dots) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while let Some(at) = text.get(i..).and_then(|s| memchr::memchr2(b'.', ELLIPSIS[0], s.as_bytes())) {
+            i += at;
+            let rest = text.get(i..).unwrap_or_default();
+            if rest.starts_with('…') {
+                single.push(i..i + '…'.len_utf8());
+                i += '…'.len_utf8();
+            } else if rest.starts_with("...") {
+                let run = rest.len() - rest.trim_start_matches('.').len();
+                dots.push(i..i + run);
+                i += run;
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        (single, dots)
+    }
+
+    proptest::proptest! {
+        /// Searched for whole, the ellipses are those the walk found.
+        #[test]
+        fn ellipses_searched_for_whole_are_those_walked_to(
+            text in crate::tokens::drafts_of(".|..|...|…|a|’|“|—|–| |é|\u{2026}.", 30)
+        ) {
+            let (mut single, mut dots) = (Vec::new(), Vec::new());
+            ellipses(&text, |r| single.push(r), |r| dots.push(r));
+            proptest::prop_assert_eq!((single, dots), walked(&text));
+        }
+    }
+
+    #[test]
+    fn runs_of_stops_and_single_ellipses_are_told_apart() {
+        let text = "Wait.... no… “yes...” x.. y. …. ...";
+        let (mut single, mut dots) = (Vec::new(), Vec::new());
+        ellipses(text, |r| single.push(r), |r| dots.push(r));
+        assert_eq!(dots.iter().map(|r| r.len()).collect::<Vec<_>>(), [4, 3, 3]);
+        assert_eq!(single.len(), 2);
+        assert_eq!((single.clone(), dots.clone()), walked(text));
     }
 }

@@ -215,6 +215,9 @@ impl<'a> NameIndex<'a> {
             let text = &*block.text;
             for (i, w) in ws.iter().enumerate() {
                 let r = w.range();
+                if starts_lower_ascii(text, r.start) {
+                    continue;
+                }
                 let word = bare(text.get(r.clone()).unwrap_or_default());
                 if !word.starts_with(char::is_uppercase) || !checked.contains(word) {
                     continue;
@@ -258,6 +261,13 @@ fn not_a_reference(
 }
 
 /// A word without a possessive ending.
+/// Whether the word at `at` of `text` starts with an ASCII byte that is no
+/// capital: most words do, and are no name, told by their first byte
+/// without being read.
+fn starts_lower_ascii(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 fn bare(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
@@ -285,6 +295,19 @@ fn looks_like_brand(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word passed over by its first byte is one whose bare form starts with no capital.
+    #[test]
+    fn words_passed_over_by_their_first_byte_start_with_no_capital() {
+        for word in ["novak", "novak’s", "3m", "'s", "Novak", "Émile", "éa", "Ωmega", "ωx", "_a", ""] {
+            if starts_lower_ascii(word, 0) {
+                assert!(!bare(word).starts_with(char::is_uppercase), "{word}");
+            }
+        }
+        assert!(
+            starts_lower_ascii("novak", 0) && !starts_lower_ascii("Novak", 0) && !starts_lower_ascii("Émile", 0)
+        );
+    }
 
     #[test]
     fn brands_and_groups_are_not_surnames() {

@@ -81,16 +81,17 @@ impl Rule for LateAttribution {
             if block_at(analysis, cue.span().start) != Some(q.last_block()) {
                 continue;
             }
-            let sentences = crate::sentences::split_with(&q.text(&analysis.doc), settings.lexicon()).len();
-            if sentences <= MAX_SENTENCES_BEFORE_CUE {
-                continue;
-            }
             let continuing = before.is_some_and(|(prev, pa)| {
                 prev.last_block() + 1 >= q.first_block()
                     && pa.speaker.as_ref().is_some_and(|ps| same_speaker(ps, speaker))
             });
-            // "…,” she said.": the speaker is already on stage
+            // "…,” she said.": the speaker is already on stage (told before
+            // the quote's sentences are split and counted, which costs more)
             if continuing || speaker.kind == SpeakerKind::Pronoun {
+                continue;
+            }
+            let sentences = crate::sentences::split_with(&q.text(&analysis.doc), settings.lexicon()).len();
+            if sentences <= MAX_SENTENCES_BEFORE_CUE {
                 continue;
             }
             out.push(

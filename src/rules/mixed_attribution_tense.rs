@@ -222,15 +222,21 @@ fn prose_verbs(analysis: &Analysis, lexicon: &Lexicon, cues: &[Found]) -> Vec<Fo
     let mut found = Vec::new();
     for (b, block) in analysis.doc.blocks.iter().enumerate() {
         crate::budget::tick();
-        if matches!(block.kind(), BlockKind::Heading(_)) || crate::scan::is_headline(&analysis.doc, b) {
+        if matches!(block.kind(), BlockKind::Heading(_)) {
             continue;
         }
+        // asked only of a block with such a verb: the first block's
+        // question reads its words and the next block's
+        let mut headline = None;
         let words = analysis.words.block(b);
         for (i, id) in analysis.words.verbs(b) {
             let Some(word) = words.get(i).filter(|w| !w.quoted()) else { continue };
             let Some(verb) = lexicon.verb_by_id(id) else { continue };
             if !PROSE_LEMMAS.contains(&&*verb.lemma) {
                 continue;
+            }
+            if *headline.get_or_insert_with(|| crate::scan::is_headline(&analysis.doc, b)) {
+                break;
             }
             let span = block.source_span(word.range());
             if starting_at(cues, span.start).next().is_none() {

@@ -222,11 +222,12 @@ fn apostrophe_edits(analysis: &Analysis, target: MarkStyle, marks: &HashSet<usiz
     for block in &analysis.doc.blocks {
         crate::budget::tick();
         let prose = &*block.text;
-        for (i, c) in prose.char_indices().filter(|&(_, c)| c == from) {
+        // found by a search for the mark, not by decoding every character of the prose
+        for (i, mark) in prose.match_indices(from) {
             crate::budget::tick();
-            let span: Span = block.source_span(i..i + c.len_utf8());
+            let span: Span = block.source_span(i..i + mark.len());
             let prev = prose.get(..i).and_then(|s| s.chars().next_back());
-            let next = prose.get(i + c.len_utf8()..).and_then(|s| s.chars().next());
+            let next = prose.get(i + mark.len()..).and_then(|s| s.chars().next());
             let in_word = prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric);
             let prime = prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(char::is_alphabetic);
             if in_word && !prime && !marks.contains(&span.start) {
@@ -250,6 +251,21 @@ mod tests {
     use super::*;
     use crate::rules::test_support::{analysis_with, quote};
     use crate::span::Span;
+
+    proptest::proptest! {
+        /// The apostrophes searched for are those met decoding every character.
+        #[test]
+        fn apostrophes_searched_for_are_those_decoded(
+            text in crate::tokens::drafts_of("'|’|‘|“|a|é|\u{2099}| |s", 30),
+            curly in proptest::bool::ANY,
+        ) {
+            let from = if curly { '’' } else { '\'' };
+            let searched: Vec<(usize, usize)> = text.match_indices(from).map(|(i, m)| (i, m.len())).collect();
+            let decoded: Vec<(usize, usize)> =
+                text.char_indices().filter(|&(_, c)| c == from).map(|(i, c)| (i, c.len_utf8())).collect();
+            proptest::prop_assert_eq!(searched, decoded);
+        }
+    }
 
     /// Quotes over every `“…”` or `"…"` pair in `text`, in order.
     fn quotes_in(text: &str) -> Vec<Quote> {
