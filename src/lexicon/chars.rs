@@ -69,10 +69,8 @@ fn letters_in(chunk: &[u8]) -> usize {
 /// to the first that is no letter are answered for.
 #[inline]
 pub fn not_ascii_letters(word: u64) -> u64 {
-    let lowered = word | (0x20 * ONES);
-    let from_a = lowered.wrapping_add((0x80 - 0x61) * ONES);
-    let past_z = lowered.wrapping_add((0x80 - 0x7b) * ONES);
-    !(from_a & !past_z & !word) & (0x80 * ONES)
+    // setting 0x20 leaves each byte's top bit as it was
+    not_lower_letters(word | (0x20 * ONES))
 }
 
 /// The top bit of each byte of `word` that is not an ASCII lower-case

@@ -260,7 +260,6 @@ fn not_a_reference(
     opens_sentence && next.starts_with(char::is_lowercase) && !reports
 }
 
-/// A word without a possessive ending.
 /// Whether the word at `at` of `text` starts with an ASCII byte that is no
 /// capital: most words do, and are no name, told by their first byte
 /// without being read.
@@ -268,6 +267,7 @@ fn starts_lower_ascii(text: &str, at: usize) -> bool {
     text.as_bytes().get(at).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
+/// A word without a possessive ending.
 fn bare(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
