@@ -47,19 +47,8 @@ pub fn ascii_letter_run(bytes: &[u8], from: usize) -> usize {
 /// end) are ASCII letters, counting up to the first that is not.
 #[inline]
 fn letters_in(chunk: &[u8]) -> usize {
-    let word = match chunk.get(..8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
-        Some(eight) => u64::from_le_bytes(eight),
-        None => {
-            let mut eight = [0u8; 8];
-            let n = chunk.len().min(8);
-            if let (Some(to), Some(from)) = (eight.get_mut(..n), chunk.get(..n)) {
-                to.copy_from_slice(from);
-            }
-            u64::from_le_bytes(eight)
-        }
-    };
     // the zeros past the chunk are no letters
-    (not_ascii_letters(word).trailing_zeros() / 8) as usize
+    (not_ascii_letters(padded_word(chunk)).trailing_zeros() / 8) as usize
 }
 
 /// The top bit of each byte of `word` (eight bytes, little-endian) that is
