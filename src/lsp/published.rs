@@ -6,7 +6,7 @@ use super::{shown, transport, Outgoing};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineIndex, Span};
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
-use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Url};
+use lsp_types::{DiagnosticSeverity, Range, Url};
 use std::sync::Arc;
 
 /// The diagnostics last published for a document, with the text they are about.
@@ -21,35 +21,6 @@ pub(super) struct Published {
 impl Published {
     pub fn range(&self, span: Span, encoding: Encoding) -> Range {
         position::range(&self.text, &self.lines, span, encoding)
-    }
-
-    fn to_lsp(&self, uri: &Url, d: &Diagnostic, encoding: Encoding) -> lsp_types::Diagnostic {
-        let severity = match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-        };
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
-        let related: Vec<DiagnosticRelatedInformation> = d
-            .labels
-            .iter()
-            .map(|l| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: self.range(l.span, encoding) },
-                message: l.message.to_string(),
-            })
-            .collect();
-        lsp_types::Diagnostic {
-            range: self.range(d.span, encoding),
-            severity: Some(severity),
-            code: Some(NumberOrString::String(d.code().to_string())),
-            source: Some("quotelint".into()),
-            message,
-            related_information: (!related.is_empty()).then_some(related),
-            ..lsp_types::Diagnostic::default()
-        }
     }
 
     /// The `publishDiagnostics` message of these findings, as JSON text.
@@ -80,15 +51,99 @@ struct LspDiagnostics<'p> {
 impl serde::Serialize for LspDiagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Self { published, uri, encoding } = *self;
-        let found = published.diagnostics.iter().map(|d| published.to_lsp(uri, d, encoding));
-        let note = published.left_out.map(|left_out| lsp_types::Diagnostic {
-            range: published.range(left_out.first, encoding),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            source: Some("quotelint".into()),
-            message: left_out.message(),
-            ..lsp_types::Diagnostic::default()
+        let found = published.diagnostics.iter().map(|d| Finding {
+            range: published.range(d.span, encoding),
+            severity: severity(d.severity),
+            code: Some(d.code()),
+            source: "quotelint",
+            message: Message { text: &d.message, help: d.help.as_deref() },
+            related_information: Related { published, uri, encoding, labels: &d.labels },
+        });
+        let note_text = published.left_out.map(|left_out| (left_out.first, left_out.message()));
+        let note = note_text.as_ref().map(|(first, text)| Finding {
+            range: published.range(*first, encoding),
+            severity: DiagnosticSeverity::INFORMATION,
+            code: None,
+            source: "quotelint",
+            message: Message { text, help: None },
+            related_information: Related { published, uri, encoding, labels: &[] },
         });
         serializer.collect_seq(found.chain(note))
+    }
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// One finding as the protocol's `Diagnostic` is written (its fields in
+/// that order), borrowing our own strings: building [`lsp_types::Diagnostic`]s
+/// copied every message, code and the document's URI for each related place,
+/// a fifth of publishing a long draft's findings.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Finding<'p> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'p str>,
+    source: &'static str,
+    message: Message<'p>,
+    #[serde(skip_serializing_if = "Related::is_empty")]
+    related_information: Related<'p>,
+}
+
+/// A finding's message with its help on a line of its own: editors show
+/// the message alone, so the help is folded into it.
+struct Message<'p> {
+    text: &'p str,
+    help: Option<&'p str>,
+}
+
+impl serde::Serialize for Message<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.help {
+            Some(help) => serializer.collect_str(&format_args!("{}\nhelp: {help}", self.text)),
+            None => serializer.serialize_str(self.text),
+        }
+    }
+}
+
+/// A finding's labels as `relatedInformation`: places in the same document.
+struct Related<'p> {
+    published: &'p Published,
+    uri: &'p Url,
+    encoding: Encoding,
+    labels: &'p [crate::diagnostic::Label],
+}
+
+impl Related<'_> {
+    fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+}
+
+impl serde::Serialize for Related<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Place<'p> {
+            location: Location<'p>,
+            message: &'p str,
+        }
+        #[derive(serde::Serialize)]
+        struct Location<'p> {
+            uri: &'p Url,
+            range: Range,
+        }
+        let Self { published, uri, encoding, labels } = *self;
+        serializer.collect_seq(labels.iter().map(|l| Place {
+            location: Location { uri, range: published.range(l.span, encoding) },
+            message: &l.message,
+        }))
     }
 }
 
@@ -99,7 +154,48 @@ mod tests {
     use crate::settings::Settings;
     use crate::source::SourceFile;
     use crate::suppression;
-    use lsp_types::PublishDiagnosticsParams;
+    use lsp_types::{DiagnosticRelatedInformation, NumberOrString, PublishDiagnosticsParams};
+
+    /// A finding as the protocol's own type has it: what the hand-written
+    /// form must serialise to.
+    fn protocol_form(
+        published: &Published,
+        uri: &Url,
+        d: &Diagnostic,
+        encoding: Encoding,
+    ) -> lsp_types::Diagnostic {
+        let message = match &d.help {
+            Some(help) => format!("{}\nhelp: {help}", d.message),
+            None => d.message.clone(),
+        };
+        let related: Vec<DiagnosticRelatedInformation> = d
+            .labels
+            .iter()
+            .map(|l| DiagnosticRelatedInformation {
+                location: lsp_types::Location { uri: uri.clone(), range: published.range(l.span, encoding) },
+                message: l.message.to_string(),
+            })
+            .collect();
+        lsp_types::Diagnostic {
+            range: published.range(d.span, encoding),
+            severity: Some(severity(d.severity)),
+            code: Some(NumberOrString::String(d.code().to_string())),
+            source: Some("quotelint".into()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..lsp_types::Diagnostic::default()
+        }
+    }
+
+    fn note_form(published: &Published, left_out: shown::LeftOut, encoding: Encoding) -> lsp_types::Diagnostic {
+        lsp_types::Diagnostic {
+            range: published.range(left_out.first, encoding),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            source: Some("quotelint".into()),
+            message: left_out.message(),
+            ..lsp_types::Diagnostic::default()
+        }
+    }
 
     #[test]
     fn findings_written_one_at_a_time_are_the_protocols_params() {
@@ -108,27 +204,31 @@ mod tests {
                     “Nobody said this,” according to sources.\n";
         let settings = Settings::default();
         let file = SourceFile::new("ferry.md", text);
-        let diagnostics = suppression::check(&analyze_with(file, &settings), &settings);
-        assert!(
-            diagnostics.iter().any(|d| !d.labels.is_empty()),
-            "a finding with related places: {diagnostics:?}"
-        );
-        assert!(diagnostics.iter().any(|d| d.help.is_some()), "a finding with help");
-        let published = Published {
-            lines: LineIndex::new(text),
-            text: Arc::new(text.to_string()),
-            diagnostics,
-            left_out: None,
-        };
+        let mut all = suppression::check(&analyze_with(file, &settings), &settings);
+        assert!(all.iter().any(|d| !d.labels.is_empty()), "a finding with related places: {all:?}");
+        assert!(all.iter().any(|d| d.help.is_some()), "a finding with help");
+        // and one without, which every rule gives today
+        let mut bare = all[0].clone();
+        bare.help = None;
+        all.push(bare);
         let uri = Url::parse("file:///desk/ferry.md").expect("a URL");
-        for (version, encoding) in [(Some(3), Encoding::Utf16), (None, Encoding::Utf8)] {
-            let whole = PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics: published.diagnostics.iter().map(|d| published.to_lsp(&uri, d, encoding)).collect(),
-                version,
-            };
-            let expected = transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params: whole });
-            assert_eq!(published.message(&uri, version, encoding).to_vec(), expected.to_vec());
+        // all of them, and one with a note saying how many are left out
+        for max in [usize::MAX, 1] {
+            let (diagnostics, left_out) = shown::shown(all.clone(), max);
+            assert_eq!(left_out.is_some(), max == 1);
+            let published =
+                Published { lines: LineIndex::new(text), text: Arc::new(text.to_string()), diagnostics, left_out };
+            for (version, encoding) in [(Some(3), Encoding::Utf16), (None, Encoding::Utf8)] {
+                let found = published.diagnostics.iter().map(|d| protocol_form(&published, &uri, d, encoding));
+                let note = published.left_out.map(|left_out| note_form(&published, left_out, encoding));
+                let whole = PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    diagnostics: found.chain(note).collect(),
+                    version,
+                };
+                let expected = transport::body(&Outgoing { method: PublishDiagnostics::METHOD, params: whole });
+                assert_eq!(published.message(&uri, version, encoding).to_vec(), expected.to_vec());
+            }
         }
     }
 }
