@@ -392,10 +392,12 @@ impl Server {
         if !current {
             return; // a newer version is queued, or the document was closed
         }
+        // published before the version it replaces is freed (a long draft's
+        // findings), which the editor need not wait for
+        let _ = self.out.send(result.message);
         if let Some(doc) = self.documents.get_mut(&result.uri) {
             doc.published = Some(result.published);
         }
-        let _ = self.out.send(result.message);
     }
 
     /// Publishes a broken config file's error on it, and says so once in a message.
