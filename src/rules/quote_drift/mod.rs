@@ -68,6 +68,7 @@ mod ids;
 mod list;
 mod recent;
 mod similar;
+mod sketch;
 
 use self::ids::Ids;
 
@@ -83,6 +84,9 @@ impl Rule for QuoteDrift {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
+        if !sketch::may_drift(analysis) {
+            return;
+        }
         // two-byte word ids unless the quotes have more distinct words than they count
         let Some((drifts, quotes)) = find_drifts::<u16>(analysis).or_else(|| find_drifts::<u32>(analysis)) else {
             return;
