@@ -146,7 +146,15 @@ fn sketch(quote: usize, text: &str, counts: &mut Counts) -> Option<Sketch> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        match FOLD[usize::from(b)] {
+        let folded = FOLD[usize::from(b)];
+        // most bytes are letters: tested first, not after the others
+        if folded > NOT_ASCII {
+            alnum = true;
+            h = mix(h, u64::from(folded));
+            i += 1;
+            continue;
+        }
+        match folded {
             APART => {
                 if !end_word(&mut h, &mut alnum) {
                     return None;
@@ -167,7 +175,8 @@ fn sketch(quote: usize, text: &str, counts: &mut Counts) -> Option<Sketch> {
                 i += 3;
                 continue;
             }
-            NOT_ASCII => {
+            // NOT_ASCII, the last left
+            _ => {
                 let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
                 if c.is_whitespace() || c == '—' || c == '–' {
                     if !end_word(&mut h, &mut alnum) {
@@ -181,10 +190,6 @@ fn sketch(quote: usize, text: &str, counts: &mut Counts) -> Option<Sketch> {
                 }
                 i += c.len_utf8();
                 continue;
-            }
-            folded => {
-                alnum = true;
-                h = mix(h, u64::from(folded));
             }
         }
         i += 1;
