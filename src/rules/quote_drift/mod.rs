@@ -137,8 +137,10 @@ fn changed_words(et: &str, lt: &str) -> String {
     let skip = same_words_before(et, lt);
     let (et, lt) = (et.get(skip..).unwrap_or_default(), lt.get(skip..).unwrap_or_default());
     let mut all = String::with_capacity(et.len() + lt.len());
-    // per word, where it ends in `all` and its hash
-    let mut words: Vec<(usize, u64)> = Vec::new();
+    // per word, where it ends in `all` and its hash (the low half: equal
+    // hashes are checked by the words' letters), room for a word in four
+    // bytes (most are longer), as grown from empty it was moved five times
+    let mut words: Vec<(u32, u32)> = Vec::with_capacity((et.len() + lt.len()) / 4 + 1);
     let mut buf = String::new();
     let hasher = crate::lexicon::FastHash::default();
     let mut n = 0;
@@ -146,12 +148,13 @@ fn changed_words(et: &str, lt: &str) -> String {
         n = words.len();
         for_each_word(text, &mut buf, |w| {
             all.push_str(w.as_str());
-            words.push((all.len(), std::hash::BuildHasher::hash_one(&hasher, w.as_str())));
+            // a draft under the size limit has far fewer than 2^32 bytes
+            words.push((all.len() as u32, std::hash::BuildHasher::hash_one(&hasher, w.as_str()) as u32));
         });
     }
     let word = |k: usize| {
-        let start = k.checked_sub(1).and_then(|p| words.get(p)).map_or(0, |w| w.0);
-        words.get(k).and_then(|w| all.get(start..w.0)).unwrap_or_default()
+        let start = k.checked_sub(1).and_then(|p| words.get(p)).map_or(0, |w| w.0 as usize);
+        words.get(k).and_then(|w| all.get(start..w.0 as usize)).unwrap_or_default()
     };
     let same =
         |i: usize, j: usize| words.get(i).map(|w| w.1) == words.get(n + j).map(|w| w.1) && word(i) == word(n + j);
