@@ -1,6 +1,6 @@
 //! QP003: the same quote given twice, with different words.
 
-use super::helpers::{for_each_word, speech_quotes, words};
+use super::helpers::{for_each_word, speech_quotes};
 use super::{Rule, RuleMeta};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -68,6 +68,7 @@ mod ids;
 mod list;
 mod recent;
 mod similar;
+mod sketch;
 
 use self::ids::Ids;
 
@@ -83,6 +84,9 @@ impl Rule for QuoteDrift {
     }
 
     fn check(&self, analysis: &Analysis, _settings: &Settings, out: &mut Findings) {
+        if !sketch::may_drift(analysis) {
+            return;
+        }
         // two-byte word ids unless the quotes have more distinct words than they count
         let Some((drifts, quotes)) = find_drifts::<u16>(analysis).or_else(|| find_drifts::<u32>(analysis)) else {
             return;
@@ -107,20 +111,7 @@ impl Rule for QuoteDrift {
 /// changed, those of the quote at `earlier`, `texts.0`.
 fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span, notes: Notes) -> Diagnostic {
     let (et, lt) = texts;
-    let (ew, lw) = (words(et), words(lt));
-    let edits = diff(&ew, &lw);
-    let removed: Vec<&str> =
-        edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
-    let added: Vec<&str> =
-        edits.iter().filter_map(|e| if let Edit::Add(w) = e { Some(*w) } else { None }).collect();
-    let mut change = Vec::new();
-    if !removed.is_empty() {
-        change.push(format!("without “{}”", removed.join(" ")));
-    }
-    if !added.is_empty() {
-        change.push(format!("with “{}” added", added.join(" ")));
-    }
-    let d = Diagnostic { message: format!("this quote repeats an earlier one {}", change.join(" and ")), ..bare }
+    let d = Diagnostic { message: changed_words(et, lt), ..bare }
         .with_primary_label("this version")
         .with_label(earlier, "the earlier version");
     let d = match notes {
@@ -133,6 +124,101 @@ fn drifted(bare: Diagnostic, texts: (&str, &str), earlier: Span, notes: Notes) -
         Notes::Left => d,
     };
     d.with_help("quote the exact words both times, or paraphrase one of them without quotation marks")
+}
+
+/// The message of a finding whose quote's words `lt` repeat, changed,
+/// those of `et`: the words removed and added, as [`diff`] aligns them.
+///
+/// Made when a finding is printed, tens of thousands of times for a long
+/// draft: the words both texts begin with are not read (the alignment keeps
+/// them whatever follows), the rest are listed in one string, not a string
+/// each, and compared by hash before their letters.
+fn changed_words(et: &str, lt: &str) -> String {
+    let skip = same_words_before(et, lt);
+    let (et, lt) = (et.get(skip..).unwrap_or_default(), lt.get(skip..).unwrap_or_default());
+    let mut all = String::with_capacity(et.len() + lt.len());
+    // per word, where it ends in `all` and its hash (the low half: equal
+    // hashes are checked by the words' letters), room for a word in four
+    // bytes (most are longer), as grown from empty it was moved five times
+    let mut words: Vec<(u32, u32)> = Vec::with_capacity((et.len() + lt.len()) / 4 + 1);
+    let mut buf = String::new();
+    let hasher = crate::lexicon::FastHash::default();
+    let mut n = 0;
+    for text in [et, lt] {
+        n = words.len();
+        for_each_word(text, &mut buf, |w| {
+            all.push_str(w.as_str());
+            // a draft under the size limit has far fewer than 2^32 bytes
+            words.push((all.len() as u32, std::hash::BuildHasher::hash_one(&hasher, w.as_str()) as u32));
+        });
+    }
+    let word = |k: usize| {
+        let start = k.checked_sub(1).and_then(|p| words.get(p)).map_or(0, |w| w.0 as usize);
+        words.get(k).and_then(|w| all.get(start..w.0 as usize)).unwrap_or_default()
+    };
+    let same =
+        |i: usize, j: usize| words.get(i).map(|w| w.1) == words.get(n + j).map(|w| w.1) && word(i) == word(n + j);
+    let m = words.len() - n;
+    // the alignment keeps a word both lists begin with, as `diff` does
+    let p = (0..n.min(m)).take_while(|&k| same(k, k)).count();
+    let (rows, cols) = (n - p, m - p);
+    let width = cols + 1;
+    // compared quotes have at most MAX_WORDS words: a common run fits u16
+    let mut lcs = vec![0u16; (rows + 1) * width];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            lcs[i * width + j] = if same(p + i, p + j) {
+                lcs[(i + 1) * width + j + 1] + 1
+            } else {
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+            };
+        }
+    }
+    // the words removed (earlier's, by place) and added (this one's), in order
+    let mut changes: Vec<(bool, usize)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < rows || j < cols {
+        if i < rows && j < cols && same(p + i, p + j) {
+            i += 1;
+            j += 1;
+        } else if j < cols && (i == rows || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j]) {
+            changes.push((true, n + p + j));
+            j += 1;
+        } else {
+            changes.push((false, p + i));
+            i += 1;
+        }
+    }
+    let mut message = String::from("this quote repeats an earlier one ");
+    let mut listed = |added: bool, before: &str, after: &str| {
+        let mut first = true;
+        for &(_, k) in changes.iter().filter(|c| c.0 == added) {
+            message.push_str(if first { before } else { " " });
+            message.push_str(word(k));
+            first = false;
+        }
+        if !first {
+            message.push_str(after);
+        }
+        !first
+    };
+    let removed = listed(false, "without “", "”");
+    let added = changes.iter().any(|c| c.0);
+    if removed && added {
+        listed(true, " and with “", "” added");
+    } else {
+        listed(true, "with “", "” added");
+    }
+    message
+}
+
+/// Where, in both `a` and `b`, the words they begin with alike end: just
+/// past the last space before the first byte they differ at (0 if none),
+/// so that the words before are the same, and split the same, in both.
+fn same_words_before(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let differ = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    a.get(..differ).and_then(|same| memchr::memrchr(b' ', same)).map_or(0, |space| space + 1)
 }
 
 /// A finding as the numbers [`rebuilt`] makes it again from: a long draft
@@ -283,6 +369,7 @@ fn written_words(text: &str) -> Vec<WrittenWord<'_>> {
         .collect()
 }
 
+#[cfg(test)]
 #[derive(Debug, PartialEq, Eq)]
 enum Edit<'a> {
     Keep(&'a str),
@@ -290,9 +377,9 @@ enum Edit<'a> {
     Add(&'a str),
 }
 
-/// A word-level diff from `a` to `b` (longest common subsequence). The
-/// table is one vector, not a vector a row: a draft can have tens of
-/// thousands of these findings, each made when it is printed.
+/// A word-level diff from `a` to `b` (longest common subsequence): the
+/// alignment [`changed_words`] names the changes of.
+#[cfg(test)]
 fn diff<'a>(a: &'a [Cow<'a, str>], b: &'a [Cow<'a, str>]) -> Vec<Edit<'a>> {
     let (n, m) = (a.len(), b.len());
     let width = m + 1;
@@ -328,6 +415,7 @@ fn diff<'a>(a: &'a [Cow<'a, str>], b: &'a [Cow<'a, str>]) -> Vec<Edit<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::helpers::words;
 
     #[test]
     fn words_are_counted_as_words_lists_them() {
@@ -379,6 +467,59 @@ mod tests {
             proptest::prop_assert_eq!(new, b.iter().map(|w| w.to_string()).collect::<Vec<_>>());
             let kept = edits.iter().filter(|e| matches!(e, Edit::Keep(_))).count();
             proptest::prop_assert_eq!(kept, similar::lcs_len(&a, &b));
+        }
+    }
+
+    /// The message as it was made from [`diff`]'s edits of the two lists of words.
+    fn message_by_diff(et: &str, lt: &str) -> String {
+        let (ew, lw) = (words(et), words(lt));
+        let edits = diff(&ew, &lw);
+        let removed: Vec<&str> =
+            edits.iter().filter_map(|e| if let Edit::Remove(w) = e { Some(*w) } else { None }).collect();
+        let added: Vec<&str> =
+            edits.iter().filter_map(|e| if let Edit::Add(w) = e { Some(*w) } else { None }).collect();
+        let mut change = Vec::new();
+        if !removed.is_empty() {
+            change.push(format!("without “{}”", removed.join(" ")));
+        }
+        if !added.is_empty() {
+            change.push(format!("with “{}” added", added.join(" ")));
+        }
+        format!("this quote repeats an earlier one {}", change.join(" and "))
+    }
+
+    proptest::proptest! {
+        /// Texts that begin alike (in bytes, and in words split otherwise),
+        /// of a few words in several cases, with marks and dashes: the
+        /// message names the changes `diff` aligns.
+        #[test]
+        fn the_message_names_the_changes_diff_aligns(
+            same in "[abAB ,’—\t]{0,16}",
+            a in "[abcAB ,.’—\t]{0,24}",
+            b in "[abcAB ,.’—\t]{0,24}",
+        ) {
+            let (et, lt) = (format!("{same}{a}"), format!("{same}{b}"));
+            proptest::prop_assert_eq!(changed_words(&et, &lt), message_by_diff(&et, &lt));
+            proptest::prop_assert_eq!(changed_words(&a, &b), message_by_diff(&a, &b));
+        }
+    }
+
+    #[test]
+    fn the_message_lists_removed_then_added_words() {
+        let cases = [
+            (
+                "The river will crest on Friday night",
+                "the river will probably crest on Friday",
+                "without “night” and with “probably” added",
+            ),
+            ("the river will crest", "the river will crest on Friday", "with “on friday” added"),
+            ("The river, will crest — on Friday", "the river will crest", "without “on friday”"),
+            ("the river", "The river.", ""),
+        ];
+        for (et, lt, change) in cases {
+            let message = format!("this quote repeats an earlier one {change}");
+            assert_eq!(changed_words(et, lt), message, "{et:?} → {lt:?}");
+            assert_eq!(message_by_diff(et, lt), message, "{et:?} → {lt:?}");
         }
     }
 

@@ -423,7 +423,7 @@ fn shares_at_least<W: WordId>(bag: &[W], marks: &[u32], stamp: u32, need: usize)
 /// `10t ≥ 3(n + m)`. In whole numbers: the float test gives the same answer
 /// (a test below checks every two lengths up to [`super::MAX_WORDS`]),
 /// and this is asked for every pair of texts probed.
-fn required(n: usize, m: usize) -> usize {
+pub(super) fn required(n: usize, m: usize) -> usize {
     (3 * (n + m)).div_ceil(10)
 }
 
