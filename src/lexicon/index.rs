@@ -197,7 +197,7 @@ impl LastWords {
         self.0.get_or_init(|| {
             let mut filter = WordFilter::default();
             for pattern in matcher.patterns() {
-                let last = last_word(pattern, pattern.len());
+                let last = std::str::from_utf8(pattern).map_or(&[][..], |p| last_word(p, p.len()));
                 if !last.is_empty() {
                     filter.insert(last);
                 }
@@ -208,11 +208,12 @@ impl LastWords {
 }
 
 /// The run of word characters of `text` that ends at `end` (a character
-/// boundary), empty if the character before `end` is none.
-fn last_word(text: &[u8], end: usize) -> &[u8] {
-    let Ok(text) = std::str::from_utf8(text.get(..end).unwrap_or_default()) else { return &[] };
-    let start = text.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(end, |(i, _)| i);
-    text.as_bytes().get(start..).unwrap_or_default()
+/// boundary), empty if the character before `end` is none. Read back from
+/// `end`, character by character: a sentence of megabytes is not read whole.
+fn last_word(text: &str, end: usize) -> &[u8] {
+    let before = text.get(..end).unwrap_or_default();
+    let start = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(end, |(i, _)| i);
+    before.as_bytes().get(start..).unwrap_or_default()
 }
 
 /// The outlets of an index. The built-in lists' are thawed from build.rs's
@@ -270,12 +271,12 @@ impl OutletIndex {
     /// match starts on a word's boundary), or with a character of no word.
     pub(super) fn may_end_at(&self, text: &str, end: usize) -> bool {
         let before = text.as_bytes().get(..end).unwrap_or_default();
-        // most words are ASCII: read back by the byte table, no character decoded
+        // most words are ASCII: read back byte by byte, no character decoded
         let ascii = before.iter().rev().take_while(|&&b| b.is_ascii() && is_word_char(char::from(b))).count();
         let word = match before.len() - ascii {
             0 => before,
             at => match before.get(at - 1) {
-                Some(b) if !b.is_ascii() => last_word(before, end),
+                Some(b) if !b.is_ascii() => last_word(text, end),
                 _ => before.get(at..).unwrap_or_default(),
             },
         };
