@@ -163,12 +163,8 @@ pub fn read(f: &Frame, sentences: &[Sentence], base: usize, at: impl Fn(usize) -
                 i += 1;
                 continue;
             }
-            // read once: every word of the draft is asked both questions,
-            // and only a word written with "h", "s" or "t" first (or read as
-            // another) can be "he", "she" or "the"
-            let first = f.first_byte(i).map(|b| b.to_ascii_lowercase());
-            let may_be = f.is_glossed(i) || first.is_none_or(|b| matches!(b, b'h' | b's' | b't'));
-            let lower = if may_be { f.lower(i) } else { "" };
+            // read once: every word of the draft is asked both questions
+            let lower = if may_be_pronoun_or_the(f, i) { f.lower(i) } else { "" };
             if let Some(gender) = pronoun_gender(lower) {
                 let role = if i == subject { Role::Subject } else { Role::Other };
                 out.push(Event::Pronoun(PronounMention { at: at(i), sentence, gender, role }));
@@ -309,6 +305,23 @@ fn followed_by_verb(f: &Frame, i: usize, hi: usize) -> bool {
         return false;
     };
     is_sure_verb(f, j)
+}
+
+/// Whether the word at `i` may read as "he", "she" (see [`pronoun_gender`])
+/// or "the", judged as it is written: only a word written with "h" or "s"
+/// first, in seven bytes at most, or "t" first, in three, can (or one read
+/// as another word). A word not glossed is as long lowered as written (only
+/// its ASCII letters are lowered), and most are longer than that or begin
+/// with another letter: their lower-case form is not read.
+fn may_be_pronoun_or_the(f: &Frame, i: usize) -> bool {
+    let Some(first) = f.first_byte(i) else { return true };
+    let len = f.toks.get(i).map_or(0, |t| t.end().saturating_sub(t.start));
+    let written = match first.to_ascii_lowercase() {
+        b'h' | b's' => len <= 7,
+        b't' => len == 3,
+        _ => false,
+    };
+    written || f.is_glossed(i)
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {
@@ -515,7 +528,11 @@ fn describe(
     }
     let evidence = personhood;
     // the subject of a reporting verb, or its inverted subject ("said Jane Roe")
-    let verb_follows = (end..s.hi.min(end + 3)).find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
+    // (most names have no verb of any kind in the three words after them:
+    // their facts say so before any is read as an adverb)
+    let near = end..s.hi.min(end + 3);
+    let verb_follows = near.clone().any(|j| f.may_be_speech_verb(j))
+        && near.clone().find(|&j| !f.is_adverb(j)).is_some_and(|j| f.is_speech_verb(j));
     // "according to Grovemark": the source of what the sentence reports
     // (read only if no verb follows: "according to" is looked for five words back)
     let verb_precedes = || {
@@ -623,7 +640,8 @@ mod tests {
                 "“Q,” |READ MORE: |NEW YORK |Hours after |Following |, |. |\n\n|  \n|",
                 "Ministry |Ministry. |University |Bank’s |the agency |company |agency. |Élysée |ÉLYSÉE |al-Sisi |Congress |",
                 "It’s |IT |Ie |I |Il |il |Elle |Their |THEY |Tom |Yves |You’re |We |Whom |Hey |says |the statement |",
-                "were told |as she put it |have said |Sources say |experts say |hers |he’d |she'd |shed |Hello |Ds |Rs |"
+                "were told |as she put it |have said |Sources say |experts say |hers |he’d |she'd |shed |Hello |Ds |Rs |",
+                "CONGRESS |HAS |INVESTIGATED |HIM |Says |Makes |In |Hours |hours |Thursday’s |Il |Trump's |The"
             ),
             80,
         )
@@ -705,6 +723,39 @@ mod tests {
         assert!(per_name <= 2 * 64 + 32, "{held} bytes held for 4,000 names ({per_name} a name)");
     }
 
+    /// `Frame::is_name_part` as it was before it read a capitalised word's
+    /// second byte first: every question asked of the word read in full.
+    fn name_part_read_in_full(f: &Frame, i: usize) -> bool {
+        if f.is_quote(i) {
+            let written = f.toks.get(i).map_or(0, |t| (t.end() - t.start) as usize);
+            let short =
+                written <= 24 || f.breaks_kept && crate::markdown::read_len_up_to(f.span_text(i, i + 1), 24) <= 24;
+            return i > 0 && f.is_cap(i - 1) && f.is_cap(i + 1) && short;
+        }
+        let w = f.word(i);
+        if !f.is_cap(i) {
+            return f.is_word(i)
+                && [
+                    "de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y",
+                    "dos",
+                ]
+                .contains(&w);
+        }
+        let capitals = |w: &str| !w.chars().any(char::is_lowercase);
+        let shouting = |j: usize| {
+            let w = f.word(j);
+            w.len() > 6 && capitals(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 6
+        };
+        let shouting = shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1)));
+        let breaks = [
+            "In", "On", "To", "For", "With", "At", "As", "Is", "Was", "Are", "Has", "Have", "Into", "About",
+            "Over", "After",
+        ];
+        let title_case_word = breaks.contains(&w)
+            || (w.ends_with('s') && f.verb_at(i).is_some_and(|v| v.form == crate::lexicon::VerbForm::Present));
+        !f.is_pronoun(i) && !shouting && !title_case_word
+    }
+
     proptest! {
         /// The questions asked of every token, answered from the first
         /// bytes and the facts, answer as reading the word in full does:
@@ -724,6 +775,9 @@ mod tests {
                     };
                     let written = f.lower(i).len() <= 7 && f.lower(i).starts_with(['h', 's']);
                     prop_assert_eq!(pronoun_gender(f.lower(i)), gender.filter(|_| written), "{:?}", f.lower(i));
+                    if pronoun_gender(f.lower(i)).is_some() || f.lower(i) == "the" {
+                        prop_assert!(may_be_pronoun_or_the(f, i), "{:?}", f.word(i));
+                    }
                     let possessive = {
                         let w = f.word(i);
                         matches!(w, "his" | "her" | "their" | "His" | "Her" | "Their")
@@ -738,6 +792,35 @@ mod tests {
                     for set in [",", ".!?:;\"“”‘’—–-(", "—–", "'’", "(—–-,", ",.;:!?—–-"] {
                         let mark = t.toks.get(i).is_some_and(|t| t.is_punct()) && set.contains(f.word(i));
                         prop_assert_eq!(f.is_punct(i, set), mark, "{:?} in {:?}", f.word(i), set);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+
+        /// The questions of a name's words, answered from a word's second
+        /// byte where it can be, answer as reading the word in full does
+        /// (the order of the questions aside).
+        #[test]
+        fn a_name_s_words_are_told_as_read_in_full(text in draft()) {
+            each_frame(&text, |f, t| {
+                for i in 0..=t.toks.len() {
+                    prop_assert_eq!(f.is_name_part(i), name_part_read_in_full(f, i), "{:?}", f.word(i));
+                    let w = f.word(i);
+                    let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+                    let start = name_part_read_in_full(f, i)
+                        && !f.is_glossed(i)
+                        && !crate::attribution::mention::NOT_NAME_SET.contains(bare)
+                        && !["de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "di", "du", "ibn", "el", "y", "dos"].contains(&w)
+                        && !f.ordinary_opener(i);
+                    prop_assert_eq!(f.can_start_name(i), start, "{:?}", w);
+                    for end in i + 1..(i + 4).min(t.toks.len() + 1) {
+                        let text = f.span_text(i, end);
+                        let label = !text.chars().any(char::is_lowercase)
+                            && text.split_whitespace().any(|w| {
+                                crate::scan::kind::PAGE_LABEL_WORDS.contains(&w.split(['\'', '’']).next().unwrap_or_default())
+                            });
+                        prop_assert_eq!(f.is_page_label(i, end), label, "{:?}", text);
                     }
                 }
                 Ok(())

@@ -180,6 +180,7 @@ fn matcher(out: &mut String, m: &WordMatcher) {
     field(out, "filter", &format!("[{}]", m.filter.map(|w| w.to_string()).join(",")));
     field(out, "fold", &m.fold.to_string());
     field(out, "lettered", &m.lettered.to_string());
+    field(out, "parents", &list(m.parents.iter().map(u32::to_string)));
     let _ = writeln!(out, "}},");
 }
 

@@ -5,7 +5,7 @@
 //! place; thawing copies only the verbs' and outlets' small records.
 
 use super::hashing::FILTER_WORDS;
-use super::index::{Index, OutletIndex, Outlets, PhraseSet, Slot};
+use super::index::{Index, LastWords, OutletIndex, Outlets, PhraseSet, Slot};
 use super::matcher::{Pattern, WordMatcher};
 use super::word_map::{WordMap, WordSet, K};
 use super::word_table::{Facts, WordTable};
@@ -92,6 +92,8 @@ pub(super) struct StaticMatcher {
     /// over every pattern of every list, more than half of checking an
     /// empty draft.
     lettered: bool,
+    /// Worked out when quotelint is built, as the order of `sorted` was.
+    parents: &'static [u32],
 }
 
 pub(super) struct StaticPhraseSet {
@@ -138,6 +140,7 @@ fn thaw(s: &'static StaticIndex, language: Language) -> Index {
                 Language::En => || outlets(&EN),
                 Language::Fr => || outlets(&FR),
             }),
+            ends: LastWords::default(),
         },
         anonymous,
         justification,
@@ -180,6 +183,7 @@ fn matcher(m: &'static StaticMatcher) -> WordMatcher {
         filter: m.filter,
         fold: m.fold,
         lettered: m.lettered,
+        parents: Cow::Borrowed(m.parents),
     }
 }
 

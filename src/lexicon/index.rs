@@ -1,8 +1,8 @@
 //! Lookup tables and automata built from the parsed rule data.
 
 use super::data::{Data, PhraseEntry, VerbEntry};
-use super::hashing::FastHash;
-use super::matcher::{on_word_boundaries, Scan, WordMatcher, WordStart};
+use super::hashing::{FastHash, WordFilter};
+use super::matcher::{is_word_char, on_word_boundaries, Scan, WordMatcher, WordStart};
 use super::phrase::{expand, Shape};
 use super::word_map::{WordMap, WordSet};
 use super::words::{self, Cased, Word};
@@ -176,6 +176,44 @@ pub struct OutletIndex {
     /// Per pattern: the outlet and whether the spelling is slot-only.
     pub(super) targets: Cow<'static, [(usize, bool)]>,
     pub(super) outlets: Outlets,
+    /// The last words of the spellings, made on first use (see [`OutletIndex::may_end_at`]).
+    pub(super) ends: LastWords,
+}
+
+/// The last words of a matcher's patterns, as a [`WordFilter`] made on
+/// first use. Made of the matcher, it is equal wherever the matchers are,
+/// made yet or not.
+#[derive(Default)]
+pub struct LastWords(OnceLock<WordFilter>);
+
+impl PartialEq for LastWords {
+    fn eq(&self, _: &LastWords) -> bool {
+        true
+    }
+}
+
+impl LastWords {
+    fn of(&self, matcher: &WordMatcher) -> &WordFilter {
+        self.0.get_or_init(|| {
+            let mut filter = WordFilter::default();
+            for pattern in matcher.patterns() {
+                let last = std::str::from_utf8(pattern).map_or(&[][..], |p| last_word(p, p.len()));
+                if !last.is_empty() {
+                    filter.insert(last);
+                }
+            }
+            filter
+        })
+    }
+}
+
+/// The run of word characters of `text` that ends at `end` (a character
+/// boundary), empty if the character before `end` is none. Read back from
+/// `end`, character by character: a sentence of megabytes is not read whole.
+fn last_word(text: &str, end: usize) -> &[u8] {
+    let before = text.get(..end).unwrap_or_default();
+    let start = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(end, |(i, _)| i);
+    before.as_bytes().get(start..).unwrap_or_default()
 }
 
 /// The outlets of an index. The built-in lists' are thawed from build.rs's
@@ -217,7 +255,32 @@ impl OutletIndex {
     fn build(outlets: &[Outlet]) -> Result<OutletIndex, String> {
         let (patterns, targets) = OutletIndex::spellings(outlets);
         let matcher = WordMatcher::new(&patterns, false)?;
-        Ok(OutletIndex { matcher, targets: Cow::Owned(targets), outlets: Outlets::owned(outlets.to_vec()) })
+        Ok(OutletIndex {
+            matcher,
+            targets: Cow::Owned(targets),
+            outlets: Outlets::owned(outlets.to_vec()),
+            ends: LastWords::default(),
+        })
+    }
+
+    /// Whether an outlet found by [`OutletIndex::find`] in `text` may end
+    /// at `end` (no false negatives): most words before "said" end no
+    /// outlet's name, and each quotation signed "said" had the whole of its
+    /// sentence searched for outlets. A match ends with its pattern's last
+    /// word, which is the whole run of word characters before its end (the
+    /// match starts on a word's boundary), or with a character of no word.
+    pub(super) fn may_end_at(&self, text: &str, end: usize) -> bool {
+        let before = text.as_bytes().get(..end).unwrap_or_default();
+        // most words are ASCII: read back byte by byte, no character decoded
+        let ascii = before.iter().rev().take_while(|&&b| b.is_ascii() && is_word_char(char::from(b))).count();
+        let word = match before.len() - ascii {
+            0 => before,
+            at => match before.get(at - 1) {
+                Some(b) if !b.is_ascii() => last_word(text, end),
+                _ => before.get(at..).unwrap_or_default(),
+            },
+        };
+        word.is_empty() || self.ends.of(&self.matcher).may_hold(word)
     }
 
     /// The distinct spellings to match, and per spelling the outlet and
@@ -549,6 +612,9 @@ fn fill_slot<'a>(
             let head = text.get(..found.start)?;
             let outlet_end = head.trim_end().len();
             (*gap == (outlet_end < found.start)).then_some(())?;
+            if !outlets.may_end_at(text, outlet_end) {
+                return None;
+            }
             let all = before.get_or_insert_with(|| outlets.find(text, true));
             // Matches do not overlap, so their ends are sorted.
             let i = all.binary_search_by_key(&outlet_end, |(r, _)| r.end).ok()?;

@@ -89,7 +89,13 @@ pub struct WordMatcher {
     /// start where a run of letters is, and [`WordMatcher::word_starts`]
     /// finds where from the draft's words (see [`lettered`]).
     pub(super) lettered: bool,
+    /// For each pattern of `sorted`, the longest other pattern of its group
+    /// that it starts with (its index in `sorted`), or [`NO_PARENT`].
+    pub(super) parents: Cow<'static, [u32]>,
 }
+
+/// See [`WordMatcher::parents`].
+pub(super) const NO_PARENT: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Pattern {
@@ -204,6 +210,7 @@ impl WordMatcher {
         });
         let longest = deduped.iter().map(|p| p.len as usize).max().unwrap_or(0);
         let lettered = lettered(&bytes, &deduped);
+        let parents = prefix_parents(&bytes, &deduped, &ranges);
         Ok(WordMatcher {
             bytes: Cow::Owned(bytes),
             sorted: Cow::Owned(deduped),
@@ -214,7 +221,13 @@ impl WordMatcher {
             filter,
             fold,
             lettered,
+            parents: Cow::Owned(parents),
         })
+    }
+
+    /// Every pattern, as held (ASCII-lowered if folded).
+    pub(super) fn patterns(&self) -> impl Iterator<Item = &[u8]> {
+        self.sorted.iter().map(|p| self.pattern(p))
     }
 
     fn pattern(&self, p: &Pattern) -> &[u8] {
@@ -239,31 +252,35 @@ impl WordMatcher {
         self.group_of(word).is_some()
     }
 
-    /// The longest pattern of `group` that `text` (as written, starting
-    /// with the group's first word, `word` bytes long) begins with, case
-    /// aside if folded: its length and index. The text is compared lowered
-    /// byte by byte where it is read, not copied lowered first: a copy as
-    /// long as the longest pattern of all (an outlet's phrase, for the
-    /// channel phrases) at every start cost more than the search.
-    fn longest_prefix(&self, group: &[Pattern], text: &[u8], word: usize) -> Option<(usize, usize)> {
-        let mut text = text;
+    /// The longest pattern of `group` (a range of `sorted`) that `text`
+    /// (as written, starting with the group's first word, `word` bytes
+    /// long) begins with, case aside if folded: its length and index. The
+    /// text is compared lowered byte by byte where it is read, not copied
+    /// lowered first: a copy as long as the longest pattern of all (an
+    /// outlet's phrase, for the channel phrases) at every start cost more
+    /// than the search.
+    fn longest_prefix(&self, group: &Range<u32>, text: &[u8], word: usize) -> Option<(usize, usize)> {
+        let key = self.folded_key(text.get(word..)?);
+        // The greatest pattern not above `text`. The longest pattern that
+        // `text` begins with, if any, is a prefix of it: every string
+        // sorting between a prefix of `text` and `text` starts with it.
+        let below = self.group(group).partition_point(|p| {
+            p.key < key || p.key == key && self.cmp_folded(self.pattern(p), text) != Ordering::Greater
+        });
+        let mut at = group.start as usize + below.checked_sub(1)?;
+        let pattern = self.pattern(self.sorted.get(at)?);
+        let common = pattern.iter().zip(text).take_while(|&(&a, &b)| a == self.fold_byte(b)).count();
+        // So it is the longest of the patterns that one starts with (itself
+        // included) that `text` starts with too: the first no longer than
+        // what the two have in common. Searching again for the longest
+        // pattern `text` cut there begins with found the same, a search
+        // for each pattern tried ("in the", "in t", "in ") at most starts.
         loop {
-            // Every pattern of the group is at least `word` long.
-            let key = self.folded_key(text.get(word..)?);
-            // The greatest pattern not above `text`. The longest pattern that
-            // `text` begins with, if any, is a prefix of it: every string
-            // sorting between a prefix of `text` and `text` starts with it.
-            let below = group.partition_point(|p| {
-                p.key < key || p.key == key && self.cmp_folded(self.pattern(p), text) != Ordering::Greater
-            });
-            let p = group.get(below.checked_sub(1)?)?;
-            let pattern = self.pattern(p);
-            let common = pattern.iter().zip(text).take_while(|&(&a, &b)| a == self.fold_byte(b)).count();
-            if common == pattern.len() {
-                return Some((common, p.id as usize));
+            let p = self.sorted.get(at)?;
+            if p.len as usize <= common {
+                return Some((p.len as usize, p.id as usize));
             }
-            // Strictly shorter, since `pattern` is not above `text`.
-            text = text.get(..common)?;
+            at = *self.parents.get(at)? as usize;
         }
     }
 
@@ -309,7 +326,7 @@ impl WordMatcher {
         text: &str,
         start: usize,
         rest: &[u8],
-        (group, word): (&[Pattern], usize),
+        (group, word): (&Range<u32>, usize),
         accept: &mut F,
     ) -> Option<(Range<usize>, T)>
     where
@@ -387,7 +404,7 @@ impl WordMatcher {
         F: FnMut(Range<usize>, usize) -> Option<(Range<usize>, T)>,
     {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
-        self.longest_accepted(text, start, rest, (self.group(&group), word), accept)
+        self.longest_accepted(text, start, rest, (&group, word), accept)
     }
 
     /// The group of patterns whose first word is `word` (lowered here when
@@ -448,13 +465,7 @@ impl WordMatcher {
                 Some(None) => continue,
                 Some(Some(lowered)) => {
                     if !word_char_before(text, range.start) {
-                        // the word lowered is at hand: looked up as it is, not copied and lowered again
-                        let lowered = lowered.to_le_bytes();
-                        let word = match self.fold {
-                            true => lowered.get(..range.len()),
-                            false => bytes.get(range.clone()),
-                        };
-                        if let Some(group) = word.and_then(|w| self.groups.get(w)).cloned() {
+                        if let Some(group) = self.lowered_group(bytes, range.clone(), lowered) {
                             starts.push(WordStart { at: range.start, word: range.len(), group });
                         }
                     }
@@ -529,6 +540,19 @@ impl WordMatcher {
         let (i, bit) = filter_bit_of_key(key);
         let may = len <= self.longest_word && self.filter.get(i).is_some_and(|w| w & bit != 0);
         Some(may.then_some(lowered))
+    }
+
+    /// The group of the word at `range` of `bytes`, which
+    /// [`WordMatcher::may_start_letters`] gave as `lowered`: the word
+    /// lowered is at hand, looked up as it is, not copied and lowered again.
+    #[inline]
+    fn lowered_group(&self, bytes: &[u8], range: Range<usize>, lowered: u64) -> Option<Range<u32>> {
+        let lowered = lowered.to_le_bytes();
+        let word = match self.fold {
+            true => lowered.get(..range.len()),
+            false => bytes.get(range),
+        };
+        word.and_then(|w| self.groups.get(w)).cloned()
     }
 
     /// [`Scan::scan`] of `text`, trying only at `starts` (those
@@ -616,6 +640,32 @@ pub(super) fn lettered(bytes: &[u8], sorted: &[Pattern]) -> bool {
     })
 }
 
+/// [`WordMatcher::parents`] of `sorted` (their bytes in `bytes`), whose
+/// `groups` are each in byte order: a pattern's prefixes come before it, and
+/// every pattern between a prefix and it starts with that prefix, so those
+/// still on a stack of the group's patterns when it comes are its prefixes.
+pub(super) fn prefix_parents(bytes: &[u8], sorted: &[Pattern], groups: &[Range<u32>]) -> Vec<u32> {
+    let text = |i: u32| {
+        let p = sorted.get(i as usize);
+        p.and_then(|p| bytes.get(p.start as usize..(p.start + p.len) as usize)).unwrap_or_default()
+    };
+    let mut parents = vec![NO_PARENT; sorted.len()];
+    let mut stack: Vec<u32> = Vec::new();
+    for group in groups {
+        stack.clear();
+        for i in group.clone() {
+            while stack.last().is_some_and(|&top| !text(i).starts_with(text(top))) {
+                stack.pop();
+            }
+            if let (Some(&top), Some(parent)) = (stack.last(), parents.get_mut(i as usize)) {
+                *parent = top;
+            }
+            stack.push(i);
+        }
+    }
+    parents
+}
+
 impl Scan for WordMatcher {
     fn at<T, F>(&self, text: &str, start: usize, accept: F) -> Option<(Range<usize>, T)>
     where
@@ -667,7 +717,17 @@ impl Scan for WordMatcher {
             }
             let word = is_word.then(|| bytes.get(start..next)).flatten();
             if start >= pos {
-                if let Some((range, value)) = self.try_at(text, start, word, &mut accept) {
+                let found = match word.map(|_| self.may_start_letters(bytes, &(start..next))) {
+                    // a word of a few ASCII letters (most are) is judged and
+                    // looked up from its eight bytes, as `word_starts` does:
+                    // it is not copied and lowered again to find its group
+                    Some(Some(None)) => None,
+                    Some(Some(Some(lowered))) => self
+                        .lowered_group(bytes, start..next, lowered)
+                        .and_then(|group| self.try_group(text, start, (group, next - start), &mut accept)),
+                    _ => self.try_at(text, start, word, &mut accept),
+                };
+                if let Some((range, value)) = found {
                     if out.last().is_none_or(|(last, _)| last.end <= range.start) {
                         pos = range.end.max(start + 1);
                         out.push((range, value));
@@ -703,12 +763,14 @@ fn first_word(text: &str, start: usize) -> Option<Option<&[u8]>> {
     if !is_word {
         return Some(None);
     }
-    if text.get(..start)?.chars().next_back().is_some_and(is_word_char) {
+    // (`start` is a character boundary: `char_at` read a character there)
+    if word_char_before(text, start) {
         return None;
     }
-    let rest = text.get(start..)?;
-    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-    Some(Some(rest.as_bytes().get(..len)?))
+    // the word's end found by the byte table, as the scan finds it: asked
+    // of every name's first word (is it an outlet's?), a search decoding
+    // each character cost more than the rest of the question
+    Some(Some(text.as_bytes().get(start..word_end(text, start))?))
 }
 
 /// Whether the character at byte `i` is a word character, and its length.
@@ -845,6 +907,33 @@ mod tests {
         }
     }
 
+    /// [`first_word`] as it was before it read the word by the byte table:
+    /// decoding every character of the text after `start`.
+    fn first_word_decoded(text: &str, start: usize) -> Option<Option<&[u8]>> {
+        let (is_word, _) = char_at(text, start)?;
+        if !is_word {
+            return Some(None);
+        }
+        if text.get(..start)?.chars().next_back().is_some_and(is_word_char) {
+            return None;
+        }
+        let rest = text.get(start..)?;
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        Some(Some(rest.as_bytes().get(..len)?))
+    }
+
+    proptest::proptest! {
+        /// The first word read by the byte table is the one decoding every
+        /// character found, at every byte of a text (inside a character too).
+        #[test]
+        fn the_first_word_is_the_decoded_one(picks in proptest::collection::vec(0..PIECES.len(), 0..12)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for start in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(first_word(&text, start), first_word_decoded(&text, start), "{:?} {}", text, start);
+            }
+        }
+    }
+
     /// The search as it was before the text was compared lowered where read:
     /// over a copy of the text, lowered as far as the longest pattern reaches.
     fn longest_prefix_of_copy(
@@ -900,11 +989,10 @@ mod tests {
                     Some(None) => (m.loose.clone(), 0),
                     None => continue,
                 };
-                let group = m.group(&group);
                 let rest = &text.as_bytes()[start..];
                 for len in 0..=rest.len() {
-                    let found = m.longest_prefix(group, &rest[..len], word);
-                    proptest::prop_assert_eq!(found, longest_prefix_of_copy(&m, group, &rest[..len], word));
+                    let found = m.longest_prefix(&group, &rest[..len], word);
+                    proptest::prop_assert_eq!(found, longest_prefix_of_copy(&m, m.group(&group), &rest[..len], word));
                     found_some += usize::from(found.is_some());
                 }
             }

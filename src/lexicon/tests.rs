@@ -600,3 +600,41 @@ fn every_generic_org_is_found_past_the_bound() {
     }
     assert!(found > 30, "{found}");
 }
+
+proptest::proptest! {
+    /// Wherever an outlet found in a text ends, the filter of the
+    /// spellings' last words lets it end there: it rules out no outlet that
+    /// "{outlet} said" could have found.
+    #[test]
+    fn every_outlet_found_may_end_where_it_ends(
+        picks in proptest::collection::vec(0..14usize, 0..14),
+    ) {
+        const PIECES: [&str; 14] = [
+            "Reuters", "The Associated Press", "AP", "Agence France-Presse", "the Hill", "said", "Hill",
+            "Presse", " ", ", ", "é", "’s", "Reutersé", "x",
+        ];
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+        let outlets = &Lexicon::builtin().index.outlets;
+        for (range, _) in outlets.find(&text, true) {
+            proptest::prop_assert!(outlets.may_end_at(&text, range.end), "{:?} at {:?}", text, range);
+        }
+        // and it answers at every character boundary without reading past it
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let _ = outlets.may_end_at(&text, end);
+        }
+    }
+}
+
+/// The filter lets an outlet end where one does, and rules out the words
+/// that usually stand before "said" (the scan for outlets it spares).
+#[test]
+fn the_words_before_said_mostly_end_no_outlet() {
+    let outlets = &Lexicon::builtin().index.outlets;
+    let text = "Reuters said, and the Hill said, and The Associated Press said";
+    let found = outlets.find(text, true);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|(range, _)| outlets.may_end_at(text, range.end)));
+    let words = ["mayor", "minister", "spokesman", "Smith", "officials", "police", "Ruiz", "she"];
+    let ruled_out = words.iter().filter(|w| !outlets.may_end_at(&format!("the {w} said"), 4 + w.len())).count();
+    assert!(ruled_out >= 6, "{ruled_out} of {} ruled out", words.len());
+}

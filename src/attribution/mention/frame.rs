@@ -190,6 +190,13 @@ impl<'a> Frame<'a> {
         if !self.is_cap(i) {
             return self.is_word(i) && in_list!(NAME_LINKS, w);
         }
+        // most capitalised words are written with a lower-case ASCII letter
+        // second ("Trump"): that byte alone says the word is not in capitals,
+        // and (if it is a letter no pronoun has second) no pronoun unless
+        // glossed, where each was a call that read the word again
+        let second = w.as_bytes().get(1).copied().filter(u8::is_ascii_lowercase);
+        let no_pronoun =
+            || second.is_some_and(|b| !PRONOUN_SECONDS.contains(&b)) && !self.is_glossed(i) || !self.is_pronoun(i);
         // an all-capitals heading word ("INVESTIGATED") is no name, nor a
         // short one beside it ("CONGRESS HAS INVESTIGATED HIM")
         let capitals = |w: &str| !w.chars().any(char::is_lowercase);
@@ -197,12 +204,13 @@ impl<'a> Frame<'a> {
             let w = self.word(j);
             w.len() > 6 && capitals(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 6
         };
-        let shouting = shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1)));
+        let shouting =
+            || second.is_none() && (shouting(i) || (capitals(w) && (i > 0 && shouting(i - 1) || shouting(i + 1))));
         // a headline in title case ("Hollande Says Trump Makes You …"): its
         // capitalised verbs and little words are not part of a name
         let title_case_word = in_list!(TITLE_CASE_BREAKS, w)
             || (w.ends_with('s') && self.verb_at(i).is_some_and(|v| v.form == VerbForm::Present));
-        !self.is_pronoun(i) && !shouting && !title_case_word
+        !title_case_word && !shouting() && no_pronoun()
     }
 
     /// A function word of another language, read as an English one ("il", "Selon").
@@ -216,17 +224,19 @@ impl<'a> Frame<'a> {
         // "Thursday’s threats" no more than "Thursday"
         let w = self.word(i);
         let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-        self.is_name_part(i)
-            && !self.is_glossed(i)
+        // (the word's facts and a lookup first: most sentences open with
+        // a word of the set, "The", "But", spared the questions of a name)
+        !self.is_glossed(i)
             && !NOT_NAME_SET.contains(bare)
             && !in_list!(NAME_LINKS, w)
+            && self.is_name_part(i)
             && !self.ordinary_opener(i)
     }
 
     /// "Hours after the vote", "Challenged on it": a lone capitalised word
     /// opening a sentence that the draft elsewhere writes in lower case (and
     /// never capitalises inside a sentence) is an ordinary word.
-    pub(super) fn ordinary_opener(&self, i: usize) -> bool {
+    pub(in crate::attribution) fn ordinary_opener(&self, i: usize) -> bool {
         let opens = i == 0 || self.is_quote(i - 1) || self.is_punct(i - 1, ".!?:;\"“”‘’—–-(");
         // ("Officials said", "Aides say": a plural noun before its verb is a
         // fine speaker, only not a name; leave it be)
@@ -284,6 +294,11 @@ impl<'a> Frame<'a> {
     /// or a box, in capitals, not a speaker (a transcript's "PENCE:" is one).
     pub fn is_page_label(&self, start: usize, end: usize) -> bool {
         let text = self.span_text(start, end);
+        // asked of every name: most are written with a lower-case ASCII
+        // letter second ("Trump"), which no label in capitals has
+        if text.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
         !text.chars().any(char::is_lowercase)
             && text.split_whitespace().any(|w| {
                 let bare = w.split(['\'', '’']).next().unwrap_or_default();

@@ -11,6 +11,8 @@ mod words;
 
 pub use frame::Frame;
 pub use memo::Subjects;
+#[cfg(test)]
+pub(in crate::attribution) use words::NOT_NAME_SET;
 pub(in crate::attribution) use words::{in_list, one_of, ListFilter};
 
 use super::lexicon_ext::{LexiconExt, SpeechVerbExt};

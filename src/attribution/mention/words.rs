@@ -24,7 +24,7 @@ mod frozen {
     use crate::lexicon::{WordMap, WordSet, K};
     include!(concat!(env!("OUT_DIR"), "/closed_sets.rs"));
 }
-pub(super) use frozen::{ADVERB_SET, NOT_NAME_SET};
+pub(in crate::attribution) use frozen::{ADVERB_SET, NOT_NAME_SET};
 
 /// Plural nouns for people that head organisations' names ("Friends of …",
 /// "Citizens for …", "Mothers Against …").

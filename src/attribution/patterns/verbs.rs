@@ -49,10 +49,15 @@ impl Frame<'_> {
     /// A finite speech verb at `i` (not a bare infinitive like "say").
     #[inline]
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        // asked of every token of many sentences, and most are no verb of
-        // any kind: their facts say so without a call
-        let verb = self.facts.get(i).is_some_and(|t| t.verb().is_some());
-        (verb || self.put_it_at(i)) && self.reads_as_speech_verb(i)
+        self.may_be_speech_verb(i) && self.reads_as_speech_verb(i)
+    }
+
+    /// Whether the token at `i` may be a speech verb ([`Frame::is_speech_verb`]
+    /// is false where this is): asked of every token of many sentences, and
+    /// most are no verb of any kind, their facts say so without a call.
+    #[inline]
+    pub fn may_be_speech_verb(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|t| t.verb().is_some()) || self.put_it_at(i)
     }
 
     /// [`Frame::is_speech_verb`], read in full.
