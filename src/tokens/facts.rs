@@ -121,7 +121,19 @@ impl WordFacts {
     #[inline]
     pub(super) fn of_letters(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
         let letters = crate::lexicon::chars::all_lower_letters(lower);
-        if !letters || lower.ends_with(b"ss") || word.len() != lower.len() {
+        if !letters || word.len() != lower.len() {
+            return None;
+        }
+        WordFacts::of_plain(word, lower, lex)
+    }
+
+    /// [`WordFacts::of_letters`] of a word whose lower-case form `lower` is
+    /// known to be ASCII lower-case letters, as long as `word` (a plain
+    /// token's: see [`super::Token::is_plain`]), without reading it to see.
+    #[inline]
+    pub(super) fn of_plain(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
+        debug_assert!(crate::lexicon::chars::all_lower_letters(lower) && word.len() == lower.len());
+        if lower.ends_with(b"ss") {
             return None;
         }
         let capital = word.first().is_some_and(u8::is_ascii_uppercase);
