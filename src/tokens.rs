@@ -18,7 +18,7 @@ mod split;
 mod tests;
 mod window;
 
-pub use facts::WordFacts;
+pub use facts::{CacheSlots, FactsCache, WordFacts};
 use lowered::Lowered;
 use quote_table::QuoteTable;
 pub use split::{char_at, tokenize};
@@ -198,6 +198,16 @@ impl BlockTokens {
         quotes: impl IntoIterator<Item = Q>,
         lex: &Lexicon,
     ) -> Self {
+        BlockTokens::new_with(block, quotes, (lex, &FactsCache::default()))
+    }
+
+    /// [`BlockTokens::new`], with the words the other blocks of the draft
+    /// met in `cache` (filled for `lex` only).
+    pub fn new_with<Q: std::borrow::Borrow<QuoteRange>>(
+        block: &ProseBlock,
+        quotes: impl IntoIterator<Item = Q>,
+        (lex, cache): (&Lexicon, &FactsCache),
+    ) -> Self {
         // offsets, token and quote indices are kept in 32 bits: a block of
         // 4 GiB (far over any size limit) is not read
         if u32::try_from(block.text.len()).is_err() {
@@ -214,7 +224,7 @@ impl BlockTokens {
         let sentence_of = sentence_labels(&toks, &ranges);
         let runs_len = ranges.len().max(1);
         let lowered = Lowered::of(&block.text, &toks);
-        let (facts, put_it) = read_words(&toks, (&lowered, &block.text), lex);
+        let (facts, put_it) = read_words(&toks, (&lowered, &block.text), (lex, cache));
         drop(ranges);
         let mut runs = vec![0..0; runs_len];
         for (i, &label) in (0u32..).zip(&sentence_of) {
@@ -335,7 +345,11 @@ impl BlockTokens {
 /// short block is read from the bytes of the text and its lower-case copy,
 /// with no slicing of either as text: this runs for every word of a draft,
 /// and the slicing and the general path's checks were half its cost.
-fn read_words(toks: &[Token], (lowered, text): (&Lowered, &str), lex: &Lexicon) -> (Vec<WordFacts>, Vec<u32>) {
+fn read_words(
+    toks: &[Token],
+    (lowered, text): (&Lowered, &str),
+    (lex, cache): (&Lexicon, &FactsCache),
+) -> (Vec<WordFacts>, Vec<u32>) {
     let bytes = text.as_bytes();
     let whole = lowered.whole().map(str::as_bytes);
     let facts_of = |i: usize, t: &Token| {
@@ -350,37 +364,41 @@ fn read_words(toks: &[Token], (lowered, text): (&Lowered, &str), lex: &Lexicon) 
     };
     let mut facts = Vec::with_capacity(toks.len());
     let mut put_it = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        // most tokens are plain words: their lower-case forms are known to
-        // be letters, and they are looked up here without a call
-        let plain = match (t.is_plain(), whole) {
-            (true, Some(whole)) => match (bytes.get(t.range()), whole.get(t.range())) {
-                (Some(word), Some(lower)) => WordFacts::of_plain(word, lower, lex),
+    // the cache's slots held once for the block
+    cache.with(|cache| {
+        for (i, t) in toks.iter().enumerate() {
+            // most tokens are plain words: their lower-case forms are known to
+            // be letters, and they are looked up here without a call
+            let plain = match (t.is_plain(), whole) {
+                (true, Some(whole)) => match (bytes.get(t.range()), whole.get(t.range())) {
+                    (Some(word), Some(lower)) => cache.of_plain(word, lower, lex),
+                    _ => None,
+                },
                 _ => None,
-            },
-            _ => None,
-        };
-        let f = match plain {
-            Some(f) => f,
-            None if !t.is_word() => WordFacts::default(),
-            None => facts_of(i, t),
-        };
-        facts.push(f);
-        // the first byte as written rules out nearly every token unread
-        let may_be_put = bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || f.gloss().is_some();
-        if may_be_put
-            && opens_put_it(
-                (i, t, f),
-                toks.get(i + 1).map(|next| (next, facts_of(i + 1, next))),
-                lowered,
-                text,
-                lex,
-            )
-        {
-            // token indices in 32 bits, as a block's other token lists hold them
-            put_it.push(i as u32);
+            };
+            let f = match plain {
+                Some(f) => f,
+                None if !t.is_word() => WordFacts::default(),
+                None => facts_of(i, t),
+            };
+            facts.push(f);
+            // the first byte as written rules out nearly every token unread
+            let may_be_put =
+                bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || f.gloss().is_some();
+            if may_be_put
+                && opens_put_it(
+                    (i, t, f),
+                    toks.get(i + 1).map(|next| (next, facts_of(i + 1, next))),
+                    lowered,
+                    text,
+                    lex,
+                )
+            {
+                // token indices in 32 bits, as a block's other token lists hold them
+                put_it.push(i as u32);
+            }
         }
-    }
+    });
     (facts, put_it)
 }
 
