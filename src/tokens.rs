@@ -18,7 +18,7 @@ mod split;
 mod tests;
 mod window;
 
-pub use facts::WordFacts;
+pub use facts::{CacheSlots, FactsCache, WordFacts};
 use lowered::Lowered;
 use quote_table::QuoteTable;
 pub use split::{char_at, tokenize};
@@ -50,10 +50,12 @@ const LEN_BITS: u32 = 30;
 /// quotation or word of a gigabyte) makes its block read as having no
 /// tokens, as a block past 4 GiB is (see [`BlockTokens::new`]).
 const LONG: u32 = (1 << LEN_BITS) - 1;
-/// Words are kind 0, so that a word is a number at most [`LONG`].
+/// Words are the two lowest kinds, so that a word is a number below [`PUNCT`].
 const WORD: u32 = 0;
-const PUNCT: u32 = 1 << LEN_BITS;
-const QUOTE: u32 = 2 << LEN_BITS;
+/// A plain word (see [`Token::is_plain`]).
+const PLAIN: u32 = 1 << LEN_BITS;
+const PUNCT: u32 = 2 << LEN_BITS;
+const QUOTE: u32 = 3 << LEN_BITS;
 
 impl Token {
     /// A token over `start..end` (`end` not before `start`).
@@ -68,9 +70,16 @@ impl Token {
         Token { start: start as u32, len_kind: kind | len }
     }
 
+    /// A plain word over `start..end` (see [`Token::is_plain`]).
+    #[inline]
+    fn plain(start: usize, end: usize) -> Self {
+        let len = end.saturating_sub(start).min(LONG as usize) as u32;
+        Token { start: start as u32, len_kind: PLAIN | len }
+    }
+
     pub fn kind(&self) -> TokKind {
         match self.len_kind & !LONG {
-            WORD => TokKind::Word,
+            WORD | PLAIN => TokKind::Word,
             PUNCT => TokKind::Punct,
             _ => TokKind::Quote,
         }
@@ -98,12 +107,23 @@ impl Token {
 
     #[inline]
     pub fn is_word(&self) -> bool {
-        self.len_kind <= LONG
+        self.len_kind < PUNCT
+    }
+
+    /// A word of ASCII letters only, whole as the splitter found it (not a
+    /// piece of a word it split in two), with no apostrophe (straight or
+    /// curly) right after it: the tokeniser knows this of a word as
+    /// it reads it, and the word lists and the rules' words, which read
+    /// most words of a draft, take such a word as it stands instead of
+    /// reading its bytes again.
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        self.len_kind & !LONG == PLAIN
     }
 
     #[inline]
     pub fn is_quote(&self) -> bool {
-        self.len_kind & !LONG == QUOTE
+        self.len_kind >= QUOTE
     }
 
     #[inline]
@@ -178,6 +198,16 @@ impl BlockTokens {
         quotes: impl IntoIterator<Item = Q>,
         lex: &Lexicon,
     ) -> Self {
+        BlockTokens::new_with(block, quotes, (lex, &FactsCache::default()))
+    }
+
+    /// [`BlockTokens::new`], with the words the other blocks of the draft
+    /// met in `cache` (filled for `lex` only).
+    pub fn new_with<Q: std::borrow::Borrow<QuoteRange>>(
+        block: &ProseBlock,
+        quotes: impl IntoIterator<Item = Q>,
+        (lex, cache): (&Lexicon, &FactsCache),
+    ) -> Self {
         // offsets, token and quote indices are kept in 32 bits: a block of
         // 4 GiB (far over any size limit) is not read
         if u32::try_from(block.text.len()).is_err() {
@@ -194,7 +224,7 @@ impl BlockTokens {
         let sentence_of = sentence_labels(&toks, &ranges);
         let runs_len = ranges.len().max(1);
         let lowered = Lowered::of(&block.text, &toks);
-        let (facts, put_it) = read_words(&toks, (&lowered, &block.text), lex);
+        let (facts, put_it) = read_words(&toks, (&lowered, &block.text), (lex, cache));
         drop(ranges);
         let mut runs = vec![0..0; runs_len];
         for (i, &label) in (0u32..).zip(&sentence_of) {
@@ -315,7 +345,11 @@ impl BlockTokens {
 /// short block is read from the bytes of the text and its lower-case copy,
 /// with no slicing of either as text: this runs for every word of a draft,
 /// and the slicing and the general path's checks were half its cost.
-fn read_words(toks: &[Token], (lowered, text): (&Lowered, &str), lex: &Lexicon) -> (Vec<WordFacts>, Vec<u32>) {
+fn read_words(
+    toks: &[Token],
+    (lowered, text): (&Lowered, &str),
+    (lex, cache): (&Lexicon, &FactsCache),
+) -> (Vec<WordFacts>, Vec<u32>) {
     let bytes = text.as_bytes();
     let whole = lowered.whole().map(str::as_bytes);
     let facts_of = |i: usize, t: &Token| {
@@ -330,24 +364,41 @@ fn read_words(toks: &[Token], (lowered, text): (&Lowered, &str), lex: &Lexicon) 
     };
     let mut facts = Vec::with_capacity(toks.len());
     let mut put_it = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let f = facts_of(i, t);
-        facts.push(f);
-        // the first byte as written rules out nearly every token unread
-        let may_be_put = bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || f.gloss().is_some();
-        if may_be_put
-            && opens_put_it(
-                (i, t, f),
-                toks.get(i + 1).map(|next| (next, facts_of(i + 1, next))),
-                lowered,
-                text,
-                lex,
-            )
-        {
-            // token indices in 32 bits, as a block's other token lists hold them
-            put_it.push(i as u32);
+    // the cache's slots held once for the block
+    cache.with(|cache| {
+        for (i, t) in toks.iter().enumerate() {
+            // most tokens are plain words: their lower-case forms are known to
+            // be letters, and they are looked up here without a call
+            let plain = match (t.is_plain(), whole) {
+                (true, Some(whole)) => match (bytes.get(t.range()), whole.get(t.range())) {
+                    (Some(word), Some(lower)) => cache.of_plain(word, lower, lex),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let f = match plain {
+                Some(f) => f,
+                None if !t.is_word() => WordFacts::default(),
+                None => facts_of(i, t),
+            };
+            facts.push(f);
+            // the first byte as written rules out nearly every token unread
+            let may_be_put =
+                bytes.get(t.start as usize).is_some_and(|&b| (b | 0x20) == b'p') || f.gloss().is_some();
+            if may_be_put
+                && opens_put_it(
+                    (i, t, f),
+                    toks.get(i + 1).map(|next| (next, facts_of(i + 1, next))),
+                    lowered,
+                    text,
+                    lex,
+                )
+            {
+                // token indices in 32 bits, as a block's other token lists hold them
+                put_it.push(i as u32);
+            }
         }
-    }
+    });
     (facts, put_it)
 }
 
@@ -386,11 +437,19 @@ fn sentence_labels(toks: &[Token], ranges: &[Range<usize>]) -> Vec<u32> {
     let mut si = 0;
     let mut merged_until = 0; // byte offset up to which the current label holds
     let mut label = 0;
+    // where sentence `si` ends, if a sentence follows it (a token past the
+    // last sentence's end is in the last)
+    let ends_before_next = |si: usize| match ranges.get(si) {
+        Some(r) if si + 1 < ranges.len() => r.end,
+        _ => usize::MAX,
+    };
+    let mut si_end = ends_before_next(si);
     toks.iter()
         .map(|t| {
             let (start, end) = (t.start as usize, t.end() as usize);
-            while ranges.get(si).is_some_and(|r| start >= r.end) && si + 1 < ranges.len() {
+            while start >= si_end {
                 si += 1;
+                si_end = ends_before_next(si);
             }
             if start >= merged_until {
                 label = si;

@@ -1,5 +1,6 @@
 //! What the word lists say of a word, packed in four bytes.
 
+use crate::lexicon::chars::padded_word;
 use crate::lexicon::{GlossId, Lexicon, VerbId};
 
 /// What the word lists say of one word, looked up once per draft: the
@@ -121,18 +122,44 @@ impl WordFacts {
     #[inline]
     pub(super) fn of_letters(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
         let letters = crate::lexicon::chars::all_lower_letters(lower);
-        if !letters || lower.ends_with(b"ss") || word.len() != lower.len() {
+        if !letters || word.len() != lower.len() {
+            return None;
+        }
+        WordFacts::of_plain(word, lower, lex)
+    }
+
+    /// [`WordFacts::of_letters`] of a word whose lower-case form `lower` is
+    /// known to be ASCII lower-case letters, as long as `word` (a plain
+    /// token's: see [`super::Token::is_plain`]), without reading it to see.
+    #[inline]
+    pub(super) fn of_plain(word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<Self> {
+        debug_assert!(crate::lexicon::chars::all_lower_letters(lower) && word.len() == lower.len());
+        if lower.ends_with(b"ss") {
             return None;
         }
         let capital = word.first().is_some_and(u8::is_ascii_uppercase);
+        Some(WordFacts::listed_plain(lower, lex).capitalised(capital))
+    }
+
+    /// What the lists say of `lower`, ASCII lower-case letters not ending
+    /// in "ss", with [`TITLE`] saying whether it is listed as a title,
+    /// capital or not (see [`WordFacts::capitalised`]).
+    #[inline]
+    fn listed_plain(lower: &[u8], lex: &Lexicon) -> Self {
         let (listed, gloss) = lex.listed_letters(lower);
         let bit = |set: bool, bit: u32| if set { bit } else { 0 };
-        let flags = bit(listed.title && capital, TITLE)
+        let flags = bit(listed.title, TITLE)
             | bit(listed.role, ROLE)
             | bit(listed.org_head, ORG_HEAD)
-            | bit(listed.generic_org, GENERIC_ORG)
-            | bit(capital, CAPITAL);
-        Some(WordFacts(WordFacts::new(listed.verb, false, false, gloss).0 | flags))
+            | bit(listed.generic_org, GENERIC_ORG);
+        WordFacts(WordFacts::new(listed.verb, false, false, gloss).0 | flags)
+    }
+
+    /// [`WordFacts::listed_plain`]'s facts, said of a word that starts with
+    /// a capital or not: only a capitalised word is a title.
+    #[inline]
+    fn capitalised(self, capital: bool) -> Self {
+        WordFacts(if capital { self.0 | CAPITAL } else { self.0 & !TITLE })
     }
 
     /// [`WordFacts::of`] asking each list in turn: for the words the one
@@ -144,5 +171,94 @@ impl WordFacts {
             lex.is_role_noun(lower) || (lower.ends_with('s') && lex.is_role_noun(lower.trim_end_matches('s')));
         WordFacts::new(lex.verb_id(lower), capital && lex.is_title_folded(word, lower), role, lex.gloss_id(lower))
             .with_organisation(lex.is_org_head_key(lower.trim_end_matches('.')), lex.is_generic_org(lower))
+    }
+}
+
+/// The facts of the plain words of eight letters or fewer a draft has met
+/// (see [`super::Token::is_plain`]), by their lower-case forms, in slots
+/// a word's form picks: a draft's words are nearly half of them repeats
+/// ("the", "said", its people's names), and a word found here costs a
+/// fraction of asking the lists again. Each cache is filled for one
+/// lexicon (a draft's tokens share one), in the slots of its thread,
+/// marked with its own number: a cache a draft made for itself, zeroed,
+/// cost as much as the lookups it saved.
+#[derive(Debug)]
+pub struct FactsCache {
+    epoch: u32,
+    /// (the slots are its thread's)
+    _one_thread: std::marker::PhantomData<*const ()>,
+}
+
+/// How many words the cache holds (16 bytes each, a thread's).
+const CACHE_SLOTS: usize = 512;
+
+/// A slot: the word's lower-case form as [`padded_word`] reads it, the
+/// number of the cache that filled it (0 for none), and
+/// [`WordFacts::listed_plain`] of the word.
+type Slot = (u64, u32, u32);
+
+thread_local! {
+    static SLOTS: std::cell::RefCell<[Slot; CACHE_SLOTS]> =
+        const { std::cell::RefCell::new([(0, 0, 0); CACHE_SLOTS]) };
+    static LAST_EPOCH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Default for FactsCache {
+    /// An empty cache: none of the thread's slots are its own.
+    fn default() -> Self {
+        let epoch = LAST_EPOCH.with(|last| {
+            let mut epoch = last.get().wrapping_add(1);
+            if epoch == 0 {
+                // every number is taken: the slots are emptied before any is reused
+                SLOTS.with(|slots| slots.borrow_mut().fill((0, 0, 0)));
+                epoch = 1;
+            }
+            last.set(epoch);
+            epoch
+        });
+        FactsCache { epoch, _one_thread: std::marker::PhantomData }
+    }
+}
+
+impl FactsCache {
+    /// Runs `read` with the cache's slots (held for the call, not per word).
+    pub fn with<R>(&self, read: impl FnOnce(&mut CacheSlots<'_>) -> R) -> R {
+        SLOTS.with(|slots| match slots.try_borrow_mut() {
+            Ok(mut slots) => read(&mut CacheSlots { slots: &mut slots[..], epoch: self.epoch }),
+            // (a cache read inside another's reading: none of the slots)
+            Err(_) => read(&mut CacheSlots { slots: &mut [], epoch: self.epoch }),
+        })
+    }
+}
+
+/// A [`FactsCache`]'s slots while it reads words.
+pub struct CacheSlots<'a> {
+    slots: &'a mut [Slot],
+    epoch: u32,
+}
+
+impl CacheSlots<'_> {
+    /// `WordFacts::of_plain` of `word`, whose lower-case form is
+    /// `lower`, from the cache when the word has been met: `lex` must be
+    /// the lexicon of every word asked of this cache.
+    #[inline]
+    pub fn of_plain(&mut self, word: &[u8], lower: &[u8], lex: &Lexicon) -> Option<WordFacts> {
+        if lower.is_empty() || lower.len() > 8 || lower.ends_with(b"ss") {
+            return WordFacts::of_plain(word, lower, lex);
+        }
+        let key = padded_word(lower);
+        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 55) as usize % CACHE_SLOTS;
+        let epoch = self.epoch;
+        let listed = match self.slots.get_mut(at) {
+            Some(&mut (held, by, facts)) if held == key && by == epoch => WordFacts(facts),
+            Some(slot) => {
+                let listed = WordFacts::listed_plain(lower, lex);
+                *slot = (key, epoch, listed.0);
+                listed
+            }
+            None => WordFacts::listed_plain(lower, lex),
+        };
+        let capital = word.first().is_some_and(u8::is_ascii_uppercase);
+        Some(listed.capitalised(capital))
     }
 }

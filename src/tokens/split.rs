@@ -119,19 +119,28 @@ pub(super) fn tokenize_quoted<Q: Borrow<QuoteRange>>(
     // saves growing the vector a dozen times (it is shrunk to fit below)
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut quote_tokens = TableBuilder::default();
-    let mut quotes = quotes.into_iter().peekable();
+    let mut quotes = quotes.into_iter().map(|q| q.borrow().clone());
+    let mut head = quotes.next();
+    // the quotations are asked of nothing before `due` (where the next one
+    // starts, or ends), rather than at every character
+    let mut due = 0;
     let splits = lex.splits_words();
     let mut pos = 0;
     while let Some((class, len)) = class_at(text, pos) {
-        while quotes.peek().is_some_and(|q| q.borrow().1.end <= pos) {
-            quotes.next();
-        }
-        if let Some((id, r)) = quotes.peek().map(Borrow::borrow).filter(|(_, r)| r.start == pos) {
-            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            quote_tokens.push((small(tokens.len()), small(*id)));
-            tokens.push(Token::new(r.start, r.end, TokKind::Quote));
-            pos = boundary_from(text, r.end.max(pos + len));
-            continue;
+        if pos >= due {
+            while head.as_ref().is_some_and(|(_, r)| r.end <= pos) {
+                head = quotes.next();
+            }
+            if let Some((id, r)) = head.as_ref().filter(|(_, r)| r.start == pos) {
+                let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                quote_tokens.push((small(tokens.len()), small(*id)));
+                tokens.push(Token::new(r.start, r.end, TokKind::Quote));
+                pos = boundary_from(text, r.end.max(pos + len));
+                continue;
+            }
+            // one that started inside a word is passed over until it ends
+            due =
+                head.as_ref().map_or(usize::MAX, |(_, r)| if r.start > pos { r.start.min(r.end) } else { r.end });
         }
         if class & SPACE != 0 {
             pos += len;
@@ -142,20 +151,32 @@ pub(super) fn tokenize_quoted<Q: Borrow<QuoteRange>>(
             pos += len;
             continue;
         }
-        let mut end = word_end(text, pos + len);
+        let bytes = text.as_bytes();
+        let letters_end = pos + len + crate::lexicon::chars::ascii_letter_run(bytes, pos + len);
+        // (most words end at a space or a mark that joins nothing: no call)
+        let ends = bytes
+            .get(letters_end)
+            .is_none_or(|&b| ASCII_CLASS.get(usize::from(b)).is_some_and(|c| c & (WORD_CHAR | JOINER) == 0));
+        let mut end = if ends { letters_end } else { word_end(text, letters_end) };
+        // ASCII letters only, so far
+        let mut plain = end == letters_end && bytes.get(pos).is_some_and(u8::is_ascii_alphabetic);
         // keep the full stop of an initial or abbreviation: "G.K.", "Sen.", "U.S."
-        if text.as_bytes().get(end) == Some(&b'.') {
+        if bytes.get(end) == Some(&b'.') {
             let word = text.get(pos..end).unwrap_or_default();
             let with_dot = text.get(pos..end + 1).unwrap_or_default();
             if keeps_full_stop(word, with_dot, lex) {
                 end += 1;
+                plain = false;
             }
         }
+        plain = plain && !apostrophe_at(bytes, end);
         // one paragraph may be megabytes: the draft's budget is checked within it
         crate::budget::tick();
         // (most lexicons split no word: a push, no call)
         if splits {
-            push_word(text, pos, end, lex, &mut tokens);
+            push_word(text, (pos, end, plain), lex, &mut tokens);
+        } else if plain {
+            tokens.push(Token::plain(pos, end));
         } else {
             tokens.push(Token::new(pos, end, TokKind::Word));
         }
@@ -175,29 +196,42 @@ fn boundary_from(text: &str, at: usize) -> usize {
     at
 }
 
-/// Where the word whose characters run up to `end` ends: word characters,
-/// and joiners with a word character after them, are taken.
+/// Where the word whose characters run up to `end`, and then its run of
+/// ASCII letters from `end`, ends: word characters, and joiners with a
+/// word character after them, are taken.
 #[inline]
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
-    loop {
-        // most of a word is a run of ASCII letters, read eight bytes at a time
-        end += crate::lexicon::chars::ascii_letter_run(bytes, end);
-        let Some((class, len)) = class_at(text, end) else { break };
+    while let Some((class, len)) = class_at(text, end) {
         let taken = class & WORD_CHAR != 0
             || (class & JOINER != 0 && class_at(text, end + len).is_some_and(|(next, _)| next & WORD_CHAR != 0));
         if !taken {
             break;
         }
         end += len;
+        // most of a word is a run of ASCII letters, read eight bytes at a time
+        end += crate::lexicon::chars::ascii_letter_run(bytes, end);
     }
     end
 }
 
-/// Pushes a word, split where the language writes two words as one: an
-/// elided word ("l’" of "l’AFP") and a verb with its pronoun after it
-/// ("a-t-il" → "a", "il").
-fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut Vec<Token>) {
+/// Whether an apostrophe, straight or curly, is at byte `at` of `bytes`.
+#[inline]
+fn apostrophe_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b'\'') => true,
+        Some(&b) if b.is_ascii() => false,
+        _ => bytes.get(at..).is_some_and(|rest| rest.starts_with("’".as_bytes())),
+    }
+}
+
+/// Pushes the word `pos..end`, split where the language writes two words
+/// as one: an elided word ("l’" of "l’AFP") and a verb with its pronoun
+/// after it ("a-t-il" → "a", "il"). A word left whole is a plain token if
+/// `plain` says it is one (see [`Token::is_plain`]); no piece of a split
+/// word is.
+fn push_word(text: &str, (mut pos, end, plain): (usize, usize, bool), lex: &Lexicon, tokens: &mut Vec<Token>) {
+    let start = pos;
     if lex.splits_words() {
         while let Some(len) = text.get(pos..end).and_then(|w| lex.elision_len(w)) {
             tokens.push(Token::new(pos, pos + len, TokKind::Word));
@@ -209,7 +243,7 @@ fn push_word(text: &str, mut pos: usize, end: usize, lex: &Lexicon, tokens: &mut
             return;
         }
     }
-    tokens.push(Token::new(pos, end, TokKind::Word));
+    tokens.push(if plain && pos == start { Token::plain(pos, end) } else { Token::new(pos, end, TokKind::Word) });
 }
 
 /// Single capitals (initials), dotted abbreviations and known short titles keep their dot.
@@ -280,9 +314,18 @@ mod tests {
                     iter.next();
                 }
             }
-            push_word(text, pos, end, lex, &mut tokens);
+            push_word(text, (pos, end, is_plain_by_bytes(text, pos..end)), lex, &mut tokens);
         }
         (tokens, quote_tokens)
+    }
+
+    /// [`Token::is_plain`] asked of the text: ASCII letters only, and no
+    /// apostrophe nor letter after them.
+    fn is_plain_by_bytes(text: &str, word: std::ops::Range<usize>) -> bool {
+        let next = text.get(word.end..).and_then(|rest| rest.chars().next());
+        !word.is_empty()
+            && text.as_bytes()[word].iter().all(u8::is_ascii_alphabetic)
+            && next.is_none_or(|c| !matches!(c, '\'' | '’') && !c.is_alphabetic())
     }
 
     /// [`keeps_full_stop`] without its path for a word of ASCII letters: its reference.

@@ -192,6 +192,28 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// A plain word read through the cache has the facts the lists give
+    /// it, whatever words were read before it: the same word in other
+    /// cases, and more words than the cache holds.
+    #[test]
+    fn a_cached_word_has_the_facts_the_lists_give(
+        words in prop::collection::vec(letters_and_listed_words(), 0..1200)
+    ) {
+        for language in [crate::lexicon::Language::En, crate::lexicon::Language::Fr] {
+            let lex = Lexicon::builtin_for(language);
+            // (each language's cache its own: no word the other met is read)
+            let cache = FactsCache::default();
+            for word in words.iter().filter(|w| !w.is_empty()) {
+                let lower = word.to_ascii_lowercase();
+                let cached = cache.with(|slots| slots.of_plain(word.as_bytes(), lower.as_bytes(), lex));
+                prop_assert_eq!(cached, WordFacts::of_letters(word.as_bytes(), lower.as_bytes(), lex), "{:?}", word);
+            }
+        }
+    }
+}
+
 #[test]
 fn the_facts_of_letters_are_those_the_lists_give() {
     let lex = Lexicon::builtin();
@@ -243,7 +265,7 @@ proptest! {
                 let long = block.text.repeat(LONG_BLOCK / block.text.len().max(1) + 1);
                 for text in [&*block.text, &*long] {
                     let lowered = Lowered::of(text, &toks);
-                    let (facts, put_it) = read_words(&toks, (&lowered, text), lex);
+                    let (facts, put_it) = read_words(&toks, (&lowered, text), (lex, &FactsCache::default()));
                     let each: Vec<WordFacts> = toks.iter().enumerate().map(|(i, t)| if t.is_word() {
                         WordFacts::of(t.text(text), lowered.get(i, t, text), lex)
                     } else { WordFacts::default() }).collect();

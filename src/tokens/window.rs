@@ -1,6 +1,6 @@
 //! The tokens of a whole draft: all at once, or block by block as attribution reads them.
 
-use super::{BlockTokens, QuoteRange};
+use super::{BlockTokens, FactsCache, QuoteRange};
 use crate::lexicon::Lexicon;
 use crate::markdown::Document;
 use crate::quote::{Quote, QuoteKind};
@@ -24,13 +24,14 @@ impl DraftTokens {
                 }
             }
         }
+        let cache = FactsCache::default();
         let blocks = doc
             .blocks
             .iter()
             .zip(&per_block)
             .map(|(b, qs)| {
                 crate::budget::checkpoint();
-                BlockTokens::new(b, qs, lex)
+                BlockTokens::new_with(b, qs, (lex, &cache))
             })
             .collect();
         DraftTokens { blocks }
@@ -61,6 +62,8 @@ pub struct TokenWindow<'d> {
     first: usize,
     /// Where each block's tokens go once no one reads them, in block order.
     done: Box<dyn FnMut(usize, BlockTokens) + 'd>,
+    /// The words the blocks made so far met, for `lex`.
+    cache: FactsCache,
 }
 
 impl<'d> TokenWindow<'d> {
@@ -82,7 +85,8 @@ impl<'d> TokenWindow<'d> {
         parts.sort_by_key(|(block, _)| *block);
         let (part_blocks, parts) = parts.into_iter().unzip();
         let held = std::collections::VecDeque::new();
-        TokenWindow { doc, lex, part_blocks, parts, held, first: 0, done: Box::new(done) }
+        let cache = FactsCache::default();
+        TokenWindow { doc, lex, part_blocks, parts, held, first: 0, done: Box::new(done), cache }
     }
 
     /// Makes the tokens of every block up to `b` (and no further than the
@@ -95,7 +99,7 @@ impl<'d> TokenWindow<'d> {
             let lo = self.part_blocks.partition_point(|&x| (x as usize) < index);
             let hi = self.part_blocks.partition_point(|&x| x as usize <= index);
             let parts = self.parts[lo..hi].iter().map(Part::range);
-            let tokens = BlockTokens::new(&self.doc.blocks[index], parts, self.lex);
+            let tokens = BlockTokens::new_with(&self.doc.blocks[index], parts, (self.lex, &self.cache));
             made(index, &tokens);
             self.held.push_back(tokens);
         }
