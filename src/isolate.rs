@@ -49,29 +49,6 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// A panic caught on a thread that shares another's work, with where it
-/// happened, to go on on the thread whose [`catch`] reports it (see [`resume`]).
-pub struct Carried {
-    payload: Box<dyn Any + Send>,
-    at: Option<String>,
-}
-
-/// Runs `f`, keeping a panic and where it happened for [`resume`]: the
-/// quiet hook records the place on the thread that panicked, which is not
-/// the one that reports it.
-pub fn carried<T>(f: impl FnOnce() -> T) -> Result<T, Carried> {
-    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        let at = PANIC_LOCATION.with(|cell| cell.borrow_mut().take());
-        Carried { payload, at }
-    })
-}
-
-/// Goes on with a panic [`carried`] from another thread, as if it happened here.
-pub fn resume(carried: Carried) -> ! {
-    PANIC_LOCATION.with(|cell| *cell.borrow_mut() = carried.at);
-    panic::resume_unwind(carried.payload)
-}
-
 fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(over) = payload.downcast_ref::<budget::Exceeded>() {
         over.to_string()
@@ -95,16 +72,6 @@ mod tests {
         let err = catch(|| -> u8 { panic!("boom {}", 7) }).unwrap_err();
         assert!(err.starts_with("boom 7 (at src/isolate.rs:"), "{err}");
         assert_eq!(catch(|| 5), Ok(5));
-        // one made on a thread sharing the work, reported on the one that catches
-        // (here, where the hook is installed: tests run in parallel)
-        let from_another = || std::thread::spawn(|| carried(|| -> u8 { panic!("boom {}", 8) })).join();
-        let err = catch(|| match from_another() {
-            Ok(Err(carried)) => resume(carried),
-            _ => 0,
-        })
-        .unwrap_err();
-        assert!(err.starts_with("boom 8 (at src/isolate.rs:"), "{err}");
-        assert!(matches!(std::thread::spawn(|| carried(|| 9)).join(), Ok(Ok(9))));
         let _ = panic::take_hook();
     }
 

@@ -300,7 +300,7 @@ fn run_rules_for_editor(analysis: &Analysis, settings: &Settings) -> findings::F
     std::thread::scope(|scope| {
         let other = std::thread::Builder::new().name("quotelint-rules".into()).spawn_scoped(scope, || {
             let _budget = shared.map(crate::budget::enter_shared);
-            crate::isolate::carried(run)
+            run()
         });
         // should this thread stop (its budget spent), the other takes no further rule
         let stop = TakeNoMore { next: &next, past: rules.len() };
@@ -309,8 +309,7 @@ fn run_rules_for_editor(analysis: &Analysis, settings: &Settings) -> findings::F
         // without a second thread, this one took every rule
         if let Ok(other) = other {
             match other.join() {
-                Ok(Ok(theirs)) => found.append(theirs),
-                Ok(Err(carried)) => crate::isolate::resume(carried),
+                Ok(theirs) => found.append(theirs),
                 Err(payload) => std::panic::resume_unwind(payload),
             }
         }
