@@ -180,26 +180,6 @@ pub fn enter(limits: Limits) -> Guard {
     Guard { previous: BUDGET.with(|b| b.replace(Some(active))) }
 }
 
-/// The budget this thread works under, for a thread it shares the work
-/// with: see [`enter_shared`].
-#[derive(Clone, Copy)]
-pub struct Shared {
-    limits: Limits,
-    started: Instant,
-}
-
-/// The budget this thread works under, if any.
-pub fn share() -> Option<Shared> {
-    BUDGET.with(Cell::get).map(|a| Shared { limits: a.limits, started: a.started })
-}
-
-/// Holds this thread to `shared`'s limits: the same deadline, and the same
-/// memory limit for what this thread holds from now on.
-pub fn enter_shared(shared: Shared) -> Guard {
-    let active = Active { limits: shared.limits, base: LIVE.with(Cell::get), started: shared.started };
-    Guard { previous: BUDGET.with(|b| b.replace(Some(active))) }
-}
-
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = BUDGET.try_with(|b| b.set(self.previous));

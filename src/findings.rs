@@ -41,9 +41,6 @@ pub struct Findings {
     metas: Vec<&'static RuleMeta>,
     /// The functions findings kept as numbers are made again with.
     rebuilds: Vec<Rebuild>,
-    /// Findings pushed elsewhere (another thread's rules), unpacked after
-    /// these as they were pushed there (see [`Findings::append`]).
-    appended: Vec<Findings>,
 }
 
 /// Makes a finding again from the draft's text and the numbers it was kept
@@ -192,17 +189,11 @@ impl Findings {
     }
 
     pub fn len(&self) -> usize {
-        self.heads.len() + self.appended.iter().map(Findings::len).sum::<usize>()
+        self.heads.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Adds `other`'s findings after these: packed apart, each with its own
-    /// tables, and unpacked in turn.
-    pub fn append(&mut self, other: Findings) {
-        self.appended.push(other);
+        self.heads.is_empty()
     }
 
     /// Each finding unpacked, in the order pushed (each read after the one
@@ -215,12 +206,6 @@ impl Findings {
     /// [`Findings::iter`], the findings kept as numbers made with their
     /// notes or without (those packed whole keep theirs).
     pub fn iter_with<'a>(&'a self, source: &'a str, notes: Notes) -> impl Iterator<Item = Diagnostic> + 'a {
-        let appended = self.appended.iter().flat_map(move |other| other.own_with(source, notes));
-        self.own_with(source, notes).chain(appended)
-    }
-
-    /// The findings pushed here, not those appended.
-    fn own_with<'a>(&'a self, source: &'a str, notes: Notes) -> impl Iterator<Item = Diagnostic> + 'a {
         let mut r = Reader { bytes: &self.bytes, at: 0, statics: &self.statics, last: [(0, 0); SLOTS] };
         self.heads.iter().map(move |head| self.unpack(head, &mut r, source, notes))
     }
@@ -464,34 +449,6 @@ mod tests {
 
     fn rules() -> Vec<&'static RuleMeta> {
         crate::rules::all().iter().map(|r| r.meta()).collect()
-    }
-
-    #[test]
-    fn appended_findings_unpack_after_these_each_as_pushed() {
-        let rules = rules();
-        let first = [
-            Diagnostic::new(rules[0], "a.md", Span::new(3, 9), "same text").with_help("static help"),
-            Diagnostic::new(rules[0], "a.md", Span::new(10, 12), "same text"),
-        ];
-        // the same texts again, packed apart: none may be read as the other's repeat
-        let second = [
-            Diagnostic::new(rules[1], "a.md", Span::new(0, 1), "same text"),
-            Diagnostic::new(rules[2], "b.md", Span::new(1, 2), "other").with_help("static help"),
-        ];
-        let (mut these, mut other, mut last) = (Findings::default(), Findings::default(), Findings::default());
-        these.extend(first.clone());
-        other.extend(second.clone());
-        last.extend(first[..1].iter().cloned());
-        these.append(other);
-        these.append(Findings::default());
-        these.append(last);
-        assert_eq!(these.len(), 5);
-        assert!(!these.is_empty());
-        let all: Vec<Diagnostic> = first.iter().chain(&second).chain(&first[..1]).cloned().collect();
-        assert_eq!(these.into_vec(""), all);
-        let mut empty = Findings::default();
-        empty.append(Findings::default());
-        assert!(empty.is_empty());
     }
 
     #[test]

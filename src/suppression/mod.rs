@@ -30,7 +30,6 @@ use crate::findings;
 use crate::rules::{self, Rule, RuleMeta, UnknownRuleInSuppression, UnusedSuppression};
 use crate::settings::{RuleSelector, Settings};
 use crate::span::Span;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a suppression applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +86,7 @@ pub fn check(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
 /// again to vet them, so that none of those is held with the analysis (on
 /// a long draft each takes tens of megabytes).
 pub fn check_owned(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
-    check_then(analysis, settings, run_rules, settle_vetted)
+    check_then(analysis, settings, settle_vetted)
 }
 
 /// [`check_owned`] for a report of one line a finding (`check --format
@@ -96,28 +95,26 @@ pub fn check_owned(analysis: Analysis, settings: &Settings) -> (crate::source::S
 /// thousands of findings, each with its labels and its fix's edits, were
 /// all held whole at once, the peak of checking such a draft.
 pub fn check_lines(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<LineFinding>) {
-    check_then(analysis, settings, run_rules, settle_lines_vetted)
+    check_then(analysis, settings, settle_lines_vetted)
 }
 
 /// [`check_owned`] for an editor, which shows a finding's message, help,
 /// labels and fix but not its notes: the findings made again when unpacked
 /// are made without them (see [`findings::Notes`]).
 pub fn check_for_editor(analysis: Analysis, settings: &Settings) -> (crate::source::SourceFile, Vec<Diagnostic>) {
-    check_then(analysis, settings, run_rules_for_editor, |analysis, settings, found| {
+    check_then(analysis, settings, |analysis, settings, found| {
         settle_vetted_with(analysis, settings, found, findings::Notes::Left)
     })
 }
 
-/// Has `run` run the rules, frees what vetting does not read, and has
-/// `settle` settle the findings.
+/// Runs the rules, frees what vetting does not read, and has `settle` settle the findings.
 fn check_then<T>(
     mut analysis: Analysis,
     settings: &Settings,
-    run: fn(&Analysis, &Settings) -> findings::Findings,
     settle: fn(&Analysis, &Settings, findings::Findings) -> Vec<T>,
 ) -> (crate::source::SourceFile, Vec<T>) {
     let settings = &*settings.for_language(analysis.language);
-    let found = run(&analysis, settings);
+    let found = run_rules(&analysis, settings);
     analysis.keep_for_vetting();
     // the analysis's pages go back before the findings are unpacked
     crate::heap::give_back_free_pages(analysis.file.text.len());
@@ -268,65 +265,6 @@ fn run_rules(analysis: &Analysis, settings: &Settings) -> findings::Findings {
         }
     }
     found
-}
-
-/// Drafts shorter than this have their rules run on two threads when an
-/// editor waits on them (see [`run_rules_for_editor`]).
-const TWO_THREADS_BELOW: usize = 1 << 20;
-
-/// [`run_rules`] for a draft an editor waits on after each edit: on two
-/// threads, each taking the next rule not yet taken, when the draft is
-/// short, where the rules were a fifth of re-checking 100 KB with the second
-/// core idle; on one when it is long, where two rules' tables held at once
-/// would raise the peak (see [`RUN_FIRST`]). The findings come in another
-/// order, which their sort by place and rule undoes: each rule's are pushed
-/// in order on one thread, and no rule reads another's.
-fn run_rules_for_editor(analysis: &Analysis, settings: &Settings) -> findings::Findings {
-    if analysis.file.text.len() >= TWO_THREADS_BELOW {
-        return run_rules(analysis, settings);
-    }
-    let rules: Vec<Box<dyn Rule>> =
-        in_running_order().into_iter().filter(|r| settings.rule_enabled(r.meta())).collect();
-    let next = AtomicUsize::new(0);
-    let run = || {
-        let mut found = findings::Findings::default();
-        while let Some(rule) = rules.get(next.fetch_add(1, Ordering::Relaxed)) {
-            rule.check(analysis, settings, &mut found);
-            crate::budget::checkpoint();
-        }
-        found
-    };
-    let shared = crate::budget::share();
-    std::thread::scope(|scope| {
-        let other = std::thread::Builder::new().name("quotelint-rules".into()).spawn_scoped(scope, || {
-            let _budget = shared.map(crate::budget::enter_shared);
-            run()
-        });
-        // should this thread stop (its budget spent), the other takes no further rule
-        let stop = TakeNoMore { next: &next, past: rules.len() };
-        let mut found = run();
-        drop(stop);
-        // without a second thread, this one took every rule
-        if let Ok(other) = other {
-            match other.join() {
-                Ok(theirs) => found.append(theirs),
-                Err(payload) => std::panic::resume_unwind(payload),
-            }
-        }
-        found
-    })
-}
-
-/// Leaves no rule to take once dropped (see [`run_rules_for_editor`]).
-struct TakeNoMore<'a> {
-    next: &'a AtomicUsize,
-    past: usize,
-}
-
-impl Drop for TakeNoMore<'_> {
-    fn drop(&mut self) {
-        self.next.fetch_max(self.past, Ordering::Relaxed);
-    }
 }
 
 /// The findings of [`check`], in no order: `found` with the configured
@@ -668,63 +606,6 @@ mod tests {
             assert!(running.iter().any(|d| d.code() == code), "no {code} finding");
         }
         assert!(running == in_code_order, "{} findings against {}", running.len(), in_code_order.len());
-    }
-
-    fn many_rules_draft() -> String {
-        format!(
-            "{}“The river will crest on Friday night,” said Ruth Adler, the county engineer.\n\n\
-             Residents were told that “the river will probably crest on Friday,” Adler said.\n\n\
-             Experts say the bridge could collapse within a year. \"It's fine,\" a source said.\n",
-            named_draft()
-        )
-    }
-
-    /// The rules shared out between two threads find what they find on
-    /// one: settled for an editor, the same findings in the same order,
-    /// however the rules fell to the threads.
-    #[test]
-    fn an_editors_findings_are_those_found_on_one_thread() {
-        let draft = many_rules_draft();
-        assert!(draft.len() < TWO_THREADS_BELOW);
-        let settings = Settings::default();
-        let analysed = || crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
-        let on_one_thread = check_then(analysed(), &settings, run_rules, |analysis, settings, found| {
-            settle_vetted_with(analysis, settings, found, findings::Notes::Left)
-        })
-        .1;
-        for code in ["QP003", "QN002", "QA009"] {
-            assert!(on_one_thread.iter().any(|d| d.code() == code), "no {code} finding");
-        }
-        let codes: std::collections::BTreeSet<&str> = on_one_thread.iter().map(Diagnostic::code).collect();
-        assert!(codes.len() >= 5, "findings of only {codes:?}");
-        for _ in 0..8 {
-            let (_, on_two) = check_for_editor(analysed(), &settings);
-            assert!(on_two == on_one_thread, "{on_two:?}\nagainst\n{on_one_thread:?}");
-        }
-    }
-
-    /// The thread the rules are shared with works under the same budget:
-    /// spent, the check stops with the budget's own reason.
-    #[test]
-    fn the_rules_second_thread_keeps_the_budget() {
-        let draft = many_rules_draft();
-        let analysis = crate::analysis::analyze(SourceFile::new("d.md", draft.as_str()));
-        let settings = Settings::default();
-        let rules = rules::all().len();
-        // a deadline already past: each thread stops at its first checkpoint
-        let limits = crate::budget::Limits { memory: None, time: Some(std::time::Duration::ZERO) };
-        let _budget = crate::budget::enter(limits);
-        let taken = crate::budget::share().expect("a budget to share");
-        let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let _other = crate::budget::enter_shared(taken);
-            run_rules_for_editor(&analysis, &settings)
-        }));
-        let payload = stopped.expect_err("the check stops");
-        let reason = payload.downcast_ref::<crate::budget::Exceeded>();
-        assert!(
-            matches!(reason, Some(crate::budget::Exceeded::Time { .. })),
-            "{rules} rules; stopped by {reason:?}"
-        );
     }
 
     /// `draft`'s findings settled and vetted, and the bytes held at the
