@@ -54,10 +54,23 @@ pub(super) fn may_drift(analysis: &Analysis) -> bool {
             let mut counts = [0; BUCKETS];
             let Some(sketch) = sketch(i, &q.text(&analysis.doc), &mut counts) else { continue };
             let b = (&sketch, &counts);
-            if rows.iter().any(|(e, e_counts)| could_be_similar(analysis, (e, e_counts), b)) {
-                return true;
+            // a quote the same as one kept is not kept again: it is similar
+            // to what that one is, and a draft repeating one quote compared
+            // each copy with every other, word lists and all
+            let mut repeated = false;
+            for (e, e_counts) in rows.iter() {
+                match compared(analysis, (e, e_counts), b) {
+                    Pair::MaySimilar => return true,
+                    Pair::Same => {
+                        repeated = true;
+                        break;
+                    }
+                    Pair::Apart => {}
+                }
             }
-            rows.push((sketch, counts));
+            if !repeated {
+                rows.push((sketch, counts));
+            }
         }
         false
     })
@@ -70,22 +83,33 @@ thread_local! {
     static ROWS: RefCell<Vec<(Sketch, Counts)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Whether quotes `a` and `b` (each a sketch and its counts) could be
-/// similar: they have enough words in common, counted by bucket, and not
-/// the same words.
-fn could_be_similar(analysis: &Analysis, a: (&Sketch, &Counts), b: (&Sketch, &Counts)) -> bool {
+/// What two quotes' sketches say of them.
+enum Pair {
+    /// Enough words in common, counted by bucket, and not the same words.
+    MaySimilar,
+    /// The same words.
+    Same,
+    Apart,
+}
+
+/// What quotes `a` and `b` (each a sketch and its counts) could be.
+fn compared(analysis: &Analysis, a: (&Sketch, &Counts), b: (&Sketch, &Counts)) -> Pair {
     let need = required(a.0.words, b.0.words);
     if a.0.words.min(b.0.words) < need {
-        return false;
+        return Pair::Apart;
     }
     // counts are at most MAX_WORDS: their sum of minimums fits
     let shared = a.1.iter().zip(b.1).fold(0i16, |s, (x, y)| s.wrapping_add(*x.min(y)));
     if (shared as usize) < need {
-        return false;
+        return Pair::Apart;
     }
     let text = |s: &Sketch| analysis.scan.quotes.get(s.quote).map(|q| q.text(&analysis.doc)).unwrap_or_default();
     let same = a.0.sequence == b.0.sequence && a.0.words == b.0.words && words(&text(a.0)) == words(&text(b.0));
-    !same
+    if same {
+        Pair::Same
+    } else {
+        Pair::MaySimilar
+    }
 }
 
 /// What a byte is to [`sketch`]: an ASCII letter or digit as lowered, or one
@@ -297,12 +321,20 @@ mod tests {
             // the same words again are one text, not a drift
             (format!("{river}{other}{}", river.replace("The", "the")), false),
             (format!("{river}{other}{drifted}"), true),
+            // a quote repeated through a draft is kept once, and a drift after it still found
+            (format!("{}{other}", river.repeat(40)), false),
+            (format!("{}{other}{drifted}", river.repeat(40)), true),
+            (format!("{other}{}{drifted}{}", river.repeat(20), other.repeat(20)), true),
         ];
         for (draft, expected) in cases {
             let a = analyzed(&draft);
             assert_eq!(may_drift(&a), expected, "{draft}");
             assert_eq!(drifts(&a) > 0, expected, "{draft}");
         }
+        // the copies of a repeated quote are compared with what is kept, not with each other
+        let repeated = analyzed(&format!("{}{other}", river.repeat(MOST_QUOTES - 1)));
+        assert!(!may_drift(&repeated));
+        assert_eq!(ROWS.with_borrow(Vec::len), 2, "one row for each different quote");
         // past the most quotes sketched, the index decides
         let many: String =
             (0..=MOST_QUOTES).map(|k| format!("“Quote number {k} has its own words,” she said.\n\n")).collect();
